@@ -1,0 +1,1 @@
+"""Alembic environment and the reviewed schema revisions (shipped with the package)."""

@@ -1,0 +1,40 @@
+"""Alembic environment. The app passes an open connection in ``config.attributes``;
+the ``alembic`` command line may instead give a URL (``-x url=...``)."""
+
+from alembic import context
+
+from pos.db import make_engine, resolve_url
+from pos.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _configure(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    url = context.get_x_argument(as_dictionary=True).get("url") or resolve_url()
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline SQL generation is not supported; pass a database URL")
+run_migrations_online()

@@ -1,0 +1,1 @@
+"""Tickbox POS: the store's logic and its data. No Qt, no ReportLab, no escpos here."""

@@ -1,0 +1,24 @@
+"""SQLAlchemy 2 typed mappings of the store's data. Import from here."""
+
+from .base import Base, NAMING_CONVENTION
+from .catalog import Category, CategoryKind, PriceRole, Product, SheetLayout, product_search_text
+from .checklists import (
+    Audience,
+    ServiceMode,
+    ServiceTier,
+    SheetItem,
+    SheetItemProduct,
+    SheetSection,
+    SheetTemplate,
+    TierCategory,
+    TierPriceBand,
+)
+from .people import Customer, CustomerKind, Staff, StaffRole
+from .store import Setting, Store, Terminal
+
+__all__ = [
+    "Audience", "Base", "Category", "CategoryKind", "Customer", "CustomerKind",
+    "NAMING_CONVENTION", "PriceRole", "Product", "ServiceMode", "ServiceTier", "Setting",
+    "SheetItem", "SheetItemProduct", "SheetLayout", "SheetSection", "SheetTemplate", "Staff",
+    "StaffRole", "Store", "Terminal", "TierCategory", "TierPriceBand", "product_search_text",
+]

@@ -1,0 +1,46 @@
+"""Customers and staff."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Boolean, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, UtcDateTime, enum_column, utcnow
+
+
+class CustomerKind(enum.Enum):
+    CONSUMER = "consumer"
+    BUSINESS = "business"
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(32), unique=True)  # normalised digits
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[CustomerKind] = mapped_column(enum_column(CustomerKind))
+    company: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class StaffRole(enum.Enum):
+    CASHIER = "cashier"
+    INSTALLER = "installer"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
+    # "scrypt$n$r$p$salt_hex$hash_hex": never the PIN itself.
+    pin_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

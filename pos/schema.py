@@ -1,0 +1,61 @@
+"""The schema's version: migrate to head, and refuse a database from a newer version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from .errors import SchemaTooNew
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config() -> Config:
+    import migrations  # the shipped package; works installed or from a checkout
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+def ensure_schema(engine: Engine) -> str:
+    """Bring an empty or older database to head; refuse one migrated by a newer app.
+
+    Returns what was done: 'created', 'upgraded' or 'current'.
+    """
+    current = current_revision(engine)
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    if current == head:
+        return "current"
+    if current is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise SchemaTooNew(
+                f"This database was set up by a newer version of Tickbox POS "
+                f"(schema {current}); this version knows schemas up to {head}. "
+                "Update Tickbox POS on this terminal before using it."
+            )
+    upgrade(engine)
+    return "created" if current is None else "upgraded"
