@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 APP_NAME = "TickboxPOS"
 ENV_URL = "POS_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+READ_ONLY_OPTION = "tickbox_read_only"
 
 
 def data_dir() -> Path:
@@ -77,7 +78,11 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Reads begin DEFERRED (no lock until needed); writes take the lock up front.
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -91,6 +96,9 @@ class Database:
         self.url = normalise_url(url)
         self.engine = make_engine(self.url, echo=echo)
         self._sessions = session_factory(self.engine)
+        self._read_sessions = session_factory(
+            self.engine.execution_options(**{READ_ONLY_OPTION: True})
+        )
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -98,6 +106,15 @@ class Database:
         with self._sessions() as session:
             with session.begin():
                 yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only look: a consistent snapshot that takes no write lock."""
+        with self._read_sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()

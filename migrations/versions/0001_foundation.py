@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 18:36:39.552224
+Create Date: 2026-11-23 18:39:00.589839
 """
 from alembic import op
 import sqlalchemy as sa
@@ -144,6 +144,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('products', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_products_category_id'), ['category_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_products_price'), ['price'], unique=False)
 
     op.create_table('sheet_items',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -201,6 +202,7 @@ def downgrade() -> None:
 
     op.drop_table('sheet_items')
     with op.batch_alter_table('products', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_products_price'))
         batch_op.drop_index(batch_op.f('ix_products_category_id'))
 
     op.drop_table('products')

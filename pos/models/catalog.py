@@ -61,7 +61,7 @@ class Product(Base):
     # casefold(name + " " + sku): substring search without per-row function calls.
     search_text: Mapped[str] = mapped_column(String(260))
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
-    price: Mapped[int] = mapped_column(BigInteger)  # VAT-inclusive, minor units
+    price: Mapped[int] = mapped_column(BigInteger, index=True)  # VAT-inclusive, minor units
     cost: Mapped[int] = mapped_column(BigInteger)  # minor units
     vat_rate_bp: Mapped[int] = mapped_column(Integer)  # basis points: 1300 = 13%
     stock: Mapped[int] = mapped_column(Integer, default=0)

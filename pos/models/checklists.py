@@ -24,7 +24,7 @@ class SheetTemplate(Base):
         order_by="SheetSection.position",
         cascade="all, delete-orphan",
     )
-    categories: Mapped[list[Category]] = relationship()
+    categories: Mapped[list[Category]] = relationship(viewonly=True)
 
 
 class SheetSection(Base):

@@ -1,0 +1,193 @@
+"""The `pos` command: the app with no arguments, administration with them.
+
+Every command opens the database from --db / POS_DATABASE_URL / the user data folder,
+brings its schema up to date (or refuses a newer one), then runs one service call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from . import catalog, checklists, schema, staff, store
+from .db import Database, resolve_url
+from .errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pos", description="Tickbox POS")
+    parser.add_argument("--db", help="database URL or SQLite file (default: POS_DATABASE_URL, "
+                        "else tickbox.db in the user data folder)")
+    parser.add_argument("--terminal", help="this till's terminal code (default: POS_TERMINAL or T01)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db_cmd = sub.add_parser("db", help="database schema").add_subparsers(dest="action", required=True)
+    db_cmd.add_parser("upgrade", help="migrate the database to this version's schema")
+    db_cmd.add_parser("current", help="show the database's schema version")
+
+    for name, what in (("catalog", "products"), ("categories", "categories")):
+        group = sub.add_parser(name, help=f"{what} CSV import/export").add_subparsers(
+            dest="action", required=True)
+        group.add_parser("import", help=f"create or update {what} from a CSV file").add_argument("file")
+        group.add_parser("export", help=f"write all {what} to a CSV file").add_argument("file")
+
+    group = sub.add_parser("checklists", help="configuration sheets and service tiers (TOML)")
+    actions = group.add_subparsers(dest="action", required=True)
+    actions.add_parser("import", help="create or update sheets and tiers").add_argument("file")
+    actions.add_parser("export", help="write sheets and tiers to a TOML file").add_argument("file")
+
+    group = sub.add_parser("demo", help="the demo store").add_subparsers(dest="action", required=True)
+    load = group.add_parser("load", help="fill an empty database with the demo store")
+    load.add_argument("--locale", default="en", choices=["en", "zh_CN"])
+    load.add_argument("--if-empty", action="store_true",
+                      help="do nothing (and succeed) when the database already has data")
+
+    group = sub.add_parser("staff", help="staff members").add_subparsers(dest="action", required=True)
+    add = group.add_parser("add", help="add a staff member (asks the PIN twice)")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=["cashier", "installer", "manager", "admin"])
+    group.add_parser("list", help="list active staff")
+
+    group = sub.add_parser("store", help="store details").add_subparsers(dest="action", required=True)
+    group.add_parser("show", help="show the store's details")
+    setter = group.add_parser("set", help="change details: KEY=VALUE ...")
+    setter.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
+
+    sub.add_parser("summary", help="what is in the database")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _open_app(args)
+    db = Database(resolve_url(args.db))
+    try:
+        if not (args.command == "db" and args.action == "current"):
+            done = schema.ensure_schema(db.engine)
+            if done != "current":
+                print(f"database {done} at schema {schema.head_revision()}", file=sys.stderr)
+        return _run(args, db)
+    except UserError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        for detail in exc.details:
+            print(f"  {detail}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+
+
+def _run(args, db: Database) -> int:
+    terminal = store.this_terminal(args.terminal)
+    command, action = args.command, getattr(args, "action", None)
+    if command == "db":
+        if action == "current":
+            print(schema.current_revision(db.engine) or "empty (no schema)")
+        else:
+            print(f"schema at {schema.head_revision()}")
+        return 0
+    if command in ("catalog", "categories"):
+        importer = catalog.import_catalog_file if command == "catalog" else catalog.import_categories_file
+        exporter = catalog.export_catalog if command == "catalog" else catalog.export_categories
+        if action == "import":
+            print(f"{command}: {importer(db, data=_read(args.file))}")
+        else:
+            Path(args.file).write_bytes(exporter(db))
+            print(f"{command} written to {args.file}")
+        return 0
+    if command == "checklists":
+        if action == "import":
+            print(f"checklists: {checklists.import_checklists_file(db, data=_read(args.file))}")
+        else:
+            Path(args.file).write_bytes(checklists.export_checklists(db))
+            print(f"checklists written to {args.file}")
+        return 0
+    if command == "demo":
+        from . import demo  # the demo tables load only when asked for
+
+        if args.if_empty and not demo.database_is_empty(db):
+            print("database already has data; demo store not loaded")
+            return 0
+        summary = demo.load_demo(db, locale=args.locale)
+        print(f"demo store loaded ({summary.locale}): {summary.categories} categories, "
+              f"{summary.products} products, {summary.sheets} sheets with "
+              f"{summary.sheet_items} items, {summary.tiers} service tiers")
+        for name, role, pin in summary.staff:
+            print(f"  staff {name} ({role}), PIN {pin}")
+        return 0
+    if command == "staff":
+        if action == "add":
+            pin = _ask_pin()
+            info = staff.add_staff(db, name=args.name, role=args.role, pin=pin)
+            print(f"added {info.name} ({info.role.value})")
+        else:
+            for info in staff.list_staff(db):
+                print(f"{info.id:>4}  {info.name:<24} {info.role.value}")
+        return 0
+    if command == "store":
+        if action == "set":
+            changes = {}
+            for pair in args.pairs:
+                key, sep, value = pair.partition("=")
+                if not sep:
+                    raise UserError(f"'{pair}' is not KEY=VALUE")
+                changes[key.strip()] = value
+            info = store.update_store(db, terminal=terminal, **changes)
+        else:
+            info = store.store_info(db, terminal=terminal)
+        for key, value in vars(info).items():
+            print(f"{key:<15} {value}")
+        return 0
+    if command == "summary":
+        print(_summary(db))
+        return 0
+    raise AssertionError(f"unhandled command {command}")
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _ask_pin() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("PIN: ")
+        second = getpass.getpass("PIN again: ")
+    else:  # scripted use: two lines on standard input, never echoed anywhere
+        first = sys.stdin.readline().strip()
+        second = sys.stdin.readline().strip()
+    if first != second:
+        raise UserError("the two PINs differ; nothing was changed")
+    return first
+
+
+def _summary(db: Database) -> str:
+    from .models import Category, Product, ServiceTier, SheetItem, SheetTemplate, Staff
+
+    counts = {}
+    with db.read() as session:
+        for label, model in (("categories", Category), ("products", Product),
+                             ("sheets", SheetTemplate), ("sheet items", SheetItem),
+                             ("service tiers", ServiceTier), ("staff", Staff)):
+            counts[label] = session.scalar(select(func.count()).select_from(model))
+    lines = [f"Tickbox POS database: {db.engine.url.render_as_string(hide_password=True)}"]
+    lines += [f"  {label:<14} {count}" for label, count in counts.items()]
+    return "\n".join(lines)
+
+
+def _open_app(args) -> int:
+    try:
+        from ui.app import run_app
+    except ImportError:  # the till screen is not built yet: show what the database holds
+        return main(([f"--db={args.db}"] if args.db else []) + ["summary"])
+    return run_app(db_url=args.db, terminal=args.terminal)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

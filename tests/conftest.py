@@ -1,0 +1,85 @@
+"""Fixtures for every tier. Integration tests get a freshly migrated database per test,
+on SQLite and on a real PostgreSQL server that this test session starts itself.
+
+Databases are built with Alembic ``upgrade head`` (once, as a template), never create_all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pos import schema  # noqa: E402
+from pos.db import Database  # noqa: E402
+from tests.support.pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
+
+_counter = itertools.count()
+
+
+def _postgres_required() -> bool:
+    return bool(os.environ.get("CI")) or os.environ.get("POS_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    try:
+        server = PostgresServer().start()
+    except PostgresUnavailable as exc:
+        if _postgres_required():
+            pytest.fail(f"PostgreSQL is required here (CI) but could not start: {exc}")
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    server.execute("CREATE DATABASE tickbox_template")
+    template = Database(server.url("tickbox_template"))
+    schema.upgrade(template.engine)
+    template.dispose()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    template = Database(f"sqlite:///{path}")
+    schema.upgrade(template.engine)
+    template.dispose()  # the last connection to close checkpoints and removes the WAL
+    assert not path.with_name("template.db-wal").exists()
+    return path
+
+
+def _sqlite_db(tmp_path, sqlite_template) -> Database:
+    path = tmp_path / "tickbox.db"
+    shutil.copyfile(sqlite_template, path)
+    return Database(f"sqlite:///{path}")
+
+
+def _postgres_db(request) -> Database:
+    server = request.getfixturevalue("pg_server")
+    name = f"tickbox_test_{os.getpid()}_{next(_counter)}"
+    server.execute(f"CREATE DATABASE {name} TEMPLATE tickbox_template")
+    database = Database(server.url(name))
+    database.test_drop = lambda: server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    return database
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request, tmp_path, sqlite_template):
+    """A migrated, empty database: once on SQLite, once on PostgreSQL."""
+    database = (_sqlite_db(tmp_path, sqlite_template) if request.param == "sqlite"
+                else _postgres_db(request))
+    yield database
+    database.dispose()
+    if hasattr(database, "test_drop"):
+        database.test_drop()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path, sqlite_template):
+    """A migrated, empty SQLite database (for tests about SQLite itself)."""
+    database = _sqlite_db(tmp_path, sqlite_template)
+    yield database
+    database.dispose()
