@@ -5,6 +5,7 @@ from alembic import context
 
 from pos.db import make_engine, resolve_url
 from pos.models import Base
+from pos.schema import include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -16,6 +17,7 @@ def _configure(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_in_autogenerate,
     )
 
 

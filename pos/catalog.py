@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
+from . import product_search
 from .barcodes import validate_barcode
 from .csvio import ErrorList, Row, decode_csv_bytes, read_rows, write_rows
 from .db import Database
@@ -176,6 +177,14 @@ def import_products(
             session.execute(update(Product), updates)
         if inserts:
             session.execute(Product.__table__.insert(), inserts)
+        connection = session.connection()
+        if len(inserts) + len(updates) > product_search.FULL_REFRESH_AT:
+            product_search.refresh(connection)
+        else:
+            new_ids = session.scalars(
+                select(Product.id).where(Product.sku.in_([i["sku"] for i in inserts]))
+            ).all() if inserts else []
+            product_search.refresh(connection, product_ids=[u["id"] for u in updates] + new_ids)
     return ImportResult(len(inserts), len(updates))
 
 
@@ -311,35 +320,31 @@ _INFO_COLUMNS = (
 )
 
 
+_BY_BARCODE = select(*_INFO_COLUMNS).join(Category).where(
+    Product.active.is_(True), Product.barcode == bindparam("code"))
+_BY_SKU = select(*_INFO_COLUMNS).join(Category).where(
+    Product.active.is_(True), Product.sku == bindparam("code"))
+
+
 def find_by_code(db: Database, code: str) -> ProductInfo:
     """A product by barcode (what a scanner sends) or by sku; UserError if none."""
     code = code.strip()
     if not code:
         raise UserError("scan a barcode or type a product code")
-    with db.read() as session:
-        base = select(*_INFO_COLUMNS).join(Category).where(Product.active.is_(True))
-        row = session.execute(base.where(Product.barcode == code)).first()
+    # A plain connection: this runs on every scan, and a Session costs more than the query.
+    with db.read_connection() as connection:
+        row = connection.execute(_BY_BARCODE, {"code": code}).first()
         if row is None:
-            row = session.execute(base.where(Product.sku == code)).first()
+            row = connection.execute(_BY_SKU, {"code": code}).first()
     if row is None:
         raise UserError(f"No product has the barcode or code '{code}'")
     return ProductInfo(*row)
 
 
 def search_products(db: Database, text: str, *, limit: int = 50) -> list[ProductInfo]:
-    """Products whose name or sku contains the text, any case; Chinese works as typed."""
-    needle = text.strip().casefold()
-    if not needle:
-        return []
-    with db.read() as session:
-        rows = session.execute(
-            select(*_INFO_COLUMNS)
-            .join(Category)
-            .where(Product.active.is_(True), Product.search_text.contains(needle, autoescape=True))
-            .order_by(Product.price.desc(), Product.sku)
-            .limit(limit)
-        ).all()
-    return [ProductInfo(*row) for row in rows]
+    """Products whose name or sku contains the text, any case, highest price first."""
+    rows = product_search.search_product_rows(db, text, _INFO_COLUMNS, limit=limit)
+    return [ProductInfo(*row) for row in rows[:limit]]
 
 
 # --- helpers ------------------------------------------------------------------------

@@ -15,6 +15,15 @@ from .errors import SchemaTooNew
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
+# Search structures made by raw SQL in revision 0002, outside the ORM metadata.
+_OUTSIDE_METADATA = ("product_search", "ix_products_search_trgm")
+
+
+def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's include_object hook: leave the hand-written search structures alone."""
+    return not (reflected and compare_to is None and name and name.startswith(_OUTSIDE_METADATA))
+
+
 def alembic_config() -> Config:
     import migrations  # the shipped package; works installed or from a checkout
 

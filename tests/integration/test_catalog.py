@@ -149,3 +149,12 @@ def test_categories_round_trip_and_refuse_bad_rows(stocked):
     assert catalog.export_categories(stocked) == exported
     assert {c.kind for c in catalog.list_categories(stocked)} == {
         CategoryKind.MAIN_UNIT, CategoryKind.ACCESSORY}
+
+
+def test_search_follows_renames_and_price_changes_after_reimport(stocked):
+    renamed = CATALOG.replace("Notebook 14,NOTEBOOK,4999", "ThinkBook 16,NOTEBOOK,99").encode()
+    catalog.import_catalog_file(stocked, data=renamed)
+    assert catalog.search_products(stocked, "notebook") == []
+    assert [p.price for p in catalog.search_products(stocked, "thinkbook")] == [9900]
+    # sell high first: the most expensive match comes first
+    assert [p.sku for p in catalog.search_products(stocked, "1")] == ["CAM-1", "BAG-15", "NB-14"]

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Set up and run Tickbox POS with nothing but Python 3.11+.
+
+    python3 dev.py run     # venv + dependencies, demo store on first run, open the app
+    python3 dev.py test    # venv + dependencies, then the whole test suite
+
+The virtual environment lives in .venv and is reinstalled when pyproject.toml changes.
+Extra arguments after `test` go to pytest; after `run` they go to `pos`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".tickbox-installed"
+
+
+def ensure_environment() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Tickbox POS needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print("creating virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("installing Tickbox POS and its dependencies ...", flush=True)
+    pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    subprocess.run(pip + ["--upgrade", "pip"], check=True)
+    subprocess.run(pip + ["-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def run(args: list[str]) -> int:
+    pos = [str(PYTHON), "-m", "pos.cli"]
+    locale = os.environ.get("POS_DEMO_LOCALE", "en")
+    loaded = subprocess.run(pos + ["demo", "load", "--if-empty", "--locale", locale], cwd=ROOT)
+    if loaded.returncode != 0:
+        return loaded.returncode
+    return subprocess.run(pos + args, cwd=ROOT).returncode
+
+
+def test(args: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup"):
+        print(__doc__)
+        return 2
+    ensure_environment()
+    command, rest = sys.argv[1], sys.argv[2:]
+    if command == "setup":
+        return 0
+    return run(rest) if command == "run" else test(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

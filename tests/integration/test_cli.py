@@ -1,0 +1,67 @@
+"""The `pos` command as a store's administrator uses it."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pos.cli import main
+
+CATEGORIES = "code,name,kind,sheet_layout\nNOTEBOOK,Notebooks,main_unit,notebook\n"
+CATALOG = ("sku,barcode,name,category,price,cost,stock,role,serial_tracked,vat_rate\n"
+           "NB-14,6901234567892,Notebook 14,NOTEBOOK,4999,4700,5,mainstream,yes,13\n")
+
+
+@pytest.fixture
+def db_arg(tmp_path):
+    return f"--db=sqlite:///{tmp_path / 'cli.db'}"
+
+
+def test_bad_catalog_exits_non_zero_listing_every_error(tmp_path, db_arg, capsys):
+    (tmp_path / "c.csv").write_text(CATEGORIES)
+    assert main([db_arg, "categories", "import", str(tmp_path / "c.csv")]) == 0
+    bad = CATALOG + "X,6901234567893,Y,NOPE,1,1,1,none,no,13\n"
+    (tmp_path / "p.csv").write_text(bad)
+    capsys.readouterr()
+    assert main([db_arg, "catalog", "import", str(tmp_path / "p.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "error: catalog import refused: 2 errors; nothing was changed" in err
+    assert "  line 3, barcode: barcode '6901234567893' has a bad check digit" in err
+    assert "  line 3, category: unknown category 'NOPE'" in err
+    assert main([db_arg, "catalog", "export", str(tmp_path / "out.csv")]) == 0
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").count("\n") == 1  # header only
+
+
+def test_export_import_export_through_the_command_is_identical(tmp_path, db_arg):
+    (tmp_path / "c.csv").write_text(CATEGORIES)
+    (tmp_path / "p.csv").write_text(CATALOG)
+    assert main([db_arg, "categories", "import", str(tmp_path / "c.csv")]) == 0
+    assert main([db_arg, "catalog", "import", str(tmp_path / "p.csv")]) == 0
+    assert main([db_arg, "catalog", "export", str(tmp_path / "a.csv")]) == 0
+    assert main([db_arg, "catalog", "import", str(tmp_path / "a.csv")]) == 0
+    assert main([db_arg, "catalog", "export", str(tmp_path / "b.csv")]) == 0
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_a_missing_file_is_a_clear_error(db_arg, capsys):
+    assert main([db_arg, "catalog", "import", "/nonexistent/file.csv"]) == 1
+    assert "cannot read /nonexistent/file.csv" in capsys.readouterr().err
+
+
+def test_staff_add_asks_the_pin_twice_and_never_prints_it(tmp_path):
+    env = dict(os.environ, POS_DATABASE_URL=f"sqlite:///{tmp_path / 'staff.db'}")
+    added = subprocess.run(
+        [sys.executable, "-m", "pos.cli", "staff", "add", "--name", "Li Na", "--role", "cashier"],
+        input="4321\n4321\n", capture_output=True, text=True, env=env,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "4321" not in added.stdout + added.stderr
+    mismatch = subprocess.run(
+        [sys.executable, "-m", "pos.cli", "staff", "add", "--name", "Wang", "--role", "manager"],
+        input="4321\n9999\n", capture_output=True, text=True, env=env,
+    )
+    assert mismatch.returncode == 1 and "the two PINs differ" in mismatch.stderr
+    listed = subprocess.run([sys.executable, "-m", "pos.cli", "staff", "list"],
+                            capture_output=True, text=True, env=env)
+    assert "Li Na" in listed.stdout and "cashier" in listed.stdout and "Wang" not in listed.stdout
