@@ -47,3 +47,12 @@ def test_sqlite_runs_with_wal_foreign_keys_and_full_sync(sqlite_db):
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+
+
+def test_an_older_database_is_upgraded_on_start(tmp_path):
+    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    schema.upgrade(database.engine, target="0001")
+    assert schema.current_revision(database.engine) == "0001"
+    assert schema.ensure_schema(database.engine) == "upgraded"
+    assert schema.current_revision(database.engine) == schema.head_revision()
+    database.dispose()
