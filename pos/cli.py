@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     setter = group.add_parser("set", help="change details: KEY=VALUE ...")
     setter.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
 
+    group = sub.add_parser("journal", help="the tamper-evident journal").add_subparsers(
+        dest="action", required=True)
+    group.add_parser("verify", help="check the hash chain over every completed document")
+
     sub.add_parser("summary", help="what is in the database")
     return parser
 
@@ -142,6 +146,16 @@ def _run(args, db: Database) -> int:
         for key, value in vars(info).items():
             print(f"{key:<15} {value}")
         return 0
+    if command == "journal":
+        from .journal import verify
+
+        result = verify(db)
+        if result.ok:
+            print(f"journal intact: {result.checked} documents verified")
+            return 0
+        print(f"journal BROKEN after {result.checked} good documents: {result.problem}",
+              file=sys.stderr)
+        return 2
     if command == "summary":
         print(_summary(db))
         return 0

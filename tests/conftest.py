@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pos import schema  # noqa: E402
 from pos.db import Database  # noqa: E402
+from pos.demo import load_demo  # noqa: E402
 from tests.support.pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
 
 _counter = itertools.count()
@@ -37,6 +38,10 @@ def pg_server():
     template = Database(server.url("tickbox_template"))
     schema.upgrade(template.engine)
     template.dispose()
+    server.execute("CREATE DATABASE tickbox_demo_template TEMPLATE tickbox_template")
+    demo_template = Database(server.url("tickbox_demo_template"))
+    load_demo(demo_template, locale="en")
+    demo_template.dispose()
     yield server
     server.stop()
 
@@ -51,16 +56,26 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
-def _sqlite_db(tmp_path, sqlite_template) -> Database:
-    path = tmp_path / "tickbox.db"
+@pytest.fixture(scope="session")
+def sqlite_demo_template(tmp_path_factory, sqlite_template):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
     shutil.copyfile(sqlite_template, path)
+    template = Database(f"sqlite:///{path}")
+    load_demo(template, locale="en")
+    template.dispose()
+    return path
+
+
+def _sqlite_db(tmp_path, template_path) -> Database:
+    path = tmp_path / "tickbox.db"
+    shutil.copyfile(template_path, path)
     return Database(f"sqlite:///{path}")
 
 
-def _postgres_db(request) -> Database:
+def _postgres_db(request, template: str = "tickbox_template") -> Database:
     server = request.getfixturevalue("pg_server")
     name = f"tickbox_test_{os.getpid()}_{next(_counter)}"
-    server.execute(f"CREATE DATABASE {name} TEMPLATE tickbox_template")
+    server.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
     database = Database(server.url(name))
     database.test_drop = lambda: server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     return database
@@ -75,6 +90,26 @@ def db(request, tmp_path, sqlite_template):
     database.dispose()
     if hasattr(database, "test_drop"):
         database.test_drop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def demo_db(request, tmp_path):
+    """A migrated database holding the English demo store: on SQLite and PostgreSQL."""
+    if request.param == "sqlite":
+        database = _sqlite_db(tmp_path, request.getfixturevalue("sqlite_demo_template"))
+    else:
+        database = _postgres_db(request, "tickbox_demo_template")
+    yield database
+    database.dispose()
+    if hasattr(database, "test_drop"):
+        database.test_drop()
+
+
+@pytest.fixture
+def sqlite_demo_db(tmp_path, sqlite_demo_template):
+    database = _sqlite_db(tmp_path, sqlite_demo_template)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

@@ -14,9 +14,16 @@ from .checklists import (
     TierPriceBand,
 )
 from .people import Customer, CustomerKind, Staff, StaffRole
+from .sales import (
+    CardState, DocumentCounter, JournalEntry, JournalHead, LineKind, Outcome, OutcomeSubject,
+    ParkedCart, Payment, Sale, SaleLine, SaleState, ServiceCard, SheetOutcome, SoldSerial, Tender,
+)
 from .store import Setting, Store, Terminal
 
 __all__ = [
+    "CardState", "DocumentCounter", "JournalEntry", "JournalHead", "LineKind", "Outcome",
+    "OutcomeSubject", "ParkedCart", "Payment", "Sale", "SaleLine", "SaleState", "ServiceCard",
+    "SheetOutcome", "SoldSerial", "Tender",
     "Audience", "Base", "Category", "CategoryKind", "Customer", "CustomerKind",
     "NAMING_CONVENTION", "PriceRole", "Product", "ServiceMode", "ServiceTier", "Setting",
     "SheetItem", "SheetItemProduct", "SheetLayout", "SheetSection", "SheetTemplate", "Staff",

@@ -1,0 +1,84 @@
+"""The tamper-evident journal: every completed document chained by
+hash = sha256(previous hash + canonical serialisation of the document).
+
+`verify` re-serialises each document from the live tables, so an edited, deleted or
+reordered document breaks the chain at its first change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from .db import Database
+from .models import JournalEntry, JournalHead, Sale
+
+GENESIS = "0" * 64
+
+
+def canonical(document: dict) -> str:
+    """One exact text per document: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chain_hash(prev_hash: str, payload: str) -> str:
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def append(session, *, doc_type: str, doc_ref: str, document: dict) -> str:
+    """Add a document at the end of the chain, inside the caller's transaction."""
+    head = session.execute(
+        select(JournalHead).where(JournalHead.id == 1).with_for_update()
+    ).scalar_one()
+    payload = canonical(document)
+    digest = chain_hash(head.last_hash, payload)
+    session.add(JournalEntry(seq=head.last_seq + 1, doc_type=doc_type, doc_ref=doc_ref,
+                             payload=payload, prev_hash=head.last_hash, hash=digest))
+    head.last_seq += 1
+    head.last_hash = digest
+    return digest
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    problem: str | None = None
+
+
+def verify(db: Database) -> VerifyResult:
+    """Walk the chain; report the first altered, deleted or reordered document."""
+    from .sale_documents import sale_document  # the serialiser lives with the sales
+
+    with db.read() as session:
+        previous, expected_seq, checked = GENESIS, 1, 0
+        for entry in session.scalars(select(JournalEntry).order_by(JournalEntry.seq)):
+            where = f"journal #{entry.seq} ({entry.doc_type} {entry.doc_ref})"
+            if entry.seq != expected_seq:
+                return VerifyResult(False, checked, f"journal #{expected_seq} is missing: an entry was deleted or moved")
+            if entry.prev_hash != previous:
+                return VerifyResult(False, checked, f"{where}: out of order or replaced")
+            if chain_hash(entry.prev_hash, entry.payload) != entry.hash:
+                return VerifyResult(False, checked, f"{where}: the journal entry was altered")
+            if entry.doc_type == "sale":
+                sale = session.scalar(select(Sale).where(Sale.receipt_no == entry.doc_ref))
+                if sale is None:
+                    return VerifyResult(False, checked, f"{where}: the sale was deleted")
+                if canonical(sale_document(session, sale)) != entry.payload:
+                    return VerifyResult(False, checked, f"{where}: the sale was altered")
+                if sale.journal_hash != entry.hash:
+                    return VerifyResult(False, checked, f"{where}: the sale's seal does not match")
+            previous, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
+        head = session.get(JournalHead, 1)
+        if head.last_seq != checked or head.last_hash != previous:
+            return VerifyResult(False, checked, f"the chain ends at #{checked} but its head says "
+                                                f"#{head.last_seq}: entries were removed")
+        unsealed = session.scalar(
+            select(Sale.receipt_no).where(Sale.journal_hash.not_in(
+                select(JournalEntry.hash))).limit(1))
+        if unsealed:
+            return VerifyResult(False, checked, f"sale {unsealed} is not in the journal")
+    return VerifyResult(True, checked)

@@ -1,0 +1,322 @@
+"""Cart to completed sale on a real database, with the demo store."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from pos import checkout, customers, journal
+from pos.cart import TenderInput
+from pos.db import Database
+from pos.errors import UserError
+from pos.models import Outcome, OutcomeSubject, Product, Sale, ServiceCard, SheetOutcome
+from tests.integration.checkout_helpers import (
+    NOTEBOOK, PHONE, db_state, frozen, item_id, new_cart, tier_id,
+)
+
+TODAY = date(2026, 11, 23)
+
+
+def notebook_sale(db):
+    """Notebook with a bag and a mouse sold, screen film declined, gold card, serial."""
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    checkout.mark_item(db, cart, main_line_id=unit.line_id,
+                       item_id=item_id(db, cart, unit.line_id, "bag"), outcome="sold")
+    checkout.mark_item(db, cart, main_line_id=unit.line_id,
+                       item_id=item_id(db, cart, unit.line_id, "wireless-mouse"), outcome="sold")
+    checkout.mark_item(db, cart, main_line_id=unit.line_id,
+                       item_id=item_id(db, cart, unit.line_id, "screen-film"), outcome="declined")
+    customer = customers.create_customer(db, phone="138-0013-8000", name="Chen Jie")
+    checkout.set_customer(db, cart, customer_id=customer.id)
+    checkout.add_card(db, cart, main_line_id=unit.line_id,
+                      tier_id=tier_id(db, cart, unit.line_id, "gold"))
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="pf3abc12")
+    return cart, unit
+
+
+def test_a_whole_sale_is_persisted_with_outcomes_card_payments_and_stock(demo_db):
+    db = demo_db
+    cart, unit = notebook_sale(db)
+    due = sum(line.total for line in cart.lines)
+    before = db_state(db)
+    result = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)],
+                                    business_date=TODAY)
+    assert result.receipt_no == "T01-000001" and result.change == 5000
+    with db.read() as session:
+        sale = session.get(Sale, result.sale_id)
+        assert sale.total == due and [l.kind.value for l in sale.lines] == [
+            "main_unit", "accessory", "accessory", "card"]
+        assert sale.lines[0].serial == "PF3ABC12"
+        assert all(l.parent_line_id == sale.lines[0].id for l in sale.lines[1:])
+        outcomes = {o.item_code: o.outcome for o in session.scalars(
+            select(SheetOutcome).where(SheetOutcome.sale_id == sale.id))}
+        assert outcomes["bag"] is Outcome.SOLD and outcomes["wireless-mouse"] is Outcome.SOLD
+        assert outcomes["screen-film"] is Outcome.DECLINED
+        assert outcomes["cooling-pad"] is Outcome.NOT_OFFERED
+        assert outcomes["service-card"] is Outcome.SOLD
+        card = session.scalar(select(ServiceCard).where(ServiceCard.sale_id == sale.id))
+        assert card.card_no == result.card_numbers[0] == "T01-C000001"
+        assert (card.start_date, card.end_date) == (TODAY, date(2028, 11, 23))
+        assert card.unit_serial == "PF3ABC12"
+        stock = session.scalar(select(Product.stock).where(Product.barcode == NOTEBOOK))
+    assert db_state(db)[-1] == before[-1] - 3  # notebook, bag, mouse
+    assert stock >= 0
+    assert journal.verify(db).ok
+
+
+def test_completing_the_same_cart_twice_makes_one_sale(demo_db):
+    cart = new_cart(demo_db)
+    checkout.add_product(demo_db, cart, code="BAG-NB-156")
+    first = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("wechat", cart.lines[0].total)])
+    again = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("wechat", cart.lines[0].total)])
+    assert again.receipt_no == first.receipt_no and again.replayed and not first.replayed
+    assert db_state(demo_db)[0] == 1
+
+
+def test_receipt_numbers_run_without_gaps_per_terminal(demo_db):
+    numbers = []
+    for terminal in ("T01", "T02", "T01", "T01", "T02"):
+        cart = new_cart(demo_db, terminal=terminal)
+        checkout.add_product(demo_db, cart, code="BAG-NB-156")
+        numbers.append(checkout.complete_sale(
+            demo_db, cart, tenders=[TenderInput("cash", 100000)]).receipt_no)
+    assert numbers == ["T01-000001", "T02-000001", "T01-000002", "T01-000003", "T02-000002"]
+
+
+def test_two_phones_have_two_sheets_and_their_own_outcomes(demo_db):
+    db = demo_db
+    cart = new_cart(db)
+    first = checkout.add_product(db, cart, code=PHONE)
+    second = checkout.add_product(db, cart, code=PHONE)
+    assert first.line_id != second.line_id and len(cart.main_units()) == 2
+    case = item_id(db, cart, first.line_id, "case")
+    checkout.mark_item(db, cart, main_line_id=first.line_id, item_id=case, outcome="sold")
+    checkout.mark_item(db, cart, main_line_id=second.line_id, item_id=case, outcome="declined")
+    rows_first = {r.code: r.outcome for r in checkout.sheet_rows(db, cart, main_line_id=first.line_id)}
+    rows_second = {r.code: r.outcome for r in checkout.sheet_rows(db, cart, main_line_id=second.line_id)}
+    assert rows_first["case"] == "sold" and rows_second["case"] == "declined"
+    checkout.set_serial(db, cart, line_id=first.line_id, serial="356938035643809")
+    checkout.set_serial(db, cart, line_id=second.line_id, serial="356938035643817")
+    total = sum(l.total for l in cart.lines)
+    sale = checkout.complete_sale(db, cart, tenders=[TenderInput("alipay", total)])
+    with db.read() as session:
+        outcomes = session.scalars(select(SheetOutcome).where(
+            SheetOutcome.sale_id == sale.sale_id, SheetOutcome.item_code == "case")).all()
+        assert sorted(o.outcome.value for o in outcomes) == ["declined", "sold"]
+        cards = session.scalars(select(SheetOutcome).where(
+            SheetOutcome.sale_id == sale.sale_id,
+            SheetOutcome.subject == OutcomeSubject.SERVICE_CARD)).all()
+        assert [c.outcome for c in cards] == [Outcome.NOT_OFFERED, Outcome.NOT_OFFERED]
+
+
+def test_sheet_candidates_come_highest_price_first_with_stock(demo_db):
+    cart = new_cart(demo_db)
+    unit = checkout.add_product(demo_db, cart, code=NOTEBOOK)
+    for row in checkout.sheet_rows(demo_db, cart, main_line_id=unit.line_id):
+        if row.pack_price is None:
+            prices = [c.price for c in row.candidates]
+            assert prices == sorted(prices, reverse=True)
+        assert all(c.stock >= 0 for c in row.candidates)
+        assert row.script
+
+
+def test_a_gift_pack_adds_its_parts_adding_up_to_the_pack_price(demo_db):
+    cart = new_cart(demo_db)
+    unit = checkout.add_product(demo_db, cart, code=NOTEBOOK)
+    pack = next(r for r in checkout.sheet_rows(demo_db, cart, main_line_id=unit.line_id)
+                if r.pack_price is not None and len(r.candidates) > 2)
+    checkout.mark_item(demo_db, cart, main_line_id=unit.line_id, item_id=pack.item_id, outcome="sold")
+    parts = [l for l in cart.lines if l.pack_code == pack.code]
+    assert len(parts) == len(pack.candidates)
+    assert sum(l.total for l in parts) == pack.pack_price
+    # marking it declined takes the parts out again
+    checkout.mark_item(demo_db, cart, main_line_id=unit.line_id, item_id=pack.item_id,
+                       outcome="declined")
+    assert not [l for l in cart.lines if l.pack_code == pack.code]
+
+
+def test_card_status_tells_chosen_declined_or_not_asked(demo_db):
+    cart, unit = notebook_sale(demo_db)
+    assert cart.card_status(unit.line_id) == "chosen"
+    other = checkout.add_product(demo_db, cart, code="6923150020039")
+    assert cart.card_status(other.line_id) == "not_asked"
+    checkout.decline_card(cart, main_line_id=other.line_id)
+    assert cart.card_status(other.line_id) == "declined"
+
+
+def test_card_price_follows_the_units_price_band(demo_db):
+    cart = new_cart(demo_db)
+    dear = checkout.add_product(demo_db, cart, code="6923150020015")  # 9999.00
+    cheap = checkout.add_product(demo_db, cart, code="6923150020046")  # 3299.00
+    dear_offer = {o.code: o.price for o in checkout.eligible_tiers(demo_db, cart, main_line_id=dear.line_id)}
+    cheap_offer = {o.code: o.price for o in checkout.eligible_tiers(demo_db, cart, main_line_id=cheap.line_id)}
+    assert dear_offer["gold"] > cheap_offer["gold"]
+    assert "digital-1y" not in dear_offer and "screen-break" not in dear_offer
+
+
+def test_on_account_is_due_in_3_days_for_consumers_and_30_for_business(demo_db):
+    from pos.models import Payment
+
+    due_dates = []
+    for kind, phone in (("consumer", "13900000001"), ("business", "13900000002")):
+        cart = new_cart(demo_db)
+        checkout.add_product(demo_db, cart, code="BAG-NB-156")
+        customer = customers.create_customer(demo_db, phone=phone, name="Buyer", kind=kind,
+                                             company="Acme Ltd" if kind == "business" else None)
+        checkout.set_customer(demo_db, cart, customer_id=customer.id)
+        sale = checkout.complete_sale(demo_db, cart, business_date=TODAY,
+                                      tenders=[TenderInput("on_account", cart.lines[0].total)])
+        with demo_db.read() as session:
+            due_dates.append(session.scalar(select(Payment.due_date).where(Payment.sale_id == sale.sale_id)))
+    assert due_dates == [date(2026, 11, 26), date(2026, 12, 23)]
+
+
+def test_parked_carts_survive_a_restart(demo_db):
+    cart, unit = notebook_sale(demo_db)
+    checkout.park_cart(demo_db, cart, label="Chen Jie notebook")
+    restarted = Database(demo_db.url)
+    parked = checkout.list_parked(restarted, terminal="T01")
+    assert [(p.label, p.lines) for p in parked] == [("Chen Jie notebook", 4)]
+    resumed = checkout.resume_cart(restarted, cart_uuid=parked[0].cart_uuid, staff_id=cart.staff_id)
+    assert resumed == cart
+    assert checkout.list_parked(restarted, terminal="T01") == []
+    due = sum(l.total for l in resumed.lines)
+    checkout.complete_sale(restarted, resumed, tenders=[TenderInput("cash", due)])
+    restarted.dispose()
+
+
+def test_a_discount_within_the_limit_is_applied(demo_db):
+    cart = new_cart(demo_db)
+    line = checkout.add_product(demo_db, cart, code="BAG-NB-156")
+    checkout.discount_line(demo_db, cart, line_id=line.line_id, percent_bp=1000)
+    assert line.discount == line.gross // 10
+    manager_cart = new_cart(demo_db, role="manager")
+    big = checkout.add_product(demo_db, manager_cart, code="BAG-NB-156")
+    checkout.discount_line(demo_db, manager_cart, line_id=big.line_id, percent_bp=3000)
+    assert big.discount > 0
+
+
+# --- refusals: a clear UserError, the cart and the database unchanged ---------------
+
+
+def refused(db, cart, action, match):
+    cart_before, db_before = frozen(cart), db_state(db)
+    with pytest.raises(UserError, match=match):
+        action()
+    assert cart == cart_before
+    assert db_state(db) == db_before
+
+
+def test_refusals_leave_cart_and_database_unchanged(demo_db):
+    db = demo_db
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    bag = checkout.add_product(db, cart, code="BAG-NB-156")
+    refused(db, cart, lambda: checkout.add_product(db, cart, code="0000000000000"),
+            "No product has the barcode")
+    refused(db, cart, lambda: checkout.add_product(db, cart, code="BAG-NB-156", quantity=0),
+            "above zero")
+    refused(db, cart, lambda: checkout.set_quantity(cart, line_id=bag.line_id, quantity=-2),
+            "above zero")
+    refused(db, cart, lambda: checkout.discount_line(db, cart, line_id=bag.line_id, percent_bp=1500),
+            "at most 10% of a line; this needs a manager")
+    gold = tier_id(db, cart, unit.line_id, "gold")
+    refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=gold),
+            "needs the customer")
+    consumer = customers.create_customer(db, phone="13700000000", name="Li")
+    checkout.set_customer(db, cart, customer_id=consumer.id)
+    blue = tier_id(db, cart, unit.line_id, "blue-gold")
+    refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=blue),
+            "for business customers")
+    camera_tier = None
+    from pos.models import ServiceTier
+    with db.read() as session:
+        camera_tier = session.scalar(select(ServiceTier.id).where(ServiceTier.code == "digital-1y"))
+    refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=camera_tier),
+            "not available")
+    due = sum(l.total for l in cart.lines)
+    refused(db, cart, lambda: checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due)]),
+            "serial number of")
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-0001")
+    refused(db, cart, lambda: checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due - 1)]),
+            "Not enough tendered")
+    refused(db, cart, lambda: checkout.complete_sale(db, cart, tenders=[TenderInput("bank_card", due + 100)]),
+            "cannot exceed")
+    refused(db, cart, lambda: checkout.complete_sale(
+        db, cart, tenders=[TenderInput("bank_card", due, reference="6222 0200 1234 5678")]),
+            "Never type a card number")
+    checkout.complete_sale(db, cart, tenders=[TenderInput("bank_card", due, reference="A1B2",
+                                                          card_last4="5678")])
+    again = new_cart(db)
+    second = checkout.add_product(db, again, code=NOTEBOOK)
+    refused(db, again, lambda: checkout.set_serial(db, again, line_id=second.line_id, serial="sn-0001"),
+            "already been sold")
+    third = checkout.add_product(db, again, code=NOTEBOOK)
+    checkout.set_serial(db, again, line_id=second.line_id, serial="SN-0002")
+    refused(db, again, lambda: checkout.set_serial(db, again, line_id=third.line_id, serial="SN-0002"),
+            "already on another line")
+
+
+# --- the journal --------------------------------------------------------------------
+
+
+def three_sales(db):
+    for _ in range(3):
+        cart = new_cart(db)
+        checkout.add_product(db, cart, code="BAG-NB-156")
+        checkout.complete_sale(db, cart, tenders=[TenderInput("cash", 100000)])
+
+
+@pytest.mark.parametrize(
+    "tamper, problem",
+    [
+        ("UPDATE sales SET total = total - 100 WHERE receipt_no = 'T01-000002'",
+         "journal #2 (sale T01-000002): the sale was altered"),
+        ("UPDATE sale_lines SET unit_price = 1 WHERE sale_id = "
+         "(SELECT id FROM sales WHERE receipt_no = 'T01-000002')",
+         "journal #2 (sale T01-000002): the sale was altered"),
+        ("UPDATE journal_entries SET payload = replace(payload, '\"total\"', '\"totals\"') WHERE seq = 2",
+         "journal #2 (sale T01-000002): the journal entry was altered"),
+        ("DELETE FROM journal_entries WHERE seq = 2", "journal #2 is missing"),
+        ("UPDATE journal_entries SET seq = seq + 10 WHERE seq = 3",
+         "journal #3 is missing"),
+    ],
+)
+def test_journal_verify_finds_the_first_tampered_document(demo_db, tamper, problem):
+    from sqlalchemy import text
+
+    three_sales(demo_db)
+    assert journal.verify(demo_db).ok
+    with demo_db.unit_of_work() as session:
+        session.execute(text(tamper))
+    result = journal.verify(demo_db)
+    assert not result.ok and result.problem.startswith(problem)
+
+
+def test_journal_verify_notices_swapped_entries(demo_db):
+    from sqlalchemy import text
+
+    three_sales(demo_db)
+    with demo_db.unit_of_work() as session:
+        session.execute(text("UPDATE journal_entries SET seq = -seq WHERE seq IN (2, 3)"))
+        session.execute(text("UPDATE journal_entries SET seq = 3 WHERE seq = -2"))
+        session.execute(text("UPDATE journal_entries SET seq = 2 WHERE seq = -3"))
+    result = journal.verify(demo_db)
+    assert not result.ok and "journal #2 (sale T01-000003): out of order" in result.problem
+
+
+def test_pos_journal_verify_exits_non_zero_on_a_broken_chain(sqlite_demo_db, capsys):
+    from sqlalchemy import text
+
+    from pos.cli import main
+
+    three_sales(sqlite_demo_db)
+    url = f"--db={sqlite_demo_db.url}"
+    assert main([url, "journal", "verify"]) == 0
+    assert "journal intact: 3 documents verified" in capsys.readouterr().out
+    with sqlite_demo_db.unit_of_work() as session:
+        session.execute(text("DELETE FROM sale_lines WHERE sale_id = (SELECT id FROM sales "
+                             "WHERE receipt_no = 'T01-000003')"))
+    assert main([url, "journal", "verify"]) == 2
+    assert "journal #3 (sale T01-000003): the sale was altered" in capsys.readouterr().err
