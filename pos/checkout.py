@@ -7,30 +7,22 @@ sheet outcomes, service cards, payments, stock, receipt number and journal entry
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 
-from . import journal
-from .cart import Cart, CartLine, TenderInput, check_tenders, new_line_id, outcome_key
-from .cart import split_pack_price, totals
+from .cart import Cart, CartLine, new_line_id, outcome_key, split_pack_price, totals
 from .catalog import find_by_code
 from .db import Database
 from .errors import UserError
 from .money import percent_of
+from .completion import CompletedSale, complete_sale  # noqa: F401 - the checkout API
 from .models import (
-    Audience, CardState, Category, CategoryKind, Customer, CustomerKind, DocumentCounter,
-    LineKind, Outcome, OutcomeSubject, ParkedCart, Payment, Product, Sale, SaleLine, SaleState,
-    ServiceCard, ServiceTier, SheetItem, SheetItemProduct, SheetOutcome, SheetSection,
-    SoldSerial, Staff, Tender, Terminal, TierCategory,
+    Category, CategoryKind, Customer, ParkedCart, Product, ServiceTier, SheetItem,
+    SheetItemProduct, SheetSection, SoldSerial, Staff, Terminal, TierCategory,
 )
-from .sale_documents import sale_document
 from .settings import get_setting
 
 MAX_QUANTITY = 999
@@ -363,194 +355,6 @@ def _tier_audience(db: Database, tier_id: int | None) -> str | None:
         return tier.audience.value if tier else None
 
 
-# --- completing ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CompletedSale:
-    sale_id: int
-    receipt_no: str
-    total: int
-    tendered: int
-    change: int
-    card_numbers: tuple[str, ...]
-    replayed: bool  # True when this cart had already completed (a double click, a retry)
-
-
-def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
-                  business_date: date | None = None) -> CompletedSale:
-    """Complete the cart in one transaction. Completing the same cart again returns the
-    sale it already made."""
-    existing = _existing_sale(db, cart.uuid)
-    if existing is not None:
-        return existing
-    if not cart.lines:
-        raise UserError("The cart is empty")
-    cart_totals = totals(cart.lines)
-    checked = check_tenders(cart_totals.total, tenders)
-    for line in cart.lines:
-        if line.serial_tracked and not line.serial:
-            raise UserError(f"Scan or type the serial number of {line.name}")
-    has_cards = any(line.kind == "card" for line in cart.lines)
-    today = business_date or date.today()
-    try:
-        with db.unit_of_work() as session:
-            return _write_sale(session, cart, tenders, checked, cart_totals, has_cards, today)
-    except IntegrityError:
-        replay = _existing_sale(db, cart.uuid)
-        if replay is not None:  # another click of the same cart won the race
-            return replay
-        raise UserError("A serial number on this sale was sold at the same moment elsewhere; "
-                        "check the serials and try again") from None
-
-
-def _write_sale(session, cart, tenders, checked, cart_totals, has_cards, today) -> CompletedSale:
-    terminal = session.scalar(select(Terminal).where(Terminal.code == cart.terminal))
-    if terminal is None:
-        raise UserError(f"Terminal {cart.terminal} is not set up in this database")
-    customer = session.get(Customer, cart.customer_id) if cart.customer_id else None
-    if has_cards and (customer is None or not customer.name or not customer.phone):
-        raise UserError("Service cards need a customer with a phone number and a name")
-    for line in cart.lines:
-        if line.serial and _serial_taken(session, line.product_id, line.serial):
-            raise UserError(f"Serial {line.serial} of {line.name} has already been sold")
-        if line.kind == "card":
-            tier = session.get(ServiceTier, line.tier_id)
-            if tier.audience is Audience.BUSINESS and customer.kind is not CustomerKind.BUSINESS:
-                raise UserError(f"{tier.name} is for business customers")
-    payments = _payments(tenders, customer, today, session)
-
-    sequence = _next_number(session, terminal.id, "receipt")
-    sale = Sale(
-        cart_uuid=cart.uuid, receipt_no=f"{terminal.code}-{sequence:06d}", terminal_id=terminal.id,
-        sequence=sequence, staff_id=cart.staff_id, customer_id=cart.customer_id,
-        state=SaleState.COMPLETED, business_date=today, total=cart_totals.total,
-        discount_total=cart_totals.discount, vat_total=cart_totals.vat_total,
-        tendered=checked.tendered, change_given=checked.change, journal_hash="",
-    )
-    session.add(sale)
-    session.flush()
-    ids: dict[str, SaleLine] = {}
-    for position, line in enumerate(cart.lines, start=1):
-        row = SaleLine(
-            sale_id=sale.id, position=position, kind=LineKind(line.kind),
-            parent_line_id=ids[line.parent_line_id].id if line.parent_line_id else None,
-            product_id=line.product_id, tier_id=line.tier_id, sheet_item_id=line.sheet_item_id,
-            pack_code=line.pack_code, sku=line.sku, name=line.name, quantity=line.quantity,
-            list_price=line.list_price, unit_price=line.unit_price, discount=line.discount,
-            line_total=line.total, unit_cost=line.unit_cost, vat_rate_bp=line.vat_rate_bp,
-            serial=line.serial, override_reason=line.override_reason, seller_id=cart.staff_id,
-        )
-        session.add(row)
-        session.flush()
-        ids[line.line_id] = row
-        if line.serial:
-            session.add(SoldSerial(product_id=line.product_id, serial=line.serial, line_id=row.id))
-        if line.product_id is not None:
-            session.execute(update(Product).where(Product.id == line.product_id)
-                            .values(stock=Product.stock - line.quantity))
-    _write_outcomes(session, cart, sale, ids)
-    card_numbers = []
-    for line in cart.lines:
-        if line.kind != "card":
-            continue
-        tier = session.get(ServiceTier, line.tier_id)
-        number = f"{terminal.code}-C{_next_number(session, terminal.id, 'card'):06d}"
-        card_numbers.append(number)
-        session.add(ServiceCard(
-            card_no=number, sale_id=sale.id, line_id=ids[line.line_id].id,
-            main_line_id=ids[line.parent_line_id].id, tier_id=tier.id,
-            customer_id=cart.customer_id, unit_serial=ids[line.parent_line_id].serial,
-            start_date=today,
-            end_date=None if tier.term_months is None else _add_months(today, tier.term_months),
-            state=CardState.ACTIVE,
-        ))
-    for position, payment in enumerate(payments, start=1):
-        payment.sale_id, payment.position = sale.id, position
-        session.add(payment)
-    session.flush()
-    session.expire(sale, ["lines", "payments", "outcomes"])
-    sale.journal_hash = journal.append(session, doc_type="sale", doc_ref=sale.receipt_no,
-                                       document=sale_document(session, sale))
-    return CompletedSale(sale.id, sale.receipt_no, sale.total, sale.tendered, sale.change_given,
-                         tuple(card_numbers), replayed=False)
-
-
-def _write_outcomes(session, cart: Cart, sale: Sale, ids: dict[str, SaleLine]) -> None:
-    for main in cart.main_units():
-        main_row = ids[main.line_id]
-        if main.sheet_template_id is not None:
-            items = session.execute(
-                select(SheetItem.id, SheetItem.code, SheetItem.name).join(SheetSection)
-                .where(SheetSection.template_id == main.sheet_template_id)
-                .order_by(SheetSection.position, SheetItem.position)).all()
-            for item_id, code, name in items:
-                state = cart.outcomes.get(outcome_key(main.line_id, item_id), "not_offered")
-                sold = _item_lines(cart, main.line_id, item_id)
-                session.add(SheetOutcome(
-                    sale_id=sale.id, main_line_id=main_row.id, subject=OutcomeSubject.SHEET_ITEM,
-                    sheet_item_id=item_id, item_code=code, item_name=name, outcome=Outcome(state),
-                    sold_line_id=ids[sold[0].line_id].id if sold else None))
-        cards = cart.card_lines(main.line_id)
-        card_state = ("sold" if cards else
-                      "declined" if main.line_id in cart.cards_declined else "not_offered")
-        session.add(SheetOutcome(
-            sale_id=sale.id, main_line_id=main_row.id, subject=OutcomeSubject.SERVICE_CARD,
-            item_code="service-card", item_name="Service card", outcome=Outcome(card_state),
-            sold_line_id=ids[cards[0].line_id].id if cards else None))
-
-
-def _payments(tenders: list[TenderInput], customer, today: date, session) -> list[Payment]:
-    result = []
-    for tender_input in tenders:
-        try:
-            tender = Tender(tender_input.tender)
-        except ValueError:
-            raise UserError(f"'{tender_input.tender}' is not a way to pay") from None
-        reference = (tender_input.reference or "").strip() or None
-        last4 = (tender_input.card_last4 or "").strip() or None
-        if reference and re.search(r"\d{12,}", reference.replace(" ", "")):
-            raise UserError("Never type a card number: keep only the terminal's reference "
-                            "and the last 4 digits")
-        if last4 is not None and (tender is not Tender.BANK_CARD or not re.fullmatch(r"\d{4}", last4)):
-            raise UserError("Only a bank card payment keeps a last-4, and it is 4 digits")
-        if tender is Tender.VOUCHER and not reference:
-            raise UserError("A voucher payment needs the voucher's code")
-        due = None
-        if tender is Tender.ON_ACCOUNT:
-            if customer is None:
-                raise UserError("Paying on account needs the customer")
-            days = get_setting(session, "account_days")[customer.kind.value]
-            due = today + timedelta(days=days)
-        result.append(Payment(tender=tender, amount=tender_input.amount, reference=reference,
-                              card_last4=last4, due_date=due))
-    return result
-
-
-def _next_number(session, terminal_id: int, kind: str) -> int:
-    """The next number of a gapless per-terminal sequence, inside the sale's transaction
-    (the counter row stays locked until commit, so numbers are never shared or skipped)."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(DocumentCounter).values(terminal_id=terminal_id, kind=kind, last_number=1)
-    statement = statement.on_conflict_do_update(
-        index_elements=["terminal_id", "kind"],
-        set_={"last_number": DocumentCounter.last_number + 1},
-    ).returning(DocumentCounter.last_number)
-    return session.execute(statement).scalar_one()
-
-
-def _existing_sale(db: Database, cart_uuid: str) -> CompletedSale | None:
-    with db.read() as session:
-        sale = session.scalar(select(Sale).where(Sale.cart_uuid == cart_uuid))
-        if sale is None:
-            return None
-        cards = session.scalars(select(ServiceCard.card_no).where(ServiceCard.sale_id == sale.id)
-                                .order_by(ServiceCard.id)).all()
-        return CompletedSale(sale.id, sale.receipt_no, sale.total, sale.tendered,
-                             sale.change_given, tuple(cards), replayed=True)
-
-
 # --- parking ------------------------------------------------------------------------
 
 
@@ -632,11 +436,3 @@ def _after_children(cart: Cart, main_line_id: str) -> int:
 def _serial_taken(session, product_id: int | None, serial: str) -> bool:
     return session.scalar(select(func.count()).select_from(SoldSerial).where(
         SoldSerial.product_id == product_id, SoldSerial.serial == serial)) > 0
-
-
-def _add_months(start: date, months: int) -> date:
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-

@@ -109,6 +109,13 @@ class Database:
                 yield session
 
     @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """One transaction on a Core connection, for hot paths where a Session costs more
+        than the work: commits when the block ends, rolls back on any exception."""
+        with self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only look: a consistent snapshot that takes no write lock."""
         with self._read_sessions() as session:

@@ -11,10 +11,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from .db import Database
 from .models import JournalEntry, JournalHead, Sale
+from .models.base import utcnow
 
 GENESIS = "0" * 64
 
@@ -28,18 +29,40 @@ def chain_hash(prev_hash: str, payload: str) -> str:
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
-def append(session, *, doc_type: str, doc_ref: str, document: dict) -> str:
-    """Add a document at the end of the chain, inside the caller's transaction."""
-    head = session.execute(
-        select(JournalHead).where(JournalHead.id == 1).with_for_update()
-    ).scalar_one()
+@dataclass(frozen=True)
+class Sealed:
+    seq: int
+    prev_hash: str
+    hash: str
+    payload: str
+
+
+_LOCK_HEAD = select(JournalHead.last_seq, JournalHead.last_hash).where(
+    JournalHead.id == 1).with_for_update()
+_INSERT_ENTRY = JournalEntry.__table__.insert()
+_MOVE_HEAD = JournalHead.__table__.update().where(JournalHead.id == 1).values(
+    last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"))
+
+
+def lock_head(connection) -> tuple[int, str]:
+    """The chain's end, locked until the caller's transaction ends (one writer at a time
+    appends, so two documents never claim the same place)."""
+    row = connection.execute(_LOCK_HEAD).one()
+    return row.last_seq, row.last_hash
+
+
+def seal(head: tuple[int, str], document: dict) -> Sealed:
     payload = canonical(document)
-    digest = chain_hash(head.last_hash, payload)
-    session.add(JournalEntry(seq=head.last_seq + 1, doc_type=doc_type, doc_ref=doc_ref,
-                             payload=payload, prev_hash=head.last_hash, hash=digest))
-    head.last_seq += 1
-    head.last_hash = digest
-    return digest
+    last_seq, last_hash = head
+    return Sealed(last_seq + 1, last_hash, chain_hash(last_hash, payload), payload)
+
+
+def write(connection, sealed: Sealed, *, doc_type: str, doc_ref: str) -> None:
+    """Store a sealed document and move the head, inside the caller's transaction."""
+    connection.execute(_INSERT_ENTRY, dict(
+        seq=sealed.seq, doc_type=doc_type, doc_ref=doc_ref, payload=sealed.payload,
+        prev_hash=sealed.prev_hash, hash=sealed.hash, created_at=utcnow()))
+    connection.execute(_MOVE_HEAD, {"new_seq": sealed.seq, "new_hash": sealed.hash})
 
 
 @dataclass(frozen=True)
@@ -51,7 +74,7 @@ class VerifyResult:
 
 def verify(db: Database) -> VerifyResult:
     """Walk the chain; report the first altered, deleted or reordered document."""
-    from .sale_documents import sale_document  # the serialiser lives with the sales
+    from .sale_documents import load_document  # the serialiser lives with the sales
 
     with db.read() as session:
         previous, expected_seq, checked = GENESIS, 1, 0
@@ -67,7 +90,7 @@ def verify(db: Database) -> VerifyResult:
                 sale = session.scalar(select(Sale).where(Sale.receipt_no == entry.doc_ref))
                 if sale is None:
                     return VerifyResult(False, checked, f"{where}: the sale was deleted")
-                if canonical(sale_document(session, sale)) != entry.payload:
+                if canonical(load_document(session, sale)) != entry.payload:
                     return VerifyResult(False, checked, f"{where}: the sale was altered")
                 if sale.journal_hash != entry.hash:
                     return VerifyResult(False, checked, f"{where}: the sale's seal does not match")

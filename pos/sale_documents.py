@@ -1,56 +1,79 @@
-"""A completed sale as plain data: the canonical document the journal seals, and the
-record the screen and the printers show. Built from the tables, never from the cart."""
+"""A completed sale as the canonical document the journal seals.
+
+`build_document` takes plain values; completion calls it with what it is about to write,
+and `load_document` rebuilds the same document from the tables, so `journal verify`
+notices any later change to a sale, its lines, outcomes, payments or cards.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
-from .models import Sale, ServiceCard
+from .models import Payment, Sale, SaleLine, ServiceCard, SheetOutcome
+
+LINE_FIELDS = (
+    "position", "kind", "sku", "name", "product_id", "tier_id", "parent", "quantity",
+    "list_price", "unit_price", "discount", "line_total", "unit_cost", "vat_rate_bp", "serial",
+    "pack", "override_reason", "seller_id",
+)
 
 
-def sale_document(session, sale: Sale) -> dict:
-    cards = session.scalars(
-        select(ServiceCard).where(ServiceCard.sale_id == sale.id).order_by(ServiceCard.id)).all()
-    positions = {line.id: line.position for line in sale.lines}
+def build_document(*, sale: dict, lines: list[dict], outcomes: list[list],
+                   payments: list[list], cards: list[list]) -> dict:
+    """sale: receipt_no, cart_uuid, terminal_id, sequence, staff_id, customer_id,
+    business_date (ISO), total, discount_total, vat_total, tendered, change.
+    lines: dicts of LINE_FIELDS (parent = the parent line's position).
+    outcomes: [main position, subject, item code, outcome, sold line position].
+    payments: [position, tender, amount, reference, last4, due date ISO].
+    cards: [card no, tier id, main position, customer id, serial, start ISO, end ISO]."""
     return {
-        "receipt_no": sale.receipt_no,
-        "cart_uuid": sale.cart_uuid,
-        "terminal_id": sale.terminal_id,
-        "sequence": sale.sequence,
-        "staff_id": sale.staff_id,
-        "customer_id": sale.customer_id,
-        "business_date": sale.business_date.isoformat(),
-        "total": sale.total,
-        "discount_total": sale.discount_total,
-        "vat_total": sale.vat_total,
-        "tendered": sale.tendered,
-        "change": sale.change_given,
-        "lines": [
+        **sale,
+        "lines": [{name: line[name] for name in LINE_FIELDS} for line in lines],
+        "outcomes": sorted(outcomes, key=lambda row: (row[0], row[1], row[2])),
+        "payments": sorted(payments),
+        "cards": sorted(cards),
+    }
+
+
+def load_document(session, sale: Sale) -> dict:
+    lines = session.scalars(
+        select(SaleLine).where(SaleLine.sale_id == sale.id).order_by(SaleLine.position)).all()
+    positions = {line.id: line.position for line in lines}
+    outcomes = session.scalars(select(SheetOutcome).where(SheetOutcome.sale_id == sale.id)).all()
+    payments = session.scalars(select(Payment).where(Payment.sale_id == sale.id)).all()
+    cards = session.scalars(select(ServiceCard).where(ServiceCard.sale_id == sale.id)).all()
+    return build_document(
+        sale=sale_header(sale.receipt_no, sale.cart_uuid, sale.terminal_id, sale.sequence,
+                         sale.staff_id, sale.customer_id, sale.business_date.isoformat(),
+                         sale.total, sale.discount_total, sale.vat_total, sale.tendered,
+                         sale.change_given),
+        lines=[
             {
-                "position": line.position, "kind": line.kind.value, "sku": line.sku,
-                "name": line.name, "product_id": line.product_id, "tier_id": line.tier_id,
-                "parent": positions.get(line.parent_line_id), "quantity": line.quantity,
-                "list_price": line.list_price, "unit_price": line.unit_price,
-                "discount": line.discount, "line_total": line.line_total,
-                "unit_cost": line.unit_cost, "vat_rate_bp": line.vat_rate_bp,
-                "serial": line.serial, "pack": line.pack_code,
-                "override_reason": line.override_reason, "seller_id": line.seller_id,
+                "position": l.position, "kind": l.kind.value, "sku": l.sku, "name": l.name,
+                "product_id": l.product_id, "tier_id": l.tier_id,
+                "parent": positions.get(l.parent_line_id), "quantity": l.quantity,
+                "list_price": l.list_price, "unit_price": l.unit_price, "discount": l.discount,
+                "line_total": l.line_total, "unit_cost": l.unit_cost,
+                "vat_rate_bp": l.vat_rate_bp, "serial": l.serial, "pack": l.pack_code,
+                "override_reason": l.override_reason, "seller_id": l.seller_id,
             }
-            for line in sale.lines
+            for l in lines
         ],
-        "outcomes": sorted(
-            ([positions[o.main_line_id], o.subject.value, o.item_code, o.outcome.value,
-              positions.get(o.sold_line_id)] for o in sale.outcomes),
-            key=lambda row: (row[0], row[1], row[2]),
-        ),
-        "payments": [
-            [p.position, p.tender.value, p.amount, p.reference, p.card_last4,
-             p.due_date.isoformat() if p.due_date else None]
-            for p in sale.payments
-        ],
-        "cards": [
-            [c.card_no, c.tier_id, positions[c.main_line_id], c.customer_id, c.unit_serial,
-             c.start_date.isoformat(), c.end_date.isoformat() if c.end_date else None]
-            for c in cards
-        ],
+        outcomes=[[positions.get(o.main_line_id), o.subject.value, o.item_code, o.outcome.value,
+                   positions.get(o.sold_line_id)] for o in outcomes],
+        payments=[[p.position, p.tender.value, p.amount, p.reference, p.card_last4,
+                   p.due_date.isoformat() if p.due_date else None] for p in payments],
+        cards=[[c.card_no, c.tier_id, positions.get(c.main_line_id), c.customer_id, c.unit_serial,
+                c.start_date.isoformat(), c.end_date.isoformat() if c.end_date else None]
+               for c in cards],
+    )
+
+
+def sale_header(receipt_no, cart_uuid, terminal_id, sequence, staff_id, customer_id,
+                business_date, total, discount_total, vat_total, tendered, change) -> dict:
+    return {
+        "receipt_no": receipt_no, "cart_uuid": cart_uuid, "terminal_id": terminal_id,
+        "sequence": sequence, "staff_id": staff_id, "customer_id": customer_id,
+        "business_date": business_date, "total": total, "discount_total": discount_total,
+        "vat_total": vat_total, "tendered": tendered, "change": change,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .models import Setting
@@ -16,11 +17,11 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def get_setting(session: Session, key: str):
-    row = session.get(Setting, key)
-    if row is None:
-        return DEFAULTS[key]
-    return json.loads(row.value_json)
+def get_setting(session_or_connection, key: str):
+    """The setting's value, or its default; works inside a Session or a Core connection."""
+    text = session_or_connection.execute(
+        select(Setting.value_json).where(Setting.key == key)).scalar()
+    return DEFAULTS[key] if text is None else json.loads(text)
 
 
 def set_setting(session: Session, key: str, value) -> None:

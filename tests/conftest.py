@@ -106,6 +106,15 @@ def demo_db(request, tmp_path):
 
 
 @pytest.fixture
+def pg_demo_db(request):
+    """The demo store on PostgreSQL only (for tests about several processes at once)."""
+    database = _postgres_db(request, "tickbox_demo_template")
+    yield database
+    database.dispose()
+    database.test_drop()
+
+
+@pytest.fixture
 def sqlite_demo_db(tmp_path, sqlite_demo_template):
     database = _sqlite_db(tmp_path, sqlite_demo_template)
     yield database

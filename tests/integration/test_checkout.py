@@ -320,3 +320,33 @@ def test_pos_journal_verify_exits_non_zero_on_a_broken_chain(sqlite_demo_db, cap
                              "WHERE receipt_no = 'T01-000003')"))
     assert main([url, "journal", "verify"]) == 2
     assert "journal #3 (sale T01-000003): the sale was altered" in capsys.readouterr().err
+
+
+def test_a_price_override_needs_a_reason_and_is_kept_on_the_sale(demo_db):
+    cart = new_cart(demo_db)
+    line = checkout.add_product(demo_db, cart, code="BAG-NB-156")
+    refused(demo_db, cart, lambda: checkout.override_price(cart, line_id=line.line_id, price=100,
+                                                           reason=" "), "needs a reason")
+    checkout.override_price(cart, line_id=line.line_id, price=9900, reason="matched JD.com price")
+    sale = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("cash", 9900)])
+    with demo_db.read() as session:
+        from pos.models import SaleLine
+        row = session.scalar(select(SaleLine).where(SaleLine.sale_id == sale.sale_id))
+        assert (row.unit_price, row.override_reason) == (9900, "matched JD.com price")
+        assert row.list_price > row.unit_price
+
+
+def test_removing_a_unit_removes_what_was_sold_with_it(demo_db):
+    cart, unit = notebook_sale(demo_db)
+    loose = checkout.add_product(demo_db, cart, code="BAG-NB-156")
+    checkout.set_quantity(cart, line_id=loose.line_id, quantity=2)
+    checkout.remove_line(cart, line_id=unit.line_id)
+    assert [(l.sku, l.quantity) for l in cart.lines] == [("BAG-NB-156", 2)]
+    assert cart.outcomes == {}
+
+
+def test_scanning_a_loose_accessory_twice_adds_to_its_quantity(demo_db):
+    cart = new_cart(demo_db)
+    first = checkout.add_product(demo_db, cart, code="BAG-NB-156")
+    again = checkout.add_product(demo_db, cart, code="BAG-NB-156")
+    assert first is again and first.quantity == 2 and len(cart.lines) == 1
