@@ -1,0 +1,1 @@
+"""The till: scan field, cart, configuration-sheet panel, service cards, payment."""

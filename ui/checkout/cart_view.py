@@ -1,0 +1,82 @@
+"""The cart: units with what was sold with them indented beneath, loose items on their own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from pos.cart import Cart
+
+
+class CartView(QTreeWidget):
+    unit_selected = Signal(str)  # the main unit's line id
+
+    def __init__(self, formats, parent=None):
+        super().__init__(parent)
+        self.formats = formats
+        self.setColumnCount(4)
+        self.setHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Total"),
+                              self.tr("Serial / IMEI")])
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column in range(1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setRootIsDecorated(False)
+        self.setWordWrap(True)  # full product names, on two lines when they must
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        self.setIndentation(28)
+        self.itemClicked.connect(self._clicked)
+        self.line_items: dict[str, QTreeWidgetItem] = {}
+
+    def show_cart(self, cart: Cart, current_unit: str | None) -> None:
+        self.clear()
+        self.line_items = {}
+        money = self.formats.money
+        for line in cart.lines:
+            detail = []
+            if line.quantity > 1:
+                detail.append(self.tr("{price} each").format(price=money(line.unit_price)))
+            if line.discount:
+                detail.append(self.tr("discount {amount}").format(amount=money(line.discount)))
+            if line.pack_code:
+                detail.append(self.tr("gift pack"))
+            if line.override_reason:
+                detail.append(self.tr("price changed: {reason}").format(reason=line.override_reason))
+            name = line.name + ("\n    " + " · ".join(detail) if detail else "")
+            values = [name, str(line.quantity), money(line.total),
+                      line.serial or (self.tr("needed") if line.serial_tracked else "")]
+            parent = self.line_items.get(line.parent_line_id) if line.parent_line_id else None
+            item = QTreeWidgetItem(values)
+            item.setData(0, Qt.ItemDataRole.UserRole, line.line_id)
+            item.setToolTip(0, line.name)
+            for column in range(1, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if line.kind == "main_unit":
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+            if line.serial_tracked and not line.serial:
+                item.setForeground(3, Qt.GlobalColor.darkRed)
+            if parent is not None:
+                parent.addChild(item)
+            else:
+                self.addTopLevelItem(item)
+            self.line_items[line.line_id] = item
+        self.expandAll()
+        if current_unit in self.line_items:
+            self.setCurrentItem(self.line_items[current_unit])
+        elif cart.lines:
+            self.scrollToItem(self.line_items[cart.lines[-1].line_id])
+
+    def selected_line(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _clicked(self, item: QTreeWidgetItem) -> None:
+        while item.parent() is not None:
+            item = item.parent()
+        self.unit_selected.emit(item.data(0, Qt.ItemDataRole.UserRole))

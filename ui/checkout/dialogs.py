@@ -1,0 +1,165 @@
+"""Small dialogs of the till: serial entry, the "confirm the card" prompt, customers,
+parked sales. Each can be opened without blocking (`open()`, then `finished`) or asked
+synchronously with the `ask()` classmethod."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
+)
+
+
+class SerialDialog(QDialog):
+    """Scan or type a serial number or IMEI; the scanner's Enter accepts."""
+
+    def __init__(self, unit_name: str, parent=None, *, error: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Serial number"))
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Scan the serial number or IMEI"))
+        self.field.returnPressed.connect(self._accept_if_filled)
+        prompt = QLabel(self.tr("Serial number or IMEI of {unit}").format(unit=unit_name))
+        prompt.setWordWrap(True)
+        problem = QLabel(error)
+        problem.setObjectName("error")
+        problem.setVisible(bool(error))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept_if_filled)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (prompt, problem, self.field, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(420)
+        self.field.setFocus()
+
+    def _accept_if_filled(self) -> None:
+        if self.field.text().strip():
+            self.accept()
+
+    @property
+    def serial(self) -> str:
+        return self.field.text().strip()
+
+    @classmethod
+    def ask(cls, unit_name: str, parent=None) -> str | None:
+        dialog = cls(unit_name, parent)
+        return dialog.serial if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class CardPrompt(QDialog):
+    """The store's "confirm the card" rule: a unit has no card and no recorded refusal."""
+
+    PICK, DECLINED = "pick", "declined"
+
+    def __init__(self, unit_name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Service card"))
+        self.choice: str | None = None
+        text = QLabel(self.tr("{unit} has no service card yet. Did you offer one?").format(unit=unit_name))
+        text.setWordWrap(True)
+        text.setStyleSheet("font-size: 18px;")
+        pick = QPushButton(self.tr("Offer a card now [Esc]"))
+        declined = QPushButton(self.tr("Customer declined [Enter]"))
+        declined.setObjectName("primary")
+        declined.setDefault(True)
+        pick.clicked.connect(lambda: self._choose(self.PICK))
+        declined.clicked.connect(lambda: self._choose(self.DECLINED))
+        row = QHBoxLayout()
+        row.addWidget(pick)
+        row.addWidget(declined)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(row)
+        self.setMinimumWidth(460)
+        declined.setFocus()
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept() if choice == self.DECLINED else self.reject()
+
+    def reject(self) -> None:
+        self.choice = self.choice or self.PICK
+        super().reject()
+
+    @classmethod
+    def ask(cls, unit_name: str, parent=None) -> str:
+        dialog = cls(unit_name, parent)
+        dialog.exec()
+        return dialog.choice or cls.PICK
+
+
+class CustomerDialog(QDialog):
+    """Find a customer by phone, or create one (phone, name, consumer/business, company)."""
+
+    def __init__(self, parent=None, *, phone: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Customer"))
+        self.phone = QLineEdit(phone)
+        self.name = QLineEdit()
+        self.company = QLineEdit()
+        self.kind_group = QButtonGroup(self)
+        kinds = QHBoxLayout()
+        for index, (value, label) in enumerate((("consumer", self.tr("Consumer")),
+                                                ("business", self.tr("Business")))):
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            button.setProperty("kind", value)
+            self.kind_group.addButton(button)
+            kinds.addWidget(button)
+        form = QFormLayout()
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Type"), kinds)
+        form.addRow(self.tr("Company"), self.company)
+        self.message = QLabel("")
+        self.message.setObjectName("error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    @property
+    def kind(self) -> str:
+        return self.kind_group.checkedButton().property("kind")
+
+
+class ParkedDialog(QDialog):
+    def __init__(self, parked, formats, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Parked sales"))
+        self.list = QListWidget()
+        for entry in parked:
+            item = QListWidgetItem(self.tr("{label} · {lines} lines · {total}").format(
+                label=entry.label, lines=entry.lines, total=formats.money(entry.total)))
+            item.setData(Qt.ItemDataRole.UserRole, entry.cart_uuid)
+            item.setSizeHint(QSize(0, 44))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.setMinimumSize(460, 320)
+
+    @property
+    def chosen(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    @classmethod
+    def ask(cls, parked, formats, parent=None) -> str | None:
+        dialog = cls(parked, formats, parent)
+        return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,220 @@
+"""Taking payment: tenders, an amount keypad, quick cash (exact, next 50, next 100) and
+the change due in large type. Several tenders per sale; change only in cash.
+
+Keys: F1 exact, F2 next 50, F3 next 100, Enter completes (or adds the amount when more is
+still due), Esc goes back to the sale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from pos.cart import TenderInput, check_tenders
+from pos.errors import UserError
+from pos.money import minor_digits, parse_amount
+
+TENDERS = ("cash", "bank_card", "wechat", "alipay", "voucher", "on_account")
+
+
+def round_up(amount: int, step: int) -> int:
+    return -(-amount // step) * step
+
+
+class PaymentDialog(QDialog):
+    def __init__(self, due: int, formats, parent=None, *, unasked: int = 0,
+                 has_customer: bool = False):
+        super().__init__(parent)
+        self.due, self.formats = due, formats
+        self.unit = 10 ** minor_digits(formats.currency)
+        self.tenders: list[TenderInput] = []
+        self.setWindowTitle(self.tr("Payment"))
+        names = {"cash": self.tr("Cash"), "bank_card": self.tr("Bank card"),
+                 "wechat": self.tr("WeChat Pay"), "alipay": self.tr("Alipay"),
+                 "voucher": self.tr("Voucher"), "on_account": self.tr("On account")}
+        self.names = names
+        self.due_label = QLabel()
+        self.due_label.setObjectName("total")
+        self.note = QLabel(self.tr("{n} sheet items were not asked yet").format(n=unasked)
+                           if unasked else "")
+        self.note.setObjectName("muted")
+        self.group = QButtonGroup(self)
+        tender_row = QHBoxLayout()
+        for tender in TENDERS:
+            button = QPushButton(names[tender])
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("tender", tender)
+            button.setEnabled(tender != "on_account" or has_customer)
+            self.group.addButton(button)
+            tender_row.addWidget(button)
+        self.group.buttons()[0].setChecked(True)
+        self.group.buttonToggled.connect(lambda *_: self._tender_changed())
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("Amount received"))
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.setStyleSheet("font-size: 26px;")
+        self.amount.returnPressed.connect(self.enter)
+        self.amount.textChanged.connect(self._refresh)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Reference (terminal slip or voucher code)"))
+        self.last4 = QLineEdit()
+        self.last4.setPlaceholderText(self.tr("Card last 4 digits"))
+        self.last4.setMaxLength(4)
+        self.reference.returnPressed.connect(self.enter)
+        self.last4.returnPressed.connect(self.enter)
+        quick = QHBoxLayout()
+        for label, key, handler in ((self.tr("Exact [F1]"), "F1", self.exact),
+                                    (self.tr("Next 50 [F2]"), "F2", lambda: self.quick(50)),
+                                    (self.tr("Next 100 [F3]"), "F3", lambda: self.quick(100))):
+            button = QPushButton(label)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(handler)
+            quick.addWidget(button)
+            QShortcut(QKeySequence(key), self, activated=handler)
+        keypad = QGridLayout()
+        for index, key in enumerate(["7", "8", "9", "4", "5", "6", "1", "2", "3", "0", ".", "⌫"]):
+            button = QPushButton(key)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFixedSize(76, 56)
+            button.setStyleSheet("font-size: 20px;")
+            if key == "⌫":
+                button.clicked.connect(self.amount.backspace)
+            else:
+                button.clicked.connect(lambda _=False, k=key: self.amount.insert(k))
+            keypad.addWidget(button, index // 3, index % 3)
+        self.paid_list = QListWidget()
+        self.paid_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.paid_list.setMaximumHeight(110)
+        self.change_label = QLabel()
+        self.change_label.setObjectName("change")
+        self.message = QLabel("")
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.complete_button = QPushButton(self.tr("Complete sale [Enter]"))
+        self.complete_button.setObjectName("primary")
+        self.complete_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.complete_button.setMinimumHeight(56)
+        self.complete_button.clicked.connect(self.enter)
+        back = QPushButton(self.tr("Back to sale [Esc]"))
+        back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back.clicked.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addWidget(self.due_label)
+        left.addWidget(self.note)
+        left.addLayout(tender_row)
+        left.addWidget(self.amount)
+        self.card_fields = QWidget()
+        card_row = QHBoxLayout(self.card_fields)
+        card_row.setContentsMargins(0, 0, 0, 0)
+        card_row.addWidget(self.reference, 3)
+        card_row.addWidget(self.last4, 1)
+        left.addWidget(self.card_fields)
+        left.addLayout(quick)
+        left.addWidget(self.paid_list)
+        left.addWidget(self.change_label)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addWidget(self.complete_button, 2)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(keypad, 1)
+        self.setMinimumSize(860, 560)
+        self._tender_changed()
+        self.amount.setFocus()
+
+    # what is paid so far -----------------------------------------------------------
+    @property
+    def tender(self) -> str:
+        return self.group.checkedButton().property("tender")
+
+    def paid(self) -> int:
+        return sum(t.amount for t in self.tenders)
+
+    def remaining(self) -> int:
+        return max(0, self.due - self.paid())
+
+    def _typed(self) -> int | None:
+        text = self.amount.text().strip()
+        if not text:
+            return None
+        return parse_amount(text, currency=self.formats.currency)
+
+    def _tender_changed(self) -> None:
+        self.card_fields.setVisible(self.tender in ("bank_card", "voucher"))
+        self.last4.setVisible(self.tender == "bank_card")
+        if self.tender != "cash" and not self.amount.text():
+            self.exact()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.due_label.setText(self.tr("Due {amount}").format(amount=self.formats.money(self.remaining()))
+                               if self.tenders else
+                               self.tr("Total {amount}").format(amount=self.formats.money(self.due)))
+        try:
+            typed = self._typed() or 0
+            self.message.clear()
+        except UserError as exc:
+            typed = 0
+            self.message.setText(str(exc))
+        change = self.paid() + typed - self.due
+        self.change_label.setText(self.tr("Change {amount}").format(amount=self.formats.money(change))
+                                  if change > 0 and self.tender == "cash" else "")
+
+    # actions -----------------------------------------------------------------------
+    def exact(self) -> None:
+        self._set_amount(self.remaining())
+
+    def quick(self, step_units: int) -> None:
+        step = step_units * self.unit
+        amount = round_up(self.remaining(), step)
+        self._set_amount(amount if amount > 0 else step)
+
+    def _set_amount(self, amount: int) -> None:
+        from pos.money import to_decimal_string
+
+        self.amount.setText(to_decimal_string(amount, currency=self.formats.currency))
+        self.amount.setFocus()
+
+    def enter(self) -> None:
+        """Add the typed amount as a payment; complete when enough is paid."""
+        try:
+            typed = self._typed()
+            if typed is not None:
+                if typed <= 0:
+                    raise UserError(self.tr("Each payment must be more than zero"))
+                self.tenders.append(TenderInput(self.tender, typed,
+                                                reference=self.reference.text().strip() or None,
+                                                card_last4=self.last4.text().strip() or None))
+                self.paid_list.addItem(f"{self.names[self.tender]}  {self.formats.money(typed)}")
+                self.amount.clear()
+                self.reference.clear()
+                self.last4.clear()
+            if self.paid() < self.due:
+                self.group.buttons()[0].setChecked(True)
+                self._refresh()
+                return
+            check_tenders(self.due, self.tenders)
+        except UserError as exc:
+            if self.tenders and typed is not None:
+                self.tenders.pop()
+                self.paid_list.takeItem(self.paid_list.count() - 1)
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+    @property
+    def change(self) -> int:
+        return self.paid() - self.due
+
+    @classmethod
+    def ask(cls, due: int, formats, parent=None, **kwargs) -> list[TenderInput] | None:
+        dialog = cls(due, formats, parent, **kwargs)
+        return dialog.tenders if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,31 @@
+"""Messages to the person at the till: refusals are shown plainly, bugs get a short
+apology (the traceback goes to the log). Never a traceback on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+class Notice:
+    """Shows a message without blocking the till; tests read `last`."""
+
+    last: str | None = None
+
+    @classmethod
+    def show(cls, parent: QWidget, text: str, *, error: bool = True) -> QMessageBox:
+        cls.last = text
+        box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
+                          tr("Tickbox POS"), text, QMessageBox.StandardButton.Ok, parent)
+        box.setMinimumWidth(360)
+        box.open()
+        return box
+
+
+def bug_message() -> str:
+    return tr("Something went wrong and was written to the log. Nothing was lost; "
+              "try again, or call the manager if it happens again.")

@@ -1,0 +1,68 @@
+"""Slow calls (completing a sale, printing, reports) run off the GUI thread and report
+back by Signal; the worker never touches a widget."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from pos.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    refused = Signal(str)  # a UserError's message
+    crashed = Signal(str)  # a bug: logged with its traceback
+
+
+class Job(QRunnable):
+    def __init__(self, call: Callable[[], object]):
+        super().__init__()
+        self.call = call
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.call()
+        except UserError as exc:
+            self.signals.refused.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug: keep the traceback, tell the user
+            log.exception("background job failed")
+            self.signals.crashed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class Worker(QObject):
+    """Runs jobs on a thread pool; keeps them alive until they have reported."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._running: set[Job] = set()
+
+    def submit(self, call: Callable[[], object], *, on_success, on_refused, on_crash) -> Job:
+        job = Job(call)
+        self._running.add(job)
+
+        def finished(handler):
+            def slot(value):
+                self._running.discard(job)
+                handler(value)
+            return slot
+
+        job.signals.succeeded.connect(finished(on_success))
+        job.signals.refused.connect(finished(on_refused))
+        job.signals.crashed.connect(finished(on_crash))
+        self.pool.start(job)
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
