@@ -7,10 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 class Notice:
     """Shows a message without blocking the till; tests read `last`."""
 
@@ -20,12 +16,13 @@ class Notice:
     def show(cls, parent: QWidget, text: str, *, error: bool = True) -> QMessageBox:
         cls.last = text
         box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
-                          tr("Tickbox POS"), text, QMessageBox.StandardButton.Ok, parent)
+                          QCoreApplication.translate("Messages", "Tickbox POS"), text, QMessageBox.StandardButton.Ok, parent)
         box.setMinimumWidth(360)
         box.open()
         return box
 
 
 def bug_message() -> str:
-    return tr("Something went wrong and was written to the log. Nothing was lost; "
-              "try again, or call the manager if it happens again.")
+    return QCoreApplication.translate(
+        "Messages", "Something went wrong and was written to the log. Nothing was lost; "
+        "try again, or call the manager if it happens again.")

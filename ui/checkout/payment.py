@@ -7,7 +7,6 @@ still due), Esc goes back to the sale."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
     QVBoxLayout, QWidget,
@@ -67,14 +66,15 @@ class PaymentDialog(QDialog):
         self.reference.returnPressed.connect(self.enter)
         self.last4.returnPressed.connect(self.enter)
         quick = QHBoxLayout()
-        for label, key, handler in ((self.tr("Exact [F1]"), "F1", self.exact),
-                                    (self.tr("Next 50 [F2]"), "F2", lambda: self.quick(50)),
-                                    (self.tr("Next 100 [F3]"), "F3", lambda: self.quick(100))):
+        self.quick_keys = {Qt.Key.Key_F1: self.exact, Qt.Key.Key_F2: lambda: self.quick(50),
+                           Qt.Key.Key_F3: lambda: self.quick(100)}
+        for label, key in ((self.tr("Exact [F1]"), Qt.Key.Key_F1),
+                           (self.tr("Next 50 [F2]"), Qt.Key.Key_F2),
+                           (self.tr("Next 100 [F3]"), Qt.Key.Key_F3)):
             button = QPushButton(label)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(handler)
+            button.clicked.connect(self.quick_keys[key])
             quick.addWidget(button)
-            QShortcut(QKeySequence(key), self, activated=handler)
         keypad = QGridLayout()
         for index, key in enumerate(["7", "8", "9", "4", "5", "6", "1", "2", "3", "0", ".", "⌫"]):
             button = QPushButton(key)
@@ -129,6 +129,14 @@ class PaymentDialog(QDialog):
         self.setMinimumSize(860, 560)
         self._tender_changed()
         self.amount.setFocus()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        # F1-F3 work wherever the focus is in the dialog (the amount field passes them up)
+        handler = self.quick_keys.get(event.key())
+        if handler is not None:
+            handler()
+            return
+        super().keyPressEvent(event)
 
     # what is paid so far -----------------------------------------------------------
     @property

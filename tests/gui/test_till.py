@@ -1,0 +1,153 @@
+"""The till driven as a cashier drives it: real widgets, keyboard and scanner, offscreen."""
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from pos.models import Outcome, Sale, SaleLine, ServiceCard, SheetOutcome
+from tests.gui.conftest import log_in
+from ui.checkout.dialogs import CardPrompt, SerialDialog
+from ui.checkout.payment import PaymentDialog
+from ui.messages import Notice
+
+NOTEBOOK = "6923150020022"
+
+
+def test_a_whole_sale_by_keyboard_in_at_most_15_presses(qtbot, window, keys, returning_customer,
+                                                         sqlite_demo_db):
+    log_in(qtbot, window)
+    till = window.till
+    assert window.stack.currentWidget() is till
+    scan = till.scan
+
+    keys.scan(scan, NOTEBOOK)
+    keys.scan(scan, returning_customer.phone)
+    codes = [row.item_id for row in till.sheet.rows]
+    from pos import checkout
+
+    by_code = {r.code: r.item_id for r in checkout.sheet_rows(
+        sqlite_demo_db, till.cart, main_line_id=till.current_unit)}
+    cursor = 0
+    for code, key in (("bag", Qt.Key.Key_Space), ("screen-film", Qt.Key.Key_Delete),
+                      ("wireless-mouse", Qt.Key.Key_Space)):
+        target = codes.index(by_code[code])
+        assert target >= cursor
+        for _ in range(target - cursor):
+            keys.press(scan, Qt.Key.Key_Down)
+        keys.press(scan, key)
+        cursor = target + 1
+    gold = next(i for i, offer in enumerate(till.cards.offers, start=1) if offer.code == "gold")
+    keys.press(scan, getattr(Qt.Key, f"Key_{gold}"), Qt.KeyboardModifier.ControlModifier)
+    assert till.cart.card_status(till.current_unit) == "chosen"
+
+    keys.press(scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, SerialDialog))
+    keys.scan(till.active_dialog.field, "PF3ABC12")
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+    payment = till.active_dialog
+    due = payment.due
+    keys.press(payment.amount, Qt.Key.Key_F3)  # cash, rounded up to the next 100
+    with qtbot.waitSignal(till.sale_completed, timeout=10_000) as completed:
+        keys.press(payment.amount, Qt.Key.Key_Return)
+
+    print(f"keyboard sale after login: {keys.count} key presses or scans")
+    assert keys.count <= 15, f"{keys.count} key presses"
+    sale_result = completed.args[0]
+    assert sale_result.change == -(-due // 10000) * 10000 - due
+    assert "complete" in till.banner.text()
+    with sqlite_demo_db.read() as session:
+        sale = session.scalar(select(Sale))
+        lines = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
+                                .order_by(SaleLine.position)).all()
+        outcomes = {o.item_code: o.outcome for o in session.scalars(select(SheetOutcome))}
+        card = session.scalar(select(ServiceCard))
+        assert sale.total == due and sale.customer_id == returning_customer.id
+        assert [l.kind.value for l in lines] == ["main_unit", "accessory", "accessory", "card"]
+        assert lines[0].serial == "PF3ABC12"
+        assert card is not None and card.unit_serial == "PF3ABC12"
+    assert outcomes["bag"] is Outcome.SOLD and outcomes["wireless-mouse"] is Outcome.SOLD
+    assert outcomes["screen-film"] is Outcome.DECLINED
+    assert outcomes["backpack"] is Outcome.NOT_OFFERED
+    assert till.cart.lines == []  # ready for the next customer
+
+
+def test_a_wrong_pin_is_refused(qtbot, window):
+    log_in(qtbot, window, pin="0000")
+    assert window.stack.currentWidget() is window.login
+    assert window.login.message.text() == "Wrong PIN"
+    assert window.login.pin.text() == ""
+
+
+def test_an_unknown_barcode_shows_a_message_and_changes_nothing(qtbot, window, keys, sqlite_demo_db):
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, NOTEBOOK)
+    before = [l.line_id for l in till.cart.lines]
+    keys.scan(till.scan, "6900000000000")
+    assert "No product has the barcode or code '6900000000000'" in Notice.last
+    assert [l.line_id for l in till.cart.lines] == before
+    with sqlite_demo_db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 0
+
+
+def test_the_card_prompt_appears_when_a_unit_has_no_card(qtbot, window, keys):
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, NOTEBOOK)
+    unit = till.current_unit
+    keys.press(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CardPrompt))
+    # "offer a card now" goes back to the sale with the unit's cards showing
+    qtbot.keyClick(till.active_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: till.active_dialog is None)
+    assert till.cart.card_status(unit) == "not_asked" and till.current_unit == unit
+    # a second Pay asks no more: the card was confirmed once; decline it by key instead
+    qtbot.keyClick(till.scan, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert till.cart.card_status(unit) == "declined"
+    keys.press(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, SerialDialog))
+
+
+def test_declining_in_the_card_prompt_records_the_refusal(qtbot, window, keys):
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, NOTEBOOK)
+    keys.press(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CardPrompt))
+    qtbot.keyClick(till.active_dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, SerialDialog))
+    assert till.cart.card_status(till.current_unit) == "declined"
+
+
+def test_typing_a_name_searches_and_enter_adds_the_first_match(qtbot, window):
+    log_in(qtbot, window)
+    till = window.till
+    qtbot.keyClicks(till.scan, "cleaning kit")
+    qtbot.waitUntil(lambda: till.results.isVisible() and till.results.count() > 0)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    assert len(till.cart.lines) == 1 and "clean" in till.cart.lines[0].name.lower()
+
+
+def test_park_and_resume_bring_the_sale_back(qtbot, window, keys, monkeypatch):
+    from ui.checkout.dialogs import ParkedDialog
+
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, NOTEBOOK)
+    parked_uuid = till.cart.uuid
+    keys.press(till.scan, Qt.Key.Key_F8)
+    assert till.cart.lines == [] and "parked" in till.banner.text()
+    monkeypatch.setattr(ParkedDialog, "ask", classmethod(lambda cls, parked, formats, parent=None:
+                                                         parked[0].cart_uuid))
+    keys.press(till.scan, Qt.Key.Key_F9)
+    assert till.cart.uuid == parked_uuid and len(till.cart.lines) == 1
+    assert till.sheet.rows  # the unit's sheet is back
+
+
+def test_lock_returns_to_login_and_keeps_the_sale(qtbot, window, keys):
+    log_in(qtbot, window)
+    keys.scan(window.till.scan, NOTEBOOK)
+    window.till.lock_requested.emit()
+    assert window.stack.currentWidget() is window.login
+    log_in(qtbot, window)
+    assert len(window.till.cart.lines) == 1
+    assert "Li Na" in window.till.staff_label.text()
