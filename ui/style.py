@@ -19,6 +19,7 @@ QLineEdit {{ min-height: {MIN_TOUCH}px; font-size: 18px; padding: 0 8px;
 QLineEdit:focus {{ border-color: #1f6feb; }}
 QTreeWidget, QListWidget {{ font-size: 15px; }}
 QTreeWidget::item {{ min-height: 32px; }}
+QListWidget::item {{ min-height: 40px; }}
 QLabel#total {{ font-size: 30px; font-weight: bold; }}
 QLabel#change {{ font-size: 40px; font-weight: bold; color: #1a7f37; }}
 QLabel#muted {{ color: #57606a; }}

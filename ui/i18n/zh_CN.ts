@@ -6,22 +6,22 @@
     <message>
         <location filename="../checkout/dialogs.py" line="59"/>
         <source>Service card</source>
-        <translation type="unfinished"></translation>
+        <translation>服务卡</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="61"/>
         <source>{unit} has no service card yet. Did you offer one?</source>
-        <translation type="unfinished"></translation>
+        <translation>{unit} 还没有服务卡。推荐过了吗？</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="64"/>
         <source>Offer a card now [Esc]</source>
-        <translation type="unfinished"></translation>
+        <translation>现在推荐 [Esc]</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="65"/>
         <source>Customer declined [Enter]</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客拒绝 [Enter]</translation>
     </message>
 </context>
 <context>
@@ -29,57 +29,57 @@
     <message>
         <location filename="../checkout/cards_panel.py" line="45"/>
         <source>Service cards (Ctrl+number)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务卡 (Ctrl+数字)</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="69"/>
         <source>Card chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>已选服务卡</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="69"/>
         <source>Card declined</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客拒绝服务卡</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="70"/>
         <source>Not asked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未询问</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="75"/>
         <source>lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>终身</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="76"/>
         <source>{months} months</source>
-        <translation type="unfinished"></translation>
+        <translation>{months} 个月</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="77"/>
         <source>on-site</source>
-        <translation type="unfinished"></translation>
+        <translation>上门</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="77"/>
         <source>carry-in</source>
-        <translation type="unfinished"></translation>
+        <translation>送修</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="78"/>
         <source> · {n} PCs</source>
-        <translation type="unfinished"></translation>
+        <translation> · {n} 台电脑</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="87"/>
         <source>Declined</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../checkout/cards_panel.py" line="88"/>
         <source>customer said no</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客拒绝</translation>
     </message>
 </context>
 <context>
@@ -87,47 +87,47 @@
     <message>
         <location filename="../checkout/cart_view.py" line="18"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="18"/>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="18"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="19"/>
         <source>Serial / IMEI</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号/IMEI</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="42"/>
         <source>{price} each</source>
-        <translation type="unfinished"></translation>
+        <translation>单价 {price}</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="44"/>
         <source>discount {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>优惠 {amount}</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="46"/>
         <source>gift pack</source>
-        <translation type="unfinished"></translation>
+        <translation>礼包</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="48"/>
         <source>price changed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>改价：{reason}</translation>
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="51"/>
         <source>needed</source>
-        <translation type="unfinished"></translation>
+        <translation>待录入</translation>
     </message>
 </context>
 <context>
@@ -135,37 +135,37 @@
     <message>
         <location filename="../checkout/dialogs.py" line="99"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="105"/>
         <source>Consumer</source>
-        <translation type="unfinished"></translation>
+        <translation>个人客户</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="106"/>
         <source>Business</source>
-        <translation type="unfinished"></translation>
+        <translation>企业客户</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="114"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="115"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="116"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="117"/>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
 </context>
 <context>
@@ -173,47 +173,47 @@
     <message>
         <location filename="../login.py" line="22"/>
         <source>Who is at the till?</source>
-        <translation type="unfinished"></translation>
+        <translation>谁在收银？</translation>
     </message>
     <message>
         <location filename="../login.py" line="32"/>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>密码 (PIN)</translation>
     </message>
     <message>
         <location filename="../login.py" line="42"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>确定</translation>
     </message>
     <message>
         <location filename="../login.py" line="76"/>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>收银员</translation>
     </message>
     <message>
         <location filename="../login.py" line="76"/>
         <source>Installer</source>
-        <translation type="unfinished"></translation>
+        <translation>安装员</translation>
     </message>
     <message>
         <location filename="../login.py" line="77"/>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>店长</translation>
     </message>
     <message>
         <location filename="../login.py" line="77"/>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员</translation>
     </message>
     <message>
         <location filename="../login.py" line="112"/>
         <source>Tap your name first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先点选您的名字</translation>
     </message>
     <message>
         <location filename="../login.py" line="118"/>
         <source>Wrong PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误</translation>
     </message>
 </context>
 <context>
@@ -221,7 +221,7 @@
     <message>
         <location filename="../main_window.py" line="15"/>
         <source>Tickbox POS</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickbox 收银系统</translation>
     </message>
 </context>
 <context>
@@ -230,12 +230,12 @@
         <location filename="../app.py" line="88"/>
         <location filename="../messages.py" line="26"/>
         <source>Something went wrong and was written to the log. Nothing was lost; try again, or call the manager if it happens again.</source>
-        <translation type="unfinished"></translation>
+        <translation>出现错误，已记录到日志。数据没有丢失；请重试，如再次出现请联系店长。</translation>
     </message>
     <message>
         <location filename="../messages.py" line="19"/>
         <source>Tickbox POS</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickbox 收银系统</translation>
     </message>
 </context>
 <context>
@@ -243,12 +243,12 @@
     <message>
         <location filename="../checkout/dialogs.py" line="138"/>
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation>挂单列表</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="141"/>
         <source>{label} · {lines} lines · {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} · {lines} 行 · {total}</translation>
     </message>
 </context>
 <context>
@@ -256,102 +256,102 @@
     <message>
         <location filename="../checkout/payment.py" line="33"/>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>收款</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="34"/>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>现金</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="34"/>
         <source>Bank card</source>
-        <translation type="unfinished"></translation>
+        <translation>银行卡</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="35"/>
         <source>WeChat Pay</source>
-        <translation type="unfinished"></translation>
+        <translation>微信支付</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="35"/>
         <source>Alipay</source>
-        <translation type="unfinished"></translation>
+        <translation>支付宝</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="36"/>
         <source>Voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>代金券</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="36"/>
         <source>On account</source>
-        <translation type="unfinished"></translation>
+        <translation>挂账</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="40"/>
         <source>{n} sheet items were not asked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>配置单中有 {n} 项未询问</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="56"/>
         <source>Amount received</source>
-        <translation type="unfinished"></translation>
+        <translation>实收金额</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="62"/>
         <source>Reference (terminal slip or voucher code)</source>
-        <translation type="unfinished"></translation>
+        <translation>参考号（刷卡小票或代金券码）</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="64"/>
         <source>Card last 4 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号后4位</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="71"/>
         <source>Exact [F1]</source>
-        <translation type="unfinished"></translation>
+        <translation>足额 [F1]</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="72"/>
         <source>Next 50 [F2]</source>
-        <translation type="unfinished"></translation>
+        <translation>凑整50 [F2]</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="73"/>
         <source>Next 100 [F3]</source>
-        <translation type="unfinished"></translation>
+        <translation>凑整100 [F3]</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="97"/>
         <source>Complete sale [Enter]</source>
-        <translation type="unfinished"></translation>
+        <translation>完成交易 [Enter]</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="102"/>
         <source>Back to sale [Esc]</source>
-        <translation type="unfinished"></translation>
+        <translation>返回 [Esc]</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="166"/>
         <source>Due {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>应付 {amount}</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="168"/>
         <source>Total {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>合计 {amount}</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="176"/>
         <source>Change {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>找零 {amount}</translation>
     </message>
     <message>
         <location filename="../checkout/payment.py" line="200"/>
         <source>Each payment must be more than zero</source>
-        <translation type="unfinished"></translation>
+        <translation>每笔付款金额必须大于零</translation>
     </message>
 </context>
 <context>
@@ -359,17 +359,17 @@
     <message>
         <location filename="../checkout/dialogs.py" line="19"/>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="21"/>
         <source>Scan the serial number or IMEI</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描序列号或IMEI</translation>
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="23"/>
         <source>Serial number or IMEI of {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{unit} 的序列号或IMEI</translation>
     </message>
 </context>
 <context>
@@ -378,22 +378,22 @@
         <location filename="../checkout/sheet_panel.py" line="105"/>
         <location filename="../checkout/sheet_panel.py" line="132"/>
         <source>Configuration sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>配置单</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="134"/>
         <source>Scan a desktop PC, notebook, phone, tablet or camera to open its configuration sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描台式机、笔记本、手机、平板或相机，即可打开其配置单。</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="150"/>
         <source>Sheet: {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>配置单：{unit}</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="168"/>
         <source>{asked} of {total} asked</source>
-        <translation type="unfinished"></translation>
+        <translation>已询问 {asked}/{total}</translation>
     </message>
 </context>
 <context>
@@ -401,117 +401,117 @@
     <message>
         <location filename="../checkout/till.py" line="65"/>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>锁屏</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="75"/>
         <source>Scan, or type a name, code or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="110"/>
         <source>Remove line</source>
-        <translation type="unfinished"></translation>
+        <translation>删除行</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="111"/>
         <source>Park [F8]</source>
-        <translation type="unfinished"></translation>
+        <translation>挂单 [F8]</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="112"/>
         <source>Resume [F9]</source>
-        <translation type="unfinished"></translation>
+        <translation>取单 [F9]</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="113"/>
         <source>Pay [F12]</source>
-        <translation type="unfinished"></translation>
+        <translation>收款 [F12]</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="124"/>
         <source>Customer [F4]</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 [F4]</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="185"/>
         <source>Logged in: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前登录：{name}</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="241"/>
         <source>stock {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>库存 {n}</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="354"/>
         <source>Tap a line in the cart first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="364"/>
         <source>Sale parked</source>
-        <translation type="unfinished"></translation>
+        <translation>已挂单</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="370"/>
         <source>No parked sales on this till</source>
-        <translation type="unfinished"></translation>
+        <translation>本收银台没有挂单</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="373"/>
         <source>Finish or park the current sale first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="394"/>
         <source>The cart is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>购物车为空</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="469"/>
         <source>Completing the sale…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在完成交易…</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="477"/>
         <source>Sale {receipt} complete · Change {change}</source>
-        <translation type="unfinished"></translation>
+        <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="510"/>
         <source>Items: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>件数：{n}</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="511"/>
         <source>Discount: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>优惠：{amount}</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="513"/>
         <source>incl. VAT: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>含增值税：{amount}</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="515"/>
         <source>Total {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>合计 {amount}</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="518"/>
         <source>Business</source>
-        <translation type="unfinished"></translation>
+        <translation>企业客户</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="518"/>
         <source>Consumer</source>
-        <translation type="unfinished"></translation>
+        <translation>个人客户</translation>
     </message>
     <message>
         <location filename="../checkout/till.py" line="523"/>
         <source>No customer yet: scan or type their phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无客户：请扫码或输入手机号</translation>
     </message>
 </context>
 <context>
@@ -519,32 +519,32 @@
     <message>
         <location filename="../checkout/sheet_panel.py" line="34"/>
         <source>Pack {price}: {parts}</source>
-        <translation type="unfinished"></translation>
+        <translation>礼包 {price}：{parts}</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="40"/>
         <source>{price} · {name} · stock {stock}</source>
-        <translation type="unfinished"></translation>
+        <translation>{price} · {name} · 库存 {stock}</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="48"/>
         <source>Show the sales script</source>
-        <translation type="unfinished"></translation>
+        <translation>显示话术</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="55"/>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>已售</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="56"/>
         <source>Declined</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../checkout/sheet_panel.py" line="57"/>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未询问</translation>
     </message>
 </context>
 </TS>
