@@ -1,19 +1,19 @@
-"""The schema's version: migrate to head, and refuse a database from a newer version."""
+"""The schema's version: migrate to head, and refuse a database from a newer version.
+
+Alembic is imported only when there is migrating to do: on an up-to-date database (every
+start of a till but the first after an update) one query answers, which keeps start-up
+fast. `HEAD` must name the newest revision; a test checks it against the scripts.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from .errors import SchemaTooNew
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-
+HEAD = "0003"
 
 # Search structures made by raw SQL in revision 0002, outside the ORM metadata.
 _OUTSIDE_METADATA = ("product_search", "ix_products_search_trgm")
@@ -24,7 +24,9 @@ def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
     return not (reflected and compare_to is None and name and name.startswith(_OUTSIDE_METADATA))
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     import migrations  # the shipped package; works installed or from a checkout
 
     config = Config()
@@ -32,16 +34,26 @@ def alembic_config() -> Config:
     return config
 
 
+def _script():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _script().get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -54,10 +66,10 @@ def ensure_schema(engine: Engine) -> str:
     Returns what was done: 'created', 'upgraded' or 'current'.
     """
     current = current_revision(engine)
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
-    if current == head:
+    if current == HEAD:
         return "current"
+    script = _script()
+    head = script.get_current_head()
     if current is not None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:

@@ -36,7 +36,8 @@ class TsTranslator(QTranslator):
                     self._messages[(name, source)] = translation.text
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        return self._messages.get((context, source_text), "")
+        # None (a null string) tells Qt "no translation here": it then shows the source.
+        return self._messages.get((context, source_text))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return not self._messages

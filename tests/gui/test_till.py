@@ -151,3 +151,37 @@ def test_lock_returns_to_login_and_keeps_the_sale(qtbot, window, keys):
     log_in(qtbot, window)
     assert len(window.till.cart.lines) == 1
     assert "Li Na" in window.till.staff_label.text()
+
+
+def test_every_screen_string_has_a_chinese_translation():
+    import xml.etree.ElementTree as ElementTree
+
+    from ui.i18n import I18N_DIR, TsTranslator
+
+    root = ElementTree.parse(I18N_DIR / "zh_CN.ts").getroot()
+    unfinished = [m.findtext("source") for m in root.iter("message")
+                  if m.find("translation").get("type") == "unfinished"
+                  or not (m.findtext("translation") or "").strip()]
+    assert unfinished == []
+    assert len(TsTranslator(I18N_DIR / "zh_CN.ts")) >= 100
+
+
+def test_the_till_speaks_chinese_with_money_in_yuan(qtbot, sqlite_demo_db):
+    from ui.app import install_translator, make_application, make_context
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    context = make_context(sqlite_demo_db, terminal="T01", locale="zh_CN")
+    translator = install_translator(app, "zh_CN")
+    try:
+        main = MainWindow(context)
+        qtbot.addWidget(main)
+        log_in(qtbot, main)
+        till = main.till
+        qtbot.keyClicks(till.scan, NOTEBOOK)
+        qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+        assert till.pay_button.text() == "收款 [F12]"
+        assert till.sheet.rows[0].sold.text() == "已售"
+        assert till.total_label.text().startswith("合计 ¥")
+    finally:
+        app.removeTranslator(translator)

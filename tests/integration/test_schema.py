@@ -56,3 +56,7 @@ def test_an_older_database_is_upgraded_on_start(tmp_path):
     assert schema.ensure_schema(database.engine) == "upgraded"
     assert schema.current_revision(database.engine) == schema.head_revision()
     database.dispose()
+
+
+def test_the_fast_start_path_knows_the_newest_revision():
+    assert schema.HEAD == schema.head_revision()

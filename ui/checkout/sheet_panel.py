@@ -31,13 +31,13 @@ class SheetItemRow(QFrame):
         self.choice.setMinimumContentsLength(12)
         if self.pack:
             parts = " + ".join(c.name for c in row.candidates)
-            self.choice.addItem(panel.tr("Pack {price}: {parts}").format(
+            self.choice.addItem(self.tr("Pack {price}: {parts}").format(
                 price=formats.money(row.pack_price), parts=parts), None)
             self.choice.setToolTip(parts)
         else:
             for candidate in row.candidates:
                 self.choice.addItem(
-                    panel.tr("{price} · {name} · stock {stock}").format(
+                    self.tr("{price} · {name} · stock {stock}").format(
                         name=candidate.name, price=formats.money(candidate.price),
                         stock=candidate.stock),
                     candidate.product_id)
@@ -45,16 +45,16 @@ class SheetItemRow(QFrame):
         self.script_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.script_button.setFixedWidth(44)
         self.script_button.setCheckable(True)
-        self.script_button.setToolTip(panel.tr("Show the sales script"))
+        self.script_button.setToolTip(self.tr("Show the sales script"))
         self.script = QLabel(row.script)
         self.script.setWordWrap(True)
         self.script.setObjectName("muted")
         self.script.setVisible(False)
         self.script_button.toggled.connect(self.script.setVisible)
         self.buttons = QButtonGroup(self)
-        self.sold = self._state_button(panel.tr("Sold"), "sold")
-        self.declined = self._state_button(panel.tr("Declined"), "declined")
-        self.not_yet = self._state_button(panel.tr("Not yet"), "not_yet")
+        self.sold = self._state_button(self.tr("Sold"), "sold")
+        self.declined = self._state_button(self.tr("Declined"), "declined")
+        self.not_yet = self._state_button(self.tr("Not yet"), "not_yet")
         for button, outcome in ((self.sold, "sold"), (self.declined, "declined"),
                                 (self.not_yet, "not_yet")):
             button.clicked.connect(lambda _=False, o=outcome: panel.mark(self.item_id, o))

@@ -1,25 +1,24 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
-<TS version="2.1">
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
 <context>
     <name>CardPrompt</name>
     <message>
-        <location filename="../checkout/dialogs.py" line="59"/>
+        <location filename="../checkout/dialogs.py" line="59" />
         <source>Service card</source>
         <translation>服务卡</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="61"/>
+        <location filename="../checkout/dialogs.py" line="61" />
         <source>{unit} has no service card yet. Did you offer one?</source>
         <translation>{unit} 还没有服务卡。推荐过了吗？</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="64"/>
+        <location filename="../checkout/dialogs.py" line="64" />
         <source>Offer a card now [Esc]</source>
         <translation>现在推荐 [Esc]</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="65"/>
+        <location filename="../checkout/dialogs.py" line="65" />
         <source>Customer declined [Enter]</source>
         <translation>顾客拒绝 [Enter]</translation>
     </message>
@@ -27,57 +26,57 @@
 <context>
     <name>CardsPanel</name>
     <message>
-        <location filename="../checkout/cards_panel.py" line="45"/>
+        <location filename="../checkout/cards_panel.py" line="45" />
         <source>Service cards (Ctrl+number)</source>
         <translation>服务卡 (Ctrl+数字)</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="69"/>
+        <location filename="../checkout/cards_panel.py" line="69" />
         <source>Card chosen</source>
         <translation>已选服务卡</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="69"/>
+        <location filename="../checkout/cards_panel.py" line="69" />
         <source>Card declined</source>
         <translation>顾客拒绝服务卡</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="70"/>
+        <location filename="../checkout/cards_panel.py" line="70" />
         <source>Not asked yet</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="75"/>
+        <location filename="../checkout/cards_panel.py" line="75" />
         <source>lifetime</source>
         <translation>终身</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="76"/>
+        <location filename="../checkout/cards_panel.py" line="76" />
         <source>{months} months</source>
         <translation>{months} 个月</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="77"/>
+        <location filename="../checkout/cards_panel.py" line="77" />
         <source>on-site</source>
         <translation>上门</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="77"/>
+        <location filename="../checkout/cards_panel.py" line="77" />
         <source>carry-in</source>
         <translation>送修</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="78"/>
+        <location filename="../checkout/cards_panel.py" line="78" />
         <source> · {n} PCs</source>
         <translation> · {n} 台电脑</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="87"/>
+        <location filename="../checkout/cards_panel.py" line="87" />
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../checkout/cards_panel.py" line="88"/>
+        <location filename="../checkout/cards_panel.py" line="88" />
         <source>customer said no</source>
         <translation>顾客拒绝</translation>
     </message>
@@ -85,47 +84,47 @@
 <context>
     <name>CartView</name>
     <message>
-        <location filename="../checkout/cart_view.py" line="18"/>
+        <location filename="../checkout/cart_view.py" line="18" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="18"/>
+        <location filename="../checkout/cart_view.py" line="18" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="18"/>
+        <location filename="../checkout/cart_view.py" line="18" />
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="19"/>
+        <location filename="../checkout/cart_view.py" line="19" />
         <source>Serial / IMEI</source>
         <translation>序列号/IMEI</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="42"/>
+        <location filename="../checkout/cart_view.py" line="42" />
         <source>{price} each</source>
         <translation>单价 {price}</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="44"/>
+        <location filename="../checkout/cart_view.py" line="44" />
         <source>discount {amount}</source>
         <translation>优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="46"/>
+        <location filename="../checkout/cart_view.py" line="46" />
         <source>gift pack</source>
         <translation>礼包</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="48"/>
+        <location filename="../checkout/cart_view.py" line="48" />
         <source>price changed: {reason}</source>
         <translation>改价：{reason}</translation>
     </message>
     <message>
-        <location filename="../checkout/cart_view.py" line="51"/>
+        <location filename="../checkout/cart_view.py" line="51" />
         <source>needed</source>
         <translation>待录入</translation>
     </message>
@@ -133,37 +132,37 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../checkout/dialogs.py" line="99"/>
+        <location filename="../checkout/dialogs.py" line="99" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="105"/>
+        <location filename="../checkout/dialogs.py" line="105" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="106"/>
+        <location filename="../checkout/dialogs.py" line="106" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="114"/>
+        <location filename="../checkout/dialogs.py" line="114" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="115"/>
+        <location filename="../checkout/dialogs.py" line="115" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="116"/>
+        <location filename="../checkout/dialogs.py" line="116" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="117"/>
+        <location filename="../checkout/dialogs.py" line="117" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
@@ -171,47 +170,47 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../login.py" line="22"/>
+        <location filename="../login.py" line="22" />
         <source>Who is at the till?</source>
         <translation>谁在收银？</translation>
     </message>
     <message>
-        <location filename="../login.py" line="32"/>
+        <location filename="../login.py" line="32" />
         <source>PIN</source>
         <translation>密码 (PIN)</translation>
     </message>
     <message>
-        <location filename="../login.py" line="42"/>
+        <location filename="../login.py" line="42" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../login.py" line="76"/>
+        <location filename="../login.py" line="76" />
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../login.py" line="76"/>
+        <location filename="../login.py" line="76" />
         <source>Installer</source>
         <translation>安装员</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77"/>
+        <location filename="../login.py" line="77" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77"/>
+        <location filename="../login.py" line="77" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../login.py" line="112"/>
+        <location filename="../login.py" line="112" />
         <source>Tap your name first</source>
         <translation>请先点选您的名字</translation>
     </message>
     <message>
-        <location filename="../login.py" line="118"/>
+        <location filename="../login.py" line="118" />
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
@@ -219,7 +218,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="15"/>
+        <location filename="../main_window.py" line="15" />
         <source>Tickbox POS</source>
         <translation>Tickbox 收银系统</translation>
     </message>
@@ -227,13 +226,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app.py" line="88"/>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../app.py" line="88" />
+        <location filename="../messages.py" line="26" />
         <source>Something went wrong and was written to the log. Nothing was lost; try again, or call the manager if it happens again.</source>
         <translation>出现错误，已记录到日志。数据没有丢失；请重试，如再次出现请联系店长。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="19"/>
+        <location filename="../messages.py" line="19" />
         <source>Tickbox POS</source>
         <translation>Tickbox 收银系统</translation>
     </message>
@@ -241,12 +240,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../checkout/dialogs.py" line="138"/>
+        <location filename="../checkout/dialogs.py" line="138" />
         <source>Parked sales</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="141"/>
+        <location filename="../checkout/dialogs.py" line="141" />
         <source>{label} · {lines} lines · {total}</source>
         <translation>{label} · {lines} 行 · {total}</translation>
     </message>
@@ -254,102 +253,102 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../checkout/payment.py" line="33"/>
+        <location filename="../checkout/payment.py" line="33" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="34"/>
+        <location filename="../checkout/payment.py" line="34" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="34"/>
+        <location filename="../checkout/payment.py" line="34" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="35"/>
+        <location filename="../checkout/payment.py" line="35" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="35"/>
+        <location filename="../checkout/payment.py" line="35" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="36"/>
+        <location filename="../checkout/payment.py" line="36" />
         <source>Voucher</source>
         <translation>代金券</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="36"/>
+        <location filename="../checkout/payment.py" line="36" />
         <source>On account</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="40"/>
+        <location filename="../checkout/payment.py" line="40" />
         <source>{n} sheet items were not asked yet</source>
         <translation>配置单中有 {n} 项未询问</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="56"/>
+        <location filename="../checkout/payment.py" line="56" />
         <source>Amount received</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="62"/>
+        <location filename="../checkout/payment.py" line="62" />
         <source>Reference (terminal slip or voucher code)</source>
         <translation>参考号（刷卡小票或代金券码）</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="64"/>
+        <location filename="../checkout/payment.py" line="64" />
         <source>Card last 4 digits</source>
         <translation>卡号后4位</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="71"/>
+        <location filename="../checkout/payment.py" line="71" />
         <source>Exact [F1]</source>
         <translation>足额 [F1]</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="72"/>
+        <location filename="../checkout/payment.py" line="72" />
         <source>Next 50 [F2]</source>
         <translation>凑整50 [F2]</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="73"/>
+        <location filename="../checkout/payment.py" line="73" />
         <source>Next 100 [F3]</source>
         <translation>凑整100 [F3]</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="97"/>
+        <location filename="../checkout/payment.py" line="97" />
         <source>Complete sale [Enter]</source>
         <translation>完成交易 [Enter]</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="102"/>
+        <location filename="../checkout/payment.py" line="102" />
         <source>Back to sale [Esc]</source>
         <translation>返回 [Esc]</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="166"/>
+        <location filename="../checkout/payment.py" line="166" />
         <source>Due {amount}</source>
         <translation>应付 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="168"/>
+        <location filename="../checkout/payment.py" line="168" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="176"/>
+        <location filename="../checkout/payment.py" line="176" />
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/payment.py" line="200"/>
+        <location filename="../checkout/payment.py" line="200" />
         <source>Each payment must be more than zero</source>
         <translation>每笔付款金额必须大于零</translation>
     </message>
@@ -357,41 +356,74 @@
 <context>
     <name>SerialDialog</name>
     <message>
-        <location filename="../checkout/dialogs.py" line="19"/>
+        <location filename="../checkout/dialogs.py" line="19" />
         <source>Serial number</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="21"/>
+        <location filename="../checkout/dialogs.py" line="21" />
         <source>Scan the serial number or IMEI</source>
         <translation>请扫描序列号或IMEI</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="23"/>
+        <location filename="../checkout/dialogs.py" line="23" />
         <source>Serial number or IMEI of {unit}</source>
         <translation>{unit} 的序列号或IMEI</translation>
     </message>
 </context>
 <context>
+    <name>SheetItemRow</name>
+    <message>
+        <location filename="../checkout/sheet_panel.py" line="34" />
+        <source>Pack {price}: {parts}</source>
+        <translation>礼包 {price}：{parts}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/sheet_panel.py" line="40" />
+        <source>{price} · {name} · stock {stock}</source>
+        <translation>{price} · {name} · 库存 {stock}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/sheet_panel.py" line="48" />
+        <source>Show the sales script</source>
+        <translation>显示话术</translation>
+    </message>
+    <message>
+        <location filename="../checkout/sheet_panel.py" line="55" />
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../checkout/sheet_panel.py" line="56" />
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../checkout/sheet_panel.py" line="57" />
+        <source>Not yet</source>
+        <translation>未询问</translation>
+    </message>
+</context>
+<context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../checkout/sheet_panel.py" line="105"/>
-        <location filename="../checkout/sheet_panel.py" line="132"/>
+        <location filename="../checkout/sheet_panel.py" line="105" />
+        <location filename="../checkout/sheet_panel.py" line="132" />
         <source>Configuration sheet</source>
         <translation>配置单</translation>
     </message>
     <message>
-        <location filename="../checkout/sheet_panel.py" line="134"/>
+        <location filename="../checkout/sheet_panel.py" line="134" />
         <source>Scan a desktop PC, notebook, phone, tablet or camera to open its configuration sheet.</source>
         <translation>扫描台式机、笔记本、手机、平板或相机，即可打开其配置单。</translation>
     </message>
     <message>
-        <location filename="../checkout/sheet_panel.py" line="150"/>
+        <location filename="../checkout/sheet_panel.py" line="150" />
         <source>Sheet: {unit}</source>
         <translation>配置单：{unit}</translation>
     </message>
     <message>
-        <location filename="../checkout/sheet_panel.py" line="168"/>
+        <location filename="../checkout/sheet_panel.py" line="168" />
         <source>{asked} of {total} asked</source>
         <translation>已询问 {asked}/{total}</translation>
     </message>
@@ -399,152 +431,119 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../checkout/till.py" line="65"/>
+        <location filename="../checkout/till.py" line="65" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="75"/>
+        <location filename="../checkout/till.py" line="75" />
         <source>Scan, or type a name, code or phone</source>
         <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="110"/>
+        <location filename="../checkout/till.py" line="110" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="111"/>
+        <location filename="../checkout/till.py" line="111" />
         <source>Park [F8]</source>
         <translation>挂单 [F8]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="112"/>
+        <location filename="../checkout/till.py" line="112" />
         <source>Resume [F9]</source>
         <translation>取单 [F9]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="113"/>
+        <location filename="../checkout/till.py" line="113" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="124"/>
+        <location filename="../checkout/till.py" line="124" />
         <source>Customer [F4]</source>
         <translation>客户 [F4]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="185"/>
+        <location filename="../checkout/till.py" line="185" />
         <source>Logged in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="241"/>
+        <location filename="../checkout/till.py" line="241" />
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="354"/>
+        <location filename="../checkout/till.py" line="354" />
         <source>Tap a line in the cart first</source>
         <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="364"/>
+        <location filename="../checkout/till.py" line="364" />
         <source>Sale parked</source>
         <translation>已挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="370"/>
+        <location filename="../checkout/till.py" line="370" />
         <source>No parked sales on this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="373"/>
+        <location filename="../checkout/till.py" line="373" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="394"/>
+        <location filename="../checkout/till.py" line="394" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="469"/>
+        <location filename="../checkout/till.py" line="469" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="477"/>
+        <location filename="../checkout/till.py" line="477" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="510"/>
+        <location filename="../checkout/till.py" line="510" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="511"/>
+        <location filename="../checkout/till.py" line="511" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="513"/>
+        <location filename="../checkout/till.py" line="513" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="515"/>
+        <location filename="../checkout/till.py" line="515" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="518"/>
+        <location filename="../checkout/till.py" line="518" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="518"/>
+        <location filename="../checkout/till.py" line="518" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="523"/>
+        <location filename="../checkout/till.py" line="523" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <location filename="../checkout/sheet_panel.py" line="34"/>
-        <source>Pack {price}: {parts}</source>
-        <translation>礼包 {price}：{parts}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/sheet_panel.py" line="40"/>
-        <source>{price} · {name} · stock {stock}</source>
-        <translation>{price} · {name} · 库存 {stock}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/sheet_panel.py" line="48"/>
-        <source>Show the sales script</source>
-        <translation>显示话术</translation>
-    </message>
-    <message>
-        <location filename="../checkout/sheet_panel.py" line="55"/>
-        <source>Sold</source>
-        <translation>已售</translation>
-    </message>
-    <message>
-        <location filename="../checkout/sheet_panel.py" line="56"/>
-        <source>Declined</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../checkout/sheet_panel.py" line="57"/>
-        <source>Not yet</source>
-        <translation>未询问</translation>
     </message>
 </context>
 </TS>
