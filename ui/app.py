@@ -8,6 +8,7 @@ import logging.handlers
 import sys
 from dataclasses import dataclass
 
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -64,8 +65,13 @@ def make_context(db: Database, *, terminal: str, locale: str | None = None) -> A
 
 
 def install_translator(app: QApplication, locale: str):
+    """Our strings from ui/i18n, and Qt's own (OK, Cancel, ...) from the Qt install."""
     translator = translator_for(locale)
     if translator is not None:
+        qt_own = QTranslator(app)
+        if qt_own.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            translator.qt_own = qt_own
         app.installTranslator(translator)
     return translator
 

@@ -113,6 +113,7 @@ def render_locale(locale: str, out: Path, folder: Path) -> list[Path]:
         settle(app)
     if translator is not None:
         app.removeTranslator(translator)
+        app.removeTranslator(translator.qt_own)
     context.worker.pool.waitForDone(5000)
     db.dispose()
     return written

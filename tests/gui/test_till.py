@@ -185,3 +185,39 @@ def test_the_till_speaks_chinese_with_money_in_yuan(qtbot, sqlite_demo_db):
         assert till.total_label.text().startswith("合计 ¥")
     finally:
         app.removeTranslator(translator)
+        app.removeTranslator(translator.qt_own)
+
+
+def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
+        qtbot, window, keys, monkeypatch, tmp_path):
+    import logging
+
+    from pos import checkout
+    from ui.app import setup_logging
+    from ui.messages import bug_message
+
+    monkeypatch.setenv("POS_DATA_DIR", str(tmp_path))
+    log_path = setup_logging()
+    handler = logging.getLogger().handlers[-1]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(checkout, "complete_sale", broken)
+    try:
+        log_in(qtbot, window)
+        till = window.till
+        keys.scan(till.scan, "BAG-NB-156")
+        keys.press(till.scan, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+        keys.press(till.active_dialog.amount, Qt.Key.Key_F1)
+        keys.press(till.active_dialog.amount, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: Notice.last == bug_message())
+        assert "Traceback" not in Notice.last
+        assert len(till.cart.lines) == 1  # nothing lost: the sale can be paid again
+        handler.flush()
+        logged = open(log_path, encoding="utf-8").read()
+        assert "RuntimeError: disk on fire" in logged and "Traceback" in logged
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
