@@ -13,7 +13,7 @@ from .db import Database
 from .errors import UserError
 from .models import (
     Category, Customer, Payment, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem,
-    SheetItemProduct, SheetOutcome, SheetSection, SheetTemplate, Staff, Store, Terminal,
+    SheetOutcome, SheetSection, SheetTemplate, Staff, Store, Terminal,
 )
 
 
