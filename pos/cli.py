@@ -61,6 +61,38 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True)
     group.add_parser("verify", help="check the hash chain over every completed document")
 
+    group = sub.add_parser("print", help="receipts, sheets and card certificates").add_subparsers(
+        dest="action", required=True)
+    receipt = group.add_parser("receipt", help="reprint a receipt (marked as a copy)")
+    receipt.add_argument("number")
+    receipt.add_argument("--printer", help="printer URI (default: this terminal's receipt printer)")
+    receipt.add_argument("--paper", type=int, choices=[58, 80])
+    sheet = group.add_parser("sheet", help="a sale's configuration-sheet copies as PDF")
+    sheet.add_argument("number")
+    sheet.add_argument("--out", required=True)
+    sheet.add_argument("--copies", default="customer,store,installer")
+    sheet.add_argument("--page", default="A4", choices=["A4", "A5"])
+    blank = group.add_parser("blank-sheet", help="an empty sheet of a layout, for paper pads")
+    blank.add_argument("layout", choices=["desktop_pc", "notebook", "digital", "phone"])
+    blank.add_argument("--out", required=True)
+    blank.add_argument("--page", default="A4", choices=["A4", "A5"])
+    card = group.add_parser("card", help="a service-card certificate (A5 PDF)")
+    card.add_argument("number")
+    card.add_argument("--out", required=True)
+    queue = group.add_parser("queue", help="print jobs: list failed ones, retry, run what is due")
+    queue.add_argument("--retry", type=int, metavar="JOB_ID")
+    queue.add_argument("--run", action="store_true", help="send every due job now")
+
+    group = sub.add_parser("printers", help="this terminal's printers").add_subparsers(
+        dest="action", required=True)
+    group.add_parser("show", help="where this terminal prints")
+    setter = group.add_parser("set", help="set printer URIs and paper")
+    setter.add_argument("--receipt", help="network://HOST:9100, usb://VID:PID, serial:///dev/..., "
+                        "file:///..., or pdf:///folder")
+    setter.add_argument("--documents", help="where sheet and card PDFs go: pdf:///folder")
+    setter.add_argument("--paper", type=int, choices=[58, 80])
+    setter.add_argument("--sheet-after-sale", choices=["yes", "no"])
+
     sub.add_parser("summary", help="what is in the database")
     return parser
 
@@ -156,6 +188,25 @@ def _run(args, db: Database) -> int:
         print(f"journal BROKEN after {result.checked} good documents: {result.problem}",
               file=sys.stderr)
         return 2
+    if command == "print":
+        from .print_commands import run_print_command  # ReportLab and escpos load only here
+
+        return run_print_command(args, db, terminal)
+    if command == "printers":
+        from . import print_queue
+
+        if action == "set":
+            changes = {key: value for key, value in (
+                ("receipt", args.receipt), ("documents", args.documents),
+                ("paper_mm", args.paper),
+                ("sheet_after_sale", None if args.sheet_after_sale is None
+                 else args.sheet_after_sale == "yes")) if value is not None}
+            config = print_queue.set_printer_config(db, terminal=terminal, **changes)
+        else:
+            config = print_queue.printer_config(db, terminal=terminal)
+        for key, value in vars(config).items():
+            print(f"{key:<17} {value}")
+        return 0
     if command == "summary":
         print(_summary(db))
         return 0

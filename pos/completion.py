@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -22,10 +23,11 @@ from .cart import Cart, TenderInput, check_tenders, outcome_key, totals
 from .db import Database
 from .errors import UserError
 from .models import (
-    CardState, Customer, DocumentCounter, Payment, Product, Sale, SaleLine, SaleState,
+    CardState, Customer, DocumentCounter, Payment, PrintJob, Product, Sale, SaleLine, SaleState,
     ServiceCard, ServiceTier, SheetItem, SheetOutcome, SheetSection, SoldSerial, Tender, Terminal,
 )
 from .models.base import utcnow
+from .print_queue import PrintRequest, job_rows
 from .sale_documents import build_document, sale_header
 from .settings import get_setting
 
@@ -69,9 +71,11 @@ class CompletedSale:
 
 
 def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
-                  business_date: date | None = None) -> CompletedSale:
+                  business_date: date | None = None,
+                  print_jobs: Sequence[PrintRequest] = ()) -> CompletedSale:
     """Complete the cart in one transaction. Completing the same cart again returns the
-    sale it already made, so a double click or a retry after a timeout makes one sale."""
+    sale it already made, so a double click or a retry after a timeout makes one sale.
+    `print_jobs` are queued in the same transaction: a sale never lacks its receipt job."""
     if not cart.lines:
         raise UserError("The cart is empty")
     cart_totals = totals(cart.lines)
@@ -85,7 +89,7 @@ def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
             done = _existing(conn, cart.uuid)
             if done is not None:
                 return done
-            return _write(conn, cart, tenders, checked, cart_totals, today)
+            return _write(conn, cart, tenders, checked, cart_totals, today, print_jobs)
     except IntegrityError:
         with db.read_connection() as conn:
             done = _existing(conn, cart.uuid)
@@ -95,7 +99,8 @@ def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
                         "check the serials and try again") from None
 
 
-def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date) -> CompletedSale:
+def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
+           print_jobs: Sequence[PrintRequest]) -> CompletedSale:
     terminal_id = conn.execute(_TERMINAL, {"code": cart.terminal}).scalar()
     if terminal_id is None:
         raise UserError(f"Terminal {cart.terminal} is not set up in this database")
@@ -190,6 +195,8 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date) -> Comp
         } for number, tier_id, main, customer_id, serial, _, end, line_position in card_rows])
     conn.execute(PAYMENTS.insert(), [{**p, "sale_id": sale_id} for p in payments])
     journal.write(conn, sealed, doc_type="sale", doc_ref=receipt_no)
+    if print_jobs:
+        conn.execute(PrintJob.__table__.insert(), job_rows(terminal_id, receipt_no, print_jobs))
     return CompletedSale(sale_id, receipt_no, cart_totals.total, checked.tendered,
                          checked.change, tuple(card_numbers), replayed=False)
 

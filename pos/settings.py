@@ -14,6 +14,9 @@ DEFAULTS: dict[str, object] = {
     "discount_limit_bp": {"cashier": 1000, "installer": 1000, "manager": 10000, "admin": 10000},
     # Days a sale may stay on account.
     "account_days": {"consumer": 3, "business": 30},
+    # Printers per terminal code: {"T01": {"receipt": URI, "documents": URI, "paper_mm": 80,
+    # "sheet_after_sale": true, "encoding": "gb18030"}}; see pos.print_queue.
+    "printers": {},
 }
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs and PDF previews of the test run stay out of the user's real data folder.
+os.environ["POS_DATA_DIR"] = tempfile.mkdtemp(prefix="tickbox-test-data-")
 
 from pos import schema  # noqa: E402
 from pos.db import Database  # noqa: E402

@@ -31,6 +31,8 @@ class AppContext:
     locale: str
     formats: Formats
     worker: Worker
+    # Sends due print jobs (printing.dispatch); None where nothing should print (tests).
+    print_runner: object = None
 
 
 def setup_logging() -> str:
@@ -57,11 +59,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def make_context(db: Database, *, terminal: str, locale: str | None = None) -> AppContext:
+def make_context(db: Database, *, terminal: str, locale: str | None = None,
+                 printing: bool = True) -> AppContext:
     store = store_info(db, terminal=terminal)
     chosen = choose_locale(locale or store.locale)
+    runner = None
+    if printing:
+        from printing.dispatch import run_due_jobs
+
+        runner = lambda: run_due_jobs(db, terminal=terminal)  # noqa: E731
     return AppContext(db=db, terminal=terminal, store=store, locale=chosen,
-                      formats=Formats(chosen, store.currency), worker=Worker())
+                      formats=Formats(chosen, store.currency), worker=Worker(),
+                      print_runner=runner)
 
 
 def install_translator(app: QApplication, locale: str):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ElementTree
-from datetime import datetime
+
 from pathlib import Path
 
 from babel.dates import format_datetime
@@ -69,5 +69,6 @@ class Formats:
     def money(self, amount: int) -> str:
         return format_money(amount, currency=self.currency, locale=self.locale)
 
-    def datetime(self, moment: datetime) -> str:
-        return format_datetime(moment, format="short", locale=self.locale)
+    def moment(self, when) -> str:
+        """A datetime as people of the locale write it."""
+        return format_datetime(when, format="short", locale=self.locale)

@@ -14,6 +14,7 @@ from .checklists import (
     TierPriceBand,
 )
 from .people import Customer, CustomerKind, Staff, StaffRole
+from .printing import JobKind, JobState, PrintJob
 from .sales import (
     CardState, DocumentCounter, JournalEntry, JournalHead, LineKind, Outcome, OutcomeSubject,
     ParkedCart, Payment, Sale, SaleLine, SaleState, ServiceCard, SheetOutcome, SoldSerial, Tender,
@@ -21,6 +22,7 @@ from .sales import (
 from .store import Setting, Store, Terminal
 
 __all__ = [
+    "JobKind", "JobState", "PrintJob",
     "CardState", "DocumentCounter", "JournalEntry", "JournalHead", "LineKind", "Outcome",
     "OutcomeSubject", "ParkedCart", "Payment", "Sale", "SaleLine", "SaleState", "ServiceCard",
     "SheetOutcome", "SoldSerial", "Tender",

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from pos import catalog, checkout, customers
+from pos import catalog, checkout, customers, print_queue
 from pos.cart import totals
 from pos.errors import UserError
+from pos.print_queue import PrintRequest
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
 from ui.checkout.dialogs import CardPrompt, CustomerDialog, ParkedDialog, SerialDialog
 from ui.checkout.payment import PaymentDialog
+from ui.checkout.print_jobs import PrintJobsDialog
 from ui.checkout.sheet_panel import SheetPanel
 from ui.messages import Notice, bug_message
 
@@ -55,6 +57,8 @@ class TillScreen(QWidget):
         self.staff = None
         self.current_unit: str | None = None
         self.active_dialog: QDialog | None = None
+        self._printing = False
+        self.failed_print_jobs = []
         self._card_prompted: set[str] = set()
 
         # top bar
@@ -65,8 +69,18 @@ class TillScreen(QWidget):
         lock = QPushButton(self.tr("Lock"))
         lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lock.clicked.connect(self.lock_requested.emit)
+        self.printer_button = QPushButton(self.tr("Printer OK"))
+        self.printer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.printer_button.clicked.connect(self.show_print_jobs)
+        self.reprint_button = QPushButton(self.tr("Reprint last [F11]"))
+        self.reprint_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reprint_button.clicked.connect(self.reprint_last)
+        self.reprint_button.setEnabled(False)
+        self.last_receipt: str | None = None
         top = QHBoxLayout()
         top.addWidget(self.store_label, 1)
+        top.addWidget(self.printer_button)
+        top.addWidget(self.reprint_button)
         top.addWidget(self.staff_label)
         top.addWidget(lock)
 
@@ -162,8 +176,13 @@ class TillScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
+        self.print_timer = QTimer(self)
+        self.print_timer.setInterval(20_000)  # failed jobs are retried with back-off
+        self.print_timer.timeout.connect(self.run_prints)
+        self.print_timer.start()
         for key, handler in (("F4", self.edit_customer), ("F8", self.park), ("F9", self.resume),
-                             ("F12", self.pay), ("Ctrl+0", self.decline_card)):
+                             ("F11", self.reprint_last), ("F12", self.pay),
+                             ("Ctrl+0", self.decline_card)):
             self._shortcut(key, handler)
         for number in range(1, 10):
             self._shortcut(f"Ctrl+{number}", lambda n=number: self.cards.pick_index(n - 1))
@@ -465,14 +484,78 @@ class TillScreen(QWidget):
 
     def _complete(self, tenders) -> None:
         cart, db = self.cart, self.db
+        jobs = self._print_requests(cart, tenders)
         self.pay_button.setEnabled(False)
         self.set_banner(self.tr("Completing the sale…"))
         self.context.worker.submit(
-            lambda: checkout.complete_sale(db, cart, tenders=tenders),
+            lambda: checkout.complete_sale(db, cart, tenders=tenders, print_jobs=jobs),
             on_success=self._completed, on_refused=self._refused, on_crash=self._crashed)
+
+    def _print_requests(self, cart, tenders) -> list[PrintRequest]:
+        """The receipt (opening the drawer when cash was taken) and, as the terminal's
+        settings say, the sheet copies: queued with the sale, printed after it."""
+        config = print_queue.printer_config(self.db, terminal=self.context.terminal)
+        jobs = [PrintRequest("receipt", config.receipt_uri,
+                             open_drawer=any(t.tender == "cash" for t in tenders),
+                             options={"paper_mm": config.paper_mm, "encoding": config.encoding})]
+        if config.sheet_after_sale and cart.main_units():
+            jobs.append(PrintRequest("sheet", config.documents_uri,
+                                     options={"copies": ["customer", "store", "installer"],
+                                              "page_size": "A4"}))
+        return jobs
+
+    # printing -----------------------------------------------------------------------
+    def run_prints(self) -> None:
+        """Send due print jobs in the background; the till never waits for a printer."""
+        runner = self.context.print_runner
+        if runner is None or self._printing:
+            return
+        self._printing = True
+        self.context.worker.submit(runner, on_success=self._printed,
+                                   on_refused=lambda _m: self._printed([]),
+                                   on_crash=lambda _m: self._printed([]))
+
+    def _printed(self, _outcomes) -> None:
+        self._printing = False
+        failed = print_queue.failed_jobs(self.db, terminal=self.context.terminal)
+        if failed:
+            self.printer_button.setText(self.tr("Print failed: {n}").format(n=len(failed)))
+            self.printer_button.setObjectName("danger")
+        else:
+            self.printer_button.setText(self.tr("Printer OK"))
+            self.printer_button.setObjectName("")
+        self.printer_button.style().unpolish(self.printer_button)
+        self.printer_button.style().polish(self.printer_button)
+        self.failed_print_jobs = failed
+
+    def show_print_jobs(self) -> None:
+        failed = print_queue.failed_jobs(self.db, terminal=self.context.terminal)
+        if not failed:
+            self.show_message(self.tr("Every print job has printed"))
+            return
+        for job_id in PrintJobsDialog.ask(failed, self):
+            try:
+                print_queue.retry(self.db, job_id=job_id)
+            except UserError as exc:
+                self.show_message(str(exc))
+        self.run_prints()
+        self.scan.setFocus()
+
+    def reprint_last(self) -> None:
+        if self.last_receipt is None:
+            return
+        config = print_queue.printer_config(self.db, terminal=self.context.terminal)
+        print_queue.enqueue(self.db, terminal=self.context.terminal, ref=self.last_receipt,
+                            reprint=True, request=PrintRequest(
+                                "receipt", config.receipt_uri,
+                                options={"paper_mm": config.paper_mm, "encoding": config.encoding}))
+        self.run_prints()
 
     def _completed(self, sale) -> None:
         self.pay_button.setEnabled(True)
+        self.last_receipt = sale.receipt_no
+        self.reprint_button.setEnabled(True)
+        self.run_prints()
         change = self.formats.money(sale.change)
         self.set_banner(self.tr("Sale {receipt} complete · Change {change}").format(
             receipt=sale.receipt_no, change=change))

@@ -1,0 +1,86 @@
+"""Working through the print queue: render each due job from its sale (or card), send it,
+and record the outcome in pos.print_queue. A failure marks the job failed with a clear
+reason and a back-off; it never touches the sale."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from pos import print_queue
+from pos.db import Database
+from pos.errors import UserError
+from pos.print_queue import JobInfo
+from pos.sale_records import load_card, load_sale
+
+from .escpos_out import drawer_kick_bytes, receipt_bytes
+from .printers import PrinterError, parse_printer_uri, save_pdf, send
+from .receipt import PAPER_COLUMNS, receipt_layout
+from .receipt_pdf import receipt_pdf
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JobOutcome:
+    job_id: int
+    kind: str
+    ref: str
+    printed: bool
+    message: str
+
+
+def run_due_jobs(db: Database, *, terminal: str, timeout: float = 5.0) -> list[JobOutcome]:
+    return [run_job(db, job, timeout=timeout) for job in print_queue.due_jobs(db, terminal=terminal)]
+
+
+def run_job(db: Database, job: JobInfo, *, timeout: float = 5.0) -> JobOutcome:
+    try:
+        where = deliver(db, job, timeout=timeout)
+    except UserError as exc:
+        print_queue.mark_failed(db, job_id=job.id, error=str(exc))
+        return JobOutcome(job.id, job.kind, job.ref, False, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug: keep the job, log the traceback
+        log.exception("print job %s failed unexpectedly", job.id)
+        print_queue.mark_failed(db, job_id=job.id, error=f"internal error: {exc}")
+        return JobOutcome(job.id, job.kind, job.ref, False, f"internal error: {exc}")
+    print_queue.mark_printed(db, job_id=job.id)
+    return JobOutcome(job.id, job.kind, job.ref, True, where)
+
+
+def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
+    """Render and send one job; returns where it went."""
+    target = parse_printer_uri(job.printer_uri)
+    suffix = f"-copy{job.id}" if job.reprint else ""
+    if job.kind == "receipt":
+        width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
+        ops = receipt_layout(load_sale(db, receipt_no=job.ref), width=width, copy=job.reprint)
+        if target.is_pdf:
+            return str(save_pdf(target, f"{job.ref}{suffix}.pdf", receipt_pdf(ops, width=width)))
+        data = receipt_bytes(ops, width=width, encoding=job.options.get("encoding", "gb18030"))
+        if job.open_drawer:
+            data = drawer_kick_bytes() + data
+        send(target, data, timeout=timeout)
+        return job.printer_uri
+    if job.kind == "sheet":
+        from .sheet_pdf import sheet_pdf
+
+        record = load_sale(db, receipt_no=job.ref)
+        pdf = sheet_pdf(record, copies=tuple(job.options.get("copies", ("customer", "store", "installer"))),
+                        page_size=job.options.get("page_size", "A4"), locale=record.store.locale)
+        return _document(target, f"{job.ref}-sheet{suffix}.pdf", pdf)
+    if job.kind == "card":
+        from .card_pdf import card_certificate_pdf
+
+        store, card = load_card(db, card_no=job.ref)
+        return _document(target, f"{job.ref}{suffix}.pdf",
+                         card_certificate_pdf(store, card, locale=store.locale))
+    raise PrinterError(f"Unknown print job kind '{job.kind}'")
+
+
+def _document(target, name: str, pdf: bytes) -> str:
+    if target.scheme in ("pdf", "file"):
+        folder_target = target if target.is_pdf else parse_printer_uri(f"pdf://{target.path}")
+        return str(save_pdf(folder_target, name, pdf))
+    raise PrinterError("Sheets and card certificates print to a PDF folder (pdf:///folder), "
+                       "not to the receipt printer")

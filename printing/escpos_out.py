@@ -1,0 +1,47 @@
+"""Receipt operations to ESC/POS through python-escpos: the printer's own barcode command
+(no raster images), Chinese text in GB18030 with the printer's Chinese mode on, a cut,
+and the cash drawer kick."""
+
+from __future__ import annotations
+
+from escpos.printer import Dummy
+
+from .receipt import Barcode, Cut, Op, Rule, Text
+
+CHINESE_MODE_ON = b"\x1c\x26"  # FS &: two-byte (GB18030/GBK) characters
+INIT = b"\x1b\x40"  # ESC @
+
+
+def render(ops: list[Op], printer, *, width: int, encoding: str = "gb18030") -> None:
+    """Send the operations to a python-escpos printer object."""
+    printer._raw(INIT)
+    if encoding.lower() in ("gb18030", "gbk", "gb2312"):
+        printer._raw(CHINESE_MODE_ON)
+    for op in ops:
+        if isinstance(op, Text):
+            printer.set(align=op.align, bold=op.bold, double_width=op.double,
+                        double_height=op.double, normal_textsize=not op.double)
+            printer._raw(op.text.encode(encoding, errors="replace") + b"\n")
+        elif isinstance(op, Rule):
+            printer.set(align="left", bold=False, normal_textsize=True)
+            printer._raw((op.char * width).encode("ascii") + b"\n")
+        elif isinstance(op, Barcode):
+            printer.set(align="center", bold=False, normal_textsize=True)
+            printer.barcode("{B" + op.data, "CODE128", height=60, width=2, pos="BELOW",
+                            function_type="B", check=False)
+        elif isinstance(op, Cut):
+            printer.cut()
+    printer.set(align="left", bold=False, normal_textsize=True)
+
+
+def receipt_bytes(ops: list[Op], *, width: int, encoding: str = "gb18030") -> bytes:
+    """The exact bytes a printer would receive (python-escpos's Dummy printer)."""
+    dummy = Dummy()
+    render(ops, dummy, width=width, encoding=encoding)
+    return dummy.output
+
+
+def drawer_kick_bytes() -> bytes:
+    dummy = Dummy()
+    dummy.cashdraw(2)
+    return dummy.output

@@ -1,0 +1,35 @@
+"""The words printed on receipts, in English and Simplified Chinese. Printing has no Qt,
+so its few labels live here rather than in the UI's translation files."""
+
+from __future__ import annotations
+
+LABELS = {
+    "en": {
+        "receipt": "Receipt", "date": "Date", "till": "Till", "staff": "Served by",
+        "customer": "Customer", "serial": "S/N", "imei": "IMEI", "each": "@",
+        "discount": "Discount", "total": "TOTAL", "vat": "incl. VAT {rate}%",
+        "change": "Change", "card": "Service card", "card_no": "Card no.",
+        "term_months": "{n} months", "lifetime": "lifetime", "valid_until": "Valid until",
+        "on_site": "on-site", "carry_in": "carry-in", "copy": "*** COPY ***",
+        "reference": "Ref", "due": "Due", "tax_id": "Tax ID", "pack": "gift pack",
+        "price_changed": "price changed", "items": "Items",
+        "cash": "Cash", "bank_card": "Bank card", "wechat": "WeChat Pay", "alipay": "Alipay",
+        "voucher": "Voucher", "on_account": "On account",
+    },
+    "zh_CN": {
+        "receipt": "销售小票", "date": "日期", "till": "收银台", "staff": "收银员",
+        "customer": "顾客", "serial": "序列号", "imei": "IMEI", "each": "单价",
+        "discount": "优惠", "total": "合计", "vat": "含增值税 {rate}%",
+        "change": "找零", "card": "服务卡", "card_no": "卡号",
+        "term_months": "{n}个月", "lifetime": "终身", "valid_until": "有效期至",
+        "on_site": "上门", "carry_in": "送修", "copy": "*** 重印 ***",
+        "reference": "参考号", "due": "到期", "tax_id": "税号", "pack": "礼包",
+        "price_changed": "改价", "items": "件数",
+        "cash": "现金", "bank_card": "银行卡", "wechat": "微信支付", "alipay": "支付宝",
+        "voucher": "代金券", "on_account": "挂账",
+    },
+}
+
+
+def labels_for(locale: str) -> dict[str, str]:
+    return LABELS["zh_CN" if locale.startswith("zh") else "en"]

@@ -1,0 +1,130 @@
+"""Printers named by URI, and sending bytes to them without ever hanging the till.
+
+    network://HOST:9100        raw TCP (JetDirect); asks the printer's status afterwards
+    usb://VENDOR:PRODUCT       python-escpos Usb (hex ids, e.g. usb://04b8:0202)
+    serial:///dev/ttyUSB0      python-escpos Serial
+    file:///path/to/device     python-escpos File (e.g. /dev/usb/lp0, or a plain file)
+    pdf:///path/to/folder      no printer: a PDF preview saved in that folder
+
+A printer that is off, unreachable, or accepts the connection and then stalls gives a
+PrinterError within the timeout."""
+
+from __future__ import annotations
+
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pos.errors import UserError
+
+STATUS_REQUEST = b"\x10\x04\x01"  # DLE EOT 1: real-time printer status
+OFFLINE_BIT = 0x08
+
+
+class PrinterError(UserError):
+    """The printer did not take the job; the message says what to check."""
+
+
+@dataclass(frozen=True)
+class PrinterTarget:
+    scheme: str
+    host: str = ""
+    port: int = 9100
+    vendor: int = 0
+    product: int = 0
+    path: str = ""
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.scheme == "pdf"
+
+
+def parse_printer_uri(uri: str) -> PrinterTarget:
+    parsed = urlparse(uri.strip())
+    scheme = parsed.scheme.lower()
+    try:
+        if scheme == "network":
+            if not parsed.hostname:
+                raise ValueError("no host")
+            return PrinterTarget("network", host=parsed.hostname, port=parsed.port or 9100)
+        if scheme == "usb":
+            vendor, product = parsed.netloc.split(":")
+            return PrinterTarget("usb", vendor=int(vendor, 16), product=int(product, 16))
+        if scheme in ("serial", "file", "pdf"):
+            if not parsed.path:
+                raise ValueError("no path")
+            return PrinterTarget(scheme, path=parsed.path)
+    except ValueError:
+        pass
+    raise UserError(f"'{uri}' is not a printer address; use network://HOST:9100, "
+                    "usb://VENDOR:PRODUCT, serial:///dev/ttyUSB0, file:///path or pdf:///folder")
+
+
+def send(target: PrinterTarget, data: bytes, *, timeout: float = 5.0) -> None:
+    """Deliver ESC/POS bytes; raise PrinterError on any failure, within `timeout`."""
+    if target.scheme == "network":
+        _send_network(target, data, timeout)
+    elif target.scheme == "file":
+        try:
+            with open(target.path, "ab") as device:
+                device.write(data)
+        except OSError as exc:
+            raise PrinterError(f"Printer {target.path}: {exc.strerror}") from exc
+    elif target.scheme in ("usb", "serial"):
+        _send_escpos_device(target, data, timeout)
+    else:
+        raise PrinterError(f"Cannot send receipt bytes to a {target.scheme} printer")
+
+
+def _send_network(target: PrinterTarget, data: bytes, timeout: float) -> None:
+    where = f"{target.host}:{target.port}"
+    deadline = time.monotonic() + timeout
+    try:
+        with socket.create_connection((target.host, target.port), timeout=timeout) as sock:
+            sock.settimeout(max(0.1, deadline - time.monotonic()))
+            sock.sendall(data)
+            # The bytes may sit in buffers of a printer that has stalled: only its answer
+            # to a status request proves it is alive and took them.
+            sock.sendall(STATUS_REQUEST)
+            sock.settimeout(max(0.1, deadline - time.monotonic()))
+            status = sock.recv(1)
+    except ConnectionRefusedError as exc:
+        raise PrinterError(f"Printer {where} refused the connection: is it switched on?") from exc
+    except (socket.timeout, TimeoutError) as exc:
+        raise PrinterError(f"Printer {where} did not answer within {timeout:g} s: "
+                           "check paper, cover and cable") from exc
+    except OSError as exc:
+        raise PrinterError(f"Printer {where} is unreachable: {exc.strerror or exc}") from exc
+    if not status:
+        raise PrinterError(f"Printer {where} closed the connection without answering")
+    if status[0] & OFFLINE_BIT:
+        raise PrinterError(f"Printer {where} is offline: check paper and cover")
+
+
+def _send_escpos_device(target: PrinterTarget, data: bytes, timeout: float) -> None:
+    from escpos import printer as escpos_printers
+
+    try:
+        if target.scheme == "usb":
+            device = escpos_printers.Usb(target.vendor, target.product, timeout=int(timeout * 1000))
+        else:
+            device = escpos_printers.Serial(devfile=target.path, timeout=timeout)
+        device.open()
+        device._raw(data)
+        device.close()
+    except Exception as exc:  # noqa: BLE001 - drivers raise many kinds; all mean "not printed"
+        raise PrinterError(f"Printer {target.scheme}://{target.path or hex(target.vendor)}: "
+                           f"{exc}") from exc
+
+
+def save_pdf(target: PrinterTarget, name: str, pdf: bytes) -> Path:
+    folder = Path(target.path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / name
+        path.write_bytes(pdf)
+    except OSError as exc:
+        raise PrinterError(f"Cannot save {name} in {folder}: {exc.strerror}") from exc
+    return path

@@ -1,0 +1,61 @@
+"""A receipt as a PDF on receipt-width paper: the preview for a store without a
+receipt printer, and what a reprint looks like on screen."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from .receipt import Barcode, Cut, Op, Rule, Text
+
+FONT = "STSong-Light"
+LINE = 11  # points
+
+
+def _register() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
+    """One long page, like the paper roll; monospaced by column count."""
+    from reportlab.graphics.barcode import code128
+
+    _register()
+    paper = (58 if width == 32 else 80) * mm
+    column = (paper - 8 * mm) / width
+    rows = sum(2 if isinstance(op, Text) and op.double else 1 for op in ops) + 8
+    height = rows * LINE + 30 * mm
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(paper, height))
+    y = height - 8 * mm
+    for op in ops:
+        if isinstance(op, Text):
+            size = column * 2 if op.double else column * 1.9
+            pdf.setFont(FONT, min(size, 18 if op.double else 9.5))
+            x = 4 * mm
+            if op.align == "center":
+                pdf.drawCentredString(paper / 2, y, op.text.strip())
+            else:
+                pdf.drawString(x, y, op.text)
+            y -= LINE * (2 if op.double else 1)
+        elif isinstance(op, Rule):
+            pdf.setDash(2, 2) if op.char == "-" else pdf.setDash()
+            pdf.line(4 * mm, y + 3, paper - 4 * mm, y + 3)
+            pdf.setDash()
+            y -= LINE
+        elif isinstance(op, Barcode):
+            barcode = code128.Code128(op.data, barHeight=10 * mm, barWidth=0.9)
+            barcode.drawOn(pdf, (paper - barcode.width) / 2, y - 10 * mm)
+            pdf.setFont(FONT, 8)
+            pdf.drawCentredString(paper / 2, y - 14 * mm, op.data)
+            y -= 18 * mm
+        elif isinstance(op, Cut):
+            y -= LINE
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

@@ -1,0 +1,33 @@
+"""A fixed sale, built by hand, for byte-exact receipt tests."""
+
+from datetime import date, datetime, timezone
+
+from pos.sale_records import (
+    CardRecord, CustomerRecord, LineRecord, PaymentRecord, SaleRecord, StoreHeader, VatRecord,
+)
+
+
+def known_sale(*, locale: str = "zh_CN") -> SaleRecord:
+    store = StoreHeader("Tickbox 数码 徐家汇店", "上海市徐汇区虹桥路1号2楼", "021-6448 7000",
+                        "91310104MA1FR8TK2K", "CNY", locale, "谢谢惠顾！请保留小票作为保修凭证。")
+    customer = CustomerRecord("陈洁", "13800138000", "consumer", None)
+    lines = (
+        LineRecord(1, "main_unit", "NB-LEN-XXPRO14", "联想小新 Pro 14 笔记本", 1, 649900, 649900,
+                   0, 649900, 1300, "PF3ABC12", None, None, None),
+        LineRecord(2, "accessory", "BAG-NB-156", "Targus 15.6-inch shoulder bag", 1, 39900, 39900,
+                   0, 39900, 1300, None, None, 1, None),
+        LineRecord(3, "card", "CARD-GOLD", "金卡", 1, 39900, 39900, 0, 39900, 600, None, None, 1,
+                   None),
+        LineRecord(4, "accessory", "PRO-CLN-PC", "屏幕键盘清洁套装", 2, 3990, 3990, 798, 7182,
+                   1300, None, None, None, None),
+    )
+    card = CardRecord("T01-C000001", "gold", "金卡", "上门服务由1年延长至3年", 24, "on_site", 1,
+                      date(2026, 11, 23), date(2028, 11, 23), lines[0].name, "PF3ABC12", 39900,
+                      customer, "T01-000001")
+    total = sum(line.total for line in lines)
+    return SaleRecord(
+        "T01-000001", datetime(2026, 11, 23, 6, 30, tzinfo=timezone.utc), "T01", "李娜", store,
+        customer, lines, (PaymentRecord("bank_card", 500000, "889911", "1234", None),
+                          PaymentRecord("cash", total - 500000 + 5000, None, None, None)),
+        (card,), (VatRecord(600, 39900, 2258), VatRecord(1300, 696982, 80184)), total, 798,
+        total + 5000, 5000, ())
