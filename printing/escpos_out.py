@@ -27,8 +27,10 @@ def render(ops: list[Op], printer, *, width: int, encoding: str = "gb18030") -> 
             printer._raw((op.char * width).encode("ascii") + b"\n")
         elif isinstance(op, Barcode):
             printer.set(align="center", bold=False, normal_textsize=True)
-            printer.barcode("{B" + op.data, "CODE128", height=60, width=2, pos="BELOW",
-                            function_type="B", check=False)
+            # The printer draws it (not a raster image). _hw_barcode is what barcode() calls
+            # for hardware rendering, minus its print() to stdout on every receipt.
+            printer._hw_barcode("{B" + op.data, "CODE128", height=60, width=2, pos="BELOW",
+                                function_type="B", check=False)
         elif isinstance(op, Cut):
             printer.cut()
     printer.set(align="left", bold=False, normal_textsize=True)
