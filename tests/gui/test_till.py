@@ -221,3 +221,30 @@ def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
+
+
+def test_a_failed_receipt_shows_on_the_till_and_prints_after_a_retry(
+        qtbot, window, keys, sqlite_demo_db, monkeypatch):
+    from pos import print_queue
+    from tests.printing.fake_printer import FakePrinter, closed_port
+    from ui.checkout.print_jobs import PrintJobsDialog
+
+    port = closed_port()
+    print_queue.set_printer_config(sqlite_demo_db, terminal="T01", sheet_after_sale=False,
+                                   receipt=f"network://127.0.0.1:{port}")
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, "BAG-NB-156")
+    keys.press(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+    keys.press(till.active_dialog.amount, Qt.Key.Key_F1)
+    with qtbot.waitSignal(till.sale_completed, timeout=10_000):
+        keys.press(till.active_dialog.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.printer_button.text() == "Print failed: 1", timeout=15_000)
+    with FakePrinter(port=port) as printer:
+        monkeypatch.setattr(PrintJobsDialog, "ask",
+                            classmethod(lambda cls, jobs, parent=None: [j.id for j in jobs]))
+        till.printer_button.click()
+        qtbot.waitUntil(lambda: till.printer_button.text() == "Printer OK", timeout=15_000)
+    assert len(printer.received) == 1
+    assert till.cart.lines == []  # the sale went through regardless of the printer
