@@ -226,7 +226,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app.py" line="88" />
+        <location filename="../app.py" line="103" />
         <location filename="../messages.py" line="26" />
         <source>Something went wrong and was written to the log. Nothing was lost; try again, or call the manager if it happens again.</source>
         <translation>出现错误，已记录到日志。数据没有丢失；请重试，如再次出现请联系店长。</translation>
@@ -354,6 +354,54 @@
     </message>
 </context>
 <context>
+    <name>PrintJobsDialog</name>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="14" />
+        <source>Print jobs</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="16" />
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="16" />
+        <source>Configuration sheet</source>
+        <translation>配置单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="17" />
+        <source>Service card</source>
+        <translation>服务卡</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="20" />
+        <source>{kind} {ref}: {error}</source>
+        <translation>{kind} {ref}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="26" />
+        <source>Check the printer (power, paper, cover, cable), then retry. The sales themselves are safe.</source>
+        <translation>请检查打印机（电源、纸张、上盖、连线）后重试。销售记录不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="29" />
+        <source>Retry selected</source>
+        <translation>重试所选</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="30" />
+        <source>Retry all</source>
+        <translation>全部重试</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="32" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>SerialDialog</name>
     <message>
         <location filename="../checkout/dialogs.py" line="19" />
@@ -431,117 +479,138 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../checkout/till.py" line="65" />
+        <location filename="../checkout/till.py" line="69" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
+        <location filename="../checkout/till.py" line="72" />
+        <location filename="../checkout/till.py" line="525" />
+        <source>Printer OK</source>
+        <translation>打印机正常</translation>
+    </message>
+    <message>
         <location filename="../checkout/till.py" line="75" />
+        <source>Reprint last [F11]</source>
+        <translation>补打上单 [F11]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="89" />
         <source>Scan, or type a name, code or phone</source>
         <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="110" />
+        <location filename="../checkout/till.py" line="124" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="111" />
+        <location filename="../checkout/till.py" line="125" />
         <source>Park [F8]</source>
         <translation>挂单 [F8]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="112" />
+        <location filename="../checkout/till.py" line="126" />
         <source>Resume [F9]</source>
         <translation>取单 [F9]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="113" />
+        <location filename="../checkout/till.py" line="127" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="124" />
+        <location filename="../checkout/till.py" line="138" />
         <source>Customer [F4]</source>
         <translation>客户 [F4]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="185" />
+        <location filename="../checkout/till.py" line="204" />
         <source>Logged in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="241" />
+        <location filename="../checkout/till.py" line="260" />
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="354" />
+        <location filename="../checkout/till.py" line="373" />
         <source>Tap a line in the cart first</source>
         <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="364" />
+        <location filename="../checkout/till.py" line="383" />
         <source>Sale parked</source>
         <translation>已挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="370" />
+        <location filename="../checkout/till.py" line="389" />
         <source>No parked sales on this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="373" />
+        <location filename="../checkout/till.py" line="392" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="394" />
+        <location filename="../checkout/till.py" line="413" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="469" />
+        <location filename="../checkout/till.py" line="489" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="477" />
+        <location filename="../checkout/till.py" line="522" />
+        <source>Print failed: {n}</source>
+        <translation>打印失败：{n}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="534" />
+        <source>Every print job has printed</source>
+        <translation>所有打印任务均已完成</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="560" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="510" />
+        <location filename="../checkout/till.py" line="593" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="511" />
+        <location filename="../checkout/till.py" line="594" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="513" />
+        <location filename="../checkout/till.py" line="596" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="515" />
+        <location filename="../checkout/till.py" line="598" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="518" />
+        <location filename="../checkout/till.py" line="601" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="518" />
+        <location filename="../checkout/till.py" line="601" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="523" />
+        <location filename="../checkout/till.py" line="606" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
     </message>
