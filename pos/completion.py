@@ -126,9 +126,9 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
 
     # Numbers first (receipt, then cards), then the journal head: every sale takes its
     # locks in this order, so concurrent terminals queue and never deadlock.
-    sequence = _next_number(conn, terminal_id, "receipt")
+    sequence = next_number(conn, terminal_id, "receipt")
     receipt_no = f"{cart.terminal}-{sequence:06d}"
-    card_numbers = [f"{cart.terminal}-C{_next_number(conn, terminal_id, 'card'):06d}"
+    card_numbers = [f"{cart.terminal}-C{next_number(conn, terminal_id, 'card'):06d}"
                     for _ in card_lines]
     head = journal.lock_head(conn)
 
@@ -278,7 +278,7 @@ def _payment_rows(conn, tenders: list[TenderInput], customer, today: date) -> li
     return rows
 
 
-def _next_number(conn, terminal_id: int, kind: str) -> int:
+def next_number(conn, terminal_id: int, kind: str) -> int:
     """The next number of a gapless per-terminal sequence, inside the sale's transaction
     (the counter row stays locked until commit, so numbers are never shared or skipped)."""
     statement = _COUNTERS.get(conn.dialect.name)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 
 from .db import Database
-from .models import JournalEntry, JournalHead, Sale
+from .models import AuditEvent, JournalEntry, JournalHead, Sale
 from .models.base import utcnow
 
 GENESIS = "0" * 64
@@ -65,6 +65,21 @@ def write(connection, sealed: Sealed, *, doc_type: str, doc_ref: str) -> None:
     connection.execute(_MOVE_HEAD, {"new_seq": sealed.seq, "new_hash": sealed.hash})
 
 
+def _check_audit(session, entry: JournalEntry) -> str | None:
+    import json as _json
+
+    from .control import audit_document
+
+    event = session.get(AuditEvent, int(entry.doc_ref[1:]))
+    if event is None:
+        return "the audit event was deleted"
+    document = audit_document(event.id, event.at, event.staff_id, event.action, event.ref,
+                              _json.loads(event.details_json))
+    if canonical(document) != entry.payload or event.journal_hash != entry.hash:
+        return "the audit event was altered"
+    return None
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
@@ -86,7 +101,11 @@ def verify(db: Database) -> VerifyResult:
                 return VerifyResult(False, checked, f"{where}: out of order or replaced")
             if chain_hash(entry.prev_hash, entry.payload) != entry.hash:
                 return VerifyResult(False, checked, f"{where}: the journal entry was altered")
-            if entry.doc_type == "sale":
+            if entry.doc_type == "audit":
+                problem = _check_audit(session, entry)
+                if problem:
+                    return VerifyResult(False, checked, f"{where}: {problem}")
+            if entry.doc_type in ("sale", "refund", "void"):
                 sale = session.scalar(select(Sale).where(Sale.receipt_no == entry.doc_ref))
                 if sale is None:
                     return VerifyResult(False, checked, f"{where}: the sale was deleted")

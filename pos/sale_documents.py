@@ -28,7 +28,9 @@ def build_document(*, sale: dict, lines: list[dict], outcomes: list[list],
     cards: [card no, tier id, main position, customer id, serial, start ISO, end ISO]."""
     return {
         **sale,
-        "lines": [{name: line[name] for name in LINE_FIELDS} for line in lines],
+        "lines": [{name: line[name] for name in LINE_FIELDS}
+                  | ({"original_line": line["original_line"]} if line.get("original_line") else {})
+                  for line in lines],
         "outcomes": sorted(outcomes, key=lambda row: (row[0], row[1], row[2])),
         "payments": sorted(payments),
         "cards": sorted(cards),
@@ -46,7 +48,9 @@ def load_document(session, sale: Sale) -> dict:
         sale=sale_header(sale.receipt_no, sale.cart_uuid, sale.terminal_id, sale.sequence,
                          sale.staff_id, sale.customer_id, sale.business_date.isoformat(),
                          sale.total, sale.discount_total, sale.vat_total, sale.tendered,
-                         sale.change_given),
+                         sale.change_given, sale.kind.value,
+                         session.get(Sale, sale.original_sale_id).receipt_no
+                         if sale.original_sale_id else None),
         lines=[
             {
                 "position": l.position, "kind": l.kind.value, "sku": l.sku, "name": l.name,
@@ -56,6 +60,7 @@ def load_document(session, sale: Sale) -> dict:
                 "line_total": l.line_total, "unit_cost": l.unit_cost,
                 "vat_rate_bp": l.vat_rate_bp, "serial": l.serial, "pack": l.pack_code,
                 "override_reason": l.override_reason, "seller_id": l.seller_id,
+                "original_line": l.original_line_id,
             }
             for l in lines
         ],
@@ -70,10 +75,14 @@ def load_document(session, sale: Sale) -> dict:
 
 
 def sale_header(receipt_no, cart_uuid, terminal_id, sequence, staff_id, customer_id,
-                business_date, total, discount_total, vat_total, tendered, change) -> dict:
-    return {
+                business_date, total, discount_total, vat_total, tendered, change,
+                kind: str = "sale", original: str | None = None) -> dict:
+    header = {
         "receipt_no": receipt_no, "cart_uuid": cart_uuid, "terminal_id": terminal_id,
         "sequence": sequence, "staff_id": staff_id, "customer_id": customer_id,
         "business_date": business_date, "total": total, "discount_total": discount_total,
         "vat_total": vat_total, "tendered": tendered, "change": change,
     }
+    if kind != "sale":  # corrections name what they correct; plain sales stay as they were
+        header |= {"kind": kind, "original": original}
+    return header

@@ -6,12 +6,17 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta, timezone
 
 from sqlalchemy import select
 
 from .db import Database
 from .errors import UserError
 from .models import Staff, StaffRole
+from .models.base import utcnow
+
+LOCK_AFTER = 5  # wrong PINs in a row before the login locks
+LOCK_SECONDS = 30  # the first lock; each further miss doubles it
 
 # scrypt cost: ~50 ms per check on a till, which makes guessing a stolen hash slow.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -79,10 +84,36 @@ def list_staff(db: Database, *, include_inactive: bool = False) -> list[StaffInf
 
 
 def verify_pin(db: Database, *, staff_id: int, pin: str) -> StaffInfo:
-    """The staff member if the PIN is theirs; a UserError otherwise (same message for
-    an unknown person and a wrong PIN, so the message gives nothing away)."""
-    with db.read() as session:
+    """The staff member if the PIN is theirs; a UserError otherwise (the same message for
+    an unknown person and a wrong PIN, so the message gives nothing away). After five
+    wrong PINs in a row the login is locked, for longer after each further miss."""
+    from . import control
+
+    refusal = None
+    with db.unit_of_work() as session:
         staff = session.get(Staff, staff_id)
-        if staff is None or not staff.active or not pin_matches(pin, staff.pin_hash):
+        if staff is None or not staff.active:
             raise UserError("Wrong PIN")
-        return StaffInfo(staff.id, staff.name, staff.role, staff.active)
+        now = utcnow()
+        locked_until = _aware(staff.locked_until)
+        if locked_until is not None and locked_until > now:
+            seconds = int((locked_until - now).total_seconds()) + 1
+            refusal = f"Too many wrong PINs: {staff.name} is locked for {seconds} more seconds"
+        elif not pin_matches(pin, staff.pin_hash):
+            staff.failed_pins += 1
+            if staff.failed_pins >= LOCK_AFTER:
+                delay = LOCK_SECONDS * 2 ** (staff.failed_pins - LOCK_AFTER)
+                staff.locked_until = now + timedelta(seconds=min(delay, 3600))
+            control.record(session.connection(), staff_id=staff.id, action="failed_login",
+                           ref=staff.name, details={"failed_in_a_row": staff.failed_pins})
+            refusal = "Wrong PIN"
+        else:
+            staff.failed_pins, staff.locked_until = 0, None
+            info = StaffInfo(staff.id, staff.name, staff.role, staff.active)
+    if refusal:  # raised after the commit, so the count of misses is kept
+        raise UserError(refusal)
+    return info
+
+
+def _aware(moment):
+    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment

@@ -14,14 +14,16 @@ from .checklists import (
     TierPriceBand,
 )
 from .people import Customer, CustomerKind, Staff, StaffRole
+from .control import Approval, AuditEvent
 from .printing import JobKind, JobState, PrintJob
 from .sales import (
-    CardState, DocumentCounter, JournalEntry, JournalHead, LineKind, Outcome, OutcomeSubject,
+    CardState, DocumentCounter, DocumentKind, JournalEntry, JournalHead, LineKind, Outcome, OutcomeSubject,
     ParkedCart, Payment, Sale, SaleLine, SaleState, ServiceCard, SheetOutcome, SoldSerial, Tender,
 )
 from .store import Setting, Store, Terminal
 
 __all__ = [
+    "Approval", "AuditEvent", "DocumentKind",
     "JobKind", "JobState", "PrintJob",
     "CardState", "DocumentCounter", "JournalEntry", "JournalHead", "LineKind", "Outcome",
     "OutcomeSubject", "ParkedCart", "Payment", "Sale", "SaleLine", "SaleState", "ServiceCard",

@@ -21,6 +21,14 @@ class SaleState(enum.Enum):
     COMPLETED = "completed"
 
 
+class DocumentKind(enum.Enum):
+    """Corrections are documents of their own: a sale is never edited."""
+
+    SALE = "sale"
+    REFUND = "refund"  # a return against a receipt: negative lines and payments
+    VOID = "void"  # cancels a whole sale of the current day
+
+
 class LineKind(enum.Enum):
     MAIN_UNIT = "main_unit"
     ACCESSORY = "accessory"  # anything sold with or without a unit that is not a card
@@ -49,6 +57,7 @@ class Tender(enum.Enum):
 
 class CardState(enum.Enum):
     ACTIVE = "active"
+    CANCELLED = "cancelled"  # refunded or voided
 
 
 class Sale(Base):
@@ -70,6 +79,9 @@ class Sale(Base):
     tendered: Mapped[int] = mapped_column(BigInteger)
     change_given: Mapped[int] = mapped_column(BigInteger)
     journal_hash: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[DocumentKind] = mapped_column(
+        enum_column(DocumentKind), default=DocumentKind.SALE, server_default="sale", index=True)
+    original_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
 
     lines: Mapped[list[SaleLine]] = relationship(
         back_populates="sale", order_by="SaleLine.position", cascade="all, delete-orphan")
@@ -107,6 +119,7 @@ class SaleLine(Base):
     serial: Mapped[str | None] = mapped_column(String(64), index=True)
     override_reason: Mapped[str | None] = mapped_column(String(200))
     seller_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    original_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 

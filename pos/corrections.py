@@ -1,0 +1,318 @@
+"""After the sale: finding it again, returns (refunds) against the receipt, and voids.
+
+A completed sale is never edited. A return or a void is a new document in the same
+numbering and the same journal chain, with negative lines and payments that point at
+what they correct; stock and serials go back, refunded service cards are cancelled.
+Permissions are checked here (pos.control), not only on the screen."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select, update
+
+from . import control, journal
+from .cart import TenderInput, vat_included
+from .completion import next_number
+from .customers import normalise_phone
+from .db import Database
+from .errors import UserError
+from .models import (
+    CardState, Customer, DocumentKind, Payment, Product, Sale, SaleLine, SaleState, ServiceCard,
+    SoldSerial, Tender, Terminal,
+)
+from .models.base import utcnow
+from .money import round_half_up, to_decimal_string
+from .sale_documents import build_document, sale_header
+
+RECEIPT = re.compile(r"^[A-Z0-9]+-\d{6}$")
+
+
+# --- finding a sale -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaleSummary:
+    receipt_no: str
+    kind: str
+    completed_at: datetime
+    total: int
+    customer_name: str | None
+    customer_phone: str | None
+
+
+def find_sales(db: Database, *, query: str, limit: int = 50) -> list[SaleSummary]:
+    """By receipt number (typed, or scanned from the receipt or sheet barcode), by the
+    customer's phone, or by a unit's serial number / IMEI (where warranty claims start)."""
+    text = query.strip().upper()
+    if not text:
+        raise UserError("Scan the receipt, or type a receipt number, phone or serial")
+    with db.read() as session:
+        base = (select(Sale, Customer.name, Customer.phone)
+                .outerjoin(Customer, Customer.id == Sale.customer_id)
+                .order_by(Sale.completed_at.desc()).limit(limit))
+        if RECEIPT.match(text):
+            rows = session.execute(base.where(Sale.receipt_no == text)).all()
+        else:
+            conditions = [Sale.id.in_(select(SaleLine.sale_id).where(SaleLine.serial == text))]
+            digits = re.sub(r"\D", "", text)
+            if 5 <= len(digits) <= 15 and digits == text.replace("-", "").replace(" ", ""):
+                conditions.append(Customer.phone == normalise_phone(digits))
+            rows = session.execute(base.where(or_(*conditions))).all()
+        return [SaleSummary(sale.receipt_no, sale.kind.value, sale.completed_at, sale.total,
+                            name, phone) for sale, name, phone in rows]
+
+
+# --- returns ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReturnItem:
+    position: int  # the line's position on the original receipt
+    quantity: int
+
+
+@dataclass(frozen=True)
+class Correction:
+    receipt_no: str
+    original: str
+    total: int  # negative: money back to the customer
+    cancelled_cards: tuple[str, ...]
+
+
+def returnable(db: Database, *, receipt_no: str) -> dict[int, int]:
+    """Original line position -> quantity that may still come back."""
+    with db.read() as session:
+        sale = _original(session, receipt_no)
+        lines = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)).all()
+        back = _returned(session, [line.id for line in lines])
+        return {line.position: line.quantity - back.get(line.id, (0, 0))[0] for line in lines}
+
+
+def refund(db: Database, *, receipt_no: str, staff_id: int, items: list[ReturnItem],
+           tenders: list[TenderInput], with_attached: bool | None = None,
+           approval_id: int | None = None, reason: str = "") -> Correction:
+    """Take goods back against a receipt and pay the money back. Returning a main unit
+    asks (with_attached) whether what was sold with it comes back too."""
+    if not items:
+        raise UserError("Choose what comes back")
+    with db.write_connection() as conn:
+        auth = control.authorise(conn, action="refund", ref=receipt_no.strip().upper(),
+                                 staff_id=staff_id, approval_id=approval_id)
+        sale = _original_conn(conn, receipt_no)
+        lines = {row.position: row for row in conn.execute(
+            select(SaleLine.__table__).where(SaleLine.sale_id == sale.id))}
+        back = _returned_conn(conn, [row.id for row in lines.values()])
+        wanted: dict[int, int] = {}
+        for item in items:
+            line = lines.get(item.position)
+            if line is None:
+                raise UserError(f"Line {item.position} is not on receipt {sale.receipt_no}")
+            if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) or item.quantity <= 0:
+                raise UserError("A returned quantity is a whole number above zero")
+            wanted[item.position] = wanted.get(item.position, 0) + item.quantity
+        by_id = {row.id: row for row in lines.values()}
+        for position in list(wanted):
+            line = lines[position]
+            if line.kind.value != "main_unit":
+                continue
+            attached = [row for row in lines.values() if row.parent_line_id == line.id
+                        and row.quantity - back.get(row.id, (0, 0))[0] > 0
+                        and row.position not in wanted]
+            if attached and with_attached is None:
+                names = ", ".join(row.name for row in attached)
+                raise UserError(f"{line.name} was sold with {names}: do they come back too?")
+            if with_attached:
+                for row in attached:
+                    wanted[row.position] = row.quantity - back.get(row.id, (0, 0))[0]
+        rows = []
+        for position, quantity in sorted(wanted.items()):
+            line = lines[position]
+            done_qty, done_amount = back.get(line.id, (0, 0))
+            left = line.quantity - done_qty
+            if quantity > left:
+                raise UserError(f"Only {left} of {line.name} can still come back on this receipt"
+                                if left else f"{line.name} has already come back")
+            if quantity == left:
+                amount = line.line_total - done_amount  # the last unit takes the rounding
+            else:
+                amount = round_half_up(line.line_total * quantity, line.quantity)
+            rows.append((line, quantity, amount))
+        total = sum(amount for _, _, amount in rows)
+        already = -(conn.execute(select(func.coalesce(func.sum(Sale.total), 0)).where(
+            Sale.original_sale_id == sale.id)).scalar())
+        if total > sale.total - already:
+            raise UserError("A refund cannot be more than was paid less earlier refunds")
+        payments = _refund_payments(conn, sale, tenders, total)
+        correction = _write_correction(conn, sale, DocumentKind.REFUND, rows, payments, auth,
+                                       by_id, reason)
+    return correction
+
+
+def void_sale(db: Database, *, receipt_no: str, staff_id: int, approval_id: int | None = None,
+              reason: str = "", today: date | None = None) -> Correction:
+    """Cancel a whole sale of the current business day: a void document, never a deletion."""
+    with db.write_connection() as conn:
+        auth = control.authorise(conn, action="void", ref=receipt_no.strip().upper(),
+                                 staff_id=staff_id, approval_id=approval_id)
+        sale = _original_conn(conn, receipt_no)
+        if sale.business_date != (today or date.today()):
+            raise UserError(f"{sale.receipt_no} is from {sale.business_date}: only today's sales "
+                            "can be voided; take a return instead")
+        corrected = conn.execute(select(func.count()).select_from(Sale).where(
+            Sale.original_sale_id == sale.id)).scalar()
+        if corrected:
+            raise UserError(f"{sale.receipt_no} already has a return or a void")
+        lines = conn.execute(select(SaleLine.__table__).where(SaleLine.sale_id == sale.id)
+                             .order_by(SaleLine.position)).all()
+        rows = [(line, line.quantity, line.line_total) for line in lines]
+        payments = [{"tender": p.tender, "amount": -p.amount,
+                     "reference": p.reference, "card_last4": p.card_last4}
+                    for p in conn.execute(select(Payment.__table__).where(Payment.sale_id == sale.id)
+                                          .order_by(Payment.position))]
+        # the change given back in cash is not refunded twice
+        if sale.change_given:
+            for payment in payments:
+                if payment["tender"] is Tender.CASH:
+                    payment["amount"] += sale.change_given
+                    break
+        payments = [p for p in payments if p["amount"] != 0]
+        correction = _write_correction(conn, sale, DocumentKind.VOID, rows, payments, auth,
+                                       {line.id: line for line in lines}, reason)
+    return correction
+
+
+# --- writing a correction document ----------------------------------------------------
+
+
+def _write_correction(conn, sale, kind: DocumentKind, rows, payments, auth, by_id, reason) -> Correction:
+    terminal_code = conn.execute(select(Terminal.code).where(Terminal.id == sale.terminal_id)).scalar()
+    sequence = next_number(conn, sale.terminal_id, "receipt")
+    receipt_no = f"{terminal_code}-{sequence:06d}"
+    today = date.today()
+    positions = {}
+    line_rows = []
+    for index, (line, quantity, amount) in enumerate(rows, start=1):
+        positions[line.id] = index
+        discount = (line.discount if quantity == line.quantity
+                    else round_half_up(line.discount * quantity, line.quantity))
+        line_rows.append({
+            "position": index, "kind": line.kind.value, "sku": line.sku, "name": line.name,
+            "product_id": line.product_id, "tier_id": line.tier_id,
+            "parent": positions.get(line.parent_line_id), "quantity": -quantity,
+            "list_price": line.list_price, "unit_price": line.unit_price, "discount": -discount,
+            "line_total": -amount, "unit_cost": line.unit_cost, "vat_rate_bp": line.vat_rate_bp,
+            "serial": line.serial, "pack": line.pack_code, "override_reason": None,
+            "seller_id": auth.staff_id, "original_line": line.id,
+        })
+    total = sum(row["line_total"] for row in line_rows)
+    by_rate: dict[int, int] = {}
+    for row in line_rows:
+        by_rate[row["vat_rate_bp"]] = by_rate.get(row["vat_rate_bp"], 0) + row["line_total"]
+    vat_total = -sum(vat_included(-gross, rate) for rate, gross in by_rate.items())
+    paid = sum(p["amount"] for p in payments)
+    header = sale_header(receipt_no, str(uuid.uuid4()), sale.terminal_id, sequence, auth.staff_id,
+                         sale.customer_id, today.isoformat(), total, sum(r["discount"] for r in line_rows),
+                         vat_total, paid, 0, kind.value, sale.receipt_no)
+    sealed = journal.seal(journal.lock_head(conn), build_document(
+        sale=header, lines=line_rows, outcomes=[],
+        payments=[[i, p["tender"].value, p["amount"], p["reference"], p["card_last4"], None]
+                  for i, p in enumerate(payments, start=1)], cards=[]))
+    correction_id = conn.execute(Sale.__table__.insert().values(
+        cart_uuid=header["cart_uuid"], receipt_no=receipt_no, terminal_id=sale.terminal_id,
+        sequence=sequence, staff_id=auth.staff_id, customer_id=sale.customer_id,
+        state=SaleState.COMPLETED, completed_at=utcnow(), business_date=today, total=total,
+        discount_total=header["discount_total"], vat_total=vat_total, tendered=paid,
+        change_given=0, journal_hash=sealed.hash, kind=kind, original_sale_id=sale.id,
+    ).returning(Sale.id)).scalar_one()
+    ids = {}
+    for row in line_rows:
+        ids[row["position"]] = conn.execute(SaleLine.__table__.insert().values(
+            sale_id=correction_id, position=row["position"], kind=row["kind"],
+            parent_line_id=ids.get(row["parent"]), product_id=row["product_id"],
+            tier_id=row["tier_id"], sheet_item_id=None, pack_code=row["pack"], sku=row["sku"],
+            name=row["name"], quantity=row["quantity"], list_price=row["list_price"],
+            unit_price=row["unit_price"], discount=row["discount"], line_total=row["line_total"],
+            unit_cost=row["unit_cost"], vat_rate_bp=row["vat_rate_bp"], serial=row["serial"],
+            override_reason=None, seller_id=auth.staff_id, original_line_id=row["original_line"],
+        ).returning(SaleLine.id)).scalar_one()
+        if row["product_id"] is not None:
+            conn.execute(update(Product).where(Product.id == row["product_id"])
+                         .values(stock=Product.stock - row["quantity"]))
+        if row["serial"]:
+            conn.execute(SoldSerial.__table__.delete().where(
+                SoldSerial.line_id == row["original_line"]))
+    cancelled = []
+    for line, _, _ in rows:
+        if line.kind.value == "card":
+            card_no = conn.execute(select(ServiceCard.card_no).where(ServiceCard.line_id == line.id)).scalar()
+            conn.execute(update(ServiceCard).where(ServiceCard.line_id == line.id)
+                         .values(state=CardState.CANCELLED))
+            cancelled.append(card_no)
+    for index, payment in enumerate(payments, start=1):
+        conn.execute(Payment.__table__.insert().values(
+            sale_id=correction_id, position=index, tender=payment["tender"],
+            amount=payment["amount"], reference=payment["reference"],
+            card_last4=payment["card_last4"], due_date=None))
+    journal.write(conn, sealed, doc_type=kind.value, doc_ref=receipt_no)
+    control.record(conn, staff_id=auth.staff_id, action=kind.value, ref=sale.receipt_no,
+                   details={"document": receipt_no, "amount": to_decimal_string(-total),
+                            "approved_by": auth.approved_by, "reason": reason,
+                            "cards_cancelled": cancelled})
+    return Correction(receipt_no, sale.receipt_no, total, tuple(cancelled))
+
+
+def _refund_payments(conn, sale, tenders: list[TenderInput], total: int) -> list[dict]:
+    if sum(t.amount for t in tenders) != total:
+        raise UserError(f"The refund is {to_decimal_string(total)}; the money given back must "
+                        "add up to exactly that")
+    used = {p.tender for p in conn.execute(select(Payment.tender).where(Payment.sale_id == sale.id))}
+    rows = []
+    for tender in tenders:
+        if tender.amount <= 0:
+            raise UserError("Each refund payment must be more than zero")
+        try:
+            kind = Tender(tender.tender)
+        except ValueError:
+            raise UserError(f"'{tender.tender}' is not a way to pay") from None
+        if kind is not Tender.CASH and kind not in used:
+            raise UserError("Money goes back in cash or by the way it was paid")
+        rows.append({"tender": kind, "amount": -tender.amount, "reference": tender.reference,
+                     "card_last4": tender.card_last4})
+    return rows
+
+
+def _original(session, receipt_no: str) -> Sale:
+    sale = session.scalar(select(Sale).where(Sale.receipt_no == receipt_no.strip().upper()))
+    if sale is None:
+        raise UserError(f"No sale has the receipt number '{receipt_no}'")
+    if sale.kind is not DocumentKind.SALE:
+        raise UserError(f"{sale.receipt_no} is a {sale.kind.value}, not a sale")
+    return sale
+
+
+def _original_conn(conn, receipt_no: str):
+    sale = conn.execute(select(Sale.__table__).where(
+        Sale.receipt_no == receipt_no.strip().upper())).first()
+    if sale is None:
+        raise UserError(f"No sale has the receipt number '{receipt_no}'")
+    if sale.kind is not DocumentKind.SALE:
+        raise UserError(f"{sale.receipt_no} is a {sale.kind.value}, not a sale")
+    return sale
+
+
+def _returned(session, line_ids) -> dict[int, tuple[int, int]]:
+    return _returned_conn(session.connection(), line_ids)
+
+
+def _returned_conn(conn, line_ids) -> dict[int, tuple[int, int]]:
+    """Original line id -> (quantity, amount) already taken back by returns or voids."""
+    if not line_ids:
+        return {}
+    rows = conn.execute(
+        select(SaleLine.original_line_id, func.sum(-SaleLine.quantity), func.sum(-SaleLine.line_total))
+        .where(SaleLine.original_line_id.in_(line_ids)).group_by(SaleLine.original_line_id))
+    return {line_id: (int(qty), int(amount)) for line_id, qty, amount in rows}

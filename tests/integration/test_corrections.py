@@ -1,0 +1,204 @@
+"""Returns, voids, manager approval, PIN lockout and the audit trail, at service level:
+every refusal leaves the database as it was."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select, text
+
+from pos import checkout, control, corrections, customers, journal, staff
+from pos.cart import TenderInput
+from pos.corrections import ReturnItem
+from pos.errors import UserError
+from pos.models import CardState, Product, ServiceCard
+from tests.integration.checkout_helpers import NOTEBOOK, db_state, item_id, new_cart, staff_id, tier_id
+
+
+def notebook_sale(db):
+    """Notebook (serial) + bag + gold card + 2 cleaning kits, paid cash; returns the sale."""
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    checkout.mark_item(db, cart, main_line_id=unit.line_id,
+                       item_id=item_id(db, cart, unit.line_id, "bag"), outcome="sold")
+    customer = customers.create_customer(db, phone="13800138000", name="Chen Jie")
+    checkout.set_customer(db, cart, customer_id=customer.id)
+    checkout.add_card(db, cart, main_line_id=unit.line_id,
+                      tier_id=tier_id(db, cart, unit.line_id, "gold"))
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-RET-1")
+    checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
+    due = sum(line.total for line in cart.lines)
+    return checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)])
+
+
+def manager_approval(db, action, ref):
+    return control.approve(db, action=action, ref=ref, requested_by=staff_id(db, "cashier"),
+                           manager_id=staff_id(db, "manager"), pin="9999")
+
+
+def refused(db, action, match):
+    before = db_state(db)
+    with pytest.raises(UserError, match=match):
+        action()
+    assert db_state(db) == before
+
+
+def test_a_cashier_cannot_refund_without_a_manager(demo_db):
+    sale = notebook_sale(demo_db)
+    refused(demo_db, lambda: corrections.refund(
+        demo_db, receipt_no=sale.receipt_no, staff_id=staff_id(demo_db, "cashier"),
+        items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)]),
+        "A manager must approve this")
+
+
+def test_an_approval_is_single_use_and_bound_to_its_record(demo_db):
+    db = demo_db
+    sale = notebook_sale(db)
+    cashier = staff_id(db, "cashier")
+    approval = manager_approval(db, "refund", sale.receipt_no)
+    done = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=cashier,
+                              items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)],
+                              approval_id=approval)
+    assert done.total == -3990 and done.original == sale.receipt_no
+    refused(db, lambda: corrections.refund(
+        db, receipt_no=sale.receipt_no, staff_id=cashier, items=[ReturnItem(4, 1)],
+        tenders=[TenderInput("cash", 3990)], approval_id=approval), "already used")
+    other = manager_approval(db, "void", sale.receipt_no)
+    refused(db, lambda: corrections.refund(
+        db, receipt_no=sale.receipt_no, staff_id=cashier, items=[ReturnItem(4, 1)],
+        tenders=[TenderInput("cash", 3990)], approval_id=other), "given for something else")
+    events = control.list_audit(db)
+    approval_event = next(e for e in events if e.action == "approval")
+    assert approval_event.details["approved_by"] == staff_id(db, "manager")
+    refund_event = next(e for e in events if e.action == "refund")
+    assert refund_event.staff_name == "Li Na" and refund_event.details["approved_by"] == staff_id(db, "manager")
+
+
+def test_a_manager_pin_is_checked_and_a_cashier_cannot_approve(demo_db):
+    sale = notebook_sale(demo_db)
+    with pytest.raises(UserError, match="Wrong PIN"):
+        control.approve(demo_db, action="refund", ref=sale.receipt_no,
+                        requested_by=staff_id(demo_db, "cashier"),
+                        manager_id=staff_id(demo_db, "manager"), pin="1234")
+    with pytest.raises(UserError, match="may not approve"):
+        control.approve(demo_db, action="refund", ref=sale.receipt_no,
+                        requested_by=staff_id(demo_db, "cashier"),
+                        manager_id=staff_id(demo_db, "cashier"), pin="1111")
+
+
+def test_refunds_never_exceed_what_was_sold_or_paid(demo_db):
+    db = demo_db
+    sale = notebook_sale(db)
+    manager = staff_id(db, "manager")
+    refused(db, lambda: corrections.refund(
+        db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 3)],
+        tenders=[TenderInput("cash", 10000)]), "Only 2 of")
+    refused(db, lambda: corrections.refund(
+        db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 1)],
+        tenders=[TenderInput("cash", 5000)]), "add up to exactly")
+    refused(db, lambda: corrections.refund(
+        db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 1)],
+        tenders=[TenderInput("alipay", 3990)]), "in cash or by the way it was paid")
+    first = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
+                               items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)])
+    second = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
+                                items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)])
+    assert first.total + second.total == -7980  # the two halves add up to the line
+    refused(db, lambda: corrections.refund(
+        db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 1)],
+        tenders=[TenderInput("cash", 3990)]), "already come back")
+
+
+def test_a_return_of_something_never_sold_is_refused(demo_db):
+    sale = notebook_sale(demo_db)
+    manager = staff_id(demo_db, "manager")
+    refused(demo_db, lambda: corrections.refund(
+        demo_db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(99, 1)],
+        tenders=[TenderInput("cash", 100)]), "Line 99 is not on receipt")
+    refused(demo_db, lambda: corrections.refund(
+        demo_db, receipt_no="T01-999999", staff_id=manager, items=[ReturnItem(1, 1)],
+        tenders=[TenderInput("cash", 100)]), "No sale has the receipt number")
+
+
+def test_returning_a_unit_asks_about_its_attachments_then_takes_them_back(demo_db):
+    db = demo_db
+    sale = notebook_sale(db)
+    manager = staff_id(db, "manager")
+    refused(db, lambda: corrections.refund(
+        db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(1, 1)],
+        tenders=[TenderInput("cash", 649900)]), "do they come back too")
+    with db.read() as session:
+        stock_before = session.scalar(select(Product.stock).where(Product.barcode == NOTEBOOK))
+    unit_bag_card = 649900 + 39900 + 39900
+    done = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
+                              items=[ReturnItem(1, 1)], with_attached=True,
+                              tenders=[TenderInput("cash", unit_bag_card)])
+    assert done.total == -unit_bag_card and len(done.cancelled_cards) == 1
+    with db.read() as session:
+        card = session.scalar(select(ServiceCard).where(ServiceCard.card_no == done.cancelled_cards[0]))
+        assert card.state is CardState.CANCELLED
+        assert session.scalar(select(Product.stock).where(Product.barcode == NOTEBOOK)) == stock_before + 1
+    assert corrections.returnable(db, receipt_no=sale.receipt_no) == {1: 0, 2: 0, 3: 0, 4: 2}
+    # the serial may be sold again now that the unit is back
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-RET-1")
+    assert journal.verify(db).ok
+
+
+def test_a_void_is_a_new_document_needing_a_manager_and_only_today(demo_db):
+    db = demo_db
+    sale = notebook_sale(db)
+    cashier = staff_id(db, "cashier")
+    refused(db, lambda: corrections.void_sale(db, receipt_no=sale.receipt_no, staff_id=cashier),
+            "A manager must approve this")
+    refused(db, lambda: corrections.void_sale(
+        db, receipt_no=sale.receipt_no, staff_id=staff_id(db, "manager"),
+        today=date.today() + timedelta(days=1)), "only today's sales can be voided")
+    approval = manager_approval(db, "void", sale.receipt_no)
+    void = corrections.void_sale(db, receipt_no=sale.receipt_no, staff_id=cashier,
+                                 approval_id=approval, reason="customer changed mind")
+    assert void.total == -sale.total and void.receipt_no == "T01-000002"
+    refused(db, lambda: corrections.void_sale(db, receipt_no=sale.receipt_no,
+                                              staff_id=staff_id(db, "manager")),
+            "already has a return or a void")
+    assert corrections.returnable(db, receipt_no=sale.receipt_no) == {1: 0, 2: 0, 3: 0, 4: 0}
+    kinds = {s.receipt_no: s.kind for s in corrections.find_sales(db, query="13800138000")}
+    assert kinds == {sale.receipt_no: "sale", void.receipt_no: "void"}
+    result = journal.verify(db)
+    assert result.ok, result.problem
+
+
+def test_find_a_sale_by_receipt_phone_or_serial(demo_db):
+    sale = notebook_sale(demo_db)
+    for query in (sale.receipt_no, sale.receipt_no.lower(), "138-0013-8000", "sn-ret-1"):
+        assert [s.receipt_no for s in corrections.find_sales(demo_db, query=query)] == [sale.receipt_no]
+    assert corrections.find_sales(demo_db, query="NO-SUCH-SERIAL") == []
+
+
+def test_five_wrong_pins_lock_the_login_with_a_growing_delay(demo_db):
+    cashier = staff_id(demo_db, "cashier")
+    for _ in range(5):
+        with pytest.raises(UserError, match="Wrong PIN"):
+            staff.verify_pin(demo_db, staff_id=cashier, pin="0000")
+    with pytest.raises(UserError, match="locked for"):
+        staff.verify_pin(demo_db, staff_id=cashier, pin="1111")  # even the right PIN waits
+    with demo_db.unit_of_work() as session:
+        session.execute(text("UPDATE staff SET locked_until = NULL WHERE id = :id"), {"id": cashier})
+    with pytest.raises(UserError, match="Wrong PIN"):
+        staff.verify_pin(demo_db, staff_id=cashier, pin="0000")  # the sixth miss
+    with demo_db.read() as session:
+        from pos.models import Staff
+        member = session.get(Staff, cashier)
+        assert member.failed_pins == 6 and member.locked_until is not None
+    failed = [e for e in control.list_audit(demo_db) if e.action == "failed_login"]
+    assert len(failed) == 6
+
+
+def test_a_tampered_audit_event_breaks_the_journal(demo_db):
+    sale = notebook_sale(demo_db)
+    corrections.void_sale(demo_db, receipt_no=sale.receipt_no, staff_id=staff_id(demo_db, "manager"))
+    assert journal.verify(demo_db).ok
+    with demo_db.unit_of_work() as session:
+        session.execute(text("UPDATE audit_events SET ref = 'nothing to see' WHERE action = 'void'"))
+    result = journal.verify(demo_db)
+    assert not result.ok and "the audit event was altered" in result.problem
