@@ -38,10 +38,13 @@ class CartLine:
     override_reason: str | None = None
     sheet_template_id: int | None = None  # main units: the sheet they are sold with
     category_id: int | None = None
+    # An installer's add-on cart shows the unit sold earlier: it carries that sale line's
+    # id, is not sold again and costs nothing here (its price still sets card bands).
+    existing_line_id: int | None = None
 
     @property
     def gross(self) -> int:
-        return self.unit_price * self.quantity
+        return 0 if self.existing_line_id is not None else self.unit_price * self.quantity
 
     @property
     def total(self) -> int:
@@ -59,6 +62,9 @@ class Cart:
     # (main line id, sheet item id) -> "sold" / "declined"; unmarked = not offered
     outcomes: dict[str, str] = field(default_factory=dict)
     cards_declined: list[str] = field(default_factory=list)  # main line ids
+    # Set on an installer's add-on cart: the sale it adds to.
+    original_sale_id: int | None = None
+    original_receipt: str | None = None
 
     @classmethod
     def new(cls, *, staff_id: int, terminal: str) -> Cart:
@@ -69,6 +75,10 @@ class Cart:
             if line.line_id == line_id:
                 return line
         raise UserError("That line is no longer in the cart")
+
+    def billable_lines(self) -> list[CartLine]:
+        """What this cart sells (an add-on cart's earlier unit is not sold again)."""
+        return [line for line in self.lines if line.existing_line_id is None]
 
     def main_units(self) -> list[CartLine]:
         return [line for line in self.lines if line.kind == "main_unit"]

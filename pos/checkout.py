@@ -47,6 +47,8 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
     _check_quantity(quantity)
     product = find_by_code(db, code)
     is_main = product.category_kind is CategoryKind.MAIN_UNIT
+    if is_main and cart.original_sale_id is not None:
+        raise UserError("A new unit is a new sale, not an add-on")
     if product.category_kind is CategoryKind.SERVICE and product.serial_tracked:
         raise UserError("Service cards are added from the unit's card tiers")
     if not is_main and not product.serial_tracked:
@@ -87,6 +89,8 @@ def remove_line(cart: Cart, *, line_id: str) -> None:
     """Remove a line; removing a main unit removes what was sold with it, removing a
     pack part removes the whole pack."""
     line = cart.line(line_id)
+    if line.existing_line_id is not None:
+        raise UserError("The unit was sold earlier; only what is added now can be removed")
     if line.kind == "main_unit":
         doomed = {line.line_id} | {child.line_id for child in cart.children(line.line_id)}
         cart.outcomes = {k: v for k, v in cart.outcomes.items()

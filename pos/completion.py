@@ -23,7 +23,7 @@ from .cart import Cart, TenderInput, check_tenders, outcome_key, totals
 from .db import Database
 from .errors import UserError
 from .models import (
-    CardState, Customer, DocumentCounter, Payment, PrintJob, Product, Sale, SaleLine, SaleState,
+    CardState, Customer, DocumentCounter, DocumentKind, Payment, PrintJob, Product, Sale, SaleLine, SaleState,
     ServiceCard, ServiceTier, SheetItem, SheetOutcome, SheetSection, SoldSerial, Tender, Terminal,
 )
 from .models.base import utcnow
@@ -76,9 +76,9 @@ def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
     """Complete the cart in one transaction. Completing the same cart again returns the
     sale it already made, so a double click or a retry after a timeout makes one sale.
     `print_jobs` are queued in the same transaction: a sale never lacks its receipt job."""
-    if not cart.lines:
+    if not cart.billable_lines():
         raise UserError("The cart is empty")
-    cart_totals = totals(cart.lines)
+    cart_totals = totals(cart.billable_lines())
     checked = check_tenders(cart_totals.total, tenders)
     for line in cart.lines:
         if line.serial_tracked and not line.serial:
@@ -110,7 +110,8 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
     card_lines = [line for line in cart.lines if line.kind == "card"]
     if card_lines and (customer is None or not customer.name or not customer.phone):
         raise UserError("Service cards need a customer with a phone number and a name")
-    serials = [(line.product_id, line.serial) for line in cart.lines if line.serial]
+    billable = cart.billable_lines()
+    serials = [(line.product_id, line.serial) for line in billable if line.serial]
     if serials:
         taken = conn.execute(_SERIALS_TAKEN, {"pairs": serials}).scalars().first()
         if taken:
@@ -132,30 +133,33 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
                     for _ in card_lines]
     head = journal.lock_head(conn)
 
-    position = {line.line_id: index for index, line in enumerate(cart.lines, start=1)}
+    # Lines this document sells get positions; an add-on's earlier unit keeps its own id.
+    position = {line.line_id: index for index, line in enumerate(billable, start=1)}
+    existing = {l.line_id: l.existing_line_id for l in cart.lines if l.existing_line_id}
     line_rows = [{
         "position": position[l.line_id], "kind": l.kind, "sku": l.sku, "name": l.name,
         "product_id": l.product_id, "tier_id": l.tier_id,
-        "parent": position[l.parent_line_id] if l.parent_line_id else None,
+        "parent": position.get(l.parent_line_id), "parent_line": existing.get(l.parent_line_id),
         "quantity": l.quantity, "list_price": l.list_price, "unit_price": l.unit_price,
         "discount": l.discount, "line_total": l.total, "unit_cost": l.unit_cost,
         "vat_rate_bp": l.vat_rate_bp, "serial": l.serial, "pack": l.pack_code,
         "override_reason": l.override_reason, "seller_id": cart.staff_id,
         "sheet_item_id": l.sheet_item_id,
-    } for l in cart.lines]
+    } for l in billable]
     outcome_rows = _outcome_rows(conn, cart, position)
     card_rows = []
     for number, line in zip(card_numbers, card_lines):
         term = tiers[line.tier_id].term_months
         unit = cart.line(line.parent_line_id)
-        card_rows.append([number, line.tier_id, position[unit.line_id], cart.customer_id,
+        card_rows.append([number, line.tier_id, position.get(unit.line_id), cart.customer_id,
                           unit.serial, today.isoformat(),
                           None if term is None else _add_months(today, term).isoformat(),
-                          position[line.line_id]])
+                          position[line.line_id], unit.line_id])
+    kind = DocumentKind.ADDON if cart.original_sale_id else DocumentKind.SALE
     header = sale_header(receipt_no, cart.uuid, terminal_id, sequence, cart.staff_id,
                          cart.customer_id, today.isoformat(), cart_totals.total,
                          cart_totals.discount, cart_totals.vat_total, checked.tendered,
-                         checked.change)
+                         checked.change, kind.value, cart.original_receipt)
     sealed = journal.seal(head, build_document(
         sale=header, lines=line_rows, outcomes=[row[:5] for row in outcome_rows],
         payments=[[p["position"], p["tender"].value, p["amount"], p["reference"],
@@ -169,9 +173,14 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
         completed_at=utcnow(), business_date=today, total=cart_totals.total,
         discount_total=cart_totals.discount, vat_total=cart_totals.vat_total,
         tendered=checked.tendered, change_given=checked.change, journal_hash=sealed.hash,
+        kind=kind, original_sale_id=cart.original_sale_id,
     )).scalar_one()
 
     line_ids = _insert_lines(conn, sale_id, line_rows)
+
+    def db_id(cart_line_id: str) -> int:
+        return existing.get(cart_line_id) or line_ids[position[cart_line_id]]
+
     if serials:
         conn.execute(SERIALS.insert(), [
             {"product_id": row["product_id"], "serial": row["serial"], "line_id": line_ids[row["position"]]}
@@ -182,19 +191,19 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
         conn.execute(_DECREMENT_STOCK, stock)
     if outcome_rows:
         conn.execute(OUTCOMES.insert(), [{
-            "sale_id": sale_id, "main_line_id": line_ids[main], "subject": subject,
+            "sale_id": sale_id, "main_line_id": db_id(main_key), "subject": subject,
             "sheet_item_id": item_id, "item_code": code, "item_name": name, "outcome": outcome,
-            "sold_line_id": line_ids[sold] if sold else None,
-        } for main, subject, code, outcome, sold, item_id, name in outcome_rows])
+            "sold_line_id": line_ids[sold] if sold else None, "added_on_site": on_site,
+        } for _, subject, code, outcome, sold, item_id, name, main_key, on_site in outcome_rows])
     if card_rows:
         conn.execute(CARDS.insert(), [{
             "card_no": number, "sale_id": sale_id, "line_id": line_ids[line_position],
-            "main_line_id": line_ids[main], "tier_id": tier_id, "customer_id": customer_id,
+            "main_line_id": db_id(unit_key), "tier_id": tier_id, "customer_id": customer_id,
             "unit_serial": serial, "start_date": today,
             "end_date": date.fromisoformat(end) if end else None, "state": CardState.ACTIVE,
-        } for number, tier_id, main, customer_id, serial, _, end, line_position in card_rows])
+        } for number, tier_id, _, customer_id, serial, _, end, line_position, unit_key in card_rows])
     conn.execute(PAYMENTS.insert(), [{**p, "sale_id": sale_id} for p in payments])
-    journal.write(conn, sealed, doc_type="sale", doc_ref=receipt_no)
+    journal.write(conn, sealed, doc_type=kind.value, doc_ref=receipt_no)
     if print_jobs:
         conn.execute(PrintJob.__table__.insert(), job_rows(terminal_id, receipt_no, print_jobs))
     return CompletedSale(sale_id, receipt_no, cart_totals.total, checked.tendered,
@@ -206,12 +215,12 @@ def _insert_lines(conn, sale_id: int, line_rows: list[dict]) -> dict[int, int]:
     position -> line id."""
     ids: dict[int, int] = {}
     for batch in ([r for r in line_rows if r["parent"] is None],
-                  [r for r in line_rows if r["parent"] is not None]):
+                  [r for r in line_rows if r["parent"] is not None]):  # after their unit
         if not batch:
             continue
         values = [{
             "sale_id": sale_id, "position": r["position"], "kind": r["kind"],
-            "parent_line_id": ids[r["parent"]] if r["parent"] else None,
+            "parent_line_id": ids[r["parent"]] if r["parent"] else r["parent_line"],
             "product_id": r["product_id"], "tier_id": r["tier_id"],
             "sheet_item_id": r["sheet_item_id"], "pack_code": r["pack"], "sku": r["sku"],
             "name": r["name"], "quantity": r["quantity"], "list_price": r["list_price"],
@@ -236,17 +245,25 @@ def _outcome_rows(conn, cart: Cart, position: dict[str, int]) -> list[list]:
             items.setdefault(row.template_id, []).append(row)
     rows = []
     for main in mains:
+        # An add-on records only what was asked on site; the rest stands on the sale.
+        on_site = main.existing_line_id is not None
         children = cart.children(main.line_id)
         for item in items.get(main.sheet_template_id, []):
             state = cart.outcomes.get(outcome_key(main.line_id, item.id), "not_offered")
+            if on_site and state == "not_offered":
+                continue
             sold = next((c for c in children if c.sheet_item_id == item.id), None)
-            rows.append([position[main.line_id], "sheet_item", item.code, state,
-                         position[sold.line_id] if sold else None, item.id, item.name])
+            rows.append([position.get(main.line_id), "sheet_item", item.code, state,
+                         position[sold.line_id] if sold else None, item.id, item.name,
+                         main.line_id, on_site])
         cards = [c for c in children if c.kind == "card"]
         state = "sold" if cards else ("declined" if main.line_id in cart.cards_declined
                                       else "not_offered")
-        rows.append([position[main.line_id], "service_card", "service-card", state,
-                     position[cards[0].line_id] if cards else None, None, "Service card"])
+        if on_site and state == "not_offered":
+            continue
+        rows.append([position.get(main.line_id), "service_card", "service-card", state,
+                     position[cards[0].line_id] if cards else None, None, "Service card",
+                     main.line_id, on_site])
     return rows
 
 

@@ -105,7 +105,7 @@ def verify(db: Database) -> VerifyResult:
                 problem = _check_audit(session, entry)
                 if problem:
                     return VerifyResult(False, checked, f"{where}: {problem}")
-            if entry.doc_type in ("sale", "refund", "void"):
+            if entry.doc_type in ("sale", "addon", "refund", "void"):
                 sale = session.scalar(select(Sale).where(Sale.receipt_no == entry.doc_ref))
                 if sale is None:
                     return VerifyResult(False, checked, f"{where}: the sale was deleted")

@@ -18,6 +18,10 @@ LINE_FIELDS = (
 )
 
 
+# Only present when set, so documents sealed before these existed still verify.
+OPTIONAL_LINE_FIELDS = ("original_line", "parent_line")
+
+
 def build_document(*, sale: dict, lines: list[dict], outcomes: list[list],
                    payments: list[list], cards: list[list]) -> dict:
     """sale: receipt_no, cart_uuid, terminal_id, sequence, staff_id, customer_id,
@@ -29,7 +33,7 @@ def build_document(*, sale: dict, lines: list[dict], outcomes: list[list],
     return {
         **sale,
         "lines": [{name: line[name] for name in LINE_FIELDS}
-                  | ({"original_line": line["original_line"]} if line.get("original_line") else {})
+                  | {key: line[key] for key in OPTIONAL_LINE_FIELDS if line.get(key)}
                   for line in lines],
         "outcomes": sorted(outcomes, key=lambda row: (row[0], row[1], row[2])),
         "payments": sorted(payments),
@@ -61,6 +65,7 @@ def load_document(session, sale: Sale) -> dict:
                 "vat_rate_bp": l.vat_rate_bp, "serial": l.serial, "pack": l.pack_code,
                 "override_reason": l.override_reason, "seller_id": l.seller_id,
                 "original_line": l.original_line_id,
+                "parent_line": l.parent_line_id if l.parent_line_id not in positions else None,
             }
             for l in lines
         ],

@@ -90,6 +90,7 @@ class SheetItemRecord:
     product_name: str | None  # what was sold for it
     price: int | None  # what it was sold for (a pack: the pack price)
     candidates: tuple[str, ...]  # the products that satisfy the item (for a blank sheet)
+    added_on_site: bool = False  # sold later by an installer (an add-on)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,9 @@ class SaleRecord:
     tendered: int
     change: int
     sheets: tuple[UnitSheet, ...]
+    kind: str = "sale"  # sale / addon / refund / void
+    original_receipt: str | None = None  # what an add-on, refund or void refers to
+    addon_unit: str | None = None  # the unit an add-on was sold for
 
     def children(self, position: int) -> list[LineRecord]:
         return [line for line in self.lines if line.parent_position == position]
@@ -157,12 +161,15 @@ def load_sale(db: Database, *, receipt_no: str) -> SaleRecord:
         rows = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
                                .order_by(SaleLine.position)).all()
         position = {row.id: row.position for row in rows}
-        lines = tuple(LineRecord(
-            r.position, r.kind.value, r.sku, r.name, r.quantity, r.list_price, r.unit_price,
-            r.discount, r.line_total, r.vat_rate_bp, r.serial, r.pack_code,
-            position.get(r.parent_line_id), r.override_reason) for r in rows)
+        lines = tuple(_line_record(r, position.get(r.parent_line_id)) for r in rows)
         by_position = {line.position: line for line in lines}
-        cards = tuple(_card_record(session, card, by_position[position[card.main_line_id]],
+
+        def unit_of(card: ServiceCard) -> LineRecord:
+            if card.main_line_id in position:
+                return by_position[position[card.main_line_id]]
+            return _line_record(session.get(SaleLine, card.main_line_id), None)  # an add-on's
+
+        cards = tuple(_card_record(session, card, unit_of(card),
                                    by_position[position[card.line_id]].total, customer,
                                    sale.receipt_no)
                       for card in session.scalars(select(ServiceCard).where(
@@ -179,10 +186,24 @@ def load_sale(db: Database, *, receipt_no: str) -> SaleRecord:
             by_rate[line.vat_rate_bp] = by_rate.get(line.vat_rate_bp, 0) + line.total
         vat = tuple(VatRecord(rate, gross, vat_included(gross, rate))
                     for rate, gross in sorted(by_rate.items()))
+        original = session.get(Sale, sale.original_sale_id) if sale.original_sale_id else None
+        addon_unit = None
+        if sale.kind.value == "addon":
+            outside = [r.parent_line_id for r in rows if r.parent_line_id not in position]
+            unit = session.get(SaleLine, outside[0]) if outside and outside[0] else None
+            addon_unit = unit.name if unit else None
         return SaleRecord(
             sale.receipt_no, sale.completed_at, terminal.code, staff.name, _store_header(store),
             customer, lines, payments, cards, vat, sale.total, sale.discount_total, sale.tendered,
-            sale.change_given, sheets)
+            sale.change_given, sheets, sale.kind.value,
+            original.receipt_no if original else None, addon_unit)
+
+
+def _line_record(row: SaleLine, parent_position: int | None) -> LineRecord:
+    return LineRecord(row.position, row.kind.value, row.sku, row.name, row.quantity,
+                      row.list_price, row.unit_price, row.discount, row.line_total,
+                      row.vat_rate_bp, row.serial, row.pack_code, parent_position,
+                      row.override_reason)
 
 
 def _card_record(session, card: ServiceCard, unit: LineRecord, price: int,
@@ -219,11 +240,52 @@ def _unit_sheet(session, sale: Sale, unit_row: SaleLine, item_of: dict[int, int 
         items.append(SheetItemRecord(sections.get(outcome.sheet_item_id, ""), outcome.item_code,
                                      outcome.item_name, outcome.outcome.value, product_name, price,
                                      ()))
+    items = _with_addons(session, unit_row, items, sections)
+    later_cards = session.scalars(select(ServiceCard).where(
+        ServiceCard.main_line_id == unit_row.id, ServiceCard.sale_id != sale.id)
+        .order_by(ServiceCard.card_no)).all()
+    unit_record = by_position[unit_row.position]
+    added_cards = tuple(
+        _card_record(session, card, unit_record, session.get(SaleLine, card.line_id).line_total,
+                     cards[0].customer if cards else None, sale.receipt_no)
+        for card in later_cards)
+    if added_cards:
+        card_outcome = "sold"
     unit_cards = tuple(card for card in cards if card.unit_name == unit_row.name
-                       and card.unit_serial == unit_row.serial)
+                       and card.unit_serial == unit_row.serial) + added_cards
     return UnitSheet(category.sheet_layout.value if category.sheet_layout else "notebook",
                      template.name if template else category.name, unit_row.name,
                      unit_row.unit_price, unit_row.serial, tuple(items), card_outcome, unit_cards)
+
+
+def _with_addons(session, unit_row: SaleLine, items: list, sections: dict) -> list:
+    """The unit's sheet with what installers sold later laid over it, marked on site."""
+    later = session.execute(
+        select(SheetOutcome, SaleLine).outerjoin(SaleLine, SaleLine.id == SheetOutcome.sold_line_id)
+        .where(SheetOutcome.main_line_id == unit_row.id, SheetOutcome.sale_id != unit_row.sale_id,
+               SheetOutcome.subject == "sheet_item")
+        .order_by(SheetOutcome.id)).all()
+    by_code = {item.code: index for index, item in enumerate(items)}
+    for outcome, sold in later:
+        if outcome.outcome.value != "sold" and outcome.item_code in by_code \
+                and items[by_code[outcome.item_code]].outcome == "sold":
+            continue  # a later "declined" never hides what was sold
+        pack_lines = []
+        if sold is not None and sold.pack_code:
+            pack_lines = session.scalars(select(SaleLine).where(
+                SaleLine.sale_id == sold.sale_id, SaleLine.pack_code == sold.pack_code,
+                SaleLine.parent_line_id == unit_row.id)).all()
+        sold_lines = pack_lines or ([sold] if sold is not None else [])
+        record = SheetItemRecord(
+            sections.get(outcome.sheet_item_id, ""), outcome.item_code, outcome.item_name,
+            outcome.outcome.value, " + ".join(l.name for l in sold_lines) or None,
+            sum(l.line_total for l in sold_lines) if sold_lines else None, (), True)
+        if outcome.item_code in by_code:
+            items[by_code[outcome.item_code]] = record
+        else:
+            by_code[outcome.item_code] = len(items)
+            items.append(record)
+    return items
 
 
 def load_blank_sheet(db: Database, *, layout: str) -> tuple[StoreHeader, UnitSheet]:
@@ -258,8 +320,5 @@ def load_card(db: Database, *, card_no: str) -> tuple[StoreHeader, CardRecord]:
         unit = session.get(SaleLine, card.main_line_id)
         line = session.get(SaleLine, card.line_id)
         customer = _customer(session.get(Customer, card.customer_id))
-        unit_record = LineRecord(unit.position, unit.kind.value, unit.sku, unit.name, unit.quantity,
-                                 unit.list_price, unit.unit_price, unit.discount, unit.line_total,
-                                 unit.vat_rate_bp, unit.serial, unit.pack_code, None, None)
-        return _store_header(store), _card_record(session, card, unit_record, line.line_total,
-                                                  customer, sale.receipt_no)
+        return _store_header(store), _card_record(session, card, _line_record(unit, None),
+                                                  line.line_total, customer, sale.receipt_no)

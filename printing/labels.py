@@ -15,6 +15,8 @@ LABELS = {
         "price_changed": "price changed", "items": "Items",
         "cash": "Cash", "bank_card": "Bank card", "wechat": "WeChat Pay", "alipay": "Alipay",
         "voucher": "Voucher", "on_account": "On account",
+        "addon_of": "Added on site to {receipt}", "refund_of": "REFUND of {receipt}",
+        "void_of": "VOID of {receipt}",
     },
     "zh_CN": {
         "receipt": "销售小票", "date": "日期", "till": "收银台", "staff": "收银员",
@@ -27,6 +29,8 @@ LABELS = {
         "price_changed": "改价", "items": "件数",
         "cash": "现金", "bank_card": "银行卡", "wechat": "微信支付", "alipay": "支付宝",
         "voucher": "代金券", "on_account": "挂账",
+        "addon_of": "上门加购，原单 {receipt}", "refund_of": "退货单，原单 {receipt}",
+        "void_of": "作废单，原单 {receipt}",
     },
 }
 

@@ -63,6 +63,12 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False) -
                            f"{words['till']} {record.terminal}", width):
         add(text)
     add(f"{words['staff']} {record.staff_name}")
+    if record.original_receipt:
+        for text in wrap(words[f"{record.kind}_of"].format(receipt=record.original_receipt), width):
+            add(text, bold=True)
+        if record.addon_unit:
+            for text in wrap(record.addon_unit, width - 2):
+                add("  " + text)
     if record.customer is not None:
         company = f" {record.customer.company}" if record.customer.company else ""
         for line in wrap(f"{words['customer']} {record.customer.name} "

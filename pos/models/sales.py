@@ -10,7 +10,7 @@ import enum
 from datetime import date, datetime
 
 from sqlalchemy import (
-    BigInteger, Date, ForeignKey, Integer, String, Text, UniqueConstraint,
+    BigInteger, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -25,6 +25,7 @@ class DocumentKind(enum.Enum):
     """Corrections are documents of their own: a sale is never edited."""
 
     SALE = "sale"
+    ADDON = "addon"  # sold on site by an installer, attached to an earlier sale's unit
     REFUND = "refund"  # a return against a receipt: negative lines and payments
     VOID = "void"  # cancels a whole sale of the current day
 
@@ -139,6 +140,7 @@ class SheetOutcome(Base):
     item_name: Mapped[str] = mapped_column(String(120))
     outcome: Mapped[Outcome] = mapped_column(enum_column(Outcome))
     sold_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"))
+    added_on_site: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     sale: Mapped[Sale] = relationship(back_populates="outcomes")
 
