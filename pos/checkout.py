@@ -18,6 +18,7 @@ from .catalog import find_by_code
 from .db import Database
 from .errors import UserError
 from .money import percent_of
+from . import control
 from .completion import CompletedSale, complete_sale  # noqa: F401 - the checkout API
 from .models import (
     Category, CategoryKind, Customer, ParkedCart, Product, ServiceTier, SheetItem,
@@ -105,9 +106,10 @@ def remove_line(cart: Cart, *, line_id: str) -> None:
 
 
 def discount_line(db: Database, cart: Cart, *, line_id: str, percent_bp: int | None = None,
-                  amount: int | None = None) -> None:
+                  amount: int | None = None, approval_id: int | None = None) -> None:
     """A line discount as a percentage (basis points) or an amount, within the staff
-    member's limit (cashiers 10% by default)."""
+    member's limit (cashiers 10% by default); beyond it, with a manager's approval for
+    this line (ref: line_ref(cart, line_id)), recorded in the audit trail."""
     line = cart.line(line_id)
     if (percent_bp is None) == (amount is None):
         raise UserError("Give a discount as a percentage or as an amount")
@@ -122,21 +124,44 @@ def discount_line(db: Database, cart: Cart, *, line_id: str, percent_bp: int | N
         role = session.get(Staff, cart.staff_id).role.value
         limit_bp = get_setting(session, "discount_limit_bp").get(role, 0)
     if value * 10_000 > line.gross * limit_bp:
-        raise UserError(
-            f"A {role} may discount at most {limit_bp / 100:g}% of a line; this needs a manager")
+        if approval_id is None:
+            raise UserError(f"A {role} may discount at most {limit_bp / 100:g}% of a line; "
+                            "this needs a manager")
+        with db.write_connection() as conn:
+            auth = control.authorise(conn, action="discount_beyond_limit",
+                                     ref=line_ref(cart, line_id), staff_id=cart.staff_id,
+                                     approval_id=approval_id)
+            control.record(conn, staff_id=cart.staff_id, action="discount_beyond_limit",
+                           ref=line.sku, details={"cart": cart.uuid, "discount": value,
+                                                  "gross": line.gross,
+                                                  "approved_by": auth.approved_by})
     line.discount = value
 
 
-def override_price(cart: Cart, *, line_id: str, price: int, reason: str) -> None:
+def line_ref(cart: Cart, line_id: str) -> str:
+    """What an approval for a change to one cart line is bound to."""
+    return f"{cart.uuid[:8]}:{line_id}"
+
+
+def override_price(db: Database, cart: Cart, *, line_id: str, price: int, reason: str,
+                   approval_id: int | None = None) -> None:
+    """Change a line's price, with a reason; a manager's right (a cashier needs their
+    approval for this line). Recorded in the audit trail."""
     line = cart.line(line_id)
     if not reason or not reason.strip():
         raise UserError("A price override needs a reason")
     if price < 0:
         raise UserError("A price cannot be negative")
-    if line.pack_code or line.kind == "card":
-        raise UserError("Pack parts and service cards keep their set prices")
+    if line.pack_code or line.kind == "card" or line.existing_line_id is not None:
+        raise UserError("Pack parts, service cards and earlier units keep their prices")
     if line.discount > price * line.quantity:
         raise UserError("Remove the line's discount before lowering the price below it")
+    with db.write_connection() as conn:
+        auth = control.authorise(conn, action="price_override", ref=line_ref(cart, line_id),
+                                 staff_id=cart.staff_id, approval_id=approval_id)
+        control.record(conn, staff_id=cart.staff_id, action="price_override", ref=line.sku,
+                       details={"cart": cart.uuid, "from": line.unit_price, "to": price,
+                                "reason": reason.strip(), "approved_by": auth.approved_by})
     line.unit_price = price
     line.override_reason = reason.strip()
 

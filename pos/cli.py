@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("--paper", type=int, choices=[58, 80])
     setter.add_argument("--sheet-after-sale", choices=["yes", "no"])
 
+    audit = sub.add_parser("audit", help="the audit trail: voids, refunds, overrides, approvals, ...")
+    audit.add_argument("--action", help="only this action (void, refund, approval, failed_login, ...)")
+    audit.add_argument("--limit", type=int, default=100)
+
     sub.add_parser("summary", help="what is in the database")
     return parser
 
@@ -206,6 +210,14 @@ def _run(args, db: Database) -> int:
             config = print_queue.printer_config(db, terminal=terminal)
         for key, value in vars(config).items():
             print(f"{key:<17} {value}")
+        return 0
+    if command == "audit":
+        from .control import list_audit
+
+        for event in list_audit(db, limit=args.limit, action=args.action):
+            details = ", ".join(f"{k}={v}" for k, v in sorted(event.details.items()) if v not in (None, "", []))
+            print(f"{event.at:%Y-%m-%d %H:%M:%S}  {event.action:<22} {event.ref:<18} "
+                  f"{event.staff_name or '-':<12} {details}")
         return 0
     if command == "summary":
         print(_summary(db))

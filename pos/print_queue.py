@@ -149,6 +149,27 @@ def _terminal_id(session, terminal: str) -> int:
     return terminal_id
 
 
+def open_drawer(db: Database, *, terminal: str, staff_id: int, reason: str,
+                approval_id: int | None = None) -> JobInfo:
+    """Open the cash drawer without a sale: a manager's right, always in the audit trail."""
+    from . import control
+
+    if not reason.strip():
+        raise UserError("Say why the drawer is opened")
+    uri = printer_config(db, terminal=terminal).receipt_uri
+    with db.unit_of_work() as session:
+        conn = session.connection()
+        auth = control.authorise(conn, action="open_drawer", ref=terminal, staff_id=staff_id,
+                                 approval_id=approval_id)
+        control.record(conn, staff_id=staff_id, action="open_drawer", ref=terminal,
+                       details={"reason": reason.strip(), "approved_by": auth.approved_by})
+        job = PrintJob(**job_rows(_terminal_id(session, terminal), terminal,
+                                  [PrintRequest("drawer", uri, open_drawer=True)])[0])
+        session.add(job)
+        session.flush()
+        return _info(job)
+
+
 # --- where this terminal prints ------------------------------------------------------
 
 
@@ -174,11 +195,15 @@ def set_printer_config(db: Database, *, terminal: str, **changes) -> PrinterConf
         raise UserError("unknown printer setting(s): " + ", ".join(sorted(unknown)))
     if "paper_mm" in changes and int(changes["paper_mm"]) not in (58, 80):
         raise UserError("receipt paper is 58 or 80 mm wide")
+    from . import control
+
     with db.unit_of_work() as session:
         _terminal_id(session, terminal)
         printers = dict(get_setting(session, "printers"))
         printers[terminal] = {**printers.get(terminal, {}), **changes}
         set_setting(session, "printers", printers)
+        control.record(session.connection(), staff_id=None, action="settings_change",
+                       ref=f"printers {terminal}", details=changes)
     return printer_config(db, terminal=terminal)
 
 

@@ -74,4 +74,8 @@ def update_store(db: Database, *, terminal: str, **changes: str) -> StoreInfo:
             raise UserError(f"Terminal {terminal} is not set up in this database")
         for key, value in changes.items():
             setattr(store, key, value.upper() if key == "currency" else value)
+        from . import control
+
+        control.record(session.connection(), staff_id=None, action="settings_change",
+                       ref=f"store {store.code}", details=changes)
     return store_info(db, terminal=terminal)

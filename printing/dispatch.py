@@ -62,6 +62,11 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
             data = drawer_kick_bytes() + data
         send(target, data, timeout=timeout)
         return job.printer_uri
+    if job.kind == "drawer":
+        if target.is_pdf:
+            return "no cash drawer on a PDF preview"
+        send(target, drawer_kick_bytes(), timeout=timeout)
+        return job.printer_uri
     if job.kind == "sheet":
         from .sheet_pdf import sheet_pdf
 

@@ -21,6 +21,7 @@ class JobKind(enum.Enum):
     RECEIPT = "receipt"  # ESC/POS to the receipt printer
     SHEET = "sheet"  # configuration-sheet copies (PDF)
     CARD = "card"  # service-card certificate (PDF)
+    DRAWER = "drawer"  # open the cash drawer (through the receipt printer)
 
 
 class PrintJob(Base):

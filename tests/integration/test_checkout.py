@@ -186,6 +186,26 @@ def test_parked_carts_survive_a_restart(demo_db):
     restarted.dispose()
 
 
+def test_a_discount_beyond_the_limit_takes_a_managers_approval_for_that_line(demo_db):
+    from pos import control
+    from tests.integration.checkout_helpers import staff_id
+
+    cart = new_cart(demo_db)
+    line = checkout.add_product(demo_db, cart, code="BAG-NB-156")
+    other = checkout.add_product(demo_db, cart, code="PRO-CLN-PC")
+    approval = control.approve(demo_db, action="discount_beyond_limit",
+                               ref=checkout.line_ref(cart, line.line_id),
+                               requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
+                               pin="9999")
+    refused(demo_db, cart, lambda: checkout.discount_line(
+        demo_db, cart, line_id=other.line_id, percent_bp=2000, approval_id=approval),
+        "given for something else")
+    checkout.discount_line(demo_db, cart, line_id=line.line_id, percent_bp=2000,
+                           approval_id=approval)
+    assert line.discount == line.gross // 5
+    assert any(e.action == "discount_beyond_limit" for e in control.list_audit(demo_db))
+
+
 def test_a_discount_within_the_limit_is_applied(demo_db):
     cart = new_cart(demo_db)
     line = checkout.add_product(demo_db, cart, code="BAG-NB-156")
@@ -322,12 +342,25 @@ def test_pos_journal_verify_exits_non_zero_on_a_broken_chain(sqlite_demo_db, cap
     assert "journal #3 (sale T01-000003): the sale was altered" in capsys.readouterr().err
 
 
-def test_a_price_override_needs_a_reason_and_is_kept_on_the_sale(demo_db):
+def test_a_price_override_needs_a_reason_and_a_manager_and_is_kept_on_the_sale(demo_db):
+    from pos import control
+    from tests.integration.checkout_helpers import staff_id
+
     cart = new_cart(demo_db)
     line = checkout.add_product(demo_db, cart, code="BAG-NB-156")
-    refused(demo_db, cart, lambda: checkout.override_price(cart, line_id=line.line_id, price=100,
-                                                           reason=" "), "needs a reason")
-    checkout.override_price(cart, line_id=line.line_id, price=9900, reason="matched JD.com price")
+    refused(demo_db, cart, lambda: checkout.override_price(demo_db, cart, line_id=line.line_id,
+                                                           price=100, reason=" "), "needs a reason")
+    refused(demo_db, cart, lambda: checkout.override_price(
+        demo_db, cart, line_id=line.line_id, price=9900, reason="matched JD.com price"),
+        "A manager must approve this")
+    approval = control.approve(demo_db, action="price_override",
+                               ref=checkout.line_ref(cart, line.line_id),
+                               requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
+                               pin="9999")
+    checkout.override_price(demo_db, cart, line_id=line.line_id, price=9900,
+                            reason="matched JD.com price", approval_id=approval)
+    assert any(e.action == "price_override" and e.details["to"] == 9900
+               for e in control.list_audit(demo_db))
     sale = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("cash", 9900)])
     with demo_db.read() as session:
         from pos.models import SaleLine

@@ -202,3 +202,20 @@ def test_a_tampered_audit_event_breaks_the_journal(demo_db):
         session.execute(text("UPDATE audit_events SET ref = 'nothing to see' WHERE action = 'void'"))
     result = journal.verify(demo_db)
     assert not result.ok and "the audit event was altered" in result.problem
+
+
+def test_opening_the_drawer_without_a_sale_is_a_managers_right_and_audited(demo_db, capsys):
+    from pos import print_queue
+    from pos.cli import main
+
+    refused(demo_db, lambda: print_queue.open_drawer(
+        demo_db, terminal="T01", staff_id=staff_id(demo_db, "cashier"), reason="change"),
+        "A manager must approve this")
+    job = print_queue.open_drawer(demo_db, terminal="T01", staff_id=staff_id(demo_db, "manager"),
+                                  reason="change for the float")
+    assert job.kind == "drawer" and job.open_drawer
+    print_queue.set_printer_config(demo_db, terminal="T01", paper_mm=58)
+    assert main([f"--db={demo_db.url}", "audit"]) == 0
+    out = capsys.readouterr().out
+    assert "open_drawer" in out and "Zhang Wei" in out and "settings_change" in out
+    assert journal.verify(demo_db).ok
