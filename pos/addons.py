@@ -11,7 +11,9 @@ from sqlalchemy import select
 from .cart import Cart, CartLine, new_line_id
 from .db import Database
 from .errors import UserError
-from .models import Category, Customer, DocumentKind, Product, Sale, SaleLine, Staff, Terminal
+from .models import (
+    CardState, Category, Customer, DocumentKind, Product, Sale, SaleLine, ServiceCard, Staff, Terminal,
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,10 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
             unit_cost=unit.unit_cost, vat_rate_bp=unit.vat_rate_bp,
             serial_tracked=product.serial_tracked, serial=unit.serial,
             sheet_template_id=category.sheet_template_id, category_id=category.id,
-            existing_line_id=unit.id))
+            existing_line_id=unit.id,
+            has_card=session.scalar(select(ServiceCard.id).where(
+                ServiceCard.main_line_id == unit.id,
+                ServiceCard.state == CardState.ACTIVE).limit(1)) is not None))
         return cart
 
 

@@ -41,6 +41,7 @@ class CartLine:
     # An installer's add-on cart shows the unit sold earlier: it carries that sale line's
     # id, is not sold again and costs nothing here (its price still sets card bands).
     existing_line_id: int | None = None
+    has_card: bool = False  # that earlier unit already carries a service card
 
     @property
     def gross(self) -> int:
@@ -91,7 +92,7 @@ class Cart:
 
     def card_status(self, main_line_id: str) -> str:
         """'chosen', 'declined' or 'not_asked': what the "confirm the card" prompt needs."""
-        if self.card_lines(main_line_id):
+        if self.card_lines(main_line_id) or self.line(main_line_id).has_card:
             return "chosen"
         if main_line_id in self.cards_declined:
             return "declined"

@@ -106,41 +106,9 @@ def refund(db: Database, *, receipt_no: str, staff_id: int, items: list[ReturnIt
         lines = {row.position: row for row in conn.execute(
             select(SaleLine.__table__).where(SaleLine.sale_id == sale.id))}
         back = _returned_conn(conn, [row.id for row in lines.values()])
-        wanted: dict[int, int] = {}
-        for item in items:
-            line = lines.get(item.position)
-            if line is None:
-                raise UserError(f"Line {item.position} is not on receipt {sale.receipt_no}")
-            if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) or item.quantity <= 0:
-                raise UserError("A returned quantity is a whole number above zero")
-            wanted[item.position] = wanted.get(item.position, 0) + item.quantity
+        wanted = _wanted(lines, sale, items)
         by_id = {row.id: row for row in lines.values()}
-        for position in list(wanted):
-            line = lines[position]
-            if line.kind.value != "main_unit":
-                continue
-            attached = [row for row in lines.values() if row.parent_line_id == line.id
-                        and row.quantity - back.get(row.id, (0, 0))[0] > 0
-                        and row.position not in wanted]
-            if attached and with_attached is None:
-                names = ", ".join(row.name for row in attached)
-                raise UserError(f"{line.name} was sold with {names}: do they come back too?")
-            if with_attached:
-                for row in attached:
-                    wanted[row.position] = row.quantity - back.get(row.id, (0, 0))[0]
-        rows = []
-        for position, quantity in sorted(wanted.items()):
-            line = lines[position]
-            done_qty, done_amount = back.get(line.id, (0, 0))
-            left = line.quantity - done_qty
-            if quantity > left:
-                raise UserError(f"Only {left} of {line.name} can still come back on this receipt"
-                                if left else f"{line.name} has already come back")
-            if quantity == left:
-                amount = line.line_total - done_amount  # the last unit takes the rounding
-            else:
-                amount = round_half_up(line.line_total * quantity, line.quantity)
-            rows.append((line, quantity, amount))
+        rows = _plan(lines, back, wanted, with_attached)
         total = sum(amount for _, _, amount in rows)
         already = -(conn.execute(select(func.coalesce(func.sum(Sale.total), 0)).where(
             Sale.original_sale_id == sale.id)).scalar())
@@ -150,6 +118,62 @@ def refund(db: Database, *, receipt_no: str, staff_id: int, items: list[ReturnIt
         correction = _write_correction(conn, sale, DocumentKind.REFUND, rows, payments, auth,
                                        by_id, reason)
     return correction
+
+
+def _wanted(lines: dict, sale, items: list[ReturnItem]) -> dict[int, int]:
+    if not items:
+        raise UserError("Choose what comes back")
+    wanted: dict[int, int] = {}
+    for item in items:
+        if lines.get(item.position) is None:
+            raise UserError(f"Line {item.position} is not on receipt {sale.receipt_no}")
+        if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) or item.quantity <= 0:
+            raise UserError("A returned quantity is a whole number above zero")
+        wanted[item.position] = wanted.get(item.position, 0) + item.quantity
+    return wanted
+
+
+def _plan(lines: dict, back: dict, wanted: dict[int, int], with_attached: bool | None) -> list:
+    """(original line, quantity, amount) for each line coming back; refuses what cannot."""
+    for position in list(wanted):
+        line = lines[position]
+        if line.kind.value != "main_unit":
+            continue
+        attached = [row for row in lines.values() if row.parent_line_id == line.id
+                    and row.quantity - back.get(row.id, (0, 0))[0] > 0
+                    and row.position not in wanted]
+        if attached and with_attached is None:
+            names = ", ".join(row.name for row in attached)
+            raise UserError(f"{line.name} was sold with {names}: do they come back too?")
+        if with_attached:
+            for row in attached:
+                wanted[row.position] = row.quantity - back.get(row.id, (0, 0))[0]
+    rows = []
+    for position, quantity in sorted(wanted.items()):
+        line = lines[position]
+        done_qty, done_amount = back.get(line.id, (0, 0))
+        left = line.quantity - done_qty
+        if quantity > left:
+            raise UserError(f"Only {left} of {line.name} can still come back on this receipt"
+                            if left else f"{line.name} has already come back")
+        if quantity == left:
+            amount = line.line_total - done_amount  # the last unit takes the rounding
+        else:
+            amount = round_half_up(line.line_total * quantity, line.quantity)
+        rows.append((line, quantity, amount))
+    return rows
+
+
+def quote_refund(db: Database, *, receipt_no: str, items: list[ReturnItem],
+                 with_attached: bool | None = None) -> int:
+    """What the customer gets back for these items (positive), before anything is done."""
+    with db.read_connection() as conn:
+        sale = _original_conn(conn, receipt_no)
+        lines = {row.position: row for row in conn.execute(
+            select(SaleLine.__table__).where(SaleLine.sale_id == sale.id))}
+        back = _returned_conn(conn, [row.id for row in lines.values()])
+        wanted = _wanted(lines, sale, items)
+        return sum(amount for _, _, amount in _plan(lines, back, wanted, with_attached))
 
 
 def void_sale(db: Database, *, receipt_no: str, staff_id: int, approval_id: int | None = None,

@@ -18,6 +18,7 @@ from pos.errors import UserError
 from pos.store import StoreInfo, store_info, this_terminal
 from ui.i18n import Formats, choose_locale, translator_for
 from ui.style import FONT_FAMILIES, STYLESHEET
+from ui.gc_guard import GarbageCollector
 from ui.worker import Worker
 
 log = logging.getLogger("tickbox")
@@ -51,6 +52,8 @@ def setup_logging() -> str:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if getattr(app, "_gc_guard", None) is None:
+        app._gc_guard = GarbageCollector(app)  # collect cycles on the GUI thread only
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSize(11)

@@ -15,14 +15,17 @@ import re
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QDialog, QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from pos import catalog, checkout, customers, print_queue
+from pos import addons, catalog, checkout, control, corrections, customers, print_queue, sale_records
+from pos.cart import TenderInput
 from pos.cart import totals
 from pos.errors import UserError
 from pos.print_queue import PrintRequest
+from ui.checkout.after_sale import FindSaleDialog, ManagerApprovalDialog, ReturnDialog
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
 from ui.checkout.dialogs import CardPrompt, CustomerDialog, ParkedDialog, SerialDialog
@@ -77,8 +80,12 @@ class TillScreen(QWidget):
         self.reprint_button.clicked.connect(self.reprint_last)
         self.reprint_button.setEnabled(False)
         self.last_receipt: str | None = None
+        self.find_button = QPushButton(self.tr("Find sale [F6]"))
+        self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.find_button.clicked.connect(self.find_sale)
         top = QHBoxLayout()
         top.addWidget(self.store_label, 1)
+        top.addWidget(self.find_button)
         top.addWidget(self.printer_button)
         top.addWidget(self.reprint_button)
         top.addWidget(self.staff_label)
@@ -181,7 +188,8 @@ class TillScreen(QWidget):
         self.print_timer.timeout.connect(self.run_prints)
         self.print_timer.start()
         for key, handler in (("F4", self.edit_customer), ("F8", self.park), ("F9", self.resume),
-                             ("F11", self.reprint_last), ("F12", self.pay),
+                             ("F6", self.find_sale), ("F11", self.reprint_last),
+                             ("F12", self.pay),
                              ("Ctrl+0", self.decline_card)):
             self._shortcut(key, handler)
         for number in range(1, 10):
@@ -405,11 +413,125 @@ class TillScreen(QWidget):
         self.refresh()
         self.scan.setFocus()
 
+    # after the sale -----------------------------------------------------------------
+    def find_sale(self) -> None:
+        if self.active_dialog is not None:
+            return
+        dialog = FindSaleDialog(self.db, self.formats, self)
+        self.active_dialog = dialog
+
+        def done(result):
+            self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                if dialog.choice == FindSaleDialog.ADDON:
+                    self.start_addon(dialog.receipt_no)
+                else:
+                    self.start_return(dialog.receipt_no)
+            self.scan.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def start_addon(self, receipt_no: str, unit_position: int | None = None) -> None:
+        """Sell on site against a unit of an earlier sale (installers, on-site service)."""
+        if self.cart.billable_lines():
+            self.show_message(self.tr("Finish or park the current sale first"))
+            return
+        try:
+            units = addons.addon_units(self.db, receipt_no=receipt_no)
+            if unit_position is None and len(units) > 1:
+                names = [f"{u.position}: {u.name} {u.serial or ''}" for u in units]
+                chosen, ok = QInputDialog.getItem(self, self.tr("Which unit?"),
+                                                  self.tr("Add to which unit?"), names, 0, False)
+                if not ok:
+                    return
+                unit_position = units[names.index(chosen)].position
+            self.cart = addons.open_addon(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
+                                          terminal=self.context.terminal,
+                                          unit_position=unit_position)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        self.current_unit = self.cart.main_units()[0].line_id
+        self._card_prompted = set()
+        self.refresh()
+        self.scan.setFocus()
+
+    def start_return(self, receipt_no: str) -> None:
+        try:
+            record = sale_records.load_sale(self.db, receipt_no=receipt_no)
+            left = corrections.returnable(self.db, receipt_no=receipt_no)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        dialog = ReturnDialog(record, left, self.formats, self)
+        self.active_dialog = dialog
+
+        def done(result):
+            self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self._approve_then(
+                    "refund", receipt_no, self.tr("refund against {receipt}").format(receipt=receipt_no),
+                    lambda approval: self._refund(receipt_no, dialog, approval))
+            self.scan.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _approve_then(self, action: str, ref: str, what: str, proceed) -> None:
+        """Run `proceed(approval_id)`: at once when this person may, else after a manager
+        approves on the spot with their PIN."""
+        if control.may(self.staff.role.value, action):
+            proceed(None)
+            return
+        dialog = ManagerApprovalDialog(self.db, what, self)
+        self.active_dialog = dialog
+
+        def done(result):
+            self.active_dialog = None
+            if result != QDialog.DialogCode.Accepted or dialog.manager_id is None:
+                self.scan.setFocus()
+                return
+            try:
+                approval = control.approve(self.db, action=action, ref=ref,
+                                           requested_by=self.staff.id,
+                                           manager_id=dialog.manager_id, pin=dialog.pin.text())
+            except UserError as exc:
+                self.show_message(str(exc))
+                return
+            proceed(approval)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _refund(self, receipt_no: str, dialog, approval_id) -> None:
+        items = dialog.items()
+        try:
+            amount = corrections.quote_refund(self.db, receipt_no=receipt_no, items=items,
+                                              with_attached=dialog.with_attached.isChecked())
+            done = corrections.refund(
+                self.db, receipt_no=receipt_no, staff_id=self.staff.id, items=items,
+                with_attached=dialog.with_attached.isChecked(), approval_id=approval_id,
+                tenders=[TenderInput(dialog.tender, amount)])
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        config = print_queue.printer_config(self.db, terminal=self.context.terminal)
+        print_queue.enqueue(self.db, terminal=self.context.terminal, ref=done.receipt_no,
+                            request=PrintRequest("receipt", config.receipt_uri,
+                                                 open_drawer=dialog.tender == "cash",
+                                                 options={"paper_mm": config.paper_mm,
+                                                          "encoding": config.encoding}))
+        self.run_prints()
+        self.set_banner(self.tr("Refund {receipt}: {amount} back").format(
+            receipt=done.receipt_no, amount=self.formats.money(-done.total)))
+        self.sale_completed.emit(done)
+
     # payment ------------------------------------------------------------------------
     def pay(self) -> None:
         if self.context.worker.busy or self.active_dialog is not None:
             return
-        if not self.cart.lines:
+        if not self.cart.billable_lines():
             self.show_message(self.tr("The cart is empty"))
             return
         self._pay_step()
@@ -605,6 +727,9 @@ class TillScreen(QWidget):
         else:
             self.customer_label.setText(self.tr("No customer yet: scan or type their phone number"))
             self.customer_label.setProperty("customer_name", None)
+        if cart.original_receipt and not self.banner.text():
+            self.set_banner(self.tr("Add-on to {receipt}: sell what goes with the unit").format(
+                receipt=cart.original_receipt))
         unit = next((u for u in units if u.line_id == self.current_unit), None)
         if unit is None:
             self.sheet.show_empty()

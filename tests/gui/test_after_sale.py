@@ -1,0 +1,92 @@
+"""After the sale at the till: an installer's add-on from the scanned receipt to the
+printed add-on receipt, and a cashier's return approved by a manager's PIN."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
+
+from pos import control, print_queue
+from pos.models import DocumentKind, Sale
+from tests.gui.conftest import log_in
+from tests.integration.test_corrections import notebook_sale
+from tests.printing.fake_printer import FakePrinter
+from ui.checkout.after_sale import FindSaleDialog, ManagerApprovalDialog, ReturnDialog
+from ui.checkout.payment import PaymentDialog
+
+
+def press_button(dialog, text: str) -> None:
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == text)
+    button.click()
+
+
+def test_an_installer_add_on_from_the_scanned_receipt_to_its_printed_receipt(
+        qtbot, window, keys, sqlite_demo_db):
+    sale = notebook_sale(sqlite_demo_db)
+    with FakePrinter() as printer:
+        print_queue.set_printer_config(sqlite_demo_db, terminal="T01", receipt=printer.uri,
+                                       sheet_after_sale=False)
+        log_in(qtbot, window, name="Wang Qiang", pin="2222")
+        till = window.till
+        keys.press(till.scan, Qt.Key.Key_F6)
+        qtbot.waitUntil(lambda: isinstance(till.active_dialog, FindSaleDialog))
+        finder = till.active_dialog
+        keys.scan(finder.field, sale.receipt_no)  # the receipt's barcode
+        assert finder.receipt_no == sale.receipt_no
+        press_button(finder, "Sell add-ons on site")
+        qtbot.waitUntil(lambda: till.active_dialog is None)
+        assert till.cart.original_receipt == sale.receipt_no
+        assert "Add-on to" in till.banner.text()
+        target = next(i for i, row in enumerate(till.sheet.rows)
+                      if row.name.text() == "<b>Cooling pad</b>")
+        for _ in range(target):
+            keys.press(till.scan, Qt.Key.Key_Down)
+        keys.press(till.scan, Qt.Key.Key_Space)
+        keys.press(till.scan, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+        keys.press(till.active_dialog.amount, Qt.Key.Key_F1)
+        with qtbot.waitSignal(till.sale_completed, timeout=10_000) as completed:
+            keys.press(till.active_dialog.amount, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(printer.received), timeout=15_000)
+    addon = completed.args[0]
+    assert b"Added on site to " + sale.receipt_no.encode() in printer.received[0]
+    with sqlite_demo_db.read() as session:
+        row = session.scalar(select(Sale).where(Sale.receipt_no == addon.receipt_no))
+        assert row.kind is DocumentKind.ADDON and row.staff_id == till.staff.id
+
+
+def test_a_cashiers_return_needs_a_managers_pin(qtbot, window, keys, sqlite_demo_db):
+    sale = notebook_sale(sqlite_demo_db)
+    log_in(qtbot, window)  # Li Na, cashier
+    till = window.till
+    keys.press(till.scan, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, FindSaleDialog))
+    keys.scan(till.active_dialog.field, sale.receipt_no)
+    press_button(till.active_dialog, "Return / refund")
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ReturnDialog))
+    returning = till.active_dialog
+    returning.spins[4].setValue(1)  # one of the two cleaning kits
+    press_button(returning, "Refund")
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ManagerApprovalDialog))
+    approval = till.active_dialog
+    qtbot.keyClicks(approval.pin, "1234")  # a wrong PIN refuses and refunds nothing
+    qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.active_dialog is None)
+    with sqlite_demo_db.read() as session:
+        assert session.scalar(select(Sale).where(Sale.kind == DocumentKind.REFUND)) is None
+
+    keys.press(till.scan, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, FindSaleDialog))
+    keys.scan(till.active_dialog.field, sale.receipt_no)
+    press_button(till.active_dialog, "Return / refund")
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ReturnDialog))
+    till.active_dialog.spins[4].setValue(1)
+    press_button(till.active_dialog, "Refund")
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ManagerApprovalDialog))
+    with qtbot.waitSignal(till.sale_completed, timeout=10_000) as done:
+        qtbot.keyClicks(till.active_dialog.pin, "9999")
+        qtbot.keyClick(till.active_dialog.pin, Qt.Key.Key_Return)
+    refund = done.args[0]
+    assert refund.total == -3990 and "Refund" in till.banner.text()
+    events = control.list_audit(sqlite_demo_db)
+    assert any(e.action == "refund" and e.details["approved_by"] for e in events)
+    assert any(e.action == "approval" and e.staff_name == "Li Na" for e in events)
