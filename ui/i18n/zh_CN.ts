@@ -168,6 +168,64 @@
     </message>
 </context>
 <context>
+    <name>FindSaleDialog</name>
+    <message>
+        <location filename="../checkout/after_sale.py" line="26" />
+        <source>Find a sale</source>
+        <translation>查找销售单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="28" />
+        <source>Scan the receipt or sheet barcode, or type a receipt number, phone or serial</source>
+        <translation>扫描小票或配置单条码，或输入单号、手机号、序列号</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="35" />
+        <source>Sell add-ons on site</source>
+        <translation>上门加购</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="38" />
+        <source>Return / refund</source>
+        <translation>退货/退款</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="40" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="64" />
+        <source>sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="64" />
+        <source>add-on</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="64" />
+        <source>refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="65" />
+        <source>void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="76" />
+        <source>No sale found</source>
+        <translation>未找到销售单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="86" />
+        <source>Find the sale first</source>
+        <translation>请先查找销售单</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../login.py" line="22" />
@@ -224,9 +282,32 @@
     </message>
 </context>
 <context>
+    <name>ManagerApprovalDialog</name>
+    <message>
+        <location filename="../checkout/after_sale.py" line="98" />
+        <source>Manager approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="99" />
+        <source>A manager must approve: {what}</source>
+        <translation>需要店长授权：{what}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="117" />
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="119" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
-        <location filename="../app.py" line="103" />
+        <location filename="../app.py" line="106" />
         <location filename="../messages.py" line="26" />
         <source>Something went wrong and was written to the log. Nothing was lost; try again, or call the manager if it happens again.</source>
         <translation>出现错误，已记录到日志。数据没有丢失；请重试，如再次出现请联系店长。</translation>
@@ -402,6 +483,69 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../checkout/after_sale.py" line="142" />
+        <source>Return against {receipt}</source>
+        <translation>退货（原单 {receipt}）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="156" />
+        <source>{n} can come back</source>
+        <translation>可退 {n}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="160" />
+        <source>What was sold with a returned unit comes back too</source>
+        <translation>随主机售出的配件和服务卡一并退回</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="165" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="165" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="166" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="166" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="167" />
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="167" />
+        <source>On account</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="169" />
+        <source>Back in {how}</source>
+        <translation>退回{how}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="177" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="180" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SerialDialog</name>
     <message>
         <location filename="../checkout/dialogs.py" line="19" />
@@ -479,140 +623,171 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../checkout/till.py" line="69" />
+        <location filename="../checkout/till.py" line="72" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="72" />
-        <location filename="../checkout/till.py" line="525" />
+        <location filename="../checkout/till.py" line="75" />
+        <location filename="../checkout/till.py" line="647" />
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="75" />
+        <location filename="../checkout/till.py" line="78" />
         <source>Reprint last [F11]</source>
         <translation>补打上单 [F11]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="89" />
+        <location filename="../checkout/till.py" line="83" />
+        <source>Find sale [F6]</source>
+        <translation>查单 [F6]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="96" />
         <source>Scan, or type a name, code or phone</source>
         <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="124" />
+        <location filename="../checkout/till.py" line="131" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="125" />
+        <location filename="../checkout/till.py" line="132" />
         <source>Park [F8]</source>
         <translation>挂单 [F8]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="126" />
+        <location filename="../checkout/till.py" line="133" />
         <source>Resume [F9]</source>
         <translation>取单 [F9]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="127" />
+        <location filename="../checkout/till.py" line="134" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="138" />
+        <location filename="../checkout/till.py" line="145" />
         <source>Customer [F4]</source>
         <translation>客户 [F4]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="204" />
+        <location filename="../checkout/till.py" line="212" />
         <source>Logged in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="260" />
+        <location filename="../checkout/till.py" line="268" />
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="373" />
+        <location filename="../checkout/till.py" line="381" />
         <source>Tap a line in the cart first</source>
         <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="383" />
+        <location filename="../checkout/till.py" line="391" />
         <source>Sale parked</source>
         <translation>已挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="389" />
+        <location filename="../checkout/till.py" line="397" />
         <source>No parked sales on this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="392" />
+        <location filename="../checkout/till.py" line="400" />
+        <location filename="../checkout/till.py" line="438" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="413" />
+        <location filename="../checkout/till.py" line="444" />
+        <source>Which unit?</source>
+        <translation>哪台主机？</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="445" />
+        <source>Add to which unit?</source>
+        <translation>加购到哪台主机？</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="474" />
+        <source>refund against {receipt}</source>
+        <translation>原单 {receipt} 退货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="526" />
+        <source>Refund {receipt}: {amount} back</source>
+        <translation>退货单 {receipt}：退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="535" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="489" />
+        <location filename="../checkout/till.py" line="611" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="522" />
+        <location filename="../checkout/till.py" line="644" />
         <source>Print failed: {n}</source>
         <translation>打印失败：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="534" />
+        <location filename="../checkout/till.py" line="656" />
         <source>Every print job has printed</source>
         <translation>所有打印任务均已完成</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="560" />
+        <location filename="../checkout/till.py" line="682" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="593" />
+        <location filename="../checkout/till.py" line="715" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="594" />
+        <location filename="../checkout/till.py" line="716" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="596" />
+        <location filename="../checkout/till.py" line="718" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="598" />
+        <location filename="../checkout/till.py" line="720" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="601" />
+        <location filename="../checkout/till.py" line="723" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="601" />
+        <location filename="../checkout/till.py" line="723" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="606" />
+        <location filename="../checkout/till.py" line="728" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="731" />
+        <source>Add-on to {receipt}: sell what goes with the unit</source>
+        <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
     </message>
 </context>
 </TS>
