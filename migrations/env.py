@@ -11,6 +11,14 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def _render_item(type_, obj, autogen_context):
+    """Write the app's UTC column type as the plain DateTime it stores, so revisions do
+    not import application code."""
+    if type_ == "type" and type(obj).__name__ == "_UtcDateTime":
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def _configure(connection) -> None:
     context.configure(
         connection=connection,
@@ -18,6 +26,7 @@ def _configure(connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         include_object=include_in_autogenerate,
+        render_item=_render_item,
     )
 
 

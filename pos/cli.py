@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     blank.add_argument("layout", choices=["desktop_pc", "notebook", "digital", "phone"])
     blank.add_argument("--out", required=True)
     blank.add_argument("--page", default="A4", choices=["A4", "A5"])
+    blank.add_argument("--sheet", help="the sheet's code where a layout has several (dslr, compact)")
     card = group.add_parser("card", help="a service-card certificate (A5 PDF)")
     card.add_argument("number")
     card.add_argument("--out", required=True)
@@ -96,6 +97,22 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="the audit trail: voids, refunds, overrides, approvals, ...")
     audit.add_argument("--action", help="only this action (void, refund, approval, failed_login, ...)")
     audit.add_argument("--limit", type=int, default=100)
+
+    group = sub.add_parser("followup", help="follow-up calls to recent buyers").add_subparsers(
+        dest="action", required=True)
+    export = group.add_parser("export", help="recent buyers as CSV for follow-up calls")
+    export.add_argument("--days", type=int, default=7)
+    export.add_argument("--kind", choices=["consumer", "business"])
+    export.add_argument("--csv", required=True, metavar="FILE")
+    assign = group.add_parser("assign", help="give recent buyers' calls to a salesperson")
+    assign.add_argument("--days", type=int, default=7)
+    assign.add_argument("--kind", choices=["consumer", "business"])
+    assign.add_argument("--to", required=True, metavar="STAFF_NAME")
+
+    customer = sub.add_parser("customer", help="a customer's sales, units and cards")
+    customer.add_argument("phone")
+    renew = sub.add_parser("renewals", help="service cards ending soon, for renewal calls")
+    renew.add_argument("--days", type=int, default=30)
 
     sub.add_parser("summary", help="what is in the database")
     return parser
@@ -211,6 +228,8 @@ def _run(args, db: Database) -> int:
         for key, value in vars(config).items():
             print(f"{key:<17} {value}")
         return 0
+    if command in ("followup", "customer", "renewals"):
+        return _customers(args, db)
     if command == "audit":
         from .control import list_audit
 
@@ -223,6 +242,46 @@ def _run(args, db: Database) -> int:
         print(_summary(db))
         return 0
     raise AssertionError(f"unhandled command {command}")
+
+
+def _customers(args, db: Database) -> int:
+    from . import followups
+
+    if args.command == "customer":
+        history = followups.customer_history(db, phone=args.phone)
+        kind = "business" if history.kind == "business" else "consumer"
+        print(f"{history.name}  {history.phone}  {kind}  {history.company or ''}".rstrip())
+        for receipt, doc_kind, day, total in history.sales:
+            print(f"  {day}  {receipt}  {doc_kind:<7} {_money(total)}")
+        for unit in history.units:
+            print(f"  unit  {unit.name}  S/N {unit.serial or '-'}  ({unit.receipt_no})")
+        for card in history.cards:
+            until = card.end_date.isoformat() if card.end_date else "lifetime"
+            print(f"  card  {card.card_no}  {card.tier_name}  until {until}  {card.state}")
+        return 0
+    if args.command == "renewals":
+        for renewal in followups.cards_ending(db, within_days=args.days):
+            print(f"{renewal.end_date}  {renewal.card_no}  {renewal.tier_name}  "
+                  f"{renewal.customer_name}  {renewal.phone}")
+        return 0
+    if args.action == "export":
+        Path(args.csv).write_bytes(followups.export_followups(db, days=args.days, kind=args.kind))
+        print(f"follow-up list written to {args.csv}")
+        return 0
+    person = next((s for s in staff.list_staff(db) if s.name == args.to), None)
+    if person is None:
+        raise UserError(f"No staff member is called '{args.to}'")
+    buyers = followups.recent_buyers(db, days=args.days, kind=args.kind)
+    created = followups.assign_calls(db, customer_ids=[b.customer_id for b in buyers],
+                                     staff_id=person.id)
+    print(f"{created} calls assigned to {person.name} ({len(buyers) - created} already assigned)")
+    return 0
+
+
+def _money(amount: int) -> str:
+    from .money import to_decimal_string
+
+    return f"{to_decimal_string(amount):>12}"
 
 
 def _read(path: str) -> bytes:

@@ -110,8 +110,8 @@ def refund(db: Database, *, receipt_no: str, staff_id: int, items: list[ReturnIt
         by_id = {row.id: row for row in lines.values()}
         rows = _plan(lines, back, wanted, with_attached)
         total = sum(amount for _, _, amount in rows)
-        already = -(conn.execute(select(func.coalesce(func.sum(Sale.total), 0)).where(
-            Sale.original_sale_id == sale.id)).scalar())
+        already = -int(conn.execute(select(func.coalesce(func.sum(Sale.total), 0)).where(
+            Sale.original_sale_id == sale.id)).scalar())  # int(): PostgreSQL sums as NUMERIC
         if total > sale.total - already:
             raise UserError("A refund cannot be more than was paid less earlier refunds")
         payments = _refund_payments(conn, sale, tenders, total)

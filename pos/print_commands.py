@@ -43,7 +43,7 @@ def run_print_command(args, db, terminal: str) -> int:
     if action == "blank-sheet":
         from printing.sheet_pdf import blank_sheet_pdf
 
-        store, sheet = load_blank_sheet(db, layout=args.layout)
+        store, sheet = load_blank_sheet(db, layout=args.layout, sheet=args.sheet)
         _write(args.out, blank_sheet_pdf(store, sheet, page_size=args.page, locale=store.locale))
         return 0
     if action == "card":

@@ -288,15 +288,22 @@ def _with_addons(session, unit_row: SaleLine, items: list, sections: dict) -> li
     return items
 
 
-def load_blank_sheet(db: Database, *, layout: str) -> tuple[StoreHeader, UnitSheet]:
+def load_blank_sheet(db: Database, *, layout: str,
+                     sheet: str | None = None) -> tuple[StoreHeader, UnitSheet]:
     """The whole sheet of a layout family with nothing ticked, for stores that fill pads
-    by hand: every item with the products that satisfy it."""
+    by hand: every item with the products that satisfy it. A family with several sheets
+    (digital: DSLR and compact) takes `sheet`, the sheet's code, to pick one."""
     with db.read() as session:
-        category = session.scalar(select(Category).where(
-            Category.sheet_layout == layout, Category.sheet_template_id.is_not(None))
-            .order_by(Category.code))
+        query = select(Category).where(Category.sheet_layout == layout,
+                                       Category.sheet_template_id.is_not(None))
+        if sheet is not None:
+            query = query.join(SheetTemplate, SheetTemplate.id == Category.sheet_template_id) \
+                .where(SheetTemplate.code == sheet)
+        category = session.scalar(query.order_by(Category.code))
         if category is None:
             layouts = "desktop_pc, notebook, digital, phone"
+            if sheet is not None:
+                raise UserError(f"No sheet '{sheet}' prints on the {layout} layout")
             raise UserError(f"No sheet uses the layout '{layout}' (layouts: {layouts})")
         template = session.get(SheetTemplate, category.sheet_template_id)
         store = session.scalar(select(Store).order_by(Store.id))

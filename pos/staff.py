@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta, timezone
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -95,9 +95,8 @@ def verify_pin(db: Database, *, staff_id: int, pin: str) -> StaffInfo:
         if staff is None or not staff.active:
             raise UserError("Wrong PIN")
         now = utcnow()
-        locked_until = _aware(staff.locked_until)
-        if locked_until is not None and locked_until > now:
-            seconds = int((locked_until - now).total_seconds()) + 1
+        if staff.locked_until is not None and staff.locked_until > now:
+            seconds = int((staff.locked_until - now).total_seconds()) + 1
             refusal = f"Too many wrong PINs: {staff.name} is locked for {seconds} more seconds"
         elif not pin_matches(pin, staff.pin_hash):
             staff.failed_pins += 1
@@ -114,6 +113,3 @@ def verify_pin(db: Database, *, staff_id: int, pin: str) -> StaffInfo:
         raise UserError(refusal)
     return info
 
-
-def _aware(moment):
-    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment

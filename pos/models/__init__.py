@@ -15,6 +15,7 @@ from .checklists import (
 )
 from .people import Customer, CustomerKind, Staff, StaffRole
 from .control import Approval, AuditEvent
+from .followups import CallOutcome, FollowUp
 from .printing import JobKind, JobState, PrintJob
 from .sales import (
     CardState, DocumentCounter, DocumentKind, JournalEntry, JournalHead, LineKind, Outcome, OutcomeSubject,
@@ -23,6 +24,7 @@ from .sales import (
 from .store import Setting, Store, Terminal
 
 __all__ = [
+    "CallOutcome", "FollowUp",
     "Approval", "AuditEvent", "DocumentKind",
     "JobKind", "JobState", "PrintJob",
     "CardState", "DocumentCounter", "JournalEntry", "JournalHead", "LineKind", "Outcome",

@@ -6,6 +6,7 @@ import enum
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, Enum, MetaData
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -38,5 +39,24 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def UtcDateTime() -> DateTime:  # noqa: N802 - reads like a column type
-    return DateTime(timezone=True)
+class _UtcDateTime(TypeDecorator):
+    """Aware UTC datetimes in and out. SQLite keeps no zone and hands back naive values;
+    those are UTC here, and are returned as such, so nothing downstream mistakes them
+    for local time."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+def UtcDateTime() -> _UtcDateTime:  # noqa: N802 - reads like a column type
+    return _UtcDateTime()

@@ -1,0 +1,155 @@
+"""The foot of a configuration-sheet page: the unit's tally, the service card (sold,
+declined or not offered; write-in fields on a blank pad), the signature lines and
+which copy is which, plus the lined notes box a short sheet gets above it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .fonts import draw_fitted, draw_text
+from .pdf_common import (
+    INK, MUTED, day, field_row, rule, signature_line, state_ink, tick_box,
+)
+from .pdf_labels import STATE_WORDS
+from .sheet_parts import Columns, Form, draw_section_row, row_baseline
+
+
+def _signature_space(form: Form) -> float:
+    return 24 * form.k + form.scale.small * 2.2
+
+
+def _card_space(form: Form) -> float:
+    s = form.scale
+    if form.sale is None:
+        return s.row + s.field + 4 * form.k
+    return s.row * (1 + max(1, len(form.sheet.cards))) + 2 * form.k
+
+
+def footer_height(form: Form) -> float:
+    s = form.scale
+    return s.row + _card_space(form) + _signature_space(form) + s.tiny * 2.6
+
+
+def draw_footer(canvas, form: Form, *, page: tuple[int, int]) -> None:
+    form = replace(form, stretch=1.0)  # the footer's height was reserved unstretched
+    s = form.scale
+    top = s.margin + footer_height(form)
+    _summary(canvas, form, top)
+    top -= s.row
+    _card_block(canvas, form, top)
+    top -= _card_space(form)
+    _signatures(canvas, form, top)
+    _footnote(canvas, form, page)
+
+
+def draw_notes(canvas, form: Form, rows_end: float) -> None:
+    """A lined notes box in the room a short sheet leaves above the footer, as printed
+    pads have: for the installer's and the customer's remarks."""
+    s, k = form.scale, form.k
+    top = rows_end - 6 * k
+    bottom = s.margin + footer_height(form) + 4 * k
+    if top - bottom < 3 * s.row:
+        return
+    canvas.saveState()
+    canvas.setStrokeColor(form.accent)
+    canvas.setLineWidth(0.6)
+    canvas.rect(s.margin, bottom, s.content_width, top - bottom, stroke=1, fill=0)
+    canvas.restoreState()
+    draw_text(canvas, s.margin + 4 * k, top - s.tiny * 1.4, form.words["notes"], s.tiny,
+              color=form.accent)
+    line_y = top - s.tiny * 1.4 - s.row * 1.2
+    while line_y > bottom + s.row * 0.5:
+        rule(canvas, s.margin + 4 * k, s.width - s.margin - 4 * k, line_y, dash=(1, 1.6))
+        line_y -= s.row * 1.2
+
+
+def draw_continuation_footer(canvas, form: Form, *, page: tuple[int, int]) -> None:
+    s = form.scale
+    draw_text(canvas, s.width / 2, s.margin + s.tiny * 2.6, form.words["continued_next"],
+              s.small, align="centre", color=MUTED)
+    _footnote(canvas, form, page)
+
+
+def _summary(canvas, form: Form, top: float) -> None:
+    """Taken / declined / not offered for this unit: the form's own attach tally."""
+    if form.sale is None:
+        return
+    s, items = form.scale, form.sheet.items
+    counts = {outcome: sum(1 for item in items if item.outcome == outcome)
+              for outcome in ("sold", "declined", "not_offered")}
+    amount = sum(item.price or 0 for item in items if item.outcome == "sold")
+    amount += sum(card.price for card in form.sheet.cards)
+    text = form.words["summary"].format(**counts, amount=form.money(amount))
+    draw_fitted(canvas, s.width - s.margin - 4 * form.k, top - s.row * 0.62, text, s.small,
+                s.content_width, align="right", color=INK)
+
+
+def _card_block(canvas, form: Form, top: float) -> None:
+    s, k, words = form.scale, form.k, form.words
+    draw_section_row(canvas, form, top, words["card"])
+    draw_fitted(canvas, s.width - s.margin - 4 * k, top - s.row / 2 - s.tiny * 0.36,
+                words["card_reminder"], s.tiny, s.content_width * 0.62, align="right",
+                color=MUTED)
+    top -= s.row
+    if form.sale is None:
+        field_row(canvas, s, top - 2 * k, [(words["card_no"], None, 1), (words["tier"], None, 1),
+                                          (words["term"], None, 1),
+                                          (words["valid_until"], None, 1)], ink=form.accent)
+        return
+    columns = Columns.for_form(form)
+    for card in form.sheet.cards:
+        _card_row(canvas, form, columns, top, card)
+        top -= s.row
+    if not form.sheet.cards:
+        outcome = form.sheet.card_outcome if form.sheet.card_outcome == "declined" else "not_offered"
+        baseline = row_baseline(form, top)
+        tick_box(canvas, columns.box_x, baseline - columns.box * 0.16, columns.box, outcome,
+                 ink=form.accent)
+        draw_text(canvas, columns.state_x, baseline, STATE_WORDS[form.lang][outcome], s.tiny,
+                  bold=True, color=state_ink(outcome))
+        message = words["card_declined" if outcome == "declined" else "card_not_offered"]
+        draw_text(canvas, columns.item_x, baseline, message, s.body)
+
+
+def _card_row(canvas, form: Form, columns: Columns, top: float, card) -> None:
+    s, words = form.scale, form.words
+    baseline = row_baseline(form, top)
+    tick_box(canvas, columns.box_x, baseline - columns.box * 0.16, columns.box, "sold",
+             ink=form.accent)
+    draw_text(canvas, columns.state_x, baseline, STATE_WORDS[form.lang]["sold"], s.tiny,
+              bold=True, color=state_ink("sold"))
+    draw_fitted(canvas, columns.item_x, baseline, card.tier_name, s.body, columns.item_width,
+                bold=True)
+    term = (words["months"].format(n=card.term_months) if card.term_months is not None
+            else words["lifetime"])
+    until = day(card.end_date, locale=form.lang) if card.end_date else words["lifetime"]
+    detail = (f"{words['card_no']} {card.card_no}   {words['term']} {term}   "
+              f"{words['valid_until']} {until}   {words[card.service_mode]}")
+    draw_fitted(canvas, columns.detail_x, baseline, detail, s.small, columns.detail_width,
+                min_size=s.tiny)
+    draw_text(canvas, columns.price_right, baseline, form.money(card.price), s.body,
+              align="right")
+    rule(canvas, s.margin, s.width - s.margin, top - s.row, dash=(1, 1.6))
+
+
+def _signatures(canvas, form: Form, top: float) -> None:
+    s, k, words = form.scale, form.k, form.words
+    line_y = top - 24 * k
+    gap = 14 * k
+    width = (s.content_width - 2 * gap) / 3
+    signers = ((words["sign_customer"], None),
+               (words["sign_salesperson"], form.sale.staff_name if form.sale else None),
+               (words["sign_installer"], None))
+    for index, (label, name) in enumerate(signers):
+        signature_line(canvas, s.margin + index * (width + gap), line_y, width, label, s.small,
+                       name=name, ink=form.accent)
+
+
+def _footnote(canvas, form: Form, page: tuple[int, int]) -> None:
+    s = form.scale
+    baseline = s.margin + s.tiny * 0.4
+    draw_text(canvas, s.margin, baseline, form.words["copies"], s.tiny, color=MUTED)
+    number, total = page
+    draw_text(canvas, s.width - s.margin, baseline,
+              form.words["page"].format(n=number, total=total), s.tiny, align="right",
+              color=MUTED)
