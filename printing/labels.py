@@ -19,7 +19,7 @@ LABELS = {
         "void_of": "VOID of {receipt}",
     },
     "zh_CN": {
-        "receipt": "销售小票", "date": "日期", "till": "收银台", "staff": "收银员",
+        "receipt": "销售小票", "date": "日期", "till": "收银台", "staff": "经办人",
         "customer": "顾客", "serial": "序列号", "imei": "IMEI", "each": "单价",
         "discount": "优惠", "total": "合计", "vat": "含增值税 {rate}%",
         "change": "找零", "card": "服务卡", "card_no": "卡号",

@@ -10,6 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from .columns import char_width, display_width
 from .receipt import Barcode, Cut, Op, Rule, Text
 
 FONT = "STSong-Light"
@@ -35,14 +36,22 @@ def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
     y = height - 8 * mm
     for op in ops:
         if isinstance(op, Text):
-            size = column * 2 if op.double else column * 1.9
-            pdf.setFont(FONT, min(size, 18 if op.double else 9.5))
+            step = column * (2 if op.double else 1)
+            size = min(step * 1.9, 18 if op.double else 9.5)
+            text = op.text.strip() if op.align == "center" else op.text
             x = 4 * mm
+            if op.double:
+                y -= LINE  # a double-height line rises a full line above its baseline
             if op.align == "center":
-                pdf.drawCentredString(paper / 2, y, op.text.strip())
-            else:
-                pdf.drawString(x, y, op.text)
-            y -= LINE * (2 if op.double else 1)
+                x = (paper - display_width(text) * step) / 2
+            # Character by character on the printer's grid: a wide (Chinese) character
+            # takes two columns, so amounts line up as they do on paper.
+            for char in text:
+                if char != " ":
+                    pdf.setFont(FONT if ord(char) > 127 else "Courier", size)
+                    pdf.drawString(x, y, char)
+                x += step * char_width(char)
+            y -= LINE
         elif isinstance(op, Rule):
             pdf.setDash(2, 2) if op.char == "-" else pdf.setDash()
             pdf.line(4 * mm, y + 3, paper - 4 * mm, y + 3)
