@@ -90,3 +90,20 @@ def test_a_cashiers_return_needs_a_managers_pin(qtbot, window, keys, sqlite_demo
     events = control.list_audit(sqlite_demo_db)
     assert any(e.action == "refund" and e.details["approved_by"] for e in events)
     assert any(e.action == "approval" and e.staff_name == "Li Na" for e in events)
+
+
+def test_a_found_sale_reprints_its_receipt_as_a_copy_and_its_sheet(qtbot, window, keys,
+                                                                  sqlite_demo_db, tmp_path):
+    sale = notebook_sale(sqlite_demo_db)
+    with FakePrinter() as printer:
+        print_queue.set_printer_config(sqlite_demo_db, terminal="T01", receipt=printer.uri,
+                                       documents=f"pdf://{tmp_path}")
+        log_in(qtbot, window)
+        till = window.till
+        keys.press(till.scan, Qt.Key.Key_F6)
+        qtbot.waitUntil(lambda: isinstance(till.active_dialog, FindSaleDialog))
+        keys.scan(till.active_dialog.field, "13800138000")  # by the customer's phone
+        press_button(till.active_dialog, "Reprint receipt and sheet")
+        qtbot.waitUntil(lambda: bool(printer.received), timeout=15_000)
+        qtbot.waitUntil(lambda: any(tmp_path.glob("*-sheet-copy*.pdf")), timeout=15_000)
+    assert b"*** COPY ***" in printer.received[0]

@@ -17,7 +17,7 @@ from pos.errors import UserError
 class FindSaleDialog(QDialog):
     """Scan or type; Enter searches; pick a sale, then Add-on or Return."""
 
-    ADDON, RETURN = "addon", "return"
+    ADDON, RETURN, REPRINT = "addon", "return", "reprint"
 
     def __init__(self, db, formats, parent=None):
         super().__init__(parent)
@@ -37,13 +37,16 @@ class FindSaleDialog(QDialog):
         addon.clicked.connect(lambda: self._choose(self.ADDON))
         back = QPushButton(self.tr("Return / refund"))
         back.clicked.connect(lambda: self._choose(self.RETURN))
+        reprint = QPushButton(self.tr("Reprint receipt and sheet"))
+        reprint.clicked.connect(lambda: self._choose(self.REPRINT))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
-        for button in (addon, back, close):
+        for button in (addon, back, reprint, close):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(addon, 2)
         buttons.addWidget(back, 1)
+        buttons.addWidget(reprint, 1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)

@@ -425,6 +425,8 @@ class TillScreen(QWidget):
             if result == QDialog.DialogCode.Accepted:
                 if dialog.choice == FindSaleDialog.ADDON:
                     self.start_addon(dialog.receipt_no)
+                elif dialog.choice == FindSaleDialog.REPRINT:
+                    self.reprint(dialog.receipt_no, sheet=True)
                 else:
                     self.start_return(dialog.receipt_no)
             self.scan.setFocus()
@@ -664,13 +666,23 @@ class TillScreen(QWidget):
         self.scan.setFocus()
 
     def reprint_last(self) -> None:
-        if self.last_receipt is None:
-            return
+        if self.last_receipt is not None:
+            self.reprint(self.last_receipt)
+
+    def reprint(self, receipt_no: str, *, sheet: bool = False) -> None:
+        """Queue a copy of the receipt (marked COPY) and, when asked, the sheet copies,
+        which show what installers added on site since."""
         config = print_queue.printer_config(self.db, terminal=self.context.terminal)
-        print_queue.enqueue(self.db, terminal=self.context.terminal, ref=self.last_receipt,
-                            reprint=True, request=PrintRequest(
-                                "receipt", config.receipt_uri,
-                                options={"paper_mm": config.paper_mm, "encoding": config.encoding}))
+        requests = [PrintRequest("receipt", config.receipt_uri,
+                                 options={"paper_mm": config.paper_mm, "encoding": config.encoding})]
+        if sheet:
+            requests.append(PrintRequest("sheet", config.documents_uri,
+                                         options={"copies": ["customer", "store", "installer"],
+                                                  "page_size": "A4"}))
+        for request in requests:
+            print_queue.enqueue(self.db, terminal=self.context.terminal, ref=receipt_no,
+                                reprint=True, request=request)
+        self.set_banner(self.tr("Reprinting {receipt}").format(receipt=receipt_no))
         self.run_prints()
 
     def _completed(self, sale) -> None:
