@@ -76,20 +76,13 @@ def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
     """Complete the cart in one transaction. Completing the same cart again returns the
     sale it already made, so a double click or a retry after a timeout makes one sale.
     `print_jobs` are queued in the same transaction: a sale never lacks its receipt job."""
-    if not cart.billable_lines():
-        raise UserError("The cart is empty")
-    cart_totals = totals(cart.billable_lines())
-    checked = check_tenders(cart_totals.total, tenders)
-    for line in cart.lines:
-        if line.serial_tracked and not line.serial:
-            raise UserError(f"Scan or type the serial number of {line.name}")
     today = business_date or date.today()
     try:
         with db.write_connection() as conn:
             done = _existing(conn, cart.uuid)
             if done is not None:
                 return done
-            return _write(conn, cart, tenders, checked, cart_totals, today, print_jobs)
+            return complete_in(conn, cart, tenders=tenders, today=today, print_jobs=print_jobs)
     except IntegrityError:
         with db.read_connection() as conn:
             done = _existing(conn, cart.uuid)
@@ -97,6 +90,20 @@ def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
             return done
         raise UserError("A serial number on this sale was sold at the same moment elsewhere; "
                         "check the serials and try again") from None
+
+
+def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
+                print_jobs: Sequence[PrintRequest] = ()) -> CompletedSale:
+    """Check and write the sale inside the caller's transaction (an exchange writes its
+    return and its new sale in one)."""
+    if not cart.billable_lines():
+        raise UserError("The cart is empty")
+    cart_totals = totals(cart.billable_lines())
+    checked = check_tenders(cart_totals.total, tenders)
+    for line in cart.lines:
+        if line.serial_tracked and not line.serial:
+            raise UserError(f"Scan or type the serial number of {line.name}")
+    return _write(conn, cart, tenders, checked, cart_totals, today, print_jobs)
 
 
 def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,

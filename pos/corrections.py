@@ -97,27 +97,38 @@ def refund(db: Database, *, receipt_no: str, staff_id: int, items: list[ReturnIt
            approval_id: int | None = None, reason: str = "") -> Correction:
     """Take goods back against a receipt and pay the money back. Returning a main unit
     asks (with_attached) whether what was sold with it comes back too."""
+    with db.write_connection() as conn:
+        return _refund_in(conn, receipt_no=receipt_no, staff_id=staff_id, items=items,
+                          tenders=tenders, with_attached=with_attached, approval_id=approval_id,
+                          reason=reason)
+
+
+def _refund_in(conn, *, receipt_no, staff_id, items, tenders, with_attached, approval_id,
+               reason, exchange_credit: int = 0) -> Correction:
+    """The refund inside a caller's transaction; `exchange_credit` of it is not paid out
+    but spent on the exchange's new sale."""
     if not items:
         raise UserError("Choose what comes back")
-    with db.write_connection() as conn:
-        auth = control.authorise(conn, action="refund", ref=receipt_no.strip().upper(),
-                                 staff_id=staff_id, approval_id=approval_id)
-        sale = _original_conn(conn, receipt_no)
-        lines = {row.position: row for row in conn.execute(
-            select(SaleLine.__table__).where(SaleLine.sale_id == sale.id))}
-        back = _returned_conn(conn, [row.id for row in lines.values()])
-        wanted = _wanted(lines, sale, items)
-        by_id = {row.id: row for row in lines.values()}
-        rows = _plan(lines, back, wanted, with_attached)
-        total = sum(amount for _, _, amount in rows)
-        already = -int(conn.execute(select(func.coalesce(func.sum(Sale.total), 0)).where(
-            Sale.original_sale_id == sale.id)).scalar())  # int(): PostgreSQL sums as NUMERIC
-        if total > sale.total - already:
-            raise UserError("A refund cannot be more than was paid less earlier refunds")
-        payments = _refund_payments(conn, sale, tenders, total)
-        correction = _write_correction(conn, sale, DocumentKind.REFUND, rows, payments, auth,
-                                       by_id, reason)
-    return correction
+    auth = control.authorise(conn, action="refund", ref=receipt_no.strip().upper(),
+                             staff_id=staff_id, approval_id=approval_id)
+    sale = _original_conn(conn, receipt_no)
+    lines = {row.position: row for row in conn.execute(
+        select(SaleLine.__table__).where(SaleLine.sale_id == sale.id))}
+    back = _returned_conn(conn, [row.id for row in lines.values()])
+    wanted = _wanted(lines, sale, items)
+    by_id = {row.id: row for row in lines.values()}
+    rows = _plan(lines, back, wanted, with_attached)
+    total = sum(amount for _, _, amount in rows)
+    already = -int(conn.execute(select(func.coalesce(func.sum(Sale.total), 0)).where(
+        Sale.original_sale_id == sale.id)).scalar())  # int(): PostgreSQL sums as NUMERIC
+    if total > sale.total - already:
+        raise UserError("A refund cannot be more than was paid less earlier refunds")
+    payments = _refund_payments(conn, sale, tenders, total - exchange_credit)
+    if exchange_credit:
+        payments.append({"tender": Tender.EXCHANGE, "amount": -exchange_credit,
+                         "reference": None, "card_last4": None})
+    return _write_correction(conn, sale, DocumentKind.REFUND, rows, payments, auth,
+                             by_id, reason)
 
 
 def _wanted(lines: dict, sale, items: list[ReturnItem]) -> dict[int, int]:
@@ -226,7 +237,8 @@ def _write_correction(conn, sale, kind: DocumentKind, rows, payments, auth, by_i
         line_rows.append({
             "position": index, "kind": line.kind.value, "sku": line.sku, "name": line.name,
             "product_id": line.product_id, "tier_id": line.tier_id,
-            "parent": positions.get(line.parent_line_id), "quantity": -quantity,
+            "parent": positions.get(line.parent_line_id) if line.parent_line_id else None,
+            "quantity": -quantity,
             "list_price": line.list_price, "unit_price": line.unit_price, "discount": -discount,
             "line_total": -amount, "unit_cost": line.unit_cost, "vat_rate_bp": line.vat_rate_bp,
             "serial": line.serial, "pack": line.pack_code, "override_reason": None,
@@ -282,7 +294,8 @@ def _write_correction(conn, sale, kind: DocumentKind, rows, payments, auth, by_i
             amount=payment["amount"], reference=payment["reference"],
             card_last4=payment["card_last4"], due_date=None))
     journal.write(conn, sealed, doc_type=kind.value, doc_ref=receipt_no)
-    control.record(conn, staff_id=auth.staff_id, action=kind.value, ref=sale.receipt_no,
+    control.record(conn, staff_id=auth.staff_id, action=kind.value,
+                   ref=sale.receipt_no or "no receipt",
                    details={"document": receipt_no, "amount": to_decimal_string(-total),
                             "approved_by": auth.approved_by, "reason": reason,
                             "cards_cancelled": cancelled})
@@ -290,6 +303,8 @@ def _write_correction(conn, sale, kind: DocumentKind, rows, payments, auth, by_i
 
 
 def _refund_payments(conn, sale, tenders: list[TenderInput], total: int) -> list[dict]:
+    if total == 0 and not tenders:
+        return []
     if sum(t.amount for t in tenders) != total:
         raise UserError(f"The refund is {to_decimal_string(total)}; the money given back must "
                         "add up to exactly that")

@@ -54,6 +54,7 @@ class Tender(enum.Enum):
     ALIPAY = "alipay"
     VOUCHER = "voucher"
     ON_ACCOUNT = "on_account"
+    EXCHANGE = "exchange"  # credit from goods returned in an exchange, spent on the new sale
 
 
 class CardState(enum.Enum):

@@ -191,36 +191,41 @@
     </message>
     <message>
         <location filename="../checkout/after_sale.py" line="40" />
+        <source>Reprint receipt and sheet</source>
+        <translation>补打小票和配置单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="42" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="64" />
+        <location filename="../checkout/after_sale.py" line="67" />
         <source>sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="64" />
+        <location filename="../checkout/after_sale.py" line="67" />
         <source>add-on</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="64" />
+        <location filename="../checkout/after_sale.py" line="67" />
         <source>refund</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="65" />
+        <location filename="../checkout/after_sale.py" line="68" />
         <source>void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="76" />
+        <location filename="../checkout/after_sale.py" line="79" />
         <source>No sale found</source>
         <translation>未找到销售单</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="86" />
+        <location filename="../checkout/after_sale.py" line="89" />
         <source>Find the sale first</source>
         <translation>请先查找销售单</translation>
     </message>
@@ -284,22 +289,22 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../checkout/after_sale.py" line="98" />
+        <location filename="../checkout/after_sale.py" line="101" />
         <source>Manager approval</source>
         <translation>店长授权</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="99" />
+        <location filename="../checkout/after_sale.py" line="102" />
         <source>A manager must approve: {what}</source>
         <translation>需要店长授权：{what}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="117" />
+        <location filename="../checkout/after_sale.py" line="120" />
         <source>Manager PIN</source>
         <translation>店长密码</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="119" />
+        <location filename="../checkout/after_sale.py" line="122" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -485,62 +490,62 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../checkout/after_sale.py" line="142" />
+        <location filename="../checkout/after_sale.py" line="145" />
         <source>Return against {receipt}</source>
         <translation>退货（原单 {receipt}）</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="156" />
+        <location filename="../checkout/after_sale.py" line="159" />
         <source>{n} can come back</source>
         <translation>可退 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="160" />
+        <location filename="../checkout/after_sale.py" line="163" />
         <source>What was sold with a returned unit comes back too</source>
         <translation>随主机售出的配件和服务卡一并退回</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="165" />
+        <location filename="../checkout/after_sale.py" line="168" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="165" />
+        <location filename="../checkout/after_sale.py" line="168" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="166" />
+        <location filename="../checkout/after_sale.py" line="169" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="166" />
+        <location filename="../checkout/after_sale.py" line="169" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="167" />
+        <location filename="../checkout/after_sale.py" line="170" />
         <source>Voucher</source>
         <translation>代金券</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="167" />
+        <location filename="../checkout/after_sale.py" line="170" />
         <source>On account</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="169" />
+        <location filename="../checkout/after_sale.py" line="172" />
         <source>Back in {how}</source>
         <translation>退回{how}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="177" />
+        <location filename="../checkout/after_sale.py" line="180" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="180" />
+        <location filename="../checkout/after_sale.py" line="183" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -629,7 +634,7 @@
     </message>
     <message>
         <location filename="../checkout/till.py" line="75" />
-        <location filename="../checkout/till.py" line="647" />
+        <location filename="../checkout/till.py" line="649" />
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
@@ -700,92 +705,97 @@
     </message>
     <message>
         <location filename="../checkout/till.py" line="400" />
-        <location filename="../checkout/till.py" line="438" />
+        <location filename="../checkout/till.py" line="440" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="444" />
+        <location filename="../checkout/till.py" line="446" />
         <source>Which unit?</source>
         <translation>哪台主机？</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="445" />
+        <location filename="../checkout/till.py" line="447" />
         <source>Add to which unit?</source>
         <translation>加购到哪台主机？</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="474" />
+        <location filename="../checkout/till.py" line="476" />
         <source>refund against {receipt}</source>
         <translation>原单 {receipt} 退货</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="526" />
+        <location filename="../checkout/till.py" line="528" />
         <source>Refund {receipt}: {amount} back</source>
         <translation>退货单 {receipt}：退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="535" />
+        <location filename="../checkout/till.py" line="537" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="611" />
+        <location filename="../checkout/till.py" line="613" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="644" />
+        <location filename="../checkout/till.py" line="646" />
         <source>Print failed: {n}</source>
         <translation>打印失败：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="656" />
+        <location filename="../checkout/till.py" line="658" />
         <source>Every print job has printed</source>
         <translation>所有打印任务均已完成</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="682" />
+        <location filename="../checkout/till.py" line="685" />
+        <source>Reprinting {receipt}</source>
+        <translation>正在补打 {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="694" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="715" />
+        <location filename="../checkout/till.py" line="727" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="716" />
+        <location filename="../checkout/till.py" line="728" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="718" />
+        <location filename="../checkout/till.py" line="730" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="720" />
+        <location filename="../checkout/till.py" line="732" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="723" />
+        <location filename="../checkout/till.py" line="735" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="723" />
+        <location filename="../checkout/till.py" line="735" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="728" />
+        <location filename="../checkout/till.py" line="740" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="731" />
+        <location filename="../checkout/till.py" line="743" />
         <source>Add-on to {receipt}: sell what goes with the unit</source>
         <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
     </message>
