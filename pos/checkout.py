@@ -76,6 +76,19 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
     return line
 
 
+def cancel_cart(db: Database, cart: Cart) -> None:
+    """Drop a cart that will not be paid; what it held is kept in the audit trail."""
+    lines = cart.billable_lines()
+    if not lines:
+        return
+    with db.write_connection() as conn:
+        control.record(conn, staff_id=cart.staff_id, action="cart_cancelled", ref=cart.uuid[:8],
+                       details={"lines": len(lines), "total": totals(lines).total,
+                                "skus": [line.sku for line in lines][:20]})
+    cart.lines = [line for line in cart.lines if line.existing_line_id is not None]
+    cart.outcomes, cart.cards_declined = {}, []
+
+
 def set_quantity(cart: Cart, *, line_id: str, quantity: int) -> None:
     line = cart.line(line_id)
     _check_quantity(quantity)

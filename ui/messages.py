@@ -26,3 +26,13 @@ def bug_message() -> str:
     return QCoreApplication.translate(
         "Messages", "Something went wrong and was written to the log. Nothing was lost; "
         "try again, or call the manager if it happens again.")
+
+
+class Confirm:
+    """A yes/no question; tests stand in for the person with monkeypatch on `ask`."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, text: str) -> bool:
+        answer = QMessageBox.question(parent, QCoreApplication.translate("Messages", "Tickbox POS"),
+                                      text)
+        return answer == QMessageBox.StandardButton.Yes

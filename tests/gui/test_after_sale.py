@@ -107,3 +107,39 @@ def test_a_found_sale_reprints_its_receipt_as_a_copy_and_its_sheet(qtbot, window
         qtbot.waitUntil(lambda: bool(printer.received), timeout=15_000)
         qtbot.waitUntil(lambda: any(tmp_path.glob("*-sheet-copy*.pdf")), timeout=15_000)
     assert b"*** COPY ***" in printer.received[0]
+
+
+def test_a_manager_voids_todays_sale_and_reads_it_in_the_audit(qtbot, window, keys,
+                                                             sqlite_demo_db, monkeypatch):
+    from ui.checkout.after_sale import AuditDialog
+
+    sale = notebook_sale(sqlite_demo_db)
+    log_in(qtbot, window, name="Zhang Wei", pin="9999")
+    till = window.till
+    assert till.audit_button.isVisibleTo(window)
+    keys.press(till.scan, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, FindSaleDialog))
+    keys.scan(till.active_dialog.field, sale.receipt_no)
+    with qtbot.waitSignal(till.sale_completed, timeout=10_000) as done:
+        press_button(till.active_dialog, "Void (today's sales)")
+    assert done.args[0].total == -sale.total and "voided" in till.banner.text()
+    shown = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda self: shown.append(
+        [self.list.item(i).text() for i in range(self.list.count())]))
+    till.audit_button.click()
+    assert any(" void " in line and sale.receipt_no in line for line in shown[0])
+
+
+def test_cancelling_a_sale_drops_it_and_leaves_a_trace(qtbot, window, keys, sqlite_demo_db,
+                                                       monkeypatch):
+    from ui.messages import Confirm
+
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, "BAG-NB-156")
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, parent, text: True))
+    till.cancel_button.click()
+    assert till.cart.lines == [] and "cancelled" in till.banner.text()
+    assert not till.audit_button.isVisibleTo(window)  # a cashier does not see the audit
+    assert any(e.action == "cart_cancelled" and e.staff_name == "Li Na"
+               for e in control.list_audit(sqlite_demo_db))

@@ -17,7 +17,7 @@ from pos.errors import UserError
 class FindSaleDialog(QDialog):
     """Scan or type; Enter searches; pick a sale, then Add-on or Return."""
 
-    ADDON, RETURN, REPRINT = "addon", "return", "reprint"
+    ADDON, RETURN, REPRINT, VOID = "addon", "return", "reprint", "void"
 
     def __init__(self, db, formats, parent=None):
         super().__init__(parent)
@@ -37,16 +37,20 @@ class FindSaleDialog(QDialog):
         addon.clicked.connect(lambda: self._choose(self.ADDON))
         back = QPushButton(self.tr("Return / refund"))
         back.clicked.connect(lambda: self._choose(self.RETURN))
+        void = QPushButton(self.tr("Void (today's sales)"))
+        void.setObjectName("danger")
+        void.clicked.connect(lambda: self._choose(self.VOID))
         reprint = QPushButton(self.tr("Reprint receipt and sheet"))
         reprint.clicked.connect(lambda: self._choose(self.REPRINT))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
-        for button in (addon, back, reprint, close):
+        for button in (addon, back, reprint, void, close):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(addon, 2)
         buttons.addWidget(back, 1)
         buttons.addWidget(reprint, 1)
+        buttons.addWidget(void, 1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
@@ -200,3 +204,24 @@ class ReturnDialog(QDialog):
     @property
     def tender(self) -> str:
         return self.tender_group.checkedButton().property("tender")
+
+
+class AuditDialog(QDialog):
+    """The audit trail, newest first, for managers at the till."""
+
+    def __init__(self, events, formats, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        for event in events:
+            details = ", ".join(f"{k}: {v}" for k, v in sorted(event.details.items())
+                                if v not in (None, "", []))
+            self.list.addItem(f"{formats.moment(event.at)}  {event.action}  {event.ref}  "
+                              f"{event.staff_name or '-'}  {details}")
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(close)
+        self.setMinimumSize(820, 480)

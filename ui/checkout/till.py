@@ -25,14 +25,16 @@ from pos.cart import TenderInput
 from pos.cart import totals
 from pos.errors import UserError
 from pos.print_queue import PrintRequest
-from ui.checkout.after_sale import FindSaleDialog, ManagerApprovalDialog, ReturnDialog
+from ui.checkout.after_sale import (
+    AuditDialog, FindSaleDialog, ManagerApprovalDialog, ReturnDialog,
+)
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
 from ui.checkout.dialogs import CardPrompt, CustomerDialog, ParkedDialog, SerialDialog
 from ui.checkout.payment import PaymentDialog
 from ui.checkout.print_jobs import PrintJobsDialog
 from ui.checkout.sheet_panel import SheetPanel
-from ui.messages import Notice, bug_message
+from ui.messages import Confirm, Notice, bug_message
 
 log = logging.getLogger(__name__)
 MOBILE = re.compile(r"1\d{10}")
@@ -83,9 +85,13 @@ class TillScreen(QWidget):
         self.find_button = QPushButton(self.tr("Find sale [F6]"))
         self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.find_button.clicked.connect(self.find_sale)
+        self.audit_button = QPushButton(self.tr("Audit"))
+        self.audit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.audit_button.clicked.connect(self.show_audit)
         top = QHBoxLayout()
         top.addWidget(self.store_label, 1)
         top.addWidget(self.find_button)
+        top.addWidget(self.audit_button)
         top.addWidget(self.printer_button)
         top.addWidget(self.reprint_button)
         top.addWidget(self.staff_label)
@@ -129,13 +135,15 @@ class TillScreen(QWidget):
 
         # actions
         self.remove_button = self._action(self.tr("Remove line"), self.remove_selected)
+        self.cancel_button = self._action(self.tr("Cancel sale"), self.cancel_sale)
         self.park_button = self._action(self.tr("Park [F8]"), self.park)
         self.resume_button = self._action(self.tr("Resume [F9]"), self.resume)
         self.pay_button = self._action(self.tr("Pay [F12]"), self.pay)
         self.pay_button.setObjectName("primary")
         self.pay_button.setMinimumHeight(56)
         actions = QHBoxLayout()
-        for button in (self.remove_button, self.park_button, self.resume_button):
+        for button in (self.remove_button, self.cancel_button, self.park_button,
+                       self.resume_button):
             actions.addWidget(button)
         actions.addWidget(self.pay_button, 2)
 
@@ -210,6 +218,7 @@ class TillScreen(QWidget):
     def start(self, staff) -> None:
         self.staff = staff
         self.staff_label.setText(self.tr("Logged in: {name}").format(name=staff.name))
+        self.audit_button.setVisible(staff.role.value in ("manager", "admin"))
         if self.cart is None or not self.cart.lines:
             self.new_cart()
         self.refresh()
@@ -427,6 +436,11 @@ class TillScreen(QWidget):
                     self.start_addon(dialog.receipt_no)
                 elif dialog.choice == FindSaleDialog.REPRINT:
                     self.reprint(dialog.receipt_no, sheet=True)
+                elif dialog.choice == FindSaleDialog.VOID:
+                    receipt = dialog.receipt_no
+                    self._approve_then("void", receipt,
+                                       self.tr("void {receipt}").format(receipt=receipt),
+                                       lambda approval: self._void(receipt, approval))
                 else:
                     self.start_return(dialog.receipt_no)
             self.scan.setFocus()
@@ -505,6 +519,33 @@ class TillScreen(QWidget):
 
         dialog.finished.connect(done)
         dialog.open()
+
+    def _void(self, receipt_no: str, approval_id) -> None:
+        try:
+            done = corrections.void_sale(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
+                                         approval_id=approval_id)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        self.reprint(done.receipt_no)
+        self.set_banner(self.tr("{receipt} voided: {amount} back").format(
+            receipt=receipt_no, amount=self.formats.money(-done.total)))
+        self.sale_completed.emit(done)
+
+    def cancel_sale(self) -> None:
+        if not self.cart.billable_lines():
+            return
+        if not Confirm.ask(self, self.tr("Cancel this sale? Its lines are dropped.")):
+            self.scan.setFocus()
+            return
+        self._call(lambda: checkout.cancel_cart(self.db, self.cart))
+        self.new_cart()
+        self.set_banner(self.tr("Sale cancelled"))
+        self.refresh()
+
+    def show_audit(self) -> None:
+        AuditDialog(control.list_audit(self.db, limit=300), self.formats, self).exec()
+        self.scan.setFocus()
 
     def _refund(self, receipt_no: str, dialog, approval_id) -> None:
         items = dialog.items()

@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../checkout/after_sale.py" line="214" />
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="222" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CardPrompt</name>
     <message>
         <location filename="../checkout/dialogs.py" line="59" />
@@ -191,41 +204,46 @@
     </message>
     <message>
         <location filename="../checkout/after_sale.py" line="40" />
+        <source>Void (today's sales)</source>
+        <translation>作废（仅当天）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="43" />
         <source>Reprint receipt and sheet</source>
         <translation>补打小票和配置单</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="42" />
+        <location filename="../checkout/after_sale.py" line="45" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="67" />
+        <location filename="../checkout/after_sale.py" line="71" />
         <source>sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="67" />
+        <location filename="../checkout/after_sale.py" line="71" />
         <source>add-on</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="67" />
+        <location filename="../checkout/after_sale.py" line="71" />
         <source>refund</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="68" />
+        <location filename="../checkout/after_sale.py" line="72" />
         <source>void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="79" />
+        <location filename="../checkout/after_sale.py" line="83" />
         <source>No sale found</source>
         <translation>未找到销售单</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="89" />
+        <location filename="../checkout/after_sale.py" line="93" />
         <source>Find the sale first</source>
         <translation>请先查找销售单</translation>
     </message>
@@ -289,22 +307,22 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../checkout/after_sale.py" line="101" />
+        <location filename="../checkout/after_sale.py" line="105" />
         <source>Manager approval</source>
         <translation>店长授权</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="102" />
+        <location filename="../checkout/after_sale.py" line="106" />
         <source>A manager must approve: {what}</source>
         <translation>需要店长授权：{what}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="120" />
+        <location filename="../checkout/after_sale.py" line="124" />
         <source>Manager PIN</source>
         <translation>店长密码</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="122" />
+        <location filename="../checkout/after_sale.py" line="126" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -319,6 +337,7 @@
     </message>
     <message>
         <location filename="../messages.py" line="19" />
+        <location filename="../messages.py" line="36" />
         <source>Tickbox POS</source>
         <translation>Tickbox 收银系统</translation>
     </message>
@@ -490,62 +509,62 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../checkout/after_sale.py" line="145" />
+        <location filename="../checkout/after_sale.py" line="149" />
         <source>Return against {receipt}</source>
         <translation>退货（原单 {receipt}）</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="159" />
+        <location filename="../checkout/after_sale.py" line="163" />
         <source>{n} can come back</source>
         <translation>可退 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="163" />
+        <location filename="../checkout/after_sale.py" line="167" />
         <source>What was sold with a returned unit comes back too</source>
         <translation>随主机售出的配件和服务卡一并退回</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="168" />
+        <location filename="../checkout/after_sale.py" line="172" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="168" />
+        <location filename="../checkout/after_sale.py" line="172" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="169" />
+        <location filename="../checkout/after_sale.py" line="173" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="169" />
+        <location filename="../checkout/after_sale.py" line="173" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="170" />
+        <location filename="../checkout/after_sale.py" line="174" />
         <source>Voucher</source>
         <translation>代金券</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="170" />
+        <location filename="../checkout/after_sale.py" line="174" />
         <source>On account</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="172" />
+        <location filename="../checkout/after_sale.py" line="176" />
         <source>Back in {how}</source>
         <translation>退回{how}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="180" />
+        <location filename="../checkout/after_sale.py" line="184" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="183" />
+        <location filename="../checkout/after_sale.py" line="187" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -628,174 +647,204 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../checkout/till.py" line="72" />
+        <location filename="../checkout/till.py" line="74" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="75" />
-        <location filename="../checkout/till.py" line="649" />
+        <location filename="../checkout/till.py" line="77" />
+        <location filename="../checkout/till.py" line="690" />
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="78" />
+        <location filename="../checkout/till.py" line="80" />
         <source>Reprint last [F11]</source>
         <translation>补打上单 [F11]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="83" />
+        <location filename="../checkout/till.py" line="85" />
         <source>Find sale [F6]</source>
         <translation>查单 [F6]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="96" />
+        <location filename="../checkout/till.py" line="88" />
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="102" />
         <source>Scan, or type a name, code or phone</source>
         <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="131" />
+        <location filename="../checkout/till.py" line="137" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="132" />
+        <location filename="../checkout/till.py" line="138" />
+        <source>Cancel sale</source>
+        <translation>取消交易</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="139" />
         <source>Park [F8]</source>
         <translation>挂单 [F8]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="133" />
+        <location filename="../checkout/till.py" line="140" />
         <source>Resume [F9]</source>
         <translation>取单 [F9]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="134" />
+        <location filename="../checkout/till.py" line="141" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="145" />
+        <location filename="../checkout/till.py" line="153" />
         <source>Customer [F4]</source>
         <translation>客户 [F4]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="212" />
+        <location filename="../checkout/till.py" line="220" />
         <source>Logged in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="268" />
+        <location filename="../checkout/till.py" line="277" />
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="381" />
+        <location filename="../checkout/till.py" line="390" />
         <source>Tap a line in the cart first</source>
         <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="391" />
+        <location filename="../checkout/till.py" line="400" />
         <source>Sale parked</source>
         <translation>已挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="397" />
+        <location filename="../checkout/till.py" line="406" />
         <source>No parked sales on this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="400" />
-        <location filename="../checkout/till.py" line="440" />
+        <location filename="../checkout/till.py" line="409" />
+        <location filename="../checkout/till.py" line="454" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="446" />
+        <location filename="../checkout/till.py" line="442" />
+        <source>void {receipt}</source>
+        <translation>作废 {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="460" />
         <source>Which unit?</source>
         <translation>哪台主机？</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="447" />
+        <location filename="../checkout/till.py" line="461" />
         <source>Add to which unit?</source>
         <translation>加购到哪台主机？</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="476" />
+        <location filename="../checkout/till.py" line="490" />
         <source>refund against {receipt}</source>
         <translation>原单 {receipt} 退货</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="528" />
+        <location filename="../checkout/till.py" line="531" />
+        <source>{receipt} voided: {amount} back</source>
+        <translation>{receipt} 已作废：退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="538" />
+        <source>Cancel this sale? Its lines are dropped.</source>
+        <translation>取消本笔交易？已录入的商品将被清空。</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="543" />
+        <source>Sale cancelled</source>
+        <translation>交易已取消</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="569" />
         <source>Refund {receipt}: {amount} back</source>
         <translation>退货单 {receipt}：退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="537" />
+        <location filename="../checkout/till.py" line="578" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="613" />
+        <location filename="../checkout/till.py" line="654" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="646" />
+        <location filename="../checkout/till.py" line="687" />
         <source>Print failed: {n}</source>
         <translation>打印失败：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="658" />
+        <location filename="../checkout/till.py" line="699" />
         <source>Every print job has printed</source>
         <translation>所有打印任务均已完成</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="685" />
+        <location filename="../checkout/till.py" line="726" />
         <source>Reprinting {receipt}</source>
         <translation>正在补打 {receipt}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="694" />
+        <location filename="../checkout/till.py" line="735" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="727" />
+        <location filename="../checkout/till.py" line="768" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="728" />
+        <location filename="../checkout/till.py" line="769" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="730" />
+        <location filename="../checkout/till.py" line="771" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="732" />
+        <location filename="../checkout/till.py" line="773" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="735" />
+        <location filename="../checkout/till.py" line="776" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="735" />
+        <location filename="../checkout/till.py" line="776" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="740" />
+        <location filename="../checkout/till.py" line="781" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="743" />
+        <location filename="../checkout/till.py" line="784" />
         <source>Add-on to {receipt}: sell what goes with the unit</source>
         <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
     </message>
