@@ -77,7 +77,8 @@ def authorise(conn, *, action: str, ref: str, staff_id: int,
     if may(role.value, action):
         return Authorised(staff_id, None)
     if approval_id is None:
-        raise UserError(f"A manager must approve this: {ACTIONS[action]}")
+        who = "An administrator" if action == "staff_admin" else "A manager"
+        raise UserError(f"{who} must approve this: {ACTIONS[action]}")
     approval = conn.execute(select(Approval.__table__).where(Approval.id == approval_id)).first()
     if approval is None:
         raise UserError("That approval does not exist")

@@ -56,7 +56,10 @@ def check_pin_format(pin: str) -> None:
         raise UserError(f"A PIN is {PIN_MIN} to {PIN_MAX} digits")
 
 
-def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str) -> StaffInfo:
+def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str,
+              by_staff_id: int | None = None, approval_id: int | None = None) -> StaffInfo:
+    """Add a staff member. From the app, `by_staff_id` is who is doing it and needs the
+    staff-administration right; the `pos` command line is the machine administrator's."""
     name = name.strip()
     if not name:
         raise UserError("A staff member needs a name")
@@ -66,12 +69,20 @@ def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str) -> St
         allowed = ", ".join(r.value for r in StaffRole)
         raise UserError(f"'{role}' is not a role; choose one of {allowed}") from None
     pin_hash = hash_pin(pin)
+    from . import control
+
     with db.unit_of_work() as session:
+        conn = session.connection()
+        if by_staff_id is not None:
+            control.authorise(conn, action="staff_admin", ref=name, staff_id=by_staff_id,
+                              approval_id=approval_id)
         if session.scalar(select(Staff.id).where(Staff.name == name)) is not None:
             raise UserError(f"There is already a staff member called '{name}'")
         staff = Staff(name=name, role=role, pin_hash=pin_hash, active=True)
         session.add(staff)
         session.flush()
+        control.record(conn, staff_id=by_staff_id, action="staff_added", ref=name,
+                       details={"role": role.value})
         return StaffInfo(staff.id, staff.name, staff.role, staff.active)
 
 

@@ -38,3 +38,15 @@ def test_names_are_unique_and_roles_known(db):
     with pytest.raises(UserError, match="not a role"):
         staff.add_staff(db, name="Zhao", role="boss", pin="1111")
     assert [s.name for s in staff.list_staff(db)] == ["Li Na"]
+
+
+def test_only_an_administrator_adds_staff_from_the_app(db):
+    from pos import control
+
+    cashier = staff.add_staff(db, name="Li Na", role="cashier", pin="4321")
+    admin = staff.add_staff(db, name="Boss", role="admin", pin="8888")
+    with pytest.raises(UserError, match="An administrator must approve this: manage staff"):
+        staff.add_staff(db, name="New", role="cashier", pin="1111", by_staff_id=cashier.id)
+    assert [s.name for s in staff.list_staff(db)] == ["Boss", "Li Na"]
+    staff.add_staff(db, name="New", role="cashier", pin="1111", by_staff_id=admin.id)
+    assert [e.ref for e in control.list_audit(db, action="staff_added")] == ["New", "Boss", "Li Na"]
