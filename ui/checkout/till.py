@@ -15,26 +15,22 @@ import re
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from pos import addons, catalog, checkout, control, corrections, customers, print_queue, sale_records
-from pos.cart import TenderInput
+from pos import catalog, checkout, customers
 from pos.cart import totals
 from pos.errors import UserError
-from pos.print_queue import PrintRequest
-from ui.checkout.after_sale import (
-    AuditDialog, FindSaleDialog, ManagerApprovalDialog, ReturnDialog,
-)
+from ui.checkout.till_after_sale import AfterSaleActions
+from ui.checkout.till_printing import PrintingActions
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
 from ui.checkout.dialogs import CardPrompt, CustomerDialog, ParkedDialog, SerialDialog
 from ui.checkout.payment import PaymentDialog
-from ui.checkout.print_jobs import PrintJobsDialog
 from ui.checkout.sheet_panel import SheetPanel
-from ui.messages import Confirm, Notice, bug_message
+from ui.messages import Notice, bug_message
 
 log = logging.getLogger(__name__)
 MOBILE = re.compile(r"1\d{10}")
@@ -50,7 +46,7 @@ def panel(*widgets, stretch_last=False) -> QFrame:
     return frame
 
 
-class TillScreen(QWidget):
+class TillScreen(AfterSaleActions, PrintingActions, QWidget):
     lock_requested = Signal()
     sale_completed = Signal(object)  # pos.checkout.CompletedSale
 
@@ -422,154 +418,6 @@ class TillScreen(QWidget):
         self.refresh()
         self.scan.setFocus()
 
-    # after the sale -----------------------------------------------------------------
-    def find_sale(self) -> None:
-        if self.active_dialog is not None:
-            return
-        dialog = FindSaleDialog(self.db, self.formats, self)
-        self.active_dialog = dialog
-
-        def done(result):
-            self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                if dialog.choice == FindSaleDialog.ADDON:
-                    self.start_addon(dialog.receipt_no)
-                elif dialog.choice == FindSaleDialog.REPRINT:
-                    self.reprint(dialog.receipt_no, sheet=True)
-                elif dialog.choice == FindSaleDialog.VOID:
-                    receipt = dialog.receipt_no
-                    self._approve_then("void", receipt,
-                                       self.tr("void {receipt}").format(receipt=receipt),
-                                       lambda approval: self._void(receipt, approval))
-                else:
-                    self.start_return(dialog.receipt_no)
-            self.scan.setFocus()
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    def start_addon(self, receipt_no: str, unit_position: int | None = None) -> None:
-        """Sell on site against a unit of an earlier sale (installers, on-site service)."""
-        if self.cart.billable_lines():
-            self.show_message(self.tr("Finish or park the current sale first"))
-            return
-        try:
-            units = addons.addon_units(self.db, receipt_no=receipt_no)
-            if unit_position is None and len(units) > 1:
-                names = [f"{u.position}: {u.name} {u.serial or ''}" for u in units]
-                chosen, ok = QInputDialog.getItem(self, self.tr("Which unit?"),
-                                                  self.tr("Add to which unit?"), names, 0, False)
-                if not ok:
-                    return
-                unit_position = units[names.index(chosen)].position
-            self.cart = addons.open_addon(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
-                                          terminal=self.context.terminal,
-                                          unit_position=unit_position)
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        self.current_unit = self.cart.main_units()[0].line_id
-        self._card_prompted = set()
-        self.refresh()
-        self.scan.setFocus()
-
-    def start_return(self, receipt_no: str) -> None:
-        try:
-            record = sale_records.load_sale(self.db, receipt_no=receipt_no)
-            left = corrections.returnable(self.db, receipt_no=receipt_no)
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        dialog = ReturnDialog(record, left, self.formats, self)
-        self.active_dialog = dialog
-
-        def done(result):
-            self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                self._approve_then(
-                    "refund", receipt_no, self.tr("refund against {receipt}").format(receipt=receipt_no),
-                    lambda approval: self._refund(receipt_no, dialog, approval))
-            self.scan.setFocus()
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    def _approve_then(self, action: str, ref: str, what: str, proceed) -> None:
-        """Run `proceed(approval_id)`: at once when this person may, else after a manager
-        approves on the spot with their PIN."""
-        if control.may(self.staff.role.value, action):
-            proceed(None)
-            return
-        dialog = ManagerApprovalDialog(self.db, what, self)
-        self.active_dialog = dialog
-
-        def done(result):
-            self.active_dialog = None
-            if result != QDialog.DialogCode.Accepted or dialog.manager_id is None:
-                self.scan.setFocus()
-                return
-            try:
-                approval = control.approve(self.db, action=action, ref=ref,
-                                           requested_by=self.staff.id,
-                                           manager_id=dialog.manager_id, pin=dialog.pin.text())
-            except UserError as exc:
-                self.show_message(str(exc))
-                return
-            proceed(approval)
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    def _void(self, receipt_no: str, approval_id) -> None:
-        try:
-            done = corrections.void_sale(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
-                                         approval_id=approval_id)
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        self.reprint(done.receipt_no)
-        self.set_banner(self.tr("{receipt} voided: {amount} back").format(
-            receipt=receipt_no, amount=self.formats.money(-done.total)))
-        self.sale_completed.emit(done)
-
-    def cancel_sale(self) -> None:
-        if not self.cart.billable_lines():
-            return
-        if not Confirm.ask(self, self.tr("Cancel this sale? Its lines are dropped.")):
-            self.scan.setFocus()
-            return
-        self._call(lambda: checkout.cancel_cart(self.db, self.cart))
-        self.new_cart()
-        self.set_banner(self.tr("Sale cancelled"))
-        self.refresh()
-
-    def show_audit(self) -> None:
-        AuditDialog(control.list_audit(self.db, limit=300), self.formats, self).exec()
-        self.scan.setFocus()
-
-    def _refund(self, receipt_no: str, dialog, approval_id) -> None:
-        items = dialog.items()
-        try:
-            amount = corrections.quote_refund(self.db, receipt_no=receipt_no, items=items,
-                                              with_attached=dialog.with_attached.isChecked())
-            done = corrections.refund(
-                self.db, receipt_no=receipt_no, staff_id=self.staff.id, items=items,
-                with_attached=dialog.with_attached.isChecked(), approval_id=approval_id,
-                tenders=[TenderInput(dialog.tender, amount)])
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        config = print_queue.printer_config(self.db, terminal=self.context.terminal)
-        print_queue.enqueue(self.db, terminal=self.context.terminal, ref=done.receipt_no,
-                            request=PrintRequest("receipt", config.receipt_uri,
-                                                 open_drawer=dialog.tender == "cash",
-                                                 options={"paper_mm": config.paper_mm,
-                                                          "encoding": config.encoding}))
-        self.run_prints()
-        self.set_banner(self.tr("Refund {receipt}: {amount} back").format(
-            receipt=done.receipt_no, amount=self.formats.money(-done.total)))
-        self.sale_completed.emit(done)
-
     # payment ------------------------------------------------------------------------
     def pay(self) -> None:
         if self.context.worker.busy or self.active_dialog is not None:
@@ -655,76 +503,6 @@ class TillScreen(QWidget):
         self.context.worker.submit(
             lambda: checkout.complete_sale(db, cart, tenders=tenders, print_jobs=jobs),
             on_success=self._completed, on_refused=self._refused, on_crash=self._crashed)
-
-    def _print_requests(self, cart, tenders) -> list[PrintRequest]:
-        """The receipt (opening the drawer when cash was taken) and, as the terminal's
-        settings say, the sheet copies: queued with the sale, printed after it."""
-        config = print_queue.printer_config(self.db, terminal=self.context.terminal)
-        jobs = [PrintRequest("receipt", config.receipt_uri,
-                             open_drawer=any(t.tender == "cash" for t in tenders),
-                             options={"paper_mm": config.paper_mm, "encoding": config.encoding})]
-        if config.sheet_after_sale and cart.main_units():
-            jobs.append(PrintRequest("sheet", config.documents_uri,
-                                     options={"copies": ["customer", "store", "installer"],
-                                              "page_size": "A4"}))
-        return jobs
-
-    # printing -----------------------------------------------------------------------
-    def run_prints(self) -> None:
-        """Send due print jobs in the background; the till never waits for a printer."""
-        runner = self.context.print_runner
-        if runner is None or self._printing:
-            return
-        self._printing = True
-        self.context.worker.submit(runner, on_success=self._printed,
-                                   on_refused=lambda _m: self._printed([]),
-                                   on_crash=lambda _m: self._printed([]))
-
-    def _printed(self, _outcomes) -> None:
-        self._printing = False
-        failed = print_queue.failed_jobs(self.db, terminal=self.context.terminal)
-        if failed:
-            self.printer_button.setText(self.tr("Print failed: {n}").format(n=len(failed)))
-            self.printer_button.setObjectName("danger")
-        else:
-            self.printer_button.setText(self.tr("Printer OK"))
-            self.printer_button.setObjectName("")
-        self.printer_button.style().unpolish(self.printer_button)
-        self.printer_button.style().polish(self.printer_button)
-        self.failed_print_jobs = failed
-
-    def show_print_jobs(self) -> None:
-        failed = print_queue.failed_jobs(self.db, terminal=self.context.terminal)
-        if not failed:
-            self.show_message(self.tr("Every print job has printed"))
-            return
-        for job_id in PrintJobsDialog.ask(failed, self):
-            try:
-                print_queue.retry(self.db, job_id=job_id)
-            except UserError as exc:
-                self.show_message(str(exc))
-        self.run_prints()
-        self.scan.setFocus()
-
-    def reprint_last(self) -> None:
-        if self.last_receipt is not None:
-            self.reprint(self.last_receipt)
-
-    def reprint(self, receipt_no: str, *, sheet: bool = False) -> None:
-        """Queue a copy of the receipt (marked COPY) and, when asked, the sheet copies,
-        which show what installers added on site since."""
-        config = print_queue.printer_config(self.db, terminal=self.context.terminal)
-        requests = [PrintRequest("receipt", config.receipt_uri,
-                                 options={"paper_mm": config.paper_mm, "encoding": config.encoding})]
-        if sheet:
-            requests.append(PrintRequest("sheet", config.documents_uri,
-                                         options={"copies": ["customer", "store", "installer"],
-                                                  "page_size": "A4"}))
-        for request in requests:
-            print_queue.enqueue(self.db, terminal=self.context.terminal, ref=receipt_no,
-                                reprint=True, request=request)
-        self.set_banner(self.tr("Reprinting {receipt}").format(receipt=receipt_no))
-        self.run_prints()
 
     def _completed(self, sale) -> None:
         self.pay_button.setEnabled(True)

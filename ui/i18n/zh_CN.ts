@@ -1,6 +1,54 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterSaleActions</name>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="33" />
+        <source>void {receipt}</source>
+        <translation>作废 {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="45" />
+        <source>Finish or park the current sale first</source>
+        <translation>请先完成或挂起当前交易</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="51" />
+        <source>Which unit?</source>
+        <translation>哪台主机？</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="52" />
+        <source>Add to which unit?</source>
+        <translation>加购到哪台主机？</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="81" />
+        <source>refund against {receipt}</source>
+        <translation>原单 {receipt} 退货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="122" />
+        <source>{receipt} voided: {amount} back</source>
+        <translation>{receipt} 已作废：退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="129" />
+        <source>Cancel this sale? Its lines are dropped.</source>
+        <translation>取消本笔交易？已录入的商品将被清空。</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="134" />
+        <source>Sale cancelled</source>
+        <translation>交易已取消</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="160" />
+        <source>Refund {receipt}: {amount} back</source>
+        <translation>退货单 {receipt}：退款 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../checkout/after_sale.py" line="214" />
@@ -507,6 +555,29 @@
     </message>
 </context>
 <context>
+    <name>PrintingActions</name>
+    <message>
+        <location filename="../checkout/till_printing.py" line="41" />
+        <source>Print failed: {n}</source>
+        <translation>打印失败：{n}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_printing.py" line="44" />
+        <source>Printer OK</source>
+        <translation>打印机正常</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_printing.py" line="53" />
+        <source>Every print job has printed</source>
+        <translation>所有打印任务均已完成</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_printing.py" line="80" />
+        <source>Reprinting {receipt}</source>
+        <translation>正在补打 {receipt}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../checkout/after_sale.py" line="149" />
@@ -647,204 +718,147 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../checkout/till.py" line="74" />
+        <location filename="../checkout/till.py" line="70" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="77" />
-        <location filename="../checkout/till.py" line="690" />
+        <location filename="../checkout/till.py" line="73" />
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="80" />
+        <location filename="../checkout/till.py" line="76" />
         <source>Reprint last [F11]</source>
         <translation>补打上单 [F11]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="85" />
+        <location filename="../checkout/till.py" line="81" />
         <source>Find sale [F6]</source>
         <translation>查单 [F6]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="88" />
+        <location filename="../checkout/till.py" line="84" />
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="102" />
+        <location filename="../checkout/till.py" line="98" />
         <source>Scan, or type a name, code or phone</source>
         <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="137" />
+        <location filename="../checkout/till.py" line="133" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="138" />
+        <location filename="../checkout/till.py" line="134" />
         <source>Cancel sale</source>
         <translation>取消交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="139" />
+        <location filename="../checkout/till.py" line="135" />
         <source>Park [F8]</source>
         <translation>挂单 [F8]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="140" />
+        <location filename="../checkout/till.py" line="136" />
         <source>Resume [F9]</source>
         <translation>取单 [F9]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="141" />
+        <location filename="../checkout/till.py" line="137" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="153" />
+        <location filename="../checkout/till.py" line="149" />
         <source>Customer [F4]</source>
         <translation>客户 [F4]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="220" />
+        <location filename="../checkout/till.py" line="216" />
         <source>Logged in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="277" />
+        <location filename="../checkout/till.py" line="273" />
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="390" />
+        <location filename="../checkout/till.py" line="386" />
         <source>Tap a line in the cart first</source>
         <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="400" />
+        <location filename="../checkout/till.py" line="396" />
         <source>Sale parked</source>
         <translation>已挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="406" />
+        <location filename="../checkout/till.py" line="402" />
         <source>No parked sales on this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="409" />
-        <location filename="../checkout/till.py" line="454" />
+        <location filename="../checkout/till.py" line="405" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="442" />
-        <source>void {receipt}</source>
-        <translation>作废 {receipt}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="460" />
-        <source>Which unit?</source>
-        <translation>哪台主机？</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="461" />
-        <source>Add to which unit?</source>
-        <translation>加购到哪台主机？</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="490" />
-        <source>refund against {receipt}</source>
-        <translation>原单 {receipt} 退货</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="531" />
-        <source>{receipt} voided: {amount} back</source>
-        <translation>{receipt} 已作废：退款 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="538" />
-        <source>Cancel this sale? Its lines are dropped.</source>
-        <translation>取消本笔交易？已录入的商品将被清空。</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="543" />
-        <source>Sale cancelled</source>
-        <translation>交易已取消</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="569" />
-        <source>Refund {receipt}: {amount} back</source>
-        <translation>退货单 {receipt}：退款 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="578" />
+        <location filename="../checkout/till.py" line="426" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="654" />
+        <location filename="../checkout/till.py" line="502" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="687" />
-        <source>Print failed: {n}</source>
-        <translation>打印失败：{n}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="699" />
-        <source>Every print job has printed</source>
-        <translation>所有打印任务均已完成</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="726" />
-        <source>Reprinting {receipt}</source>
-        <translation>正在补打 {receipt}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till.py" line="735" />
+        <location filename="../checkout/till.py" line="513" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="768" />
+        <location filename="../checkout/till.py" line="546" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="769" />
+        <location filename="../checkout/till.py" line="547" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="771" />
+        <location filename="../checkout/till.py" line="549" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="773" />
+        <location filename="../checkout/till.py" line="551" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="776" />
+        <location filename="../checkout/till.py" line="554" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="776" />
+        <location filename="../checkout/till.py" line="554" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="781" />
+        <location filename="../checkout/till.py" line="559" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="784" />
+        <location filename="../checkout/till.py" line="562" />
         <source>Add-on to {receipt}: sell what goes with the unit</source>
         <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
     </message>
