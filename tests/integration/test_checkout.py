@@ -288,19 +288,26 @@ def three_sales(db):
         checkout.complete_sale(db, cart, tenders=[TenderInput("cash", 100000)])
 
 
+def seq_of(db, receipt_no: str) -> int:
+    from pos.models import JournalEntry
+
+    with db.read() as session:
+        return session.scalar(select(JournalEntry.seq).where(JournalEntry.doc_ref == receipt_no))
+
+
+# {n} is the journal place of sale T01-000002 (the demo store's staff come first)
 @pytest.mark.parametrize(
     "tamper, problem",
     [
         ("UPDATE sales SET total = total - 100 WHERE receipt_no = 'T01-000002'",
-         "journal #2 (sale T01-000002): the sale was altered"),
+         "journal #{n} (sale T01-000002): the sale was altered"),
         ("UPDATE sale_lines SET unit_price = 1 WHERE sale_id = "
          "(SELECT id FROM sales WHERE receipt_no = 'T01-000002')",
-         "journal #2 (sale T01-000002): the sale was altered"),
-        ("UPDATE journal_entries SET payload = replace(payload, '\"total\"', '\"totals\"') WHERE seq = 2",
-         "journal #2 (sale T01-000002): the journal entry was altered"),
-        ("DELETE FROM journal_entries WHERE seq = 2", "journal #2 is missing"),
-        ("UPDATE journal_entries SET seq = seq + 10 WHERE seq = 3",
-         "journal #3 is missing"),
+         "journal #{n} (sale T01-000002): the sale was altered"),
+        ("UPDATE journal_entries SET payload = replace(payload, '\"total\"', '\"totals\"') "
+         "WHERE seq = {n}", "journal #{n} (sale T01-000002): the journal entry was altered"),
+        ("DELETE FROM journal_entries WHERE seq = {n}", "journal #{n} is missing"),
+        ("UPDATE journal_entries SET seq = seq + 10 WHERE seq = {n}", "journal #{n} is missing"),
     ],
 )
 def test_journal_verify_finds_the_first_tampered_document(demo_db, tamper, problem):
@@ -308,22 +315,24 @@ def test_journal_verify_finds_the_first_tampered_document(demo_db, tamper, probl
 
     three_sales(demo_db)
     assert journal.verify(demo_db).ok
+    n = seq_of(demo_db, "T01-000002")
     with demo_db.unit_of_work() as session:
-        session.execute(text(tamper))
+        session.execute(text(tamper.replace("{n}", str(n))))
     result = journal.verify(demo_db)
-    assert not result.ok and result.problem.startswith(problem)
+    assert not result.ok and result.problem.startswith(problem.format(n=n))
 
 
 def test_journal_verify_notices_swapped_entries(demo_db):
     from sqlalchemy import text
 
     three_sales(demo_db)
+    second, third = seq_of(demo_db, "T01-000002"), seq_of(demo_db, "T01-000003")
     with demo_db.unit_of_work() as session:
-        session.execute(text("UPDATE journal_entries SET seq = -seq WHERE seq IN (2, 3)"))
-        session.execute(text("UPDATE journal_entries SET seq = 3 WHERE seq = -2"))
-        session.execute(text("UPDATE journal_entries SET seq = 2 WHERE seq = -3"))
+        session.execute(text(f"UPDATE journal_entries SET seq = -seq WHERE seq IN ({second}, {third})"))
+        session.execute(text(f"UPDATE journal_entries SET seq = {third} WHERE seq = -{second}"))
+        session.execute(text(f"UPDATE journal_entries SET seq = {second} WHERE seq = -{third}"))
     result = journal.verify(demo_db)
-    assert not result.ok and "journal #2 (sale T01-000003): out of order" in result.problem
+    assert not result.ok and f"journal #{second} (sale T01-000003): out of order" in result.problem
 
 
 def test_pos_journal_verify_exits_non_zero_on_a_broken_chain(sqlite_demo_db, capsys):
@@ -334,12 +343,12 @@ def test_pos_journal_verify_exits_non_zero_on_a_broken_chain(sqlite_demo_db, cap
     three_sales(sqlite_demo_db)
     url = f"--db={sqlite_demo_db.url}"
     assert main([url, "journal", "verify"]) == 0
-    assert "journal intact: 3 documents verified" in capsys.readouterr().out
+    assert "journal intact: 6 documents verified" in capsys.readouterr().out  # 3 staff + 3 sales
     with sqlite_demo_db.unit_of_work() as session:
         session.execute(text("DELETE FROM sale_lines WHERE sale_id = (SELECT id FROM sales "
                              "WHERE receipt_no = 'T01-000003')"))
     assert main([url, "journal", "verify"]) == 2
-    assert "journal #3 (sale T01-000003): the sale was altered" in capsys.readouterr().err
+    assert "journal #6 (sale T01-000003): the sale was altered" in capsys.readouterr().err
 
 
 def test_a_price_override_needs_a_reason_and_a_manager_and_is_kept_on_the_sale(demo_db):
