@@ -127,8 +127,11 @@ def main() -> None:
             app.processEvents()
             assert till_screen.cart_view.topLevelItemCount() == before + 1
 
-        print(figures("scan to line visible", timed(scan_one, args.scans)))
+        print(figures("scan to line visible", timed(scan_one, args.scans)), flush=True)
         db.dispose()
+    # Qt and Python tearing down their objects in either order can crash at exit; the
+    # figures are printed, so leave at once.
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from .models import (
 from .models.base import utcnow
 from .print_queue import PrintRequest, job_rows
 from .sale_documents import build_document, sale_header
+from .shifts import shift_for_sale
 from .settings import get_setting
 
 SALES, LINES, OUTCOMES = Sale.__table__, SaleLine.__table__, SheetOutcome.__table__
@@ -136,6 +137,7 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
     # locks in this order, so concurrent terminals queue and never deadlock.
     sequence = next_number(conn, terminal_id, "receipt")
     receipt_no = f"{cart.terminal}-{sequence:06d}"
+    shift_id = shift_for_sale(conn, terminal_id, cart.staff_id)
     card_numbers = [f"{cart.terminal}-C{next_number(conn, terminal_id, 'card'):06d}"
                     for _ in card_lines]
     head = journal.lock_head(conn)
@@ -180,7 +182,7 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
         completed_at=utcnow(), business_date=today, total=cart_totals.total,
         discount_total=cart_totals.discount, vat_total=cart_totals.vat_total,
         tendered=checked.tendered, change_given=checked.change, journal_hash=sealed.hash,
-        kind=kind, original_sale_id=cart.original_sale_id,
+        kind=kind, original_sale_id=cart.original_sale_id, shift_id=shift_id,
     )).scalar_one()
 
     line_ids = _insert_lines(conn, sale_id, line_rows)

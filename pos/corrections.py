@@ -27,6 +27,7 @@ from .models import (
 from .models.base import utcnow
 from .money import round_half_up, to_decimal_string
 from .sale_documents import build_document, sale_header
+from .shifts import shift_for_sale
 
 RECEIPT = re.compile(r"^[A-Z0-9]+-\d{6}$")
 
@@ -227,6 +228,7 @@ def _write_correction(conn, sale, kind: DocumentKind, rows, payments, auth, by_i
     terminal_code = conn.execute(select(Terminal.code).where(Terminal.id == sale.terminal_id)).scalar()
     sequence = next_number(conn, sale.terminal_id, "receipt")
     receipt_no = f"{terminal_code}-{sequence:06d}"
+    shift_id = shift_for_sale(conn, sale.terminal_id, auth.staff_id)
     today = date.today()
     positions = {}
     line_rows = []
@@ -263,6 +265,7 @@ def _write_correction(conn, sale, kind: DocumentKind, rows, payments, auth, by_i
         state=SaleState.COMPLETED, completed_at=utcnow(), business_date=today, total=total,
         discount_total=header["discount_total"], vat_total=vat_total, tendered=paid,
         change_given=0, journal_hash=sealed.hash, kind=kind, original_sale_id=sale.id,
+        shift_id=shift_id,
     ).returning(Sale.id)).scalar_one()
     ids = {}
     for row in line_rows:

@@ -80,6 +80,26 @@ def _check_audit(session, entry: JournalEntry) -> str | None:
     return None
 
 
+def _check_z(session, entry: JournalEntry) -> str | None:
+    import json as _json
+
+    from .models import Shift, Terminal
+    from .shifts import _report, z_document
+
+    terminal, z_text = entry.doc_ref.rsplit("-Z", 1)
+    shift = session.execute(select(Shift.__table__).join(Terminal).where(
+        Terminal.code == terminal, Shift.z_number == int(z_text))).first()
+    if shift is None:
+        return "the closed shift was deleted"
+    report = _report(session.connection(), terminal, shift)
+    counts = {int(k): v for k, v in _json.loads(shift.counted_json).items()}
+    document = z_document(terminal, shift.z_number, report, shift.counted_cash, counts,
+                          shift.closed_at, shift.closed_by)
+    if canonical(document) != entry.payload or shift.journal_hash != entry.hash:
+        return "the Z report or its shift was altered"
+    return None
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
@@ -103,6 +123,10 @@ def verify(db: Database) -> VerifyResult:
                 return VerifyResult(False, checked, f"{where}: the journal entry was altered")
             if entry.doc_type == "audit":
                 problem = _check_audit(session, entry)
+                if problem:
+                    return VerifyResult(False, checked, f"{where}: {problem}")
+            if entry.doc_type == "z":
+                problem = _check_z(session, entry)
                 if problem:
                     return VerifyResult(False, checked, f"{where}: {problem}")
             if entry.doc_type in ("sale", "addon", "refund", "void"):

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, inspect, text
 
 from .errors import SchemaTooNew
 
-HEAD = "0007"
+HEAD = "0008"
 
 # Search structures made by raw SQL in revision 0002, outside the ORM metadata.
 _OUTSIDE_METADATA = ("product_search", "ix_products_search_trgm")

@@ -16,6 +16,7 @@ from .checklists import (
 from .people import Customer, CustomerKind, Staff, StaffRole
 from .control import Approval, AuditEvent
 from .followups import CallOutcome, FollowUp
+from .shifts import CashMovement, Shift, ShiftState
 from .printing import JobKind, JobState, PrintJob
 from .sales import (
     CardState, DocumentCounter, DocumentKind, JournalEntry, JournalHead, LineKind, Outcome, OutcomeSubject,
@@ -24,6 +25,7 @@ from .sales import (
 from .store import Setting, Store, Terminal
 
 __all__ = [
+    "CashMovement", "Shift", "ShiftState",
     "CallOutcome", "FollowUp",
     "Approval", "AuditEvent", "DocumentKind",
     "JobKind", "JobState", "PrintJob",

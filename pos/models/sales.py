@@ -84,6 +84,7 @@ class Sale(Base):
     kind: Mapped[DocumentKind] = mapped_column(
         enum_column(DocumentKind), default=DocumentKind.SALE, server_default="sale", index=True)
     original_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
 
     lines: Mapped[list[SaleLine]] = relationship(
         back_populates="sale", order_by="SaleLine.position", cascade="all, delete-orphan")

@@ -1,0 +1,198 @@
+"""Shifts and the cash drawer: open with a counted float, paid-in and paid-out with a
+reason, an X report at any time, and closing: cash counted by denomination, expected vs
+counted (over/short), a manager's approval, and a Z report whose per-terminal number is
+consecutive and never reset, sealed in the journal.
+
+Every sale belongs to exactly one shift. A sale finds its terminal's open shift inside
+its own transaction; when a shift closes at that moment, the sale waits for the close
+and goes to a new shift: it is never lost and never lands in a closed one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+
+from . import control, journal
+from .db import Database
+from .errors import UserError
+from .models import (
+    CashMovement, Payment, Sale, Shift, ShiftState, Tender, Terminal,
+)
+from .models.base import utcnow
+from .money import to_decimal_string
+
+# 100, 50, 20, 10, 5, 1, 0.5 and 0.1 yuan, in fen
+DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
+
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """An X report (state open) or a Z report (closed, with its number and the count)."""
+
+    terminal: str
+    shift_id: int
+    state: str
+    opened_at: datetime
+    closed_at: datetime | None
+    opening_float: int
+    sales: int  # documents of kind sale and add-on
+    sales_total: int
+    refunds_total: int  # refunds and voids, negative
+    tenders: dict[str, int]  # net per tender (cash: after change given)
+    paid_in: int
+    paid_out: int
+    expected_cash: int
+    counted_cash: int | None
+    z_number: int | None
+
+    @property
+    def over_short(self) -> int | None:
+        return None if self.counted_cash is None else self.counted_cash - self.expected_cash
+
+
+def shift_for_sale(conn, terminal_id: int, staff_id: int) -> int:
+    """The terminal's open shift, locked for this transaction; a new one (no float) if
+    there is none, so a sale is never turned away or lost."""
+    shift_id = conn.execute(
+        select(Shift.id).where(Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)
+        .with_for_update()).scalar()
+    if shift_id is not None:
+        return shift_id
+    return conn.execute(Shift.__table__.insert().values(
+        terminal_id=terminal_id, state=ShiftState.OPEN, opened_by=staff_id, opened_at=utcnow(),
+        opening_float=0).returning(Shift.id)).scalar_one()
+
+
+def open_shift(db: Database, *, terminal: str, staff_id: int, opening_float: int) -> int:
+    if isinstance(opening_float, bool) or not isinstance(opening_float, int) or opening_float < 0:
+        raise UserError("The float is an amount of zero or more")
+    with db.write_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        if conn.execute(select(Shift.id).where(Shift.terminal_id == terminal_id,
+                                               Shift.state == ShiftState.OPEN)).scalar():
+            raise UserError(f"{terminal} already has an open shift; close it first")
+        shift_id = conn.execute(Shift.__table__.insert().values(
+            terminal_id=terminal_id, state=ShiftState.OPEN, opened_by=staff_id,
+            opened_at=utcnow(), opening_float=opening_float).returning(Shift.id)).scalar_one()
+        control.record(conn, staff_id=staff_id, action="shift_opened", ref=terminal,
+                       details={"float": to_decimal_string(opening_float)})
+        return shift_id
+
+
+def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason: str,
+              approval_id: int | None = None) -> None:
+    """Paid-in (amount > 0) or paid-out (amount < 0): the drawer opens without a sale, so
+    it is a manager's right, with a reason, in the audit trail."""
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
+        raise UserError("Paid-in or paid-out is an amount other than zero")
+    if not reason.strip():
+        raise UserError("Say why cash goes in or out of the drawer")
+    with db.write_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        auth = control.authorise(conn, action="open_drawer", ref=terminal, staff_id=staff_id,
+                                 approval_id=approval_id)
+        shift_id = shift_for_sale(conn, terminal_id, staff_id)
+        conn.execute(CashMovement.__table__.insert().values(
+            shift_id=shift_id, amount=amount, reason=reason.strip(), staff_id=staff_id,
+            at=utcnow()))
+        control.record(conn, staff_id=staff_id, action="paid_in" if amount > 0 else "paid_out",
+                       ref=terminal, details={"amount": to_decimal_string(amount),
+                                              "reason": reason.strip(),
+                                              "approved_by": auth.approved_by})
+
+
+def x_report(db: Database, *, terminal: str) -> ShiftReport:
+    """The open shift so far; changes nothing."""
+    with db.read_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        shift = conn.execute(select(Shift.__table__).where(
+            Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)).first()
+        if shift is None:
+            raise UserError(f"{terminal} has no open shift")
+        return _report(conn, terminal, shift)
+
+
+def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int, int],
+                approval_id: int | None = None) -> ShiftReport:
+    """Count the drawer by denomination and close the shift with the next Z number."""
+    unknown = set(counts) - set(DENOMINATIONS)
+    if unknown:
+        raise UserError("Count only these notes and coins: "
+                        + ", ".join(to_decimal_string(d) for d in DENOMINATIONS))
+    if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in counts.values()):
+        raise UserError("Each count is a whole number of zero or more")
+    from .completion import next_number
+
+    with db.write_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        auth = control.authorise(conn, action="close_day", ref=terminal, staff_id=staff_id,
+                                 approval_id=approval_id)
+        shift = conn.execute(select(Shift.__table__).where(
+            Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)
+            .with_for_update()).first()
+        if shift is None:
+            raise UserError(f"{terminal} has no open shift to close")
+        report = _report(conn, terminal, shift)
+        counted = sum(denomination * n for denomination, n in counts.items())
+        z_number = next_number(conn, terminal_id, "z")
+        closed_at = utcnow()
+        document = z_document(terminal, z_number, report, counted, counts, closed_at,
+                              auth.staff_id)
+        sealed = journal.seal(journal.lock_head(conn), document)
+        conn.execute(update(Shift).where(Shift.id == shift.id).values(
+            state=ShiftState.CLOSED, closed_by=staff_id, closed_at=closed_at,
+            counted_json=json.dumps({str(k): v for k, v in sorted(counts.items())}),
+            counted_cash=counted, expected_cash=report.expected_cash, z_number=z_number,
+            journal_hash=sealed.hash))
+        journal.write(conn, sealed, doc_type="z", doc_ref=f"{terminal}-Z{z_number:05d}")
+        control.record(conn, staff_id=staff_id, action="shift_closed", ref=terminal,
+                       details={"z": z_number, "expected": report.expected_cash,
+                                "counted": counted, "approved_by": auth.approved_by})
+    return ShiftReport(**{**report.__dict__, "state": "closed", "closed_at": closed_at,
+                          "counted_cash": counted, "z_number": z_number})
+
+
+def z_document(terminal: str, z_number: int, report: ShiftReport, counted: int,
+               counts: dict[int, int], closed_at: datetime, closed_by: int) -> dict:
+    return {"terminal": terminal, "z": z_number, "shift": report.shift_id,
+            "float": report.opening_float, "sales": report.sales,
+            "sales_total": report.sales_total, "refunds_total": report.refunds_total,
+            "tenders": report.tenders, "paid_in": report.paid_in, "paid_out": report.paid_out,
+            "expected_cash": report.expected_cash, "counted_cash": counted,
+            "counts": {str(k): v for k, v in sorted(counts.items())}, "closed_by": closed_by}
+
+
+def _report(conn, terminal: str, shift) -> ShiftReport:
+    documents = conn.execute(
+        select(Sale.kind, func.count(), func.coalesce(func.sum(Sale.total), 0),
+               func.coalesce(func.sum(Sale.change_given), 0))
+        .where(Sale.shift_id == shift.id).group_by(Sale.kind)).all()
+    sales = sum(n for kind, n, _, _ in documents if kind.value in ("sale", "addon"))
+    sales_total = sum(int(t) for kind, _, t, _ in documents if kind.value in ("sale", "addon"))
+    refunds_total = sum(int(t) for kind, _, t, _ in documents if kind.value in ("refund", "void"))
+    change = sum(int(c) for *_, c in documents)
+    tenders = {tender.value: int(amount) for tender, amount in conn.execute(
+        select(Payment.tender, func.sum(Payment.amount)).join(Sale, Sale.id == Payment.sale_id)
+        .where(Sale.shift_id == shift.id).group_by(Payment.tender))}
+    if change:
+        tenders["cash"] = tenders.get("cash", 0) - change
+    moves = conn.execute(select(CashMovement.amount).where(
+        CashMovement.shift_id == shift.id)).scalars().all()
+    paid_in = sum(m for m in moves if m > 0)
+    paid_out = sum(m for m in moves if m < 0)
+    expected = shift.opening_float + tenders.get(Tender.CASH.value, 0) + paid_in + paid_out
+    return ShiftReport(terminal, shift.id, shift.state.value, shift.opened_at, shift.closed_at,
+                       shift.opening_float, sales, sales_total, refunds_total,
+                       dict(sorted(tenders.items())), paid_in, paid_out, expected,
+                       shift.counted_cash, shift.z_number)
+
+
+def _terminal(conn, terminal: str) -> int:
+    terminal_id = conn.execute(select(Terminal.id).where(Terminal.code == terminal)).scalar()
+    if terminal_id is None:
+        raise UserError(f"Terminal {terminal} is not set up in this database")
+    return terminal_id

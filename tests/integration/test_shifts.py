@@ -1,0 +1,80 @@
+"""Shifts and the drawer: float, paid-in/out, X report, closing count, Z numbers."""
+
+import pytest
+from sqlalchemy import select, text
+
+from pos import checkout, corrections, journal, shifts
+from pos.cart import TenderInput
+from pos.errors import UserError
+from pos.models import Sale
+from tests.integration.checkout_helpers import db_state, new_cart, staff_id
+
+BAG, KIT = 39900, 3990  # demo prices in fen
+
+
+def sell(db, code, tenders):
+    cart = new_cart(db)
+    checkout.add_product(db, cart, code=code)
+    return checkout.complete_sale(db, cart, tenders=tenders)
+
+
+def test_a_shift_from_float_to_z_report_balances_to_the_fen(demo_db):
+    db = demo_db
+    manager = staff_id(db, "manager")
+    shifts.open_shift(db, terminal="T01", staff_id=staff_id(db, "cashier"), opening_float=50000)
+    sell(db, "BAG-NB-156", [TenderInput("cash", 50000)])  # 101.00 change
+    sell(db, "PRO-CLN-PC", [TenderInput("wechat", KIT)])
+    bag_and_card = sell(db, "BAG-NB-156", [TenderInput("bank_card", 20000, reference="R1"),
+                                          TenderInput("cash", BAG - 20000)])
+    corrections.refund(db, receipt_no=bag_and_card.receipt_no, staff_id=manager,
+                       items=[corrections.ReturnItem(1, 1)], tenders=[TenderInput("cash", BAG)])
+    shifts.move_cash(db, terminal="T01", staff_id=manager, amount=10000, reason="change from bank")
+    shifts.move_cash(db, terminal="T01", staff_id=manager, amount=-2500, reason="courier")
+
+    x = shifts.x_report(db, terminal="T01")
+    assert (x.sales, x.sales_total, x.refunds_total) == (3, 2 * BAG + KIT, -BAG)
+    assert x.tenders == {"bank_card": 20000, "cash": BAG + (BAG - 20000) - BAG, "wechat": KIT}
+    assert (x.paid_in, x.paid_out) == (10000, -2500)
+    expected = 50000 + (BAG + BAG - 20000 - BAG) + 10000 - 2500
+    assert x.expected_cash == expected and x.z_number is None
+
+    counts = {10000: 3, 5000: 1, 2000: 2, 1000: 1, 500: 0, 100: 2, 50: 1, 10: 3}
+    counted = sum(k * v for k, v in counts.items())
+    z = shifts.close_shift(db, terminal="T01", staff_id=manager, counts=counts)
+    assert (z.z_number, z.counted_cash, z.over_short) == (1, counted, counted - expected)
+
+    # the next sale opens the next shift; the next close takes Z 2
+    sell(db, "PRO-CLN-PC", [TenderInput("cash", KIT)])
+    assert shifts.x_report(db, terminal="T01").sales == 1
+    assert shifts.close_shift(db, terminal="T01", staff_id=manager, counts={}).z_number == 2
+    with db.read() as session:
+        assert session.scalar(select(Sale.shift_id).where(Sale.shift_id.is_(None))) is None
+    assert journal.verify(db).ok
+
+
+def test_closing_needs_a_manager_and_changes_nothing_when_refused(demo_db):
+    shifts.open_shift(demo_db, terminal="T01", staff_id=staff_id(demo_db, "cashier"),
+                      opening_float=0)
+    before = db_state(demo_db)
+    with pytest.raises(UserError, match="A manager must approve this: close the day"):
+        shifts.close_shift(demo_db, terminal="T01", staff_id=staff_id(demo_db, "cashier"),
+                           counts={10000: 1})
+    with pytest.raises(UserError, match="Count only these notes and coins"):
+        shifts.close_shift(demo_db, terminal="T01", staff_id=staff_id(demo_db, "manager"),
+                           counts={20000: 1})
+    with pytest.raises(UserError, match="already has an open shift"):
+        shifts.open_shift(demo_db, terminal="T01", staff_id=staff_id(demo_db, "cashier"),
+                          opening_float=0)
+    assert db_state(demo_db) == before
+    assert shifts.x_report(demo_db, terminal="T01").state == "open"
+
+
+def test_a_changed_count_after_closing_breaks_the_journal(demo_db):
+    manager = staff_id(demo_db, "manager")
+    sell(demo_db, "PRO-CLN-PC", [TenderInput("cash", KIT)])
+    shifts.close_shift(demo_db, terminal="T01", staff_id=manager, counts={10: 399})
+    assert journal.verify(demo_db).ok
+    with demo_db.unit_of_work() as session:
+        session.execute(text("UPDATE shifts SET counted_cash = counted_cash + 10000"))
+    result = journal.verify(demo_db)
+    assert not result.ok and "the Z report or its shift was altered" in result.problem
