@@ -66,11 +66,13 @@ def make_context(db: Database, *, terminal: str, locale: str | None = None,
                  printing: bool = True) -> AppContext:
     store = store_info(db, terminal=terminal)
     chosen = choose_locale(locale or store.locale)
-    runner = None
-    if printing:
+    def run_prints():
+        # escpos and ReportLab load on the first print, in the background, not at start
         from printing.dispatch import run_due_jobs
 
-        runner = lambda: run_due_jobs(db, terminal=terminal)  # noqa: E731
+        return run_due_jobs(db, terminal=terminal)
+
+    runner = run_prints if printing else None
     return AppContext(db=db, terminal=terminal, store=store, locale=chosen,
                       formats=Formats(chosen, store.currency), worker=Worker(),
                       print_runner=runner)
