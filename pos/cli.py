@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     renew = sub.add_parser("renewals", help="service cards ending soon, for renewal calls")
     renew.add_argument("--days", type=int, default=30)
 
+    report = sub.add_parser("report", help="the day's report (sales, tenders, attach rate, ...)")
+    report.add_argument("kind", choices=["day", "x"], help="day: a business day; x: the open shift")
+    report.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    report.add_argument("--store", help="a store code (default: all stores, or --terminal)")
+    report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
+
     sub.add_parser("summary", help="what is in the database")
     return parser
 
@@ -230,6 +236,8 @@ def _run(args, db: Database) -> int:
         return 0
     if command in ("followup", "customer", "renewals"):
         return _customers(args, db)
+    if command == "report":
+        return _report(args, db, terminal)
     if command == "audit":
         from .control import list_audit
 
@@ -275,6 +283,45 @@ def _customers(args, db: Database) -> int:
     created = followups.assign_calls(db, customer_ids=[b.customer_id for b in buyers],
                                      staff_id=person.id)
     print(f"{created} calls assigned to {person.name} ({len(buyers) - created} already assigned)")
+    return 0
+
+
+def _report(args, db: Database, terminal: str) -> int:
+    from datetime import date
+
+    from . import reports, shifts
+
+    if args.kind == "x":
+        x = shifts.x_report(db, terminal=terminal)
+        print(f"X report {x.terminal}, shift {x.shift_id} open since {x.opened_at:%Y-%m-%d %H:%M}")
+        print(f"  sales {x.sales}  {_money(x.sales_total)}   returns/voids {_money(x.refunds_total)}")
+        for tender, amount in x.tenders.items():
+            print(f"  {tender:<12} {_money(amount)}")
+        print(f"  expected cash in drawer {_money(x.expected_cash)}")
+        return 0
+    try:
+        day = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        raise UserError(f"'{args.date}' is not a date like 2026-11-23") from None
+    report = reports.day_report(db, day=day, store=args.store,
+                                terminal=None if args.store else args.terminal)
+    print(f"Day report {day} ({report.scope})")
+    for kind, (count, total) in report.documents.items():
+        print(f"  {kind:<8} {count:>5}  {_money(total)}")
+    print(f"  {'net':<8} {'':>5}  {_money(report.net)}")
+    for rate in report.attach_by_category:
+        print(f"  attach rate {rate.key}: {rate.count}/{rate.base} = {rate.rate_bp / 100:g}%")
+    for rate in report.cards_by_tier:
+        print(f"  card take-up {rate.key}: {rate.count}/{rate.base} = {rate.rate_bp / 100:g}%")
+    for item in report.items[:10]:
+        print(f"  {item.name:<28} sold {item.sold:>3}  declined {item.declined:>3}  "
+              f"not offered {item.not_offered:>3}")
+    for commission in report.commissions:
+        print(f"  commission {commission.staff}: {commission.rate_bp / 100:g}% of "
+              f"{_money(commission.sales).strip()} = {_money(commission.amount).strip()}")
+    if args.csv:
+        Path(args.csv).write_bytes(reports.report_csv(report))
+        print(f"written {args.csv}")
     return 0
 
 

@@ -17,6 +17,17 @@ DEFAULTS: dict[str, object] = {
     # Printers per terminal code: {"T01": {"receipt": URI, "documents": URI, "paper_mm": 80,
     # "sheet_after_sale": true, "encoding": "gb18030"}}; see pos.print_queue.
     "printers": {},
+    # A line sold under this margin (basis points of its price) is "sold without profit".
+    "margin_threshold_bp": 500,
+    # Commission steps per role: [[monthly sales reached (fen), rate (bp)], ...]; the rate
+    # of the highest step reached applies. Defaults from the chain's practice: sales
+    # advisors 5% / 10%, customer managers 10% / 15% / 20%.
+    "commission_steps": {
+        "cashier": [[0, 500], [10_000_000, 1000]],
+        "installer": [[0, 500], [10_000_000, 1000]],
+        "manager": [[0, 1000], [20_000_000, 1500], [50_000_000, 2000]],
+        "admin": [[0, 0]],
+    },
 }
 
 

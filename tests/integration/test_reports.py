@@ -1,0 +1,100 @@
+"""The day's report on a day of known sales, add-ons, returns and voids, checked against
+figures worked out by hand."""
+
+from datetime import date
+
+from pos import addons, checkout, corrections, customers, reports
+from pos.cart import TenderInput
+from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart, staff_id, tier_id
+
+TODAY = date.today()
+NB, BAG, MOUSE, KIT, GOLD = 649900, 39900, 54900, 3990, 39900  # demo prices (fen)
+
+
+def known_day(db):
+    cashier, installer, manager = (staff_id(db, r) for r in ("cashier", "installer", "manager"))
+    # 1. notebook + bag + mouse sold, screen film declined, gold card; cash with change
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    for code, outcome in (("bag", "sold"), ("wireless-mouse", "sold"), ("screen-film", "declined")):
+        checkout.mark_item(db, cart, main_line_id=unit.line_id,
+                           item_id=item_id(db, cart, unit.line_id, code), outcome=outcome)
+    customer = customers.create_customer(db, phone="13800138000", name="Chen")
+    checkout.set_customer(db, cart, customer_id=customer.id)
+    checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=tier_id(db, cart, unit.line_id, "gold"))
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-DAY-1")
+    first = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", 800000)])
+    # 2. a second notebook, nothing else, card declined; WeChat
+    cart = new_cart(db)
+    unit2 = checkout.add_product(db, cart, code=NOTEBOOK)
+    checkout.decline_card(cart, main_line_id=unit2.line_id)
+    checkout.set_serial(db, cart, line_id=unit2.line_id, serial="SN-DAY-2")
+    second = checkout.complete_sale(db, cart, tenders=[TenderInput("wechat", NB)])
+    # 3. two cleaning kits, loose; cash exact
+    cart = new_cart(db)
+    checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
+    third = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", 2 * KIT)])
+    # 4. the installer adds a cleaning kit on site to sale 1; cash
+    cart = addons.open_addon(db, receipt_no=first.receipt_no, staff_id=installer, terminal="T01")
+    au = cart.main_units()[0]
+    checkout.mark_item(db, cart, main_line_id=au.line_id,
+                       item_id=item_id(db, cart, au.line_id, "cleaning-kit"), outcome="sold")
+    checkout.complete_sale(db, cart, tenders=[TenderInput("cash", KIT)])
+    # 5. the bag of sale 1 comes back (cash); 6. sale 3 is voided
+    corrections.refund(db, receipt_no=first.receipt_no, staff_id=manager,
+                       items=[corrections.ReturnItem(2, 1)], tenders=[TenderInput("cash", BAG)])
+    corrections.void_sale(db, receipt_no=third.receipt_no, staff_id=manager)
+    return first, second, third
+
+
+def test_every_figure_of_a_known_day(demo_db):
+    known_day(demo_db)
+    report = reports.day_report(demo_db, day=TODAY)
+    sale_one = NB + BAG + MOUSE + GOLD
+    assert report.documents == {"sale": (3, sale_one + NB + 2 * KIT), "addon": (1, KIT),
+                                "refund": (1, -BAG), "void": (1, -2 * KIT)}
+    net = sale_one + NB + KIT - BAG
+    assert report.net == net
+    # tenders reconcile with the net: cash after change, WeChat
+    assert report.tenders == {"cash": sale_one + 2 * KIT + KIT - BAG - 2 * KIT, "wechat": NB}
+    assert sum(report.tenders.values()) == net
+    assert sum(gross for _, gross, _ in report.vat) == net
+    # attach rate: sale 1's unit has bag + mouse (+ the on-site kit), sale 2's none
+    by_category = {r.key: (r.count, r.base) for r in report.attach_by_category}
+    assert by_category == {"Notebooks": (3, 2)}
+    # card take-up: one of two units, gold
+    assert [(r.key, r.count, r.base) for r in report.cards_by_tier] == [("Gold card", 1, 2)]
+    assert {r.key: (r.count, r.base) for r in report.cards_by_staff} == {"Li Na": (1, 2)}
+    items = {i.code: (i.sold, i.declined, i.not_offered) for i in report.items}
+    assert items["bag"] == (1, 0, 1)
+    assert items["screen-film"] == (0, 1, 1)
+    assert items["backpack"] == (0, 0, 2)
+    assert items["cleaning-kit"] == (1, 0, 2)  # sold on site, not offered twice on the day
+    assert report.addons_by_staff == [("Wang Qiang", 1, KIT)]
+    commissions = {c.staff: (c.sales, c.rate_bp, c.amount) for c in report.commissions}
+    # Li Na's sales less the bag returned from her sale and the voided kits
+    li_na = sale_one + NB + 2 * KIT - BAG - 2 * KIT
+    assert commissions["Li Na"] == (li_na, 500, (li_na * 500 + 5000) // 10_000)
+    assert commissions["Wang Qiang"] == (KIT, 500, (KIT * 500 + 5000) // 10_000)
+
+
+def test_the_report_as_csv_and_for_one_terminal(demo_db, tmp_path):
+    known_day(demo_db)
+    assert reports.day_report(demo_db, day=TODAY, terminal="T02").documents == {}
+    text = reports.report_csv(reports.day_report(demo_db, day=TODAY, terminal="T01")).decode("utf-8-sig")
+    assert text.splitlines()[0] == "section,key,count,amount,extra"
+    assert "attach_rate_category,Notebooks,3,2,150%" in text
+    assert "card_takeup_tier,Gold card,1,2,50%" in text
+
+
+def test_pos_report_day_prints_and_writes_csv(sqlite_demo_db, tmp_path, capsys):
+    from pos.cli import main
+
+    known_day(sqlite_demo_db)
+    out = tmp_path / "day.csv"
+    assert main([f"--db={sqlite_demo_db.url}", "report", "day", "--csv", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "attach rate Notebooks: 3/2 = 150%" in printed and out.exists()
+    assert main([f"--db={sqlite_demo_db.url}", "report", "day", "--date", "yesterday"]) == 1
+    assert main([f"--db={sqlite_demo_db.url}", "report", "x"]) == 0
+    assert "expected cash in drawer" in capsys.readouterr().out
