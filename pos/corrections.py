@@ -22,7 +22,7 @@ from .db import Database
 from .errors import UserError
 from .models import (
     CardState, Customer, DocumentKind, Payment, Product, Sale, SaleLine, SaleState, ServiceCard,
-    SoldSerial, Tender, Terminal,
+    Shift, ShiftState, SoldSerial, Tender, Terminal,
 )
 from .models.base import utcnow
 from .money import round_half_up, to_decimal_string
@@ -189,15 +189,17 @@ def quote_refund(db: Database, *, receipt_no: str, items: list[ReturnItem],
 
 
 def void_sale(db: Database, *, receipt_no: str, staff_id: int, approval_id: int | None = None,
-              reason: str = "", today: date | None = None) -> Correction:
-    """Cancel a whole sale of the current business day: a void document, never a deletion."""
+              reason: str = "") -> Correction:
+    """Cancel a whole sale of the till's current shift: a void document, never a deletion.
+    Once the shift is closed (its Z report sealed), only a return can correct the sale."""
     with db.write_connection() as conn:
         auth = control.authorise(conn, action="void", ref=receipt_no.strip().upper(),
                                  staff_id=staff_id, approval_id=approval_id)
         sale = _original_conn(conn, receipt_no)
-        if sale.business_date != (today or date.today()):
-            raise UserError(f"{sale.receipt_no} is from {sale.business_date}: only today's sales "
-                            "can be voided; take a return instead")
+        open_shift = conn.execute(select(Shift.state).where(Shift.id == sale.shift_id)).scalar()
+        if open_shift is not ShiftState.OPEN:
+            raise UserError(f"{sale.receipt_no} belongs to a closed shift: only sales of the "
+                            "current shift can be voided; take a return instead")
         corrected = conn.execute(select(func.count()).select_from(Sale).where(
             Sale.original_sale_id == sale.id)).scalar()
         if corrected:

@@ -1,7 +1,6 @@
 """Returns, voids, manager approval, PIN lockout and the audit trail, at service level:
 every refusal leaves the database as it was."""
 
-from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select, text
@@ -28,6 +27,17 @@ def notebook_sale(db):
     checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
     due = sum(line.total for line in cart.lines)
     return checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)])
+
+
+def notebook_sale_again(db):
+    """A second customer's notebook sale, so the phone finds only it."""
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    customer = customers.create_customer(db, phone="13900000009", name="Zhou")
+    checkout.set_customer(db, cart, customer_id=customer.id)
+    checkout.decline_card(cart, main_line_id=unit.line_id)
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-RET-2")
+    return checkout.complete_sale(db, cart, tenders=[TenderInput("cash", unit.total)])
 
 
 def manager_approval(db, action, ref):
@@ -145,24 +155,29 @@ def test_returning_a_unit_asks_about_its_attachments_then_takes_them_back(demo_d
     assert journal.verify(db).ok
 
 
-def test_a_void_is_a_new_document_needing_a_manager_and_only_today(demo_db):
+def test_a_void_is_a_new_document_needing_a_manager_and_only_in_the_shift(demo_db):
+    from pos import shifts
+
     db = demo_db
-    sale = notebook_sale(db)
-    cashier = staff_id(db, "cashier")
-    refused(db, lambda: corrections.void_sale(db, receipt_no=sale.receipt_no, staff_id=cashier),
-            "A manager must approve this")
+    earlier = notebook_sale(db)
+    shifts.close_shift(db, terminal="T01", staff_id=staff_id(db, "manager"), counts={})
     refused(db, lambda: corrections.void_sale(
-        db, receipt_no=sale.receipt_no, staff_id=staff_id(db, "manager"),
-        today=date.today() + timedelta(days=1)), "only today's sales can be voided")
+        db, receipt_no=earlier.receipt_no, staff_id=staff_id(db, "manager")),
+        "only sales of the current shift can be voided")
+    cart_sale = notebook_sale_again(db)
+    cashier = staff_id(db, "cashier")
+    refused(db, lambda: corrections.void_sale(db, receipt_no=cart_sale.receipt_no, staff_id=cashier),
+            "A manager must approve this")
+    sale = cart_sale
     approval = manager_approval(db, "void", sale.receipt_no)
     void = corrections.void_sale(db, receipt_no=sale.receipt_no, staff_id=cashier,
                                  approval_id=approval, reason="customer changed mind")
-    assert void.total == -sale.total and void.receipt_no == "T01-000002"
+    assert void.total == -sale.total and void.receipt_no == "T01-000003"
     refused(db, lambda: corrections.void_sale(db, receipt_no=sale.receipt_no,
                                               staff_id=staff_id(db, "manager")),
             "already has a return or a void")
-    assert corrections.returnable(db, receipt_no=sale.receipt_no) == {1: 0, 2: 0, 3: 0, 4: 0}
-    kinds = {s.receipt_no: s.kind for s in corrections.find_sales(db, query="13800138000")}
+    assert corrections.returnable(db, receipt_no=sale.receipt_no) == {1: 0}
+    kinds = {s.receipt_no: s.kind for s in corrections.find_sales(db, query="13900000009")}
     assert kinds == {sale.receipt_no: "sale", void.receipt_no: "void"}
     result = journal.verify(db)
     assert result.ok, result.problem
