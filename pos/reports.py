@@ -165,10 +165,11 @@ def _attach_and_cards(conn, report: DayReport, docs, line_scope) -> None:
              .where(unit.sale_id.in_(select(docs.c.id)), unit.kind == "main_unit",
                     unit.quantity > 0)).subquery()
     attached = (select(SaleLine.parent_line_id, func.count().label("n"))
-                .where(SaleLine.kind == "accessory", SaleLine.quantity > 0,
+                .where(line_scope, SaleLine.kind == "accessory", SaleLine.quantity > 0,
                        SaleLine.parent_line_id.is_not(None))
                 .group_by(SaleLine.parent_line_id)).subquery()
-    carded = (select(ServiceCard.main_line_id).distinct()).subquery()
+    carded = (select(ServiceCard.main_line_id).distinct()
+              .where(ServiceCard.sale_id.in_(select(docs.c.id)))).subquery()
     staff_name = Staff.name
     for key_column, target in ((units.c.category, report.attach_by_category),
                                (staff_name, report.attach_by_staff)):
