@@ -143,3 +143,20 @@ def test_cancelling_a_sale_drops_it_and_leaves_a_trace(qtbot, window, keys, sqli
     assert not till.audit_button.isVisibleTo(window)  # a cashier does not see the audit
     assert any(e.action == "cart_cancelled" and e.staff_name == "Li Na"
                for e in control.list_audit(sqlite_demo_db))
+
+
+def test_a_manager_reads_the_day_report_with_its_charts(qtbot, window, sqlite_demo_db):
+    from tests.integration.test_reports import known_day
+    from ui.report_screen import BarChart, ReportDialog
+
+    known_day(sqlite_demo_db)
+    log_in(qtbot, window, name="Zhang Wei", pin="9999")
+    till = window.till
+    till.report_button.click()
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ReportDialog)
+                    and till.active_dialog.report is not None, timeout=10_000)
+    dialog = till.active_dialog
+    charts = dialog.findChildren(BarChart)
+    assert [c.title.split(" ")[0] for c in charts] == ["Attach", "Service-card", "Sheet"]
+    assert dialog.report.net > 0 and "net" in dialog.status.text()
+    dialog.grab()  # paints every chart

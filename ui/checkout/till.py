@@ -84,10 +84,14 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         self.audit_button = QPushButton(self.tr("Audit"))
         self.audit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.audit_button.clicked.connect(self.show_audit)
+        self.report_button = QPushButton(self.tr("Day report"))
+        self.report_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.report_button.clicked.connect(self.show_report)
         top = QHBoxLayout()
         top.addWidget(self.store_label, 1)
         top.addWidget(self.find_button)
         top.addWidget(self.audit_button)
+        top.addWidget(self.report_button)
         top.addWidget(self.printer_button)
         top.addWidget(self.reprint_button)
         top.addWidget(self.staff_label)
@@ -215,6 +219,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         self.staff = staff
         self.staff_label.setText(self.tr("Logged in: {name}").format(name=staff.name))
         self.audit_button.setVisible(staff.role.value in ("manager", "admin"))
+        self.report_button.setVisible(staff.role.value in ("manager", "admin"))
         if self.cart is None or not self.cart.lines:
             self.new_cart()
         self.refresh()

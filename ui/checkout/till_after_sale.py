@@ -134,6 +134,14 @@ class AfterSaleActions:
         self.set_banner(self.tr("Sale cancelled"))
         self.refresh()
 
+    def show_report(self) -> None:
+        from ui.report_screen import ReportDialog
+
+        dialog = ReportDialog(self.context, self)
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "active_dialog", None))
+        dialog.open()
+
     def show_audit(self) -> None:
         AuditDialog(control.list_audit(self.db, limit=300), self.formats, self).exec()
         self.scan.setFocus()

@@ -43,7 +43,7 @@
         <translation>交易已取消</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="160" />
+        <location filename="../checkout/till_after_sale.py" line="168" />
         <source>Refund {receipt}: {amount} back</source>
         <translation>退货单 {receipt}：退款 {amount}</translation>
     </message>
@@ -378,7 +378,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app.py" line="106" />
+        <location filename="../app.py" line="108" />
         <location filename="../messages.py" line="26" />
         <source>Something went wrong and was written to the log. Nothing was lost; try again, or call the manager if it happens again.</source>
         <translation>出现错误，已记录到日志。数据没有丢失；请重试，如再次出现请联系店长。</translation>
@@ -578,6 +578,109 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../report_screen.py" line="67" />
+        <source>Day report {day}</source>
+        <translation>日报表 {day}</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="70" />
+        <source>Adding up the day…</source>
+        <translation>正在统计当天数据…</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="75" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="85" />
+        <source>The report failed</source>
+        <translation>报表生成失败</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="90" />
+        <source>{scope} · net {net}</source>
+        <translation>{scope} · 净额 {net}</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="93" />
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="93" />
+        <source>Add-ons</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="94" />
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="94" />
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="100" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="100" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="101" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="101" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="102" />
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="102" />
+        <source>On account</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="103" />
+        <source>Exchange credit</source>
+        <translation>换货抵扣</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="111" />
+        <source>Attach rate by salesperson</source>
+        <translation>各销售员连带率</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="114" />
+        <source>Service-card take-up by tier</source>
+        <translation>各等级服务卡购买率</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="120" />
+        <source>Sheet items: sold (green), declined (red), not offered (grey)</source>
+        <translation>配置单项目：已售（绿）、拒绝（红）、未推荐（灰）</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="125" />
+        <source>Commission {name}: {amount} ({rate}% of {sales})</source>
+        <translation>提成 {name}：{amount}（{sales} 的 {rate}%）</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../checkout/after_sale.py" line="149" />
@@ -743,122 +846,127 @@
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="98" />
+        <location filename="../checkout/till.py" line="87" />
+        <source>Day report</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="102" />
         <source>Scan, or type a name, code or phone</source>
         <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="133" />
+        <location filename="../checkout/till.py" line="137" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="134" />
+        <location filename="../checkout/till.py" line="138" />
         <source>Cancel sale</source>
         <translation>取消交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="135" />
+        <location filename="../checkout/till.py" line="139" />
         <source>Park [F8]</source>
         <translation>挂单 [F8]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="136" />
+        <location filename="../checkout/till.py" line="140" />
         <source>Resume [F9]</source>
         <translation>取单 [F9]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="137" />
+        <location filename="../checkout/till.py" line="141" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="149" />
+        <location filename="../checkout/till.py" line="153" />
         <source>Customer [F4]</source>
         <translation>客户 [F4]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="216" />
+        <location filename="../checkout/till.py" line="220" />
         <source>Logged in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="273" />
+        <location filename="../checkout/till.py" line="278" />
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="386" />
+        <location filename="../checkout/till.py" line="391" />
         <source>Tap a line in the cart first</source>
         <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="396" />
+        <location filename="../checkout/till.py" line="401" />
         <source>Sale parked</source>
         <translation>已挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="402" />
+        <location filename="../checkout/till.py" line="407" />
         <source>No parked sales on this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="405" />
+        <location filename="../checkout/till.py" line="410" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="426" />
+        <location filename="../checkout/till.py" line="431" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="502" />
+        <location filename="../checkout/till.py" line="507" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="513" />
+        <location filename="../checkout/till.py" line="518" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="546" />
+        <location filename="../checkout/till.py" line="551" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="547" />
+        <location filename="../checkout/till.py" line="552" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="549" />
+        <location filename="../checkout/till.py" line="554" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="551" />
+        <location filename="../checkout/till.py" line="556" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="554" />
+        <location filename="../checkout/till.py" line="559" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="554" />
+        <location filename="../checkout/till.py" line="559" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="559" />
+        <location filename="../checkout/till.py" line="564" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="562" />
+        <location filename="../checkout/till.py" line="567" />
         <source>Add-on to {receipt}: sell what goes with the unit</source>
         <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
     </message>
