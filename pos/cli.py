@@ -109,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--kind", choices=["consumer", "business"])
     assign.add_argument("--to", required=True, metavar="STAFF_NAME")
 
+    calls = group.add_parser("calls", help="a salesperson's open calls")
+    calls.add_argument("--staff", required=True, metavar="STAFF_NAME")
+    record = group.add_parser("record", help="record how a call went")
+    record.add_argument("call_id", type=int)
+    record.add_argument("--staff", required=True, metavar="STAFF_NAME")
+    record.add_argument("--outcome", required=True,
+                        choices=["reached", "interested", "no_answer", "declined", "wrong_number"])
+    record.add_argument("--notes", default="")
+
     customer = sub.add_parser("customer", help="a customer's sales, units and cards")
     customer.add_argument("phone")
     renew = sub.add_parser("renewals", help="service cards ending soon, for renewal calls")
@@ -276,9 +285,19 @@ def _customers(args, db: Database) -> int:
         Path(args.csv).write_bytes(followups.export_followups(db, days=args.days, kind=args.kind))
         print(f"follow-up list written to {args.csv}")
         return 0
-    person = next((s for s in staff.list_staff(db) if s.name == args.to), None)
+    name = args.to if args.action == "assign" else args.staff
+    person = next((s for s in staff.list_staff(db) if s.name == name), None)
     if person is None:
-        raise UserError(f"No staff member is called '{args.to}'")
+        raise UserError(f"No staff member is called '{name}'")
+    if args.action == "calls":
+        for call in followups.my_calls(db, staff_id=person.id):
+            print(f"{call.id:>5}  {call.customer_name:<16} {call.phone:<14} {call.reason}")
+        return 0
+    if args.action == "record":
+        followups.record_call(db, followup_id=args.call_id, staff_id=person.id,
+                              outcome=args.outcome, notes=args.notes)
+        print(f"call {args.call_id}: {args.outcome}")
+        return 0
     buyers = followups.recent_buyers(db, days=args.days, kind=args.kind)
     created = followups.assign_calls(db, customer_ids=[b.customer_id for b in buyers],
                                      staff_id=person.id)

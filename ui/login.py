@@ -114,8 +114,9 @@ class LoginScreen(QWidget):
         try:
             person = staff_service.verify_pin(self.context.db, staff_id=chosen.property("staff_id"),
                                               pin=self.pin.text())
-        except UserError:
-            self.message.setText(self.tr("Wrong PIN"))
+        except UserError as exc:
+            # "Wrong PIN", or how long the login stays locked after too many misses
+            self.message.setText(self.tr("Wrong PIN") if str(exc) == "Wrong PIN" else str(exc))
             self.pin.clear()
             return
         self.pin.clear()

@@ -248,3 +248,11 @@ def test_a_failed_receipt_shows_on_the_till_and_prints_after_a_retry(
         qtbot.waitUntil(lambda: till.printer_button.text() == "Printer OK", timeout=15_000)
     assert len(printer.received) == 1
     assert till.cart.lines == []  # the sale went through regardless of the printer
+
+
+def test_a_locked_login_says_for_how_long(qtbot, window):
+    for _ in range(5):
+        log_in(qtbot, window, pin="0000")
+    log_in(qtbot, window, pin="1111")
+    assert "locked for" in window.login.message.text()
+    assert window.stack.currentWidget() is window.login

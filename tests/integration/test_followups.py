@@ -74,3 +74,15 @@ def test_cards_ending_within_30_days_are_listed_for_renewal(demo_db):
     assert followups.cards_ending(demo_db, today=TODAY) == []
     renewals = followups.cards_ending(demo_db, today=in_two_years)
     assert [(r.tier_name, r.customer_name) for r in renewals] == [("Gold card", "Chen Jie")]
+
+
+def test_calls_are_listed_and_recorded_from_the_command_line(sqlite_demo_db, capsys):
+    bag_sale(sqlite_demo_db, "13900000002", "Wang", kind="business", company="Acme")
+    url = f"--db={sqlite_demo_db.url}"
+    assert main([url, "followup", "assign", "--days", "7", "--to", "Li Na"]) == 0
+    capsys.readouterr()
+    assert main([url, "followup", "calls", "--staff", "Li Na"]) == 0
+    call_id = int(capsys.readouterr().out.split()[0])
+    assert main([url, "followup", "record", str(call_id), "--staff", "Li Na", "--outcome",
+                 "interested", "--notes", "10 desktops"]) == 0
+    assert followups.recent_buyers(sqlite_demo_db, days=7)[0].outcome == "interested"
