@@ -90,7 +90,7 @@ class LoginScreen(QWidget):
         self.message.clear()
         self.pin.setFocus()
 
-    def select(self, name: str) -> None:
+    def choose(self, name: str) -> None:
         for button in self.group.buttons():
             if button.text().split("\n")[0] == name:
                 button.setChecked(True)

@@ -56,6 +56,6 @@ def keys(qtbot):
 def log_in(qtbot, window, name="Li Na", pin="1111"):
     from PySide6.QtCore import Qt
 
-    window.login.select(name)
+    window.login.choose(name)
     qtbot.keyClicks(window.login.pin, pin)
     qtbot.keyClick(window.login.pin, Qt.Key.Key_Return)

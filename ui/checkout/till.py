@@ -203,6 +203,24 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         for number in range(1, 10):
             self._shortcut(f"Ctrl+{number}", lambda n=number: self.cards.pick_index(n - 1))
 
+    def open_dialog(self, dialog: QDialog, *, on_accept=None, on_close=None) -> None:
+        """Show a dialog without blocking the till (tests and scanners reach it through
+        `active_dialog`): `on_accept()` runs when accepted, `on_close(result)` always;
+        the scan field gets the focus back unless another dialog opened meanwhile."""
+        self.active_dialog = dialog
+
+        def finished(result):
+            self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted and on_accept is not None:
+                on_accept()
+            if on_close is not None:
+                on_close(result)
+            if self.active_dialog is None:
+                self.scan.setFocus()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
     def _action(self, text, handler) -> QPushButton:
         button = QPushButton(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -362,13 +380,8 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
 
     def edit_customer(self, phone: str = "") -> None:
         dialog = CustomerDialog(self, phone=phone if isinstance(phone, str) else "")
-        self.active_dialog = dialog
 
-        def done(result):
-            self.active_dialog = None
-            if result != QDialog.DialogCode.Accepted:
-                self.scan.setFocus()
-                return
+        def accepted():
             try:
                 found = customers.find_customer(self.db, phone=dialog.phone.text())
                 if found is None:
@@ -379,10 +392,8 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
             except UserError as exc:
                 self.show_message(str(exc))
             self.refresh()
-            self.scan.setFocus()
 
-        dialog.finished.connect(done)
-        dialog.open()
+        self.open_dialog(dialog, on_accept=accepted)
 
     # lines, parking ----------------------------------------------------------------
     def remove_selected(self) -> None:
@@ -447,10 +458,8 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
 
     def _ask_card(self, unit) -> None:
         dialog = CardPrompt(unit.name, self)
-        self.active_dialog = dialog
 
         def done(_result):
-            self.active_dialog = None
             self._card_prompted.add(unit.line_id)
             if dialog.choice == CardPrompt.DECLINED:
                 checkout.decline_card(self.cart, main_line_id=unit.line_id)
@@ -459,18 +468,12 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
             else:
                 self.select_unit(unit.line_id)
 
-        dialog.finished.connect(done)
-        dialog.open()
+        self.open_dialog(dialog, on_close=done)
 
     def _ask_serial(self, line, error: str) -> None:
         dialog = SerialDialog(line.name, self, error=error)
-        self.active_dialog = dialog
 
-        def done(result):
-            self.active_dialog = None
-            if result != QDialog.DialogCode.Accepted:
-                self.scan.setFocus()
-                return
+        def accepted():
             try:
                 checkout.set_serial(self.db, self.cart, line_id=line.line_id, serial=dialog.serial)
             except UserError as exc:
@@ -479,8 +482,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
             self.refresh()
             self._pay_step()
 
-        dialog.finished.connect(done)
-        dialog.open()
+        self.open_dialog(dialog, on_accept=accepted)
 
     def _ask_payment(self) -> None:
         unasked = sum(1 for unit in self.cart.main_units()
@@ -488,17 +490,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
                       if row.outcome == "not_yet")
         dialog = PaymentDialog(totals(self.cart.lines).total, self.formats, self, unasked=unasked,
                                has_customer=self.cart.customer_id is not None)
-        self.active_dialog = dialog
-
-        def done(result):
-            self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                self._complete(dialog.tenders)
-            else:
-                self.scan.setFocus()
-
-        dialog.finished.connect(done)
-        dialog.open()
+        self.open_dialog(dialog, on_accept=lambda: self._complete(dialog.tenders))
 
     def _complete(self, tenders) -> None:
         cart, db = self.cart, self.db

@@ -3,7 +3,7 @@ void, cancel a cart, and manager approval on the spot. Mixed into TillScreen."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from pos import addons, checkout, control, corrections, print_queue, sale_records
 from pos.cart import TenderInput
@@ -18,26 +18,21 @@ class AfterSaleActions:
         if self.active_dialog is not None:
             return
         dialog = FindSaleDialog(self.db, self.formats, self)
-        self.active_dialog = dialog
 
-        def done(result):
-            self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                if dialog.choice == FindSaleDialog.ADDON:
-                    self.start_addon(dialog.receipt_no)
-                elif dialog.choice == FindSaleDialog.REPRINT:
-                    self.reprint(dialog.receipt_no, sheet=True)
-                elif dialog.choice == FindSaleDialog.VOID:
-                    receipt = dialog.receipt_no
-                    self._approve_then("void", receipt,
-                                       self.tr("void {receipt}").format(receipt=receipt),
-                                       lambda approval: self._void(receipt, approval))
-                else:
-                    self.start_return(dialog.receipt_no)
-            self.scan.setFocus()
+        def chosen():
+            receipt = dialog.receipt_no
+            if dialog.choice == FindSaleDialog.ADDON:
+                self.start_addon(receipt)
+            elif dialog.choice == FindSaleDialog.REPRINT:
+                self.reprint(receipt, sheet=True)
+            elif dialog.choice == FindSaleDialog.VOID:
+                self._approve_then("void", receipt,
+                                   self.tr("void {receipt}").format(receipt=receipt),
+                                   lambda approval: self._void(receipt, approval))
+            else:
+                self.start_return(receipt)
 
-        dialog.finished.connect(done)
-        dialog.open()
+        self.open_dialog(dialog, on_accept=chosen)
 
     def start_addon(self, receipt_no: str, unit_position: int | None = None) -> None:
         """Sell on site against a unit of an earlier sale (installers, on-site service)."""
@@ -72,18 +67,9 @@ class AfterSaleActions:
             self.show_message(str(exc))
             return
         dialog = ReturnDialog(record, left, self.formats, self)
-        self.active_dialog = dialog
-
-        def done(result):
-            self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                self._approve_then(
-                    "refund", receipt_no, self.tr("refund against {receipt}").format(receipt=receipt_no),
-                    lambda approval: self._refund(receipt_no, dialog, approval))
-            self.scan.setFocus()
-
-        dialog.finished.connect(done)
-        dialog.open()
+        self.open_dialog(dialog, on_accept=lambda: self._approve_then(
+            "refund", receipt_no, self.tr("refund against {receipt}").format(receipt=receipt_no),
+            lambda approval: self._refund(receipt_no, dialog, approval)))
 
     def _approve_then(self, action: str, ref: str, what: str, proceed) -> None:
         """Run `proceed(approval_id)`: at once when this person may, else after a manager
@@ -92,12 +78,9 @@ class AfterSaleActions:
             proceed(None)
             return
         dialog = ManagerApprovalDialog(self.db, what, self)
-        self.active_dialog = dialog
 
-        def done(result):
-            self.active_dialog = None
-            if result != QDialog.DialogCode.Accepted or dialog.manager_id is None:
-                self.scan.setFocus()
+        def approved():
+            if dialog.manager_id is None:
                 return
             try:
                 approval = control.approve(self.db, action=action, ref=ref,
@@ -108,8 +91,7 @@ class AfterSaleActions:
                 return
             proceed(approval)
 
-        dialog.finished.connect(done)
-        dialog.open()
+        self.open_dialog(dialog, on_accept=approved)
 
     def _void(self, receipt_no: str, approval_id) -> None:
         try:
@@ -137,10 +119,7 @@ class AfterSaleActions:
     def show_report(self) -> None:
         from ui.report_screen import ReportDialog
 
-        dialog = ReportDialog(self.context, self)
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "active_dialog", None))
-        dialog.open()
+        self.open_dialog(ReportDialog(self.context, self))
 
     def show_audit(self) -> None:
         AuditDialog(control.list_audit(self.db, limit=300), self.formats, self).exec()
