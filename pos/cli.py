@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--date", help="YYYY-MM-DD (default: today)")
     report.add_argument("--store", help="a store code (default: all stores, or --terminal)")
     report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
+    report.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF with charts")
 
     sub.add_parser("summary", help="what is in the database")
     return parser
@@ -341,6 +342,12 @@ def _report(args, db: Database, terminal: str) -> int:
     if args.csv:
         Path(args.csv).write_bytes(reports.report_csv(report))
         print(f"written {args.csv}")
+    if args.pdf:
+        from printing.report_pdf import report_pdf  # ReportLab loads only here
+
+        info = store.store_info(db, terminal=terminal)
+        Path(args.pdf).write_bytes(report_pdf(report, locale=info.locale, store_name=info.name))
+        print(f"written {args.pdf}")
     return 0
 
 

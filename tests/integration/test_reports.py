@@ -92,7 +92,10 @@ def test_pos_report_day_prints_and_writes_csv(sqlite_demo_db, tmp_path, capsys):
 
     known_day(sqlite_demo_db)
     out = tmp_path / "day.csv"
-    assert main([f"--db={sqlite_demo_db.url}", "report", "day", "--csv", str(out)]) == 0
+    pdf = tmp_path / "day.pdf"
+    assert main([f"--db={sqlite_demo_db.url}", "report", "day", "--csv", str(out),
+                 "--pdf", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
     printed = capsys.readouterr().out
     assert "attach rate Notebooks: 3/2 = 150%" in printed and out.exists()
     assert main([f"--db={sqlite_demo_db.url}", "report", "day", "--date", "yesterday"]) == 1
