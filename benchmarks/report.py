@@ -89,6 +89,9 @@ def build_history(db: Database, lines_wanted: int) -> None:
                             (Payment.__table__, payment_rows), (SheetOutcome.__table__, outcome_rows)):
             for start in range(0, len(rows), 20_000):
                 conn.execute(table.insert(), rows[start:start + 20_000])
+    with db.engine.connect() as conn:  # fresh statistics, as autovacuum would have by now
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
     print(f"history: {len(sale_rows):,} sales, {len(line_rows):,} lines, "
           f"{len(outcome_rows):,} sheet outcomes over {(len(sale_rows) // per_day) + 1} days")
 
