@@ -124,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     renew.add_argument("--days", type=int, default=30)
 
     report = sub.add_parser("report", help="the day's report (sales, tenders, attach rate, ...)")
-    report.add_argument("kind", choices=["day", "x"], help="day: a business day; x: the open shift")
+    report.add_argument("kind", choices=["day", "x", "z"],
+                        help="day: a business day; x: the open shift; z: shifts closed that day")
     report.add_argument("--date", help="YYYY-MM-DD (default: today)")
     report.add_argument("--store", help="a store code (default: all stores, or --terminal)")
     report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
@@ -323,6 +324,15 @@ def _report(args, db: Database, terminal: str) -> int:
         day = date.fromisoformat(args.date) if args.date else date.today()
     except ValueError:
         raise UserError(f"'{args.date}' is not a date like 2026-11-23") from None
+    if args.kind == "z":
+        for z in shifts.z_reports(db, terminal=terminal, day=day):
+            print(f"Z {z.z_number} {z.terminal}: shift {z.shift_id}, {z.sales} sales "
+                  f"{_money(z.sales_total).strip()}, returns/voids {_money(z.refunds_total).strip()}")
+            for tender, amount in z.tenders.items():
+                print(f"  {tender:<12} {_money(amount)}")
+            print(f"  expected cash {_money(z.expected_cash).strip()}, counted "
+                  f"{_money(z.counted_cash).strip()}, over/short {_money(z.over_short).strip()}")
+        return 0
     report = reports.day_report(db, day=day, store=args.store,
                                 terminal=None if args.store else args.terminal)
     print(f"Day report {day} ({report.scope})")

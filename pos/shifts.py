@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select, update
 
@@ -154,6 +154,17 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
                                 "counted": counted, "approved_by": auth.approved_by})
     return ShiftReport(**{**report.__dict__, "state": "closed", "closed_at": closed_at,
                           "counted_cash": counted, "z_number": z_number})
+
+
+def z_reports(db: Database, *, terminal: str, day: date) -> list[ShiftReport]:
+    """The Z reports of the shifts this terminal closed on that day (local dates)."""
+    with db.read_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        closed = conn.execute(select(Shift.__table__).where(
+            Shift.terminal_id == terminal_id, Shift.state == ShiftState.CLOSED)
+            .order_by(Shift.z_number)).all()
+        return [_report(conn, terminal, shift) for shift in closed
+                if shift.closed_at.astimezone().date() == day]
 
 
 def z_document(terminal: str, z_number: int, report: ShiftReport, counted: int,

@@ -78,3 +78,18 @@ def test_a_changed_count_after_closing_breaks_the_journal(demo_db):
         session.execute(text("UPDATE shifts SET counted_cash = counted_cash + 10000"))
     result = journal.verify(demo_db)
     assert not result.ok and "the Z report or its shift was altered" in result.problem
+
+
+def test_pos_report_z_lists_the_days_closed_shifts(sqlite_demo_db, capsys):
+    from datetime import date
+
+    from pos.cli import main
+
+    manager = staff_id(sqlite_demo_db, "manager")
+    sell(sqlite_demo_db, "PRO-CLN-PC", [TenderInput("cash", KIT)])
+    shifts.close_shift(sqlite_demo_db, terminal="T01", staff_id=manager, counts={10: 399})
+    sell(sqlite_demo_db, "PRO-CLN-PC", [TenderInput("cash", 5000)])
+    shifts.close_shift(sqlite_demo_db, terminal="T01", staff_id=manager, counts={1000: 4})
+    assert main([f"--db={sqlite_demo_db.url}", "report", "z", "--date", date.today().isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "Z 1 T01" in out and "Z 2 T01" in out and "over/short 0.10" in out
