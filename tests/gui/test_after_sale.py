@@ -160,3 +160,22 @@ def test_a_manager_reads_the_day_report_with_its_charts(qtbot, window, sqlite_de
     assert [c.title.split(" ")[0] for c in charts] == ["Attach", "Service-card", "Sheet"]
     assert dialog.report.net > 0 and "net" in dialog.status.text()
     dialog.grab()  # paints every chart
+
+
+def test_a_manager_counts_the_drawer_and_closes_the_shift(qtbot, window, keys, sqlite_demo_db):
+    from pos import shifts
+    from ui.close_shift import CloseShiftDialog
+
+    notebook_sale(sqlite_demo_db)
+    log_in(qtbot, window, name="Zhang Wei", pin="9999")
+    till = window.till
+    expected = shifts.x_report(sqlite_demo_db, terminal="T01").expected_cash
+    till.close_shift_button.click()
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CloseShiftDialog))
+    dialog = till.active_dialog
+    dialog.spins[10000].setValue(expected // 10000)
+    assert "over/short" in dialog.summary.text()
+    press_button(dialog, "Count and close the shift")
+    qtbot.waitUntil(lambda: "Z 1" in till.banner.text())
+    z = shifts.z_reports(sqlite_demo_db, terminal="T01", day=__import__("datetime").date.today())
+    assert [r.z_number for r in z] == [1]

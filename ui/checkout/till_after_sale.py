@@ -121,6 +121,31 @@ class AfterSaleActions:
 
         self.open_dialog(ReportDialog(self.context, self))
 
+    def close_shift(self) -> None:
+        from pos import shifts
+        from ui.close_shift import CloseShiftDialog
+
+        try:
+            x = shifts.x_report(self.db, terminal=self.context.terminal)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        dialog = CloseShiftDialog(x, self.formats, self)
+
+        def close(approval_id):
+            try:
+                z = shifts.close_shift(self.db, terminal=self.context.terminal,
+                                       staff_id=self.staff.id, counts=dialog.counts(),
+                                       approval_id=approval_id)
+            except UserError as exc:
+                self.show_message(str(exc))
+                return
+            self.set_banner(self.tr("Shift closed: Z {z}, over/short {diff}").format(
+                z=z.z_number, diff=self.formats.money(z.over_short)))
+
+        self.open_dialog(dialog, on_accept=lambda: self._approve_then(
+            "close_day", self.context.terminal, self.tr("close the shift"), close))
+
     def show_audit(self) -> None:
         AuditDialog(control.list_audit(self.db, limit=300), self.formats, self).exec()
         self.scan.setFocus()

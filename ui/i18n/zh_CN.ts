@@ -3,47 +3,57 @@
 <context>
     <name>AfterSaleActions</name>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="33" />
+        <location filename="../checkout/till_after_sale.py" line="30" />
         <source>void {receipt}</source>
         <translation>作废 {receipt}</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="45" />
+        <location filename="../checkout/till_after_sale.py" line="40" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="51" />
+        <location filename="../checkout/till_after_sale.py" line="46" />
         <source>Which unit?</source>
         <translation>哪台主机？</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="52" />
+        <location filename="../checkout/till_after_sale.py" line="47" />
         <source>Add to which unit?</source>
         <translation>加购到哪台主机？</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="81" />
+        <location filename="../checkout/till_after_sale.py" line="71" />
         <source>refund against {receipt}</source>
         <translation>原单 {receipt} 退货</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="122" />
+        <location filename="../checkout/till_after_sale.py" line="104" />
         <source>{receipt} voided: {amount} back</source>
         <translation>{receipt} 已作废：退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="129" />
+        <location filename="../checkout/till_after_sale.py" line="111" />
         <source>Cancel this sale? Its lines are dropped.</source>
         <translation>取消本笔交易？已录入的商品将被清空。</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="134" />
+        <location filename="../checkout/till_after_sale.py" line="116" />
         <source>Sale cancelled</source>
         <translation>交易已取消</translation>
     </message>
     <message>
-        <location filename="../checkout/till_after_sale.py" line="168" />
+        <location filename="../checkout/till_after_sale.py" line="143" />
+        <source>Shift closed: Z {z}, over/short {diff}</source>
+        <translation>已交班：Z {z}，长短款 {diff}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="147" />
+        <source>close the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="172" />
         <source>Refund {receipt}: {amount} back</source>
         <translation>退货单 {receipt}：退款 {amount}</translation>
     </message>
@@ -188,6 +198,34 @@
         <location filename="../checkout/cart_view.py" line="51" />
         <source>needed</source>
         <translation>待录入</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../close_shift.py" line="16" />
+        <source>Close the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="29" />
+        <source>Count and close the shift</source>
+        <translation>点钞并交班</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="32" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="35" />
+        <source>{sales} sales · expected in the drawer {cash}</source>
+        <translation>{sales} 笔销售 · 钱箱应有 {cash}</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="49" />
+        <source>Counted {counted} · over/short {diff}</source>
+        <translation>实点 {counted} · 长短款 {diff}</translation>
     </message>
 </context>
 <context>
@@ -339,7 +377,7 @@
         <translation>请先点选您的名字</translation>
     </message>
     <message>
-        <location filename="../login.py" line="118" />
+        <location filename="../login.py" line="119" />
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
@@ -851,122 +889,127 @@
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="102" />
+        <location filename="../checkout/till.py" line="90" />
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till.py" line="106" />
         <source>Scan, or type a name, code or phone</source>
         <translation>扫码，或输入名称、编码或手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="137" />
+        <location filename="../checkout/till.py" line="141" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="138" />
+        <location filename="../checkout/till.py" line="142" />
         <source>Cancel sale</source>
         <translation>取消交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="139" />
+        <location filename="../checkout/till.py" line="143" />
         <source>Park [F8]</source>
         <translation>挂单 [F8]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="140" />
+        <location filename="../checkout/till.py" line="144" />
         <source>Resume [F9]</source>
         <translation>取单 [F9]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="141" />
+        <location filename="../checkout/till.py" line="145" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="153" />
+        <location filename="../checkout/till.py" line="157" />
         <source>Customer [F4]</source>
         <translation>客户 [F4]</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="220" />
+        <location filename="../checkout/till.py" line="242" />
         <source>Logged in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="278" />
+        <location filename="../checkout/till.py" line="301" />
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="391" />
+        <location filename="../checkout/till.py" line="407" />
         <source>Tap a line in the cart first</source>
         <translation>请先点选购物车中的一行</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="401" />
+        <location filename="../checkout/till.py" line="417" />
         <source>Sale parked</source>
         <translation>已挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="407" />
+        <location filename="../checkout/till.py" line="423" />
         <source>No parked sales on this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="410" />
+        <location filename="../checkout/till.py" line="426" />
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前交易</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="431" />
+        <location filename="../checkout/till.py" line="447" />
         <source>The cart is empty</source>
         <translation>购物车为空</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="507" />
+        <location filename="../checkout/till.py" line="504" />
         <source>Completing the sale…</source>
         <translation>正在完成交易…</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="518" />
+        <location filename="../checkout/till.py" line="515" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="551" />
+        <location filename="../checkout/till.py" line="548" />
         <source>Items: {n}</source>
         <translation>件数：{n}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="552" />
+        <location filename="../checkout/till.py" line="549" />
         <source>Discount: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="554" />
+        <location filename="../checkout/till.py" line="551" />
         <source>incl. VAT: {amount}</source>
         <translation>含增值税：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="556" />
+        <location filename="../checkout/till.py" line="553" />
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="559" />
+        <location filename="../checkout/till.py" line="556" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="559" />
+        <location filename="../checkout/till.py" line="556" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="564" />
+        <location filename="../checkout/till.py" line="561" />
         <source>No customer yet: scan or type their phone number</source>
         <translation>尚无客户：请扫码或输入手机号</translation>
     </message>
     <message>
-        <location filename="../checkout/till.py" line="567" />
+        <location filename="../checkout/till.py" line="564" />
         <source>Add-on to {receipt}: sell what goes with the unit</source>
         <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
     </message>
