@@ -312,6 +312,23 @@ def _report(args, db: Database, terminal: str) -> int:
 
     from . import reports, shifts
 
+    if args.kind in ("x", "z"):
+        try:
+            day = date.fromisoformat(args.date) if args.date else date.today()
+        except ValueError:
+            raise UserError(f"'{args.date}' is not a date like 2026-11-23") from None
+        found = ([shifts.x_report(db, terminal=terminal)] if args.kind == "x"
+                 else shifts.z_reports(db, terminal=terminal, day=day))
+        if args.csv:
+            Path(args.csv).write_bytes(shifts.shift_reports_csv(found))
+            print(f"written {args.csv}")
+        if args.pdf:
+            from printing.shift_pdf import shift_report_pdf  # ReportLab loads only here
+
+            info = store.store_info(db, terminal=terminal)
+            Path(args.pdf).write_bytes(shift_report_pdf(found, locale=info.locale,
+                                                        store_name=info.name))
+            print(f"written {args.pdf}")
     if args.kind == "x":
         x = shifts.x_report(db, terminal=terminal)
         print(f"X report {x.terminal}, shift {x.shift_id} open since {x.opened_at:%Y-%m-%d %H:%M}")

@@ -167,6 +167,24 @@ def z_reports(db: Database, *, terminal: str, day: date) -> list[ShiftReport]:
                 if shift.closed_at.astimezone().date() == day]
 
 
+def shift_reports_csv(reports: list[ShiftReport]) -> bytes:
+    from .csvio import write_rows
+
+    rows = []
+    for r in reports:
+        base = (r.terminal, str(r.shift_id), str(r.z_number or ""))
+        rows.append(base + ("sales", str(r.sales), to_decimal_string(r.sales_total)))
+        rows.append(base + ("returns_and_voids", "", to_decimal_string(r.refunds_total)))
+        rows += [base + (f"tender:{t}", "", to_decimal_string(a)) for t, a in r.tenders.items()]
+        rows.append(base + ("paid_in", "", to_decimal_string(r.paid_in)))
+        rows.append(base + ("paid_out", "", to_decimal_string(r.paid_out)))
+        rows.append(base + ("expected_cash", "", to_decimal_string(r.expected_cash)))
+        if r.counted_cash is not None:
+            rows.append(base + ("counted_cash", "", to_decimal_string(r.counted_cash)))
+            rows.append(base + ("over_short", "", to_decimal_string(r.over_short)))
+    return write_rows(("terminal", "shift", "z", "figure", "count", "amount"), rows)
+
+
 def z_document(terminal: str, z_number: int, report: ShiftReport, counted: int,
                counts: dict[int, int], closed_at: datetime, closed_by: int) -> dict:
     return {"terminal": terminal, "z": z_number, "shift": report.shift_id,

@@ -101,3 +101,17 @@ def test_pos_report_day_prints_and_writes_csv(sqlite_demo_db, tmp_path, capsys):
     assert main([f"--db={sqlite_demo_db.url}", "report", "day", "--date", "yesterday"]) == 1
     assert main([f"--db={sqlite_demo_db.url}", "report", "x"]) == 0
     assert "expected cash in drawer" in capsys.readouterr().out
+
+
+def test_a_report_per_terminal_per_store_and_for_all_stores(demo_db):
+    from pos.store import ensure_store
+
+    ensure_store(demo_db, code="S02", name="Tickbox Pudong", terminal="P01")
+    for terminal, code in (("T01", "PRO-CLN-PC"), ("P01", "BAG-NB-156"), ("P01", "PRO-CLN-PC")):
+        cart = checkout.open_cart(demo_db, staff_id=staff_id(demo_db, "cashier"), terminal=terminal)
+        checkout.add_product(demo_db, cart, code=code)
+        checkout.complete_sale(demo_db, cart, tenders=[TenderInput("cash", cart.lines[0].total)])
+    assert reports.day_report(demo_db, day=TODAY, store="S01").net == KIT
+    assert reports.day_report(demo_db, day=TODAY, store="S02").net == BAG + KIT
+    assert reports.day_report(demo_db, day=TODAY, terminal="P01").documents == {"sale": (2, BAG + KIT)}
+    assert reports.day_report(demo_db, day=TODAY).net == BAG + 2 * KIT

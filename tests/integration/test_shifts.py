@@ -93,3 +93,24 @@ def test_pos_report_z_lists_the_days_closed_shifts(sqlite_demo_db, capsys):
     assert main([f"--db={sqlite_demo_db.url}", "report", "z", "--date", date.today().isoformat()]) == 0
     out = capsys.readouterr().out
     assert "Z 1 T01" in out and "Z 2 T01" in out and "over/short 0.10" in out
+
+
+def test_x_and_z_reports_as_csv_and_pdf(sqlite_demo_db, tmp_path):
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from pos.cli import main
+
+    url = f"--db={sqlite_demo_db.url}"
+    sell(sqlite_demo_db, "PRO-CLN-PC", [TenderInput("cash", 5000)])
+    assert main([url, "report", "x", "--csv", str(tmp_path / "x.csv"),
+                 "--pdf", str(tmp_path / "x.pdf")]) == 0
+    assert "expected_cash,,39.90" in (tmp_path / "x.csv").read_text(encoding="utf-8-sig")
+    shifts.close_shift(sqlite_demo_db, terminal="T01", staff_id=staff_id(sqlite_demo_db, "manager"),
+                       counts={1000: 4})
+    assert main([url, "report", "z", "--date", date.today().isoformat(),
+                 "--csv", str(tmp_path / "z.csv"), "--pdf", str(tmp_path / "z.pdf")]) == 0
+    assert "over_short,,0.10" in (tmp_path / "z.csv").read_text(encoding="utf-8-sig")
+    text = PdfReader(tmp_path / "z.pdf").pages[0].extract_text()
+    assert "Z report 1" in text and "Over / short" in text
