@@ -114,3 +114,34 @@ def test_x_and_z_reports_as_csv_and_pdf(sqlite_demo_db, tmp_path):
     assert "over_short,,0.10" in (tmp_path / "z.csv").read_text(encoding="utf-8-sig")
     text = PdfReader(tmp_path / "z.pdf").pages[0].extract_text()
     assert "Z report 1" in text and "Over / short" in text
+
+
+@pytest.mark.postgres
+def test_a_sale_completed_while_the_shift_closes_goes_to_the_next_shift(pg_demo_db):
+    """The close holds the shift row; the sale waits for it, then opens the next shift."""
+    import threading
+
+    from pos.models import Shift, ShiftState
+
+    db = pg_demo_db
+    sell(db, "PRO-CLN-PC", [TenderInput("cash", KIT)])  # opens shift 1
+    closing = db.engine.connect()
+    closing.begin()
+    first = closing.execute(select(Shift.id).where(Shift.state == ShiftState.OPEN)
+                            .with_for_update()).scalar_one()
+    result = {}
+    worker = threading.Thread(target=lambda: result.update(
+        sale=sell(db, "PRO-CLN-PC", [TenderInput("cash", KIT)])))
+    worker.start()
+    worker.join(timeout=1.5)
+    assert worker.is_alive(), "the sale should wait for the closing shift"
+    closing.execute(text("UPDATE shifts SET state = 'closed', z_number = 1 WHERE id = :id"),
+                    {"id": first})
+    closing.commit()
+    closing.close()
+    worker.join(timeout=30)
+    with db.read() as session:
+        shift_of_sale = session.scalar(select(Sale.shift_id).where(
+            Sale.receipt_no == result["sale"].receipt_no))
+    assert shift_of_sale != first
+    assert shifts.x_report(db, terminal="T01").sales == 1  # it is in the new, open shift
