@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from .cart import Cart, CartLine, new_line_id
+from .corrections import original_sale
 from .db import Database
 from .errors import UserError
 from .models import (
-    CardState, Category, Customer, DocumentKind, Product, Sale, SaleLine, ServiceCard, Staff, Terminal,
+    CardState, Category, Customer, Product, Sale, SaleLine, ServiceCard, Staff, Terminal,
 )
 
 
@@ -77,9 +78,5 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
 
 
 def _sale(session, receipt_no: str) -> Sale:
-    sale = session.scalar(select(Sale).where(Sale.receipt_no == receipt_no.strip().upper()))
-    if sale is None:
-        raise UserError(f"No sale has the receipt number '{receipt_no}'")
-    if sale.kind is not DocumentKind.SALE:
-        raise UserError(f"{sale.receipt_no} is a {sale.kind.value}: add to the original sale")
-    return sale
+    return original_sale(session, receipt_no,
+                         not_a_sale="{receipt} is a {kind}: add to the original sale")

@@ -87,7 +87,7 @@ class Correction:
 def returnable(db: Database, *, receipt_no: str) -> dict[int, int]:
     """Original line position -> quantity that may still come back."""
     with db.read() as session:
-        sale = _original(session, receipt_no)
+        sale = original_sale(session, receipt_no)
         lines = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)).all()
         back = _returned(session, [line.id for line in lines])
         return {line.position: line.quantity - back.get(line.id, (0, 0))[0] for line in lines}
@@ -329,12 +329,15 @@ def _refund_payments(conn, sale, tenders: list[TenderInput], total: int) -> list
     return rows
 
 
-def _original(session, receipt_no: str) -> Sale:
+def original_sale(session, receipt_no: str, *,
+                  not_a_sale: str = "{receipt} is a {kind}, not a sale") -> Sale:
+    """The sale a correction or an add-on refers to; refunds, voids and add-ons refer only
+    to sales, never to each other."""
     sale = session.scalar(select(Sale).where(Sale.receipt_no == receipt_no.strip().upper()))
     if sale is None:
         raise UserError(f"No sale has the receipt number '{receipt_no}'")
     if sale.kind is not DocumentKind.SALE:
-        raise UserError(f"{sale.receipt_no} is a {sale.kind.value}, not a sale")
+        raise UserError(not_a_sale.format(receipt=sale.receipt_no, kind=sale.kind.value))
     return sale
 
 

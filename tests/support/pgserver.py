@@ -13,7 +13,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 
@@ -98,19 +97,20 @@ class PostgresServer:
         """Run one statement outside a transaction (CREATE/DROP DATABASE)."""
         import psycopg
 
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with psycopg.connect(
-                    host="127.0.0.1", port=self.port, user=self.user, dbname="postgres",
-                    autocommit=True,
-                ) as connection:
+        with psycopg.connect(host="127.0.0.1", port=self.port, user=self.user,
+                             dbname="postgres", autocommit=True) as connection:
+            for attempt in range(3):
+                try:
                     connection.execute(sql)
-                return
-            except psycopg.errors.ObjectInUse:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)  # a template still has a closing connection
+                    return
+                except psycopg.errors.ObjectInUse:
+                    if attempt == 2:
+                        raise
+                    # A template's last connection may still be closing: end it (waiting up
+                    # to 5 s for it to go, PostgreSQL 14+), then go again.
+                    connection.execute(
+                        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                        "WHERE datname LIKE 'tickbox_%template' AND pid <> pg_backend_pid()")
 
     def stop(self) -> None:
         subprocess.run(self._cmd("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"),
