@@ -1,49 +1,22 @@
-"""Where the data lives and how it is opened: the URL, the engine (with SQLite's
-durability pragmas), the schema check on start, and the unit of work.
+"""How the database is opened: the engine (with SQLite's durability pragmas) and the
+unit of work. Where it lives (the URL, the data folder) is `pos.location`.
 
 One user action = one `unit_of_work()` = one Session and one transaction.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-APP_NAME = "TickboxPOS"
-ENV_URL = "POS_DATABASE_URL"
+# Where the data lives has its own module (no SQLAlchemy); kept importable from here.
+from .location import APP_NAME, ENV_URL, data_dir, normalise_url, resolve_url  # noqa: F401
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 READ_ONLY_OPTION = "tickbox_read_only"
-
-
-def data_dir() -> Path:
-    """The per-user data folder (database, logs, local terminal config)."""
-    path = Path(os.environ.get("POS_DATA_DIR") or user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def resolve_url(cli_url: str | None = None) -> str:
-    """``--db`` wins, then ``POS_DATABASE_URL``, then an SQLite file in the data folder."""
-    if cli_url:
-        return normalise_url(cli_url)
-    if os.environ.get(ENV_URL):
-        return normalise_url(os.environ[ENV_URL])
-    return f"sqlite:///{data_dir() / 'tickbox.db'}"
-
-
-def normalise_url(url: str) -> str:
-    """Accept plain ``postgresql://`` URLs and use psycopg 3 for them; a bare path is SQLite."""
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    if "://" not in url:
-        return f"sqlite:///{Path(url).expanduser().resolve()}"
-    return url
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -2,16 +2,20 @@
 
 Alembic is imported only when there is migrating to do: on an up-to-date database (every
 start of a till but the first after an update) one query answers, which keeps start-up
-fast. `HEAD` must name the newest revision; a test checks it against the scripts.
+fast. `HEAD` must name the newest revision; a test checks it against the scripts. This
+module imports no SQLAlchemy at load, so the app's first screen can compare `HEAD`
+before the database layer has loaded.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlalchemy import Engine, inspect, text
+from typing import TYPE_CHECKING
 
 from .errors import SchemaTooNew
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 HEAD = "0008"
 
@@ -45,6 +49,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None
