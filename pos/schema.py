@@ -17,7 +17,7 @@ from .errors import SchemaTooNew
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-HEAD = "0008"
+HEAD = "0009"
 
 # Search structures made by raw SQL in revision 0002, outside the ORM metadata.
 _OUTSIDE_METADATA = ("product_search", "ix_products_search_trgm")

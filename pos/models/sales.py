@@ -10,11 +10,18 @@ import enum
 from datetime import date, datetime
 
 from sqlalchemy import (
-    BigInteger, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint,
+    BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UtcDateTime, enum_column, utcnow
+
+
+def _where_set(name: str, column: str) -> Index:
+    """An index of only the rows where the column is set (a partial index): rows
+    without a value cost it nothing, and `column = ?` lookups still use it."""
+    condition = text(f"{column} IS NOT NULL")
+    return Index(name, column, sqlite_where=condition, postgresql_where=condition)
 
 
 class SaleState(enum.Enum):
@@ -68,9 +75,9 @@ class Sale(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     cart_uuid: Mapped[str] = mapped_column(String(36), unique=True)  # idempotent completion
     receipt_no: Mapped[str] = mapped_column(String(24), unique=True)
-    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"), index=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
     sequence: Mapped[int] = mapped_column(Integer)  # per terminal, gapless
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     state: Mapped[SaleState] = mapped_column(enum_column(SaleState))
     completed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
@@ -82,8 +89,8 @@ class Sale(Base):
     change_given: Mapped[int] = mapped_column(BigInteger)
     journal_hash: Mapped[str] = mapped_column(String(64))
     kind: Mapped[DocumentKind] = mapped_column(
-        enum_column(DocumentKind), default=DocumentKind.SALE, server_default="sale", index=True)
-    original_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+        enum_column(DocumentKind), default=DocumentKind.SALE, server_default="sale")
+    original_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
 
     lines: Mapped[list[SaleLine]] = relationship(
@@ -93,19 +100,28 @@ class Sale(Base):
     outcomes: Mapped[list[SheetOutcome]] = relationship(
         back_populates="sale", order_by="SheetOutcome.id", cascade="all, delete-orphan")
 
-    __table_args__ = (UniqueConstraint("terminal_id", "sequence"),)
+    # Every index is a page more that each sale writes and syncs, so a sale keeps only
+    # those a lookup needs: the unique key serves "by terminal", and corrections (rare)
+    # are indexed only where they exist.
+    __table_args__ = (UniqueConstraint("terminal_id", "sequence"),
+                      _where_set("ix_sales_original_sale_id", "original_sale_id"))
 
 
 class SaleLine(Base):
     __tablename__ = "sale_lines"
-    __table_args__ = (UniqueConstraint("sale_id", "position"),)
+    # The unique key serves "lines of a sale"; serials, attachments and returned lines
+    # are indexed only where set (most lines have none).
+    __table_args__ = (UniqueConstraint("sale_id", "position"),
+                      _where_set("ix_sale_lines_parent_line_id", "parent_line_id"),
+                      _where_set("ix_sale_lines_serial", "serial"),
+                      _where_set("ix_sale_lines_original_line_id", "original_line_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[LineKind] = mapped_column(enum_column(LineKind))
-    parent_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
-    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
+    parent_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
     tier_id: Mapped[int | None] = mapped_column(ForeignKey("service_tiers.id"))
     sheet_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("sheet_items.id", ondelete="SET NULL"))
@@ -119,10 +135,10 @@ class SaleLine(Base):
     line_total: Mapped[int] = mapped_column(BigInteger)
     unit_cost: Mapped[int] = mapped_column(BigInteger)
     vat_rate_bp: Mapped[int] = mapped_column(Integer)
-    serial: Mapped[str | None] = mapped_column(String(64), index=True)
+    serial: Mapped[str | None] = mapped_column(String(64))
     override_reason: Mapped[str | None] = mapped_column(String(200))
     seller_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    original_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    original_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"))
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -136,8 +152,10 @@ class SheetOutcome(Base):
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
     main_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
     subject: Mapped[OutcomeSubject] = mapped_column(enum_column(OutcomeSubject))
+    # Not indexed: a sale writes ~20 outcomes, one index page each, and only removing a
+    # sheet item (a rare edit of the checklists) would look outcomes up by item.
     sheet_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sheet_items.id", ondelete="SET NULL"), index=True)
+        ForeignKey("sheet_items.id", ondelete="SET NULL"))
     item_code: Mapped[str] = mapped_column(String(40))  # snapshot: the sheet may change
     item_name: Mapped[str] = mapped_column(String(120))
     outcome: Mapped[Outcome] = mapped_column(enum_column(Outcome))
@@ -165,10 +183,10 @@ class ServiceCard(Base):
 
 class Payment(Base):
     __tablename__ = "payments"
-    __table_args__ = (UniqueConstraint("sale_id", "position"),)
+    __table_args__ = (UniqueConstraint("sale_id", "position"),)  # also "payments of a sale"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
     position: Mapped[int] = mapped_column(Integer)
     tender: Mapped[Tender] = mapped_column(enum_column(Tender))
     amount: Mapped[int] = mapped_column(BigInteger)  # as tendered (cash may exceed what is due)
