@@ -2,8 +2,8 @@
 service cards, payments, stock and serials, takes the next gapless receipt number and
 seals the sale in the journal. All or nothing.
 
-This is the hot path of the till, so it speaks SQLAlchemy Core: a fixed, small number
-of statements per sale (executemany for the rows), no ORM flushes.
+This is the hot path of the till: a fixed set of statements, each compiled once and run
+on the driver's cursor (`pos.prepared`), one indexed row at a time.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import bindparam, select, tuple_
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from . import journal
+from . import journal, prepared
 from .cart import Cart, TenderInput, check_tenders, outcome_key, totals
 from .db import Database
 from .errors import UserError
 from .models import (
-    CardState, Customer, DocumentCounter, DocumentKind, Payment, PrintJob, Product, Sale, SaleLine, SaleState,
-    ServiceCard, ServiceTier, SheetItem, SheetOutcome, SheetSection, SoldSerial, Tender, Terminal,
+    CardState, Customer, DocumentCounter, DocumentKind, Payment, PrintJob, Product, Sale, SaleLine,
+    SaleState, ServiceCard, ServiceTier, SheetItem, SheetOutcome, SheetSection, SoldSerial, Tender,
+    Terminal,
 )
 from .models.base import utcnow
 from .print_queue import PrintRequest, job_rows
@@ -34,30 +35,68 @@ from .settings import get_setting
 
 SALES, LINES, OUTCOMES = Sale.__table__, SaleLine.__table__, SheetOutcome.__table__
 CARDS, PAYMENTS, SERIALS = ServiceCard.__table__, Payment.__table__, SoldSerial.__table__
-PRODUCTS = Product.__table__
+PRODUCTS, TIERS, CUSTOMERS = Product.__table__, ServiceTier.__table__, Customer.__table__
+SECTIONS, ITEMS = SheetSection.__table__, SheetItem.__table__
 
-# Statements built once: SQLAlchemy then finds them compiled in its cache every sale.
-_DECREMENT_STOCK = PRODUCTS.update().where(PRODUCTS.c.id == bindparam("pid")).values(
-    stock=PRODUCTS.c.stock - bindparam("qty"))
-_TERMINAL = select(Terminal.id).where(Terminal.code == bindparam("code"))
-_CUSTOMER = select(Customer.id, Customer.name, Customer.phone, Customer.kind).where(
-    Customer.id == bindparam("customer_id"))
-_SERIALS_TAKEN = select(SoldSerial.serial).where(
-    tuple_(SoldSerial.product_id, SoldSerial.serial).in_(bindparam("pairs", expanding=True)))
-_TIERS = select(ServiceTier.id, ServiceTier.name, ServiceTier.audience,
-                ServiceTier.term_months).where(ServiceTier.id.in_(bindparam("ids", expanding=True)))
-_SHEET_ITEMS = (
-    select(SheetSection.template_id, SheetItem.id, SheetItem.code, SheetItem.name)
-    .join(SheetItem, SheetItem.section_id == SheetSection.id)
-    .where(SheetSection.template_id.in_(bindparam("templates", expanding=True)))
-    .order_by(SheetSection.position, SheetItem.position))
-_INSERT_SALE = SALES.insert().returning(SALES.c.id)
-_INSERT_LINES = LINES.insert().returning(LINES.c.id, LINES.c.position, sort_by_parameter_order=True)
-_EXISTING = select(SALES.c.id, SALES.c.receipt_no, SALES.c.total, SALES.c.tendered,
-                   SALES.c.change_given).where(SALES.c.cart_uuid == bindparam("uuid"))
-_EXISTING_CARDS = select(CARDS.c.card_no).where(CARDS.c.sale_id == bindparam("sale_id")).order_by(
-    CARDS.c.card_no)
-_COUNTERS: dict[str, object] = {}
+_TERMINAL = prepared.Prepared(
+    select(Terminal.__table__.c.id).where(Terminal.__table__.c.code == bindparam("code")))
+_CUSTOMER = prepared.Prepared(
+    select(CUSTOMERS.c.name, CUSTOMERS.c.phone, CUSTOMERS.c.kind)
+    .where(CUSTOMERS.c.id == bindparam("customer_id")))
+_SERIAL_TAKEN = prepared.Prepared(
+    select(SERIALS.c.serial).where(SERIALS.c.product_id == bindparam("product_id"),
+                                   SERIALS.c.serial == bindparam("serial")))
+_TIER = prepared.Prepared(
+    select(TIERS.c.name, TIERS.c.audience, TIERS.c.term_months)
+    .where(TIERS.c.id == bindparam("tier_id")))
+_SHEET_ITEMS = prepared.Prepared(
+    select(ITEMS.c.id, ITEMS.c.code, ITEMS.c.name)
+    .join(SECTIONS, ITEMS.c.section_id == SECTIONS.c.id)
+    .where(SECTIONS.c.template_id == bindparam("template_id"))
+    .order_by(SECTIONS.c.position, ITEMS.c.position))
+_EXISTING = prepared.Prepared(
+    select(SALES.c.id, SALES.c.receipt_no, SALES.c.total, SALES.c.tendered, SALES.c.change_given)
+    .where(SALES.c.cart_uuid == bindparam("uuid")))
+_EXISTING_CARDS = prepared.Prepared(
+    select(CARDS.c.card_no).where(CARDS.c.sale_id == bindparam("sale_id")).order_by(CARDS.c.card_no))
+
+_INSERT_SALE = prepared.insert(SALES, (
+    "cart_uuid", "receipt_no", "terminal_id", "sequence", "staff_id", "customer_id", "state",
+    "completed_at", "business_date", "total", "discount_total", "vat_total", "tendered",
+    "change_given", "journal_hash", "kind", "original_sale_id", "shift_id"), returning=[SALES.c.id])
+_LINE_COLUMNS = (
+    "sale_id", "position", "kind", "parent_line_id", "product_id", "tier_id", "sheet_item_id",
+    "pack_code", "sku", "name", "quantity", "list_price", "unit_price", "discount", "line_total",
+    "unit_cost", "vat_rate_bp", "serial", "override_reason", "seller_id")
+_INSERT_LINE = prepared.insert(LINES, _LINE_COLUMNS, returning=[LINES.c.id])
+_INSERT_SERIAL = prepared.insert(SERIALS, ("product_id", "serial", "line_id"))
+_DECREMENT_STOCK = prepared.Prepared(
+    PRODUCTS.update().where(PRODUCTS.c.id == bindparam("pid"))
+    .values(stock=PRODUCTS.c.stock - bindparam("qty")))
+_INSERT_OUTCOME = prepared.insert(OUTCOMES, (
+    "sale_id", "main_line_id", "subject", "sheet_item_id", "item_code", "item_name", "outcome",
+    "sold_line_id", "added_on_site"))
+_INSERT_CARD = prepared.insert(CARDS, (
+    "card_no", "sale_id", "line_id", "main_line_id", "tier_id", "customer_id", "unit_serial",
+    "start_date", "end_date", "state"))
+_INSERT_PAYMENT = prepared.insert(PAYMENTS, (
+    "sale_id", "position", "tender", "amount", "reference", "card_last4", "due_date"))
+_INSERT_PRINT_JOB = prepared.insert(PrintJob.__table__, (
+    "terminal_id", "kind", "ref", "printer_uri", "reprint", "open_drawer", "options_json",
+    "state", "attempts", "next_attempt_at", "last_error", "created_at", "printed_at"))
+
+
+def _counter_statement(dialect: str):
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(DocumentCounter).values(
+        terminal_id=bindparam("terminal_id"), kind=bindparam("kind"), last_number=1,
+    ).on_conflict_do_update(
+        index_elements=["terminal_id", "kind"],
+        set_={"last_number": DocumentCounter.last_number + 1},
+    ).returning(DocumentCounter.last_number)
+
+
+_NEXT_NUMBER = prepared.Prepared(_counter_statement)
 
 
 @dataclass(frozen=True)
@@ -109,29 +148,29 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
 
 def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
            print_jobs: Sequence[PrintRequest]) -> CompletedSale:
-    terminal_id = conn.execute(_TERMINAL, {"code": cart.terminal}).scalar()
+    run = prepared.on(conn)
+    terminal_id = run.scalar(_TERMINAL, {"code": cart.terminal})
     if terminal_id is None:
         raise UserError(f"Terminal {cart.terminal} is not set up in this database")
-    customer = None
+    customer = None  # (name, phone, kind)
     if cart.customer_id is not None:
-        customer = conn.execute(_CUSTOMER, {"customer_id": cart.customer_id}).first()
+        customer = run.first(_CUSTOMER, {"customer_id": cart.customer_id})
     card_lines = [line for line in cart.lines if line.kind == "card"]
-    if card_lines and (customer is None or not customer.name or not customer.phone):
+    if card_lines and (customer is None or not customer[0] or not customer[1]):
         raise UserError("Service cards need a customer with a phone number and a name")
     billable = cart.billable_lines()
-    serials = [(line.product_id, line.serial) for line in billable if line.serial]
-    if serials:
-        taken = conn.execute(_SERIALS_TAKEN, {"pairs": serials}).scalars().first()
-        if taken:
-            raise UserError(f"Serial {taken} has already been sold")
-    tiers = {}
-    if card_lines:
-        tiers = {row.id: row for row in conn.execute(
-            _TIERS, {"ids": sorted({line.tier_id for line in card_lines})})}
-        for line in card_lines:
-            if tiers[line.tier_id].audience.value == "business" and customer.kind.value != "business":
-                raise UserError(f"{tiers[line.tier_id].name} is for business customers")
-    payments = _payment_rows(conn, tenders, customer, today)
+    for line in billable:
+        if line.serial and run.first(_SERIAL_TAKEN, {"product_id": line.product_id,
+                                                      "serial": line.serial}):
+            raise UserError(f"Serial {line.serial} has already been sold")
+    tiers = {}  # id -> (name, audience, term months)
+    for line in card_lines:
+        if line.tier_id not in tiers:
+            tiers[line.tier_id] = run.first(_TIER, {"tier_id": line.tier_id})
+        name, audience, _ = tiers[line.tier_id]
+        if audience == "business" and customer[2] != "business":
+            raise UserError(f"{name} is for business customers")
+    payments = _payment_rows(conn, tenders, customer[2] if customer else None, today)
 
     # Numbers first (receipt, then cards), then the journal head: every sale takes its
     # locks in this order, so concurrent terminals queue and never deadlock.
@@ -155,10 +194,10 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
         "override_reason": l.override_reason, "seller_id": cart.staff_id,
         "sheet_item_id": l.sheet_item_id,
     } for l in billable]
-    outcome_rows = _outcome_rows(conn, cart, position)
+    outcome_rows = _outcome_rows(run, cart, position)
     card_rows = []
     for number, line in zip(card_numbers, card_lines):
-        term = tiers[line.tier_id].term_months
+        term = tiers[line.tier_id][2]
         unit = cart.line(line.parent_line_id)
         card_rows.append([number, line.tier_id, position.get(unit.line_id), cart.customer_id,
                           unit.serial, today.isoformat(),
@@ -176,94 +215,81 @@ def _write(conn, cart: Cart, tenders, checked, cart_totals, today: date,
                   for p in payments],
         cards=[row[:7] for row in card_rows]))
 
-    sale_id = conn.execute(_INSERT_SALE, dict(
+    sale_id = run.scalar(_INSERT_SALE, dict(
         cart_uuid=cart.uuid, receipt_no=receipt_no, terminal_id=terminal_id, sequence=sequence,
         staff_id=cart.staff_id, customer_id=cart.customer_id, state=SaleState.COMPLETED,
         completed_at=utcnow(), business_date=today, total=cart_totals.total,
         discount_total=cart_totals.discount, vat_total=cart_totals.vat_total,
         tendered=checked.tendered, change_given=checked.change, journal_hash=sealed.hash,
         kind=kind, original_sale_id=cart.original_sale_id, shift_id=shift_id,
-    )).scalar_one()
+    ))
 
-    line_ids = _insert_lines(conn, sale_id, line_rows)
+    line_ids = _insert_lines(run, sale_id, line_rows)
 
     def db_id(cart_line_id: str) -> int:
         return existing.get(cart_line_id) or line_ids[position[cart_line_id]]
 
-    if serials:
-        conn.execute(SERIALS.insert(), [
-            {"product_id": row["product_id"], "serial": row["serial"], "line_id": line_ids[row["position"]]}
-            for row in line_rows if row["serial"]])
-    stock = [{"pid": row["product_id"], "qty": row["quantity"]}
-             for row in line_rows if row["product_id"] is not None]
-    if stock:
-        conn.execute(_DECREMENT_STOCK, stock)
-    if outcome_rows:
-        conn.execute(OUTCOMES.insert(), [{
-            "sale_id": sale_id, "main_line_id": db_id(main_key), "subject": subject,
-            "sheet_item_id": item_id, "item_code": code, "item_name": name, "outcome": outcome,
-            "sold_line_id": line_ids[sold] if sold else None, "added_on_site": on_site,
-        } for _, subject, code, outcome, sold, item_id, name, main_key, on_site in outcome_rows])
-    if card_rows:
-        conn.execute(CARDS.insert(), [{
-            "card_no": number, "sale_id": sale_id, "line_id": line_ids[line_position],
-            "main_line_id": db_id(unit_key), "tier_id": tier_id, "customer_id": customer_id,
-            "unit_serial": serial, "start_date": today,
-            "end_date": date.fromisoformat(end) if end else None, "state": CardState.ACTIVE,
-        } for number, tier_id, _, customer_id, serial, _, end, line_position, unit_key in card_rows])
-    conn.execute(PAYMENTS.insert(), [{**p, "sale_id": sale_id} for p in payments])
+    run.many(_INSERT_SERIAL, [
+        {"product_id": row["product_id"], "serial": row["serial"], "line_id": line_ids[row["position"]]}
+        for row in line_rows if row["serial"]])
+    run.many(_DECREMENT_STOCK, [{"pid": row["product_id"], "qty": row["quantity"]}
+                                for row in line_rows if row["product_id"] is not None])
+    run.many(_INSERT_OUTCOME, [{
+        "sale_id": sale_id, "main_line_id": db_id(main_key), "subject": subject,
+        "sheet_item_id": item_id, "item_code": code, "item_name": name, "outcome": outcome,
+        "sold_line_id": line_ids[sold] if sold else None, "added_on_site": on_site,
+    } for _, subject, code, outcome, sold, item_id, name, main_key, on_site in outcome_rows])
+    run.many(_INSERT_CARD, [{
+        "card_no": number, "sale_id": sale_id, "line_id": line_ids[line_position],
+        "main_line_id": db_id(unit_key), "tier_id": tier_id, "customer_id": customer_id,
+        "unit_serial": serial, "start_date": today,
+        "end_date": date.fromisoformat(end) if end else None, "state": CardState.ACTIVE,
+    } for number, tier_id, _, customer_id, serial, _, end, line_position, unit_key in card_rows])
+    run.many(_INSERT_PAYMENT, [{**p, "sale_id": sale_id} for p in payments])
     journal.write(conn, sealed, doc_type=kind.value, doc_ref=receipt_no)
-    if print_jobs:
-        conn.execute(PrintJob.__table__.insert(), job_rows(terminal_id, receipt_no, print_jobs))
+    run.many(_INSERT_PRINT_JOB, job_rows(terminal_id, receipt_no, print_jobs))
     return CompletedSale(sale_id, receipt_no, cart_totals.total, checked.tendered,
                          checked.change, tuple(card_numbers), replayed=False)
 
 
-def _insert_lines(conn, sale_id: int, line_rows: list[dict]) -> dict[int, int]:
+def _insert_lines(run: prepared.Runner, sale_id: int, line_rows: list[dict]) -> dict[int, int]:
     """Insert lines (units and loose items first, then what hangs under them); returns
     position -> line id."""
     ids: dict[int, int] = {}
-    for batch in ([r for r in line_rows if r["parent"] is None],
-                  [r for r in line_rows if r["parent"] is not None]):  # after their unit
-        if not batch:
-            continue
-        values = [{
-            "sale_id": sale_id, "position": r["position"], "kind": r["kind"],
-            "parent_line_id": ids[r["parent"]] if r["parent"] else r["parent_line"],
-            "product_id": r["product_id"], "tier_id": r["tier_id"],
-            "sheet_item_id": r["sheet_item_id"], "pack_code": r["pack"], "sku": r["sku"],
-            "name": r["name"], "quantity": r["quantity"], "list_price": r["list_price"],
-            "unit_price": r["unit_price"], "discount": r["discount"],
-            "line_total": r["line_total"], "unit_cost": r["unit_cost"],
-            "vat_rate_bp": r["vat_rate_bp"], "serial": r["serial"],
-            "override_reason": r["override_reason"], "seller_id": r["seller_id"],
-        } for r in batch]
-        result = conn.execute(_INSERT_LINES, values)
-        ids.update({position: line_id for line_id, position in result})
+    for row in sorted(line_rows, key=lambda r: r["parent"] is not None):  # units first
+        ids[row["position"]] = run.scalar(_INSERT_LINE, {
+            "sale_id": sale_id, "position": row["position"], "kind": row["kind"],
+            "parent_line_id": ids[row["parent"]] if row["parent"] else row["parent_line"],
+            "product_id": row["product_id"], "tier_id": row["tier_id"],
+            "sheet_item_id": row["sheet_item_id"], "pack_code": row["pack"], "sku": row["sku"],
+            "name": row["name"], "quantity": row["quantity"], "list_price": row["list_price"],
+            "unit_price": row["unit_price"], "discount": row["discount"],
+            "line_total": row["line_total"], "unit_cost": row["unit_cost"],
+            "vat_rate_bp": row["vat_rate_bp"], "serial": row["serial"],
+            "override_reason": row["override_reason"], "seller_id": row["seller_id"],
+        })
     return ids
 
 
-def _outcome_rows(conn, cart: Cart, position: dict[str, int]) -> list[list]:
+def _outcome_rows(run: prepared.Runner, cart: Cart, position: dict[str, int]) -> list[list]:
     """[main position, subject, item code, outcome, sold position, item id, item name] for
     every sheet item of every main unit (unmarked = not offered) and for its card."""
     mains = cart.main_units()
-    templates = {m.sheet_template_id for m in mains if m.sheet_template_id is not None}
     items: dict[int, list] = {}
-    if templates:
-        for row in conn.execute(_SHEET_ITEMS, {"templates": sorted(templates)}):
-            items.setdefault(row.template_id, []).append(row)
+    for template_id in {m.sheet_template_id for m in mains if m.sheet_template_id is not None}:
+        items[template_id] = run.all(_SHEET_ITEMS, {"template_id": template_id})
     rows = []
     for main in mains:
         # An add-on records only what was asked on site; the rest stands on the sale.
         on_site = main.existing_line_id is not None
         children = cart.children(main.line_id)
-        for item in items.get(main.sheet_template_id, []):
-            state = cart.outcomes.get(outcome_key(main.line_id, item.id), "not_offered")
+        for item_id, item_code, item_name in items.get(main.sheet_template_id, []):
+            state = cart.outcomes.get(outcome_key(main.line_id, item_id), "not_offered")
             if on_site and state == "not_offered":
                 continue
-            sold = next((c for c in children if c.sheet_item_id == item.id), None)
-            rows.append([position.get(main.line_id), "sheet_item", item.code, state,
-                         position[sold.line_id] if sold else None, item.id, item.name,
+            sold = next((c for c in children if c.sheet_item_id == item_id), None)
+            rows.append([position.get(main.line_id), "sheet_item", item_code, state,
+                         position[sold.line_id] if sold else None, item_id, item_name,
                          main.line_id, on_site])
         cards = [c for c in children if c.kind == "card"]
         state = "sold" if cards else ("declined" if main.line_id in cart.cards_declined
@@ -276,7 +302,8 @@ def _outcome_rows(conn, cart: Cart, position: dict[str, int]) -> list[list]:
     return rows
 
 
-def _payment_rows(conn, tenders: list[TenderInput], customer, today: date) -> list[dict]:
+def _payment_rows(conn, tenders: list[TenderInput], customer_kind: str | None,
+                  today: date) -> list[dict]:
     rows = []
     for position, tender_input in enumerate(tenders, start=1):
         try:
@@ -295,9 +322,9 @@ def _payment_rows(conn, tenders: list[TenderInput], customer, today: date) -> li
             raise UserError("A voucher payment needs the voucher's code")
         due = None
         if tender is Tender.ON_ACCOUNT:
-            if customer is None:
+            if customer_kind is None:
                 raise UserError("Paying on account needs the customer")
-            days = get_setting(conn, "account_days")[customer.kind.value]
+            days = get_setting(conn, "account_days")[customer_kind]
             due = today + timedelta(days=days)
         rows.append({"position": position, "tender": tender, "amount": tender_input.amount,
                      "reference": reference, "card_last4": last4, "due_date": due})
@@ -307,26 +334,17 @@ def _payment_rows(conn, tenders: list[TenderInput], customer, today: date) -> li
 def next_number(conn, terminal_id: int, kind: str) -> int:
     """The next number of a gapless per-terminal sequence, inside the sale's transaction
     (the counter row stays locked until commit, so numbers are never shared or skipped)."""
-    statement = _COUNTERS.get(conn.dialect.name)
-    if statement is None:
-        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        statement = insert(DocumentCounter).values(
-            terminal_id=bindparam("terminal_id"), kind=bindparam("kind"), last_number=1,
-        ).on_conflict_do_update(
-            index_elements=["terminal_id", "kind"],
-            set_={"last_number": DocumentCounter.last_number + 1},
-        ).returning(DocumentCounter.last_number)
-        _COUNTERS[conn.dialect.name] = statement
-    return conn.execute(statement, {"terminal_id": terminal_id, "kind": kind}).scalar_one()
+    return prepared.on(conn).scalar(_NEXT_NUMBER, {"terminal_id": terminal_id, "kind": kind})
 
 
 def _existing(conn, cart_uuid: str) -> CompletedSale | None:
-    sale = conn.execute(_EXISTING, {"uuid": cart_uuid}).first()
+    run = prepared.on(conn)
+    sale = run.first(_EXISTING, {"uuid": cart_uuid})
     if sale is None:
         return None
-    cards = conn.execute(_EXISTING_CARDS, {"sale_id": sale.id}).scalars().all()
-    return CompletedSale(sale.id, sale.receipt_no, sale.total, sale.tendered, sale.change_given,
-                         tuple(cards), replayed=True)
+    sale_id, receipt_no, total, tendered, change = sale
+    cards = tuple(row[0] for row in run.all(_EXISTING_CARDS, {"sale_id": sale_id}))
+    return CompletedSale(sale_id, receipt_no, total, tendered, change, cards, replayed=True)
 
 
 def _add_months(start: date, months: int) -> date:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
 
+from . import prepared
 from .db import Database
 from .models import AuditEvent, JournalEntry, JournalHead, Sale
 from .models.base import utcnow
@@ -37,18 +38,23 @@ class Sealed:
     payload: str
 
 
-_LOCK_HEAD = select(JournalHead.last_seq, JournalHead.last_hash).where(
-    JournalHead.id == 1).with_for_update()
-_INSERT_ENTRY = JournalEntry.__table__.insert()
-_MOVE_HEAD = JournalHead.__table__.update().where(JournalHead.id == 1).values(
-    last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"))
+_HEAD = JournalHead.__table__
+# Every completed document passes here, so these are prepared (pos.prepared).
+_LOCK_HEAD = prepared.Prepared(select(_HEAD.c.last_seq, _HEAD.c.last_hash).where(
+    _HEAD.c.id == 1).with_for_update())
+_INSERT_ENTRY = prepared.insert(JournalEntry.__table__, (
+    "seq", "doc_type", "doc_ref", "payload", "prev_hash", "hash", "created_at"))
+_MOVE_HEAD = prepared.Prepared(_HEAD.update().where(_HEAD.c.id == 1).values(
+    last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash")))
 
 
 def lock_head(connection) -> tuple[int, str]:
     """The chain's end, locked until the caller's transaction ends (one writer at a time
     appends, so two documents never claim the same place)."""
-    row = connection.execute(_LOCK_HEAD).one()
-    return row.last_seq, row.last_hash
+    row = prepared.on(connection).first(_LOCK_HEAD)
+    if row is None:
+        raise RuntimeError("the journal has no head row; the database was not migrated")
+    return row[0], row[1]
 
 
 def seal(head: tuple[int, str], document: dict) -> Sealed:
@@ -59,10 +65,11 @@ def seal(head: tuple[int, str], document: dict) -> Sealed:
 
 def write(connection, sealed: Sealed, *, doc_type: str, doc_ref: str) -> None:
     """Store a sealed document and move the head, inside the caller's transaction."""
-    connection.execute(_INSERT_ENTRY, dict(
+    run = prepared.on(connection)
+    run.execute(_INSERT_ENTRY, dict(
         seq=sealed.seq, doc_type=doc_type, doc_ref=doc_ref, payload=sealed.payload,
         prev_hash=sealed.prev_hash, hash=sealed.hash, created_at=utcnow()))
-    connection.execute(_MOVE_HEAD, {"new_seq": sealed.seq, "new_hash": sealed.hash})
+    run.execute(_MOVE_HEAD, {"new_seq": sealed.seq, "new_hash": sealed.hash})
 
 
 def _check_audit(session, entry: JournalEntry) -> str | None:

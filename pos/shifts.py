@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
-from . import control, journal
+from . import control, journal, prepared
 from .db import Database
 from .errors import UserError
 from .models import (
@@ -54,17 +54,25 @@ class ShiftReport:
         return None if self.counted_cash is None else self.counted_cash - self.expected_cash
 
 
+_SHIFTS = Shift.__table__
+# Every sale looks up its shift, so these two are prepared (pos.prepared).
+_OPEN_SHIFT = prepared.Prepared(
+    select(_SHIFTS.c.id).where(_SHIFTS.c.terminal_id == bindparam("terminal_id"),
+                               _SHIFTS.c.state == ShiftState.OPEN).with_for_update())
+_START_SHIFT = prepared.insert(_SHIFTS, (
+    "terminal_id", "state", "opened_by", "opened_at", "opening_float"), returning=[_SHIFTS.c.id])
+
+
 def shift_for_sale(conn, terminal_id: int, staff_id: int) -> int:
     """The terminal's open shift, locked for this transaction; a new one (no float) if
     there is none, so a sale is never turned away or lost."""
-    shift_id = conn.execute(
-        select(Shift.id).where(Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)
-        .with_for_update()).scalar()
+    run = prepared.on(conn)
+    shift_id = run.scalar(_OPEN_SHIFT, {"terminal_id": terminal_id})
     if shift_id is not None:
         return shift_id
-    return conn.execute(Shift.__table__.insert().values(
-        terminal_id=terminal_id, state=ShiftState.OPEN, opened_by=staff_id, opened_at=utcnow(),
-        opening_float=0).returning(Shift.id)).scalar_one()
+    return run.scalar(_START_SHIFT, {
+        "terminal_id": terminal_id, "state": ShiftState.OPEN, "opened_by": staff_id,
+        "opened_at": utcnow(), "opening_float": 0})
 
 
 def open_shift(db: Database, *, terminal: str, staff_id: int, opening_float: int) -> int:
