@@ -54,7 +54,7 @@ def find_sales(db: Database, *, query: str, limit: int = 50) -> list[SaleSummary
     with db.read() as session:
         base = (select(Sale, Customer.name, Customer.phone)
                 .outerjoin(Customer, Customer.id == Sale.customer_id)
-                .order_by(Sale.completed_at.desc()).limit(limit))
+                .order_by(Sale.id.desc()).limit(limit))
         if RECEIPT.match(text):
             rows = session.execute(base.where(Sale.receipt_no == text)).all()
         else:

@@ -57,12 +57,12 @@ def customer_history(db: Database, *, phone: str) -> CustomerHistory:
             raise UserError(f"No customer has the phone number {phone}")
         sales = session.execute(select(Sale.receipt_no, Sale.kind, Sale.business_date, Sale.total)
                                 .where(Sale.customer_id == customer.id)
-                                .order_by(Sale.completed_at)).all()
+                                .order_by(Sale.id)).all()
         units = session.execute(
             select(Sale.receipt_no, Sale.business_date, SaleLine.name, SaleLine.serial)
             .join(SaleLine, SaleLine.sale_id == Sale.id)
             .where(Sale.customer_id == customer.id, Sale.kind == DocumentKind.SALE,
-                   SaleLine.kind == "main_unit").order_by(Sale.completed_at)).all()
+                   SaleLine.kind == "main_unit").order_by(Sale.id)).all()
         cards = session.execute(
             select(ServiceCard.card_no, ServiceTier.name, ServiceCard.unit_serial,
                    ServiceCard.end_date, ServiceCard.state)
@@ -152,7 +152,7 @@ def assign_calls(db: Database, *, customer_ids: list[int], staff_id: int,
             if session.get(Customer, customer_id) is None:
                 raise UserError("No such customer")
             last_sale = session.scalar(select(Sale.id).where(Sale.customer_id == customer_id)
-                                       .order_by(Sale.completed_at.desc()).limit(1))
+                                       .order_by(Sale.id.desc()).limit(1))
             session.add(FollowUp(customer_id=customer_id, sale_id=last_sale, reason=reason,
                                  assigned_to=staff_id, outcome=CallOutcome.NOT_CALLED, notes=""))
             created += 1

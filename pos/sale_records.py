@@ -12,7 +12,7 @@ from .cart import vat_included
 from .db import Database
 from .errors import UserError
 from .models import (
-    Category, Customer, Payment, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem,
+    Category, Customer, DocumentKind, Payment, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem,
     SheetOutcome, SheetSection, SheetTemplate, Staff, Store, Terminal,
 )
 
@@ -262,8 +262,9 @@ def _with_addons(session, unit_row: SaleLine, items: list, sections: dict) -> li
     """The unit's sheet with what installers sold later laid over it, marked on site."""
     later = session.execute(
         select(SheetOutcome, SaleLine).outerjoin(SaleLine, SaleLine.id == SheetOutcome.sold_line_id)
-        .where(SheetOutcome.main_line_id == unit_row.id, SheetOutcome.sale_id != unit_row.sale_id,
-               SheetOutcome.subject == "sheet_item")
+        .where(SheetOutcome.sale_id.in_(select(Sale.id).where(
+                   Sale.original_sale_id == unit_row.sale_id, Sale.kind == DocumentKind.ADDON)),
+               SheetOutcome.main_line_id == unit_row.id, SheetOutcome.subject == "sheet_item")
         .order_by(SheetOutcome.id)).all()
     by_code = {item.code: index for index, item in enumerate(items)}
     for outcome, sold in later:

@@ -1,8 +1,9 @@
 """lean sale indexes: each index is a page more that every sale writes and syncs
 
 Dropped: indexes a unique key already serves (sales by terminal, lines and payments of
-a sale) and ones no lookup uses (sales by staff or kind, lines by product, outcomes by
-sheet item). Serials, attachments, returned lines and corrections are indexed only where
+a sale) and ones no lookup needs (sales by staff, kind or completion time, lines by
+product, outcomes by sheet item or unit: a unit's later add-ons are found through the
+sales that name its sale as their original). Serials, attachments, returned lines and corrections are indexed only where
 set (partial indexes), so the many rows without them cost nothing.
 
 Revision ID: 0009
@@ -29,10 +30,12 @@ DROPPED = (
     ('sales', 'ix_sales_terminal_id', 'terminal_id'),
     ('sales', 'ix_sales_staff_id', 'staff_id'),
     ('sales', 'ix_sales_kind', 'kind'),
+    ('sales', 'ix_sales_completed_at', 'completed_at'),
     ('sale_lines', 'ix_sale_lines_sale_id', 'sale_id'),
     ('sale_lines', 'ix_sale_lines_product_id', 'product_id'),
     ('payments', 'ix_payments_sale_id', 'sale_id'),
     ('sheet_outcomes', 'ix_sheet_outcomes_sheet_item_id', 'sheet_item_id'),
+    ('sheet_outcomes', 'ix_sheet_outcomes_main_line_id', 'main_line_id'),
 )
 
 

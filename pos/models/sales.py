@@ -80,7 +80,7 @@ class Sale(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     state: Mapped[SaleState] = mapped_column(enum_column(SaleState))
-    completed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+    completed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     business_date: Mapped[date] = mapped_column(Date, index=True)
     total: Mapped[int] = mapped_column(BigInteger)
     discount_total: Mapped[int] = mapped_column(BigInteger)
@@ -150,10 +150,11 @@ class SheetOutcome(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
-    main_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    main_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
     subject: Mapped[OutcomeSubject] = mapped_column(enum_column(OutcomeSubject))
-    # Not indexed: a sale writes ~20 outcomes, one index page each, and only removing a
-    # sheet item (a rare edit of the checklists) would look outcomes up by item.
+    # Not indexed, nor is main_line_id: a sale writes ~20 outcomes, and an index on the
+    # item costs a page per outcome; only removing a sheet item (a rare edit of the
+    # checklists) looks outcomes up by item. A unit's outcomes are found by sale.
     sheet_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("sheet_items.id", ondelete="SET NULL"))
     item_code: Mapped[str] = mapped_column(String(40))  # snapshot: the sheet may change
