@@ -61,7 +61,9 @@ def find_sales(db: Database, *, query: str, limit: int = 50) -> list[SaleSummary
             conditions = [Sale.id.in_(select(SaleLine.sale_id).where(SaleLine.serial == text))]
             digits = re.sub(r"\D", "", text)
             if 5 <= len(digits) <= 15 and digits == text.replace("-", "").replace(" ", ""):
-                conditions.append(Customer.phone == normalise_phone(digits))
+                # on sales.customer_id, so both conditions are index lookups, never a scan
+                conditions.append(Sale.customer_id.in_(
+                    select(Customer.id).where(Customer.phone == normalise_phone(digits))))
             rows = session.execute(base.where(or_(*conditions))).all()
         return [SaleSummary(sale.receipt_no, sale.kind.value, sale.completed_at, sale.total,
                             name, phone) for sale, name, phone in rows]
