@@ -1,4 +1,5 @@
-"""Where the data lives: the per-user data folder and the database URL.
+"""Where the data lives: the per-user data folder and the database URL; and which
+terminal this machine is.
 
 Kept free of SQLAlchemy so the app can find its database and show its first screen
 before the database layer has loaded.
@@ -11,6 +12,8 @@ from pathlib import Path
 
 APP_NAME = "TickboxPOS"
 ENV_URL = "POS_DATABASE_URL"
+ENV_TERMINAL = "POS_TERMINAL"
+DEFAULT_TERMINAL = "T01"
 
 
 def data_dir() -> Path:
@@ -29,6 +32,11 @@ def resolve_url(cli_url: str | None = None) -> str:
     if os.environ.get(ENV_URL):
         return normalise_url(os.environ[ENV_URL])
     return f"sqlite:///{data_dir() / 'tickbox.db'}"
+
+
+def this_terminal(cli_value: str | None = None) -> str:
+    """``--terminal`` wins, then ``POS_TERMINAL``, then T01."""
+    return (cli_value or os.environ.get(ENV_TERMINAL) or DEFAULT_TERMINAL).strip().upper()
 
 
 def normalise_url(url: str) -> str:

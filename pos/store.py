@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
 
 from .db import Database
 from .errors import UserError
+# Which terminal this is has to be known before the database layer loads (pos.location).
+from .location import DEFAULT_TERMINAL, ENV_TERMINAL, this_terminal  # noqa: F401
 from .models import Store, Terminal
 
-ENV_TERMINAL = "POS_TERMINAL"
-DEFAULT_TERMINAL = "T01"
 EDITABLE = ("name", "address", "phone", "tax_id", "currency", "locale", "receipt_footer")
 
 
@@ -27,11 +26,6 @@ class StoreInfo:
     locale: str
     receipt_footer: str
     terminal: str
-
-
-def this_terminal(cli_value: str | None = None) -> str:
-    """``--terminal`` wins, then ``POS_TERMINAL``, then T01."""
-    return (cli_value or os.environ.get(ENV_TERMINAL) or DEFAULT_TERMINAL).strip().upper()
 
 
 def ensure_store(db: Database, *, code: str = "S01", name: str = "Tickbox store",
