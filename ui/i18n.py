@@ -1,6 +1,9 @@
 """Languages: Qt translation from the .ts files in ui/i18n (read at start, so no compiled
 .qm files need building or committing), the locale choice, and Babel formatting of money
-and dates for the chosen locale."""
+and dates for the chosen locale.
+
+Babel loads on the first amount or date formatted, not at import: the login screen
+formats neither and comes up before it."""
 
 from __future__ import annotations
 
@@ -9,10 +12,7 @@ import xml.etree.ElementTree as ElementTree
 
 from pathlib import Path
 
-from babel.dates import format_datetime
 from PySide6.QtCore import QLocale, QTranslator
-
-from pos.money import format_money
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 SUPPORTED = ("en", "zh_CN")
@@ -67,8 +67,12 @@ class Formats:
         self.locale, self.currency = locale, currency
 
     def money(self, amount: int) -> str:
+        from pos.money import format_money
+
         return format_money(amount, currency=self.currency, locale=self.locale)
 
     def moment(self, when) -> str:
         """A datetime as people of the locale write it."""
+        from babel.dates import format_datetime
+
         return format_datetime(when, format="short", locale=self.locale)
