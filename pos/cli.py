@@ -2,6 +2,9 @@
 
 Every command opens the database from --db / POS_DATABASE_URL / the user data folder,
 brings its schema up to date (or refuses a newer one), then runs one service call.
+
+The database layer and the services are imported by the commands, not at the top: the
+app (no arguments) shows its first screen before they load (see ui.app).
 """
 
 from __future__ import annotations
@@ -10,19 +13,23 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
-from . import catalog, checklists, schema, staff, store
-from .db import Database, resolve_url
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .db import Database
+
+
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="database URL or SQLite file (default: POS_DATABASE_URL, "
+                        "else tickbox.db in the user data folder)")
+    parser.add_argument("--terminal", help="this till's terminal code (default: POS_TERMINAL or T01)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pos", description="Tickbox POS")
-    parser.add_argument("--db", help="database URL or SQLite file (default: POS_DATABASE_URL, "
-                        "else tickbox.db in the user data folder)")
-    parser.add_argument("--terminal", help="this till's terminal code (default: POS_TERMINAL or T01)")
+    _add_common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db_cmd = sub.add_parser("db", help="database schema").add_subparsers(dest="action", required=True)
@@ -136,9 +143,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # Opening the app (no command) skips building every command's parser: the till's
+    # first screen is timed against a bare Qt window.
+    app_only = argparse.ArgumentParser(prog="pos", add_help=False)
+    _add_common_options(app_only)
+    app_args, rest = app_only.parse_known_args(argv)
+    if not rest:
+        return _open_app(app_args)
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _open_app(args)
+    from . import schema
+    from .db import Database, resolve_url
+
     db = Database(resolve_url(args.db))
     try:
         if not (args.command == "db" and args.action == "current"):
@@ -156,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args, db: Database) -> int:
+    from . import catalog, checklists, schema, staff, store
+
     terminal = store.this_terminal(args.terminal)
     command, action = args.command, getattr(args, "action", None)
     if command == "db":
@@ -264,7 +284,7 @@ def _run(args, db: Database) -> int:
 
 
 def _customers(args, db: Database) -> int:
-    from . import followups
+    from . import followups, staff
 
     if args.command == "customer":
         history = followups.customer_history(db, phone=args.phone)
@@ -310,7 +330,7 @@ def _customers(args, db: Database) -> int:
 def _report(args, db: Database, terminal: str) -> int:
     from datetime import date
 
-    from . import reports, shifts
+    from . import reports, shifts, store
 
     if args.kind in ("x", "z"):
         try:
@@ -404,6 +424,8 @@ def _ask_pin() -> str:
 
 
 def _summary(db: Database) -> str:
+    from sqlalchemy import func, select
+
     from .models import Category, Product, ServiceTier, SheetItem, SheetTemplate, Staff
 
     counts = {}
