@@ -1,25 +1,43 @@
 """The composition root: logging, the QApplication, the database, the language, the
-main window. `pos` with no arguments calls `run_app`."""
+main window. `pos` with no arguments calls `run_app`.
+
+The start is staged, so the login screen is up in about the time a bare Qt window takes:
+
+1. On the GUI thread: the QApplication, logging, a read-only peek at the database file
+   for the store name, language and staff (pos.startup, sqlite3 only), the translator,
+   the main window with the login screen, shown. No SQLAlchemy, no services, no Babel.
+2. After the first paint, on a worker thread: the database layer and the services are
+   imported, the database opened, its schema checked (migrated, or a newer one refused),
+   the context built. Back on the GUI thread the till is built and attached; a PIN
+   typed meanwhile is checked then.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication, QEvent, QLibraryInfo, QObject, QTimer, QTranslator, Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos import schema
-from pos.db import Database, data_dir, resolve_url
-from pos.errors import UserError
-from pos.store import StoreInfo, store_info, this_terminal
+from pos.location import data_dir, resolve_url, this_terminal
+from pos.startup import peek
+from ui.gc_guard import GarbageCollector
 from ui.i18n import Formats, choose_locale, translator_for
 from ui.style import FONT_FAMILIES, STYLESHEET
-from ui.gc_guard import GarbageCollector
 from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from pos.db import Database
+    from pos.store import StoreInfo
 
 log = logging.getLogger("tickbox")
 
@@ -62,10 +80,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def app_locale(explicit: str | None = None, store_locale: str | None = None) -> str:
+    """The language: an explicit choice, else POS_LOCALE, else the store's setting, else
+    the system's."""
+    return choose_locale(explicit or os.environ.get("POS_LOCALE") or store_locale)
+
+
 def make_context(db: Database, *, terminal: str, locale: str | None = None,
-                 printing: bool = True) -> AppContext:
+                 printing: bool = True, worker: Worker | None = None) -> AppContext:
+    """The services' context. `worker` must be made on the GUI thread (its signals are
+    delivered there); one is made here when not given."""
+    from pos.store import store_info
+
     store = store_info(db, terminal=terminal)
-    chosen = choose_locale(locale or store.locale)
+    chosen = app_locale(locale, store.locale)
     def run_prints():
         # escpos and ReportLab load on the first print, in the background, not at start
         from printing.dispatch import run_due_jobs
@@ -74,12 +102,18 @@ def make_context(db: Database, *, terminal: str, locale: str | None = None,
 
     runner = run_prints if printing else None
     return AppContext(db=db, terminal=terminal, store=store, locale=chosen,
-                      formats=Formats(chosen, store.currency), worker=Worker(),
+                      formats=Formats(chosen, store.currency), worker=worker or Worker(),
                       print_runner=runner)
 
 
 def install_translator(app: QApplication, locale: str):
-    """Our strings from ui/i18n, and Qt's own (OK, Cancel, ...) from the Qt install."""
+    """Our strings from ui/i18n, and Qt's own (OK, Cancel, ...) from the Qt install; the
+    language installed before, if any, is removed."""
+    previous = getattr(app, "_translator", None)
+    if previous is not None:
+        app.removeTranslator(previous)
+        if getattr(previous, "qt_own", None) is not None:
+            app.removeTranslator(previous.qt_own)
     translator = translator_for(locale)
     if translator is not None:
         qt_own = QTranslator(app)
@@ -87,20 +121,132 @@ def install_translator(app: QApplication, locale: str):
             app.installTranslator(qt_own)
             translator.qt_own = qt_own
         app.installTranslator(translator)
+    app._translator = translator  # keep a reference while it is installed
     return translator
 
 
-def run_app(*, db_url: str | None = None, terminal: str | None = None) -> int:
+def load_services(url: str, *, terminal: str, worker: Worker):
+    """Phase 2 of the start, on a worker thread: the database layer and the services,
+    the database brought to this version's schema (or a UserError), the context and the
+    active staff. Creates no widget."""
+    from pos import schema
+    from pos.db import Database
+    from pos.staff import list_staff
+    import ui.checkout.till  # noqa: F401 - the till's modules load here, not on the GUI thread
+
+    db = Database(url)
+    try:
+        schema.ensure_schema(db.engine)
+        context = make_context(db, terminal=terminal, worker=worker)
+        people = list_staff(db)
+        context.formats.money(0)  # Babel's locale data, read now rather than at the first sale
+    except BaseException:
+        db.dispose()
+        raise
+    return context, people
+
+
+class StartFailure:
+    """The start cannot go on; tests stand in for the person with monkeypatch on `tell`."""
+
+    @classmethod
+    def tell(cls, parent, text: str) -> None:
+        QMessageBox.critical(parent, "Tickbox POS", text)
+
+
+class Startup(QObject):
+    """The staged start (see the module docstring). `ready`: the login screen is up;
+    `loaded`: the till is attached; `failed` follows the message the person saw."""
+
+    ready = Signal()
+    loaded = Signal()
+    failed = Signal(str)
+    PAINT_WAIT_MS = 300  # phase 2 begins anyway if the login has not painted by then
+
+    def __init__(self, app: QApplication, *, url: str, terminal: str, log_path: str = "",
+                 load: Callable = load_services):
+        super().__init__(app)
+        self.app, self.url, self.terminal, self.log_path = app, url, terminal, log_path
+        self.load = load
+        self.worker = Worker()
+        self.window = None
+        self.locale = None
+        self._loading = False
+
+    def begin(self) -> None:
+        """Phase 1: the login screen, from the peek, shown; phase 2 after its first paint."""
+        first = peek(self.url, self.terminal)
+        self.locale = app_locale(None, first.locale if first is not None else None)
+        install_translator(self.app, self.locale)
+        from ui.main_window import MainWindow  # after the translator, so every tr() sees it
+
+        self.window = MainWindow(first_screen=first)
+        self.window.resize(1366, 768)
+        self.window.login.installEventFilter(self)
+        self.window.show()
+        # The screen is ready once the event loop has run what show() queued (the same
+        # measure as a bare window's). Phase 2 waits for the first paint, so its imports
+        # don't compete with the painting for the GIL; or for a moment, should a window
+        # that cannot be seen never paint.
+        QTimer.singleShot(0, self.ready.emit)
+        QTimer.singleShot(self.PAINT_WAIT_MS, self._load_in_background)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and watched is self.window.login:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._load_in_background)  # after the whole frame
+        return False
+
+    def _load_in_background(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        url, terminal, worker, load = self.url, self.terminal, self.worker, self.load
+        self.worker.submit(lambda: load(url, terminal=terminal, worker=worker),
+                           on_success=self._loaded, on_refused=self._refused,
+                           on_crash=self._crashed)
+
+    def _loaded(self, result) -> None:
+        context, people = result
+        try:
+            if context.locale != self.locale:  # the store's language, known only now
+                self.locale = context.locale
+                install_translator(self.app, self.locale)
+            self.window.attach(context, people)
+        except Exception:  # noqa: BLE001 - a bug: no till to log in to, so the start stops
+            log.exception("the till could not be built")
+            self._crashed("")
+            return
+        self.loaded.emit()
+
+    def close(self) -> None:
+        """At exit: background work (a sale completing, a print) finishes first, then the
+        database closes, so SQLite folds its WAL back and the next start peeks a clean
+        file."""
+        self.worker.pool.waitForDone(5000)
+        if self.window is not None and self.window.context is not None:
+            self.window.context.db.dispose()
+
+    def _refused(self, message: str) -> None:
+        # A newer database, a terminal not set up: the same clear message as ever.
+        StartFailure.tell(self.window, message)
+        self.failed.emit(message)
+
+    def _crashed(self, _summary: str) -> None:
+        # The worker has logged the traceback; the person gets a short message.
+        text = QCoreApplication.translate(
+            "Messages", "Tickbox POS could not start. What went wrong was written to the "
+            "log; call the manager.")
+        if self.log_path:
+            text += f"\n\n{self.log_path}"
+        StartFailure.tell(self.window, text)
+        self.failed.emit(text)
+
+
+def start_app(*, db_url: str | None = None, terminal: str | None = None) -> Startup:
+    """Phase 1 done, phase 2 queued to begin when the event loop runs."""
     log_path = setup_logging()
     app = make_application()
-    try:
-        db = Database(resolve_url(db_url))
-        schema.ensure_schema(db.engine)
-        context = make_context(db, terminal=this_terminal(terminal))
-    except UserError as exc:
-        QMessageBox.critical(None, "Tickbox POS", str(exc))
-        return 1
-    app._translator = install_translator(app, context.locale)  # keep a reference
 
     def on_bug(kind, value, traceback):
         log.error("unexpected error", exc_info=(kind, value, traceback))
@@ -110,9 +256,15 @@ def run_app(*, db_url: str | None = None, terminal: str | None = None) -> int:
                                           "manager if it happens again.") + f"\n\n{log_path}")
 
     sys.excepthook = on_bug
-    from ui.main_window import MainWindow  # after the translator, so every tr() sees it
+    startup = Startup(app, url=resolve_url(db_url), terminal=this_terminal(terminal),
+                      log_path=log_path)
+    startup.begin()
+    return startup
 
-    window = MainWindow(context)
-    window.resize(1366, 768)
-    window.show()
-    return app.exec()
+
+def run_app(*, db_url: str | None = None, terminal: str | None = None) -> int:
+    startup = start_app(db_url=db_url, terminal=terminal)
+    startup.failed.connect(lambda _message: startup.app.exit(1))
+    code = startup.app.exec()
+    startup.close()
+    return code

@@ -1,35 +1,50 @@
-"""Logging in: tap your name, type your PIN on the keypad or the keyboard."""
+"""Logging in: tap your name, type your PIN on the keypad or the keyboard.
+
+The screen can come up before the services have loaded (the staged start in ui.app): it
+then shows the staff peeked from the database file (pos.startup), or "Starting…" when
+there was nothing to peek, and keeps a PIN submitted meanwhile until `attach` brings the
+services that check it. So it shows plain data (id, name, role) and imports no service
+at module level: importing pos.staff would load SQLAlchemy before the first frame."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from pos import staff as staff_service
 from pos.errors import UserError
-from pos.staff import StaffInfo
+
+TILE_HEIGHT = 72
 
 
 class LoginScreen(QWidget):
-    logged_in = Signal(object)  # StaffInfo
+    logged_in = Signal(object)  # pos.staff.StaffInfo
 
-    def __init__(self, context, parent=None):
+    def __init__(self, context=None, parent=None, *, first_screen=None):
+        """With a context, the services are there; without one, `first_screen` (a
+        pos.startup.FirstScreen, or None) is what can be shown until `attach`."""
         super().__init__(parent)
-        self.context = context
-        self.people: list[StaffInfo] = []
-        title = QLabel(self.tr("Who is at the till?"))
-        title.setStyleSheet("font-size: 24px; font-weight: bold;")
-        self.store_label = QLabel(f"{context.store.name} · {context.terminal}")
+        self.context = None
+        self.people: list = []  # StaffTile or StaffInfo: .id, .name, .role
+        # (staff id, PIN) submitted before the services had loaded; checked on `attach`.
+        self.pending: tuple[int, str] | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 24px; font-weight: bold;")
+        self.store_label = QLabel("")
         self.store_label.setObjectName("muted")
         self.tiles = QHBoxLayout()
+        self.tiles.setContentsMargins(0, 0, 0, 0)
+        tile_row = QWidget()
+        tile_row.setLayout(self.tiles)
+        tile_row.setMinimumHeight(TILE_HEIGHT)  # the screen doesn't jump when the tiles arrive
+        self.waiting = QLabel("")  # in the tiles' place until they are known
+        self.waiting.setObjectName("muted")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
-        self.pin.setPlaceholderText(self.tr("PIN"))
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setFixedWidth(260)
         self.pin.returnPressed.connect(self.submit)
@@ -39,11 +54,12 @@ class LoginScreen(QWidget):
         keypad = QGridLayout()
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
         for index, key in enumerate(keys):
-            button = QPushButton(self.tr("OK") if key == "OK" else key)
+            button = QPushButton(key)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setFixedSize(80, 64)
             button.setStyleSheet("font-size: 22px;")
             if key == "OK":
+                self.ok_button = button
                 button.setObjectName("primary")
                 button.clicked.connect(self.submit)
             elif key == "⌫":
@@ -53,46 +69,129 @@ class LoginScreen(QWidget):
             keypad.addWidget(button, index // 3, index % 3)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, self.store_label):
+        for widget in (self.title, self.store_label):
             layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(16)
-        layout.addLayout(self.tiles)
+        layout.addWidget(tile_row)
         layout.addSpacing(16)
         layout.addWidget(self.pin, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.message, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(keypad)
         keypad.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        self.retranslate()
+        if first_screen is not None:
+            self.show_store(first_screen.store_name, first_screen.terminal)
+        self.show_people(first_screen.staff if first_screen is not None else ())
+        if context is not None:
+            self.attach(context)
+        self.pin.setFocus()
 
-    def reload(self) -> None:
-        """Show the active staff as tiles; the first is selected."""
+    @property
+    def loading(self) -> bool:
+        return self.context is None
+
+    def retranslate(self) -> None:
+        """Every text of the screen in the current language (also on a language change:
+        the store's language may be known only once the database has loaded)."""
+        self.title.setText(self.tr("Who is at the till?"))
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.ok_button.setText(self.tr("OK"))
+        roles = self._role_names()
+        for button in self.group.buttons():
+            button.setText(f"{button.property('staff_name')}\n{roles[button.property('role')]}")
+        self._show_status()
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _role_names(self) -> dict[str, str]:
+        return {"cashier": self.tr("Cashier"), "installer": self.tr("Installer"),
+                "manager": self.tr("Manager"), "admin": self.tr("Administrator")}
+
+    def _show_status(self) -> None:
+        """"Starting…" in the tiles' place while no names are known, and under the PIN
+        while a submitted PIN waits for the services."""
+        self.waiting.setText(self.tr("Starting…") if self.loading and not self.people else "")
+        if self.pending is not None:
+            self._say(self.tr("Starting…"), error=False)
+        elif self.message.objectName() == "muted":
+            self._say("")
+
+    def _say(self, text: str, *, error: bool = True) -> None:
+        """A line under the PIN: an error in red, or a plain notice."""
+        kind = "error" if error else "muted"
+        if self.message.objectName() != kind:
+            self.message.setObjectName(kind)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
+        self.message.setText(text)
+
+    def show_store(self, name: str, terminal: str) -> None:
+        self.store_label.setText(f"{name} · {terminal}")
+
+    def show_people(self, people, *, chosen_id: int | None = None) -> None:
+        """Tiles for the staff (plain data: .id, .name, .role); `chosen_id`, else the
+        one chosen before, else the first is chosen. A PIN being typed stays."""
+        if chosen_id is None and self.group.checkedButton() is not None:
+            chosen_id = self.group.checkedButton().property("staff_id")
         while self.tiles.count():
-            item = self.tiles.takeAt(0)
-            if item.widget():
-                self.group.removeButton(item.widget())
-                item.widget().deleteLater()
-        self.people = staff_service.list_staff(self.context.db)
+            widget = self.tiles.takeAt(0).widget()
+            if widget is not None and widget is not self.waiting:
+                self.group.removeButton(widget)
+                widget.deleteLater()
+        self.people = list(people)
         self.tiles.addStretch(1)
-        role_names = {"cashier": self.tr("Cashier"), "installer": self.tr("Installer"),
-                      "manager": self.tr("Manager"), "admin": self.tr("Administrator")}
+        self.tiles.addWidget(self.waiting)
+        self.waiting.setVisible(not self.people)
+        roles = self._role_names()
         for person in self.people:
-            tile = QPushButton(f"{person.name}\n{role_names[person.role.value]}")
+            role = getattr(person.role, "value", person.role)  # StaffRole or its value
+            tile = QPushButton(f"{person.name}\n{roles[role]}")
             tile.setCheckable(True)
             tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            tile.setMinimumSize(150, 72)
+            tile.setMinimumSize(150, TILE_HEIGHT)
             tile.setProperty("staff_id", person.id)
+            tile.setProperty("staff_name", person.name)
+            tile.setProperty("role", role)
             self.group.addButton(tile)
             self.tiles.addWidget(tile)
+            if person.id == chosen_id:
+                tile.setChecked(True)
         self.tiles.addStretch(1)
-        if self.group.buttons():
+        if self.group.buttons() and self.group.checkedButton() is None:
             self.group.buttons()[0].setChecked(True)
+        self._show_status()
+
+    def attach(self, context, people=None) -> None:
+        """The services have loaded: show the staff they list (`people`, if already
+        listed off the GUI thread) and check a PIN submitted while they were loading."""
+        self.context = context
+        self.show_store(context.store.name, context.terminal)
+        if people is None:
+            from pos import staff as staff_service
+
+            people = staff_service.list_staff(context.db)
+        self.show_people(people)
+        if self.pending is not None:
+            # Next turn of the event loop: the caller finishes attaching first.
+            QTimer.singleShot(0, self._check_pending)
+
+    def reload(self) -> None:
+        """Show the active staff as tiles; the first is chosen."""
+        from pos import staff as staff_service
+
+        people = staff_service.list_staff(self.context.db)
+        self.show_people(people, chosen_id=people[0].id if people else None)
         self.pin.clear()
-        self.message.clear()
+        self._say("")
         self.pin.setFocus()
 
     def choose(self, name: str) -> None:
         for button in self.group.buttons():
-            if button.text().split("\n")[0] == name:
+            if button.property("staff_name") == name:
                 button.setChecked(True)
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt override
@@ -109,16 +208,38 @@ class LoginScreen(QWidget):
     def submit(self) -> None:
         chosen = self.group.checkedButton()
         if chosen is None:
-            self.message.setText(self.tr("Tap your name first"))
+            if self.loading:
+                return  # no names yet: the PIN typed so far stays in the field
+            self._say(self.tr("Tap your name first"))
             return
+        if self.loading:
+            # Kept, and checked as soon as the services are there.
+            if self.pin.text():
+                self.pending = (chosen.property("staff_id"), self.pin.text())
+            self.pin.clear()
+            self._show_status()
+            return
+        pin = self.pin.text()
+        self.pin.clear()
+        self._check(chosen.property("staff_id"), pin)
+
+    def _check_pending(self) -> None:
+        if self.pending is None:
+            return
+        staff_id, pin = self.pending
+        self.pending = None
+        self._show_status()
+        # Whatever was typed since stays in the field: no keystroke is lost.
+        self._check(staff_id, pin)
+
+    def _check(self, staff_id: int, pin: str) -> None:
+        from pos import staff as staff_service
+
         try:
-            person = staff_service.verify_pin(self.context.db, staff_id=chosen.property("staff_id"),
-                                              pin=self.pin.text())
+            person = staff_service.verify_pin(self.context.db, staff_id=staff_id, pin=pin)
         except UserError as exc:
             # "Wrong PIN", or how long the login stays locked after too many misses
-            self.message.setText(self.tr("Wrong PIN") if str(exc) == "Wrong PIN" else str(exc))
-            self.pin.clear()
+            self._say(self.tr("Wrong PIN") if str(exc) == "Wrong PIN" else str(exc))
             return
-        self.pin.clear()
-        self.message.clear()
+        self._say("")
         self.logged_in.emit(person)

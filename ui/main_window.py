@@ -1,27 +1,53 @@
-"""The main window: the login screen and the till, one at a time."""
+"""The main window: the login screen and the till, one at a time.
+
+`MainWindow(context)` is the whole window at once. The staged start (ui.app) builds it
+from what the first screen needs (`first_screen=`, a pos.startup.FirstScreen or None),
+shows the login, and `attach`es the context once the database layer has loaded in the
+background; only then is the till built (its modules import the services)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from ui.checkout.till import TillScreen
 from ui.login import LoginScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context):
+    def __init__(self, context=None, *, first_screen=None):
         super().__init__()
-        self.context = context
-        self.setWindowTitle(self.tr("Tickbox POS") + f" · {context.store.name}")
-        self.login = LoginScreen(context)
-        self.till = TillScreen(context)
+        self.context = None
+        self.till = None
+        self.store_name = first_screen.store_name if first_screen is not None else None
+        self.login = LoginScreen(first_screen=first_screen)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login)
-        self.stack.addWidget(self.till)
         self.setCentralWidget(self.stack)
         self.login.logged_in.connect(self.open_till)
+        self.retitle()
+        if context is not None:
+            self.attach(context)
+
+    def attach(self, context, people=None) -> None:
+        """The services are there: build the till and let the login check PINs."""
+        from ui.checkout.till import TillScreen
+
+        self.context = context
+        self.store_name = context.store.name
+        self.retitle()
+        self.till = TillScreen(context)
+        self.stack.addWidget(self.till)
         self.till.lock_requested.connect(self.lock)
-        self.lock()
+        self.login.attach(context, people)
+
+    def retitle(self) -> None:
+        title = self.tr("Tickbox POS")
+        self.setWindowTitle(f"{title} · {self.store_name}" if self.store_name else title)
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retitle()
+        super().changeEvent(event)
 
     def open_till(self, staff) -> None:
         self.stack.setCurrentWidget(self.till)

@@ -57,6 +57,12 @@ def render_locale(locale: str, out: Path, folder: Path) -> list[Path]:
             written.append(path)
 
         shot("login")
+        starting = MainWindow()  # before the database layer has loaded, nothing peeked
+        starting.resize(width, height)
+        starting.show()
+        shot("login-starting", starting)
+        starting.close()
+        starting.deleteLater()
         cashier = next(s for s in staff.list_staff(db) if s.role.value == "cashier")
         window.open_till(cashier)
         shot("till-empty")

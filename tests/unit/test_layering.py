@@ -2,6 +2,9 @@
 printing layer never imports Qt."""
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +51,30 @@ def test_money_columns_are_integers():
         for column in table.columns:
             if column.name.split("_")[-1] in money_words or column.name in money_words:
                 assert isinstance(column.type, (Integer, BigInteger)), f"{table.name}.{column.name}"
+
+
+FIRST_SCREEN_PROBE = """
+import sys
+import pos.location, pos.schema, pos.startup
+import ui.app, ui.login, ui.main_window
+import pos.cli
+
+def loaded_too_early(**_options):
+    heavy = {"sqlalchemy", "alembic", "babel", "psycopg"}
+    print(sorted(name for name in sys.modules if name.split(".")[0] in heavy
+                 or name in {"pos.db", "pos.staff", "pos.store", "ui.checkout.till"}))
+    return 0
+
+ui.app.run_app = loaded_too_early
+sys.exit(pos.cli.main(["--db", "sqlite:///nowhere.db"]))
+"""
+
+
+def test_the_first_screen_and_the_pos_command_load_without_the_database_layer():
+    """The login screen comes up before SQLAlchemy, Alembic, Babel and the services load
+    (ui.app's staged start), and `pos` with no command reaches the app the same way."""
+    result = subprocess.run([sys.executable, "-c", FIRST_SCREEN_PROBE], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -337,47 +337,52 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../login.py" line="22" />
+        <location filename="../login.py" line="97" />
         <source>Who is at the till?</source>
         <translation>谁在收银？</translation>
     </message>
     <message>
-        <location filename="../login.py" line="32" />
+        <location filename="../login.py" line="98" />
         <source>PIN</source>
         <translation>密码 (PIN)</translation>
     </message>
     <message>
-        <location filename="../login.py" line="42" />
+        <location filename="../login.py" line="99" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../login.py" line="76" />
+        <location filename="../login.py" line="111" />
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../login.py" line="76" />
+        <location filename="../login.py" line="111" />
         <source>Installer</source>
         <translation>安装员</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77" />
+        <location filename="../login.py" line="112" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77" />
+        <location filename="../login.py" line="112" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../login.py" line="112" />
+        <location filename="../login.py" line="116" />
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="197" />
         <source>Tap your name first</source>
         <translation>请先点选您的名字</translation>
     </message>
     <message>
-        <location filename="../login.py" line="119" />
+        <location filename="../login.py" line="227" />
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
@@ -385,7 +390,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="15" />
+        <location filename="../main_window.py" line="44" />
         <source>Tickbox POS</source>
         <translation>Tickbox 收银系统</translation>
     </message>
@@ -416,7 +421,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app.py" line="108" />
+        <location filename="../app.py" line="216" />
+        <source>Tickbox POS could not start. What went wrong was written to the log; call the manager.</source>
+        <translation>Tickbox 收银系统无法启动。出错的详情已写入日志，请联系店长。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="233" />
         <location filename="../messages.py" line="26" />
         <source>Something went wrong and was written to the log. Nothing was lost; try again, or call the manager if it happens again.</source>
         <translation>出现错误，已记录到日志。数据没有丢失；请重试，如再次出现请联系店长。</translation>
