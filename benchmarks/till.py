@@ -3,16 +3,30 @@ started in the same run, and scan-to-line-visible latency.
 
     .venv/bin/python benchmarks/till.py [--products 100000] [--starts 7] [--scans 300]
 
-Cold start = from launching the process to the first frame of the ready screen (the
-login screen with the till built behind it), measured by this parent process.
-Targets (issue 4): start within 2x the bare window and under 2 s; scan-to-line p95
-under 50 ms.
+Each start launches the real `pos` command (pos.cli -> ui.app.run_app, the staged
+start) on the store's database, with observers on its signals. Measured by this parent
+process from launching the child:
+
+- READY: the login screen up and interactive (store name, staff tiles from the
+  read-only peek, PIN keypad), taken like the bare window's: a zero timer after show,
+  i.e. the event loop has run what show() queued. The first paint event follows; how
+  long after READY is printed for both windows. The database layer is not loaded yet;
+  it loads on a worker thread once the login has painted.
+- LOADED: SQLAlchemy and the services imported, the database opened and its schema
+  checked, the till built and attached: a PIN is checked and the till opens at once.
+- TILL: a PIN tapped on the keypad right at READY (Li Na, 1111), kept until LOADED,
+  and the till visible (a zero timer after the login): what a cashier who logs in at
+  once waits for.
+
+Targets (issue 4): start (READY) within 2x the bare window and under 2 s; scan-to-line
+p95 under 50 ms.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,45 +39,92 @@ ROOT = Path(__file__).resolve().parent.parent
 
 BARE = """
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print("PAINTED", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
 app = QApplication(sys.argv[:1])
-label = QLabel("bare window"); label.resize(1366, 768); label.show()
-QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+label = QLabel("bare window"); label.resize(1366, 768)
+painted = FirstPaint(); label.installEventFilter(painted)
+label.show()
+QTimer.singleShot(0, lambda: print("READY", flush=True))
 app.exec()
 """
 
+# The `pos` command as a cashier starts it; the observers only print and tap the keypad.
 TILL = """
-import sys
-from PySide6.QtCore import QTimer
-from pos.db import Database
-from pos import schema
-from pos.store import this_terminal
-from ui.app import make_application, make_context, install_translator
-app = make_application()
-db = Database(sys.argv[1])
-schema.ensure_schema(db.engine)
-context = make_context(db, terminal="T01")
-install_translator(app, context.locale)
-from ui.main_window import MainWindow
-window = MainWindow(context); window.resize(1366, 768); window.show()
-QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
-app.exec()
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+import ui.app
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print("PAINTED", flush=True)
+        return False
+
+def observed(**kwargs):
+    startup = start_app(**kwargs)
+    login = startup.window.login
+    startup.painted = FirstPaint()
+    login.installEventFilter(startup.painted)
+
+    def tap_pin():
+        for key in "1111":  # Li Na's PIN on the keypad, before the services are there
+            login.pin.insert(key)
+        login.ok_button.click()
+
+    def ready():
+        from PySide6.QtCore import QTimer
+
+        print("READY", len(login.group.buttons()), flush=True)
+        QTimer.singleShot(0, tap_pin)  # the next thing the event loop does
+
+    def till_visible(_staff):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: (print("TILL", flush=True), startup.app.quit()))
+
+    startup.ready.connect(ready)
+    startup.loaded.connect(lambda: print("LOADED", flush=True))
+    login.logged_in.connect(till_visible)
+    startup.failed.connect(lambda message: print("FAILED", message, flush=True))
+    return startup
+
+start_app, ui.app.start_app = ui.app.start_app, observed
+from pos.cli import main
+code = main(["--db", sys.argv[1], "--terminal", "T01"])
+sys.stdout.flush()
+os._exit(code)  # Qt and Python tearing down in either order can crash at exit
 """
 
 
-def cold_start(code: str, args: list[str], env: dict) -> float:
+def cold_start(code: str, args: list[str], env: dict) -> dict[str, float]:
+    """Milliseconds from launching the child to each mark it prints."""
+    marks = {}
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for line in child.stdout:
-        if line.strip() == "READY":
-            elapsed = (time.perf_counter() - start) * 1000
-            break
-    else:
-        raise RuntimeError("child did not get ready")
+        elapsed = (time.perf_counter() - start) * 1000
+        name, *rest = line.split()
+        if name == "FAILED":
+            raise RuntimeError(line)
+        if name == "READY" and rest and rest[0] == "0":
+            raise RuntimeError("the login came up without staff tiles: the peek gave nothing")
+        marks[name] = elapsed
     child.wait()
-    return elapsed
+    if "READY" not in marks:
+        raise RuntimeError("child did not get ready")
+    return marks
 
 
 def main() -> None:
@@ -94,16 +155,26 @@ def main() -> None:
 
         for package in ("pos", "ui", "printing", "migrations"):
             compileall.compile_dir(str(ROOT / package), quiet=1)
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        # The app's log goes to the user data folder: here, the temporary one.
+        env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=folder,
+                   APPDATA=folder, LOCALAPPDATA=folder)
+        env.pop("POS_DATA_DIR", None)
         cold_start(BARE, [], env)  # warm the file cache for both, fairly
         cold_start(TILL, [url], env)
-        bare = [cold_start(BARE, [], env) for _ in range(args.starts)]
-        till = [cold_start(TILL, [url], env) for _ in range(args.starts)]
+        bare_starts = [cold_start(BARE, [], env) for _ in range(args.starts)]
+        bare = [marks["READY"] for marks in bare_starts]
+        starts = [cold_start(TILL, [url], env) for _ in range(args.starts)]
+        ready = [marks["READY"] for marks in starts]
         print(f"{args.products:,} products in the database")
         print(figures("cold start: bare PySide6 window", bare))
-        print(figures("cold start: Tickbox till ready", till))
-        ratio = sorted(till)[len(till) // 2] / sorted(bare)[len(bare) // 2]
-        print(f"median ratio till/bare: {ratio:.2f}x")
+        print(figures("cold start: Tickbox READY (login up)", ready))
+        print(figures("READY -> first paint: bare window", [m["PAINTED"] - m["READY"] for m in bare_starts]))
+        print(figures("READY -> first paint: Tickbox login", [m["PAINTED"] - m["READY"] for m in starts]))
+        print(figures("cold start: Tickbox LOADED (till built)", [m["LOADED"] for m in starts]))
+        print(figures("PIN tapped at READY -> till visible", [m["TILL"] - m["READY"] for m in starts]))
+        print(figures("cold start to till visible, PIN at READY", [m["TILL"] for m in starts]))
+        ratio = statistics.median(ready) / statistics.median(bare)
+        print(f"median ratio READY/bare: {ratio:.2f}x (target: under 2x and under 2 s)")
 
         # scan-to-line-visible, in process, through the real scan field
         from PySide6.QtCore import Qt
