@@ -3,7 +3,8 @@
 Dropped: indexes a unique key already serves (sales by terminal, lines and payments of
 a sale) and ones no lookup needs (sales by staff, kind or completion time, lines by
 product, outcomes by sheet item or unit: a unit's later add-ons are found through the
-sales that name its sale as their original). Serials, attachments, returned lines and corrections are indexed only where
+sales that name its sale as their original; journal entries by document: the journal
+is read in chain order). Serials, attachments, returned lines and corrections are indexed only where
 set (partial indexes), so the many rows without them cost nothing.
 
 Revision ID: 0009
@@ -36,6 +37,7 @@ DROPPED = (
     ('payments', 'ix_payments_sale_id', 'sale_id'),
     ('sheet_outcomes', 'ix_sheet_outcomes_sheet_item_id', 'sheet_item_id'),
     ('sheet_outcomes', 'ix_sheet_outcomes_main_line_id', 'main_line_id'),
+    ('journal_entries', 'ix_journal_entries_doc_ref', 'doc_ref'),
 )
 
 

@@ -229,7 +229,7 @@ class JournalEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     doc_type: Mapped[str] = mapped_column(String(20))
-    doc_ref: Mapped[str] = mapped_column(String(40), index=True)
+    doc_ref: Mapped[str] = mapped_column(String(40))  # read in chain order, never looked up
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
