@@ -442,8 +442,11 @@ def _summary(db: Database) -> str:
 def _open_app(args) -> int:
     try:
         from ui.app import run_app
-    except ImportError:  # the till screen is not built yet: show what the database holds
-        return main(([f"--db={args.db}"] if args.db else []) + ["summary"])
+    except ImportError as exc:  # Qt itself, or a system library it needs, is missing
+        print(f"error: the till cannot open its window: {exc}\n"
+              "  Qt (PySide6) and its system libraries are needed; see the README's quick "
+              "start. The commands work without them: pos --help", file=sys.stderr)
+        return 1
     return run_app(db_url=args.db, terminal=args.terminal)
 
 

@@ -65,3 +65,11 @@ def test_staff_add_asks_the_pin_twice_and_never_prints_it(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "pos.cli", "staff", "list"],
                             capture_output=True, text=True, env=env)
     assert "Li Na" in listed.stdout and "cashier" in listed.stdout and "Wang" not in listed.stdout
+
+
+def test_pos_without_qt_says_why_the_window_cannot_open(db_arg, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ui.app", None)  # importing it now raises ImportError
+    assert main([db_arg]) == 1
+    err = capsys.readouterr().err
+    assert "error: the till cannot open its window" in err
+    assert "pos --help" in err
