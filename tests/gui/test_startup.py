@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from pos import schema
 from pos.db import Database
@@ -56,7 +56,7 @@ def start(qtbot):
         gate.open()
     for startup in begun:
         startup.worker.pool.waitForDone(30_000)
-        qtbot.wait(0)  # deliver the last results, so nothing is attached after the test
+        QCoreApplication.processEvents()  # deliver the last results: nothing attaches later
         startup.close()
     install_translator(app, "en")
 
@@ -86,6 +86,15 @@ def older_database(path: Path, *, locale: str = "en") -> str:
     return f"sqlite:///{path}"
 
 
+def start_held(qtbot, start, url):
+    """The staged start with phase 2 held back: (gate, startup) once the login is up."""
+    gate = Gate()
+    startup = start(url, gate=gate)
+    with qtbot.waitSignal(startup.ready):
+        pass
+    return gate, startup
+
+
 def tile_names(window) -> list[str]:
     return [button.property("staff_name") for button in window.login.group.buttons()]
 
@@ -96,10 +105,7 @@ def type_pin(qtbot, window, pin: str) -> None:
 
 
 def test_the_login_shows_the_staff_from_the_file_before_the_services_load(qtbot, start, demo_url):
-    gate = Gate()
-    startup = start(demo_url, gate=gate)
-    with qtbot.waitSignal(startup.ready):
-        pass
+    gate, startup = start_held(qtbot, start, demo_url)
     window = startup.window
     assert window.isVisible() and window.till is None  # the till comes with the services
     assert tile_names(window) == DEMO_STAFF
@@ -114,11 +120,8 @@ def test_the_login_shows_the_staff_from_the_file_before_the_services_load(qtbot,
 
 
 def test_a_pin_typed_before_the_services_load_logs_in_once_they_are_there(qtbot, start, demo_url):
-    gate = Gate()
-    startup = start(demo_url, gate=gate)
+    gate, startup = start_held(qtbot, start, demo_url)
     window = startup.window
-    with qtbot.waitSignal(startup.ready):
-        pass
     logins = []
     window.login.logged_in.connect(logins.append)
     window.login.choose("Wang Qiang")
@@ -133,11 +136,8 @@ def test_a_pin_typed_before_the_services_load_logs_in_once_they_are_there(qtbot,
 
 
 def test_a_wrong_pin_typed_early_is_refused_once_loaded(qtbot, start, demo_url):
-    gate = Gate()
-    startup = start(demo_url, gate=gate)
+    gate, startup = start_held(qtbot, start, demo_url)
     window = startup.window
-    with qtbot.waitSignal(startup.ready):
-        pass
     type_pin(qtbot, window, "1234")  # Li Na's is 1111
     gate.open()
     qtbot.waitUntil(lambda: window.login.message.text() == "Wrong PIN", timeout=30_000)
@@ -153,11 +153,8 @@ def test_early_wrong_pins_count_towards_the_lockout(qtbot, start, demo_url):
     with database.unit_of_work() as session:  # four misses already today
         session.execute(text("UPDATE staff SET failed_pins = 4 WHERE name = 'Li Na'"))
     database.dispose()
-    gate = Gate()
-    startup = start(demo_url, gate=gate)
+    gate, startup = start_held(qtbot, start, demo_url)
     window = startup.window
-    with qtbot.waitSignal(startup.ready):
-        pass
     type_pin(qtbot, window, "0000")
     gate.open()
     qtbot.waitUntil(lambda: window.login.message.text() == "Wrong PIN", timeout=30_000)
