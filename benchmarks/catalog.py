@@ -17,25 +17,26 @@ from pathlib import Path
 
 from common import figures, synthetic_catalog, timed
 
-from pos import catalog, schema
-from pos.db import Database
+from pos.catalog import products
+from pos.db import schema
+from pos.db.engine import Database
 
 
-def run(label: str, db: Database, categories: bytes, products: bytes,
+def run(label: str, db: Database, categories: bytes, catalog_csv: bytes,
         barcodes: list[str], names: list[str]) -> None:
     schema.upgrade(db.engine)
-    catalog.import_categories_file(db, data=categories)
+    products.import_categories_file(db, data=categories)
     start = time.perf_counter()
-    result = catalog.import_catalog_file(db, data=products)
+    result = products.import_catalog_file(db, data=catalog_csv)
     print(f"[{label}] import {result.created:,} products: {time.perf_counter() - start:.2f} s")
     start = time.perf_counter()
-    catalog.import_catalog_file(db, data=products)
+    products.import_catalog_file(db, data=catalog_csv)
     print(f"[{label}] re-import (update all by sku): {time.perf_counter() - start:.2f} s")
 
     rng = random.Random(11)
     sample = [rng.choice(barcodes) for _ in range(2000)]
     lookups = iter(sample)
-    print(f"[{label}] " + figures("barcode lookup", timed(lambda: catalog.find_by_code(db, next(lookups)), len(sample))))
+    print(f"[{label}] " + figures("barcode lookup", timed(lambda: products.find_by_code(db, next(lookups)), len(sample))))
 
     queries = []
     for _ in range(400):
@@ -51,7 +52,7 @@ def run(label: str, db: Database, categories: bytes, products: bytes,
             queries.append("zzzz-no-match")                # full scan, no hit
     found = iter(queries)
     print(f"[{label}] " + figures("name search (substring, any case, Chinese)",
-                                  timed(lambda: catalog.search_products(db, next(found)), len(queries))))
+                                  timed(lambda: products.search_products(db, next(found)), len(queries))))
 
 
 def main() -> None:
@@ -59,10 +60,10 @@ def main() -> None:
     parser.add_argument("--products", type=int, default=100_000)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    categories, products, barcodes, names = synthetic_catalog(args.products)
+    categories, catalog_csv, barcodes, names = synthetic_catalog(args.products)
     with tempfile.TemporaryDirectory() as folder:
         db = Database(f"sqlite:///{Path(folder) / 'bench.db'}")
-        run("sqlite", db, categories, products, barcodes, names)
+        run("sqlite", db, categories, catalog_csv, barcodes, names)
         db.dispose()
     if args.no_postgres:
         return
@@ -72,7 +73,7 @@ def main() -> None:
     try:
         server.execute("CREATE DATABASE bench")
         db = Database(server.url("bench"))
-        run("postgresql", db, categories, products, barcodes, names)
+        run("postgresql", db, categories, catalog_csv, barcodes, names)
         db.dispose()
     finally:
         server.stop()

@@ -30,13 +30,15 @@ import time
 from pathlib import Path
 
 from common import figures, synthetic_catalog
-
-from pos import catalog, checkout, customers, prepared, schema, staff
-from pos.cart import TenderInput
-from pos.db import Database
-from pos.demo import load_demo
-from pos.models import JournalEntry, Payment, SaleLine, ServiceCard, SheetOutcome, SoldSerial
 from sqlalchemy import func, select
+
+from pos.db import prepared, schema
+from pos.db.engine import Database
+from pos.db.models import JournalEntry, Payment, SaleLine, ServiceCard, SheetOutcome, SoldSerial
+from pos.demo.loader import load_demo
+from pos.people import customers, staff
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 
 NOTEBOOK = "6923150020022"
 WARM_UP_SALES = 50
@@ -144,8 +146,8 @@ def main() -> None:
         schema.upgrade(db.engine)
         load_demo(db, locale="en")
         categories, products, _, _ = synthetic_catalog(args.products)
-        catalog.import_categories_file(db, data=categories)
-        catalog.import_catalog_file(db, data=products)
+        products.import_categories_file(db, data=categories)
+        products.import_catalog_file(db, data=products)
         cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
         customer = customers.create_customer(db, phone="13800138000", name="Bench")
 

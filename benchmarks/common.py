@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pos.barcodes import make_ean13  # noqa: E402
+from pos.kernel.barcodes import make_ean13  # noqa: E402
 
 BRANDS = ["Lenovo", "Huawei", "Xiaomi", "Canon", "Sony", "Nikon", "Dell", "HP", "ASUS", "Apple",
           "联想", "华为", "小米", "佳能", "索尼", "尼康", "戴尔", "惠普", "华硕", "荣耀"]

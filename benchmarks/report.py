@@ -19,12 +19,13 @@ from pathlib import Path
 from common import figures, timed
 from sqlalchemy import select
 
-from pos import reports, schema
-from pos.db import Database
-from pos.demo import load_demo
-from pos.models import (
+from pos.day import reports
+from pos.db import schema
+from pos.db.engine import Database
+from pos.db.models import (
     Payment, Product, Sale, SaleLine, ServiceTier, SheetItem, SheetOutcome, Staff, Terminal,
 )
+from pos.demo.loader import load_demo
 
 YEAR_START = date(2025, 11, 24)
 

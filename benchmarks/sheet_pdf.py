@@ -17,11 +17,13 @@ from pathlib import Path
 
 from common import figures, timed
 
-from pos import checkout, customers, schema, staff
-from pos.cart import TenderInput
-from pos.db import Database
-from pos.demo import load_demo
-from pos.sale_records import load_blank_sheet, load_card, load_sale
+from pos.db import schema
+from pos.db.engine import Database
+from pos.demo.loader import load_demo
+from pos.people import customers, staff
+from pos.printjobs.records import load_blank_sheet, load_card, load_sale
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 from printing.card_pdf import card_certificate_pdf
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf
 

@@ -135,9 +135,11 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from pos import catalog, schema, staff
-    from pos.db import Database
-    from pos.demo import load_demo
+    from pos.catalog import products
+    from pos.db import schema
+    from pos.db.engine import Database
+    from pos.demo.loader import load_demo
+    from pos.people import staff
 
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'till.db'}"
@@ -145,8 +147,8 @@ def main() -> None:
         schema.upgrade(db.engine)
         load_demo(db, locale="en")
         categories, products, barcodes, _ = synthetic_catalog(args.products)
-        catalog.import_categories_file(db, data=categories)
-        catalog.import_catalog_file(db, data=products)
+        products.import_categories_file(db, data=categories)
+        products.import_catalog_file(db, data=products)
         db.dispose()
 
         # An installed app starts from byte-compiled modules; a checkout run with

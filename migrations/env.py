@@ -3,9 +3,10 @@ the ``alembic`` command line may instead give a URL (``-x url=...``)."""
 
 from alembic import context
 
-from pos.db import make_engine, resolve_url
-from pos.models import Base
-from pos.schema import include_in_autogenerate
+from pos.db.engine import make_engine
+from pos.db.location import resolve_url
+from pos.db.models import Base
+from pos.db.models.base import include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata

@@ -11,7 +11,7 @@ import io
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A5, landscape
 
-from pos.sale_records import CardRecord, StoreHeader
+from pos.printjobs.records import CardRecord, StoreHeader
 
 from .fonts import draw_fitted, draw_text, wrap
 from .pdf_common import (

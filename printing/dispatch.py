@@ -1,5 +1,5 @@
 """Working through the print queue: render each due job from its sale (or card), send it,
-and record the outcome in pos.print_queue. A failure marks the job failed with a clear
+and record the outcome in pos.printjobs.print_queue. A failure marks the job failed with a clear
 reason and a back-off; it never touches the sale."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from pos import print_queue
-from pos.db import Database
-from pos.errors import UserError
-from pos.print_queue import JobInfo
-from pos.sale_records import load_card, load_sale
+from pos.db.engine import Database
+from pos.kernel.errors import UserError
+from pos.printjobs import print_queue
+from pos.printjobs.print_queue import JobInfo
+from pos.printjobs.records import load_card, load_sale
 
 from .escpos_out import drawer_kick_bytes, receipt_bytes
 from .printers import PrinterError, parse_printer_uri, save_pdf, send

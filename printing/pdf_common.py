@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from babel.dates import format_date
 from reportlab.graphics.barcode.code128 import Code128
@@ -15,8 +15,8 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.pdfgen.canvas import Canvas
 
-from pos.errors import UserError
-from pos.money import format_money
+from pos.kernel.errors import UserError
+from pos.kernel.money import format_money
 
 from .fonts import DEFAULT_INK, draw_fitted, draw_text, register_fonts
 

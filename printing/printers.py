@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from pos.errors import UserError
+from pos.kernel.errors import UserError
 
 STATUS_REQUEST = b"\x10\x04\x01"  # DLE EOT 1: real-time printer status
 OFFLINE_BIT = 0x08

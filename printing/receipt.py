@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pos.money import format_money, percent_string, to_decimal_string
-from pos.sale_records import LineRecord, SaleRecord
+from pos.kernel.money import format_money, percent_string, to_decimal_string
+from pos.printjobs.records import LineRecord, SaleRecord
 
 from .columns import centre, display_width, left_right, wrap
 from .labels import labels_for

@@ -4,7 +4,7 @@ category and price role with margin, three charts drawn with ReportLab's graphic
 offered), lines sold without profit, installers' add-ons and commissions.
 
 Owns the layout and the English / Simplified Chinese labels of that document only; the
-figures come from `pos.reports.DayReport`. Money stays in integer minor units and is
+figures come from `pos.day.reports.DayReport`. Money stays in integer minor units and is
 formatted for people here; charts plot yuan and percentages for display only.
 """
 
@@ -24,10 +24,12 @@ from reportlab.platypus import (
     CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
 )
 
-from pos.reports import DayReport, Rate
+from pos.day.reports import DayReport, Rate
 
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, draw_text, font_for, text_runs, truncate
-from .pdf_common import INK, MUTED, RULE, day as format_day, money as format_amount
+from .pdf_common import INK, MUTED, RULE
+from .pdf_common import day as format_day
+from .pdf_common import money as format_amount
 
 MARGIN = 36
 WIDTH = A4[0] - 2 * MARGIN

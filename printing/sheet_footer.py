@@ -7,9 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .fonts import draw_fitted, draw_text
-from .pdf_common import (
-    INK, MUTED, day, field_row, rule, signature_line, state_ink, tick_box,
-)
+from .pdf_common import INK, MUTED, day, field_row, rule, signature_line, state_ink, tick_box
 from .pdf_labels import STATE_WORDS
 from .sheet_parts import Columns, Form, draw_section_row, row_baseline
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor, white
 
-from pos.sale_records import SaleRecord, SheetItemRecord, StoreHeader, UnitSheet
+from pos.printjobs.records import SaleRecord, SheetItemRecord, StoreHeader, UnitSheet
 
 from .fonts import draw_fitted, draw_text, text_width
 from .pdf_common import (
-    INK, MUTED, Scale, barcode, field_box, field_row, moment, money, rule, state_ink,
-    tick_box, with_alpha,
+    INK, MUTED, Scale, barcode, field_box, field_row, moment, money, rule, state_ink, tick_box,
+    with_alpha,
 )
 from .pdf_labels import COPY_LABELS, FAMILY_WORDS, LABELS, STATE_WORDS
 

@@ -13,16 +13,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, replace
 
-from pos.errors import UserError
-from pos.sale_records import SaleRecord, SheetItemRecord, StoreHeader, UnitSheet
+from pos.kernel.errors import UserError
+from pos.printjobs.records import SaleRecord, SheetItemRecord, StoreHeader, UnitSheet
 
 from .fonts import wrap
 from .pdf_common import COPY_TINTS, new_canvas, paint_background, scale_for
 from .pdf_labels import ON_SITE_WORDS, language
 from .sheet_footer import draw_continuation_footer, draw_footer, draw_notes, footer_height
-from .sheet_parts import (
-    Columns, Form, draw_header, draw_item_row, draw_section_row, header_height,
-)
+from .sheet_parts import Columns, Form, draw_header, draw_item_row, draw_section_row, header_height
 
 COPIES = ("customer", "store", "installer")
 MAX_STRETCH = 1.5  # rows taller than this look sparse rather than roomy

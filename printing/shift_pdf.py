@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pos.money import format_money
+from pos.kernel.money import format_money
 
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, text_runs
 

@@ -17,9 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Logs and PDF previews of the test run stay out of the user's real data folder.
 os.environ["POS_DATA_DIR"] = tempfile.mkdtemp(prefix="tickbox-test-data-")
 
-from pos import schema  # noqa: E402
-from pos.db import Database  # noqa: E402
-from pos.demo import load_demo  # noqa: E402
+from pos.db import schema  # noqa: E402
+from pos.db.engine import Database  # noqa: E402
+from pos.demo.loader import load_demo  # noqa: E402
 from tests.support.pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
 
 _counter = itertools.count()

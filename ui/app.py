@@ -4,7 +4,7 @@ main window. `pos` with no arguments calls `run_app`.
 The start is staged, so the login screen is up in about the time a bare Qt window takes:
 
 1. On the GUI thread: the QApplication, logging, a read-only peek at the database file
-   for the store name, language and staff (pos.startup, sqlite3 only), the translator,
+   for the store name, language and staff (pos.db.peek, sqlite3 only), the translator,
    the main window with the login screen, shown. No SQLAlchemy, no services, no Babel.
 2. After the first paint, on a worker thread: the database layer and the services are
    imported, the database opened, its schema checked (migrated, or a newer one refused),
@@ -28,16 +28,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos.location import data_dir, resolve_url, this_terminal
-from pos.startup import peek
+from pos.db.location import data_dir, resolve_url, this_terminal
+from pos.db.peek import peek
 from ui.gc_guard import GarbageCollector
 from ui.i18n import Formats, choose_locale, translator_for
 from ui.style import FONT_FAMILIES, STYLESHEET
 from ui.worker import Worker
 
 if TYPE_CHECKING:
-    from pos.db import Database
-    from pos.store import StoreInfo
+    from pos.db.engine import Database
+    from pos.store.details import StoreInfo
 
 log = logging.getLogger("tickbox")
 
@@ -90,7 +90,7 @@ def make_context(db: Database, *, terminal: str, locale: str | None = None,
                  printing: bool = True, worker: Worker | None = None) -> AppContext:
     """The services' context. `worker` must be made on the GUI thread (its signals are
     delivered there); one is made here when not given."""
-    from pos.store import store_info
+    from pos.store.details import store_info
 
     store = store_info(db, terminal=terminal)
     chosen = app_locale(locale, store.locale)
@@ -129,10 +129,10 @@ def load_services(url: str, *, terminal: str, worker: Worker):
     """Phase 2 of the start, on a worker thread: the database layer and the services,
     the database brought to this version's schema (or a UserError), the context and the
     active staff. Creates no widget."""
-    from pos import schema
-    from pos.db import Database
-    from pos.staff import list_staff
     import ui.checkout.till  # noqa: F401 - the till's modules load here, not on the GUI thread
+    from pos.db import schema
+    from pos.db.engine import Database
+    from pos.people.staff import list_staff
 
     db = Database(url)
     try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
-from pos.money import to_decimal_string
-from pos.shifts import DENOMINATIONS
+from pos.day.shifts import DENOMINATIONS
+from pos.kernel.money import to_decimal_string
 
 
 class CloseShiftDialog(QDialog):

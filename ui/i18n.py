@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ElementTree
-
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
@@ -67,7 +66,7 @@ class Formats:
         self.locale, self.currency = locale, currency
 
     def money(self, amount: int) -> str:
-        from pos.money import format_money
+        from pos.kernel.money import format_money
 
         return format_money(amount, currency=self.currency, locale=self.locale)
 

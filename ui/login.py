@@ -1,10 +1,10 @@
 """Logging in: tap your name, type your PIN on the keypad or the keyboard.
 
 The screen can come up before the services have loaded (the staged start in ui.app): it
-then shows the staff peeked from the database file (pos.startup), or "Starting…" when
+then shows the staff peeked from the database file (pos.db.peek), or "Starting…" when
 there was nothing to peek, and keeps a PIN submitted meanwhile until `attach` brings the
 services that check it. So it shows plain data (id, name, role) and imports no service
-at module level: importing pos.staff would load SQLAlchemy before the first frame."""
+at module level: importing pos.people.staff would load SQLAlchemy before the first frame."""
 
 from __future__ import annotations
 
@@ -13,17 +13,17 @@ from PySide6.QtWidgets import (
     QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from pos.errors import UserError
+from pos.kernel.errors import UserError
 
 TILE_HEIGHT = 72
 
 
 class LoginScreen(QWidget):
-    logged_in = Signal(object)  # pos.staff.StaffInfo
+    logged_in = Signal(object)  # pos.people.staff.StaffInfo
 
     def __init__(self, context=None, parent=None, *, first_screen=None):
         """With a context, the services are there; without one, `first_screen` (a
-        pos.startup.FirstScreen, or None) is what can be shown until `attach`."""
+        pos.db.peek.FirstScreen, or None) is what can be shown until `attach`."""
         super().__init__(parent)
         self.context = None
         self.people: list = []  # StaffTile or StaffInfo: .id, .name, .role
@@ -171,7 +171,7 @@ class LoginScreen(QWidget):
         self.context = context
         self.show_store(context.store.name, context.terminal)
         if people is None:
-            from pos import staff as staff_service
+            from pos.people import staff as staff_service
 
             people = staff_service.list_staff(context.db)
         self.show_people(people)
@@ -181,7 +181,7 @@ class LoginScreen(QWidget):
 
     def reload(self) -> None:
         """Show the active staff as tiles; the first is chosen."""
-        from pos import staff as staff_service
+        from pos.people import staff as staff_service
 
         people = staff_service.list_staff(self.context.db)
         self.show_people(people, chosen_id=people[0].id if people else None)
@@ -233,7 +233,7 @@ class LoginScreen(QWidget):
         self._check(staff_id, pin)
 
     def _check(self, staff_id: int, pin: str) -> None:
-        from pos import staff as staff_service
+        from pos.people import staff as staff_service
 
         try:
             person = staff_service.verify_pin(self.context.db, staff_id=staff_id, pin=pin)

@@ -1,7 +1,7 @@
 """The main window: the login screen and the till, one at a time.
 
 `MainWindow(context)` is the whole window at once. The staged start (ui.app) builds it
-from what the first screen needs (`first_screen=`, a pos.startup.FirstScreen or None),
+from what the first screen needs (`first_screen=`, a pos.db.peek.FirstScreen or None),
 shows the login, and `attach`es the context once the database layer has loaded in the
 background; only then is the till built (its modules import the services)."""
 

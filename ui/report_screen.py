@@ -9,11 +9,11 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-    QVBoxLayout, QWidget,
+    QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
-from pos import reports
+from pos.day import reports
 
 SOLD, DECLINED, NOT_OFFERED = QColor("#1a7f37"), QColor("#cf222e"), QColor("#afb8c1")
 

@@ -17,9 +17,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from pos import checkout, customers, schema, staff  # noqa: E402
-from pos.db import Database  # noqa: E402
-from pos.demo import load_demo  # noqa: E402
+from pos.db import schema
+from pos.db.engine import Database  # noqa: E402
+from pos.demo.loader import load_demo  # noqa: E402
+from pos.people import (
+    customers,
+    staff,  # noqa: E402
+)
+from pos.selling import checkout
 
 SIZES = ((1366, 768), (1920, 1080))
 NOTEBOOK = "6923150020022"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from pos.errors import UserError
+from pos.kernel.errors import UserError
 
 log = logging.getLogger(__name__)
 

@@ -2,12 +2,12 @@
 
 SQLite: a narrow copy of each active product's search text clustered by price (highest
 first), so a search walks it in "sell high first" order and stops after the first page,
-and a trigram FTS5 index that answers rare substrings at once. `pos.product_search`
+and a trigram FTS5 index that answers rare substrings at once. `pos.catalog.search`
 keeps both in step with `products` (set-based; FTS5 rows written one by one from a
 trigger made a 100,000-product import ten times slower). PostgreSQL: a pg_trgm GIN
 index for LIKE '%...%'.
 
-These objects are outside the ORM metadata; `pos.schema.include_in_autogenerate`
+These objects are outside the ORM metadata; `pos.db.models.base.include_in_autogenerate`
 keeps autogenerate and the drift test from reporting them.
 
 Revision ID: 0002

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pos import customers
+from pos.people import customers
 from ui.app import make_application, make_context
 
 

@@ -5,8 +5,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
-from pos import control, print_queue
-from pos.models import DocumentKind, Sale
+from pos.db.models import Sale
+from pos.kernel.enums import DocumentKind
+from pos.ledger import audit
+from pos.printjobs import print_queue
 from tests.gui.conftest import log_in
 from tests.integration.test_corrections import notebook_sale
 from tests.printing.fake_printer import FakePrinter
@@ -87,7 +89,7 @@ def test_a_cashiers_return_needs_a_managers_pin(qtbot, window, keys, sqlite_demo
         qtbot.keyClick(till.active_dialog.pin, Qt.Key.Key_Return)
     refund = done.args[0]
     assert refund.total == -3990 and "Refund" in till.banner.text()
-    events = control.list_audit(sqlite_demo_db)
+    events = audit.list_audit(sqlite_demo_db)
     assert any(e.action == "refund" and e.details["approved_by"] for e in events)
     assert any(e.action == "approval" and e.staff_name == "Li Na" for e in events)
 
@@ -142,7 +144,7 @@ def test_cancelling_a_sale_drops_it_and_leaves_a_trace(qtbot, window, keys, sqli
     assert till.cart.lines == [] and "cancelled" in till.banner.text()
     assert not till.audit_button.isVisibleTo(window)  # a cashier does not see the audit
     assert any(e.action == "cart_cancelled" and e.staff_name == "Li Na"
-               for e in control.list_audit(sqlite_demo_db))
+               for e in audit.list_audit(sqlite_demo_db))
 
 
 def test_a_manager_reads_the_day_report_with_its_charts(qtbot, window, sqlite_demo_db):
@@ -163,7 +165,7 @@ def test_a_manager_reads_the_day_report_with_its_charts(qtbot, window, sqlite_de
 
 
 def test_a_manager_counts_the_drawer_and_closes_the_shift(qtbot, window, keys, sqlite_demo_db):
-    from pos import shifts
+    from pos.day import shifts
     from ui.close_shift import CloseShiftDialog
 
     notebook_sale(sqlite_demo_db)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from pos import schema
-from pos.db import Database
-from pos.staff import hash_pin
+from pos.db import schema
+from pos.db.engine import Database
+from pos.people.staff import hash_pin
 from ui.app import StartFailure, Startup, install_translator, load_services, make_application
 
 ROOT = Path(__file__).resolve().parents[2]

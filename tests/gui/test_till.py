@@ -3,7 +3,8 @@
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from pos.models import Outcome, Sale, SaleLine, ServiceCard, SheetOutcome
+from pos.db.models import Sale, SaleLine, ServiceCard, SheetOutcome
+from pos.kernel.enums import Outcome
 from tests.gui.conftest import log_in
 from ui.checkout.dialogs import CardPrompt, SerialDialog
 from ui.checkout.payment import PaymentDialog
@@ -22,7 +23,7 @@ def test_a_whole_sale_by_keyboard_in_at_most_15_presses(qtbot, window, keys, ret
     keys.scan(scan, NOTEBOOK)
     keys.scan(scan, returning_customer.phone)
     codes = [row.item_id for row in till.sheet.rows]
-    from pos import checkout
+    from pos.selling import checkout
 
     by_code = {r.code: r.item_id for r in checkout.sheet_rows(
         sqlite_demo_db, till.cart, main_line_id=till.current_unit)}
@@ -192,7 +193,7 @@ def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
         qtbot, window, keys, monkeypatch, tmp_path):
     import logging
 
-    from pos import checkout
+    from pos.selling import checkout
     from ui.app import setup_logging
     from ui.messages import bug_message
 
@@ -225,7 +226,7 @@ def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
 
 def test_a_failed_receipt_shows_on_the_till_and_prints_after_a_retry(
         qtbot, window, keys, sqlite_demo_db, monkeypatch):
-    from pos import print_queue
+    from pos.printjobs import print_queue
     from tests.printing.fake_printer import FakePrinter, closed_port
     from ui.checkout.print_jobs import PrintJobsDialog
 

@@ -4,8 +4,9 @@ import copy
 
 from sqlalchemy import func, select
 
-from pos import checkout, staff
-from pos.models import JournalEntry, Payment, Product, Sale, SaleLine, ServiceCard, SheetOutcome
+from pos.db.models import JournalEntry, Payment, Product, Sale, SaleLine, ServiceCard, SheetOutcome
+from pos.people import staff
+from pos.selling import checkout
 
 NOTEBOOK = "6923150020022"  # Lenovo Xiaoxin Pro 14, 6499.00, serial-tracked
 PHONE = "6923150030021"  # iPhone 15, 5999.00

@@ -3,11 +3,13 @@
 import pytest
 from sqlalchemy import select
 
-from pos import addons, checkout, journal
-from pos.cart import TenderInput
-from pos.errors import UserError
-from pos.models import DocumentKind, Sale, SaleLine
-from pos.sale_records import load_sale
+from pos.db.models import Sale, SaleLine
+from pos.kernel.enums import DocumentKind
+from pos.kernel.errors import UserError
+from pos.ledger import verify
+from pos.printjobs.records import load_sale
+from pos.selling import addons, checkout
+from pos.selling.cart import TenderInput
 from printing.escpos_out import receipt_bytes
 from printing.receipt import Text, receipt_layout
 from tests.integration.checkout_helpers import NOTEBOOK, item_id, staff_id, tier_id
@@ -46,7 +48,7 @@ def test_an_installer_add_on_attaches_to_the_unit_and_shows_on_its_sheet(demo_db
     assert items["cooling-pad"].outcome == "sold" and items["cooling-pad"].added_on_site
     assert items["bag"].outcome == "sold" and not items["bag"].added_on_site
     assert {card.tier_code for card in sheet.cards} == {"gold", "hw-2y"}
-    assert journal.verify(db).ok
+    assert verify.verify(db).ok
 
     record = load_sale(db, receipt_no=done.receipt_no)
     texts = [op.text for op in receipt_layout(record, width=48) if isinstance(op, Text)]
@@ -67,11 +69,11 @@ def test_an_add_on_sells_no_new_unit_and_keeps_the_old_one(demo_db):
 
 
 def test_add_ons_attach_only_to_sales(demo_db):
-    from pos import corrections
+    from pos.aftersale import voids
 
     sale = notebook_sale(demo_db)
-    void = corrections.void_sale(demo_db, receipt_no=sale.receipt_no,
-                                 staff_id=staff_id(demo_db, "manager"))
+    void = voids.void_sale(demo_db, receipt_no=sale.receipt_no,
+                           staff_id=staff_id(demo_db, "manager"))
     with pytest.raises(UserError, match="add to the original sale"):
         addons.open_addon(demo_db, receipt_no=void.receipt_no,
                           staff_id=staff_id(demo_db, "installer"), terminal="T01")

@@ -4,9 +4,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from pos import catalog
-from pos.errors import UserError
-from pos.models import Category, CategoryKind, Product
+from pos.catalog import products
+from pos.db.models import Category, Product
+from pos.kernel.enums import CategoryKind
+from pos.kernel.errors import UserError
 
 CATEGORIES = (
     "code,name,kind,sheet_layout\r\n"
@@ -24,42 +25,42 @@ CATALOG = (
 
 @pytest.fixture
 def stocked(db):
-    catalog.import_categories_file(db, data=CATEGORIES.encode())
-    catalog.import_catalog_file(db, data=CATALOG.encode("utf-8-sig"))
+    products.import_categories_file(db, data=CATEGORIES.encode())
+    products.import_catalog_file(db, data=CATALOG.encode("utf-8-sig"))
     return db
 
 
 def snapshot(db) -> bytes:
-    return catalog.export_catalog(db)
+    return products.export_catalog(db)
 
 
 def test_import_creates_products_with_money_in_minor_units(stocked):
-    product = catalog.find_by_code(stocked, "6901234567892")
+    product = products.find_by_code(stocked, "6901234567892")
     assert (product.sku, product.price, product.cost, product.stock) == ("NB-14", 499900, 470050, 5)
     assert product.serial_tracked and product.vat_rate_bp == 1300
-    assert catalog.find_by_code(stocked, "BAG-15").name == 'Bag 15", black'
-    assert catalog.find_by_code(stocked, "CAM-1").serial_tracked is True
+    assert products.find_by_code(stocked, "BAG-15").name == 'Bag 15", black'
+    assert products.find_by_code(stocked, "CAM-1").serial_tracked is True
 
 
 def test_export_then_import_then_export_gives_identical_files(stocked):
     first = snapshot(stocked)
     assert first.startswith(b"\xef\xbb\xbf")
-    result = catalog.import_catalog_file(stocked, data=first)
+    result = products.import_catalog_file(stocked, data=first)
     assert (result.created, result.updated) == (0, 3)
     assert snapshot(stocked) == first
 
 
 def test_reimport_updates_products_by_sku(stocked):
     changed = CATALOG.replace("4999,4700.5,5", "4799,4600,9").encode()
-    result = catalog.import_catalog_file(stocked, data=changed)
+    result = products.import_catalog_file(stocked, data=changed)
     assert (result.created, result.updated) == (0, 3)
-    assert catalog.find_by_code(stocked, "NB-14").price == 479900
+    assert products.find_by_code(stocked, "NB-14").price == 479900
 
 
 def test_a_file_saved_by_chinese_excel_in_gbk_loads(stocked):
     data = CATALOG.replace("Bag 15", "电脑包 15").encode("gbk")
-    catalog.import_catalog_file(stocked, data=data)
-    assert catalog.find_by_code(stocked, "BAG-15").name == '电脑包 15", black'
+    products.import_catalog_file(stocked, data=data)
+    assert products.find_by_code(stocked, "BAG-15").name == '电脑包 15", black'
 
 
 @pytest.mark.parametrize(
@@ -78,7 +79,7 @@ def test_a_refused_import_changes_nothing(stocked, bad_row, message):
     before = snapshot(stocked)
     data = (CATALOG.replace("4999,4700.5,5", "1,1,1") + bad_row + "\r\n").encode()
     with pytest.raises(UserError) as refused:
-        catalog.import_catalog_file(stocked, data=data)
+        products.import_catalog_file(stocked, data=data)
     assert "nothing was changed" in refused.value.message
     assert any(message in detail for detail in refused.value.details), refused.value.details
     assert snapshot(stocked) == before
@@ -88,7 +89,7 @@ def test_a_barcode_clash_with_a_product_not_in_the_file_changes_nothing(stocked)
     before = snapshot(stocked)
     data = CATALOG.splitlines()[0] + "\r\nX1,6901234567892,Thing,BAGS,1,1,1,none,no,13\r\n"
     with pytest.raises(UserError) as refused:
-        catalog.import_catalog_file(stocked, data=data.encode())
+        products.import_catalog_file(stocked, data=data.encode())
     assert refused.value.details == ["line 2, barcode: 6901234567892 belongs to product NB-14"]
     assert snapshot(stocked) == before
 
@@ -96,7 +97,7 @@ def test_a_barcode_clash_with_a_product_not_in_the_file_changes_nothing(stocked)
 def test_missing_columns_refuse_the_file(stocked):
     before = snapshot(stocked)
     with pytest.raises(UserError) as refused:
-        catalog.import_catalog_file(stocked, data=b"sku,name\r\nA,B\r\n")
+        products.import_catalog_file(stocked, data=b"sku,name\r\nA,B\r\n")
     assert refused.value.details[0].startswith("line 1, header: missing column(s)")
     assert snapshot(stocked) == before
 
@@ -104,9 +105,9 @@ def test_missing_columns_refuse_the_file(stocked):
 def test_two_products_may_swap_barcodes_in_one_file(stocked):
     swapped = CATALOG.replace("6901234567892", "TMP").replace("6900000000014", "6901234567892")
     swapped = swapped.replace("TMP", "6900000000014")
-    catalog.import_catalog_file(stocked, data=swapped.encode())
-    assert catalog.find_by_code(stocked, "6901234567892").sku == "CAM-1"
-    assert catalog.find_by_code(stocked, "6900000000014").sku == "NB-14"
+    products.import_catalog_file(stocked, data=swapped.encode())
+    assert products.find_by_code(stocked, "6901234567892").sku == "CAM-1"
+    assert products.find_by_code(stocked, "6900000000014").sku == "NB-14"
 
 
 def test_database_enforces_unique_sku_and_barcode(stocked):
@@ -125,36 +126,36 @@ def test_database_enforces_unique_sku_and_barcode(stocked):
 
 def test_unknown_barcode_is_a_clear_user_error(stocked):
     with pytest.raises(UserError, match="No product has the barcode or code '123'"):
-        catalog.find_by_code(stocked, "123")
+        products.find_by_code(stocked, "123")
 
 
 def test_search_finds_substrings_in_any_case_and_chinese(stocked):
-    assert [p.sku for p in catalog.search_products(stocked, "notebook")] == ["NB-14"]
-    assert [p.sku for p in catalog.search_products(stocked, "BAG 15")] == ["BAG-15"]
-    assert [p.sku for p in catalog.search_products(stocked, "相机")] == ["CAM-1"]
-    assert catalog.search_products(stocked, "%") == []  # LIKE wildcards are literal
+    assert [p.sku for p in products.search_products(stocked, "notebook")] == ["NB-14"]
+    assert [p.sku for p in products.search_products(stocked, "BAG 15")] == ["BAG-15"]
+    assert [p.sku for p in products.search_products(stocked, "相机")] == ["CAM-1"]
+    assert products.search_products(stocked, "%") == []  # LIKE wildcards are literal
 
 
 def test_categories_round_trip_and_refuse_bad_rows(stocked):
-    exported = catalog.export_categories(stocked)
-    catalog.import_categories_file(stocked, data=exported)
-    assert catalog.export_categories(stocked) == exported
+    exported = products.export_categories(stocked)
+    products.import_categories_file(stocked, data=exported)
+    assert products.export_categories(stocked) == exported
     with pytest.raises(UserError) as refused:
-        catalog.import_categories_file(
+        products.import_categories_file(
             stocked, data=b"code,name,kind,sheet_layout\r\nPHONE,Phones,main_unit,\r\nX,Y,gadget,\r\n")
     assert refused.value.details == [
         "line 2, sheet_layout: a main-unit category needs a sheet layout",
         "line 3, kind: 'gadget' is not one of main_unit, accessory, software, service, gift_pack",
     ]
-    assert catalog.export_categories(stocked) == exported
-    assert {c.kind for c in catalog.list_categories(stocked)} == {
+    assert products.export_categories(stocked) == exported
+    assert {c.kind for c in products.list_categories(stocked)} == {
         CategoryKind.MAIN_UNIT, CategoryKind.ACCESSORY}
 
 
 def test_search_follows_renames_and_price_changes_after_reimport(stocked):
     renamed = CATALOG.replace("Notebook 14,NOTEBOOK,4999", "ThinkBook 16,NOTEBOOK,99").encode()
-    catalog.import_catalog_file(stocked, data=renamed)
-    assert catalog.search_products(stocked, "notebook") == []
-    assert [p.price for p in catalog.search_products(stocked, "thinkbook")] == [9900]
+    products.import_catalog_file(stocked, data=renamed)
+    assert products.search_products(stocked, "notebook") == []
+    assert [p.price for p in products.search_products(stocked, "thinkbook")] == [9900]
     # sell high first: the most expensive match comes first
-    assert [p.sku for p in catalog.search_products(stocked, "1")] == ["CAM-1", "BAG-15", "NB-14"]
+    assert [p.sku for p in products.search_products(stocked, "1")] == ["CAM-1", "BAG-15", "NB-14"]

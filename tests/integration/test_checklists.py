@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import select
 
-from pos import catalog, checklists
-from pos.errors import UserError
-from pos.models import Category, SheetItem
+from pos.catalog import checklists, products
+from pos.db.models import Category, SheetItem
+from pos.kernel.errors import UserError
 
 CATEGORIES = (
     "code,name,kind,sheet_layout\n"
@@ -71,8 +71,8 @@ bands = [{ price = "99" }]
 
 @pytest.fixture
 def store(db):
-    catalog.import_categories_file(db, data=CATEGORIES.encode())
-    catalog.import_catalog_file(db, data=CATALOG.encode())
+    products.import_categories_file(db, data=CATEGORIES.encode())
+    products.import_catalog_file(db, data=CATALOG.encode())
     return db
 
 

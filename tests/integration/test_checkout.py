@@ -5,11 +5,14 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from pos import checkout, customers, journal
-from pos.cart import TenderInput
-from pos.db import Database
-from pos.errors import UserError
-from pos.models import Outcome, OutcomeSubject, Product, Sale, ServiceCard, SheetOutcome
+from pos.db.engine import Database
+from pos.db.models import Product, Sale, ServiceCard, SheetOutcome
+from pos.kernel.enums import Outcome, OutcomeSubject
+from pos.kernel.errors import UserError
+from pos.ledger import verify
+from pos.people import customers
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import (
     NOTEBOOK, PHONE, db_state, frozen, item_id, new_cart, tier_id,
 )
@@ -62,7 +65,7 @@ def test_a_whole_sale_is_persisted_with_outcomes_card_payments_and_stock(demo_db
         stock = session.scalar(select(Product.stock).where(Product.barcode == NOTEBOOK))
     assert db_state(db)[-1] == before[-1] - 3  # notebook, bag, mouse
     assert stock >= 0
-    assert journal.verify(db).ok
+    assert verify.verify(db).ok
 
 
 def test_completing_the_same_cart_twice_makes_one_sale(demo_db):
@@ -156,7 +159,7 @@ def test_card_price_follows_the_units_price_band(demo_db):
 
 
 def test_on_account_is_due_in_3_days_for_consumers_and_30_for_business(demo_db):
-    from pos.models import Payment
+    from pos.db.models import Payment
 
     due_dates = []
     for kind, phone in (("consumer", "13900000001"), ("business", "13900000002")):
@@ -187,23 +190,24 @@ def test_parked_carts_survive_a_restart(demo_db):
 
 
 def test_a_discount_beyond_the_limit_takes_a_managers_approval_for_that_line(demo_db):
-    from pos import control
+    from pos.ledger import audit
+    from pos.people import approvals
     from tests.integration.checkout_helpers import staff_id
 
     cart = new_cart(demo_db)
     line = checkout.add_product(demo_db, cart, code="BAG-NB-156")
     other = checkout.add_product(demo_db, cart, code="PRO-CLN-PC")
-    approval = control.approve(demo_db, action="discount_beyond_limit",
-                               ref=checkout.line_ref(cart, line.line_id),
-                               requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
-                               pin="9999")
+    approval = approvals.approve(demo_db, action="discount_beyond_limit",
+                                 ref=checkout.line_ref(cart, line.line_id),
+                                 requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
+                                 pin="9999")
     refused(demo_db, cart, lambda: checkout.discount_line(
         demo_db, cart, line_id=other.line_id, percent_bp=2000, approval_id=approval),
         "given for something else")
     checkout.discount_line(demo_db, cart, line_id=line.line_id, percent_bp=2000,
                            approval_id=approval)
     assert line.discount == line.gross // 5
-    assert any(e.action == "discount_beyond_limit" for e in control.list_audit(demo_db))
+    assert any(e.action == "discount_beyond_limit" for e in audit.list_audit(demo_db))
 
 
 def test_a_discount_within_the_limit_is_applied(demo_db):
@@ -250,7 +254,7 @@ def test_refusals_leave_cart_and_database_unchanged(demo_db):
     refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=blue),
             "for business customers")
     camera_tier = None
-    from pos.models import ServiceTier
+    from pos.db.models import ServiceTier
     with db.read() as session:
         camera_tier = session.scalar(select(ServiceTier.id).where(ServiceTier.code == "digital-1y"))
     refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=camera_tier),
@@ -289,7 +293,7 @@ def three_sales(db):
 
 
 def seq_of(db, receipt_no: str) -> int:
-    from pos.models import JournalEntry
+    from pos.db.models import JournalEntry
 
     with db.read() as session:
         return session.scalar(select(JournalEntry.seq).where(JournalEntry.doc_ref == receipt_no))
@@ -314,11 +318,11 @@ def test_journal_verify_finds_the_first_tampered_document(demo_db, tamper, probl
     from sqlalchemy import text
 
     three_sales(demo_db)
-    assert journal.verify(demo_db).ok
+    assert verify.verify(demo_db).ok
     n = seq_of(demo_db, "T01-000002")
     with demo_db.unit_of_work() as session:
         session.execute(text(tamper.replace("{n}", str(n))))
-    result = journal.verify(demo_db)
+    result = verify.verify(demo_db)
     assert not result.ok and result.problem.startswith(problem.format(n=n))
 
 
@@ -331,7 +335,7 @@ def test_journal_verify_notices_swapped_entries(demo_db):
         session.execute(text(f"UPDATE journal_entries SET seq = -seq WHERE seq IN ({second}, {third})"))
         session.execute(text(f"UPDATE journal_entries SET seq = {third} WHERE seq = -{second}"))
         session.execute(text(f"UPDATE journal_entries SET seq = {second} WHERE seq = -{third}"))
-    result = journal.verify(demo_db)
+    result = verify.verify(demo_db)
     assert not result.ok and f"journal #{second} (sale T01-000003): out of order" in result.problem
 
 
@@ -352,7 +356,8 @@ def test_pos_journal_verify_exits_non_zero_on_a_broken_chain(sqlite_demo_db, cap
 
 
 def test_a_price_override_needs_a_reason_and_a_manager_and_is_kept_on_the_sale(demo_db):
-    from pos import control
+    from pos.ledger import audit
+    from pos.people import approvals
     from tests.integration.checkout_helpers import staff_id
 
     cart = new_cart(demo_db)
@@ -362,17 +367,17 @@ def test_a_price_override_needs_a_reason_and_a_manager_and_is_kept_on_the_sale(d
     refused(demo_db, cart, lambda: checkout.override_price(
         demo_db, cart, line_id=line.line_id, price=9900, reason="matched JD.com price"),
         "A manager must approve this")
-    approval = control.approve(demo_db, action="price_override",
-                               ref=checkout.line_ref(cart, line.line_id),
-                               requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
-                               pin="9999")
+    approval = approvals.approve(demo_db, action="price_override",
+                                 ref=checkout.line_ref(cart, line.line_id),
+                                 requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
+                                 pin="9999")
     checkout.override_price(demo_db, cart, line_id=line.line_id, price=9900,
                             reason="matched JD.com price", approval_id=approval)
     assert any(e.action == "price_override" and e.details["to"] == 9900
-               for e in control.list_audit(demo_db))
+               for e in audit.list_audit(demo_db))
     sale = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("cash", 9900)])
     with demo_db.read() as session:
-        from pos.models import SaleLine
+        from pos.db.models import SaleLine
         row = session.scalar(select(SaleLine).where(SaleLine.sale_id == sale.sale_id))
         assert (row.unit_price, row.override_reason) == (9900, "matched JD.com price")
         assert row.list_price > row.unit_price

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from pos import journal
-from pos.models import Product, Sale, Terminal
+from pos.db.models import Product, Sale, Terminal
+from pos.ledger import verify
 
 ROOT = Path(__file__).resolve().parents[2]
 PROCESSES, SALES_EACH = 8, 200
@@ -53,5 +53,5 @@ def test_eight_processes_completing_200_sales_each(pg_demo_db):
         assert stock_after[sku] == stock_before[sku] - sold
     assert all(stock_after[s] == stock_before[s] for s in stock_before
                if s not in ("BAG-NB-156", "PRO-CLN-PC"))
-    result = journal.verify(db)
+    result = verify.verify(db)
     assert result.ok and result.checked == sold + 3  # the demo store's three staff come first

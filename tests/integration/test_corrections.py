@@ -5,12 +5,18 @@ every refusal leaves the database as it was."""
 import pytest
 from sqlalchemy import select, text
 
-from pos import checkout, control, corrections, customers, journal, staff
-from pos.cart import TenderInput
-from pos.corrections import ReturnItem
-from pos.errors import UserError
-from pos.models import CardState, Product, ServiceCard
-from tests.integration.checkout_helpers import NOTEBOOK, db_state, item_id, new_cart, staff_id, tier_id
+from pos.aftersale import find, returns, voids
+from pos.aftersale.returns import ReturnItem
+from pos.db.models import Product, ServiceCard
+from pos.kernel.enums import CardState
+from pos.kernel.errors import UserError
+from pos.ledger import audit, verify
+from pos.people import approvals, customers, staff
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
+from tests.integration.checkout_helpers import (
+    NOTEBOOK, db_state, item_id, new_cart, staff_id, tier_id,
+)
 
 
 def notebook_sale(db):
@@ -41,8 +47,8 @@ def notebook_sale_again(db):
 
 
 def manager_approval(db, action, ref):
-    return control.approve(db, action=action, ref=ref, requested_by=staff_id(db, "cashier"),
-                           manager_id=staff_id(db, "manager"), pin="9999")
+    return approvals.approve(db, action=action, ref=ref, requested_by=staff_id(db, "cashier"),
+                             manager_id=staff_id(db, "manager"), pin="9999")
 
 
 def refused(db, action, match):
@@ -54,7 +60,7 @@ def refused(db, action, match):
 
 def test_a_cashier_cannot_refund_without_a_manager(demo_db):
     sale = notebook_sale(demo_db)
-    refused(demo_db, lambda: corrections.refund(
+    refused(demo_db, lambda: returns.refund(
         demo_db, receipt_no=sale.receipt_no, staff_id=staff_id(demo_db, "cashier"),
         items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)]),
         "A manager must approve this")
@@ -65,18 +71,18 @@ def test_an_approval_is_single_use_and_bound_to_its_record(demo_db):
     sale = notebook_sale(db)
     cashier = staff_id(db, "cashier")
     approval = manager_approval(db, "refund", sale.receipt_no)
-    done = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=cashier,
-                              items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)],
-                              approval_id=approval)
+    done = returns.refund(db, receipt_no=sale.receipt_no, staff_id=cashier,
+                          items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)],
+                          approval_id=approval)
     assert done.total == -3990 and done.original == sale.receipt_no
-    refused(db, lambda: corrections.refund(
+    refused(db, lambda: returns.refund(
         db, receipt_no=sale.receipt_no, staff_id=cashier, items=[ReturnItem(4, 1)],
         tenders=[TenderInput("cash", 3990)], approval_id=approval), "already used")
     other = manager_approval(db, "void", sale.receipt_no)
-    refused(db, lambda: corrections.refund(
+    refused(db, lambda: returns.refund(
         db, receipt_no=sale.receipt_no, staff_id=cashier, items=[ReturnItem(4, 1)],
         tenders=[TenderInput("cash", 3990)], approval_id=other), "given for something else")
-    events = control.list_audit(db)
+    events = audit.list_audit(db)
     approval_event = next(e for e in events if e.action == "approval")
     assert approval_event.details["approved_by"] == staff_id(db, "manager")
     refund_event = next(e for e in events if e.action == "refund")
@@ -86,34 +92,34 @@ def test_an_approval_is_single_use_and_bound_to_its_record(demo_db):
 def test_a_manager_pin_is_checked_and_a_cashier_cannot_approve(demo_db):
     sale = notebook_sale(demo_db)
     with pytest.raises(UserError, match="Wrong PIN"):
-        control.approve(demo_db, action="refund", ref=sale.receipt_no,
-                        requested_by=staff_id(demo_db, "cashier"),
-                        manager_id=staff_id(demo_db, "manager"), pin="1234")
+        approvals.approve(demo_db, action="refund", ref=sale.receipt_no,
+                          requested_by=staff_id(demo_db, "cashier"),
+                          manager_id=staff_id(demo_db, "manager"), pin="1234")
     with pytest.raises(UserError, match="may not approve"):
-        control.approve(demo_db, action="refund", ref=sale.receipt_no,
-                        requested_by=staff_id(demo_db, "cashier"),
-                        manager_id=staff_id(demo_db, "cashier"), pin="1111")
+        approvals.approve(demo_db, action="refund", ref=sale.receipt_no,
+                          requested_by=staff_id(demo_db, "cashier"),
+                          manager_id=staff_id(demo_db, "cashier"), pin="1111")
 
 
 def test_refunds_never_exceed_what_was_sold_or_paid(demo_db):
     db = demo_db
     sale = notebook_sale(db)
     manager = staff_id(db, "manager")
-    refused(db, lambda: corrections.refund(
+    refused(db, lambda: returns.refund(
         db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 3)],
         tenders=[TenderInput("cash", 10000)]), "Only 2 of")
-    refused(db, lambda: corrections.refund(
+    refused(db, lambda: returns.refund(
         db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 1)],
         tenders=[TenderInput("cash", 5000)]), "add up to exactly")
-    refused(db, lambda: corrections.refund(
+    refused(db, lambda: returns.refund(
         db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 1)],
         tenders=[TenderInput("alipay", 3990)]), "in cash or by the way it was paid")
-    first = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
-                               items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)])
-    second = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
-                                items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)])
+    first = returns.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
+                           items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)])
+    second = returns.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
+                            items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)])
     assert first.total + second.total == -7980  # the two halves add up to the line
-    refused(db, lambda: corrections.refund(
+    refused(db, lambda: returns.refund(
         db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(4, 1)],
         tenders=[TenderInput("cash", 3990)]), "already come back")
 
@@ -121,10 +127,10 @@ def test_refunds_never_exceed_what_was_sold_or_paid(demo_db):
 def test_a_return_of_something_never_sold_is_refused(demo_db):
     sale = notebook_sale(demo_db)
     manager = staff_id(demo_db, "manager")
-    refused(demo_db, lambda: corrections.refund(
+    refused(demo_db, lambda: returns.refund(
         demo_db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(99, 1)],
         tenders=[TenderInput("cash", 100)]), "Line 99 is not on receipt")
-    refused(demo_db, lambda: corrections.refund(
+    refused(demo_db, lambda: returns.refund(
         demo_db, receipt_no="T01-999999", staff_id=manager, items=[ReturnItem(1, 1)],
         tenders=[TenderInput("cash", 100)]), "No sale has the receipt number")
 
@@ -133,61 +139,61 @@ def test_returning_a_unit_asks_about_its_attachments_then_takes_them_back(demo_d
     db = demo_db
     sale = notebook_sale(db)
     manager = staff_id(db, "manager")
-    refused(db, lambda: corrections.refund(
+    refused(db, lambda: returns.refund(
         db, receipt_no=sale.receipt_no, staff_id=manager, items=[ReturnItem(1, 1)],
         tenders=[TenderInput("cash", 649900)]), "do they come back too")
     with db.read() as session:
         stock_before = session.scalar(select(Product.stock).where(Product.barcode == NOTEBOOK))
     unit_bag_card = 649900 + 39900 + 39900
-    done = corrections.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
-                              items=[ReturnItem(1, 1)], with_attached=True,
-                              tenders=[TenderInput("cash", unit_bag_card)])
+    done = returns.refund(db, receipt_no=sale.receipt_no, staff_id=manager,
+                          items=[ReturnItem(1, 1)], with_attached=True,
+                          tenders=[TenderInput("cash", unit_bag_card)])
     assert done.total == -unit_bag_card and len(done.cancelled_cards) == 1
     with db.read() as session:
         card = session.scalar(select(ServiceCard).where(ServiceCard.card_no == done.cancelled_cards[0]))
         assert card.state is CardState.CANCELLED
         assert session.scalar(select(Product.stock).where(Product.barcode == NOTEBOOK)) == stock_before + 1
-    assert corrections.returnable(db, receipt_no=sale.receipt_no) == {1: 0, 2: 0, 3: 0, 4: 2}
+    assert returns.returnable(db, receipt_no=sale.receipt_no) == {1: 0, 2: 0, 3: 0, 4: 2}
     # the serial may be sold again now that the unit is back
     cart = new_cart(db)
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-RET-1")
-    assert journal.verify(db).ok
+    assert verify.verify(db).ok
 
 
 def test_a_void_is_a_new_document_needing_a_manager_and_only_in_the_shift(demo_db):
-    from pos import shifts
+    from pos.day import shifts
 
     db = demo_db
     earlier = notebook_sale(db)
     shifts.close_shift(db, terminal="T01", staff_id=staff_id(db, "manager"), counts={})
-    refused(db, lambda: corrections.void_sale(
+    refused(db, lambda: voids.void_sale(
         db, receipt_no=earlier.receipt_no, staff_id=staff_id(db, "manager")),
         "only sales of the current shift can be voided")
     cart_sale = notebook_sale_again(db)
     cashier = staff_id(db, "cashier")
-    refused(db, lambda: corrections.void_sale(db, receipt_no=cart_sale.receipt_no, staff_id=cashier),
+    refused(db, lambda: voids.void_sale(db, receipt_no=cart_sale.receipt_no, staff_id=cashier),
             "A manager must approve this")
     sale = cart_sale
     approval = manager_approval(db, "void", sale.receipt_no)
-    void = corrections.void_sale(db, receipt_no=sale.receipt_no, staff_id=cashier,
-                                 approval_id=approval, reason="customer changed mind")
+    void = voids.void_sale(db, receipt_no=sale.receipt_no, staff_id=cashier,
+                           approval_id=approval, reason="customer changed mind")
     assert void.total == -sale.total and void.receipt_no == "T01-000003"
-    refused(db, lambda: corrections.void_sale(db, receipt_no=sale.receipt_no,
-                                              staff_id=staff_id(db, "manager")),
+    refused(db, lambda: voids.void_sale(db, receipt_no=sale.receipt_no,
+                                        staff_id=staff_id(db, "manager")),
             "already has a return or a void")
-    assert corrections.returnable(db, receipt_no=sale.receipt_no) == {1: 0}
-    kinds = {s.receipt_no: s.kind for s in corrections.find_sales(db, query="13900000009")}
+    assert returns.returnable(db, receipt_no=sale.receipt_no) == {1: 0}
+    kinds = {s.receipt_no: s.kind for s in find.find_sales(db, query="13900000009")}
     assert kinds == {sale.receipt_no: "sale", void.receipt_no: "void"}
-    result = journal.verify(db)
+    result = verify.verify(db)
     assert result.ok, result.problem
 
 
 def test_find_a_sale_by_receipt_phone_or_serial(demo_db):
     sale = notebook_sale(demo_db)
     for query in (sale.receipt_no, sale.receipt_no.lower(), "138-0013-8000", "sn-ret-1"):
-        assert [s.receipt_no for s in corrections.find_sales(demo_db, query=query)] == [sale.receipt_no]
-    assert corrections.find_sales(demo_db, query="NO-SUCH-SERIAL") == []
+        assert [s.receipt_no for s in find.find_sales(demo_db, query=query)] == [sale.receipt_no]
+    assert find.find_sales(demo_db, query="NO-SUCH-SERIAL") == []
 
 
 def test_five_wrong_pins_lock_the_login_with_a_growing_delay(demo_db):
@@ -202,26 +208,26 @@ def test_five_wrong_pins_lock_the_login_with_a_growing_delay(demo_db):
     with pytest.raises(UserError, match="Wrong PIN"):
         staff.verify_pin(demo_db, staff_id=cashier, pin="0000")  # the sixth miss
     with demo_db.read() as session:
-        from pos.models import Staff
+        from pos.db.models import Staff
         member = session.get(Staff, cashier)
         assert member.failed_pins == 6 and member.locked_until is not None
-    failed = [e for e in control.list_audit(demo_db) if e.action == "failed_login"]
+    failed = [e for e in audit.list_audit(demo_db) if e.action == "failed_login"]
     assert len(failed) == 6
 
 
 def test_a_tampered_audit_event_breaks_the_journal(demo_db):
     sale = notebook_sale(demo_db)
-    corrections.void_sale(demo_db, receipt_no=sale.receipt_no, staff_id=staff_id(demo_db, "manager"))
-    assert journal.verify(demo_db).ok
+    voids.void_sale(demo_db, receipt_no=sale.receipt_no, staff_id=staff_id(demo_db, "manager"))
+    assert verify.verify(demo_db).ok
     with demo_db.unit_of_work() as session:
         session.execute(text("UPDATE audit_events SET ref = 'nothing to see' WHERE action = 'void'"))
-    result = journal.verify(demo_db)
+    result = verify.verify(demo_db)
     assert not result.ok and "the audit event was altered" in result.problem
 
 
 def test_opening_the_drawer_without_a_sale_is_a_managers_right_and_audited(demo_db, capsys):
-    from pos import print_queue
     from pos.cli import main
+    from pos.printjobs import print_queue
 
     refused(demo_db, lambda: print_queue.open_drawer(
         demo_db, terminal="T01", staff_id=staff_id(demo_db, "cashier"), reason="change"),
@@ -233,4 +239,4 @@ def test_opening_the_drawer_without_a_sale_is_a_managers_right_and_audited(demo_
     assert main([f"--db={demo_db.url}", "audit"]) == 0
     out = capsys.readouterr().out
     assert "open_drawer" in out and "Zhang Wei" in out and "settings_change" in out
-    assert journal.verify(demo_db).ok
+    assert verify.verify(demo_db).ok

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from pos import journal
-from pos.models import JournalEntry, Payment, Sale, SaleLine
+from pos.db.models import JournalEntry, Payment, Sale, SaleLine
+from pos.ledger import verify
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 60
@@ -80,4 +80,4 @@ def test_sales_survive_sigkill_at_random_moments(sqlite_demo_db):
     assert sequences == list(range(1, len(sequences) + 1)), "receipt numbers have a gap"
     assert journal_count == len(receipts)
     assert set(reported) <= set(receipts), "a sale reported complete was lost"
-    assert journal.verify(db).ok
+    assert verify.verify(db).ok

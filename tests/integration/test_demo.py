@@ -5,10 +5,13 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from pos import catalog, checklists, demo, staff
-from pos.barcodes import validate_barcode
-from pos.errors import UserError
-from pos.models import Category, CategoryKind, ServiceTier, SheetItem, SheetTemplate
+from pos.catalog import checklists, products
+from pos.db.models import Category, ServiceTier, SheetItem, SheetTemplate
+from pos.demo import loader
+from pos.kernel.barcodes import validate_barcode
+from pos.kernel.enums import CategoryKind
+from pos.kernel.errors import UserError
+from pos.people import staff
 
 MAIN_CATEGORIES = {"DESKTOP", "NOTEBOOK", "PHONE", "TABLET", "DSLR", "COMPACT", "CAMCORDER"}
 TIERS = {"silver", "gold", "diamond", "blue-gold", "blue-diamond", "digital-1y", "hw-1y",
@@ -18,15 +21,15 @@ README_PINS = {"cashier": "1111", "installer": "2222", "manager": "9999"}
 
 @pytest.mark.parametrize("locale", ["en", "zh_CN"])
 def test_demo_store_covers_the_business(db, locale):
-    summary = demo.load_demo(db, locale=locale)
+    summary = loader.load_demo(db, locale=locale)
     assert summary.products >= 80
-    products = catalog.search_products(db, "-", limit=1000)  # every sku has a dash
-    assert len(products) == summary.products
-    for product in products:
+    found = products.search_products(db, "-", limit=1000)  # every sku has a dash
+    assert len(found) == summary.products
+    for product in found:
         assert product.barcode and validate_barcode(product.barcode)
         assert 0 < product.cost < product.price
-    roles = Counter(p.price_role.value for p in products)
-    shares = {role: roles[role] / len(products) for role in ("traffic", "mainstream", "resource")}
+    roles = Counter(p.price_role.value for p in found)
+    shares = {role: roles[role] / len(found) for role in ("traffic", "mainstream", "resource")}
     assert abs(shares["traffic"] - 0.15) < 0.05
     assert abs(shares["mainstream"] - 0.60) < 0.05
     assert abs(shares["resource"] - 0.25) < 0.05
@@ -51,21 +54,21 @@ def test_demo_store_covers_the_business(db, locale):
 
 
 def test_chinese_demo_has_chinese_names(db):
-    demo.load_demo(db, locale="zh_CN")
-    assert catalog.search_products(db, "笔记本")
+    loader.load_demo(db, locale="zh_CN")
+    assert products.search_products(db, "笔记本")
     assert "配置单" in checklists.export_checklists(db).decode()
 
 
 def test_demo_loads_only_into_an_empty_database(db):
-    demo.load_demo(db, locale="en")
-    before = catalog.export_catalog(db)
+    loader.load_demo(db, locale="en")
+    before = products.export_catalog(db)
     with pytest.raises(UserError, match="empty database"):
-        demo.load_demo(db, locale="en")
-    assert catalog.export_catalog(db) == before
+        loader.load_demo(db, locale="en")
+    assert products.export_catalog(db) == before
 
 
 def test_demo_sheets_survive_an_export_import_round_trip(db):
-    demo.load_demo(db, locale="en")
+    loader.load_demo(db, locale="en")
     exported = checklists.export_checklists(db)
     checklists.import_checklists_file(db, data=exported)
     assert checklists.export_checklists(db) == exported

@@ -3,12 +3,15 @@
 import pytest
 from sqlalchemy import select
 
-from pos import checkout, control, journal
-from pos.cart import TenderInput
-from pos.corrections import ReturnItem
-from pos.errors import UserError
-from pos.exchange import exchange, refund_without_receipt
-from pos.models import DocumentKind, Payment, Sale
+from pos.aftersale.exchange import exchange, refund_without_receipt
+from pos.aftersale.returns import ReturnItem
+from pos.db.models import Payment, Sale
+from pos.kernel.enums import DocumentKind
+from pos.kernel.errors import UserError
+from pos.ledger import verify
+from pos.people import approvals
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import db_state, new_cart, staff_id
 from tests.integration.test_corrections import notebook_sale
 
@@ -29,7 +32,7 @@ def test_an_exchange_returns_and_sells_in_one_step_paying_the_difference(demo_db
         tenders = sorted((p.tender.value, p.amount) for p in session.scalars(
             select(Payment).where(Payment.sale_id.in_([refund.id, new.id]))))
     assert tenders == [("cash", 31920), ("exchange", -7980), ("exchange", 7980)]
-    assert journal.verify(db).ok
+    assert verify.verify(db).ok
 
 
 def test_an_exchange_for_something_cheaper_gives_the_difference_back(demo_db):
@@ -65,11 +68,11 @@ def test_a_return_without_a_receipt_needs_a_manager_and_a_reason(demo_db):
         refund_without_receipt(db, code="PRO-CLN-PC", quantity=1, staff_id=cashier, terminal="T01",
                                tenders=[TenderInput("cash", 9990)], reason="gift", unit_price=9990)
     assert db_state(db) == before
-    approval = control.approve(db, action="no_receipt_return", ref="PRO-CLN-PC",
-                               requested_by=cashier, manager_id=staff_id(db, "manager"), pin="9999")
+    approval = approvals.approve(db, action="no_receipt_return", ref="PRO-CLN-PC",
+                                 requested_by=cashier, manager_id=staff_id(db, "manager"), pin="9999")
     done = refund_without_receipt(db, code="PRO-CLN-PC", quantity=1, staff_id=cashier,
                                   terminal="T01", tenders=[TenderInput("cash", 3990)],
                                   approval_id=approval, reason="gift, no receipt")
     assert done.total == -3990 and done.original is None
     assert db_state(db)[-1] == before[-1] + 1  # back in stock
-    assert journal.verify(db).ok
+    assert verify.verify(db).ok

@@ -4,10 +4,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from pos import checkout, customers, followups
-from pos.cart import TenderInput
 from pos.cli import main
-from pos.errors import UserError
+from pos.kernel.errors import UserError
+from pos.people import customers, followups
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import new_cart, staff_id
 from tests.integration.test_corrections import notebook_sale
 

@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
-from pos import prepared
-from pos.models import JobKind, JobState, PrintJob, Shift, ShiftState, Terminal
+from pos.db import prepared
+from pos.db.models import PrintJob, Shift, Terminal
+from pos.kernel.enums import JobKind, JobState, ShiftState
 
 JOBS = PrintJob.__table__
 _INSERT_JOB = prepared.insert(JOBS, (

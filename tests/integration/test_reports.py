@@ -3,8 +3,11 @@ figures worked out by hand."""
 
 from datetime import date
 
-from pos import addons, checkout, corrections, customers, reports
-from pos.cart import TenderInput
+from pos.aftersale import returns, voids
+from pos.day import reports
+from pos.people import customers
+from pos.selling import addons, checkout
+from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart, staff_id, tier_id
 
 TODAY = date.today()
@@ -41,9 +44,9 @@ def known_day(db):
                        item_id=item_id(db, cart, au.line_id, "cleaning-kit"), outcome="sold")
     checkout.complete_sale(db, cart, tenders=[TenderInput("cash", KIT)])
     # 5. the bag of sale 1 comes back (cash); 6. sale 3 is voided
-    corrections.refund(db, receipt_no=first.receipt_no, staff_id=manager,
-                       items=[corrections.ReturnItem(2, 1)], tenders=[TenderInput("cash", BAG)])
-    corrections.void_sale(db, receipt_no=third.receipt_no, staff_id=manager)
+    returns.refund(db, receipt_no=first.receipt_no, staff_id=manager,
+                       items=[returns.ReturnItem(2, 1)], tenders=[TenderInput("cash", BAG)])
+    voids.void_sale(db, receipt_no=third.receipt_no, staff_id=manager)
     return first, second, third
 
 
@@ -104,7 +107,7 @@ def test_pos_report_day_prints_and_writes_csv(sqlite_demo_db, tmp_path, capsys):
 
 
 def test_a_report_per_terminal_per_store_and_for_all_stores(demo_db):
-    from pos.store import ensure_store
+    from pos.store.details import ensure_store
 
     ensure_store(demo_db, code="S02", name="Tickbox Pudong", terminal="P01")
     for terminal, code in (("T01", "PRO-CLN-PC"), ("P01", "BAG-NB-156"), ("P01", "PRO-CLN-PC")):

@@ -5,10 +5,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from pos import schema
-from pos.db import Database
-from pos.errors import SchemaTooNew
-from pos.models import Base
+from pos.db import schema
+from pos.db.engine import Database
+from pos.db.models import Base
+from pos.db.models.base import include_in_autogenerate
+from pos.kernel.errors import SchemaTooNew
 
 
 def test_upgrade_from_empty_creates_every_table(db):
@@ -21,7 +22,7 @@ def test_upgrade_from_empty_creates_every_table(db):
 def test_models_and_migrations_do_not_drift_apart(db):
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={
-            "compare_type": True, "include_object": schema.include_in_autogenerate})
+            "compare_type": True, "include_object": include_in_autogenerate})
         differences = compare_metadata(context, Base.metadata)
     assert differences == [], f"models differ from migrations; write a revision: {differences}"
 

@@ -3,10 +3,13 @@
 import pytest
 from sqlalchemy import select, text
 
-from pos import checkout, corrections, journal, shifts
-from pos.cart import TenderInput
-from pos.errors import UserError
-from pos.models import Sale
+from pos.aftersale import returns
+from pos.day import shifts
+from pos.db.models import Sale
+from pos.kernel.errors import UserError
+from pos.ledger import verify
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import db_state, new_cart, staff_id
 
 BAG, KIT = 39900, 3990  # demo prices in fen
@@ -26,8 +29,8 @@ def test_a_shift_from_float_to_z_report_balances_to_the_fen(demo_db):
     sell(db, "PRO-CLN-PC", [TenderInput("wechat", KIT)])
     bag_and_card = sell(db, "BAG-NB-156", [TenderInput("bank_card", 20000, reference="R1"),
                                           TenderInput("cash", BAG - 20000)])
-    corrections.refund(db, receipt_no=bag_and_card.receipt_no, staff_id=manager,
-                       items=[corrections.ReturnItem(1, 1)], tenders=[TenderInput("cash", BAG)])
+    returns.refund(db, receipt_no=bag_and_card.receipt_no, staff_id=manager,
+                       items=[returns.ReturnItem(1, 1)], tenders=[TenderInput("cash", BAG)])
     shifts.move_cash(db, terminal="T01", staff_id=manager, amount=10000, reason="change from bank")
     shifts.move_cash(db, terminal="T01", staff_id=manager, amount=-2500, reason="courier")
 
@@ -49,7 +52,7 @@ def test_a_shift_from_float_to_z_report_balances_to_the_fen(demo_db):
     assert shifts.close_shift(db, terminal="T01", staff_id=manager, counts={}).z_number == 2
     with db.read() as session:
         assert session.scalar(select(Sale.shift_id).where(Sale.shift_id.is_(None))) is None
-    assert journal.verify(db).ok
+    assert verify.verify(db).ok
 
 
 def test_closing_needs_a_manager_and_changes_nothing_when_refused(demo_db):
@@ -73,10 +76,10 @@ def test_a_changed_count_after_closing_breaks_the_journal(demo_db):
     manager = staff_id(demo_db, "manager")
     sell(demo_db, "PRO-CLN-PC", [TenderInput("cash", KIT)])
     shifts.close_shift(demo_db, terminal="T01", staff_id=manager, counts={10: 399})
-    assert journal.verify(demo_db).ok
+    assert verify.verify(demo_db).ok
     with demo_db.unit_of_work() as session:
         session.execute(text("UPDATE shifts SET counted_cash = counted_cash + 10000"))
-    result = journal.verify(demo_db)
+    result = verify.verify(demo_db)
     assert not result.ok and "the Z report or its shift was altered" in result.problem
 
 
@@ -121,7 +124,8 @@ def test_a_sale_completed_while_the_shift_closes_goes_to_the_next_shift(pg_demo_
     """The close holds the shift row; the sale waits for it, then opens the next shift."""
     import threading
 
-    from pos.models import Shift, ShiftState
+    from pos.db.models import Shift
+    from pos.kernel.enums import ShiftState
 
     db = pg_demo_db
     sell(db, "PRO-CLN-PC", [TenderInput("cash", KIT)])  # opens shift 1

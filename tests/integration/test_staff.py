@@ -3,9 +3,10 @@
 import pytest
 from sqlalchemy import select
 
-from pos import staff
-from pos.errors import UserError
-from pos.models import Staff, StaffRole
+from pos.db.models import Staff
+from pos.kernel.enums import StaffRole
+from pos.kernel.errors import UserError
+from pos.people import staff
 
 
 def test_pin_is_stored_only_as_a_salted_scrypt_hash(db):
@@ -41,7 +42,7 @@ def test_names_are_unique_and_roles_known(db):
 
 
 def test_only_an_administrator_adds_staff_from_the_app(db):
-    from pos import control
+    from pos.ledger import audit
 
     cashier = staff.add_staff(db, name="Li Na", role="cashier", pin="4321")
     admin = staff.add_staff(db, name="Boss", role="admin", pin="8888")
@@ -49,4 +50,4 @@ def test_only_an_administrator_adds_staff_from_the_app(db):
         staff.add_staff(db, name="New", role="cashier", pin="1111", by_staff_id=cashier.id)
     assert [s.name for s in staff.list_staff(db)] == ["Boss", "Li Na"]
     staff.add_staff(db, name="New", role="cashier", pin="1111", by_staff_id=admin.id)
-    assert [e.ref for e in control.list_audit(db, action="staff_added")] == ["New", "Boss", "Li Na"]
+    assert [e.ref for e in audit.list_audit(db, action="staff_added")] == ["New", "Boss", "Li Na"]

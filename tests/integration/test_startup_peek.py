@@ -1,4 +1,4 @@
-"""The first screen's peek (pos.startup): what the login shows, read with sqlite3 alone
+"""The first screen's peek (pos.db.peek): what the login shows, read with sqlite3 alone
 before the database layer loads. It must agree with the services, and say nothing
 (None) whenever it cannot answer for sure, so the app falls back to the full load."""
 
@@ -6,8 +6,10 @@ import sqlite3
 
 from sqlalchemy import text
 
-from pos import schema, staff, store
-from pos.startup import peek
+from pos.db import schema
+from pos.db.peek import peek
+from pos.people import staff
+from pos.store import details
 
 
 def _url(database) -> str:
@@ -26,7 +28,7 @@ def test_the_peek_shows_the_active_staff_in_the_order_the_login_lists_them(sqlit
     listed = [(s.id, s.name, s.role.value) for s in staff.list_staff(sqlite_demo_db)]
     assert [(t.id, t.name, t.role) for t in first.staff] == listed
     assert "Anna Gone" not in [t.name for t in first.staff]
-    info = store.store_info(sqlite_demo_db, terminal="T01")
+    info = details.store_info(sqlite_demo_db, terminal="T01")
     assert (first.store_name, first.locale, first.currency, first.terminal) == (
         info.name, info.locale, info.currency, "T01")
 

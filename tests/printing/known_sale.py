@@ -2,8 +2,9 @@
 
 from datetime import date, datetime, timezone
 
-from pos.sale_records import (
-    CardRecord, CustomerRecord, LineRecord, PaymentRecord, SaleRecord, StoreHeader, VatRecord,
+from pos.kernel.vat import VatLine
+from pos.printjobs.records import (
+    CardRecord, CustomerRecord, LineRecord, PaymentRecord, SaleRecord, StoreHeader,
 )
 
 
@@ -29,5 +30,5 @@ def known_sale(*, locale: str = "zh_CN") -> SaleRecord:
         "T01-000001", datetime(2026, 11, 23, 6, 30, tzinfo=timezone.utc), "T01", "李娜", store,
         customer, lines, (PaymentRecord("bank_card", 500000, "889911", "1234", None),
                           PaymentRecord("cash", total - 500000 + 5000, None, None, None)),
-        (card,), (VatRecord(600, 39900, 2258), VatRecord(1300, 696982, 80184)), total, 798,
+        (card,), (VatLine(600, 39900, 2258), VatLine(1300, 696982, 80184)), total, 798,
         total + 5000, 5000, ())

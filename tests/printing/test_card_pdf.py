@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5, landscape
 
-from pos.sale_records import load_card
+from pos.printjobs.records import load_card
 from printing.card_pdf import card_certificate_pdf
 from tests.printing.test_sheet_pdf import chinese_database, sell_unit
 

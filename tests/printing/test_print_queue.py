@@ -6,11 +6,14 @@ from datetime import timedelta
 
 import pytest
 
-from pos import checkout, journal, print_queue, staff
-from pos.cart import TenderInput
-from pos.models.base import utcnow
-from pos.print_queue import PrintRequest
-from pos.sale_records import load_sale
+from pos.kernel.clock import utcnow
+from pos.ledger import verify
+from pos.people import staff
+from pos.printjobs import print_queue
+from pos.printjobs.print_queue import PrintRequest
+from pos.printjobs.records import load_sale
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 from printing.dispatch import run_due_jobs
 from printing.escpos_out import receipt_bytes
 from printing.receipt import receipt_layout
@@ -61,7 +64,7 @@ def test_a_dead_printer_fails_within_the_timeout_and_a_retry_prints(sqlite_demo_
         assert [(j.ref, j.state, j.attempts) for j in failed] == [(sale.receipt_no, "failed", 1)]
         # the sale is whole and sealed
         assert load_sale(db, receipt_no=sale.receipt_no).total == sale.total
-        assert journal.verify(db).ok
+        assert verify.verify(db).ok
         # backing off: not due again at once, due after the delay
         assert print_queue.due_jobs(db, terminal="T01") == []
         later = utcnow() + timedelta(seconds=6)
@@ -93,7 +96,7 @@ def test_a_bad_printer_address_fails_the_job_with_a_clear_message(sqlite_demo_db
 
 
 def test_only_failed_jobs_can_be_retried_and_printed_ones_stay_printed(sqlite_demo_db, tmp_path):
-    from pos.errors import UserError
+    from pos.kernel.errors import UserError
 
     sell(sqlite_demo_db, f"pdf://{tmp_path}")
     job = print_queue.due_jobs(sqlite_demo_db, terminal="T01")[0]

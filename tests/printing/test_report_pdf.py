@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
-from pos import reports
-from pos.money import format_money
+from pos.day import reports
+from pos.kernel.money import format_money
 from printing.report_pdf import report_pdf
 from tests.integration.test_reports import known_day
 

@@ -13,14 +13,16 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, A5
 
-from pos import checkout, customers, schema, staff
-from pos.cart import TenderInput
-from pos.db import Database
-from pos.demo import load_demo
-from pos.errors import UserError
-from pos.sale_records import (
+from pos.db import schema
+from pos.db.engine import Database
+from pos.demo.loader import load_demo
+from pos.kernel.errors import UserError
+from pos.people import customers, staff
+from pos.printjobs.records import (
     SaleRecord, SheetItemRecord, StoreHeader, UnitSheet, load_blank_sheet, load_sale,
 )
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 from printing.fonts import font_for, text_runs
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf
 

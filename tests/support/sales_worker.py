@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 
-from pos import checkout, staff
-from pos.cart import TenderInput
-from pos.db import Database
+from pos.db.engine import Database
+from pos.people import staff
+from pos.selling import checkout
+from pos.selling.cart import TenderInput
 
 ITEMS = ("BAG-NB-156", "PRO-CLN-PC")
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.barcodes import gtin_check_digit, make_ean13, validate_barcode
-from pos.errors import UserError
+from pos.kernel.barcodes import gtin_check_digit, make_ean13, validate_barcode
+from pos.kernel.errors import UserError
 
 
 @pytest.mark.parametrize("code", ["4006381333931", "6901234567892", "036000291452", "96385074"])

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.cart import CartLine, TenderInput, check_tenders, split_pack_price, totals, vat_included
-from pos.errors import UserError
+from pos.kernel.errors import UserError
+from pos.kernel.vat import vat_included
+from pos.selling.cart import CartLine, TenderInput, check_tenders, split_pack_price, totals
 
 rates = st.sampled_from([0, 600, 900, 1300])
 

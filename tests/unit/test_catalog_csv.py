@@ -2,9 +2,9 @@
 
 import pytest
 
-from pos.catalog import CATALOG_HEADER, validate_product_rows
-from pos.csvio import ErrorList, decode_csv_bytes, read_rows
-from pos.errors import UserError
+from pos.catalog.products import CATALOG_HEADER, validate_product_rows
+from pos.kernel.csvio import ErrorList, decode_csv_bytes, read_rows
+from pos.kernel.errors import UserError
 
 HEADER = ",".join(CATALOG_HEADER)
 GOOD = "NB1,6901234567892,Notebook 14,NOTEBOOK,4999.00,4700,5,mainstream,yes,13"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.errors import UserError
-from pos.money import (
+from pos.kernel.errors import UserError
+from pos.kernel.money import (
     format_money, parse_amount, parse_percent, percent_of, percent_string, round_half_up,
     to_decimal_string,
 )

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
 )
 
-from pos import corrections, staff as staff_service
-from pos.errors import UserError
+from pos.aftersale import find, returns
+from pos.kernel.errors import UserError
+from pos.people import staff as staff_service
 
 
 class FindSaleDialog(QDialog):
@@ -64,7 +65,7 @@ class FindSaleDialog(QDialog):
         self.results.clear()
         self.message.clear()
         try:
-            found = corrections.find_sales(self.db, query=self.field.text())
+            found = find.find_sales(self.db, query=self.field.text())
         except UserError as exc:
             self.message.setText(str(exc))
             return
@@ -198,7 +199,7 @@ class ReturnDialog(QDialog):
         self.setMinimumWidth(640)
 
     def items(self):
-        return [corrections.ReturnItem(position, spin.value())
+        return [returns.ReturnItem(position, spin.value())
                 for position, spin in self.spins.items() if spin.value() > 0]
 
     @property

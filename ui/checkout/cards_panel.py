@@ -5,9 +5,11 @@ on-site or carry-in. Pick one (Ctrl+1..9 from the till) or record that it was de
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
 
-from pos.checkout import TierOffer
+from pos.selling.checkout import TierOffer
 
 
 class TierButton(QPushButton):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from pos.cart import Cart
+from pos.selling.cart import Cart
 
 
 class CartView(QTreeWidget):

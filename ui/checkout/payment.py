@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from pos.cart import TenderInput, check_tenders
-from pos.errors import UserError
-from pos.money import minor_digits, parse_amount
+from pos.kernel.errors import UserError
+from pos.kernel.money import minor_digits, parse_amount
+from pos.selling.cart import TenderInput, check_tenders
 
 TENDERS = ("cash", "bank_card", "wechat", "alipay", "voucher", "on_account")
 
@@ -186,7 +186,7 @@ class PaymentDialog(QDialog):
         self._set_amount(amount if amount > 0 else step)
 
     def _set_amount(self, amount: int) -> None:
-        from pos.money import to_decimal_string
+        from pos.kernel.money import to_decimal_string
 
         self.amount.setText(to_decimal_string(amount, currency=self.formats.currency))
         self.amount.setFocus()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.checkout import SheetRow
+from pos.selling.checkout import SheetRow
 
 
 class SheetItemRow(QFrame):

@@ -15,21 +15,22 @@ import re
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem,
+    QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from pos import catalog, checkout, customers
-from pos.cart import totals
-from pos.errors import UserError
-from ui.checkout.till_after_sale import AfterSaleActions
-from ui.checkout.till_printing import PrintingActions
+from pos.catalog import products
+from pos.kernel.errors import UserError
+from pos.people import customers
+from pos.selling import checkout
+from pos.selling.cart import totals
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
 from ui.checkout.dialogs import CardPrompt, CustomerDialog, ParkedDialog, SerialDialog
 from ui.checkout.payment import PaymentDialog
 from ui.checkout.sheet_panel import SheetPanel
+from ui.checkout.till_after_sale import AfterSaleActions
+from ui.checkout.till_printing import PrintingActions
 from ui.messages import Notice, bug_message
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def panel(*widgets, stretch_last=False) -> QFrame:
 
 class TillScreen(AfterSaleActions, PrintingActions, QWidget):
     lock_requested = Signal()
-    sale_completed = Signal(object)  # pos.checkout.CompletedSale
+    sale_completed = Signal(object)  # pos.selling.completion.CompletedSale
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -294,7 +295,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
             self.results.hide()
 
     def _search(self) -> None:
-        found = catalog.search_products(self.db, self.scan.text(), limit=12)
+        found = products.search_products(self.db, self.scan.text(), limit=12)
         self.results.clear()
         for product in found:
             item = QListWidgetItem(f"{product.name}  ·  {self.formats.money(product.price)}  ·  "

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from pos import addons, checkout, control, corrections, print_queue, sale_records
-from pos.cart import TenderInput
-from pos.errors import UserError
-from pos.print_queue import PrintRequest
+from pos.aftersale import returns, voids
+from pos.kernel.errors import UserError
+from pos.ledger import audit
+from pos.people import approvals, permissions
+from pos.printjobs import print_queue, records
+from pos.printjobs.print_queue import PrintRequest
+from pos.selling import addons, checkout
+from pos.selling.cart import TenderInput
 from ui.checkout.after_sale import AuditDialog, FindSaleDialog, ManagerApprovalDialog, ReturnDialog
 from ui.messages import Confirm
 
@@ -61,8 +65,8 @@ class AfterSaleActions:
 
     def start_return(self, receipt_no: str) -> None:
         try:
-            record = sale_records.load_sale(self.db, receipt_no=receipt_no)
-            left = corrections.returnable(self.db, receipt_no=receipt_no)
+            record = records.load_sale(self.db, receipt_no=receipt_no)
+            left = returns.returnable(self.db, receipt_no=receipt_no)
         except UserError as exc:
             self.show_message(str(exc))
             return
@@ -74,7 +78,7 @@ class AfterSaleActions:
     def _approve_then(self, action: str, ref: str, what: str, proceed) -> None:
         """Run `proceed(approval_id)`: at once when this person may, else after a manager
         approves on the spot with their PIN."""
-        if control.may(self.staff.role.value, action):
+        if permissions.may(self.staff.role.value, action):
             proceed(None)
             return
         dialog = ManagerApprovalDialog(self.db, what, self)
@@ -83,9 +87,9 @@ class AfterSaleActions:
             if dialog.manager_id is None:
                 return
             try:
-                approval = control.approve(self.db, action=action, ref=ref,
-                                           requested_by=self.staff.id,
-                                           manager_id=dialog.manager_id, pin=dialog.pin.text())
+                approval = approvals.approve(self.db, action=action, ref=ref,
+                                             requested_by=self.staff.id,
+                                             manager_id=dialog.manager_id, pin=dialog.pin.text())
             except UserError as exc:
                 self.show_message(str(exc))
                 return
@@ -95,8 +99,8 @@ class AfterSaleActions:
 
     def _void(self, receipt_no: str, approval_id) -> None:
         try:
-            done = corrections.void_sale(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
-                                         approval_id=approval_id)
+            done = voids.void_sale(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
+                                   approval_id=approval_id)
         except UserError as exc:
             self.show_message(str(exc))
             return
@@ -122,7 +126,7 @@ class AfterSaleActions:
         self.open_dialog(ReportDialog(self.context, self))
 
     def close_shift(self) -> None:
-        from pos import shifts
+        from pos.day import shifts
         from ui.close_shift import CloseShiftDialog
 
         try:
@@ -147,15 +151,15 @@ class AfterSaleActions:
             "close_day", self.context.terminal, self.tr("close the shift"), close))
 
     def show_audit(self) -> None:
-        AuditDialog(control.list_audit(self.db, limit=300), self.formats, self).exec()
+        AuditDialog(audit.list_audit(self.db, limit=300), self.formats, self).exec()
         self.scan.setFocus()
 
     def _refund(self, receipt_no: str, dialog, approval_id) -> None:
         items = dialog.items()
         try:
-            amount = corrections.quote_refund(self.db, receipt_no=receipt_no, items=items,
-                                              with_attached=dialog.with_attached.isChecked())
-            done = corrections.refund(
+            amount = returns.quote_refund(self.db, receipt_no=receipt_no, items=items,
+                                          with_attached=dialog.with_attached.isChecked())
+            done = returns.refund(
                 self.db, receipt_no=receipt_no, staff_id=self.staff.id, items=items,
                 with_attached=dialog.with_attached.isChecked(), approval_id=approval_id,
                 tenders=[TenderInput(dialog.tender, amount)])

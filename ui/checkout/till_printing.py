@@ -3,9 +3,9 @@ the printer status with failed jobs and retry, and reprints. Mixed into TillScre
 
 from __future__ import annotations
 
-from pos import print_queue
-from pos.errors import UserError
-from pos.print_queue import PrintRequest
+from pos.kernel.errors import UserError
+from pos.printjobs import print_queue
+from pos.printjobs.print_queue import PrintRequest
 from ui.checkout.print_jobs import PrintJobsDialog
 
 

@@ -1,0 +1,151 @@
+"""Shifts and the cash drawer: open with a counted float, paid-in and paid-out with a
+reason, an X report at any time, and closing: cash counted by denomination, expected vs
+counted (over/short), a manager's approval, and a Z report whose per-terminal number is
+consecutive and never reset, sealed in the journal.
+
+Every sale belongs to exactly one shift (pos.ledger.drawer finds it inside the sale's
+own transaction); when a shift closes at that moment, the sale waits for the close and
+goes to a new shift: it is never lost and never lands in a closed one."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import select, update
+
+from pos.db.engine import Database
+from pos.db.models import CashMovement, Shift, Terminal
+from pos.kernel.clock import utcnow
+from pos.kernel.csvio import write_rows
+from pos.kernel.enums import ShiftState
+from pos.kernel.errors import UserError
+from pos.kernel.money import to_decimal_string
+from pos.ledger import audit, chain
+from pos.ledger.drawer import ShiftReport, shift_figures, shift_for_sale, z_document
+from pos.ledger.numbering import next_number
+from pos.people import permissions
+
+# 100, 50, 20, 10, 5, 1, 0.5 and 0.1 yuan, in fen
+DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
+
+
+def open_shift(db: Database, *, terminal: str, staff_id: int, opening_float: int) -> int:
+    if isinstance(opening_float, bool) or not isinstance(opening_float, int) or opening_float < 0:
+        raise UserError("The float is an amount of zero or more")
+    with db.write_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        if conn.execute(select(Shift.id).where(Shift.terminal_id == terminal_id,
+                                               Shift.state == ShiftState.OPEN)).scalar():
+            raise UserError(f"{terminal} already has an open shift; close it first")
+        shift_id = conn.execute(Shift.__table__.insert().values(
+            terminal_id=terminal_id, state=ShiftState.OPEN, opened_by=staff_id,
+            opened_at=utcnow(), opening_float=opening_float).returning(Shift.id)).scalar_one()
+        audit.record(conn, staff_id=staff_id, action="shift_opened", ref=terminal,
+                     details={"float": to_decimal_string(opening_float)})
+        return shift_id
+
+
+def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason: str,
+              approval_id: int | None = None) -> None:
+    """Paid-in (amount > 0) or paid-out (amount < 0): the drawer opens without a sale, so
+    it is a manager's right, with a reason, in the audit trail."""
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
+        raise UserError("Paid-in or paid-out is an amount other than zero")
+    if not reason.strip():
+        raise UserError("Say why cash goes in or out of the drawer")
+    with db.write_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        auth = permissions.authorise(conn, action="open_drawer", ref=terminal, staff_id=staff_id,
+                                     approval_id=approval_id)
+        shift_id = shift_for_sale(conn, terminal_id, staff_id)
+        conn.execute(CashMovement.__table__.insert().values(
+            shift_id=shift_id, amount=amount, reason=reason.strip(), staff_id=staff_id,
+            at=utcnow()))
+        audit.record(conn, staff_id=staff_id, action="paid_in" if amount > 0 else "paid_out",
+                     ref=terminal, details={"amount": to_decimal_string(amount),
+                                              "reason": reason.strip(),
+                                              "approved_by": auth.approved_by})
+
+
+def x_report(db: Database, *, terminal: str) -> ShiftReport:
+    """The open shift so far; changes nothing."""
+    with db.read_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        shift = conn.execute(select(Shift.__table__).where(
+            Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)).first()
+        if shift is None:
+            raise UserError(f"{terminal} has no open shift")
+        return shift_figures(conn, terminal, shift)
+
+
+def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int, int],
+                approval_id: int | None = None) -> ShiftReport:
+    """Count the drawer by denomination and close the shift with the next Z number."""
+    unknown = set(counts) - set(DENOMINATIONS)
+    if unknown:
+        raise UserError("Count only these notes and coins: "
+                        + ", ".join(to_decimal_string(d) for d in DENOMINATIONS))
+    if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in counts.values()):
+        raise UserError("Each count is a whole number of zero or more")
+    with db.write_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        auth = permissions.authorise(conn, action="close_day", ref=terminal, staff_id=staff_id,
+                                     approval_id=approval_id)
+        shift = conn.execute(select(Shift.__table__).where(
+            Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)
+            .with_for_update()).first()
+        if shift is None:
+            raise UserError(f"{terminal} has no open shift to close")
+        report = shift_figures(conn, terminal, shift)
+        counted = sum(denomination * n for denomination, n in counts.items())
+        z_number = next_number(conn, terminal_id, "z")
+        closed_at = utcnow()
+        document = z_document(terminal, z_number, report, counted, counts, closed_at,
+                              auth.staff_id)
+        sealed = chain.seal(chain.lock_head(conn), document)
+        conn.execute(update(Shift).where(Shift.id == shift.id).values(
+            state=ShiftState.CLOSED, closed_by=staff_id, closed_at=closed_at,
+            counted_json=json.dumps({str(k): v for k, v in sorted(counts.items())}),
+            counted_cash=counted, expected_cash=report.expected_cash, z_number=z_number,
+            journal_hash=sealed.hash))
+        chain.write(conn, sealed, doc_type="z", doc_ref=f"{terminal}-Z{z_number:05d}")
+        audit.record(conn, staff_id=staff_id, action="shift_closed", ref=terminal,
+                     details={"z": z_number, "expected": report.expected_cash,
+                                "counted": counted, "approved_by": auth.approved_by})
+    return ShiftReport(**{**report.__dict__, "state": "closed", "closed_at": closed_at,
+                          "counted_cash": counted, "z_number": z_number})
+
+
+def z_reports(db: Database, *, terminal: str, day: date) -> list[ShiftReport]:
+    """The Z reports of the shifts this terminal closed on that day (local dates)."""
+    with db.read_connection() as conn:
+        terminal_id = _terminal(conn, terminal)
+        closed = conn.execute(select(Shift.__table__).where(
+            Shift.terminal_id == terminal_id, Shift.state == ShiftState.CLOSED)
+            .order_by(Shift.z_number)).all()
+        return [shift_figures(conn, terminal, shift) for shift in closed
+                if shift.closed_at.astimezone().date() == day]
+
+
+def shift_reports_csv(reports: list[ShiftReport]) -> bytes:
+    rows = []
+    for r in reports:
+        base = (r.terminal, str(r.shift_id), str(r.z_number or ""))
+        rows.append(base + ("sales", str(r.sales), to_decimal_string(r.sales_total)))
+        rows.append(base + ("returns_and_voids", "", to_decimal_string(r.refunds_total)))
+        rows += [base + (f"tender:{t}", "", to_decimal_string(a)) for t, a in r.tenders.items()]
+        rows.append(base + ("paid_in", "", to_decimal_string(r.paid_in)))
+        rows.append(base + ("paid_out", "", to_decimal_string(r.paid_out)))
+        rows.append(base + ("expected_cash", "", to_decimal_string(r.expected_cash)))
+        if r.counted_cash is not None:
+            rows.append(base + ("counted_cash", "", to_decimal_string(r.counted_cash)))
+            rows.append(base + ("over_short", "", to_decimal_string(r.over_short)))
+    return write_rows(("terminal", "shift", "z", "figure", "count", "amount"), rows)
+
+
+def _terminal(conn, terminal: str) -> int:
+    terminal_id = conn.execute(select(Terminal.id).where(Terminal.code == terminal)).scalar()
+    if terminal_id is None:
+        raise UserError(f"Terminal {terminal} is not set up in this database")
+    return terminal_id

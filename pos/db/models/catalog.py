@@ -1,0 +1,63 @@
+"""Categories and products: what the store sells."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pos.db.models.base import Base, enum_column
+from pos.kernel.enums import CategoryKind, PriceRole, SheetLayout
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[CategoryKind] = mapped_column(enum_column(CategoryKind))
+    # Only main units print on a sheet; the layout picks the sheet family.
+    sheet_layout: Mapped[SheetLayout | None] = mapped_column(enum_column(SheetLayout))
+    # The configuration-sheet template its main units are sold with.
+    sheet_template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sheet_templates.id", ondelete="SET NULL"), index=True
+    )
+
+    products: Mapped[list[Product]] = relationship(back_populates="category")
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(14), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # casefold(name + " " + sku): substring search without per-row function calls.
+    search_text: Mapped[str] = mapped_column(String(260))
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    price: Mapped[int] = mapped_column(BigInteger, index=True)  # VAT-inclusive, minor units
+    cost: Mapped[int] = mapped_column(BigInteger)  # minor units
+    vat_rate_bp: Mapped[int] = mapped_column(Integer)  # basis points: 1300 = 13%
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    price_role: Mapped[PriceRole] = mapped_column(
+        enum_column(PriceRole), default=PriceRole.NONE
+    )
+    serial_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    category: Mapped[Category] = relationship(back_populates="products")
+
+
+def product_search_text(name: str, sku: str) -> str:
+    return f"{name} {sku}".casefold()
+
+
+__all__ = [
+    "Category",
+    "CategoryKind",
+    "PriceRole",
+    "Product",
+    "SheetLayout",
+    "product_search_text",
+]

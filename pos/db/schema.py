@@ -1,0 +1,79 @@
+"""The schema's version: migrate to head, and refuse a database from a newer version.
+
+Alembic is imported only when there is migrating to do: on an up-to-date database (every
+start of a till but the first after an update) one query answers, which keeps start-up
+fast. `HEAD` must name the newest revision; a test checks it against the scripts. This
+module imports no SQLAlchemy at load, so the app's first screen can compare `HEAD`
+before the database layer has loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos.kernel.errors import SchemaTooNew
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+HEAD = "0009"
+
+def alembic_config():
+    from alembic.config import Config
+
+    import migrations  # the shipped package; works installed or from a checkout
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    return config
+
+
+def _script():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    return _script().get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+def ensure_schema(engine: Engine) -> str:
+    """Bring an empty or older database to head; refuse one migrated by a newer app.
+
+    Returns what was done: 'created', 'upgraded' or 'current'.
+    """
+    current = current_revision(engine)
+    if current == HEAD:
+        return "current"
+    script = _script()
+    head = script.get_current_head()
+    if current is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise SchemaTooNew(
+                f"This database was set up by a newer version of Tickbox POS "
+                f"(schema {current}); this version knows schemas up to {head}. "
+                "Update Tickbox POS on this terminal before using it."
+            )
+    upgrade(engine)
+    return "created" if current is None else "upgraded"

@@ -1,0 +1,128 @@
+"""The store's shared vocabularies as string enums: line kinds, sheet outcomes, tenders,
+document kinds, states. Cart, services, database columns and screens all use these, and
+they import nothing, so the pure cart and the first screen need no SQLAlchemy.
+
+A member is its value (`LineKind.CARD == "card"`), which is what the database columns
+store and what a parked cart's JSON keeps."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CategoryKind(StrEnum):
+    MAIN_UNIT = "main_unit"
+    ACCESSORY = "accessory"
+    SOFTWARE = "software"
+    SERVICE = "service"
+    GIFT_PACK = "gift_pack"
+
+
+class SheetLayout(StrEnum):
+    """The pre-printed configuration-sheet family a main unit prints on."""
+
+    DESKTOP_PC = "desktop_pc"
+    NOTEBOOK = "notebook"
+    DIGITAL = "digital"
+    PHONE = "phone"
+
+
+class PriceRole(StrEnum):
+    TRAFFIC = "traffic"
+    MAINSTREAM = "mainstream"
+    RESOURCE = "resource"
+    NONE = "none"
+
+
+class Audience(StrEnum):
+    CONSUMER = "consumer"
+    BUSINESS = "business"
+
+
+class ServiceMode(StrEnum):
+    ON_SITE = "on_site"
+    CARRY_IN = "carry_in"
+
+
+class CustomerKind(StrEnum):
+    CONSUMER = "consumer"
+    BUSINESS = "business"
+
+
+class StaffRole(StrEnum):
+    CASHIER = "cashier"
+    INSTALLER = "installer"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class CallOutcome(StrEnum):
+    NOT_CALLED = "not_called"
+    REACHED = "reached"  # spoke to them; notes say what they need
+    INTERESTED = "interested"  # wants something more: a lead for a sale
+    NO_ANSWER = "no_answer"
+    DECLINED = "declined"  # does not want calls
+    WRONG_NUMBER = "wrong_number"
+
+
+class ShiftState(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class JobState(StrEnum):
+    PENDING = "pending"
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+class JobKind(StrEnum):
+    RECEIPT = "receipt"  # ESC/POS to the receipt printer
+    SHEET = "sheet"  # configuration-sheet copies (PDF)
+    CARD = "card"  # service-card certificate (PDF)
+    DRAWER = "drawer"  # open the cash drawer (through the receipt printer)
+
+
+class SaleState(StrEnum):
+    COMPLETED = "completed"
+
+
+class DocumentKind(StrEnum):
+    """Corrections are documents of their own: a sale is never edited."""
+
+    SALE = "sale"
+    ADDON = "addon"  # sold on site by an installer, attached to an earlier sale's unit
+    REFUND = "refund"  # a return against a receipt: negative lines and payments
+    VOID = "void"  # cancels a whole sale of the current day
+
+
+class LineKind(StrEnum):
+    MAIN_UNIT = "main_unit"
+    ACCESSORY = "accessory"  # anything sold with or without a unit that is not a card
+    CARD = "card"
+
+
+class Outcome(StrEnum):
+    SOLD = "sold"
+    DECLINED = "declined"
+    NOT_OFFERED = "not_offered"
+
+
+class OutcomeSubject(StrEnum):
+    SHEET_ITEM = "sheet_item"
+    SERVICE_CARD = "service_card"
+
+
+class Tender(StrEnum):
+    CASH = "cash"
+    BANK_CARD = "bank_card"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+    VOUCHER = "voucher"
+    ON_ACCOUNT = "on_account"
+    EXCHANGE = "exchange"  # credit from goods returned in an exchange, spent on the new sale
+
+
+class CardState(StrEnum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"  # refunded or voided

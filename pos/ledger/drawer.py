@@ -1,0 +1,98 @@
+"""Every document belongs to one shift of its terminal, and a shift's documents add up
+to what its drawer should hold. This is the ledger's side of shifts: which open shift a
+document lands in (inside the document's transaction), the shift's figures (an X report
+while open, the figures a Z report seals when closed), and the Z document itself.
+Opening, cash movements and closing are pos.day.shifts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, select
+
+from pos.db import prepared
+from pos.db.models import CashMovement, Payment, Sale, Shift
+from pos.kernel.clock import utcnow
+from pos.kernel.enums import ShiftState, Tender
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """An X report (state open) or a Z report (closed, with its number and the count)."""
+
+    terminal: str
+    shift_id: int
+    state: str
+    opened_at: datetime
+    closed_at: datetime | None
+    opening_float: int
+    sales: int  # documents of kind sale and add-on
+    sales_total: int
+    refunds_total: int  # refunds and voids, negative
+    tenders: dict[str, int]  # net per tender (cash: after change given)
+    paid_in: int
+    paid_out: int
+    expected_cash: int
+    counted_cash: int | None
+    z_number: int | None
+
+    @property
+    def over_short(self) -> int | None:
+        return None if self.counted_cash is None else self.counted_cash - self.expected_cash
+
+
+_SHIFTS = Shift.__table__
+# Every sale looks up its shift, so these two are prepared (pos.db.prepared).
+_OPEN_SHIFT = prepared.Prepared(
+    select(_SHIFTS.c.id).where(_SHIFTS.c.terminal_id == bindparam("terminal_id"),
+                               _SHIFTS.c.state == ShiftState.OPEN).with_for_update())
+_START_SHIFT = prepared.insert(_SHIFTS, (
+    "terminal_id", "state", "opened_by", "opened_at", "opening_float"), returning=[_SHIFTS.c.id])
+
+
+def shift_for_sale(conn, terminal_id: int, staff_id: int) -> int:
+    """The terminal's open shift, locked for this transaction; a new one (no float) if
+    there is none, so a sale is never turned away or lost."""
+    run = prepared.on(conn)
+    shift_id = run.scalar(_OPEN_SHIFT, {"terminal_id": terminal_id})
+    if shift_id is not None:
+        return shift_id
+    return run.scalar(_START_SHIFT, {
+        "terminal_id": terminal_id, "state": ShiftState.OPEN, "opened_by": staff_id,
+        "opened_at": utcnow(), "opening_float": 0})
+
+
+def z_document(terminal: str, z_number: int, report: ShiftReport, counted: int,
+               counts: dict[int, int], closed_at: datetime, closed_by: int) -> dict:
+    return {"terminal": terminal, "z": z_number, "shift": report.shift_id,
+            "float": report.opening_float, "sales": report.sales,
+            "sales_total": report.sales_total, "refunds_total": report.refunds_total,
+            "tenders": report.tenders, "paid_in": report.paid_in, "paid_out": report.paid_out,
+            "expected_cash": report.expected_cash, "counted_cash": counted,
+            "counts": {str(k): v for k, v in sorted(counts.items())}, "closed_by": closed_by}
+
+
+def shift_figures(conn, terminal: str, shift) -> ShiftReport:
+    documents = conn.execute(
+        select(Sale.kind, func.count(), func.coalesce(func.sum(Sale.total), 0),
+               func.coalesce(func.sum(Sale.change_given), 0))
+        .where(Sale.shift_id == shift.id).group_by(Sale.kind)).all()
+    sales = sum(n for kind, n, _, _ in documents if kind.value in ("sale", "addon"))
+    sales_total = sum(int(t) for kind, _, t, _ in documents if kind.value in ("sale", "addon"))
+    refunds_total = sum(int(t) for kind, _, t, _ in documents if kind.value in ("refund", "void"))
+    change = sum(int(c) for *_, c in documents)
+    tenders = {tender.value: int(amount) for tender, amount in conn.execute(
+        select(Payment.tender, func.sum(Payment.amount)).join(Sale, Sale.id == Payment.sale_id)
+        .where(Sale.shift_id == shift.id).group_by(Payment.tender))}
+    if change:
+        tenders["cash"] = tenders.get("cash", 0) - change
+    moves = conn.execute(select(CashMovement.amount).where(
+        CashMovement.shift_id == shift.id)).scalars().all()
+    paid_in = sum(m for m in moves if m > 0)
+    paid_out = sum(m for m in moves if m < 0)
+    expected = shift.opening_float + tenders.get(Tender.CASH.value, 0) + paid_in + paid_out
+    return ShiftReport(terminal, shift.id, shift.state.value, shift.opened_at, shift.closed_at,
+                       shift.opening_float, sales, sales_total, refunds_total,
+                       dict(sorted(tenders.items())), paid_in, paid_out, expected,
+                       shift.counted_cash, shift.z_number)

@@ -1,0 +1,73 @@
+"""Customers: found by phone (normalised), created at the counter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from pos.db.engine import Database
+from pos.db.models import Customer
+from pos.kernel.enums import CustomerKind
+from pos.kernel.errors import UserError
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    id: int
+    phone: str
+    name: str
+    kind: CustomerKind
+    company: str | None
+
+
+def normalise_phone(phone: str) -> str:
+    """Digits only, without a +86/0086 country prefix: '+86 138-0013-8000' -> '13800138000'."""
+    digits = re.sub(r"\D", "", phone or "")
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            digits = digits[len(prefix):]
+    if not 5 <= len(digits) <= 15:
+        raise UserError(f"'{phone}' is not a phone number")
+    return digits
+
+
+def _info(customer: Customer) -> CustomerInfo:
+    return CustomerInfo(customer.id, customer.phone, customer.name, customer.kind, customer.company)
+
+
+def find_customer(db: Database, *, phone: str) -> CustomerInfo | None:
+    with db.read() as session:
+        customer = session.scalar(select(Customer).where(Customer.phone == normalise_phone(phone)))
+        return _info(customer) if customer else None
+
+
+def get_customer(db: Database, *, customer_id: int) -> CustomerInfo:
+    with db.read() as session:
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise UserError("That customer no longer exists")
+        return _info(customer)
+
+
+def create_customer(db: Database, *, phone: str, name: str, kind: str = "consumer",
+                    company: str | None = None) -> CustomerInfo:
+    phone = normalise_phone(phone)
+    name = name.strip()
+    if not name:
+        raise UserError("A customer needs a name")
+    try:
+        kind_value = CustomerKind(kind)
+    except ValueError:
+        raise UserError("A customer is a consumer or a business") from None
+    if kind_value is CustomerKind.BUSINESS and not (company or "").strip():
+        raise UserError("A business customer needs a company name")
+    with db.unit_of_work() as session:
+        if session.scalar(select(Customer.id).where(Customer.phone == phone)):
+            raise UserError(f"A customer with phone {phone} already exists")
+        customer = Customer(phone=phone, name=name, kind=kind_value,
+                            company=(company or "").strip() or None)
+        session.add(customer)
+        session.flush()
+        return _info(customer)

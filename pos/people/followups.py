@@ -1,0 +1,221 @@
+"""Customer value-add: a customer's history (sales, units, cards and when they end),
+the weekly list of recent buyers for follow-up calls (consumers or businesses), calls
+assigned to salespeople with their outcome, and cards ending soon for renewal calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from pos.db.engine import Database
+from pos.db.models import Customer, FollowUp, Sale, SaleLine, ServiceCard, ServiceTier, Staff
+from pos.kernel.clock import utcnow
+from pos.kernel.csvio import write_rows
+from pos.kernel.enums import CallOutcome, CardState, CustomerKind, DocumentKind
+from pos.kernel.errors import UserError
+from pos.kernel.money import to_decimal_string
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    receipt_no: str
+    sold_on: date
+    name: str
+    serial: str | None
+
+
+@dataclass(frozen=True)
+class CardSummary:
+    card_no: str
+    tier_name: str
+    unit_serial: str | None
+    end_date: date | None  # None: lifetime
+    state: str
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    name: str
+    phone: str
+    kind: str
+    company: str | None
+    sales: tuple[tuple[str, str, date, int], ...]  # receipt, kind, date, total
+    units: tuple[UnitRecord, ...]
+    cards: tuple[CardSummary, ...]
+
+
+def customer_history(db: Database, *, phone: str) -> CustomerHistory:
+    from pos.people.customers import normalise_phone
+
+    with db.read() as session:
+        customer = session.scalar(select(Customer).where(Customer.phone == normalise_phone(phone)))
+        if customer is None:
+            raise UserError(f"No customer has the phone number {phone}")
+        sales = session.execute(select(Sale.receipt_no, Sale.kind, Sale.business_date, Sale.total)
+                                .where(Sale.customer_id == customer.id)
+                                .order_by(Sale.id)).all()
+        units = session.execute(
+            select(Sale.receipt_no, Sale.business_date, SaleLine.name, SaleLine.serial)
+            .join(SaleLine, SaleLine.sale_id == Sale.id)
+            .where(Sale.customer_id == customer.id, Sale.kind == DocumentKind.SALE,
+                   SaleLine.kind == "main_unit").order_by(Sale.id)).all()
+        cards = session.execute(
+            select(ServiceCard.card_no, ServiceTier.name, ServiceCard.unit_serial,
+                   ServiceCard.end_date, ServiceCard.state)
+            .join(ServiceTier, ServiceTier.id == ServiceCard.tier_id)
+            .where(ServiceCard.customer_id == customer.id).order_by(ServiceCard.card_no)).all()
+        return CustomerHistory(
+            customer.name, customer.phone, customer.kind.value, customer.company,
+            tuple((r, k.value, d, t) for r, k, d, t in sales),
+            tuple(UnitRecord(*row) for row in units),
+            tuple(CardSummary(no, tier, serial, end, state.value)
+                  for no, tier, serial, end, state in cards))
+
+
+@dataclass(frozen=True)
+class Buyer:
+    customer_id: int
+    name: str
+    phone: str
+    kind: str
+    company: str | None
+    last_receipt: str
+    last_date: date
+    spent: int
+    assigned_to: str | None
+    outcome: str | None
+
+
+def recent_buyers(db: Database, *, days: int = 7, kind: str | None = None,
+                  today: date | None = None) -> list[Buyer]:
+    """Customers who bought in the last `days` days, newest first, with any open call."""
+    if days < 1:
+        raise UserError("days must be 1 or more")
+    if kind not in (None, "consumer", "business"):
+        raise UserError("kind is consumer or business")
+    since = (today or date.today()) - timedelta(days=days - 1)
+    with db.read() as session:
+        query = (
+            select(Customer, func.max(Sale.receipt_no), func.max(Sale.business_date),
+                   func.sum(Sale.total))
+            .join(Sale, Sale.customer_id == Customer.id)
+            .where(Sale.business_date >= since)
+            .group_by(Customer.id)
+            .order_by(func.max(Sale.business_date).desc(), Customer.name))
+        if kind:
+            query = query.where(Customer.kind == CustomerKind(kind))
+        rows = session.execute(query).all()
+        open_calls = {
+            customer_id: (name, outcome)
+            for customer_id, name, outcome in session.execute(
+                select(FollowUp.customer_id, Staff.name, FollowUp.outcome)
+                .join(Staff, Staff.id == FollowUp.assigned_to)
+                .where(FollowUp.created_at >= datetime.combine(since, datetime.min.time()))
+                .order_by(FollowUp.id))}
+        # int(): PostgreSQL sums BIGINT as NUMERIC; money stays an int
+        return [Buyer(c.id, c.name, c.phone, c.kind.value, c.company, receipt, last, int(spent),
+                      open_calls.get(c.id, (None, None))[0],
+                      open_calls[c.id][1].value if c.id in open_calls else None)
+                for c, receipt, last, spent in rows]
+
+
+FOLLOWUP_HEADER = ("name", "phone", "kind", "company", "last_receipt", "last_date", "spent",
+                   "assigned_to", "outcome")
+
+
+def export_followups(db: Database, *, days: int = 7, kind: str | None = None,
+                     today: date | None = None) -> bytes:
+    """The weekly follow-up list as CSV (UTF-8 with BOM, so Excel shows Chinese)."""
+    return write_rows(FOLLOWUP_HEADER, [
+        (b.name, b.phone, b.kind, b.company or "", b.last_receipt, b.last_date.isoformat(),
+         to_decimal_string(b.spent), b.assigned_to or "", b.outcome or "")
+        for b in recent_buyers(db, days=days, kind=kind, today=today)])
+
+
+def assign_calls(db: Database, *, customer_ids: list[int], staff_id: int,
+                 reason: str = "recent_purchase") -> int:
+    """Give these customers' follow-up calls to a salesperson; returns how many were new
+    (a customer with an open call keeps it)."""
+    with db.unit_of_work() as session:
+        if session.get(Staff, staff_id) is None:
+            raise UserError("No such staff member")
+        already = set(session.scalars(select(FollowUp.customer_id).where(
+            FollowUp.customer_id.in_(customer_ids), FollowUp.outcome == CallOutcome.NOT_CALLED)))
+        created = 0
+        for customer_id in customer_ids:
+            if customer_id in already:
+                continue
+            if session.get(Customer, customer_id) is None:
+                raise UserError("No such customer")
+            last_sale = session.scalar(select(Sale.id).where(Sale.customer_id == customer_id)
+                                       .order_by(Sale.id.desc()).limit(1))
+            session.add(FollowUp(customer_id=customer_id, sale_id=last_sale, reason=reason,
+                                 assigned_to=staff_id, outcome=CallOutcome.NOT_CALLED, notes=""))
+            created += 1
+        return created
+
+
+@dataclass(frozen=True)
+class CallInfo:
+    id: int
+    customer_name: str
+    phone: str
+    reason: str
+    outcome: str
+    notes: str
+
+
+def my_calls(db: Database, *, staff_id: int, open_only: bool = True) -> list[CallInfo]:
+    with db.read() as session:
+        query = (select(FollowUp, Customer).join(Customer, Customer.id == FollowUp.customer_id)
+                 .where(FollowUp.assigned_to == staff_id).order_by(FollowUp.id))
+        if open_only:
+            query = query.where(FollowUp.outcome == CallOutcome.NOT_CALLED)
+        return [CallInfo(f.id, c.name, c.phone, f.reason, f.outcome.value, f.notes)
+                for f, c in session.execute(query)]
+
+
+def record_call(db: Database, *, followup_id: int, staff_id: int, outcome: str,
+                notes: str = "") -> None:
+    try:
+        result = CallOutcome(outcome)
+    except ValueError:
+        allowed = ", ".join(o.value for o in CallOutcome if o is not CallOutcome.NOT_CALLED)
+        raise UserError(f"'{outcome}' is not a call outcome ({allowed})") from None
+    if result is CallOutcome.NOT_CALLED:
+        raise UserError("Say how the call went")
+    with db.unit_of_work() as session:
+        call = session.get(FollowUp, followup_id)
+        if call is None:
+            raise UserError("That follow-up call does not exist")
+        if call.assigned_to != staff_id:
+            raise UserError("That call is assigned to someone else")
+        call.outcome, call.notes, call.called_at = result, notes.strip(), utcnow()
+
+
+@dataclass(frozen=True)
+class Renewal:
+    card_no: str
+    tier_name: str
+    end_date: date
+    customer_name: str
+    phone: str
+    unit_serial: str | None
+
+
+def cards_ending(db: Database, *, within_days: int = 30, today: date | None = None) -> list[Renewal]:
+    """Active cards whose term ends within the next `within_days` days: renewal calls."""
+    start = today or date.today()
+    with db.read() as session:
+        rows = session.execute(
+            select(ServiceCard, ServiceTier.name, Customer)
+            .join(ServiceTier, ServiceTier.id == ServiceCard.tier_id)
+            .join(Customer, Customer.id == ServiceCard.customer_id)
+            .where(ServiceCard.state == CardState.ACTIVE, ServiceCard.end_date.is_not(None),
+                   ServiceCard.end_date >= start,
+                   ServiceCard.end_date <= start + timedelta(days=within_days))
+            .order_by(ServiceCard.end_date)).all()
+        return [Renewal(card.card_no, tier, card.end_date, customer.name, customer.phone,
+                        card.unit_serial) for card, tier, customer in rows]

@@ -1,0 +1,186 @@
+"""The cart as plain data, and the arithmetic on it: line totals, VAT (by the rule in
+pos.kernel.vat), gift-pack splitting and tenders. No database here; the selling services
+look things up and call these."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+
+from pos.kernel.errors import UserError
+from pos.kernel.money import to_decimal_string
+from pos.kernel.vat import VatLine, vat_by_rate
+
+
+@dataclass
+class CartLine:
+    line_id: str
+    product_id: int | None
+    sku: str
+    name: str
+    kind: str  # main_unit / accessory / card (pos.kernel.enums.LineKind values)
+    quantity: int
+    list_price: int
+    unit_price: int
+    unit_cost: int
+    vat_rate_bp: int
+    discount: int = 0
+    serial_tracked: bool = False
+    serial: str | None = None
+    parent_line_id: str | None = None
+    sheet_item_id: int | None = None
+    pack_code: str | None = None
+    tier_id: int | None = None
+    override_reason: str | None = None
+    sheet_template_id: int | None = None  # main units: the sheet they are sold with
+    category_id: int | None = None
+    # An installer's add-on cart shows the unit sold earlier: it carries that sale line's
+    # id, is not sold again and costs nothing here (its price still sets card bands).
+    existing_line_id: int | None = None
+    has_card: bool = False  # that earlier unit already carries a service card
+
+    @property
+    def gross(self) -> int:
+        return 0 if self.existing_line_id is not None else self.unit_price * self.quantity
+
+    @property
+    def total(self) -> int:
+        return self.gross - self.discount
+
+
+@dataclass
+class Cart:
+    uuid: str
+    staff_id: int
+    terminal: str
+    lines: list[CartLine] = field(default_factory=list)
+    customer_id: int | None = None
+    customer_kind: str | None = None  # consumer / business
+    # (main line id, sheet item id) -> "sold" / "declined"; unmarked = not offered
+    outcomes: dict[str, str] = field(default_factory=dict)
+    cards_declined: list[str] = field(default_factory=list)  # main line ids
+    # Set on an installer's add-on cart: the sale it adds to.
+    original_sale_id: int | None = None
+    original_receipt: str | None = None
+
+    @classmethod
+    def new(cls, *, staff_id: int, terminal: str) -> Cart:
+        return cls(uuid=str(uuid.uuid4()), staff_id=staff_id, terminal=terminal)
+
+    def line(self, line_id: str) -> CartLine:
+        for line in self.lines:
+            if line.line_id == line_id:
+                return line
+        raise UserError("That line is no longer in the cart")
+
+    def billable_lines(self) -> list[CartLine]:
+        """What this cart sells (an add-on cart's earlier unit is not sold again)."""
+        return [line for line in self.lines if line.existing_line_id is None]
+
+    def main_units(self) -> list[CartLine]:
+        return [line for line in self.lines if line.kind == "main_unit"]
+
+    def children(self, main_line_id: str) -> list[CartLine]:
+        return [line for line in self.lines if line.parent_line_id == main_line_id]
+
+    def card_lines(self, main_line_id: str) -> list[CartLine]:
+        return [line for line in self.children(main_line_id) if line.kind == "card"]
+
+    def card_status(self, main_line_id: str) -> str:
+        """'chosen', 'declined' or 'not_asked': what the "confirm the card" prompt needs."""
+        if self.card_lines(main_line_id) or self.line(main_line_id).has_card:
+            return "chosen"
+        if main_line_id in self.cards_declined:
+            return "declined"
+        return "not_asked"
+
+    def to_json_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json_dict(cls, data: dict) -> Cart:
+        lines = [CartLine(**line) for line in data.pop("lines")]
+        return cls(lines=lines, **data)
+
+
+def outcome_key(main_line_id: str, item_id: int) -> str:
+    return f"{main_line_id}:{item_id}"
+
+
+def new_line_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True)
+class Totals:
+    gross: int  # before line discounts
+    discount: int
+    total: int
+    vat: tuple[VatLine, ...]
+
+    @property
+    def vat_total(self) -> int:
+        return sum(v.vat for v in self.vat)
+
+
+def totals(lines: list[CartLine]) -> Totals:
+    vat = vat_by_rate((line.vat_rate_bp, line.total) for line in lines)
+    gross = sum(line.gross for line in lines)
+    discount = sum(line.discount for line in lines)
+    return Totals(gross=gross, discount=discount, total=gross - discount, vat=vat)
+
+
+def split_pack_price(pack_price: int, list_prices: list[int]) -> list[int]:
+    """Share a pack price across its parts in proportion to their list prices, so the
+    shares add up exactly to the pack price (largest remainder goes first)."""
+    if not list_prices:
+        raise ValueError("a pack has parts")
+    whole = sum(list_prices)
+    if whole == 0:
+        base, extra = divmod(pack_price, len(list_prices))
+        return [base + (1 if i < extra else 0) for i in range(len(list_prices))]
+    shares, remainders = [], []
+    for index, price in enumerate(list_prices):
+        share, remainder = divmod(pack_price * price, whole)
+        shares.append(share)
+        remainders.append((-remainder, index))
+    for _, index in sorted(remainders)[: pack_price - sum(shares)]:
+        shares[index] += 1
+    return shares
+
+
+@dataclass(frozen=True)
+class TenderInput:
+    tender: str  # pos.kernel.enums.Tender values
+    amount: int
+    reference: str | None = None
+    card_last4: str | None = None
+
+
+@dataclass(frozen=True)
+class TenderCheck:
+    tendered: int
+    change: int
+
+
+def check_tenders(due: int, tenders: list[TenderInput]) -> TenderCheck:
+    """Refuse short payment, overpayment by non-cash tenders, and change beyond the cash."""
+    if not tenders:
+        raise UserError("Add a payment before completing the sale")
+    for tender in tenders:
+        if isinstance(tender.amount, bool) or not isinstance(tender.amount, int):
+            raise TypeError("tender amounts are int minor units")
+        if tender.amount <= 0:
+            raise UserError("Each payment must be more than zero")
+    tendered = sum(t.amount for t in tenders)
+    non_cash = sum(t.amount for t in tenders if t.tender != "cash")
+    cash = tendered - non_cash
+    if tendered < due:
+        raise UserError(f"Not enough tendered: {to_decimal_string(due - tendered)} still due")
+    if non_cash > due:
+        raise UserError("Card, mobile, voucher or account payments cannot exceed the amount due; "
+                        "change is given only in cash")
+    change = tendered - due
+    if change > cash:  # unreachable given the two checks above; kept as the rule itself
+        raise UserError("Change can be given only from cash")
+    return TenderCheck(tendered=tendered, change=change)

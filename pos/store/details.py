@@ -1,0 +1,76 @@
+"""The store's own details, its terminals, and which terminal this machine is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+
+from pos.db.engine import Database
+
+# Which terminal this is has to be known before the database layer loads (pos.db.location).
+from pos.db.location import DEFAULT_TERMINAL, ENV_TERMINAL, this_terminal  # noqa: F401
+from pos.db.models import Store, Terminal
+from pos.kernel.errors import UserError
+
+EDITABLE = ("name", "address", "phone", "tax_id", "currency", "locale", "receipt_footer")
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    code: str
+    name: str
+    address: str
+    phone: str
+    tax_id: str
+    currency: str
+    locale: str
+    receipt_footer: str
+    terminal: str
+
+
+def ensure_store(db: Database, *, code: str = "S01", name: str = "Tickbox store",
+                 terminal: str = DEFAULT_TERMINAL, **details: str) -> None:
+    """Create the store and the terminal if they do not exist yet (idempotent)."""
+    with db.unit_of_work() as session:
+        store = session.scalar(select(Store).where(Store.code == code))
+        if store is None:
+            store = Store(code=code, name=name, **details)
+            session.add(store)
+            session.flush()
+        if session.scalar(select(Terminal).where(Terminal.code == terminal)) is None:
+            session.add(Terminal(code=terminal, store_id=store.id, name=terminal))
+
+
+def store_info(db: Database, *, terminal: str) -> StoreInfo:
+    with db.read() as session:
+        row = session.execute(
+            select(Store, Terminal).join(Terminal).where(Terminal.code == terminal)
+        ).first()
+        if row is None:
+            raise UserError(
+                f"Terminal {terminal} is not set up in this database; load the demo store "
+                "(pos demo load) or add the terminal first"
+            )
+        store = row[0]
+        values = {f.name: getattr(store, f.name) for f in fields(StoreInfo) if f.name != "terminal"}
+        return StoreInfo(**values, terminal=terminal)
+
+
+def update_store(db: Database, *, terminal: str, **changes: str) -> StoreInfo:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise UserError("unknown store setting(s): " + ", ".join(sorted(unknown)))
+    if "currency" in changes and (len(changes["currency"]) != 3 or not changes["currency"].isalpha()):
+        raise UserError("currency is a three-letter ISO code such as CNY")
+    with db.unit_of_work() as session:
+        store = session.scalar(select(Store).join(Terminal).where(Terminal.code == terminal))
+        if store is None:
+            raise UserError(f"Terminal {terminal} is not set up in this database")
+        for key, value in changes.items():
+            setattr(store, key, value.upper() if key == "currency" else value)
+        from pos.ledger import audit
+
+        audit.record(session.connection(), staff_id=None, action="settings_change",
+                     ref=f"store {store.code}", details=changes)
+    return store_info(db, terminal=terminal)
