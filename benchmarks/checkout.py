@@ -37,7 +37,10 @@ from pos.db.engine import Database
 from pos.db.models import JournalEntry, Payment, SaleLine, ServiceCard, SheetOutcome, SoldSerial
 from pos.demo.loader import load_demo
 from pos.people import customers, staff
+from pos.selling import cards
 from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import sheet
 from pos.selling.cart import TenderInput
 
 NOTEBOOK = "6923150020022"
@@ -47,16 +50,16 @@ WARM_UP_SALES = 50
 def build_cart(db, cashier, customer_id, serial):
     cart = checkout.open_cart(db, staff_id=cashier, terminal="T01")
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
-    rows = {r.code: r for r in checkout.sheet_rows(db, cart, main_line_id=unit.line_id)}
+    rows = {r.code: r for r in sheet.sheet_rows(db, cart, main_line_id=unit.line_id)}
     for code in ("bag", "wireless-mouse", "cleaning-kit"):
-        checkout.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows[code].item_id,
-                           outcome="sold")
-    checkout.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows["screen-film"].item_id,
-                       outcome="declined")
+        sheet.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows[code].item_id,
+                        outcome="sold")
+    sheet.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows["screen-film"].item_id,
+                    outcome="declined")
     checkout.set_customer(db, cart, customer_id=customer_id)
-    gold = next(o for o in checkout.eligible_tiers(db, cart, main_line_id=unit.line_id)
+    gold = next(o for o in cards.eligible_tiers(db, cart, main_line_id=unit.line_id)
                 if o.code == "gold")
-    checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=gold.tier_id)
+    cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=gold.tier_id)
     checkout.set_serial(db, cart, line_id=unit.line_id, serial=serial)
     due = sum(line.total for line in cart.lines)
     return cart, [TenderInput("bank_card", due - 10000, reference="R1", card_last4="1234"),
@@ -153,7 +156,7 @@ def main() -> None:
 
         # one sale to count its rows (plus 4 stock updates, 2 counters, the journal head)
         cart, tenders = build_cart(db, cashier, customer.id, "SN-WARMUP")
-        checkout.complete_sale(db, cart, tenders=tenders)
+        completion.complete_sale(db, cart, tenders=tenders)
         rows = rows_per_sale(db) + 7
         carts = [build_cart(db, cashier, customer.id, f"SN-{i:06d}")
                  for i in range(WARM_UP_SALES + args.sales)]
@@ -187,7 +190,7 @@ def main() -> None:
         for index, (cart, tenders) in enumerate(carts):
             recorder.statements.clear()
             start = time.perf_counter()
-            checkout.complete_sale(db, cart, tenders=tenders)
+            completion.complete_sale(db, cart, tenders=tenders)
             sale = time.perf_counter() - start
             statements = list(recorder.statements)
             before = wal_frames(copy_path)

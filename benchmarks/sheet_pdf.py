@@ -22,7 +22,10 @@ from pos.db.engine import Database
 from pos.demo.loader import load_demo
 from pos.people import customers, staff
 from pos.printjobs.records import load_blank_sheet, load_card, load_sale
+from pos.selling import cards
 from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import sheet
 from pos.selling.cart import TenderInput
 from printing.card_pdf import card_certificate_pdf
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf
@@ -34,18 +37,18 @@ def demo_sale(db: Database):
     cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
     cart = checkout.open_cart(db, staff_id=cashier, terminal="T01")
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
-    rows = {r.code: r for r in checkout.sheet_rows(db, cart, main_line_id=unit.line_id)}
+    rows = {r.code: r for r in sheet.sheet_rows(db, cart, main_line_id=unit.line_id)}
     for code, outcome in (("bag", "sold"), ("wireless-mouse", "sold"), ("screen-film", "declined")):
-        checkout.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows[code].item_id,
-                           outcome=outcome)
+        sheet.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows[code].item_id,
+                        outcome=outcome)
     customer = customers.create_customer(db, phone="13800138000", name="Bench")
     checkout.set_customer(db, cart, customer_id=customer.id)
-    gold = next(o for o in checkout.eligible_tiers(db, cart, main_line_id=unit.line_id)
+    gold = next(o for o in cards.eligible_tiers(db, cart, main_line_id=unit.line_id)
                 if o.code == "gold")
-    checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=gold.tier_id)
+    cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=gold.tier_id)
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="PF3BENCH1")
     due = sum(line.total for line in cart.lines)
-    done = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due)])
+    done = completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)])
     return load_sale(db, receipt_no=done.receipt_no)
 
 

@@ -20,11 +20,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from pos.db import schema
 from pos.db.engine import Database  # noqa: E402
 from pos.demo.loader import load_demo  # noqa: E402
-from pos.people import (
-    customers,
-    staff,  # noqa: E402
-)
+from pos.people import customers, staff
 from pos.selling import checkout
+from pos.selling import sheet
 
 SIZES = ((1366, 768), (1920, 1080))
 NOTEBOOK = "6923150020022"
@@ -76,7 +74,7 @@ def render_locale(locale: str, out: Path, folder: Path) -> list[Path]:
         till.enter()
         till.scan.setText(customer.phone)
         till.enter()
-        rows = {r.code: r for r in checkout.sheet_rows(db, till.cart, main_line_id=till.current_unit)}
+        rows = {r.code: r for r in sheet.sheet_rows(db, till.cart, main_line_id=till.current_unit)}
         for code, outcome in (("bag", "sold"), ("screen-film", "declined"),
                               ("wireless-mouse", "sold"), ("security-pack", "sold")):
             if code in rows:

@@ -5,12 +5,37 @@ store's logic elsewhere in pos/ never does."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from pos.cli.common import write_file
 from pos.kernel.errors import UserError
 from pos.printjobs import print_queue
 from pos.printjobs.print_queue import PrintRequest
 from pos.printjobs.records import load_blank_sheet, load_card, load_sale
+
+
+def register(sub) -> None:
+    group = sub.add_parser("print", help="receipts, sheets and card certificates").add_subparsers(
+        dest="action", required=True)
+    receipt = group.add_parser("receipt", help="reprint a receipt (marked as a copy)")
+    receipt.add_argument("number")
+    receipt.add_argument("--printer", help="printer URI (default: this terminal's receipt printer)")
+    receipt.add_argument("--paper", type=int, choices=[58, 80])
+    sheet = group.add_parser("sheet", help="a sale's configuration-sheet copies as PDF")
+    sheet.add_argument("number")
+    sheet.add_argument("--out", required=True)
+    sheet.add_argument("--copies", default="customer,store,installer")
+    sheet.add_argument("--page", default="A4", choices=["A4", "A5"])
+    blank = group.add_parser("blank-sheet", help="an empty sheet of a layout, for paper pads")
+    blank.add_argument("layout", choices=["desktop_pc", "notebook", "digital", "phone"])
+    blank.add_argument("--out", required=True)
+    blank.add_argument("--page", default="A4", choices=["A4", "A5"])
+    blank.add_argument("--sheet", help="the sheet's code where a layout has several (dslr, compact)")
+    card = group.add_parser("card", help="a service-card certificate (A5 PDF)")
+    card.add_argument("number")
+    card.add_argument("--out", required=True)
+    queue = group.add_parser("queue", help="print jobs: list failed ones, retry, run what is due")
+    queue.add_argument("--retry", type=int, metavar="JOB_ID")
+    queue.add_argument("--run", action="store_true", help="send every due job now")
+    sub.choices["print"].set_defaults(run=run_print_command)
 
 
 def run_print_command(args, db, terminal: str) -> int:
@@ -66,8 +91,5 @@ def run_print_command(args, db, terminal: str) -> int:
 
 
 def _write(path: str, pdf: bytes) -> None:
-    try:
-        Path(path).write_bytes(pdf)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+    write_file(path, pdf)
     print(f"written {path}")

@@ -103,9 +103,20 @@ class LineKind(StrEnum):
 
 
 class Outcome(StrEnum):
+    """How a sheet item (or a unit's service card) ended. In a cart an item not yet
+    asked about is NOT_OFFERED until it is marked; completed so, it was not offered."""
+
     SOLD = "sold"
     DECLINED = "declined"
     NOT_OFFERED = "not_offered"
+
+
+class CardStatus(StrEnum):
+    """Where a unit in the cart stands on the "confirm the card" rule."""
+
+    CHOSEN = "chosen"
+    DECLINED = "declined"
+    NOT_ASKED = "not_asked"
 
 
 class OutcomeSubject(StrEnum):

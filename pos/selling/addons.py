@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from pos.db.engine import Database
 from pos.db.models import Category, Customer, Product, Sale, SaleLine, ServiceCard, Staff, Terminal
-from pos.kernel.enums import CardState
+from pos.kernel.enums import CardState, LineKind
 from pos.kernel.errors import UserError
 from pos.ledger.documents import original_sale
 from pos.selling.cart import Cart, CartLine, new_line_id
@@ -28,7 +28,7 @@ def addon_units(db: Database, *, receipt_no: str) -> list[UnitChoice]:
     with db.read() as session:
         sale = _sale(session, receipt_no)
         return [UnitChoice(line.position, line.name, line.serial) for line in session.scalars(
-            select(SaleLine).where(SaleLine.sale_id == sale.id, SaleLine.kind == "main_unit")
+            select(SaleLine).where(SaleLine.sale_id == sale.id, SaleLine.kind == LineKind.MAIN_UNIT)
             .order_by(SaleLine.position))]
 
 
@@ -44,7 +44,7 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
             raise UserError(f"Terminal {terminal} is not set up in this database")
         sale = _sale(session, receipt_no)
         units = session.scalars(select(SaleLine).where(
-            SaleLine.sale_id == sale.id, SaleLine.kind == "main_unit")
+            SaleLine.sale_id == sale.id, SaleLine.kind == LineKind.MAIN_UNIT)
             .order_by(SaleLine.position)).all()
         if not units:
             raise UserError(f"{sale.receipt_no} has no unit to add accessories to")
@@ -62,10 +62,10 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
         cart = Cart.new(staff_id=staff_id, terminal=terminal)
         cart.original_sale_id, cart.original_receipt = sale.id, sale.receipt_no
         if customer is not None:
-            cart.customer_id, cart.customer_kind = customer.id, customer.kind.value
+            cart.customer_id, cart.customer_kind = customer.id, customer.kind
         cart.lines.append(CartLine(
             line_id=new_line_id(), product_id=unit.product_id, sku=unit.sku, name=unit.name,
-            kind="main_unit", quantity=1, list_price=unit.list_price, unit_price=unit.unit_price,
+            kind=LineKind.MAIN_UNIT, quantity=1, list_price=unit.list_price, unit_price=unit.unit_price,
             unit_cost=unit.unit_cost, vat_rate_bp=unit.vat_rate_bp,
             serial_tracked=product.serial_tracked, serial=unit.serial,
             sheet_template_id=category.sheet_template_id, category_id=category.id,

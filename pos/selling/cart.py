@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass, field
 
+from pos.kernel.enums import CardStatus, CustomerKind, LineKind, Outcome, Tender
 from pos.kernel.errors import UserError
 from pos.kernel.money import to_decimal_string
 from pos.kernel.vat import VatLine, vat_by_rate
@@ -18,7 +19,7 @@ class CartLine:
     product_id: int | None
     sku: str
     name: str
-    kind: str  # main_unit / accessory / card (pos.kernel.enums.LineKind values)
+    kind: LineKind
     quantity: int
     list_price: int
     unit_price: int
@@ -39,6 +40,9 @@ class CartLine:
     existing_line_id: int | None = None
     has_card: bool = False  # that earlier unit already carries a service card
 
+    def __post_init__(self):
+        self.kind = LineKind(self.kind)  # also from a parked cart's JSON
+
     @property
     def gross(self) -> int:
         return 0 if self.existing_line_id is not None else self.unit_price * self.quantity
@@ -55,9 +59,9 @@ class Cart:
     terminal: str
     lines: list[CartLine] = field(default_factory=list)
     customer_id: int | None = None
-    customer_kind: str | None = None  # consumer / business
-    # (main line id, sheet item id) -> "sold" / "declined"; unmarked = not offered
-    outcomes: dict[str, str] = field(default_factory=dict)
+    customer_kind: CustomerKind | None = None
+    # outcome_key(main line id, sheet item id) -> SOLD / DECLINED; unmarked = not offered
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
     cards_declined: list[str] = field(default_factory=list)  # main line ids
     # Set on an installer's add-on cart: the sale it adds to.
     original_sale_id: int | None = None
@@ -78,29 +82,55 @@ class Cart:
         return [line for line in self.lines if line.existing_line_id is None]
 
     def main_units(self) -> list[CartLine]:
-        return [line for line in self.lines if line.kind == "main_unit"]
+        return [line for line in self.lines if line.kind is LineKind.MAIN_UNIT]
+
+    def main_line(self, line_id: str) -> CartLine:
+        """The main unit with this line id; a UserError for any other line."""
+        line = self.line(line_id)
+        if line.kind is not LineKind.MAIN_UNIT:
+            raise UserError(f"{line.name} is not a main unit")
+        return line
 
     def children(self, main_line_id: str) -> list[CartLine]:
         return [line for line in self.lines if line.parent_line_id == main_line_id]
 
     def card_lines(self, main_line_id: str) -> list[CartLine]:
-        return [line for line in self.children(main_line_id) if line.kind == "card"]
+        return [line for line in self.children(main_line_id) if line.kind is LineKind.CARD]
 
-    def card_status(self, main_line_id: str) -> str:
-        """'chosen', 'declined' or 'not_asked': what the "confirm the card" prompt needs."""
+    def item_lines(self, main_line_id: str, item_id: int) -> list[CartLine]:
+        """The lines a sheet item of a unit was sold as (a pack: all its parts)."""
+        return [line for line in self.children(main_line_id) if line.sheet_item_id == item_id]
+
+    def after_children(self, main_line_id: str) -> int:
+        """Where a new line under a unit goes: after the unit and what hangs under it."""
+        index = next(i for i, l in enumerate(self.lines) if l.line_id == main_line_id) + 1
+        while index < len(self.lines) and self.lines[index].parent_line_id == main_line_id:
+            index += 1
+        return index
+
+    def outcome(self, main_line_id: str, item_id: int) -> Outcome:
+        return self.outcomes.get(outcome_key(main_line_id, item_id), Outcome.NOT_OFFERED)
+
+    def card_status(self, main_line_id: str) -> CardStatus:
+        """What the "confirm the card" prompt needs to know about a unit."""
         if self.card_lines(main_line_id) or self.line(main_line_id).has_card:
-            return "chosen"
+            return CardStatus.CHOSEN
         if main_line_id in self.cards_declined:
-            return "declined"
-        return "not_asked"
+            return CardStatus.DECLINED
+        return CardStatus.NOT_ASKED
 
     def to_json_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_json_dict(cls, data: dict) -> Cart:
+        """A cart parked as JSON; its enums come back from their values."""
+        data = dict(data)
         lines = [CartLine(**line) for line in data.pop("lines")]
-        return cls(lines=lines, **data)
+        outcomes = {key: Outcome(value) for key, value in data.pop("outcomes").items()}
+        kind = data.pop("customer_kind")
+        return cls(lines=lines, outcomes=outcomes,
+                   customer_kind=CustomerKind(kind) if kind else None, **data)
 
 
 def outcome_key(main_line_id: str, item_id: int) -> str:
@@ -151,10 +181,17 @@ def split_pack_price(pack_price: int, list_prices: list[int]) -> list[int]:
 
 @dataclass(frozen=True)
 class TenderInput:
-    tender: str  # pos.kernel.enums.Tender values
+    tender: Tender
     amount: int
     reference: str | None = None
     card_last4: str | None = None
+
+    def __post_init__(self):
+        if not isinstance(self.tender, Tender):
+            try:
+                object.__setattr__(self, "tender", Tender(self.tender))
+            except ValueError:
+                raise UserError(f"'{self.tender}' is not a way to pay") from None
 
 
 @dataclass(frozen=True)
@@ -173,7 +210,7 @@ def check_tenders(due: int, tenders: list[TenderInput]) -> TenderCheck:
         if tender.amount <= 0:
             raise UserError("Each payment must be more than zero")
     tendered = sum(t.amount for t in tenders)
-    non_cash = sum(t.amount for t in tenders if t.tender != "cash")
+    non_cash = sum(t.amount for t in tenders if t.tender != Tender.CASH)
     cash = tendered - non_cash
     if tendered < due:
         raise UserError(f"Not enough tendered: {to_decimal_string(due - tendered)} still due")

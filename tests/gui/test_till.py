@@ -23,9 +23,9 @@ def test_a_whole_sale_by_keyboard_in_at_most_15_presses(qtbot, window, keys, ret
     keys.scan(scan, NOTEBOOK)
     keys.scan(scan, returning_customer.phone)
     codes = [row.item_id for row in till.sheet.rows]
-    from pos.selling import checkout
+    from pos.selling import sheet
 
-    by_code = {r.code: r.item_id for r in checkout.sheet_rows(
+    by_code = {r.code: r.item_id for r in sheet.sheet_rows(
         sqlite_demo_db, till.cart, main_line_id=till.current_unit)}
     cursor = 0
     for code, key in (("bag", Qt.Key.Key_Space), ("screen-film", Qt.Key.Key_Delete),
@@ -193,7 +193,7 @@ def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
         qtbot, window, keys, monkeypatch, tmp_path):
     import logging
 
-    from pos.selling import checkout
+    from pos.selling import completion
     from ui.app import setup_logging
     from ui.messages import bug_message
 
@@ -204,7 +204,7 @@ def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(checkout, "complete_sale", broken)
+    monkeypatch.setattr(completion, "complete_sale", broken)
     try:
         log_in(qtbot, window)
         till = window.till

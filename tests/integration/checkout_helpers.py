@@ -6,7 +6,9 @@ from sqlalchemy import func, select
 
 from pos.db.models import JournalEntry, Payment, Product, Sale, SaleLine, ServiceCard, SheetOutcome
 from pos.people import staff
+from pos.selling import cards
 from pos.selling import checkout
+from pos.selling import sheet
 
 NOTEBOOK = "6923150020022"  # Lenovo Xiaoxin Pro 14, 6499.00, serial-tracked
 PHONE = "6923150030021"  # iPhone 15, 5999.00
@@ -29,12 +31,12 @@ def db_state(db) -> tuple:
 
 
 def item_id(db, cart, main_line_id: str, code: str) -> int:
-    return next(r.item_id for r in checkout.sheet_rows(db, cart, main_line_id=main_line_id)
+    return next(r.item_id for r in sheet.sheet_rows(db, cart, main_line_id=main_line_id)
                 if r.code == code)
 
 
 def tier_id(db, cart, main_line_id: str, code: str) -> int:
-    return next(o.tier_id for o in checkout.eligible_tiers(db, cart, main_line_id=main_line_id)
+    return next(o.tier_id for o in cards.eligible_tiers(db, cart, main_line_id=main_line_id)
                 if o.code == code)
 
 

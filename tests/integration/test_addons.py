@@ -8,7 +8,11 @@ from pos.kernel.enums import DocumentKind
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.printjobs.records import load_sale
-from pos.selling import addons, checkout
+from pos.selling import addons
+from pos.selling import cards
+from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import sheet
 from pos.selling.cart import TenderInput
 from printing.escpos_out import receipt_bytes
 from printing.receipt import Text, receipt_layout
@@ -23,13 +27,13 @@ def test_an_installer_add_on_attaches_to_the_unit_and_shows_on_its_sheet(demo_db
     cart = addons.open_addon(db, receipt_no=sale.receipt_no, staff_id=installer, terminal="T02")
     unit = cart.main_units()[0]
     assert unit.existing_line_id is not None and unit.serial == "SN-RET-1"
-    checkout.mark_item(db, cart, main_line_id=unit.line_id,
-                       item_id=item_id(db, cart, unit.line_id, "cooling-pad"), outcome="sold")
-    checkout.add_card(db, cart, main_line_id=unit.line_id,
-                      tier_id=tier_id(db, cart, unit.line_id, "hw-2y"))
+    sheet.mark_item(db, cart, main_line_id=unit.line_id,
+                    item_id=item_id(db, cart, unit.line_id, "cooling-pad"), outcome="sold")
+    cards.add_card(db, cart, main_line_id=unit.line_id,
+                   tier_id=tier_id(db, cart, unit.line_id, "hw-2y"))
     due = sum(line.total for line in cart.lines)
     assert due == sum(line.total for line in cart.billable_lines())  # the unit is not sold again
-    done = checkout.complete_sale(db, cart, tenders=[TenderInput("wechat", due)])
+    done = completion.complete_sale(db, cart, tenders=[TenderInput("wechat", due)])
     assert done.receipt_no == "T02-000001" and len(done.card_numbers) == 1
 
     with db.read() as session:
@@ -43,11 +47,11 @@ def test_an_installer_add_on_attaches_to_the_unit_and_shows_on_its_sheet(demo_db
         assert {l.parent_line_id for l in lines} == {unit_line.id}
         assert all(l.seller_id == installer for l in lines)
 
-    sheet = load_sale(db, receipt_no=sale.receipt_no).sheets[0]
-    items = {item.code: item for item in sheet.items}
+    unit_sheet = load_sale(db, receipt_no=sale.receipt_no).sheets[0]
+    items = {item.code: item for item in unit_sheet.items}
     assert items["cooling-pad"].outcome == "sold" and items["cooling-pad"].added_on_site
     assert items["bag"].outcome == "sold" and not items["bag"].added_on_site
-    assert {card.tier_code for card in sheet.cards} == {"gold", "hw-2y"}
+    assert {card.tier_code for card in unit_sheet.cards} == {"gold", "hw-2y"}
     assert verify.verify(db).ok
 
     record = load_sale(db, receipt_no=done.receipt_no)
@@ -65,7 +69,7 @@ def test_an_add_on_sells_no_new_unit_and_keeps_the_old_one(demo_db):
     with pytest.raises(UserError, match="sold earlier"):
         checkout.remove_line(cart, line_id=cart.lines[0].line_id)
     with pytest.raises(UserError, match="The cart is empty"):
-        checkout.complete_sale(demo_db, cart, tenders=[TenderInput("cash", 100)])
+        completion.complete_sale(demo_db, cart, tenders=[TenderInput("cash", 100)])
 
 
 def test_add_ons_attach_only_to_sales(demo_db):

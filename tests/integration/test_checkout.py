@@ -11,7 +11,11 @@ from pos.kernel.enums import Outcome, OutcomeSubject
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.people import customers
+from pos.selling import cards
 from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import parking
+from pos.selling import sheet
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import (
     NOTEBOOK, PHONE, db_state, frozen, item_id, new_cart, tier_id,
@@ -24,16 +28,16 @@ def notebook_sale(db):
     """Notebook with a bag and a mouse sold, screen film declined, gold card, serial."""
     cart = new_cart(db)
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
-    checkout.mark_item(db, cart, main_line_id=unit.line_id,
-                       item_id=item_id(db, cart, unit.line_id, "bag"), outcome="sold")
-    checkout.mark_item(db, cart, main_line_id=unit.line_id,
-                       item_id=item_id(db, cart, unit.line_id, "wireless-mouse"), outcome="sold")
-    checkout.mark_item(db, cart, main_line_id=unit.line_id,
-                       item_id=item_id(db, cart, unit.line_id, "screen-film"), outcome="declined")
+    sheet.mark_item(db, cart, main_line_id=unit.line_id,
+                    item_id=item_id(db, cart, unit.line_id, "bag"), outcome="sold")
+    sheet.mark_item(db, cart, main_line_id=unit.line_id,
+                    item_id=item_id(db, cart, unit.line_id, "wireless-mouse"), outcome="sold")
+    sheet.mark_item(db, cart, main_line_id=unit.line_id,
+                    item_id=item_id(db, cart, unit.line_id, "screen-film"), outcome="declined")
     customer = customers.create_customer(db, phone="138-0013-8000", name="Chen Jie")
     checkout.set_customer(db, cart, customer_id=customer.id)
-    checkout.add_card(db, cart, main_line_id=unit.line_id,
-                      tier_id=tier_id(db, cart, unit.line_id, "gold"))
+    cards.add_card(db, cart, main_line_id=unit.line_id,
+                   tier_id=tier_id(db, cart, unit.line_id, "gold"))
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="pf3abc12")
     return cart, unit
 
@@ -43,8 +47,8 @@ def test_a_whole_sale_is_persisted_with_outcomes_card_payments_and_stock(demo_db
     cart, unit = notebook_sale(db)
     due = sum(line.total for line in cart.lines)
     before = db_state(db)
-    result = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)],
-                                    business_date=TODAY)
+    result = completion.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)],
+                                      business_date=TODAY)
     assert result.receipt_no == "T01-000001" and result.change == 5000
     with db.read() as session:
         sale = session.get(Sale, result.sale_id)
@@ -71,8 +75,8 @@ def test_a_whole_sale_is_persisted_with_outcomes_card_payments_and_stock(demo_db
 def test_completing_the_same_cart_twice_makes_one_sale(demo_db):
     cart = new_cart(demo_db)
     checkout.add_product(demo_db, cart, code="BAG-NB-156")
-    first = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("wechat", cart.lines[0].total)])
-    again = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("wechat", cart.lines[0].total)])
+    first = completion.complete_sale(demo_db, cart, tenders=[TenderInput("wechat", cart.lines[0].total)])
+    again = completion.complete_sale(demo_db, cart, tenders=[TenderInput("wechat", cart.lines[0].total)])
     assert again.receipt_no == first.receipt_no and again.replayed and not first.replayed
     assert db_state(demo_db)[0] == 1
 
@@ -82,7 +86,7 @@ def test_receipt_numbers_run_without_gaps_per_terminal(demo_db):
     for terminal in ("T01", "T02", "T01", "T01", "T02"):
         cart = new_cart(demo_db, terminal=terminal)
         checkout.add_product(demo_db, cart, code="BAG-NB-156")
-        numbers.append(checkout.complete_sale(
+        numbers.append(completion.complete_sale(
             demo_db, cart, tenders=[TenderInput("cash", 100000)]).receipt_no)
     assert numbers == ["T01-000001", "T02-000001", "T01-000002", "T01-000003", "T02-000002"]
 
@@ -94,15 +98,15 @@ def test_two_phones_have_two_sheets_and_their_own_outcomes(demo_db):
     second = checkout.add_product(db, cart, code=PHONE)
     assert first.line_id != second.line_id and len(cart.main_units()) == 2
     case = item_id(db, cart, first.line_id, "case")
-    checkout.mark_item(db, cart, main_line_id=first.line_id, item_id=case, outcome="sold")
-    checkout.mark_item(db, cart, main_line_id=second.line_id, item_id=case, outcome="declined")
-    rows_first = {r.code: r.outcome for r in checkout.sheet_rows(db, cart, main_line_id=first.line_id)}
-    rows_second = {r.code: r.outcome for r in checkout.sheet_rows(db, cart, main_line_id=second.line_id)}
+    sheet.mark_item(db, cart, main_line_id=first.line_id, item_id=case, outcome="sold")
+    sheet.mark_item(db, cart, main_line_id=second.line_id, item_id=case, outcome="declined")
+    rows_first = {r.code: r.outcome for r in sheet.sheet_rows(db, cart, main_line_id=first.line_id)}
+    rows_second = {r.code: r.outcome for r in sheet.sheet_rows(db, cart, main_line_id=second.line_id)}
     assert rows_first["case"] == "sold" and rows_second["case"] == "declined"
     checkout.set_serial(db, cart, line_id=first.line_id, serial="356938035643809")
     checkout.set_serial(db, cart, line_id=second.line_id, serial="356938035643817")
     total = sum(l.total for l in cart.lines)
-    sale = checkout.complete_sale(db, cart, tenders=[TenderInput("alipay", total)])
+    sale = completion.complete_sale(db, cart, tenders=[TenderInput("alipay", total)])
     with db.read() as session:
         outcomes = session.scalars(select(SheetOutcome).where(
             SheetOutcome.sale_id == sale.sale_id, SheetOutcome.item_code == "case")).all()
@@ -116,7 +120,7 @@ def test_two_phones_have_two_sheets_and_their_own_outcomes(demo_db):
 def test_sheet_candidates_come_highest_price_first_with_stock(demo_db):
     cart = new_cart(demo_db)
     unit = checkout.add_product(demo_db, cart, code=NOTEBOOK)
-    for row in checkout.sheet_rows(demo_db, cart, main_line_id=unit.line_id):
+    for row in sheet.sheet_rows(demo_db, cart, main_line_id=unit.line_id):
         if row.pack_price is None:
             prices = [c.price for c in row.candidates]
             assert prices == sorted(prices, reverse=True)
@@ -127,15 +131,15 @@ def test_sheet_candidates_come_highest_price_first_with_stock(demo_db):
 def test_a_gift_pack_adds_its_parts_adding_up_to_the_pack_price(demo_db):
     cart = new_cart(demo_db)
     unit = checkout.add_product(demo_db, cart, code=NOTEBOOK)
-    pack = next(r for r in checkout.sheet_rows(demo_db, cart, main_line_id=unit.line_id)
+    pack = next(r for r in sheet.sheet_rows(demo_db, cart, main_line_id=unit.line_id)
                 if r.pack_price is not None and len(r.candidates) > 2)
-    checkout.mark_item(demo_db, cart, main_line_id=unit.line_id, item_id=pack.item_id, outcome="sold")
+    sheet.mark_item(demo_db, cart, main_line_id=unit.line_id, item_id=pack.item_id, outcome="sold")
     parts = [l for l in cart.lines if l.pack_code == pack.code]
     assert len(parts) == len(pack.candidates)
     assert sum(l.total for l in parts) == pack.pack_price
     # marking it declined takes the parts out again
-    checkout.mark_item(demo_db, cart, main_line_id=unit.line_id, item_id=pack.item_id,
-                       outcome="declined")
+    sheet.mark_item(demo_db, cart, main_line_id=unit.line_id, item_id=pack.item_id,
+                    outcome="declined")
     assert not [l for l in cart.lines if l.pack_code == pack.code]
 
 
@@ -144,7 +148,7 @@ def test_card_status_tells_chosen_declined_or_not_asked(demo_db):
     assert cart.card_status(unit.line_id) == "chosen"
     other = checkout.add_product(demo_db, cart, code="6923150020039")
     assert cart.card_status(other.line_id) == "not_asked"
-    checkout.decline_card(cart, main_line_id=other.line_id)
+    cards.decline_card(cart, main_line_id=other.line_id)
     assert cart.card_status(other.line_id) == "declined"
 
 
@@ -152,8 +156,8 @@ def test_card_price_follows_the_units_price_band(demo_db):
     cart = new_cart(demo_db)
     dear = checkout.add_product(demo_db, cart, code="6923150020015")  # 9999.00
     cheap = checkout.add_product(demo_db, cart, code="6923150020046")  # 3299.00
-    dear_offer = {o.code: o.price for o in checkout.eligible_tiers(demo_db, cart, main_line_id=dear.line_id)}
-    cheap_offer = {o.code: o.price for o in checkout.eligible_tiers(demo_db, cart, main_line_id=cheap.line_id)}
+    dear_offer = {o.code: o.price for o in cards.eligible_tiers(demo_db, cart, main_line_id=dear.line_id)}
+    cheap_offer = {o.code: o.price for o in cards.eligible_tiers(demo_db, cart, main_line_id=cheap.line_id)}
     assert dear_offer["gold"] > cheap_offer["gold"]
     assert "digital-1y" not in dear_offer and "screen-break" not in dear_offer
 
@@ -168,8 +172,8 @@ def test_on_account_is_due_in_3_days_for_consumers_and_30_for_business(demo_db):
         customer = customers.create_customer(demo_db, phone=phone, name="Buyer", kind=kind,
                                              company="Acme Ltd" if kind == "business" else None)
         checkout.set_customer(demo_db, cart, customer_id=customer.id)
-        sale = checkout.complete_sale(demo_db, cart, business_date=TODAY,
-                                      tenders=[TenderInput("on_account", cart.lines[0].total)])
+        sale = completion.complete_sale(demo_db, cart, business_date=TODAY,
+                                        tenders=[TenderInput("on_account", cart.lines[0].total)])
         with demo_db.read() as session:
             due_dates.append(session.scalar(select(Payment.due_date).where(Payment.sale_id == sale.sale_id)))
     assert due_dates == [date(2026, 11, 26), date(2026, 12, 23)]
@@ -177,15 +181,15 @@ def test_on_account_is_due_in_3_days_for_consumers_and_30_for_business(demo_db):
 
 def test_parked_carts_survive_a_restart(demo_db):
     cart, unit = notebook_sale(demo_db)
-    checkout.park_cart(demo_db, cart, label="Chen Jie notebook")
+    parking.park_cart(demo_db, cart, label="Chen Jie notebook")
     restarted = Database(demo_db.url)
-    parked = checkout.list_parked(restarted, terminal="T01")
+    parked = parking.list_parked(restarted, terminal="T01")
     assert [(p.label, p.lines) for p in parked] == [("Chen Jie notebook", 4)]
-    resumed = checkout.resume_cart(restarted, cart_uuid=parked[0].cart_uuid, staff_id=cart.staff_id)
+    resumed = parking.resume_cart(restarted, cart_uuid=parked[0].cart_uuid, staff_id=cart.staff_id)
     assert resumed == cart
-    assert checkout.list_parked(restarted, terminal="T01") == []
+    assert parking.list_parked(restarted, terminal="T01") == []
     due = sum(l.total for l in resumed.lines)
-    checkout.complete_sale(restarted, resumed, tenders=[TenderInput("cash", due)])
+    completion.complete_sale(restarted, resumed, tenders=[TenderInput("cash", due)])
     restarted.dispose()
 
 
@@ -246,32 +250,32 @@ def test_refusals_leave_cart_and_database_unchanged(demo_db):
     refused(db, cart, lambda: checkout.discount_line(db, cart, line_id=bag.line_id, percent_bp=1500),
             "at most 10% of a line; this needs a manager")
     gold = tier_id(db, cart, unit.line_id, "gold")
-    refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=gold),
+    refused(db, cart, lambda: cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=gold),
             "needs the customer")
     consumer = customers.create_customer(db, phone="13700000000", name="Li")
     checkout.set_customer(db, cart, customer_id=consumer.id)
     blue = tier_id(db, cart, unit.line_id, "blue-gold")
-    refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=blue),
+    refused(db, cart, lambda: cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=blue),
             "for business customers")
     camera_tier = None
     from pos.db.models import ServiceTier
     with db.read() as session:
         camera_tier = session.scalar(select(ServiceTier.id).where(ServiceTier.code == "digital-1y"))
-    refused(db, cart, lambda: checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=camera_tier),
+    refused(db, cart, lambda: cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=camera_tier),
             "not available")
     due = sum(l.total for l in cart.lines)
-    refused(db, cart, lambda: checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due)]),
+    refused(db, cart, lambda: completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)]),
             "serial number of")
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-0001")
-    refused(db, cart, lambda: checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due - 1)]),
+    refused(db, cart, lambda: completion.complete_sale(db, cart, tenders=[TenderInput("cash", due - 1)]),
             "Not enough tendered")
-    refused(db, cart, lambda: checkout.complete_sale(db, cart, tenders=[TenderInput("bank_card", due + 100)]),
+    refused(db, cart, lambda: completion.complete_sale(db, cart, tenders=[TenderInput("bank_card", due + 100)]),
             "cannot exceed")
-    refused(db, cart, lambda: checkout.complete_sale(
+    refused(db, cart, lambda: completion.complete_sale(
         db, cart, tenders=[TenderInput("bank_card", due, reference="6222 0200 1234 5678")]),
             "Never type a card number")
-    checkout.complete_sale(db, cart, tenders=[TenderInput("bank_card", due, reference="A1B2",
-                                                          card_last4="5678")])
+    completion.complete_sale(db, cart, tenders=[TenderInput("bank_card", due, reference="A1B2",
+                                                            card_last4="5678")])
     again = new_cart(db)
     second = checkout.add_product(db, again, code=NOTEBOOK)
     refused(db, again, lambda: checkout.set_serial(db, again, line_id=second.line_id, serial="sn-0001"),
@@ -289,7 +293,7 @@ def three_sales(db):
     for _ in range(3):
         cart = new_cart(db)
         checkout.add_product(db, cart, code="BAG-NB-156")
-        checkout.complete_sale(db, cart, tenders=[TenderInput("cash", 100000)])
+        completion.complete_sale(db, cart, tenders=[TenderInput("cash", 100000)])
 
 
 def seq_of(db, receipt_no: str) -> int:
@@ -375,7 +379,7 @@ def test_a_price_override_needs_a_reason_and_a_manager_and_is_kept_on_the_sale(d
                             reason="matched JD.com price", approval_id=approval)
     assert any(e.action == "price_override" and e.details["to"] == 9900
                for e in audit.list_audit(demo_db))
-    sale = checkout.complete_sale(demo_db, cart, tenders=[TenderInput("cash", 9900)])
+    sale = completion.complete_sale(demo_db, cart, tenders=[TenderInput("cash", 9900)])
     with demo_db.read() as session:
         from pos.db.models import SaleLine
         row = session.scalar(select(SaleLine).where(SaleLine.sale_id == sale.sale_id))

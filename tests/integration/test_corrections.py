@@ -12,7 +12,10 @@ from pos.kernel.enums import CardState
 from pos.kernel.errors import UserError
 from pos.ledger import audit, verify
 from pos.people import approvals, customers, staff
+from pos.selling import cards
 from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import sheet
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import (
     NOTEBOOK, db_state, item_id, new_cart, staff_id, tier_id,
@@ -23,16 +26,16 @@ def notebook_sale(db):
     """Notebook (serial) + bag + gold card + 2 cleaning kits, paid cash; returns the sale."""
     cart = new_cart(db)
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
-    checkout.mark_item(db, cart, main_line_id=unit.line_id,
-                       item_id=item_id(db, cart, unit.line_id, "bag"), outcome="sold")
+    sheet.mark_item(db, cart, main_line_id=unit.line_id,
+                    item_id=item_id(db, cart, unit.line_id, "bag"), outcome="sold")
     customer = customers.create_customer(db, phone="13800138000", name="Chen Jie")
     checkout.set_customer(db, cart, customer_id=customer.id)
-    checkout.add_card(db, cart, main_line_id=unit.line_id,
-                      tier_id=tier_id(db, cart, unit.line_id, "gold"))
+    cards.add_card(db, cart, main_line_id=unit.line_id,
+                   tier_id=tier_id(db, cart, unit.line_id, "gold"))
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-RET-1")
     checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
     due = sum(line.total for line in cart.lines)
-    return checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)])
+    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)])
 
 
 def notebook_sale_again(db):
@@ -41,9 +44,9 @@ def notebook_sale_again(db):
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
     customer = customers.create_customer(db, phone="13900000009", name="Zhou")
     checkout.set_customer(db, cart, customer_id=customer.id)
-    checkout.decline_card(cart, main_line_id=unit.line_id)
+    cards.decline_card(cart, main_line_id=unit.line_id)
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-RET-2")
-    return checkout.complete_sale(db, cart, tenders=[TenderInput("cash", unit.total)])
+    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", unit.total)])
 
 
 def manager_approval(db, action, ref):

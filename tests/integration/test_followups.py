@@ -8,6 +8,7 @@ from pos.cli import main
 from pos.kernel.errors import UserError
 from pos.people import customers, followups
 from pos.selling import checkout
+from pos.selling import completion
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import new_cart, staff_id
 from tests.integration.test_corrections import notebook_sale
@@ -20,8 +21,8 @@ def bag_sale(db, phone, name, kind="consumer", company=None, day=TODAY):
     cart = new_cart(db)
     checkout.add_product(db, cart, code="BAG-NB-156")
     checkout.set_customer(db, cart, customer_id=customer.id)
-    return checkout.complete_sale(db, cart, tenders=[TenderInput("cash", cart.lines[0].total)],
-                                  business_date=day)
+    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", cart.lines[0].total)],
+                                    business_date=day)
 
 
 def test_a_customers_history_lists_sales_units_and_cards(demo_db):

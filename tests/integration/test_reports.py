@@ -6,7 +6,11 @@ from datetime import date
 from pos.aftersale import returns, voids
 from pos.day import reports
 from pos.people import customers
-from pos.selling import addons, checkout
+from pos.selling import addons
+from pos.selling import cards
+from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import sheet
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart, staff_id, tier_id
 
@@ -20,29 +24,29 @@ def known_day(db):
     cart = new_cart(db)
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
     for code, outcome in (("bag", "sold"), ("wireless-mouse", "sold"), ("screen-film", "declined")):
-        checkout.mark_item(db, cart, main_line_id=unit.line_id,
-                           item_id=item_id(db, cart, unit.line_id, code), outcome=outcome)
+        sheet.mark_item(db, cart, main_line_id=unit.line_id,
+                        item_id=item_id(db, cart, unit.line_id, code), outcome=outcome)
     customer = customers.create_customer(db, phone="13800138000", name="Chen")
     checkout.set_customer(db, cart, customer_id=customer.id)
-    checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=tier_id(db, cart, unit.line_id, "gold"))
+    cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=tier_id(db, cart, unit.line_id, "gold"))
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-DAY-1")
-    first = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", 800000)])
+    first = completion.complete_sale(db, cart, tenders=[TenderInput("cash", 800000)])
     # 2. a second notebook, nothing else, card declined; WeChat
     cart = new_cart(db)
     unit2 = checkout.add_product(db, cart, code=NOTEBOOK)
-    checkout.decline_card(cart, main_line_id=unit2.line_id)
+    cards.decline_card(cart, main_line_id=unit2.line_id)
     checkout.set_serial(db, cart, line_id=unit2.line_id, serial="SN-DAY-2")
-    second = checkout.complete_sale(db, cart, tenders=[TenderInput("wechat", NB)])
+    second = completion.complete_sale(db, cart, tenders=[TenderInput("wechat", NB)])
     # 3. two cleaning kits, loose; cash exact
     cart = new_cart(db)
     checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
-    third = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", 2 * KIT)])
+    third = completion.complete_sale(db, cart, tenders=[TenderInput("cash", 2 * KIT)])
     # 4. the installer adds a cleaning kit on site to sale 1; cash
     cart = addons.open_addon(db, receipt_no=first.receipt_no, staff_id=installer, terminal="T01")
     au = cart.main_units()[0]
-    checkout.mark_item(db, cart, main_line_id=au.line_id,
-                       item_id=item_id(db, cart, au.line_id, "cleaning-kit"), outcome="sold")
-    checkout.complete_sale(db, cart, tenders=[TenderInput("cash", KIT)])
+    sheet.mark_item(db, cart, main_line_id=au.line_id,
+                    item_id=item_id(db, cart, au.line_id, "cleaning-kit"), outcome="sold")
+    completion.complete_sale(db, cart, tenders=[TenderInput("cash", KIT)])
     # 5. the bag of sale 1 comes back (cash); 6. sale 3 is voided
     returns.refund(db, receipt_no=first.receipt_no, staff_id=manager,
                        items=[returns.ReturnItem(2, 1)], tenders=[TenderInput("cash", BAG)])
@@ -113,7 +117,7 @@ def test_a_report_per_terminal_per_store_and_for_all_stores(demo_db):
     for terminal, code in (("T01", "PRO-CLN-PC"), ("P01", "BAG-NB-156"), ("P01", "PRO-CLN-PC")):
         cart = checkout.open_cart(demo_db, staff_id=staff_id(demo_db, "cashier"), terminal=terminal)
         checkout.add_product(demo_db, cart, code=code)
-        checkout.complete_sale(demo_db, cart, tenders=[TenderInput("cash", cart.lines[0].total)])
+        completion.complete_sale(demo_db, cart, tenders=[TenderInput("cash", cart.lines[0].total)])
     assert reports.day_report(demo_db, day=TODAY, store="S01").net == KIT
     assert reports.day_report(demo_db, day=TODAY, store="S02").net == BAG + KIT
     assert reports.day_report(demo_db, day=TODAY, terminal="P01").documents == {"sale": (2, BAG + KIT)}

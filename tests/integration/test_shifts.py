@@ -9,6 +9,7 @@ from pos.db.models import Sale
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.selling import checkout
+from pos.selling import completion
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import db_state, new_cart, staff_id
 
@@ -18,7 +19,7 @@ BAG, KIT = 39900, 3990  # demo prices in fen
 def sell(db, code, tenders):
     cart = new_cart(db)
     checkout.add_product(db, cart, code=code)
-    return checkout.complete_sale(db, cart, tenders=tenders)
+    return completion.complete_sale(db, cart, tenders=tenders)
 
 
 def test_a_shift_from_float_to_z_report_balances_to_the_fen(demo_db):

@@ -13,6 +13,7 @@ from pos.printjobs import print_queue
 from pos.printjobs.print_queue import PrintRequest
 from pos.printjobs.records import load_sale
 from pos.selling import checkout
+from pos.selling import completion
 from pos.selling.cart import TenderInput
 from printing.dispatch import run_due_jobs
 from printing.escpos_out import receipt_bytes
@@ -27,7 +28,7 @@ def sell(db, printer_uri: str, *, cash: bool = True):
     cart = checkout.open_cart(db, staff_id=cashier, terminal="T01")
     checkout.add_product(db, cart, code="BAG-NB-156")
     due = cart.lines[0].total
-    return checkout.complete_sale(
+    return completion.complete_sale(
         db, cart, tenders=[TenderInput("cash" if cash else "wechat", due)],
         print_jobs=[PrintRequest("receipt", printer_uri, open_drawer=cash,
                                  options={"paper_mm": 58})])

@@ -21,7 +21,10 @@ from pos.people import customers, staff
 from pos.printjobs.records import (
     SaleRecord, SheetItemRecord, StoreHeader, UnitSheet, load_blank_sheet, load_sale,
 )
+from pos.selling import cards
 from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import sheet
 from pos.selling.cart import TenderInput
 from printing.fonts import font_for, text_runs
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf
@@ -45,22 +48,22 @@ def sell_unit(db: Database, *, code: str = NOTEBOOK, serial: str = "PF3ABC12",
     cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
     cart = checkout.open_cart(db, staff_id=cashier, terminal="T01")
     unit = checkout.add_product(db, cart, code=code)
-    rows = {row.code: row for row in checkout.sheet_rows(db, cart, main_line_id=unit.line_id)}
+    rows = {row.code: row for row in sheet.sheet_rows(db, cart, main_line_id=unit.line_id)}
     for item_code, outcome in marks:
-        checkout.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows[item_code].item_id,
-                           outcome=outcome)
+        sheet.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows[item_code].item_id,
+                        outcome=outcome)
     phone = "138-0013-8000"
     customer = (customers.find_customer(db, phone=phone)
                 or customers.create_customer(db, phone=phone, name=customer_name))
     checkout.set_customer(db, cart, customer_id=customer.id)
     if card is not None:
-        tier = next(offer for offer in checkout.eligible_tiers(db, cart, main_line_id=unit.line_id)
+        tier = next(offer for offer in cards.eligible_tiers(db, cart, main_line_id=unit.line_id)
                     if offer.code == card)
-        checkout.add_card(db, cart, main_line_id=unit.line_id, tier_id=tier.tier_id)
+        cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=tier.tier_id)
     checkout.set_serial(db, cart, line_id=unit.line_id, serial=serial)
     due = sum(line.total for line in cart.lines)
-    done = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", due)],
-                                  business_date=SALE_DAY)
+    done = completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)],
+                                    business_date=SALE_DAY)
     return load_sale(db, receipt_no=done.receipt_no)
 
 
@@ -217,7 +220,7 @@ def test_a_sale_without_a_main_unit_has_no_sheet(sqlite_demo_db):
     cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
     cart = checkout.open_cart(db, staff_id=cashier, terminal="T01")
     checkout.add_product(db, cart, code="BAG-NB-156")
-    done = checkout.complete_sale(db, cart, tenders=[TenderInput("cash", cart.lines[0].total)])
+    done = completion.complete_sale(db, cart, tenders=[TenderInput("cash", cart.lines[0].total)])
     with pytest.raises(UserError):
         sheet_pdf(load_sale(db, receipt_no=done.receipt_no))
 

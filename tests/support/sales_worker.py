@@ -13,6 +13,7 @@ import sys
 from pos.db.engine import Database
 from pos.people import staff
 from pos.selling import checkout
+from pos.selling import completion
 from pos.selling.cart import TenderInput
 
 ITEMS = ("BAG-NB-156", "PRO-CLN-PC")
@@ -29,7 +30,7 @@ def main() -> int:
         for code in ITEMS:
             checkout.add_product(db, cart, code=code)
         due = sum(line.total for line in cart.lines)
-        result = checkout.complete_sale(
+        result = completion.complete_sale(
             db, cart, tenders=[TenderInput("wechat", due // 2), TenderInput("cash", due)])
         print(result.receipt_no, flush=True)
         done += 1

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from pos.selling.checkout import TierOffer
+from pos.selling.cards import TierOffer
 
 
 class TierButton(QPushButton):

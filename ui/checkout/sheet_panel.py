@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.selling.checkout import SheetRow
+from pos.selling.sheet import SheetRow
 
 
 class SheetItemRow(QFrame):
@@ -54,9 +54,9 @@ class SheetItemRow(QFrame):
         self.buttons = QButtonGroup(self)
         self.sold = self._state_button(self.tr("Sold"), "sold")
         self.declined = self._state_button(self.tr("Declined"), "declined")
-        self.not_yet = self._state_button(self.tr("Not yet"), "not_yet")
+        self.not_yet = self._state_button(self.tr("Not yet"), "not_offered")
         for button, outcome in ((self.sold, "sold"), (self.declined, "declined"),
-                                (self.not_yet, "not_yet")):
+                                (self.not_yet, "not_offered")):
             button.clicked.connect(lambda _=False, o=outcome: panel.mark(self.item_id, o))
         top = QHBoxLayout()
         top.addWidget(self.name)
@@ -81,7 +81,7 @@ class SheetItemRow(QFrame):
         return button
 
     def update_row(self, row: SheetRow) -> None:
-        {"sold": self.sold, "declined": self.declined, "not_yet": self.not_yet}[row.outcome].setChecked(True)
+        {"sold": self.sold, "declined": self.declined, "not_offered": self.not_yet}[row.outcome].setChecked(True)
         if row.sold_product_id is not None:
             index = self.choice.findData(row.sold_product_id)
             if index >= 0:
@@ -164,7 +164,7 @@ class SheetPanel(QWidget):
         self._update_progress(rows)
 
     def _update_progress(self, rows: list[SheetRow]) -> None:
-        asked = sum(1 for row in rows if row.outcome != "not_yet")
+        asked = sum(1 for row in rows if row.outcome != "not_offered")
         self.progress.setText(self.tr("{asked} of {total} asked").format(asked=asked, total=len(rows)))
 
     def _clear(self) -> None:
@@ -197,7 +197,7 @@ class SheetPanel(QWidget):
             return
         self.current = self.rows.index(row)
         self.marked.emit(item_id, outcome, row.chosen_product())
-        if outcome != "not_yet":
+        if outcome != "not_offered":
             self.move(1)  # on to the next question
         else:
             self._highlight()

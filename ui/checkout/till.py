@@ -22,7 +22,11 @@ from PySide6.QtWidgets import (
 from pos.catalog import products
 from pos.kernel.errors import UserError
 from pos.people import customers
+from pos.selling import cards
 from pos.selling import checkout
+from pos.selling import completion
+from pos.selling import parking
+from pos.selling import sheet
 from pos.selling.cart import totals
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
@@ -277,7 +281,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
                 Qt.Key.Key_Down: lambda: self.sheet.move(1),
                 Qt.Key.Key_Space: lambda: self.sheet.mark_current("sold"),
                 Qt.Key.Key_Delete: lambda: self.sheet.mark_current("declined"),
-                Qt.Key.Key_Backspace: lambda: self.sheet.mark_current("not_yet"),
+                Qt.Key.Key_Backspace: lambda: self.sheet.mark_current("not_offered"),
                 Qt.Key.Key_Left: lambda: self.sheet.cycle_product(-1),
                 Qt.Key.Key_Right: lambda: self.sheet.cycle_product(1),
             }
@@ -344,9 +348,9 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         self.scan.setFocus()
 
     def mark_item(self, item_id: int, outcome: str, product_id) -> None:
-        self._call(lambda: checkout.mark_item(self.db, self.cart, main_line_id=self.current_unit,
-                                              item_id=item_id, outcome=outcome,
-                                              product_id=product_id))
+        self._call(lambda: sheet.mark_item(self.db, self.cart, main_line_id=self.current_unit,
+                                           item_id=item_id, outcome=outcome,
+                                           product_id=product_id))
 
     def pick_card(self, tier_id: int) -> None:
         if self.current_unit is None:
@@ -355,12 +359,12 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         if chosen:  # tapping a chosen card again takes it off
             self._call(lambda: checkout.remove_line(self.cart, line_id=chosen[0].line_id))
         else:
-            self._call(lambda: checkout.add_card(self.db, self.cart, main_line_id=self.current_unit,
-                                                 tier_id=tier_id))
+            self._call(lambda: cards.add_card(self.db, self.cart, main_line_id=self.current_unit,
+                                              tier_id=tier_id))
 
     def decline_card(self) -> None:
         if self.current_unit is not None:
-            self._call(lambda: checkout.decline_card(self.cart, main_line_id=self.current_unit))
+            self._call(lambda: cards.decline_card(self.cart, main_line_id=self.current_unit))
 
     def _call(self, action) -> bool:
         try:
@@ -413,13 +417,13 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
 
     def park(self) -> None:
         label = self.customer_label.property("customer_name") or ""
-        if self._call(lambda: checkout.park_cart(self.db, self.cart, label=label)):
+        if self._call(lambda: parking.park_cart(self.db, self.cart, label=label)):
             self.new_cart()
             self.set_banner(self.tr("Sale parked"))
             self.refresh()
 
     def resume(self) -> None:
-        parked = checkout.list_parked(self.db, terminal=self.context.terminal)
+        parked = parking.list_parked(self.db, terminal=self.context.terminal)
         if not parked:
             self.show_message(self.tr("No parked sales on this till"))
             return
@@ -431,7 +435,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
             self.scan.setFocus()
             return
         try:
-            self.cart = checkout.resume_cart(self.db, cart_uuid=chosen, staff_id=self.staff.id)
+            self.cart = parking.resume_cart(self.db, cart_uuid=chosen, staff_id=self.staff.id)
         except UserError as exc:
             self.show_message(str(exc))
             return
@@ -453,7 +457,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         for unit in self.cart.main_units():
             if (self.cart.card_status(unit.line_id) == "not_asked"
                     and unit.line_id not in self._card_prompted
-                    and checkout.eligible_tiers(self.db, self.cart, main_line_id=unit.line_id)):
+                    and cards.eligible_tiers(self.db, self.cart, main_line_id=unit.line_id)):
                 self._ask_card(unit)
                 return
         for line in self.cart.lines:
@@ -468,7 +472,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         def done(_result):
             self._card_prompted.add(unit.line_id)
             if dialog.choice == CardPrompt.DECLINED:
-                checkout.decline_card(self.cart, main_line_id=unit.line_id)
+                cards.decline_card(self.cart, main_line_id=unit.line_id)
                 self.refresh()
                 self._pay_step()
             else:
@@ -492,8 +496,8 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
 
     def _ask_payment(self) -> None:
         unasked = sum(1 for unit in self.cart.main_units()
-                      for row in checkout.sheet_rows(self.db, self.cart, main_line_id=unit.line_id)
-                      if row.outcome == "not_yet")
+                      for row in sheet.sheet_rows(self.db, self.cart, main_line_id=unit.line_id)
+                      if row.outcome == "not_offered")
         dialog = PaymentDialog(totals(self.cart.lines).total, self.formats, self, unasked=unasked,
                                has_customer=self.cart.customer_id is not None)
         self.open_dialog(dialog, on_accept=lambda: self._complete(dialog.tenders))
@@ -504,7 +508,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
         self.pay_button.setEnabled(False)
         self.set_banner(self.tr("Completing the sale…"))
         self.context.worker.submit(
-            lambda: checkout.complete_sale(db, cart, tenders=tenders, print_jobs=jobs),
+            lambda: completion.complete_sale(db, cart, tenders=tenders, print_jobs=jobs),
             on_success=self._completed, on_refused=self._refused, on_crash=self._crashed)
 
     def _completed(self, sale) -> None:
@@ -570,7 +574,7 @@ class TillScreen(AfterSaleActions, PrintingActions, QWidget):
             self.cards.show_offers([], "none", set())
             return
         self.sheet.show_sheet(unit.line_id, unit.name,
-                              checkout.sheet_rows(self.db, cart, main_line_id=unit.line_id))
-        offers = checkout.eligible_tiers(self.db, cart, main_line_id=unit.line_id)
+                              sheet.sheet_rows(self.db, cart, main_line_id=unit.line_id))
+        offers = cards.eligible_tiers(self.db, cart, main_line_id=unit.line_id)
         chosen = {l.tier_id for l in cart.card_lines(unit.line_id)}
         self.cards.show_offers(offers, cart.card_status(unit.line_id), chosen)

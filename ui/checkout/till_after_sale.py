@@ -11,7 +11,8 @@ from pos.ledger import audit
 from pos.people import approvals, permissions
 from pos.printjobs import print_queue, records
 from pos.printjobs.print_queue import PrintRequest
-from pos.selling import addons, checkout
+from pos.selling import addons
+from pos.selling import checkout
 from pos.selling.cart import TenderInput
 from ui.checkout.after_sale import AuditDialog, FindSaleDialog, ManagerApprovalDialog, ReturnDialog
 from ui.messages import Confirm

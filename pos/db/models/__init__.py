@@ -13,23 +13,9 @@ from pos.db.models.followups import CallOutcome, FollowUp
 from pos.db.models.people import Customer, CustomerKind, Staff, StaffRole
 from pos.db.models.printing import JobKind, JobState, PrintJob
 from pos.db.models.sales import (
-    CardState,
-    DocumentCounter,
-    DocumentKind,
-    JournalEntry,
-    JournalHead,
-    LineKind,
-    Outcome,
-    OutcomeSubject,
-    ParkedCart,
-    Payment,
-    Sale,
-    SaleLine,
-    SaleState,
-    ServiceCard,
-    SheetOutcome,
-    SoldSerial,
-    Tender,
+    CardState, DocumentCounter, DocumentKind, JournalEntry, JournalHead, LineKind, Outcome,
+    OutcomeSubject, ParkedCart, Payment, Sale, SaleLine, SaleState, ServiceCard, SheetOutcome,
+    SoldSerial, Tender,
 )
 from pos.db.models.shifts import CashMovement, Shift, ShiftState
 from pos.db.models.store import Setting, Store, Terminal

@@ -1,0 +1,33 @@
+"""`pos catalog|categories import|export` (CSV) and `pos checklists import|export` (TOML)."""
+
+from __future__ import annotations
+
+from pos.catalog import checklists, products
+from pos.cli.common import read_file, write_file
+
+FILES = {
+    "catalog": ("products", products.import_catalog_file, products.export_catalog),
+    "categories": ("categories", products.import_categories_file, products.export_categories),
+    "checklists": ("sheets and tiers", checklists.import_checklists_file,
+                   checklists.export_checklists),
+}
+
+
+def register(sub) -> None:
+    for command, (what, _, _) in FILES.items():
+        kind = "TOML" if command == "checklists" else "CSV"
+        group = sub.add_parser(command, help=f"{what} {kind} import/export").add_subparsers(
+            dest="action", required=True)
+        group.add_parser("import", help=f"create or update {what} from a {kind} file").add_argument("file")
+        group.add_parser("export", help=f"write all {what} to a {kind} file").add_argument("file")
+        sub.choices[command].set_defaults(run=run)
+
+
+def run(args, db, terminal) -> int:
+    _, importer, exporter = FILES[args.command]
+    if args.action == "import":
+        print(f"{args.command}: {importer(db, data=read_file(args.file))}")
+    else:
+        write_file(args.file, exporter(db))
+        print(f"{args.command} written to {args.file}")
+    return 0

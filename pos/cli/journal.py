@@ -1,0 +1,39 @@
+"""`pos journal verify` (the hash chain over every sealed document) and `pos audit`
+(the audit trail)."""
+
+from __future__ import annotations
+
+import sys
+
+from pos.ledger.audit import list_audit
+from pos.ledger.verify import verify
+
+
+def register(sub) -> None:
+    group = sub.add_parser("journal", help="the tamper-evident journal").add_subparsers(
+        dest="action", required=True)
+    group.add_parser("verify", help="check the hash chain over every completed document") \
+        .set_defaults(run=verify_journal)
+    audit = sub.add_parser("audit", help="the audit trail: voids, refunds, overrides, approvals, ...")
+    audit.add_argument("--action", help="only this action (void, refund, approval, failed_login, ...)")
+    audit.add_argument("--limit", type=int, default=100)
+    audit.set_defaults(run=show_audit)
+
+
+def verify_journal(args, db, terminal) -> int:
+    result = verify(db)
+    if result.ok:
+        print(f"journal intact: {result.checked} documents verified")
+        return 0
+    print(f"journal BROKEN after {result.checked} good documents: {result.problem}",
+          file=sys.stderr)
+    return 2
+
+
+def show_audit(args, db, terminal) -> int:
+    for event in list_audit(db, limit=args.limit, action=args.action):
+        details = ", ".join(f"{k}={v}" for k, v in sorted(event.details.items())
+                            if v not in (None, "", []))
+        print(f"{event.at:%Y-%m-%d %H:%M:%S}  {event.action:<22} {event.ref:<18} "
+              f"{event.staff_name or '-':<12} {details}")
+    return 0

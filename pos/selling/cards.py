@@ -1,0 +1,87 @@
+"""Service cards for a unit in the cart: the tiers its category is eligible for, priced
+by the band the unit's price falls in; adding one (it needs the customer, and business
+tiers a business customer) or recording that the customer declined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from pos.db.engine import Database
+from pos.db.models import ServiceTier, TierCategory
+from pos.kernel.enums import Audience, CustomerKind, LineKind, ServiceMode
+from pos.kernel.errors import UserError
+from pos.selling.cart import Cart, CartLine, new_line_id
+
+CARD_VAT_BP = 600  # services carry 6% VAT
+
+
+@dataclass(frozen=True)
+class TierOffer:
+    tier_id: int
+    code: str
+    name: str
+    description: str
+    audience: Audience
+    term_months: int | None  # None: lifetime
+    service_mode: ServiceMode
+    units_covered: int
+    price: int  # for this unit
+
+
+def eligible_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierOffer]:
+    main = cart.main_line(main_line_id)
+    with db.read() as session:
+        tiers = session.scalars(
+            select(ServiceTier).join(TierCategory)
+            .where(TierCategory.category_id == main.category_id, ServiceTier.active.is_(True))
+            .order_by(ServiceTier.position, ServiceTier.code)
+        ).all()
+        return [TierOffer(t.id, t.code, t.name, t.description, t.audience, t.term_months,
+                          t.service_mode, t.units_covered, band_price(t, main.unit_price))
+                for t in tiers]
+
+
+def add_card(db: Database, cart: Cart, *, main_line_id: str, tier_id: int) -> CartLine:
+    main = cart.main_line(main_line_id)
+    offers = {o.tier_id: o for o in eligible_tiers(db, cart, main_line_id=main_line_id)}
+    offer = offers.get(tier_id)
+    if offer is None:
+        raise UserError(f"That service card is not available for {main.name}")
+    if any(line.tier_id == tier_id for line in cart.card_lines(main_line_id)):
+        raise UserError(f"{main.name} already has a {offer.name}")
+    if cart.customer_id is None:
+        raise UserError("A service card needs the customer: find or add them by phone first")
+    if offer.audience is Audience.BUSINESS and cart.customer_kind is not CustomerKind.BUSINESS:
+        raise UserError(f"{offer.name} is for business customers")
+    line = CartLine(
+        line_id=new_line_id(), product_id=None, sku=f"CARD-{offer.code.upper()}", name=offer.name,
+        kind=LineKind.CARD, quantity=1, list_price=offer.price, unit_price=offer.price,
+        unit_cost=0, vat_rate_bp=CARD_VAT_BP, parent_line_id=main_line_id, tier_id=tier_id,
+    )
+    cart.lines.insert(cart.after_children(main_line_id), line)
+    cart.cards_declined = [m for m in cart.cards_declined if m != main_line_id]
+    return line
+
+
+def decline_card(cart: Cart, *, main_line_id: str) -> None:
+    main = cart.main_line(main_line_id)
+    if cart.card_lines(main.line_id):
+        raise UserError("Remove the chosen card before recording that the card was declined")
+    if main.line_id not in cart.cards_declined:
+        cart.cards_declined.append(main.line_id)
+
+
+def band_price(tier: ServiceTier, unit_price: int) -> int:
+    """A tier's price for a unit: the first band the unit's price falls in."""
+    for band in tier.bands:
+        if band.max_unit_price is None or unit_price <= band.max_unit_price:
+            return band.price
+    return tier.bands[-1].price
+
+
+def tier_audience(db: Database, tier_id: int | None) -> Audience | None:
+    with db.read() as session:
+        tier = session.get(ServiceTier, tier_id) if tier_id else None
+        return tier.audience if tier else None

@@ -1,0 +1,60 @@
+"""Parked carts: a sale put aside (the customer went to fetch something) and resumed
+later on the same till, by anyone logged in there."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from pos.db.engine import Database
+from pos.db.models import ParkedCart, Terminal
+from pos.kernel.errors import UserError
+from pos.selling.cart import Cart, totals
+
+
+@dataclass(frozen=True)
+class ParkedInfo:
+    cart_uuid: str
+    label: str
+    lines: int
+    total: int
+
+
+def park_cart(db: Database, cart: Cart, *, label: str = "") -> None:
+    if not cart.lines:
+        raise UserError("There is nothing to park")
+    with db.unit_of_work() as session:
+        terminal_id = session.scalar(select(Terminal.id).where(Terminal.code == cart.terminal))
+        existing = session.get(ParkedCart, cart.uuid)
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        session.add(ParkedCart(cart_uuid=cart.uuid, terminal_id=terminal_id,
+                               staff_id=cart.staff_id, label=label.strip() or cart.lines[0].name,
+                               cart_json=json.dumps(cart.to_json_dict(), ensure_ascii=False)))
+
+
+def list_parked(db: Database, *, terminal: str) -> list[ParkedInfo]:
+    with db.read() as session:
+        rows = session.scalars(select(ParkedCart).join(Terminal).where(Terminal.code == terminal)
+                               .order_by(ParkedCart.parked_at)).all()
+        result = []
+        for row in rows:
+            cart = Cart.from_json_dict(json.loads(row.cart_json))
+            result.append(ParkedInfo(row.cart_uuid, row.label, len(cart.lines),
+                                     totals(cart.lines).total))
+        return result
+
+
+def resume_cart(db: Database, *, cart_uuid: str, staff_id: int) -> Cart:
+    """Take a parked cart back (it leaves the parked list)."""
+    with db.unit_of_work() as session:
+        row = session.get(ParkedCart, cart_uuid)
+        if row is None:
+            raise UserError("That parked sale was already resumed")
+        cart = Cart.from_json_dict(json.loads(row.cart_json))
+        session.delete(row)
+    cart.staff_id = staff_id
+    return cart

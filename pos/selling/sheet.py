@@ -1,0 +1,127 @@
+"""The configuration sheet of a unit in the cart: its items, highest price first, with
+the products that satisfy each and their stock, and marking an item sold (its product,
+or a pack's parts at the pack price, added under the unit), declined, or back to not
+yet asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from pos.db.engine import Database
+from pos.db.models import Product, SheetItem, SheetItemProduct, SheetSection
+from pos.kernel.enums import LineKind, Outcome
+from pos.kernel.errors import UserError
+from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, split_pack_price
+
+
+@dataclass(frozen=True)
+class Candidate:
+    product_id: int
+    sku: str
+    name: str
+    price: int
+    stock: int
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    item_id: int
+    section: str
+    code: str
+    name: str
+    script: str
+    pack_price: int | None
+    candidates: tuple[Candidate, ...]  # highest price first (a pack: its parts)
+    outcome: Outcome  # NOT_OFFERED: not asked yet
+    sold_product_id: int | None
+
+
+def sheet_rows(db: Database, cart: Cart, *, main_line_id: str) -> list[SheetRow]:
+    main = cart.main_line(main_line_id)
+    if main.sheet_template_id is None:
+        return []
+    with db.read() as session:
+        rows = session.execute(
+            select(SheetSection.title, SheetItem, Product)
+            .join(SheetItem, SheetItem.section_id == SheetSection.id)
+            .join(SheetItemProduct, SheetItemProduct.item_id == SheetItem.id)
+            .join(Product, Product.id == SheetItemProduct.product_id)
+            .where(SheetSection.template_id == main.sheet_template_id)
+            .order_by(SheetSection.position, SheetItem.position, SheetItemProduct.position)
+        ).all()
+        items: dict[int, tuple] = {}
+        for title, item, product in rows:
+            entry = items.setdefault(item.id, (title, item.code, item.name, item.script,
+                                               item.pack_price, []))
+            entry[5].append(Candidate(product.id, product.sku, product.name, product.price,
+                                      product.stock))
+    result = []
+    for item_id, (title, code, name, script, pack_price, candidates) in items.items():
+        if pack_price is None:
+            candidates.sort(key=lambda c: (-c.price, c.sku))
+        sold = cart.item_lines(main_line_id, item_id)
+        result.append(SheetRow(item_id, title, code, name, script, pack_price, tuple(candidates),
+                               cart.outcome(main_line_id, item_id),
+                               sold[0].product_id if sold and pack_price is None else None))
+    return result
+
+
+def mark_item(db: Database, cart: Cart, *, main_line_id: str, item_id: int, outcome: Outcome | str,
+              product_id: int | None = None) -> None:
+    """Mark a sheet item sold (adding its product, or a pack's parts at the pack price,
+    under the unit), declined, or back to not yet asked (NOT_OFFERED)."""
+    main = cart.main_line(main_line_id)
+    try:
+        outcome = Outcome(outcome)
+    except ValueError:
+        raise UserError(f"'{outcome}' is not sold, declined or not yet") from None
+    rows = {row.item_id: row for row in sheet_rows(db, cart, main_line_id=main_line_id)}
+    row = rows.get(item_id)
+    if row is None:
+        raise UserError(f"That item is not on the sheet of {main.name}")
+    new_lines: list[CartLine] = []
+    if outcome is Outcome.SOLD:
+        new_lines = _lines_for_item(db, row, main, product_id)
+    key = outcome_key(main_line_id, item_id)
+    old = {l.line_id for l in cart.item_lines(main_line_id, item_id)}
+    cart.lines = [l for l in cart.lines if l.line_id not in old]
+    insert_at = cart.after_children(main_line_id)
+    cart.lines[insert_at:insert_at] = new_lines
+    if outcome is Outcome.NOT_OFFERED:
+        cart.outcomes.pop(key, None)
+    else:
+        cart.outcomes[key] = outcome
+
+
+def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -> list[CartLine]:
+    if row.pack_price is not None:
+        parts = row.candidates
+        shares = split_pack_price(row.pack_price, [c.price for c in parts])
+        chosen = list(zip(parts, shares))
+    else:
+        if product_id is None:
+            candidate = row.candidates[0]
+        else:
+            matches = [c for c in row.candidates if c.product_id == product_id]
+            if not matches:
+                raise UserError(f"That product does not satisfy '{row.name}'")
+            candidate = matches[0]
+        chosen = [(candidate, candidate.price)]
+    with db.read() as session:
+        products = {p.id: p for p in session.scalars(
+            select(Product).where(Product.id.in_([c.product_id for c, _ in chosen])))}
+        lines = []
+        for candidate, price in chosen:
+            product = products[candidate.product_id]
+            lines.append(CartLine(
+                line_id=new_line_id(), product_id=product.id, sku=product.sku, name=product.name,
+                kind=LineKind.ACCESSORY, quantity=1, list_price=product.price, unit_price=price,
+                unit_cost=product.cost, vat_rate_bp=product.vat_rate_bp,
+                serial_tracked=product.serial_tracked, parent_line_id=main.line_id,
+                sheet_item_id=row.item_id,
+                pack_code=row.code if row.pack_price is not None else None,
+                category_id=product.category_id,
+            ))
+    return lines
