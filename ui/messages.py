@@ -22,6 +22,12 @@ class Notice:
         return box
 
 
+def refusal_text(error) -> str:
+    """What the person at the till reads for a refusal (a pos UserError), in the app's
+    language."""
+    return str(error)
+
+
 def bug_message() -> str:
     return QCoreApplication.translate(
         "Messages", "Something went wrong and was written to the log. Nothing was lost; "
