@@ -8,7 +8,8 @@ import tomllib
 
 from pos.kernel.enums import Audience, CategoryKind, ServiceMode
 from pos.kernel.errors import UserError
-from pos.kernel.money import parse_amount, to_decimal_string
+from pos.kernel.messages import Message, msg
+from pos.kernel.money import parse_amount
 
 SHEET_KEYS = {"code", "name", "categories", "section"}
 SECTION_KEYS = {"code", "title", "item"}
@@ -21,17 +22,25 @@ BAND_KEYS = {"up_to", "price"}
 
 
 class Problems:
-    """Errors with their place: a path through the document, and a line when findable."""
+    """Errors with their place: a path through the document (messages such as
+    'sheet "notebook"', or the file's own keys), and a line when findable."""
 
     def __init__(self, text: str | None):
         self.lines = text.splitlines() if text is not None else None
-        self.errors: list[str] = []
+        self.errors: list[Message] = []
 
-    def add(self, path: list[str], reason: str, *, find: list[str] | None = None) -> None:
-        where = " > ".join(path)
+    def add(self, path: list[str | Message], reason: str | Message | UserError, /, *,
+            find: list[str] | None = None, **params) -> None:
+        """One problem: `reason` is a message id with its `params` (or a Message or
+        UserError already made); `find` names the values that locate its line."""
+        if isinstance(reason, str):
+            reason = msg(reason, **params)
         line = self._locate(find) if find else None
-        prefix = f"line {line}, " if line else ""
-        self.errors.append(f"{prefix}{where}: {reason}")
+        if line:
+            self.errors.append(msg("checklist.problem_at", line=line, where=list(path),
+                                   reason=reason))
+        else:
+            self.errors.append(msg("checklist.problem", where=list(path), reason=reason))
 
     def _locate(self, needles: list[str]) -> int | None:
         """Find the needles in order (sheet code, item code, value) to name a line."""
@@ -51,62 +60,65 @@ def parse_document(data: bytes) -> tuple[dict, str]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError("the checklist file must be UTF-8 text") from exc
+        raise UserError("checklist.not_utf8") from exc
     try:
         return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"the checklist file is not valid TOML: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:  # the parser's own (English) words, with the place
+        raise UserError("checklist.not_toml", error=str(exc)) from exc
 
 
 def validate_sheets(document, categories, products, problems, currency) -> list[dict]:
     sheets_in = document.get("sheet", [])
     if not isinstance(sheets_in, list):
-        problems.add(["sheet"], "must be an array of tables ([[sheet]])")
+        problems.add(["sheet"], "checklist.array_of_tables", key="sheet")
         return []
     result, sheet_codes, claimed = [], set(), {}
     for s_index, sheet in enumerate(sheets_in, start=1):
         code = sheet.get("code") if isinstance(sheet, dict) else None
-        path = [f'sheet "{code}"' if code else f"sheet #{s_index}"]
+        path = [msg("checklist.sheet", code=code) if code else msg("checklist.sheet_n", n=s_index)]
         if not isinstance(sheet, dict):
-            problems.add(path, "must be a table")
+            problems.add(path, "checklist.must_be_table")
             continue
         _check_keys(sheet, SHEET_KEYS, path, problems)
         if not _nonempty_str(code):
-            problems.add(path, "needs a code")
+            problems.add(path, "checklist.needs_code")
         elif code in sheet_codes:
-            problems.add(path, "this code is used by another sheet", find=[code])
+            problems.add(path, "checklist.sheet_code_taken", find=[code])
         sheet_codes.add(code)
         if not _nonempty_str(sheet.get("name")):
-            problems.add(path, "needs a name", find=[code] if code else None)
+            problems.add(path, "checklist.needs_name", find=[code] if code else None)
         category_codes = sheet.get("categories", [])
         for category_code in category_codes if isinstance(category_codes, list) else []:
             category = categories.get(category_code)
             if category is None:
-                problems.add(path, f"unknown category '{category_code}'", find=[code, category_code])
+                problems.add(path, "catalog.unknown_category", code=category_code,
+                             find=[code, category_code])
             elif category.kind is not CategoryKind.MAIN_UNIT:
-                problems.add(path, f"category '{category_code}' is not a main-unit category")
+                problems.add(path, "checklist.not_main_unit", code=category_code)
             elif category_code in claimed:
-                problems.add(path, f"category '{category_code}' is already on sheet '{claimed[category_code]}'")
+                problems.add(path, "checklist.category_on_sheet", code=category_code,
+                             sheet=claimed[category_code])
             else:
                 claimed[category_code] = code
         if not isinstance(category_codes, list) or not category_codes:
-            problems.add(path, "needs categories = [main-unit category codes]")
+            problems.add(path, "checklist.needs_categories")
         sections = []
         section_codes, item_codes = set(), set()
         for x_index, section in enumerate(sheet.get("section", []), start=1):
             s_code = section.get("code") if isinstance(section, dict) else None
-            s_path = path + [f'section "{s_code}"' if s_code else f"section #{x_index}"]
+            s_path = path + [msg("checklist.section", code=s_code) if s_code
+                             else msg("checklist.section_n", n=x_index)]
             if not isinstance(section, dict):
-                problems.add(s_path, "must be a table")
+                problems.add(s_path, "checklist.must_be_table")
                 continue
             _check_keys(section, SECTION_KEYS, s_path, problems)
             if not _nonempty_str(s_code):
-                problems.add(s_path, "needs a code")
+                problems.add(s_path, "checklist.needs_code")
             elif s_code in section_codes:
-                problems.add(s_path, "this code is used by another section of the sheet")
+                problems.add(s_path, "checklist.section_code_taken")
             section_codes.add(s_code)
             if not _nonempty_str(section.get("title")):
-                problems.add(s_path, "needs a title")
+                problems.add(s_path, "checklist.needs_title")
             items = []
             for i_index, item in enumerate(section.get("item", []), start=1):
                 items.append(
@@ -114,38 +126,40 @@ def validate_sheets(document, categories, products, problems, currency) -> list[
                 )
             sections.append({"code": s_code, "title": section.get("title"), "items": items})
         if not sections:
-            problems.add(path, "needs at least one [[sheet.section]]")
+            problems.add(path, "checklist.needs_section")
         result.append({"code": code, "name": sheet.get("name"), "categories": category_codes, "sections": sections})
     return result
 
 
 def _validate_item(item, index, s_path, sheet_code, item_codes, products, problems, currency):
     code = item.get("code") if isinstance(item, dict) else None
-    path = s_path + [f'item "{code}"' if code else f"item #{index}"]
+    path = s_path + [msg("checklist.item", code=code) if code else msg("checklist.item_n", n=index)]
     if not isinstance(item, dict):
-        problems.add(path, "must be a table")
+        problems.add(path, "checklist.must_be_table")
         return {}
     _check_keys(item, ITEM_KEYS, path, problems)
     if not _nonempty_str(code):
-        problems.add(path, "needs a code")
+        problems.add(path, "checklist.needs_code")
     elif code in item_codes:
-        problems.add(path, "this code is used by another item of the sheet", find=[sheet_code, code])
+        problems.add(path, "checklist.item_code_taken", find=[sheet_code, code])
     item_codes.add(code)
     if not _nonempty_str(item.get("name")):
-        problems.add(path, "needs a name", find=[sheet_code, code] if code else None)
+        problems.add(path, "checklist.needs_name", find=[sheet_code, code] if code else None)
     script = item.get("script", "")
     if not isinstance(script, str):
-        problems.add(path, "script must be text")
+        problems.add(path, "checklist.script_text")
     skus = item.get("products", [])
     product_ids = []
     if not isinstance(skus, list) or not skus:
-        problems.add(path, "needs products = [one or more skus]", find=[sheet_code, code] if code else None)
+        problems.add(path, "checklist.needs_products", find=[sheet_code, code] if code else None)
         skus = []
     for sku in skus:
         if sku not in products:
-            problems.add(path, f"unknown sku '{sku}'", find=[sheet_code, code, sku] if code else None)
+            problems.add(path, "checklist.unknown_sku", sku=sku,
+                         find=[sheet_code, code, sku] if code else None)
         elif products[sku][0] in product_ids:
-            problems.add(path, f"sku '{sku}' is listed twice", find=[sheet_code, code, sku] if code else None)
+            problems.add(path, "checklist.sku_twice", sku=sku,
+                         find=[sheet_code, code, sku] if code else None)
         else:
             product_ids.append(products[sku][0])
     pack_price = None
@@ -153,17 +167,13 @@ def _validate_item(item, index, s_path, sheet_code, item_codes, products, proble
         pack_price = _amount(item["pack_price"], path + ["pack_price"], problems, currency)
         if pack_price is not None:
             if len(skus) < 2:
-                problems.add(path, "a gift pack bundles two or more products")
+                problems.add(path, "checklist.pack_two")
             parts = sum(products[s][1] for s in skus if s in products)
             if pack_price <= 0:
-                problems.add(path, "pack_price must be above zero")
+                problems.add(path, "checklist.pack_above_zero")
             elif parts and pack_price > parts:
-                problems.add(
-                    path,
-                    f"pack_price {item['pack_price']} is above the price of its parts "
-                    f"({to_decimal_string(parts, currency=currency)})",
-                    find=[sheet_code, code] if code else None,
-                )
+                problems.add(path, "checklist.pack_above_parts", price=item["pack_price"],
+                             parts=parts, find=[sheet_code, code] if code else None)
     return {
         "code": code, "name": item.get("name"), "script": script if isinstance(script, str) else "",
         "product_ids": product_ids, "pack_price": pack_price,
@@ -173,46 +183,47 @@ def _validate_item(item, index, s_path, sheet_code, item_codes, products, proble
 def validate_tiers(document, categories, problems, currency) -> list[dict]:
     tiers_in = document.get("tier", [])
     if not isinstance(tiers_in, list):
-        problems.add(["tier"], "must be an array of tables ([[tier]])")
+        problems.add(["tier"], "checklist.array_of_tables", key="tier")
         return []
     result, codes = [], set()
     for index, tier in enumerate(tiers_in, start=1):
         code = tier.get("code") if isinstance(tier, dict) else None
-        path = [f'tier "{code}"' if code else f"tier #{index}"]
+        path = [msg("checklist.tier", code=code) if code else msg("checklist.tier_n", n=index)]
         if not isinstance(tier, dict):
-            problems.add(path, "must be a table")
+            problems.add(path, "checklist.must_be_table")
             continue
         find = [code] if code else None
         _check_keys(tier, TIER_KEYS, path, problems)
         if not _nonempty_str(code):
-            problems.add(path, "needs a code")
+            problems.add(path, "checklist.needs_code")
         elif code in codes:
-            problems.add(path, "this code is used by another tier", find=find)
+            problems.add(path, "checklist.tier_code_taken", find=find)
         codes.add(code)
         if not _nonempty_str(tier.get("name")):
-            problems.add(path, "needs a name", find=find)
+            problems.add(path, "checklist.needs_name", find=find)
         audience = _enum(Audience, tier.get("audience"), path + ["audience"], problems)
         mode = _enum(ServiceMode, tier.get("service"), path + ["service"], problems)
         lifetime = tier.get("lifetime", False)
         term = tier.get("term_months")
         if lifetime is True and term is not None:
-            problems.add(path, "give either lifetime = true or term_months, not both", find=find)
+            problems.add(path, "checklist.lifetime_or_term", find=find)
         elif lifetime is not True and not (isinstance(term, int) and not isinstance(term, bool) and term > 0):
-            problems.add(path, "needs term_months (a whole number above 0) or lifetime = true", find=find)
+            problems.add(path, "checklist.needs_term", find=find)
         units = tier.get("units_covered", 1)
         if not isinstance(units, int) or isinstance(units, bool) or units < 1:
-            problems.add(path, "units_covered must be a whole number of 1 or more", find=find)
+            problems.add(path, "checklist.units_covered", find=find)
         category_ids = []
         for category_code in tier.get("categories", []) or []:
             category = categories.get(category_code)
             if category is None:
-                problems.add(path, f"unknown category '{category_code}'", find=[code, category_code] if code else None)
+                problems.add(path, "catalog.unknown_category", code=category_code,
+                             find=[code, category_code] if code else None)
             elif category.kind is not CategoryKind.MAIN_UNIT:
-                problems.add(path, f"category '{category_code}' is not a main-unit category")
+                problems.add(path, "checklist.not_main_unit", code=category_code)
             else:
                 category_ids.append(category.id)
         if not tier.get("categories"):
-            problems.add(path, "needs categories = [the main-unit categories it covers]", find=find)
+            problems.add(path, "checklist.tier_needs_categories", find=find)
         bands = _validate_bands(tier.get("bands"), path, problems, currency)
         result.append({
             "code": code, "name": tier.get("name"), "description": tier.get("description", ""),
@@ -226,13 +237,13 @@ def validate_tiers(document, categories, problems, currency) -> list[dict]:
 
 def _validate_bands(bands, path, problems, currency) -> list[tuple[int | None, int]]:
     if not isinstance(bands, list) or not bands:
-        problems.add(path, "needs bands = [{ up_to = \"3000\", price = \"199\" }, ..., { price = \"399\" }]")
+        problems.add(path, "checklist.needs_bands")
         return []
     result, previous = [], -1
     for index, band in enumerate(bands, start=1):
-        b_path = path + [f"band {index}"]
+        b_path = path + [msg("checklist.band", n=index)]
         if not isinstance(band, dict):
-            problems.add(b_path, "must be a table")
+            problems.add(b_path, "checklist.must_be_table")
             continue
         _check_keys(band, BAND_KEYS, b_path, problems)
         price = _amount(band.get("price"), b_path + ["price"], problems, currency)
@@ -241,13 +252,13 @@ def _validate_bands(bands, path, problems, currency) -> list[tuple[int | None, i
         if "up_to" in band:
             up_to = _amount(band["up_to"], b_path + ["up_to"], problems, currency)
             if last:
-                problems.add(b_path, "the last band has no up_to: it prices every unit above the others")
+                problems.add(b_path, "checklist.last_band_open")
             elif up_to is not None and up_to <= previous:
-                problems.add(b_path, "up_to must rise from band to band")
+                problems.add(b_path, "checklist.up_to_rises")
             if up_to is not None:
                 previous = up_to
         elif not last:
-            problems.add(b_path, "needs up_to (only the last band is open-ended)")
+            problems.add(b_path, "checklist.needs_up_to")
         result.append((up_to, price))
     return result
 
@@ -255,7 +266,7 @@ def _validate_bands(bands, path, problems, currency) -> list[tuple[int | None, i
 def _check_keys(table: dict, allowed: set[str], path: list[str], problems: Problems) -> None:
     unknown = set(table) - allowed
     if unknown:
-        problems.add(path, "unknown key(s): " + ", ".join(sorted(unknown)))
+        problems.add(path, "checklist.unknown_keys", keys=sorted(unknown))
 
 
 def _nonempty_str(value) -> bool:
@@ -264,12 +275,12 @@ def _nonempty_str(value) -> bool:
 
 def _amount(value, path, problems, currency) -> int | None:
     if not isinstance(value, str):
-        problems.add(path, "write amounts as quoted decimal text, e.g. \"199.00\"")
+        problems.add(path, "checklist.quoted_amount")
         return None
     try:
         return parse_amount(value, currency=currency)
     except UserError as exc:
-        problems.add(path, str(exc))
+        problems.add(path, exc)
         return None
 
 
@@ -277,6 +288,6 @@ def _enum(enum_cls, value, path, problems):
     for member in enum_cls:
         if member.value == value:
             return member
-    allowed = ", ".join(member.value for member in enum_cls)
-    problems.add(path, f"'{value}' is not one of {allowed}")
+    problems.add(path, "value.not_one_of", text=value,
+                 allowed=[member.value for member in enum_cls])
     return None

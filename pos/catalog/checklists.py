@@ -20,6 +20,7 @@ from pos.db.models import (
 )
 from pos.catalog.checklist_file import Problems, parse_document, validate_sheets, validate_tiers
 from pos.kernel.errors import UserError
+from pos.kernel.messages import msg
 from pos.kernel.money import to_decimal_string
 
 
@@ -53,14 +54,12 @@ def import_checklists(
         tiers = validate_tiers(document, categories, problems, currency)
         unknown = set(document) - {"sheet", "tier"}
         if unknown:
-            problems.add(["document"], "unknown table(s): " + ", ".join(sorted(unknown)))
+            problems.add([msg("checklist.document")], "checklist.unknown_tables",
+                         tables=sorted(unknown))
         if problems.errors:
             count = len(problems.errors)
-            raise UserError(
-                f"checklist import refused: {count} error{'s' if count != 1 else ''}; "
-                "nothing was changed",
-                details=problems.errors,
-            )
+            raise UserError("import.refused_one" if count == 1 else "import.refused",
+                            what="import.checklists", count=count, details=problems.errors)
         item_count = sum(len(s["items"]) for sheet in sheets for s in sheet["sections"])
         for sheet in sheets:
             _upsert_sheet(session, sheet, categories)

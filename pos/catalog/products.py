@@ -81,24 +81,24 @@ def import_categories(
         v = row.values
         code = v["code"]
         if not code:
-            errors.add(row.line, "code", "is empty")
+            errors.add(row.line, "code", "field.empty")
         elif len(code) > 40:
-            errors.add(row.line, "code", "is longer than 40 characters")
+            errors.add(row.line, "code", "field.too_long", max=40)
         elif code in seen:
-            errors.add(row.line, "code", f"'{code}' appears twice in the file")
+            errors.add(row.line, "code", "catalog.code_twice", code=code)
         seen.add(code)
         if not v["name"]:
-            errors.add(row.line, "name", "is empty")
+            errors.add(row.line, "name", "field.empty")
         kind = _parse_enum(CategoryKind, v["kind"], row.line, "kind", errors)
         layout = None
         if v["sheet_layout"]:
             layout = _parse_enum(SheetLayout, v["sheet_layout"], row.line, "sheet_layout", errors)
         if kind is CategoryKind.MAIN_UNIT and not v["sheet_layout"]:
-            errors.add(row.line, "sheet_layout", "a main-unit category needs a sheet layout")
+            errors.add(row.line, "sheet_layout", "catalog.needs_layout")
         if kind not in (None, CategoryKind.MAIN_UNIT) and v["sheet_layout"]:
-            errors.add(row.line, "sheet_layout", "only main-unit categories print on a sheet")
+            errors.add(row.line, "sheet_layout", "catalog.layout_main_only")
         clean.append({"code": code, "name": v["name"], "kind": kind, "sheet_layout": layout})
-    errors.raise_if_any("category import")
+    errors.raise_if_any("import.categories")
     created = updated = 0
     with db.unit_of_work() as session:
         existing = {c.code: c for c in session.scalars(select(Category))}
@@ -158,7 +158,7 @@ def import_products(
         }
         barcode_owner = {barcode: sku for sku, (_, barcode) in existing.items() if barcode}
         parsed = validate_product_rows(rows, categories, barcode_owner, errors, currency)
-        errors.raise_if_any("catalog import")
+        errors.raise_if_any("import.catalog")
 
         inserts, updates = [], []
         for values in parsed:
@@ -204,11 +204,11 @@ def validate_product_rows(
         v, line = row.values, row.line
         sku = v["sku"]
         if not sku:
-            errors.add(line, "sku", "is empty")
+            errors.add(line, "sku", "field.empty")
         elif len(sku) > MAX_SKU or any(ch.isspace() for ch in sku):
-            errors.add(line, "sku", f"'{sku}' must be at most {MAX_SKU} characters, no spaces")
+            errors.add(line, "sku", "catalog.sku_format", sku=sku, max=MAX_SKU)
         elif sku in seen_skus:
-            errors.add(line, "sku", f"'{sku}' already appears on line {seen_skus[sku]}")
+            errors.add(line, "sku", "catalog.sku_repeated", sku=sku, line=seen_skus[sku])
         else:
             seen_skus[sku] = line
 
@@ -217,26 +217,25 @@ def validate_product_rows(
             try:
                 barcode = validate_barcode(v["barcode"])
             except UserError as exc:
-                errors.add(line, "barcode", str(exc))
+                errors.add(line, "barcode", exc)
             else:
                 owner = barcode_owner.get(barcode)
                 if barcode in seen_barcodes:
-                    errors.add(
-                        line, "barcode", f"{barcode} already appears on line {seen_barcodes[barcode]}"
-                    )
+                    errors.add(line, "barcode", "catalog.barcode_repeated", barcode=barcode,
+                               line=seen_barcodes[barcode])
                 elif owner is not None and owner != sku and owner not in file_skus:
-                    errors.add(line, "barcode", f"{barcode} belongs to product {owner}")
+                    errors.add(line, "barcode", "catalog.barcode_taken", barcode=barcode, owner=owner)
                 seen_barcodes[barcode] = line
 
         name = v["name"]
         if not name:
-            errors.add(line, "name", "is empty")
+            errors.add(line, "name", "field.empty")
         elif len(name) > MAX_NAME:
-            errors.add(line, "name", f"is longer than {MAX_NAME} characters")
+            errors.add(line, "name", "field.too_long", max=MAX_NAME)
 
         category_id = categories.get(v["category"])
         if category_id is None:
-            errors.add(line, "category", f"unknown category '{v['category']}'")
+            errors.add(line, "category", "catalog.unknown_category", code=v["category"])
 
         price = _amount(v["price"], line, "price", errors, currency)
         cost = _amount(v["cost"], line, "cost", errors, currency)
@@ -246,10 +245,10 @@ def validate_product_rows(
             try:
                 stock = int(v["stock"])
             except ValueError:
-                errors.add(line, "stock", f"'{v['stock']}' is not a whole number")
+                errors.add(line, "stock", "value.not_whole_number", text=v["stock"])
             else:
                 if stock < 0:
-                    errors.add(line, "stock", f"'{v['stock']}' is negative")
+                    errors.add(line, "stock", "value.negative", text=v["stock"])
 
         role = PriceRole.NONE
         if v["role"]:
@@ -257,16 +256,16 @@ def validate_product_rows(
 
         serial_text = v["serial_tracked"].lower()
         if serial_text not in _TRUE | _FALSE:
-            errors.add(line, "serial_tracked", f"'{v['serial_tracked']}' is not yes or no")
+            errors.add(line, "serial_tracked", "catalog.not_yes_no", text=v["serial_tracked"])
 
         vat = None
         try:
             vat = parse_percent(v["vat_rate"])
         except UserError as exc:
-            errors.add(line, "vat_rate", str(exc))
+            errors.add(line, "vat_rate", exc)
         else:
             if vat > 10_000:
-                errors.add(line, "vat_rate", f"'{v['vat_rate']}' is over 100%")
+                errors.add(line, "vat_rate", "catalog.vat_over_100", text=v["vat_rate"])
 
         parsed.append(
             {
@@ -331,14 +330,14 @@ def find_by_code(db: Database, code: str) -> ProductInfo:
     """A product by barcode (what a scanner sends) or by sku; UserError if none."""
     code = code.strip()
     if not code:
-        raise UserError("scan a barcode or type a product code")
+        raise UserError("catalog.scan_or_type")
     # A plain connection: this runs on every scan, and a Session costs more than the query.
     with db.read_connection() as connection:
         row = connection.execute(_BY_BARCODE, {"code": code}).first()
         if row is None:
             row = connection.execute(_BY_SKU, {"code": code}).first()
     if row is None:
-        raise UserError(f"No product has the barcode or code '{code}'")
+        raise UserError("catalog.unknown_code", code=code)
     return ProductInfo(*row)
 
 
@@ -355,7 +354,7 @@ def _amount(text: str, line: int, column: str, errors: ErrorList, currency: str)
     try:
         return parse_amount(text, currency=currency)
     except UserError as exc:
-        errors.add(line, column, str(exc))
+        errors.add(line, column, exc)
         return None
 
 
@@ -364,6 +363,6 @@ def _parse_enum(enum_cls, text: str, line: int, column: str, errors: ErrorList):
     for member in enum_cls:
         if member.value == value:
             return member
-    allowed = ", ".join(member.value for member in enum_cls)
-    errors.add(line, column, f"'{text}' is not one of {allowed}")
+    errors.add(line, column, "value.not_one_of", text=text,
+               allowed=[member.value for member in enum_cls])
     return None

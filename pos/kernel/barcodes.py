@@ -21,17 +21,13 @@ def validate_barcode(code: str) -> str:
     """Return the barcode stripped of spaces, or raise a UserError saying what is wrong."""
     cleaned = code.strip()
     if not cleaned.isascii() or not cleaned.isdigit():
-        raise UserError(f"barcode '{cleaned}' must be digits only")
+        raise UserError("barcode.not_digits", code=cleaned)
     kind = _LENGTHS.get(len(cleaned))
     if kind is None:
-        raise UserError(
-            f"barcode '{cleaned}' has {len(cleaned)} digits; EAN-13 has 13, UPC-A 12, EAN-8 8"
-        )
+        raise UserError("barcode.bad_length", code=cleaned, digits=len(cleaned))
     expected = gtin_check_digit(cleaned[:-1])
     if int(cleaned[-1]) != expected:
-        raise UserError(
-            f"barcode '{cleaned}' has a bad check digit for {kind} (expected {expected})"
-        )
+        raise UserError("barcode.bad_check_digit", code=cleaned, kind=kind, expected=expected)
     return cleaned
 
 

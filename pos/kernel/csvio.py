@@ -1,7 +1,7 @@
 """CSV files as stores save them: UTF-8 with or without Excel's byte-order mark, or
 GB18030/GBK from Excel on Chinese Windows. Rows keep their line numbers so every
-error can say ``line N, column: reason``; files we write carry the BOM so Excel opens
-Chinese names correctly."""
+error can say ``line N, column: reason`` (a message: csv.problem, its reason a message
+too); files we write carry the BOM so Excel opens Chinese names correctly."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pos.kernel.errors import UserError
+from pos.kernel.messages import Message, msg
+
+HEADER, ROW = msg("csv.header"), msg("csv.row")  # the "column" of a whole-header or row error
 
 
 def decode_csv_bytes(data: bytes) -> str:
@@ -24,10 +27,7 @@ def decode_csv_bytes(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise UserError(
-            "the file is neither UTF-8 nor GB18030/GBK text; save it from Excel as "
-            "'CSV UTF-8' and try again"
-        ) from exc
+        raise UserError("csv.not_text") from exc
 
 
 @dataclass
@@ -40,18 +40,23 @@ class Row:
 class ErrorList:
     """Errors collected across a whole file, so the user can fix them all in one go."""
 
-    errors: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)
 
-    def add(self, line: int, column: str, reason: str) -> None:
-        self.errors.append(f"line {line}, {column}: {reason}")
+    def add(self, line: int, column: str | Message, reason: str | Message | UserError, /,
+            **params) -> None:
+        """One error: `column` is the file's column name (or HEADER, ROW); `reason` a
+        message id with its `params`, or a Message or UserError already made."""
+        if isinstance(reason, str):
+            reason = msg(reason, **params)
+        self.errors.append(msg("csv.problem", line=line, column=column, reason=reason))
 
     def raise_if_any(self, what: str) -> None:
+        """Refuse the whole file when anything was wrong; `what` is a message id such as
+        "import.catalog"."""
         if self.errors:
             count = len(self.errors)
-            raise UserError(
-                f"{what} refused: {count} error{'s' if count != 1 else ''}; nothing was changed",
-                details=self.errors,
-            )
+            raise UserError("import.refused_one" if count == 1 else "import.refused",
+                            what=what, count=count, details=self.errors)
 
 
 def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
@@ -61,7 +66,7 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
     try:
         file_header = next(reader)
     except StopIteration:
-        errors.add(1, "header", "the file is empty")
+        errors.add(1, HEADER, "csv.file_empty")
         return []
     names = [name.strip().lstrip("\ufeff").lower() for name in file_header]
     while names and names[-1] == "":  # Excel's trailing empty columns
@@ -70,11 +75,11 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
     unknown = [name for name in names if name not in header]
     duplicated = sorted({name for name in names if names.count(name) > 1})
     if missing:
-        errors.add(1, "header", "missing column(s): " + ", ".join(missing))
+        errors.add(1, HEADER, "csv.missing_columns", columns=missing)
     if unknown:
-        errors.add(1, "header", "unknown column(s): " + ", ".join(unknown))
+        errors.add(1, HEADER, "csv.unknown_columns", columns=unknown)
     if duplicated:
-        errors.add(1, "header", "repeated column(s): " + ", ".join(duplicated))
+        errors.add(1, HEADER, "csv.repeated_columns", columns=duplicated)
     if missing or unknown or duplicated:
         return []
     rows: list[Row] = []
@@ -86,7 +91,7 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
         while len(record) > len(names) and record[-1].strip() == "":
             record = record[:-1]
         if len(record) != len(names):
-            errors.add(start, "row", f"has {len(record)} fields, the header has {len(names)}")
+            errors.add(start, ROW, "csv.ragged_row", fields=len(record), expected=len(names))
             continue
         rows.append(Row(start, {name: cell.strip() for name, cell in zip(names, record)}))
     return rows

@@ -13,6 +13,7 @@ from decimal import Decimal
 from babel.numbers import format_currency, get_currency_precision
 
 from pos.kernel.errors import UserError
+from pos.kernel.messages import plain_money
 
 DEFAULT_CURRENCY = "CNY"
 
@@ -36,26 +37,26 @@ def parse_amount(
         raise TypeError("parse_amount takes a string; money never passes through float")
     cleaned = text.strip().replace(",", "").replace("¥", "").replace("￥", "").strip()
     if not cleaned:
-        raise UserError("an amount is required")
+        raise UserError("amount.required")
     return _parse_fixed(cleaned, minor_digits(currency), allow_negative=allow_negative,
-                        original=text.strip(), what="an amount")
+                        original=text.strip(), percent=False)
 
 
 def _parse_fixed(cleaned: str, digits: int, *, allow_negative: bool, original: str,
-                 what: str) -> int:
+                 percent: bool) -> int:
     """A plain decimal string to an int scaled by 10**digits, refusing excess places."""
     match = _AMOUNT_RE.match(cleaned)
     if match is None:
-        raise UserError(f"'{original}' is not {what}")
+        raise UserError("percent.invalid" if percent else "amount.invalid", text=original)
     frac = match.group("frac") or ""
     if len(frac.rstrip("0")) > digits:
-        raise UserError(f"'{original}' has more than {digits} decimal places")
+        raise UserError("amount.too_many_places", text=original, digits=digits)
     frac = frac[:digits] if len(frac) > digits else frac.ljust(digits, "0")
     value = int(match.group("int")) * 10**digits + (int(frac) if frac else 0)
     if match.group("sign"):
         value = -value
         if not allow_negative and value != 0:
-            raise UserError(f"'{original}' is negative")
+            raise UserError("value.negative", text=original)
     return value
 
 
@@ -65,12 +66,7 @@ def to_decimal_string(amount: int, *, currency: str = DEFAULT_CURRENCY) -> str:
     This is the machine format used in CSV files and journals; it parses back exactly.
     """
     _check_int(amount)
-    digits = minor_digits(currency)
-    sign = "-" if amount < 0 else ""
-    whole, frac = divmod(abs(amount), 10**digits)
-    if digits == 0:
-        return f"{sign}{whole}"
-    return f"{sign}{whole}.{frac:0{digits}d}"
+    return plain_money(amount, minor_digits(currency))
 
 
 def format_money(amount: int, *, currency: str = DEFAULT_CURRENCY, locale: str = "en") -> str:
@@ -107,9 +103,9 @@ def parse_percent(text: str) -> int:
     """A percentage string ('13', '13.5', '10%') to basis points (1300, 1350, 1000)."""
     cleaned = text.strip().rstrip("%").strip()
     if not cleaned:
-        raise UserError("a percentage is required")
+        raise UserError("percent.required")
     return _parse_fixed(cleaned, 2, allow_negative=False, original=text.strip(),
-                        what="a percentage")
+                        percent=True)
 
 
 def percent_string(basis_points: int) -> str:

@@ -81,7 +81,8 @@ def test_a_refused_import_changes_nothing(stocked, bad_row, message):
     with pytest.raises(UserError) as refused:
         products.import_catalog_file(stocked, data=data)
     assert "nothing was changed" in refused.value.message
-    assert any(message in detail for detail in refused.value.details), refused.value.details
+    details = [str(d) for d in refused.value.details]  # each in English
+    assert any(message in detail for detail in details), details
     assert snapshot(stocked) == before
 
 
@@ -90,7 +91,7 @@ def test_a_barcode_clash_with_a_product_not_in_the_file_changes_nothing(stocked)
     data = CATALOG.splitlines()[0] + "\r\nX1,6901234567892,Thing,BAGS,1,1,1,none,no,13\r\n"
     with pytest.raises(UserError) as refused:
         products.import_catalog_file(stocked, data=data.encode())
-    assert refused.value.details == ["line 2, barcode: 6901234567892 belongs to product NB-14"]
+    assert [str(d) for d in refused.value.details] == ["line 2, barcode: 6901234567892 belongs to product NB-14"]
     assert snapshot(stocked) == before
 
 
@@ -98,7 +99,7 @@ def test_missing_columns_refuse_the_file(stocked):
     before = snapshot(stocked)
     with pytest.raises(UserError) as refused:
         products.import_catalog_file(stocked, data=b"sku,name\r\nA,B\r\n")
-    assert refused.value.details[0].startswith("line 1, header: missing column(s)")
+    assert str(refused.value.details[0]).startswith("line 1, header: missing column(s)")
     assert snapshot(stocked) == before
 
 
@@ -143,7 +144,7 @@ def test_categories_round_trip_and_refuse_bad_rows(stocked):
     with pytest.raises(UserError) as refused:
         products.import_categories_file(
             stocked, data=b"code,name,kind,sheet_layout\r\nPHONE,Phones,main_unit,\r\nX,Y,gadget,\r\n")
-    assert refused.value.details == [
+    assert [str(d) for d in refused.value.details] == [
         "line 2, sheet_layout: a main-unit category needs a sheet layout",
         "line 3, kind: 'gadget' is not one of main_unit, accessory, software, service, gift_pack",
     ]
