@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos.kernel.money import format_money, percent_string, to_decimal_string
-from pos.printjobs.records import LineRecord, SaleRecord
+from pos.ledger.documents import DocLine
+from pos.printjobs.records import SaleRecord
 
 from .columns import centre, display_width, left_right, wrap
 from .labels import labels_for
@@ -77,7 +78,7 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False) -
     ops.append(Rule())
 
     for line in record.lines:
-        if line.parent_position is None:
+        if line.parent is None:
             _line(ops, line, width, 0, words, money)
             for child in record.children(line.position):
                 _line(ops, child, width, 2, words, money)
@@ -138,22 +139,22 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False) -
     return ops
 
 
-def _line(ops: list[Op], line: LineRecord, width: int, indent: int, words, money) -> None:
+def _line(ops: list[Op], line: DocLine, width: int, indent: int, words, money) -> None:
     marker = {"card": "* ", "accessory": "+ "}.get(line.kind, "") if indent else ""
     if line.quantity == 1 and not line.discount:
-        for text in left_right(marker + line.name, money(line.total), width, indent):
+        for text in left_right(marker + line.name, money(line.line_total), width, indent):
             ops.append(Text(text, bold=line.kind == "main_unit"))
     else:
         for text in wrap(marker + line.name, width - indent):
             ops.append(Text(" " * indent + text, bold=line.kind == "main_unit"))
         qty = f"{line.quantity} x {money(line.unit_price)}"
-        for text in left_right(qty, money(line.total + line.discount), width, indent + 2):
+        for text in left_right(qty, money(line.line_total + line.discount), width, indent + 2):
             ops.append(Text(text))
         if line.discount:
             for text in left_right(words["discount"], "-" + money(line.discount), width, indent + 2):
                 ops.append(Text(text))
     notes = []
-    if line.pack_code:
+    if line.pack:
         notes.append(words["pack"])
     if line.override_reason:
         notes.append(f"{words['price_changed']}: {line.override_reason}")

@@ -47,7 +47,7 @@ def _check_sale(session, entry: JournalEntry) -> str | None:
     sale = session.scalar(select(Sale).where(Sale.receipt_no == entry.doc_ref))
     if sale is None:
         return "the sale was deleted"
-    if canonical(load_document(session, sale)) != entry.payload:
+    if canonical(load_document(session.connection(), sale.id).payload()) != entry.payload:
         return "the sale was altered"
     if sale.journal_hash != entry.hash:
         return "the sale's seal does not match"

@@ -1,5 +1,8 @@
-"""A completed sale, a unit's configuration sheet and a service card as plain records:
-what receipts, sheet copies and card certificates print. Read-only; no Qt, no printing."""
+"""What receipts, sheet copies and card certificates print: a completed document as
+the ledger rebuilds it (pos.ledger.documents: its lines and payments are the very records
+that were sealed), with what a reader needs around it (store, staff, customer, card
+tiers, each unit's sheet with what installers added on site later). Read-only; no Qt,
+no printing."""
 
 from __future__ import annotations
 
@@ -10,12 +13,15 @@ from sqlalchemy import select
 
 from pos.db.engine import Database
 from pos.db.models import (
-    Category, Customer, Payment, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem,
-    SheetOutcome, SheetSection, SheetTemplate, Staff, Store, Terminal,
+    Category, Customer, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem,
+    SheetSection, SheetTemplate, Staff, Store, Terminal,
 )
-from pos.kernel.enums import DocumentKind
+from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject
 from pos.kernel.errors import UserError
 from pos.kernel.vat import VatLine, vat_by_rate
+from pos.ledger.documents import (
+    DocCard, DocLine, DocOutcome, DocPayment, SaleDocument, Stored, load_stored, sale_id_of,
+)
 
 
 @dataclass(frozen=True)
@@ -38,24 +44,6 @@ class CustomerRecord:
 
 
 @dataclass(frozen=True)
-class LineRecord:
-    position: int
-    kind: str  # main_unit / accessory / card
-    sku: str
-    name: str
-    quantity: int
-    list_price: int
-    unit_price: int
-    discount: int
-    total: int
-    vat_rate_bp: int
-    serial: str | None
-    pack_code: str | None
-    parent_position: int | None
-    override_reason: str | None
-
-
-@dataclass(frozen=True)
 class CardRecord:
     card_no: str
     tier_code: str
@@ -71,15 +59,6 @@ class CardRecord:
     price: int
     customer: CustomerRecord | None
     receipt_no: str
-
-
-@dataclass(frozen=True)
-class PaymentRecord:
-    tender: str
-    amount: int
-    reference: str | None
-    card_last4: str | None
-    due_date: date | None
 
 
 @dataclass(frozen=True)
@@ -114,8 +93,8 @@ class SaleRecord:
     staff_name: str
     store: StoreHeader
     customer: CustomerRecord | None
-    lines: tuple[LineRecord, ...]
-    payments: tuple[PaymentRecord, ...]
+    lines: tuple[DocLine, ...]
+    payments: tuple[DocPayment, ...]
     cards: tuple[CardRecord, ...]
     vat: tuple[VatLine, ...]
     total: int
@@ -127,150 +106,145 @@ class SaleRecord:
     original_receipt: str | None = None  # what an add-on, refund or void refers to
     addon_unit: str | None = None  # the unit an add-on was sold for
 
-    def children(self, position: int) -> list[LineRecord]:
-        return [line for line in self.lines if line.parent_position == position]
+    def children(self, position: int) -> list[DocLine]:
+        return [line for line in self.lines if line.parent == position]
 
 
-def _store_header(store: Store) -> StoreHeader:
+def _store_header(store) -> StoreHeader:
     return StoreHeader(store.name, store.address, store.phone, store.tax_id, store.currency,
                        store.locale, store.receipt_footer)
 
 
-def _customer(customer: Customer | None) -> CustomerRecord | None:
-    if customer is None:
+def _customer(conn, customer_id: int | None) -> CustomerRecord | None:
+    if customer_id is None:
         return None
-    return CustomerRecord(customer.name, customer.phone, customer.kind.value, customer.company)
+    c = conn.execute(select(Customer.__table__).where(Customer.id == customer_id)).one()
+    return CustomerRecord(c.name, c.phone, c.kind.value, c.company)
+
+
+def _store_of(conn, terminal_id: int):
+    return conn.execute(select(Store.__table__, Terminal.code.label("terminal"))
+                        .join(Terminal, Terminal.store_id == Store.id)
+                        .where(Terminal.id == terminal_id)).one()
 
 
 def load_sale(db: Database, *, receipt_no: str) -> SaleRecord:
-    """Everything a receipt or a sheet copy prints for one sale; UserError if unknown."""
-    with db.read() as session:
-        sale = session.scalar(select(Sale).where(Sale.receipt_no == receipt_no.strip().upper()))
-        if sale is None:
+    """Everything a receipt or a sheet copy prints for one document; UserError if unknown."""
+    with db.read_connection() as conn:
+        sale_id = sale_id_of(conn, receipt_no)
+        if sale_id is None:
             raise UserError(f"No sale has the receipt number '{receipt_no}'")
-        terminal = session.get(Terminal, sale.terminal_id)
-        store = session.get(Store, terminal.store_id)
-        staff = session.get(Staff, sale.staff_id)
-        customer = _customer(session.get(Customer, sale.customer_id) if sale.customer_id else None)
-        rows = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
-                               .order_by(SaleLine.position)).all()
-        position = {row.id: row.position for row in rows}
-        lines = tuple(_line_record(r, position.get(r.parent_line_id)) for r in rows)
-        by_position = {line.position: line for line in lines}
-
-        def unit_of(card: ServiceCard) -> LineRecord:
-            if card.main_line_id in position:
-                return by_position[position[card.main_line_id]]
-            return _line_record(session.get(SaleLine, card.main_line_id), None)  # an add-on's
-
-        cards = tuple(_card_record(session, card, unit_of(card),
-                                   by_position[position[card.line_id]].total, customer,
-                                   sale.receipt_no)
-                      for card in session.scalars(select(ServiceCard).where(
-                          ServiceCard.sale_id == sale.id).order_by(ServiceCard.card_no)))
-        payments = tuple(PaymentRecord(p.tender.value, p.amount, p.reference, p.card_last4,
-                                       p.due_date)
-                         for p in session.scalars(select(Payment).where(Payment.sale_id == sale.id)
-                                                  .order_by(Payment.position)))
-        item_of = {row.position: row.sheet_item_id for row in rows}
-        sheets = tuple(_unit_sheet(session, sale, row, item_of, by_position, cards)
-                       for row in rows if row.kind.value == "main_unit")
-        vat = vat_by_rate((line.vat_rate_bp, line.total) for line in lines)
-        original = session.get(Sale, sale.original_sale_id) if sale.original_sale_id else None
+        stored = load_stored(conn, sale_id)
+        doc = stored.document
+        store = _store_of(conn, doc.terminal_id)
+        staff = conn.execute(select(Staff.name).where(Staff.id == doc.staff_id)).scalar()
+        customer = _customer(conn, doc.customer_id)
+        cards = tuple(_card_record(conn, card, _unit_name(conn, doc, card),
+                                   doc.line(card.line).line_total, customer, doc.receipt_no)
+                      for card in doc.cards)
+        sheets = tuple(_unit_sheet(conn, stored, line, cards) for line in doc.lines
+                       if line.kind is LineKind.MAIN_UNIT)
         addon_unit = None
-        if sale.kind.value == "addon":
-            outside = [r.parent_line_id for r in rows if r.parent_line_id not in position]
-            unit = session.get(SaleLine, outside[0]) if outside and outside[0] else None
-            addon_unit = unit.name if unit else None
+        if doc.kind is DocumentKind.ADDON:
+            outside = next((line.parent_line for line in doc.lines if line.parent_line), None)
+            addon_unit = _line_name(conn, outside) if outside else None
         return SaleRecord(
-            sale.receipt_no, sale.completed_at, terminal.code, staff.name, _store_header(store),
-            customer, lines, payments, cards, vat, sale.total, sale.discount_total, sale.tendered,
-            sale.change_given, sheets, sale.kind.value,
-            original.receipt_no if original else None, addon_unit)
+            doc.receipt_no, doc.completed_at, store.terminal, staff, _store_header(store),
+            customer, doc.lines, doc.payments, cards,
+            vat_by_rate((line.vat_rate_bp, line.line_total) for line in doc.lines), doc.total,
+            doc.discount_total, doc.tendered, doc.change, sheets, doc.kind.value,
+            doc.original_receipt, addon_unit)
 
 
-def _line_record(row: SaleLine, parent_position: int | None) -> LineRecord:
-    return LineRecord(row.position, row.kind.value, row.sku, row.name, row.quantity,
-                      row.list_price, row.unit_price, row.discount, row.line_total,
-                      row.vat_rate_bp, row.serial, row.pack_code, parent_position,
-                      row.override_reason)
+def _line_name(conn, line_id: int) -> str:
+    return conn.execute(select(SaleLine.name).where(SaleLine.id == line_id)).scalar()
 
 
-def _card_record(session, card: ServiceCard, unit: LineRecord, price: int,
+def _unit_name(conn, doc: SaleDocument, card: DocCard) -> str:
+    """The covered unit: on this document, or (an add-on's card) on the earlier sale."""
+    if card.main is not None:
+        return doc.line(card.main).name
+    return _line_name(conn, card.main_line)
+
+
+def _card_record(conn, card: DocCard, unit_name: str, price: int,
                  customer: CustomerRecord | None, receipt_no: str) -> CardRecord:
-    tier = session.get(ServiceTier, card.tier_id)
+    tier = conn.execute(select(ServiceTier.__table__).where(ServiceTier.id == card.tier_id)).one()
     return CardRecord(card.card_no, tier.code, tier.name, tier.description, tier.term_months,
                       tier.service_mode.value, tier.units_covered, card.start_date, card.end_date,
-                      unit.name, card.unit_serial, price, customer, receipt_no)
+                      unit_name, card.unit_serial, price, customer, receipt_no)
 
 
-def _unit_sheet(session, sale: Sale, unit_row: SaleLine, item_of: dict[int, int | None],
-                by_position: dict[int, LineRecord], cards) -> UnitSheet:
-    category = session.scalar(select(Category).join(Product).where(Product.id == unit_row.product_id))
-    template = session.get(SheetTemplate, category.sheet_template_id) if category.sheet_template_id else None
-    sections = {}
-    if template is not None:
-        for item_id, title in session.execute(
-                select(SheetItem.id, SheetSection.title).join(SheetSection)
-                .where(SheetSection.template_id == template.id)):
-            sections[item_id] = title
-    outcomes = session.scalars(select(SheetOutcome).where(
-        SheetOutcome.sale_id == sale.id, SheetOutcome.main_line_id == unit_row.id)
-        .order_by(SheetOutcome.id)).all()
+def _unit_sheet(conn, stored: Stored, unit: DocLine, cards: tuple[CardRecord, ...]) -> UnitSheet:
+    """A unit's sheet as sold, with what installers sold for it later laid over it."""
+    doc = stored.document
+    category = conn.execute(select(Category.__table__).join(Product, Product.category_id == Category.id)
+                            .where(Product.id == unit.product_id)).one()
+    template_name = category.name
+    sections: dict[int, str] = {}
+    if category.sheet_template_id is not None:
+        template_name = conn.execute(select(SheetTemplate.name).where(
+            SheetTemplate.id == category.sheet_template_id)).scalar()
+        sections = dict(conn.execute(
+            select(SheetItem.id, SheetSection.title).join(SheetSection)
+            .where(SheetSection.template_id == category.sheet_template_id)).all())
     items, card_outcome = [], None
-    for outcome in outcomes:
-        if outcome.subject.value == "service_card":
+    for outcome in doc.outcomes:
+        if outcome.main != unit.position:
+            continue
+        if outcome.subject is OutcomeSubject.SERVICE_CARD:
             card_outcome = outcome.outcome.value
             continue
-        sold = [line for line in by_position.values()
-                if line.parent_position == unit_row.position and outcome.sheet_item_id is not None
-                and item_of[line.position] == outcome.sheet_item_id]
-        product_name = " + ".join(line.name for line in sold) if sold else None
-        price = sum(line.total for line in sold) if sold else None
-        items.append(SheetItemRecord(sections.get(outcome.sheet_item_id, ""), outcome.item_code,
-                                     outcome.item_name, outcome.outcome.value, product_name, price,
-                                     ()))
-    items = _with_addons(session, unit_row, items, sections)
-    later_cards = session.scalars(select(ServiceCard).where(
-        ServiceCard.main_line_id == unit_row.id, ServiceCard.sale_id != sale.id)
-        .order_by(ServiceCard.card_no)).all()
-    unit_record = by_position[unit_row.position]
-    added_cards = tuple(
-        _card_record(session, card, unit_record, session.get(SaleLine, card.line_id).line_total,
-                     cards[0].customer if cards else None, sale.receipt_no)
-        for card in later_cards)
-    if added_cards:
-        card_outcome = "sold"
-    unit_cards = tuple(card for card in cards if card.unit_name == unit_row.name
-                       and card.unit_serial == unit_row.serial) + added_cards
+        sold = [line for line in doc.lines if line.parent == unit.position
+                and outcome.sheet_item_id is not None and line.sheet_item_id == outcome.sheet_item_id]
+        items.append(_item(sections, outcome, sold, on_site=False))
+    unit_line_id = stored.line_ids[unit.position]
+    later_cards = []
+    for addon in _addons(conn, stored.sale_id):
+        items = _lay_over(items, sections, addon, unit_line_id)
+        later_cards += [_card_record(conn, card, unit.name, addon.document.line(card.line).line_total,
+                                     cards[0].customer if cards else None, doc.receipt_no)
+                        for card in addon.document.cards if card.main_line == unit_line_id]
+    if later_cards:
+        card_outcome = Outcome.SOLD.value
+    unit_cards = tuple(card for card, doc_card in zip(cards, doc.cards)
+                       if doc_card.main == unit.position) + tuple(later_cards)
     return UnitSheet(category.sheet_layout.value if category.sheet_layout else "notebook",
-                     template.name if template else category.name, unit_row.name,
-                     unit_row.unit_price, unit_row.serial, tuple(items), card_outcome, unit_cards)
+                     template_name, unit.name, unit.unit_price, unit.serial, tuple(items),
+                     card_outcome, unit_cards)
 
 
-def _with_addons(session, unit_row: SaleLine, items: list, sections: dict) -> list:
-    """The unit's sheet with what installers sold later laid over it, marked on site."""
-    later = session.execute(
-        select(SheetOutcome, SaleLine).outerjoin(SaleLine, SaleLine.id == SheetOutcome.sold_line_id)
-        .where(SheetOutcome.sale_id.in_(select(Sale.id).where(
-                   Sale.original_sale_id == unit_row.sale_id, Sale.kind == DocumentKind.ADDON)),
-               SheetOutcome.main_line_id == unit_row.id, SheetOutcome.subject == "sheet_item")
-        .order_by(SheetOutcome.id)).all()
+def _item(sections: dict, outcome: DocOutcome, sold: list[DocLine], *, on_site: bool) -> SheetItemRecord:
+    return SheetItemRecord(
+        sections.get(outcome.sheet_item_id, ""), outcome.item_code, outcome.item_name,
+        outcome.outcome.value, " + ".join(line.name for line in sold) or None,
+        sum(line.line_total for line in sold) if sold else None, (), on_site)
+
+
+def _addons(conn, sale_id: int) -> list[Stored]:
+    """The add-on documents installers wrote later against this sale, oldest first."""
+    ids = conn.execute(select(Sale.id).where(Sale.original_sale_id == sale_id,
+                                             Sale.kind == DocumentKind.ADDON)
+                       .order_by(Sale.id)).scalars().all()
+    return [load_stored(conn, addon_id) for addon_id in ids]
+
+
+def _lay_over(items: list, sections: dict, addon: Stored, unit_line_id: int) -> list:
+    """The unit's sheet with what one add-on asked on site laid over it, marked on site;
+    a later "declined" never hides what was sold."""
     by_code = {item.code: index for index, item in enumerate(items)}
-    for outcome, sold in later:
-        if outcome.outcome.value != "sold" and outcome.item_code in by_code \
-                and items[by_code[outcome.item_code]].outcome == "sold":
-            continue  # a later "declined" never hides what was sold
-        pack_lines = []
-        if sold is not None and sold.pack_code:
-            pack_lines = session.scalars(select(SaleLine).where(
-                SaleLine.sale_id == sold.sale_id, SaleLine.pack_code == sold.pack_code,
-                SaleLine.parent_line_id == unit_row.id)).all()
-        sold_lines = pack_lines or ([sold] if sold is not None else [])
-        record = SheetItemRecord(
-            sections.get(outcome.sheet_item_id, ""), outcome.item_code, outcome.item_name,
-            outcome.outcome.value, " + ".join(l.name for l in sold_lines) or None,
-            sum(l.line_total for l in sold_lines) if sold_lines else None, (), True)
+    for outcome in addon.document.outcomes:
+        if outcome.main_line != unit_line_id or outcome.subject is not OutcomeSubject.SHEET_ITEM:
+            continue
+        if outcome.outcome is not Outcome.SOLD and outcome.item_code in by_code \
+                and items[by_code[outcome.item_code]].outcome == Outcome.SOLD:
+            continue
+        sold = []
+        if outcome.sold is not None:
+            first = addon.document.line(outcome.sold)
+            sold = [line for line in addon.document.lines if line.pack and line.pack == first.pack
+                    and line.parent_line == unit_line_id] or [first]
+        record = _item(sections, outcome, sold, on_site=True)
         if outcome.item_code in by_code:
             items[by_code[outcome.item_code]] = record
         else:
@@ -309,14 +283,13 @@ def load_blank_sheet(db: Database, *, layout: str,
 
 
 def load_card(db: Database, *, card_no: str) -> tuple[StoreHeader, CardRecord]:
-    with db.read() as session:
-        card = session.scalar(select(ServiceCard).where(ServiceCard.card_no == card_no.strip().upper()))
-        if card is None:
+    with db.read_connection() as conn:
+        sale_id = conn.execute(select(ServiceCard.sale_id).where(
+            ServiceCard.card_no == card_no.strip().upper())).scalar()
+        if sale_id is None:
             raise UserError(f"No service card has the number '{card_no}'")
-        sale = session.get(Sale, card.sale_id)
-        store = session.get(Store, session.get(Terminal, sale.terminal_id).store_id)
-        unit = session.get(SaleLine, card.main_line_id)
-        line = session.get(SaleLine, card.line_id)
-        customer = _customer(session.get(Customer, card.customer_id))
-        return _store_header(store), _card_record(session, card, _line_record(unit, None),
-                                                  line.line_total, customer, sale.receipt_no)
+        doc = load_stored(conn, sale_id).document
+        card = next(c for c in doc.cards if c.card_no == card_no.strip().upper())
+        return _store_header(_store_of(conn, doc.terminal_id)), _card_record(
+            conn, card, _unit_name(conn, doc, card), doc.line(card.line).line_total,
+            _customer(conn, card.customer_id), doc.receipt_no)
