@@ -32,15 +32,13 @@ from pathlib import Path
 from common import figures, synthetic_catalog
 from sqlalchemy import func, select
 
+from pos.catalog import products
 from pos.db import prepared, schema
 from pos.db.engine import Database
 from pos.db.models import JournalEntry, Payment, SaleLine, ServiceCard, SheetOutcome, SoldSerial
 from pos.demo.loader import load_demo
 from pos.people import customers, staff
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import completion
-from pos.selling import sheet
+from pos.selling import cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
 
 NOTEBOOK = "6923150020022"
@@ -148,9 +146,9 @@ def main() -> None:
         db = Database(f"sqlite:///{store_path}")
         schema.upgrade(db.engine)
         load_demo(db, locale="en")
-        categories, products, _, _ = synthetic_catalog(args.products)
+        categories, catalog_csv, _, _ = synthetic_catalog(args.products)
         products.import_categories_file(db, data=categories)
-        products.import_catalog_file(db, data=products)
+        products.import_catalog_file(db, data=catalog_csv)
         cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
         customer = customers.create_customer(db, phone="13800138000", name="Bench")
 

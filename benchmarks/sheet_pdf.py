@@ -22,10 +22,7 @@ from pos.db.engine import Database
 from pos.demo.loader import load_demo
 from pos.people import customers, staff
 from pos.printjobs.records import load_blank_sheet, load_card, load_sale
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import completion
-from pos.selling import sheet
+from pos.selling import cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
 from printing.card_pdf import card_certificate_pdf
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf

@@ -1,5 +1,7 @@
-"""The layering rule: the store's logic never imports Qt, ReportLab or escpos, and the
-printing layer never imports Qt."""
+"""The layering rules: the store's logic never imports Qt, ReportLab or escpos, and the
+printing layer never imports Qt; pos/'s feature packages depend only downwards; no import
+cycles anywhere, lazy imports (inside functions) included; no module imports another's
+private name; no module grows past 400 lines."""
 
 import ast
 import os
@@ -39,6 +41,135 @@ def test_layers_import_only_what_they_may(folder, forbidden):
         if offenders.get(root, set()) <= {"ui", "printing"}:
             offenders.pop(root, None)
     assert offenders == {}
+
+
+# pos/'s packages from the bottom up: each may import only from packages on lower rows.
+LAYERS = (
+    ("kernel",),
+    ("db",),
+    ("ledger",),
+    ("store", "people", "catalog"),
+    ("printjobs",),
+    ("selling",),
+    ("aftersale", "day"),
+    ("demo",),
+    ("cli",),
+)
+DATA_FILES = {"pos/demo/data.py"}  # the demo store's tables, not logic
+MAX_LINES = 400
+
+
+def module_imports() -> dict[str, tuple[Path, set[str]]]:
+    """Every module of pos/, ui/, printing/ and migrations/ -> (its file, the modules of
+    those folders it imports anywhere in its body, functions included)."""
+    modules = {}
+    for folder in ("pos", "ui", "printing", "migrations"):
+        for path in (ROOT / folder).rglob("*.py"):
+            rel = path.relative_to(ROOT).with_suffix("")
+            name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+            modules[name] = path
+
+    def resolve(target: str) -> str | None:
+        parts = target.split(".")
+        while parts:
+            if ".".join(parts) in modules:
+                return ".".join(parts)
+            parts.pop()
+        return None
+
+    found = {}
+    for name, path in modules.items():
+        is_package = path.name == "__init__.py"
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = name.split(".") if is_package else name.split(".")[:-1]
+                    anchor = anchor[: len(anchor) - (node.level - 1)]
+                    base = ".".join(anchor + ([base] if base else []))
+                # `from pkg import module` imports the module; `from pkg import name`, pkg
+                targets |= {f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules
+                            else base for alias in node.names}
+        found[name] = (path, {resolve(t) for t in targets} - {None, name})
+    return found
+
+
+def test_no_import_cycles_lazy_imports_included():
+    graph = {name: deps for name, (_, deps) in module_imports().items()}
+    cycles, index, low, stack, on_stack, counter = [], {}, {}, [], set(), [0]
+
+    def visit(node):  # Tarjan's strongly connected components
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for other in graph[node]:
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    assert cycles == []
+
+
+def test_pos_packages_depend_only_downwards():
+    rank = {package: row for row, packages in enumerate(LAYERS) for package in packages}
+    upward = []
+    for name, (_, deps) in module_imports().items():
+        parts = name.split(".")
+        if parts[0] != "pos" or len(parts) < 2:
+            continue
+        assert parts[1] in rank, f"pos.{parts[1]} is in no layer of LAYERS"
+        for dep in deps:
+            dep_parts = dep.split(".")
+            if dep_parts[0] != "pos" or len(dep_parts) < 2 or dep_parts[1] == parts[1]:
+                continue
+            if rank[dep_parts[1]] >= rank[parts[1]]:
+                upward.append(f"{name} -> {dep}")
+    assert upward == []
+
+
+def test_every_pos_package_says_what_it_owns():
+    for init in (ROOT / "pos").glob("*/__init__.py"):
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), init
+
+
+def test_no_module_imports_another_modules_private_names():
+    private = []
+    for name, (path, _) in module_imports().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0]
+                                                     in ("pos", "ui", "printing")):
+                private += [f"{name}: {alias.name}" for alias in node.names
+                            if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert private == []
+
+
+def test_no_module_is_a_monolith():
+    long = []
+    for name, (path, _) in module_imports().items():
+        rel = str(path.relative_to(ROOT))
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if rel not in DATA_FILES and lines > MAX_LINES:
+            long.append(f"{rel}: {lines} lines")
+    assert long == []
 
 
 def test_money_columns_are_integers():
