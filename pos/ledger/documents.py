@@ -44,7 +44,7 @@ LINE_FIELDS = (
 OPTIONAL_LINE_FIELDS = ("original_line", "parent_line")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocLine:
     position: int
     kind: LineKind
@@ -75,7 +75,7 @@ class DocLine:
                          if getattr(self, name)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocOutcome:
     """How one sheet item, or the unit's service card, ended for one unit."""
 
@@ -93,7 +93,7 @@ class DocOutcome:
         return [self.main, self.subject.value, self.item_code, self.outcome.value, self.sold]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocPayment:
     position: int
     tender: Tender
@@ -107,7 +107,7 @@ class DocPayment:
                 self.card_last4, self.due_date.isoformat() if self.due_date else None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocCard:
     card_no: str
     tier_id: int
@@ -125,7 +125,7 @@ class DocCard:
                 self.end_date.isoformat() if self.end_date else None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Totals:
     total: int
     discount_total: int
@@ -140,7 +140,7 @@ def totals_of(lines: Iterable[DocLine]) -> Totals:
                   sum(v.vat for v in vat))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SaleDocument:
     kind: DocumentKind
     receipt_no: str
@@ -189,7 +189,7 @@ class SaleDocument:
         return next(line for line in self.lines if line.position == position)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Written:
     sale_id: int
     line_ids: dict[int, int]  # position -> sale line id
@@ -307,16 +307,13 @@ def _move_goods(run: prepared.Runner, document: SaleDocument, line_ids: dict[int
 # --- reading back -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stored:
     """A written document as read back, with the ids its rows have in the tables."""
 
     sale_id: int
     document: SaleDocument
     line_ids: dict[int, int]  # position -> sale line id
-
-    def position_of(self, line_id: int | None) -> int | None:
-        return next((p for p, i in self.line_ids.items() if i == line_id), None)
 
 
 def load_document(conn, sale_id: int) -> SaleDocument:
