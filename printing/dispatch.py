@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pos.db.engine import Database
 from pos.kernel.errors import UserError
+from pos.kernel.messages import Message
 from pos.printjobs import print_queue
 from pos.printjobs.print_queue import JobInfo
 from pos.printjobs.records import load_card, load_sale
@@ -27,7 +28,8 @@ class JobOutcome:
     kind: str
     ref: str
     printed: bool
-    message: str
+    message: str  # where it went, or why not (in English)
+    refusal: Message | None = None  # why not, to say in the reader's language
 
 
 def run_due_jobs(db: Database, *, terminal: str, timeout: float = 5.0) -> list[JobOutcome]:
@@ -39,7 +41,7 @@ def run_job(db: Database, job: JobInfo, *, timeout: float = 5.0) -> JobOutcome:
         where = deliver(db, job, timeout=timeout)
     except UserError as exc:
         print_queue.mark_failed(db, job_id=job.id, error=str(exc))
-        return JobOutcome(job.id, job.kind, job.ref, False, str(exc))
+        return JobOutcome(job.id, job.kind, job.ref, False, str(exc), exc.as_message())
     except Exception as exc:  # noqa: BLE001 - a bug: keep the job, log the traceback
         log.exception("print job %s failed unexpectedly", job.id)
         print_queue.mark_failed(db, job_id=job.id, error=f"internal error: {exc}")
@@ -80,12 +82,11 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
         store, card = load_card(db, card_no=job.ref)
         return _document(target, f"{job.ref}{suffix}.pdf",
                          card_certificate_pdf(store, card, locale=store.locale))
-    raise PrinterError(f"Unknown print job kind '{job.kind}'")
+    raise PrinterError("print.unknown_job_kind", kind=job.kind)
 
 
 def _document(target, name: str, pdf: bytes) -> str:
     if target.scheme in ("pdf", "file"):
         folder_target = target if target.is_pdf else parse_printer_uri(f"pdf://{target.path}")
         return str(save_pdf(folder_target, name, pdf))
-    raise PrinterError("Sheets and card certificates print to a PDF folder (pdf:///folder), "
-                       "not to the receipt printer")
+    raise PrinterError("print.documents_to_pdf")

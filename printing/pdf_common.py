@@ -63,7 +63,7 @@ def scale_for(page_size: str) -> Scale:
     try:
         return SCALES[page_size.upper()]
     except KeyError:
-        raise UserError(f"Page size '{page_size}' is not supported (A4 or A5)") from None
+        raise UserError("print.page_size", size=page_size) from None
 
 
 def new_canvas(buffer: io.BytesIO, *, width: float, height: float, title: str) -> Canvas:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from pos.kernel.errors import UserError
+from pos.kernel.errors import UserError, os_reason
 
 STATUS_REQUEST = b"\x10\x04\x01"  # DLE EOT 1: real-time printer status
 OFFLINE_BIT = 0x08
@@ -58,8 +58,7 @@ def parse_printer_uri(uri: str) -> PrinterTarget:
             return PrinterTarget(scheme, path=parsed.path)
     except ValueError:
         pass
-    raise UserError(f"'{uri}' is not a printer address; use network://HOST:9100, "
-                    "usb://VENDOR:PRODUCT, serial:///dev/ttyUSB0, file:///path or pdf:///folder")
+    raise UserError("printer.bad_uri", uri=uri)
 
 
 def send(target: PrinterTarget, data: bytes, *, timeout: float = 5.0) -> None:
@@ -71,11 +70,12 @@ def send(target: PrinterTarget, data: bytes, *, timeout: float = 5.0) -> None:
             with open(target.path, "ab") as device:
                 device.write(data)
         except OSError as exc:
-            raise PrinterError(f"Printer {target.path}: {exc.strerror}") from exc
+            raise PrinterError("printer.file_failed", where=target.path,
+                               reason=os_reason(exc)) from exc
     elif target.scheme in ("usb", "serial"):
         _send_escpos_device(target, data, timeout)
     else:
-        raise PrinterError(f"Cannot send receipt bytes to a {target.scheme} printer")
+        raise PrinterError("printer.cannot_send", scheme=target.scheme)
 
 
 def _send_network(target: PrinterTarget, data: bytes, timeout: float) -> None:
@@ -91,16 +91,15 @@ def _send_network(target: PrinterTarget, data: bytes, timeout: float) -> None:
             sock.settimeout(max(0.1, deadline - time.monotonic()))
             status = sock.recv(1)
     except ConnectionRefusedError as exc:
-        raise PrinterError(f"Printer {where} refused the connection: is it switched on?") from exc
+        raise PrinterError("printer.refused", where=where) from exc
     except (socket.timeout, TimeoutError) as exc:
-        raise PrinterError(f"Printer {where} did not answer within {timeout:g} s: "
-                           "check paper, cover and cable") from exc
+        raise PrinterError("printer.timeout", where=where, seconds=timeout) from exc
     except OSError as exc:
-        raise PrinterError(f"Printer {where} is unreachable: {exc.strerror or exc}") from exc
+        raise PrinterError("printer.unreachable", where=where, reason=os_reason(exc)) from exc
     if not status:
-        raise PrinterError(f"Printer {where} closed the connection without answering")
+        raise PrinterError("printer.no_answer", where=where)
     if status[0] & OFFLINE_BIT:
-        raise PrinterError(f"Printer {where} is offline: check paper and cover")
+        raise PrinterError("printer.offline", where=where)
 
 
 def _send_escpos_device(target: PrinterTarget, data: bytes, timeout: float) -> None:
@@ -115,8 +114,8 @@ def _send_escpos_device(target: PrinterTarget, data: bytes, timeout: float) -> N
         device._raw(data)
         device.close()
     except Exception as exc:  # noqa: BLE001 - drivers raise many kinds; all mean "not printed"
-        raise PrinterError(f"Printer {target.scheme}://{target.path or hex(target.vendor)}: "
-                           f"{exc}") from exc
+        where = f"{target.scheme}://{target.path or hex(target.vendor)}"
+        raise PrinterError("printer.device_failed", where=where, reason=str(exc)) from exc
 
 
 def save_pdf(target: PrinterTarget, name: str, pdf: bytes) -> Path:
@@ -126,5 +125,6 @@ def save_pdf(target: PrinterTarget, name: str, pdf: bytes) -> Path:
         path = folder / name
         path.write_bytes(pdf)
     except OSError as exc:
-        raise PrinterError(f"Cannot save {name} in {folder}: {exc.strerror}") from exc
+        raise PrinterError("printer.cannot_save", name=name, folder=str(folder),
+                           reason=os_reason(exc)) from exc
     return path

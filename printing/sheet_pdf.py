@@ -44,10 +44,10 @@ def sheet_pdf(record: SaleRecord, *, copies: tuple[str, ...] = COPIES, page_size
               locale: str | None = None) -> bytes:
     """Every main unit's sheet in each copy (customer, store, installer by default)."""
     if not record.sheets:
-        raise UserError(f"Sale {record.receipt_no} has no main unit, so no configuration sheet")
+        raise UserError("print.no_main_unit", receipt=record.receipt_no)
     unknown = [copy for copy in copies if copy not in COPY_TINTS]
     if unknown or not copies:
-        raise UserError(f"Unknown sheet copies {unknown}; choose from {', '.join(COPIES)}")
+        raise UserError("print.unknown_sheet_copies", copies=unknown, allowed=list(COPIES))
     lang = language(locale or record.store.locale)
     scale = scale_for(page_size)
     laid_out = [paginate_form(Form(record.store, sheet, record, lang, scale))

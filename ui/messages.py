@@ -1,10 +1,13 @@
-"""Messages to the person at the till: refusals are shown plainly, bugs get a short
-apology (the traceback goes to the log). Never a traceback on screen."""
+"""Messages to the person at the till: refusals are shown plainly, in the app's language,
+bugs get a short apology (the traceback goes to the log). Never a traceback on screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pos.kernel.messages import MESSAGE_CONTEXT, render
+from ui.i18n import Formats
 
 
 class Notice:
@@ -22,10 +25,20 @@ class Notice:
         return box
 
 
-def refusal_text(error) -> str:
-    """What the person at the till reads for a refusal (a pos UserError), in the app's
-    language."""
-    return str(error)
+def refusal_text(error, formats=None) -> str:
+    """What the person at the till reads for a refusal (a pos UserError, or a Message),
+    in the app's language: each template of pos.kernel.messages through the installed Qt
+    translator (context "pos", the message id its disambiguation), amounts and dates by
+    `formats` (ui.i18n.Formats; the app's own when not given). Details follow, one a
+    line."""
+    formats = formats or Formats.current
+    options = dict(translate=lambda template, message_id: QCoreApplication.translate(
+        MESSAGE_CONTEXT, template, message_id))
+    if formats is not None:
+        options.update(money=formats.money, date=formats.day, datetime=formats.moment)
+    lines = [render(error, **options)]
+    lines += [render(detail, **options) for detail in getattr(error, "details", ())]
+    return "\n".join(lines)
 
 
 def bug_message() -> str:

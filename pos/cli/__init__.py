@@ -62,12 +62,32 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"database {done} at schema {schema.head_revision()}", file=sys.stderr)
         return args.run(args, db, this_terminal(args.terminal))
     except UserError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
-        for detail in exc.details:
-            print(f"  {detail}", file=sys.stderr)
+        from pos.cli.common import refusal_lines
+
+        locale, currency = _reader_locale(db, args)
+        print("\n".join(refusal_lines(exc, locale=locale, currency=currency)), file=sys.stderr)
         return 1
     finally:
         db.dispose()
+
+
+def _reader_locale(db, args) -> tuple[str, str]:
+    """The language to say a refusal in (POS_LOCALE, else the store's setting when the
+    database answers, else the system's) and the store's currency."""
+    import os
+
+    from pos.kernel.translations import choose_locale
+
+    store = None
+    try:
+        from pos.db.location import this_terminal
+        from pos.store.details import store_info
+
+        store = store_info(db, terminal=this_terminal(args.terminal))
+    except Exception:  # noqa: BLE001 - no store, no schema, no server: the system decides
+        pass
+    wanted = os.environ.get("POS_LOCALE") or (store.locale if store else None)
+    return choose_locale(wanted), (store.currency if store else "CNY")
 
 
 def open_app(args) -> int:

@@ -1,5 +1,6 @@
 """What the command modules share: reading a file the user named, writing one, money
-in a column, a date argument, and asking for a PIN."""
+in a column, a date argument, asking for a PIN, and saying a refusal in the reader's
+language."""
 
 from __future__ import annotations
 
@@ -8,22 +9,39 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pos.kernel.errors import UserError
-from pos.kernel.money import to_decimal_string
+from pos.kernel.errors import UserError, os_reason
+from pos.kernel.messages import msg, render
+from pos.kernel.money import format_money, to_decimal_string
+from pos.kernel.translations import load_translations
 
 
 def read_file(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+        raise UserError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
 
 
 def write_file(path: str, data: bytes) -> None:
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+        raise UserError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
+
+
+def refusal_lines(error: UserError, *, locale: str, currency: str = "CNY") -> list[str]:
+    """What the command prints for a refusal: 'error: ...' and an indented line per
+    detail, in `locale` ('en' or 'zh_CN'), amounts as the locale writes them."""
+    from babel.dates import format_date
+
+    translations = load_translations(locale)
+    formats = dict(
+        translate=translations.message_template if translations else None,
+        money=lambda amount: format_money(amount, currency=currency, locale=locale),
+        date=lambda day: format_date(day, format="medium", locale=locale),
+    )
+    first = render(msg("error.line", message=error.as_message()), **formats)
+    return [first, *("  " + render(detail, **formats) for detail in error.details)]
 
 
 def money(amount: int) -> str:
@@ -35,7 +53,7 @@ def day_argument(text: str | None) -> date:
     try:
         return date.fromisoformat(text) if text else date.today()
     except ValueError:
-        raise UserError(f"'{text}' is not a date like 2026-11-23") from None
+        raise UserError("cli.bad_date", text=text) from None
 
 
 def ask_pin() -> str:
@@ -46,5 +64,5 @@ def ask_pin() -> str:
         first = sys.stdin.readline().strip()
         second = sys.stdin.readline().strip()
     if first != second:
-        raise UserError("the two PINs differ; nothing was changed")
+        raise UserError("staff.pins_differ")
     return first

@@ -70,7 +70,7 @@ def export_calls(args, db, terminal) -> int:
 def _staff_named(db, name: str):
     person = next((s for s in staff.list_staff(db) if s.name == name), None)
     if person is None:
-        raise UserError(f"No staff member is called '{name}'")
+        raise UserError("staff.no_one_called", name=name)
     return person
 
 

@@ -51,7 +51,8 @@ def run_print_command(args, db, terminal: str) -> int:
                                                                 "encoding": config.encoding}))
         outcome = dispatch.run_job(db, job)
         if not outcome.printed:
-            raise UserError(f"receipt not printed (job {job.id} kept for retry): {outcome.message}")
+            raise UserError("print.receipt_not_printed", job=job.id,
+                            reason=outcome.refusal or outcome.message)
         print(f"receipt {job.ref} printed (copy) to {outcome.message}")
         return 0
     if action == "sheet":
@@ -61,7 +62,7 @@ def run_print_command(args, db, terminal: str) -> int:
         copies = tuple(c.strip() for c in args.copies.split(",") if c.strip())
         unknown = set(copies) - {"customer", "store", "installer"}
         if unknown:
-            raise UserError("copies are customer, store and installer; not " + ", ".join(sorted(unknown)))
+            raise UserError("print.bad_copies", copies=sorted(unknown))
         _write(args.out, sheet_pdf(record, copies=copies, page_size=args.page,
                                    locale=record.store.locale))
         return 0

@@ -42,7 +42,7 @@ def set_store(args, db, terminal) -> int:
     for pair in args.pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            raise UserError(f"'{pair}' is not KEY=VALUE")
+            raise UserError("cli.not_key_value", text=pair)
         changes[key.strip()] = value
     return _show(details.update_store(db, terminal=terminal, **changes))
 

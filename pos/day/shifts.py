@@ -32,12 +32,12 @@ DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
 
 def open_shift(db: Database, *, terminal: str, staff_id: int, opening_float: int) -> int:
     if isinstance(opening_float, bool) or not isinstance(opening_float, int) or opening_float < 0:
-        raise UserError("The float is an amount of zero or more")
+        raise UserError("shift.float_negative")
     with db.write_connection() as conn:
         terminal_id = _terminal(conn, terminal)
         if conn.execute(select(Shift.id).where(Shift.terminal_id == terminal_id,
                                                Shift.state == ShiftState.OPEN)).scalar():
-            raise UserError(f"{terminal} already has an open shift; close it first")
+            raise UserError("shift.already_open", terminal=terminal)
         shift_id = conn.execute(Shift.__table__.insert().values(
             terminal_id=terminal_id, state=ShiftState.OPEN, opened_by=staff_id,
             opened_at=utcnow(), opening_float=opening_float).returning(Shift.id)).scalar_one()
@@ -51,9 +51,9 @@ def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason
     """Paid-in (amount > 0) or paid-out (amount < 0): the drawer opens without a sale, so
     it is a manager's right, with a reason, in the audit trail."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
-        raise UserError("Paid-in or paid-out is an amount other than zero")
+        raise UserError("shift.cash_zero")
     if not reason.strip():
-        raise UserError("Say why cash goes in or out of the drawer")
+        raise UserError("shift.cash_reason")
     with db.write_connection() as conn:
         terminal_id = _terminal(conn, terminal)
         auth = permissions.authorise(conn, action="open_drawer", ref=terminal, staff_id=staff_id,
@@ -75,7 +75,7 @@ def x_report(db: Database, *, terminal: str) -> ShiftReport:
         shift = conn.execute(select(Shift.__table__).where(
             Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)).first()
         if shift is None:
-            raise UserError(f"{terminal} has no open shift")
+            raise UserError("shift.none_open", terminal=terminal)
         return shift_figures(conn, terminal, shift)
 
 
@@ -84,10 +84,10 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
     """Count the drawer by denomination and close the shift with the next Z number."""
     unknown = set(counts) - set(DENOMINATIONS)
     if unknown:
-        raise UserError("Count only these notes and coins: "
-                        + ", ".join(to_decimal_string(d) for d in DENOMINATIONS))
+        raise UserError("shift.denominations",
+                        denominations=[to_decimal_string(d) for d in DENOMINATIONS])
     if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in counts.values()):
-        raise UserError("Each count is a whole number of zero or more")
+        raise UserError("shift.count_whole")
     with db.write_connection() as conn:
         terminal_id = _terminal(conn, terminal)
         auth = permissions.authorise(conn, action="close_day", ref=terminal, staff_id=staff_id,
@@ -96,7 +96,7 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
             Shift.terminal_id == terminal_id, Shift.state == ShiftState.OPEN)
             .with_for_update()).first()
         if shift is None:
-            raise UserError(f"{terminal} has no open shift to close")
+            raise UserError("shift.none_to_close", terminal=terminal)
         report = shift_figures(conn, terminal, shift)
         counted = sum(denomination * n for denomination, n in counts.items())
         z_number = next_number(conn, terminal_id, "z")
@@ -147,5 +147,5 @@ def shift_reports_csv(reports: list[ShiftReport]) -> bytes:
 def _terminal(conn, terminal: str) -> int:
     terminal_id = conn.execute(select(Terminal.id).where(Terminal.code == terminal)).scalar()
     if terminal_id is None:
-        raise UserError(f"Terminal {terminal} is not set up in this database")
+        raise UserError("terminal.not_set_up", terminal=terminal)
     return terminal_id

@@ -70,10 +70,6 @@ def ensure_schema(engine: Engine) -> str:
     if current is not None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
-            raise SchemaTooNew(
-                f"This database was set up by a newer version of Tickbox POS "
-                f"(schema {current}); this version knows schemas up to {head}. "
-                "Update Tickbox POS on this terminal before using it."
-            )
+            raise SchemaTooNew("schema.too_new", current=current, head=head)
     upgrade(engine)
     return "created" if current is None else "upgraded"

@@ -38,12 +38,9 @@ def database_is_empty(db: Database) -> bool:
 
 def load_demo(db: Database, *, locale: str = "en") -> DemoSummary:
     if locale not in data.LOCALES:
-        raise UserError(f"demo locale '{locale}' is not one of {', '.join(data.LOCALES)}")
+        raise UserError("demo.bad_locale", locale=locale, allowed=list(data.LOCALES))
     if not database_is_empty(db):
-        raise UserError(
-            "This database already has products or staff; the demo store loads only into "
-            "an empty database (use --db with a new file)"
-        )
+        raise UserError("demo.not_empty")
     store = data.store(locale)
     terminals = data.terminals()
     for code, _name in terminals:

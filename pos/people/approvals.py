@@ -18,7 +18,7 @@ def approve(db: Database, *, action: str, ref: str, requested_by: int, manager_i
     """A manager approves one action on one record with their PIN; returns the approval id."""
     manager = verify_pin(db, staff_id=manager_id, pin=pin)
     if not may(manager.role.value, action):
-        raise UserError(f"{manager.name} may not approve: {ACTIONS[action]}")
+        raise UserError("permission.may_not_approve", name=manager.name, action=ACTIONS[action])
     with db.write_connection() as conn:
         approval_id = conn.execute(Approval.__table__.insert().values(
             action=action, ref=ref, requested_by=requested_by, approved_by=manager_id,

@@ -29,7 +29,7 @@ def normalise_phone(phone: str) -> str:
         if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
             digits = digits[len(prefix):]
     if not 5 <= len(digits) <= 15:
-        raise UserError(f"'{phone}' is not a phone number")
+        raise UserError("customer.bad_phone", phone=phone)
     return digits
 
 
@@ -47,7 +47,7 @@ def get_customer(db: Database, *, customer_id: int) -> CustomerInfo:
     with db.read() as session:
         customer = session.get(Customer, customer_id)
         if customer is None:
-            raise UserError("That customer no longer exists")
+            raise UserError("customer.gone")
         return _info(customer)
 
 
@@ -56,16 +56,16 @@ def create_customer(db: Database, *, phone: str, name: str, kind: str = "consume
     phone = normalise_phone(phone)
     name = name.strip()
     if not name:
-        raise UserError("A customer needs a name")
+        raise UserError("customer.needs_name")
     try:
         kind_value = CustomerKind(kind)
     except ValueError:
-        raise UserError("A customer is a consumer or a business") from None
+        raise UserError("customer.bad_kind") from None
     if kind_value is CustomerKind.BUSINESS and not (company or "").strip():
-        raise UserError("A business customer needs a company name")
+        raise UserError("customer.needs_company")
     with db.unit_of_work() as session:
         if session.scalar(select(Customer.id).where(Customer.phone == phone)):
-            raise UserError(f"A customer with phone {phone} already exists")
+            raise UserError("customer.phone_taken", phone=phone)
         customer = Customer(phone=phone, name=name, kind=kind_value,
                             company=(company or "").strip() or None)
         session.add(customer)

@@ -52,7 +52,7 @@ def customer_history(db: Database, *, phone: str) -> CustomerHistory:
     with db.read() as session:
         customer = session.scalar(select(Customer).where(Customer.phone == normalise_phone(phone)))
         if customer is None:
-            raise UserError(f"No customer has the phone number {phone}")
+            raise UserError("customer.unknown_phone", phone=phone)
         sales = session.execute(select(Sale.receipt_no, Sale.kind, Sale.business_date, Sale.total)
                                 .where(Sale.customer_id == customer.id)
                                 .order_by(Sale.id)).all()
@@ -92,9 +92,9 @@ def recent_buyers(db: Database, *, days: int = 7, kind: str | None = None,
                   today: date | None = None) -> list[Buyer]:
     """Customers who bought in the last `days` days, newest first, with any open call."""
     if days < 1:
-        raise UserError("days must be 1 or more")
+        raise UserError("followup.days")
     if kind not in (None, "consumer", "business"):
-        raise UserError("kind is consumer or business")
+        raise UserError("followup.kind")
     since = (today or date.today()) - timedelta(days=days - 1)
     with db.read() as session:
         query = (
@@ -140,7 +140,7 @@ def assign_calls(db: Database, *, customer_ids: list[int], staff_id: int,
     (a customer with an open call keeps it)."""
     with db.unit_of_work() as session:
         if session.get(Staff, staff_id) is None:
-            raise UserError("No such staff member")
+            raise UserError("staff.no_such")
         already = set(session.scalars(select(FollowUp.customer_id).where(
             FollowUp.customer_id.in_(customer_ids), FollowUp.outcome == CallOutcome.NOT_CALLED)))
         created = 0
@@ -148,7 +148,7 @@ def assign_calls(db: Database, *, customer_ids: list[int], staff_id: int,
             if customer_id in already:
                 continue
             if session.get(Customer, customer_id) is None:
-                raise UserError("No such customer")
+                raise UserError("customer.no_such")
             last_sale = session.scalar(select(Sale.id).where(Sale.customer_id == customer_id)
                                        .order_by(Sale.id.desc()).limit(1))
             session.add(FollowUp(customer_id=customer_id, sale_id=last_sale, reason=reason,
@@ -182,16 +182,16 @@ def record_call(db: Database, *, followup_id: int, staff_id: int, outcome: str,
     try:
         result = CallOutcome(outcome)
     except ValueError:
-        allowed = ", ".join(o.value for o in CallOutcome if o is not CallOutcome.NOT_CALLED)
-        raise UserError(f"'{outcome}' is not a call outcome ({allowed})") from None
+        allowed = [o.value for o in CallOutcome if o is not CallOutcome.NOT_CALLED]
+        raise UserError("followup.bad_outcome", outcome=outcome, allowed=allowed) from None
     if result is CallOutcome.NOT_CALLED:
-        raise UserError("Say how the call went")
+        raise UserError("followup.say_how")
     with db.unit_of_work() as session:
         call = session.get(FollowUp, followup_id)
         if call is None:
-            raise UserError("That follow-up call does not exist")
+            raise UserError("followup.unknown")
         if call.assigned_to != staff_id:
-            raise UserError("That call is assigned to someone else")
+            raise UserError("followup.not_yours")
         call.outcome, call.notes, call.called_at = result, notes.strip(), utcnow()
 
 

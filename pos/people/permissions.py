@@ -14,17 +14,25 @@ from pos.db.models import Approval, Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.errors import UserError
 
+# Each action and the message id of its phrase ("void a sale"), said in refusals.
 ACTIONS = {
-    "void": "void a sale",
-    "refund": "refund a return",
-    "no_receipt_return": "take a return without a receipt",
-    "discount_beyond_limit": "give a discount beyond the limit",
-    "price_override": "override a price",
-    "open_drawer": "open the drawer without a sale",
-    "staff_admin": "manage staff",
-    "close_day": "close the day",
+    "void": "action.void",
+    "refund": "action.refund",
+    "no_receipt_return": "action.no_receipt_return",
+    "discount_beyond_limit": "action.discount_beyond_limit",
+    "price_override": "action.price_override",
+    "open_drawer": "action.open_drawer",
+    "staff_admin": "action.staff_admin",
+    "close_day": "action.close_day",
 }
 MANAGER_ACTIONS = set(ACTIONS) - {"staff_admin"}
+# Each role and the message id of its name ("cashier"), said in refusals.
+ROLE_NAMES = {
+    "cashier": "role.cashier",
+    "installer": "role.installer",
+    "manager": "role.manager",
+    "admin": "role.admin",
+}
 ROLE_PERMISSIONS = {
     "cashier": set(),
     "installer": set(),
@@ -51,22 +59,22 @@ def authorise(conn, *, action: str, ref: str, staff_id: int,
     exactly this action and record, which is used up here."""
     role = conn.execute(select(Staff.role).where(Staff.id == staff_id)).scalar()
     if role is None:
-        raise UserError("Log in first")
+        raise UserError("permission.log_in_first")
     if may(role.value, action):
         return Authorised(staff_id, None)
     if approval_id is None:
-        who = "An administrator" if action == "staff_admin" else "A manager"
-        raise UserError(f"{who} must approve this: {ACTIONS[action]}")
+        raise UserError("permission.admin_must_approve" if action == "staff_admin"
+                        else "permission.manager_must_approve", action=ACTIONS[action])
     approval = conn.execute(select(Approval.__table__).where(Approval.id == approval_id)).first()
     if approval is None:
-        raise UserError("That approval does not exist")
+        raise UserError("approval.unknown")
     if approval.used_at is not None:
-        raise UserError("That approval was already used; a manager must approve again")
+        raise UserError("approval.used")
     if approval.action != action or approval.ref != ref or approval.requested_by != staff_id:
-        raise UserError("That approval was given for something else")
+        raise UserError("approval.other_action")
     used = conn.execute(update(Approval).where(Approval.id == approval_id,
                                                Approval.used_at.is_(None))
                         .values(used_at=utcnow())).rowcount
     if used != 1:
-        raise UserError("That approval was already used; a manager must approve again")
+        raise UserError("approval.used")
     return Authorised(staff_id, approval.approved_by)

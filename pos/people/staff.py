@@ -56,7 +56,7 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str) -> None:
     if not (pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX):
-        raise UserError(f"A PIN is {PIN_MIN} to {PIN_MAX} digits")
+        raise UserError("staff.pin_format", min=PIN_MIN, max=PIN_MAX)
 
 
 def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str,
@@ -65,12 +65,12 @@ def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str,
     staff-administration right; the `pos` command line is the machine administrator's."""
     name = name.strip()
     if not name:
-        raise UserError("A staff member needs a name")
+        raise UserError("staff.needs_name")
     try:
         role = StaffRole(role) if not isinstance(role, StaffRole) else role
     except ValueError:
-        allowed = ", ".join(r.value for r in StaffRole)
-        raise UserError(f"'{role}' is not a role; choose one of {allowed}") from None
+        raise UserError("staff.unknown_role", role=role,
+                        allowed=[r.value for r in StaffRole]) from None
     pin_hash = hash_pin(pin)
     with db.unit_of_work() as session:
         conn = session.connection()
@@ -78,7 +78,7 @@ def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str,
             permissions.authorise(conn, action="staff_admin", ref=name, staff_id=by_staff_id,
                                   approval_id=approval_id)
         if session.scalar(select(Staff.id).where(Staff.name == name)) is not None:
-            raise UserError(f"There is already a staff member called '{name}'")
+            raise UserError("staff.name_taken", name=name)
         staff = Staff(name=name, role=role, pin_hash=pin_hash, active=True)
         session.add(staff)
         session.flush()
@@ -103,11 +103,11 @@ def verify_pin(db: Database, *, staff_id: int, pin: str) -> StaffInfo:
     with db.unit_of_work() as session:
         staff = session.get(Staff, staff_id)
         if staff is None or not staff.active:
-            raise UserError("Wrong PIN")
+            raise UserError("staff.wrong_pin")
         now = utcnow()
         if staff.locked_until is not None and staff.locked_until > now:
             seconds = int((staff.locked_until - now).total_seconds()) + 1
-            refusal = f"Too many wrong PINs: {staff.name} is locked for {seconds} more seconds"
+            refusal = UserError("staff.locked", name=staff.name, seconds=seconds)
         elif not pin_matches(pin, staff.pin_hash):
             staff.failed_pins += 1
             if staff.failed_pins >= LOCK_AFTER:
@@ -115,11 +115,11 @@ def verify_pin(db: Database, *, staff_id: int, pin: str) -> StaffInfo:
                 staff.locked_until = now + timedelta(seconds=min(delay, 3600))
             audit.record(session.connection(), staff_id=staff.id, action="failed_login",
                          ref=staff.name, details={"failed_in_a_row": staff.failed_pins})
-            refusal = "Wrong PIN"
+            refusal = UserError("staff.wrong_pin")
         else:
             staff.failed_pins, staff.locked_until = 0, None
             info = StaffInfo(staff.id, staff.name, staff.role, staff.active)
-    if refusal:  # raised after the commit, so the count of misses is kept
-        raise UserError(refusal)
+    if refusal is not None:  # raised after the commit, so the count of misses is kept
+        raise refusal
     return info
 

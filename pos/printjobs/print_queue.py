@@ -118,7 +118,7 @@ def mark_failed(db: Database, *, job_id: int, error: str) -> JobInfo:
     with db.unit_of_work() as session:
         job = _job(session, job_id)
         if job.state is JobState.PRINTED:
-            raise UserError("That job was already printed")
+            raise UserError("print.job_printed")
         job.attempts += 1
         job.state = JobState.FAILED
         job.last_error = error[:500]
@@ -132,7 +132,7 @@ def retry(db: Database, *, job_id: int) -> JobInfo:
     with db.unit_of_work() as session:
         job = _job(session, job_id)
         if job.state is not JobState.FAILED:
-            raise UserError("Only a failed print job can be retried")
+            raise UserError("print.retry_failed_only")
         job.state, job.next_attempt_at = JobState.PENDING, utcnow()
         return _info(job)
 
@@ -140,14 +140,14 @@ def retry(db: Database, *, job_id: int) -> JobInfo:
 def _job(session, job_id: int) -> PrintJob:
     job = session.get(PrintJob, job_id)
     if job is None:
-        raise UserError("That print job no longer exists")
+        raise UserError("print.job_gone")
     return job
 
 
 def _terminal_id(session, terminal: str) -> int:
     terminal_id = session.scalar(select(Terminal.id).where(Terminal.code == terminal))
     if terminal_id is None:
-        raise UserError(f"Terminal {terminal} is not set up in this database")
+        raise UserError("terminal.not_set_up", terminal=terminal)
     return terminal_id
 
 
@@ -158,7 +158,7 @@ def open_drawer(db: Database, *, terminal: str, staff_id: int, reason: str,
     from pos.people import permissions
 
     if not reason.strip():
-        raise UserError("Say why the drawer is opened")
+        raise UserError("drawer.reason")
     uri = printer_config(db, terminal=terminal).receipt_uri
     with db.unit_of_work() as session:
         conn = session.connection()
@@ -195,9 +195,9 @@ def set_printer_config(db: Database, *, terminal: str, **changes) -> PrinterConf
     allowed = {"receipt", "documents", "paper_mm", "sheet_after_sale", "encoding"}
     unknown = set(changes) - allowed
     if unknown:
-        raise UserError("unknown printer setting(s): " + ", ".join(sorted(unknown)))
+        raise UserError("print.unknown_settings", names=sorted(unknown))
     if "paper_mm" in changes and int(changes["paper_mm"]) not in (58, 80):
-        raise UserError("receipt paper is 58 or 80 mm wide")
+        raise UserError("print.paper_width")
     from pos.ledger import audit
 
     with db.unit_of_work() as session:

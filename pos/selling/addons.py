@@ -39,23 +39,23 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
     with db.read() as session:
         staff = session.get(Staff, staff_id)
         if staff is None or not staff.active:
-            raise UserError("Log in before selling")
+            raise UserError("sale.log_in_to_sell")
         if session.scalar(select(Terminal.id).where(Terminal.code == terminal)) is None:
-            raise UserError(f"Terminal {terminal} is not set up in this database")
+            raise UserError("terminal.not_set_up", terminal=terminal)
         sale = _sale(session, receipt_no)
         units = session.scalars(select(SaleLine).where(
             SaleLine.sale_id == sale.id, SaleLine.kind == LineKind.MAIN_UNIT)
             .order_by(SaleLine.position)).all()
         if not units:
-            raise UserError(f"{sale.receipt_no} has no unit to add accessories to")
+            raise UserError("addon.no_unit", receipt=sale.receipt_no)
         if unit_position is None:
             if len(units) > 1:
-                raise UserError("This sale has several units: choose the one you are installing")
+                raise UserError("addon.choose_unit")
             unit = units[0]
         else:
             unit = next((u for u in units if u.position == unit_position), None)
             if unit is None:
-                raise UserError(f"Line {unit_position} of {sale.receipt_no} is not a unit")
+                raise UserError("addon.not_a_unit", line=unit_position, receipt=sale.receipt_no)
         category = session.scalar(select(Category).join(Product).where(Product.id == unit.product_id))
         product = session.get(Product, unit.product_id)
         customer = session.get(Customer, sale.customer_id) if sale.customer_id else None

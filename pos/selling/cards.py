@@ -48,13 +48,13 @@ def add_card(db: Database, cart: Cart, *, main_line_id: str, tier_id: int) -> Ca
     offers = {o.tier_id: o for o in eligible_tiers(db, cart, main_line_id=main_line_id)}
     offer = offers.get(tier_id)
     if offer is None:
-        raise UserError(f"That service card is not available for {main.name}")
+        raise UserError("card.not_available", name=main.name)
     if any(line.tier_id == tier_id for line in cart.card_lines(main_line_id)):
-        raise UserError(f"{main.name} already has a {offer.name}")
+        raise UserError("card.already", name=main.name, card=offer.name)
     if cart.customer_id is None:
-        raise UserError("A service card needs the customer: find or add them by phone first")
+        raise UserError("card.needs_customer")
     if offer.audience is Audience.BUSINESS and cart.customer_kind is not CustomerKind.BUSINESS:
-        raise UserError(f"{offer.name} is for business customers")
+        raise UserError("card.business_only", card=offer.name)
     line = CartLine(
         line_id=new_line_id(), product_id=None, sku=f"CARD-{offer.code.upper()}", name=offer.name,
         kind=LineKind.CARD, quantity=1, list_price=offer.price, unit_price=offer.price,
@@ -68,7 +68,7 @@ def add_card(db: Database, cart: Cart, *, main_line_id: str, tier_id: int) -> Ca
 def decline_card(cart: Cart, *, main_line_id: str) -> None:
     main = cart.main_line(main_line_id)
     if cart.card_lines(main.line_id):
-        raise UserError("Remove the chosen card before recording that the card was declined")
+        raise UserError("card.remove_before_decline")
     if main.line_id not in cart.cards_declined:
         cart.cards_declined.append(main.line_id)
 

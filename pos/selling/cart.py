@@ -9,7 +9,6 @@ from dataclasses import asdict, dataclass, field
 
 from pos.kernel.enums import CardStatus, CustomerKind, LineKind, Outcome, Tender
 from pos.kernel.errors import UserError
-from pos.kernel.money import to_decimal_string
 from pos.kernel.vat import VatLine, vat_by_rate
 
 
@@ -75,7 +74,7 @@ class Cart:
         for line in self.lines:
             if line.line_id == line_id:
                 return line
-        raise UserError("That line is no longer in the cart")
+        raise UserError("cart.line_gone")
 
     def billable_lines(self) -> list[CartLine]:
         """What this cart sells (an add-on cart's earlier unit is not sold again)."""
@@ -88,7 +87,7 @@ class Cart:
         """The main unit with this line id; a UserError for any other line."""
         line = self.line(line_id)
         if line.kind is not LineKind.MAIN_UNIT:
-            raise UserError(f"{line.name} is not a main unit")
+            raise UserError("cart.not_main_unit", name=line.name)
         return line
 
     def children(self, main_line_id: str) -> list[CartLine]:
@@ -191,7 +190,7 @@ class TenderInput:
             try:
                 object.__setattr__(self, "tender", Tender(self.tender))
             except ValueError:
-                raise UserError(f"'{self.tender}' is not a way to pay") from None
+                raise UserError("tender.unknown", tender=self.tender) from None
 
 
 @dataclass(frozen=True)
@@ -203,21 +202,20 @@ class TenderCheck:
 def check_tenders(due: int, tenders: list[TenderInput]) -> TenderCheck:
     """Refuse short payment, overpayment by non-cash tenders, and change beyond the cash."""
     if not tenders:
-        raise UserError("Add a payment before completing the sale")
+        raise UserError("tender.none")
     for tender in tenders:
         if isinstance(tender.amount, bool) or not isinstance(tender.amount, int):
             raise TypeError("tender amounts are int minor units")
         if tender.amount <= 0:
-            raise UserError("Each payment must be more than zero")
+            raise UserError("tender.not_positive")
     tendered = sum(t.amount for t in tenders)
     non_cash = sum(t.amount for t in tenders if t.tender != Tender.CASH)
     cash = tendered - non_cash
     if tendered < due:
-        raise UserError(f"Not enough tendered: {to_decimal_string(due - tendered)} still due")
+        raise UserError("tender.short", due=due - tendered)
     if non_cash > due:
-        raise UserError("Card, mobile, voucher or account payments cannot exceed the amount due; "
-                        "change is given only in cash")
+        raise UserError("tender.non_cash_over")
     change = tendered - due
     if change > cash:  # unreachable given the two checks above; kept as the rule itself
-        raise UserError("Change can be given only from cash")
+        raise UserError("tender.change_from_cash")
     return TenderCheck(tendered=tendered, change=change)

@@ -34,9 +34,9 @@ def open_cart(db: Database, *, staff_id: int, terminal: str) -> Cart:
     with db.read() as session:
         staff = session.get(Staff, staff_id)
         if staff is None or not staff.active:
-            raise UserError("Log in before starting a sale")
+            raise UserError("sale.log_in_to_start")
         if session.scalar(select(Terminal.id).where(Terminal.code == terminal)) is None:
-            raise UserError(f"Terminal {terminal} is not set up in this database")
+            raise UserError("terminal.not_set_up", terminal=terminal)
     return Cart.new(staff_id=staff_id, terminal=terminal)
 
 
@@ -47,9 +47,9 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
     product = find_by_code(db, code)
     is_main = product.category_kind is CategoryKind.MAIN_UNIT
     if is_main and cart.original_sale_id is not None:
-        raise UserError("A new unit is a new sale, not an add-on")
+        raise UserError("sale.unit_is_new_sale")
     if product.category_kind is CategoryKind.SERVICE and product.serial_tracked:
-        raise UserError("Service cards are added from the unit's card tiers")
+        raise UserError("sale.cards_from_tiers")
     if not is_main and not product.serial_tracked:
         for line in cart.lines:
             if (line.product_id == product.id and line.parent_line_id is None
@@ -62,7 +62,7 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
             select(Category).join(Product).where(Product.id == product.id))
         template_id, category_id = category.sheet_template_id, category.id
     if (is_main or product.serial_tracked) and quantity != 1:
-        raise UserError("Serial-tracked units are added one at a time (each has its own serial)")
+        raise UserError("sale.serial_units_one_by_one")
     line = CartLine(
         line_id=new_line_id(), product_id=product.id, sku=product.sku, name=product.name,
         kind=LineKind.MAIN_UNIT if is_main else LineKind.ACCESSORY, quantity=quantity,
@@ -91,9 +91,9 @@ def set_quantity(cart: Cart, *, line_id: str, quantity: int) -> None:
     line = cart.line(line_id)
     _check_quantity(quantity)
     if line.kind is not LineKind.ACCESSORY or line.serial_tracked or line.pack_code:
-        raise UserError("Only the quantity of a plain accessory line can change")
+        raise UserError("sale.quantity_plain_only")
     if line.discount > line.unit_price * quantity:
-        raise UserError("The line's discount is larger than the new line total")
+        raise UserError("sale.discount_over_new_total")
     line.quantity = quantity
 
 
@@ -102,7 +102,7 @@ def remove_line(cart: Cart, *, line_id: str) -> None:
     pack part removes the whole pack."""
     line = cart.line(line_id)
     if line.existing_line_id is not None:
-        raise UserError("The unit was sold earlier; only what is added now can be removed")
+        raise UserError("sale.unit_sold_earlier")
     if line.kind is LineKind.MAIN_UNIT:
         doomed = {line.line_id} | {child.line_id for child in cart.children(line.line_id)}
         cart.outcomes = {k: v for k, v in cart.outcomes.items()
@@ -123,21 +123,20 @@ def discount_line(db: Database, cart: Cart, *, line_id: str, percent_bp: int | N
     this line (ref: line_ref(cart, line_id)), recorded in the audit trail."""
     line = cart.line(line_id)
     if (percent_bp is None) == (amount is None):
-        raise UserError("Give a discount as a percentage or as an amount")
+        raise UserError("discount.percent_or_amount")
     if line.pack_code:
-        raise UserError("A gift pack is already at its pack price")
+        raise UserError("discount.pack_price")
     value = percent_of(line.gross, percent_bp) if percent_bp is not None else amount
     if value < 0 or (percent_bp is not None and percent_bp < 0):
-        raise UserError("A discount cannot be negative")
+        raise UserError("discount.negative")
     if value > line.gross:
-        raise UserError("A discount cannot be more than the line")
+        raise UserError("discount.over_line")
     with db.read() as session:
         role = session.get(Staff, cart.staff_id).role.value
         limit_bp = get_setting(session, "discount_limit_bp").get(role, 0)
     if value * 10_000 > line.gross * limit_bp:
         if approval_id is None:
-            raise UserError(f"A {role} may discount at most {limit_bp / 100:g}% of a line; "
-                            "this needs a manager")
+            raise UserError("discount.over_limit", role=permissions.ROLE_NAMES[role], limit=limit_bp)
         with db.write_connection() as conn:
             auth = permissions.authorise(conn, action="discount_beyond_limit",
                                          ref=line_ref(cart, line_id), staff_id=cart.staff_id,
@@ -160,13 +159,13 @@ def override_price(db: Database, cart: Cart, *, line_id: str, price: int, reason
     approval for this line). Recorded in the audit trail."""
     line = cart.line(line_id)
     if not reason or not reason.strip():
-        raise UserError("A price override needs a reason")
+        raise UserError("price.needs_reason")
     if price < 0:
-        raise UserError("A price cannot be negative")
+        raise UserError("price.negative")
     if line.pack_code or line.kind is LineKind.CARD or line.existing_line_id is not None:
-        raise UserError("Pack parts, service cards and earlier units keep their prices")
+        raise UserError("price.fixed")
     if line.discount > price * line.quantity:
-        raise UserError("Remove the line's discount before lowering the price below it")
+        raise UserError("price.below_discount")
     with db.write_connection() as conn:
         auth = permissions.authorise(conn, action="price_override", ref=line_ref(cart, line_id),
                                      staff_id=cart.staff_id, approval_id=approval_id)
@@ -181,33 +180,33 @@ def set_serial(db: Database, cart: Cart, *, line_id: str, serial: str) -> None:
     line = cart.line(line_id)
     serial = serial.strip().upper()
     if not line.serial_tracked:
-        raise UserError(f"{line.name} does not take a serial number")
+        raise UserError("serial.not_tracked", name=line.name)
     if not re.fullmatch(r"[0-9A-Z\-/]{4,64}", serial):
-        raise UserError(f"'{serial}' is not a serial number or IMEI")
+        raise UserError("serial.invalid", serial=serial)
     for other in cart.lines:
         if other is not line and other.product_id == line.product_id and other.serial == serial:
-            raise UserError(f"Serial {serial} is already on another line of this sale")
+            raise UserError("serial.on_other_line", serial=serial)
     with db.read() as session:
         if _serial_taken(session, line.product_id, serial):
-            raise UserError(f"Serial {serial} of {line.name} has already been sold")
+            raise UserError("serial.sold", serial=serial, name=line.name)
     line.serial = serial
 
 
 def set_customer(db: Database, cart: Cart, *, customer_id: int | None) -> None:
     if customer_id is None:
         if any(line.kind is LineKind.CARD for line in cart.lines):
-            raise UserError("Service cards on the sale need a customer")
+            raise UserError("sale.cards_need_customer")
         cart.customer_id = cart.customer_kind = None
         return
     with db.read() as session:
         customer = session.get(Customer, customer_id)
         if customer is None:
-            raise UserError("That customer no longer exists")
+            raise UserError("customer.gone")
         kind = customer.kind
     if kind is not CustomerKind.BUSINESS and any(
             line.kind is LineKind.CARD and tier_audience(db, line.tier_id) is Audience.BUSINESS
             for line in cart.lines):
-        raise UserError("Business cards on the sale need a business customer")
+        raise UserError("sale.business_cards_need_business")
     cart.customer_id, cart.customer_kind = customer_id, kind
 
 
@@ -216,9 +215,9 @@ def set_customer(db: Database, cart: Cart, *, customer_id: int | None) -> None:
 
 def _check_quantity(quantity: int) -> None:
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
-        raise UserError("Quantity must be a whole number above zero")
+        raise UserError("sale.quantity_whole")
     if quantity > MAX_QUANTITY:
-        raise UserError(f"Quantity above {MAX_QUANTITY} is not allowed")
+        raise UserError("sale.quantity_max", max=MAX_QUANTITY)
 
 
 def _serial_taken(session, product_id: int | None, serial: str) -> bool:

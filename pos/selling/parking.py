@@ -24,7 +24,7 @@ class ParkedInfo:
 
 def park_cart(db: Database, cart: Cart, *, label: str = "") -> None:
     if not cart.lines:
-        raise UserError("There is nothing to park")
+        raise UserError("park.nothing")
     with db.unit_of_work() as session:
         terminal_id = session.scalar(select(Terminal.id).where(Terminal.code == cart.terminal))
         existing = session.get(ParkedCart, cart.uuid)
@@ -53,7 +53,7 @@ def resume_cart(db: Database, *, cart_uuid: str, staff_id: int) -> Cart:
     with db.unit_of_work() as session:
         row = session.get(ParkedCart, cart_uuid)
         if row is None:
-            raise UserError("That parked sale was already resumed")
+            raise UserError("park.already_resumed")
         cart = Cart.from_json_dict(json.loads(row.cart_json))
         session.delete(row)
     cart.staff_id = staff_id

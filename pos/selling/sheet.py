@@ -76,11 +76,11 @@ def mark_item(db: Database, cart: Cart, *, main_line_id: str, item_id: int, outc
     try:
         outcome = Outcome(outcome)
     except ValueError:
-        raise UserError(f"'{outcome}' is not sold, declined or not yet") from None
+        raise UserError("sheet.bad_outcome", outcome=outcome) from None
     rows = {row.item_id: row for row in sheet_rows(db, cart, main_line_id=main_line_id)}
     row = rows.get(item_id)
     if row is None:
-        raise UserError(f"That item is not on the sheet of {main.name}")
+        raise UserError("sheet.item_not_on_sheet", name=main.name)
     new_lines: list[CartLine] = []
     if outcome is Outcome.SOLD:
         new_lines = _lines_for_item(db, row, main, product_id)
@@ -106,7 +106,7 @@ def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -
         else:
             matches = [c for c in row.candidates if c.product_id == product_id]
             if not matches:
-                raise UserError(f"That product does not satisfy '{row.name}'")
+                raise UserError("sheet.product_not_for_item", item=row.name)
             candidate = matches[0]
         chosen = [(candidate, candidate.price)]
     with db.read() as session:

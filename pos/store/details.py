@@ -48,10 +48,7 @@ def store_info(db: Database, *, terminal: str) -> StoreInfo:
             select(Store, Terminal).join(Terminal).where(Terminal.code == terminal)
         ).first()
         if row is None:
-            raise UserError(
-                f"Terminal {terminal} is not set up in this database; load the demo store "
-                "(pos demo load) or add the terminal first"
-            )
+            raise UserError("terminal.not_set_up_hint", terminal=terminal)
         store = row[0]
         values = {f.name: getattr(store, f.name) for f in fields(StoreInfo) if f.name != "terminal"}
         return StoreInfo(**values, terminal=terminal)
@@ -60,13 +57,13 @@ def store_info(db: Database, *, terminal: str) -> StoreInfo:
 def update_store(db: Database, *, terminal: str, **changes: str) -> StoreInfo:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise UserError("unknown store setting(s): " + ", ".join(sorted(unknown)))
+        raise UserError("store.unknown_settings", names=sorted(unknown))
     if "currency" in changes and (len(changes["currency"]) != 3 or not changes["currency"].isalpha()):
-        raise UserError("currency is a three-letter ISO code such as CNY")
+        raise UserError("store.currency")
     with db.unit_of_work() as session:
         store = session.scalar(select(Store).join(Terminal).where(Terminal.code == terminal))
         if store is None:
-            raise UserError(f"Terminal {terminal} is not set up in this database")
+            raise UserError("terminal.not_set_up", terminal=terminal)
         for key, value in changes.items():
             setattr(store, key, value.upper() if key == "currency" else value)
         from pos.ledger import audit

@@ -1024,4 +1024,1117 @@
         <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
     </message>
 </context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>, </source>
+        <comment>list.separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <comment>error.line</comment>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} is not set up in this database</source>
+        <comment>terminal.not_set_up</comment>
+        <translation>本数据库中没有设置收银台 {terminal}</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} is not set up in this database; load the demo store (pos demo load) or add the terminal first</source>
+        <comment>terminal.not_set_up_hint</comment>
+        <translation>本数据库中没有设置收银台 {terminal}；请先载入演示门店（pos demo load）或添加该收银台</translation>
+    </message>
+    <message>
+        <source>'{text}' is negative</source>
+        <comment>value.negative</comment>
+        <translation>“{text}”是负数</translation>
+    </message>
+    <message>
+        <source>'{text}' is not one of {allowed:list}</source>
+        <comment>value.not_one_of</comment>
+        <translation>“{text}”不是可选值之一：{allowed:list}</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a whole number</source>
+        <comment>value.not_whole_number</comment>
+        <translation>“{text}”不是整数</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <comment>field.empty</comment>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>is longer than {max} characters</source>
+        <comment>field.too_long</comment>
+        <translation>超过 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>catalog import</source>
+        <comment>import.catalog</comment>
+        <translation>商品导入</translation>
+    </message>
+    <message>
+        <source>category import</source>
+        <comment>import.categories</comment>
+        <translation>类别导入</translation>
+    </message>
+    <message>
+        <source>checklist import</source>
+        <comment>import.checklists</comment>
+        <translation>配置单导入</translation>
+    </message>
+    <message>
+        <source>{what:msg} refused: {count} errors; nothing was changed</source>
+        <comment>import.refused</comment>
+        <translation>{what:msg}未执行：共 {count} 处错误，未做任何更改</translation>
+    </message>
+    <message>
+        <source>{what:msg} refused: 1 error; nothing was changed</source>
+        <comment>import.refused_one</comment>
+        <translation>{what:msg}未执行：有 1 处错误，未做任何更改</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <comment>os.no_such_file</comment>
+        <translation>文件或目录不存在</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <comment>os.permission_denied</comment>
+        <translation>没有访问权限</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <comment>os.is_a_directory</comment>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <comment>os.not_a_directory</comment>
+        <translation>路径中有一项不是文件夹</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <comment>os.disk_full</comment>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <comment>os.read_only</comment>
+        <translation>文件系统为只读</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <comment>file.cannot_read</comment>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <comment>file.cannot_write</comment>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>an amount is required</source>
+        <comment>amount.required</comment>
+        <translation>请填写金额</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an amount</source>
+        <comment>amount.invalid</comment>
+        <translation>“{text}”不是有效的金额</translation>
+    </message>
+    <message>
+        <source>'{text}' has more than {digits} decimal places</source>
+        <comment>amount.too_many_places</comment>
+        <translation>“{text}”的小数超过 {digits} 位</translation>
+    </message>
+    <message>
+        <source>a percentage is required</source>
+        <comment>percent.required</comment>
+        <translation>请填写百分比</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a percentage</source>
+        <comment>percent.invalid</comment>
+        <translation>“{text}”不是有效的百分比</translation>
+    </message>
+    <message>
+        <source>barcode '{code}' must be digits only</source>
+        <comment>barcode.not_digits</comment>
+        <translation>条码“{code}”只能由数字组成</translation>
+    </message>
+    <message>
+        <source>barcode '{code}' has {digits} digits; EAN-13 has 13, UPC-A 12, EAN-8 8</source>
+        <comment>barcode.bad_length</comment>
+        <translation>条码“{code}”有 {digits} 位；EAN-13 为 13 位，UPC-A 为 12 位，EAN-8 为 8 位</translation>
+    </message>
+    <message>
+        <source>barcode '{code}' has a bad check digit for {kind} (expected {expected})</source>
+        <comment>barcode.bad_check_digit</comment>
+        <translation>条码“{code}”的 {kind} 校验位不对（应为 {expected}）</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor GB18030/GBK text; save it from Excel as 'CSV UTF-8' and try again</source>
+        <comment>csv.not_text</comment>
+        <translation>该文件既不是 UTF-8 也不是 GB18030/GBK 文本；请在 Excel 中另存为“CSV UTF-8”后重试</translation>
+    </message>
+    <message>
+        <source>line {line}, {column}: {reason}</source>
+        <comment>csv.problem</comment>
+        <translation>第 {line} 行，{column}：{reason}</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <comment>csv.header</comment>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <comment>csv.row</comment>
+        <translation>整行</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <comment>csv.file_empty</comment>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>missing column(s): {columns:list}</source>
+        <comment>csv.missing_columns</comment>
+        <translation>缺少列：{columns:list}</translation>
+    </message>
+    <message>
+        <source>unknown column(s): {columns:list}</source>
+        <comment>csv.unknown_columns</comment>
+        <translation>无法识别的列：{columns:list}</translation>
+    </message>
+    <message>
+        <source>repeated column(s): {columns:list}</source>
+        <comment>csv.repeated_columns</comment>
+        <translation>重复的列：{columns:list}</translation>
+    </message>
+    <message>
+        <source>has {fields} fields, the header has {expected}</source>
+        <comment>csv.ragged_row</comment>
+        <translation>有 {fields} 个字段，而表头有 {expected} 个</translation>
+    </message>
+    <message>
+        <source>scan a barcode or type a product code</source>
+        <comment>catalog.scan_or_type</comment>
+        <translation>请扫描条码或输入商品编码</translation>
+    </message>
+    <message>
+        <source>No product has the barcode or code '{code}'</source>
+        <comment>catalog.unknown_code</comment>
+        <translation>没有条码或编码为“{code}”的商品</translation>
+    </message>
+    <message>
+        <source>'{code}' appears twice in the file</source>
+        <comment>catalog.code_twice</comment>
+        <translation>“{code}”在文件中出现了两次</translation>
+    </message>
+    <message>
+        <source>a main-unit category needs a sheet layout</source>
+        <comment>catalog.needs_layout</comment>
+        <translation>主机类别必须指定配置单版式</translation>
+    </message>
+    <message>
+        <source>only main-unit categories print on a sheet</source>
+        <comment>catalog.layout_main_only</comment>
+        <translation>只有主机类别才打印配置单</translation>
+    </message>
+    <message>
+        <source>'{sku}' must be at most {max} characters, no spaces</source>
+        <comment>catalog.sku_format</comment>
+        <translation>“{sku}”最多 {max} 个字符，且不能含空格</translation>
+    </message>
+    <message>
+        <source>'{sku}' already appears on line {line}</source>
+        <comment>catalog.sku_repeated</comment>
+        <translation>“{sku}”已在第 {line} 行出现过</translation>
+    </message>
+    <message>
+        <source>{barcode} already appears on line {line}</source>
+        <comment>catalog.barcode_repeated</comment>
+        <translation>{barcode} 已在第 {line} 行出现过</translation>
+    </message>
+    <message>
+        <source>{barcode} belongs to product {owner}</source>
+        <comment>catalog.barcode_taken</comment>
+        <translation>{barcode} 已被商品 {owner} 使用</translation>
+    </message>
+    <message>
+        <source>unknown category '{code}'</source>
+        <comment>catalog.unknown_category</comment>
+        <translation>没有类别“{code}”</translation>
+    </message>
+    <message>
+        <source>'{text}' is not yes or no</source>
+        <comment>catalog.not_yes_no</comment>
+        <translation>“{text}”应为 yes/no（或 是/否）</translation>
+    </message>
+    <message>
+        <source>'{text}' is over 100%</source>
+        <comment>catalog.vat_over_100</comment>
+        <translation>“{text}”超过了 100%</translation>
+    </message>
+    <message>
+        <source>the checklist file must be UTF-8 text</source>
+        <comment>checklist.not_utf8</comment>
+        <translation>配置单文件必须是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>the checklist file is not valid TOML: {error}</source>
+        <comment>checklist.not_toml</comment>
+        <translation>配置单文件不是有效的 TOML：{error}</translation>
+    </message>
+    <message>
+        <source>{where:path}: {reason}</source>
+        <comment>checklist.problem</comment>
+        <translation>{where:path}：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line}, {where:path}: {reason}</source>
+        <comment>checklist.problem_at</comment>
+        <translation>第 {line} 行，{where:path}：{reason}</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <comment>checklist.document</comment>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>sheet "{code}"</source>
+        <comment>checklist.sheet</comment>
+        <translation>配置单“{code}”</translation>
+    </message>
+    <message>
+        <source>sheet #{n}</source>
+        <comment>checklist.sheet_n</comment>
+        <translation>第 {n} 张配置单</translation>
+    </message>
+    <message>
+        <source>section "{code}"</source>
+        <comment>checklist.section</comment>
+        <translation>栏目“{code}”</translation>
+    </message>
+    <message>
+        <source>section #{n}</source>
+        <comment>checklist.section_n</comment>
+        <translation>第 {n} 个栏目</translation>
+    </message>
+    <message>
+        <source>item "{code}"</source>
+        <comment>checklist.item</comment>
+        <translation>项目“{code}”</translation>
+    </message>
+    <message>
+        <source>item #{n}</source>
+        <comment>checklist.item_n</comment>
+        <translation>第 {n} 个项目</translation>
+    </message>
+    <message>
+        <source>tier "{code}"</source>
+        <comment>checklist.tier</comment>
+        <translation>服务卡等级“{code}”</translation>
+    </message>
+    <message>
+        <source>tier #{n}</source>
+        <comment>checklist.tier_n</comment>
+        <translation>第 {n} 个服务卡等级</translation>
+    </message>
+    <message>
+        <source>band {n}</source>
+        <comment>checklist.band</comment>
+        <translation>第 {n} 个价格段</translation>
+    </message>
+    <message>
+        <source>must be an array of tables ([[{key}]])</source>
+        <comment>checklist.array_of_tables</comment>
+        <translation>必须是表数组（[[{key}]]）</translation>
+    </message>
+    <message>
+        <source>must be a table</source>
+        <comment>checklist.must_be_table</comment>
+        <translation>必须是一个表</translation>
+    </message>
+    <message>
+        <source>needs a code</source>
+        <comment>checklist.needs_code</comment>
+        <translation>缺少编码（code）</translation>
+    </message>
+    <message>
+        <source>needs a name</source>
+        <comment>checklist.needs_name</comment>
+        <translation>缺少名称（name）</translation>
+    </message>
+    <message>
+        <source>needs a title</source>
+        <comment>checklist.needs_title</comment>
+        <translation>缺少标题（title）</translation>
+    </message>
+    <message>
+        <source>this code is used by another sheet</source>
+        <comment>checklist.sheet_code_taken</comment>
+        <translation>该编码已被另一张配置单使用</translation>
+    </message>
+    <message>
+        <source>this code is used by another section of the sheet</source>
+        <comment>checklist.section_code_taken</comment>
+        <translation>该编码已被本配置单的另一个栏目使用</translation>
+    </message>
+    <message>
+        <source>this code is used by another item of the sheet</source>
+        <comment>checklist.item_code_taken</comment>
+        <translation>该编码已被本配置单的另一个项目使用</translation>
+    </message>
+    <message>
+        <source>this code is used by another tier</source>
+        <comment>checklist.tier_code_taken</comment>
+        <translation>该编码已被另一个服务卡等级使用</translation>
+    </message>
+    <message>
+        <source>category '{code}' is not a main-unit category</source>
+        <comment>checklist.not_main_unit</comment>
+        <translation>类别“{code}”不是主机类别</translation>
+    </message>
+    <message>
+        <source>category '{code}' is already on sheet '{sheet}'</source>
+        <comment>checklist.category_on_sheet</comment>
+        <translation>类别“{code}”已在配置单“{sheet}”上</translation>
+    </message>
+    <message>
+        <source>needs categories = [main-unit category codes]</source>
+        <comment>checklist.needs_categories</comment>
+        <translation>缺少 categories = [主机类别编码]</translation>
+    </message>
+    <message>
+        <source>needs at least one [[sheet.section]]</source>
+        <comment>checklist.needs_section</comment>
+        <translation>至少需要一个 [[sheet.section]]</translation>
+    </message>
+    <message>
+        <source>script must be text</source>
+        <comment>checklist.script_text</comment>
+        <translation>话术（script）必须是文本</translation>
+    </message>
+    <message>
+        <source>needs products = [one or more skus]</source>
+        <comment>checklist.needs_products</comment>
+        <translation>缺少 products = [一个或多个货号]</translation>
+    </message>
+    <message>
+        <source>unknown sku '{sku}'</source>
+        <comment>checklist.unknown_sku</comment>
+        <translation>没有货号“{sku}”</translation>
+    </message>
+    <message>
+        <source>sku '{sku}' is listed twice</source>
+        <comment>checklist.sku_twice</comment>
+        <translation>货号“{sku}”列了两次</translation>
+    </message>
+    <message>
+        <source>a gift pack bundles two or more products</source>
+        <comment>checklist.pack_two</comment>
+        <translation>礼包至少要包含两件商品</translation>
+    </message>
+    <message>
+        <source>pack_price must be above zero</source>
+        <comment>checklist.pack_above_zero</comment>
+        <translation>礼包价（pack_price）必须大于零</translation>
+    </message>
+    <message>
+        <source>pack_price {price} is above the price of its parts ({parts:money})</source>
+        <comment>checklist.pack_above_parts</comment>
+        <translation>礼包价 {price} 高于所含商品的合计价格（{parts:money}）</translation>
+    </message>
+    <message>
+        <source>give either lifetime = true or term_months, not both</source>
+        <comment>checklist.lifetime_or_term</comment>
+        <translation>lifetime = true 与 term_months 只能二选一</translation>
+    </message>
+    <message>
+        <source>needs term_months (a whole number above 0) or lifetime = true</source>
+        <comment>checklist.needs_term</comment>
+        <translation>缺少 term_months（大于 0 的整数）或 lifetime = true</translation>
+    </message>
+    <message>
+        <source>units_covered must be a whole number of 1 or more</source>
+        <comment>checklist.units_covered</comment>
+        <translation>units_covered 必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>needs categories = [the main-unit categories it covers]</source>
+        <comment>checklist.tier_needs_categories</comment>
+        <translation>缺少 categories = [该等级适用的主机类别]</translation>
+    </message>
+    <message>
+        <source>needs bands = [{{ up_to = "3000", price = "199" }}, ..., {{ price = "399" }}]</source>
+        <comment>checklist.needs_bands</comment>
+        <translation>缺少 bands = [{{ up_to = "3000", price = "199" }}, ..., {{ price = "399" }}]</translation>
+    </message>
+    <message>
+        <source>the last band has no up_to: it prices every unit above the others</source>
+        <comment>checklist.last_band_open</comment>
+        <translation>最后一个价格段不写 up_to：它适用于高于前面各段的所有主机</translation>
+    </message>
+    <message>
+        <source>up_to must rise from band to band</source>
+        <comment>checklist.up_to_rises</comment>
+        <translation>up_to 必须逐段递增</translation>
+    </message>
+    <message>
+        <source>needs up_to (only the last band is open-ended)</source>
+        <comment>checklist.needs_up_to</comment>
+        <translation>缺少 up_to（只有最后一个价格段不设上限）</translation>
+    </message>
+    <message>
+        <source>unknown key(s): {keys:list}</source>
+        <comment>checklist.unknown_keys</comment>
+        <translation>无法识别的键：{keys:list}</translation>
+    </message>
+    <message>
+        <source>unknown table(s): {tables:list}</source>
+        <comment>checklist.unknown_tables</comment>
+        <translation>无法识别的表：{tables:list}</translation>
+    </message>
+    <message>
+        <source>write amounts as quoted decimal text, e.g. "199.00"</source>
+        <comment>checklist.quoted_amount</comment>
+        <translation>金额请写成带引号的小数文本，例如 "199.00"</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <comment>role.cashier</comment>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>installer</source>
+        <comment>role.installer</comment>
+        <translation>安装员</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <comment>role.manager</comment>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <comment>role.admin</comment>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>void a sale</source>
+        <comment>action.void</comment>
+        <translation>作废交易</translation>
+    </message>
+    <message>
+        <source>refund a return</source>
+        <comment>action.refund</comment>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>take a return without a receipt</source>
+        <comment>action.no_receipt_return</comment>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <source>give a discount beyond the limit</source>
+        <comment>action.discount_beyond_limit</comment>
+        <translation>超出权限给优惠</translation>
+    </message>
+    <message>
+        <source>override a price</source>
+        <comment>action.price_override</comment>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>open the drawer without a sale</source>
+        <comment>action.open_drawer</comment>
+        <translation>无交易开钱箱</translation>
+    </message>
+    <message>
+        <source>manage staff</source>
+        <comment>action.staff_admin</comment>
+        <translation>管理员工</translation>
+    </message>
+    <message>
+        <source>close the day</source>
+        <comment>action.close_day</comment>
+        <translation>交班日结</translation>
+    </message>
+    <message>
+        <source>A PIN is {min} to {max} digits</source>
+        <comment>staff.pin_format</comment>
+        <translation>密码为 {min} 到 {max} 位数字</translation>
+    </message>
+    <message>
+        <source>A staff member needs a name</source>
+        <comment>staff.needs_name</comment>
+        <translation>员工必须填写姓名</translation>
+    </message>
+    <message>
+        <source>'{role}' is not a role; choose one of {allowed:list}</source>
+        <comment>staff.unknown_role</comment>
+        <translation>“{role}”不是有效的岗位；可选：{allowed:list}</translation>
+    </message>
+    <message>
+        <source>There is already a staff member called '{name}'</source>
+        <comment>staff.name_taken</comment>
+        <translation>已有名为“{name}”的员工</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <comment>staff.wrong_pin</comment>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: {name} is locked for {seconds} more seconds</source>
+        <comment>staff.locked</comment>
+        <translation>密码错误次数过多：{name} 已被锁定，请 {seconds} 秒后再试</translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was changed</source>
+        <comment>staff.pins_differ</comment>
+        <translation>两次输入的密码不一致；未做任何更改</translation>
+    </message>
+    <message>
+        <source>No staff member is called '{name}'</source>
+        <comment>staff.no_one_called</comment>
+        <translation>没有名为“{name}”的员工</translation>
+    </message>
+    <message>
+        <source>No such staff member</source>
+        <comment>staff.no_such</comment>
+        <translation>没有这名员工</translation>
+    </message>
+    <message>
+        <source>Log in first</source>
+        <comment>permission.log_in_first</comment>
+        <translation>请先登录</translation>
+    </message>
+    <message>
+        <source>A manager must approve this: {action:msg}</source>
+        <comment>permission.manager_must_approve</comment>
+        <translation>此操作需要店长授权：{action:msg}</translation>
+    </message>
+    <message>
+        <source>An administrator must approve this: {action:msg}</source>
+        <comment>permission.admin_must_approve</comment>
+        <translation>此操作需要管理员授权：{action:msg}</translation>
+    </message>
+    <message>
+        <source>{name} may not approve: {action:msg}</source>
+        <comment>permission.may_not_approve</comment>
+        <translation>{name} 无权授权：{action:msg}</translation>
+    </message>
+    <message>
+        <source>That approval does not exist</source>
+        <comment>approval.unknown</comment>
+        <translation>该授权不存在</translation>
+    </message>
+    <message>
+        <source>That approval was already used; a manager must approve again</source>
+        <comment>approval.used</comment>
+        <translation>该授权已经用过，请店长重新授权</translation>
+    </message>
+    <message>
+        <source>That approval was given for something else</source>
+        <comment>approval.other_action</comment>
+        <translation>该授权是为其他操作给的</translation>
+    </message>
+    <message>
+        <source>'{phone}' is not a phone number</source>
+        <comment>customer.bad_phone</comment>
+        <translation>“{phone}”不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>That customer no longer exists</source>
+        <comment>customer.gone</comment>
+        <translation>该客户已不存在</translation>
+    </message>
+    <message>
+        <source>A customer needs a name</source>
+        <comment>customer.needs_name</comment>
+        <translation>客户必须填写姓名</translation>
+    </message>
+    <message>
+        <source>A customer is a consumer or a business</source>
+        <comment>customer.bad_kind</comment>
+        <translation>客户类型只能是个人客户或企业客户</translation>
+    </message>
+    <message>
+        <source>A business customer needs a company name</source>
+        <comment>customer.needs_company</comment>
+        <translation>企业客户必须填写公司名称</translation>
+    </message>
+    <message>
+        <source>A customer with phone {phone} already exists</source>
+        <comment>customer.phone_taken</comment>
+        <translation>电话为 {phone} 的客户已存在</translation>
+    </message>
+    <message>
+        <source>No customer has the phone number {phone}</source>
+        <comment>customer.unknown_phone</comment>
+        <translation>没有电话号码为 {phone} 的客户</translation>
+    </message>
+    <message>
+        <source>No such customer</source>
+        <comment>customer.no_such</comment>
+        <translation>没有这位客户</translation>
+    </message>
+    <message>
+        <source>days must be 1 or more</source>
+        <comment>followup.days</comment>
+        <translation>天数至少为 1</translation>
+    </message>
+    <message>
+        <source>kind is consumer or business</source>
+        <comment>followup.kind</comment>
+        <translation>类型只能是 consumer（个人）或 business（企业）</translation>
+    </message>
+    <message>
+        <source>'{outcome}' is not a call outcome ({allowed:list})</source>
+        <comment>followup.bad_outcome</comment>
+        <translation>“{outcome}”不是有效的回访结果（{allowed:list}）</translation>
+    </message>
+    <message>
+        <source>Say how the call went</source>
+        <comment>followup.say_how</comment>
+        <translation>请填写回访结果</translation>
+    </message>
+    <message>
+        <source>That follow-up call does not exist</source>
+        <comment>followup.unknown</comment>
+        <translation>该回访电话不存在</translation>
+    </message>
+    <message>
+        <source>That call is assigned to someone else</source>
+        <comment>followup.not_yours</comment>
+        <translation>该回访已分配给其他人</translation>
+    </message>
+    <message>
+        <source>That line is no longer in the cart</source>
+        <comment>cart.line_gone</comment>
+        <translation>该商品已不在购物车中</translation>
+    </message>
+    <message>
+        <source>{name} is not a main unit</source>
+        <comment>cart.not_main_unit</comment>
+        <translation>{name} 不是主机</translation>
+    </message>
+    <message>
+        <source>'{tender}' is not a way to pay</source>
+        <comment>tender.unknown</comment>
+        <translation>“{tender}”不是有效的付款方式</translation>
+    </message>
+    <message>
+        <source>Add a payment before completing the sale</source>
+        <comment>tender.none</comment>
+        <translation>请先添加付款再完成交易</translation>
+    </message>
+    <message>
+        <source>Each payment must be more than zero</source>
+        <comment>tender.not_positive</comment>
+        <translation>每笔付款金额必须大于零</translation>
+    </message>
+    <message>
+        <source>Not enough tendered: {due:money} still due</source>
+        <comment>tender.short</comment>
+        <translation>实收不足：还差 {due:money}</translation>
+    </message>
+    <message>
+        <source>Card, mobile, voucher or account payments cannot exceed the amount due; change is given only in cash</source>
+        <comment>tender.non_cash_over</comment>
+        <translation>银行卡、移动支付、代金券或挂账付款不能超过应付金额；只有现金可以找零</translation>
+    </message>
+    <message>
+        <source>Change can be given only from cash</source>
+        <comment>tender.change_from_cash</comment>
+        <translation>只能用现金找零</translation>
+    </message>
+    <message>
+        <source>Log in before starting a sale</source>
+        <comment>sale.log_in_to_start</comment>
+        <translation>请先登录再开始交易</translation>
+    </message>
+    <message>
+        <source>Log in before selling</source>
+        <comment>sale.log_in_to_sell</comment>
+        <translation>请先登录再销售</translation>
+    </message>
+    <message>
+        <source>A new unit is a new sale, not an add-on</source>
+        <comment>sale.unit_is_new_sale</comment>
+        <translation>新主机请开新单，不能作为加购</translation>
+    </message>
+    <message>
+        <source>Service cards are added from the unit's card tiers</source>
+        <comment>sale.cards_from_tiers</comment>
+        <translation>服务卡请从主机的服务卡等级中选择</translation>
+    </message>
+    <message>
+        <source>Serial-tracked units are added one at a time (each has its own serial)</source>
+        <comment>sale.serial_units_one_by_one</comment>
+        <translation>有序列号的商品请逐台添加（每台都有自己的序列号）</translation>
+    </message>
+    <message>
+        <source>Only the quantity of a plain accessory line can change</source>
+        <comment>sale.quantity_plain_only</comment>
+        <translation>只有普通配件可以修改数量</translation>
+    </message>
+    <message>
+        <source>The line's discount is larger than the new line total</source>
+        <comment>sale.discount_over_new_total</comment>
+        <translation>该行的优惠大于修改后的金额</translation>
+    </message>
+    <message>
+        <source>The unit was sold earlier; only what is added now can be removed</source>
+        <comment>sale.unit_sold_earlier</comment>
+        <translation>这台主机是之前售出的；只能移除本次加购的商品</translation>
+    </message>
+    <message>
+        <source>Quantity must be a whole number above zero</source>
+        <comment>sale.quantity_whole</comment>
+        <translation>数量必须是大于零的整数</translation>
+    </message>
+    <message>
+        <source>Quantity above {max} is not allowed</source>
+        <comment>sale.quantity_max</comment>
+        <translation>数量不能超过 {max}</translation>
+    </message>
+    <message>
+        <source>Give a discount as a percentage or as an amount</source>
+        <comment>discount.percent_or_amount</comment>
+        <translation>优惠请按百分比或金额填写</translation>
+    </message>
+    <message>
+        <source>A gift pack is already at its pack price</source>
+        <comment>discount.pack_price</comment>
+        <translation>礼包已经是礼包价</translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative</source>
+        <comment>discount.negative</comment>
+        <translation>优惠不能为负数</translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than the line</source>
+        <comment>discount.over_line</comment>
+        <translation>优惠不能超过该行金额</translation>
+    </message>
+    <message>
+        <source>A {role:msg} may discount at most {limit:percent} of a line; this needs a manager</source>
+        <comment>discount.over_limit</comment>
+        <translation>{role:msg}对单行最多只能优惠 {limit:percent}；超出需要店长授权</translation>
+    </message>
+    <message>
+        <source>A price override needs a reason</source>
+        <comment>price.needs_reason</comment>
+        <translation>改价必须填写原因</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <comment>price.negative</comment>
+        <translation>价格不能为负数</translation>
+    </message>
+    <message>
+        <source>Pack parts, service cards and earlier units keep their prices</source>
+        <comment>price.fixed</comment>
+        <translation>礼包内商品、服务卡和之前售出的主机不能改价</translation>
+    </message>
+    <message>
+        <source>Remove the line's discount before lowering the price below it</source>
+        <comment>price.below_discount</comment>
+        <translation>请先取消该行的优惠，再把价格改到低于优惠金额</translation>
+    </message>
+    <message>
+        <source>{name} does not take a serial number</source>
+        <comment>serial.not_tracked</comment>
+        <translation>{name} 不需要录入序列号</translation>
+    </message>
+    <message>
+        <source>'{serial}' is not a serial number or IMEI</source>
+        <comment>serial.invalid</comment>
+        <translation>“{serial}”不是有效的序列号或 IMEI</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is already on another line of this sale</source>
+        <comment>serial.on_other_line</comment>
+        <translation>序列号 {serial} 已录在本单的另一行</translation>
+    </message>
+    <message>
+        <source>Serial {serial} of {name} has already been sold</source>
+        <comment>serial.sold</comment>
+        <translation>{name} 的序列号 {serial} 已经售出</translation>
+    </message>
+    <message>
+        <source>Service cards on the sale need a customer</source>
+        <comment>sale.cards_need_customer</comment>
+        <translation>本单有服务卡，必须登记客户</translation>
+    </message>
+    <message>
+        <source>Business cards on the sale need a business customer</source>
+        <comment>sale.business_cards_need_business</comment>
+        <translation>本单有企业服务卡，必须登记企业客户</translation>
+    </message>
+    <message>
+        <source>'{outcome}' is not sold, declined or not yet</source>
+        <comment>sheet.bad_outcome</comment>
+        <translation>“{outcome}”不是“已售”“已拒绝”或“未询问”</translation>
+    </message>
+    <message>
+        <source>That item is not on the sheet of {name}</source>
+        <comment>sheet.item_not_on_sheet</comment>
+        <translation>该项目不在 {name} 的配置单上</translation>
+    </message>
+    <message>
+        <source>That product does not satisfy '{item}'</source>
+        <comment>sheet.product_not_for_item</comment>
+        <translation>该商品不属于“{item}”</translation>
+    </message>
+    <message>
+        <source>That service card is not available for {name}</source>
+        <comment>card.not_available</comment>
+        <translation>{name} 不能选这张服务卡</translation>
+    </message>
+    <message>
+        <source>{name} already has a {card}</source>
+        <comment>card.already</comment>
+        <translation>{name} 已有{card}</translation>
+    </message>
+    <message>
+        <source>A service card needs the customer: find or add them by phone first</source>
+        <comment>card.needs_customer</comment>
+        <translation>服务卡需要登记客户：请先按手机号查找或新建客户</translation>
+    </message>
+    <message>
+        <source>{card} is for business customers</source>
+        <comment>card.business_only</comment>
+        <translation>{card}仅限企业客户</translation>
+    </message>
+    <message>
+        <source>Remove the chosen card before recording that the card was declined</source>
+        <comment>card.remove_before_decline</comment>
+        <translation>请先移除已选的服务卡，再登记顾客拒绝服务卡</translation>
+    </message>
+    <message>
+        <source>There is nothing to park</source>
+        <comment>park.nothing</comment>
+        <translation>购物车是空的，无需挂单</translation>
+    </message>
+    <message>
+        <source>That parked sale was already resumed</source>
+        <comment>park.already_resumed</comment>
+        <translation>该挂单已被取回</translation>
+    </message>
+    <message>
+        <source>{receipt} has no unit to add accessories to</source>
+        <comment>addon.no_unit</comment>
+        <translation>{receipt} 中没有可加购配件的主机</translation>
+    </message>
+    <message>
+        <source>This sale has several units: choose the one you are installing</source>
+        <comment>addon.choose_unit</comment>
+        <translation>本单有多台主机：请选择正在安装的那一台</translation>
+    </message>
+    <message>
+        <source>Line {line} of {receipt} is not a unit</source>
+        <comment>addon.not_a_unit</comment>
+        <translation>{receipt} 的第 {line} 行不是主机</translation>
+    </message>
+    <message>
+        <source>The float is an amount of zero or more</source>
+        <comment>shift.float_negative</comment>
+        <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+        <source>{terminal} already has an open shift; close it first</source>
+        <comment>shift.already_open</comment>
+        <translation>{terminal} 已有未交班的班次；请先交班</translation>
+    </message>
+    <message>
+        <source>Paid-in or paid-out is an amount other than zero</source>
+        <comment>shift.cash_zero</comment>
+        <translation>存入或取出的金额不能为零</translation>
+    </message>
+    <message>
+        <source>Say why cash goes in or out of the drawer</source>
+        <comment>shift.cash_reason</comment>
+        <translation>请说明钱箱存入或取出现金的原因</translation>
+    </message>
+    <message>
+        <source>{terminal} has no open shift</source>
+        <comment>shift.none_open</comment>
+        <translation>{terminal} 没有进行中的班次</translation>
+    </message>
+    <message>
+        <source>{terminal} has no open shift to close</source>
+        <comment>shift.none_to_close</comment>
+        <translation>{terminal} 没有可交班的班次</translation>
+    </message>
+    <message>
+        <source>Count only these notes and coins: {denominations:list}</source>
+        <comment>shift.denominations</comment>
+        <translation>只能清点这些面额的纸币和硬币：{denominations:list}</translation>
+    </message>
+    <message>
+        <source>Each count is a whole number of zero or more</source>
+        <comment>shift.count_whole</comment>
+        <translation>每种面额的张数必须是不小于零的整数</translation>
+    </message>
+    <message>
+        <source>Say why the drawer is opened</source>
+        <comment>drawer.reason</comment>
+        <translation>请说明开钱箱的原因</translation>
+    </message>
+    <message>
+        <source>That job was already printed</source>
+        <comment>print.job_printed</comment>
+        <translation>该打印任务已经打印过了</translation>
+    </message>
+    <message>
+        <source>Only a failed print job can be retried</source>
+        <comment>print.retry_failed_only</comment>
+        <translation>只有失败的打印任务才能重试</translation>
+    </message>
+    <message>
+        <source>That print job no longer exists</source>
+        <comment>print.job_gone</comment>
+        <translation>该打印任务已不存在</translation>
+    </message>
+    <message>
+        <source>unknown printer setting(s): {names:list}</source>
+        <comment>print.unknown_settings</comment>
+        <translation>无法识别的打印机设置：{names:list}</translation>
+    </message>
+    <message>
+        <source>receipt paper is 58 or 80 mm wide</source>
+        <comment>print.paper_width</comment>
+        <translation>小票纸宽只能是 58 或 80 毫米</translation>
+    </message>
+    <message>
+        <source>receipt not printed (job {job} kept for retry): {reason}</source>
+        <comment>print.receipt_not_printed</comment>
+        <translation>小票未打印（打印任务 {job} 已保留，可重试）：{reason}</translation>
+    </message>
+    <message>
+        <source>copies are customer, store and installer; not {copies:list}</source>
+        <comment>print.bad_copies</comment>
+        <translation>联次只能是 customer（顾客联）、store（门店联）和 installer（安装联）；不能是 {copies:list}</translation>
+    </message>
+    <message>
+        <source>Sale {receipt} has no main unit, so no configuration sheet</source>
+        <comment>print.no_main_unit</comment>
+        <translation>交易 {receipt} 中没有主机，所以没有配置单</translation>
+    </message>
+    <message>
+        <source>Unknown sheet copies {copies:list}; choose from {allowed:list}</source>
+        <comment>print.unknown_sheet_copies</comment>
+        <translation>无法识别的配置单联次 {copies:list}；可选：{allowed:list}</translation>
+    </message>
+    <message>
+        <source>Page size '{size}' is not supported (A4 or A5)</source>
+        <comment>print.page_size</comment>
+        <translation>不支持纸张尺寸“{size}”（只支持 A4 或 A5）</translation>
+    </message>
+    <message>
+        <source>Unknown print job kind '{kind}'</source>
+        <comment>print.unknown_job_kind</comment>
+        <translation>无法识别的打印任务类型“{kind}”</translation>
+    </message>
+    <message>
+        <source>Sheets and card certificates print to a PDF folder (pdf:///folder), not to the receipt printer</source>
+        <comment>print.documents_to_pdf</comment>
+        <translation>配置单和服务卡证书要打印到 PDF 文件夹（pdf:///folder），不能打印到小票打印机</translation>
+    </message>
+    <message>
+        <source>'{uri}' is not a printer address; use network://HOST:9100, usb://VENDOR:PRODUCT, serial:///dev/ttyUSB0, file:///path or pdf:///folder</source>
+        <comment>printer.bad_uri</comment>
+        <translation>“{uri}”不是打印机地址；请使用 network://HOST:9100、usb://VENDOR:PRODUCT、serial:///dev/ttyUSB0、file:///path 或 pdf:///folder</translation>
+    </message>
+    <message>
+        <source>Printer {where}: {reason}</source>
+        <comment>printer.file_failed</comment>
+        <translation>打印机 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot send receipt bytes to a {scheme} printer</source>
+        <comment>printer.cannot_send</comment>
+        <translation>无法把小票数据发送到 {scheme} 打印机</translation>
+    </message>
+    <message>
+        <source>Printer {where} refused the connection: is it switched on?</source>
+        <comment>printer.refused</comment>
+        <translation>打印机 {where} 拒绝连接：打印机开机了吗？</translation>
+    </message>
+    <message>
+        <source>Printer {where} did not answer within {seconds:number} s: check paper, cover and cable</source>
+        <comment>printer.timeout</comment>
+        <translation>打印机 {where} 在 {seconds:number} 秒内没有响应：请检查纸张、上盖和连线</translation>
+    </message>
+    <message>
+        <source>Printer {where} is unreachable: {reason}</source>
+        <comment>printer.unreachable</comment>
+        <translation>连接不上打印机 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>Printer {where} closed the connection without answering</source>
+        <comment>printer.no_answer</comment>
+        <translation>打印机 {where} 没有应答就断开了连接</translation>
+    </message>
+    <message>
+        <source>Printer {where} is offline: check paper and cover</source>
+        <comment>printer.offline</comment>
+        <translation>打印机 {where} 离线：请检查纸张和上盖</translation>
+    </message>
+    <message>
+        <source>Printer {where}: {reason}</source>
+        <comment>printer.device_failed</comment>
+        <translation>打印机 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot save {name} in {folder}: {reason}</source>
+        <comment>printer.cannot_save</comment>
+        <translation>无法把 {name} 保存到 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown store setting(s): {names:list}</source>
+        <comment>store.unknown_settings</comment>
+        <translation>无法识别的门店设置：{names:list}</translation>
+    </message>
+    <message>
+        <source>currency is a three-letter ISO code such as CNY</source>
+        <comment>store.currency</comment>
+        <translation>币种须为三个字母的 ISO 代码，例如 CNY</translation>
+    </message>
+    <message>
+        <source>'{text}' is not KEY=VALUE</source>
+        <comment>cli.not_key_value</comment>
+        <translation>“{text}”不是“键=值”的格式</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a date like 2026-11-23</source>
+        <comment>cli.bad_date</comment>
+        <translation>“{text}”不是日期，请按 2026-11-23 的格式填写</translation>
+    </message>
+    <message>
+        <source>demo locale '{locale}' is not one of {allowed:list}</source>
+        <comment>demo.bad_locale</comment>
+        <translation>演示语言“{locale}”不是可选值之一：{allowed:list}</translation>
+    </message>
+    <message>
+        <source>This database already has products or staff; the demo store loads only into an empty database (use --db with a new file)</source>
+        <comment>demo.not_empty</comment>
+        <translation>该数据库中已有商品或员工；演示门店只能载入空数据库（请用 --db 指定一个新文件）</translation>
+    </message>
+    <message>
+        <source>This database was set up by a newer version of Tickbox POS (schema {current}); this version knows schemas up to {head}. Update Tickbox POS on this terminal before using it.</source>
+        <comment>schema.too_new</comment>
+        <translation>该数据库由更新版本的 Tickbox POS 建立（数据结构 {current}）；本版本最高只认得到 {head}。请先在这台收银机上升级 Tickbox POS 再使用。</translation>
+    </message>
+</context>
 </TS>
