@@ -13,6 +13,13 @@ CATALOG = ("sku,barcode,name,category,price,cost,stock,role,serial_tracked,vat_r
            "NB-14,6901234567892,Notebook 14,NOTEBOOK,4999,4700,5,mainstream,yes,13\n")
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The command speaks English here unless a test says otherwise (the machine's own
+    language would decide otherwise)."""
+    monkeypatch.setenv("POS_LOCALE", "en")
+
+
 @pytest.fixture
 def db_arg(tmp_path):
     return f"--db=sqlite:///{tmp_path / 'cli.db'}"
@@ -73,3 +80,53 @@ def test_pos_without_qt_says_why_the_window_cannot_open(db_arg, capsys, monkeypa
     err = capsys.readouterr().err
     assert "error: the till cannot open its window" in err
     assert "pos --help" in err
+
+
+def test_a_refusal_is_printed_in_chinese_with_pos_locale_zh_cn(tmp_path, db_arg, capsys,
+                                                               monkeypatch):
+    monkeypatch.setenv("POS_LOCALE", "zh_CN")
+    (tmp_path / "c.csv").write_text(CATEGORIES)
+    assert main([db_arg, "categories", "import", str(tmp_path / "c.csv")]) == 0
+    (tmp_path / "p.csv").write_text(CATALOG + "X,6901234567893,Y,NOPE,1.234,1,1,none,no,13\n")
+    capsys.readouterr()
+    assert main([db_arg, "catalog", "import", str(tmp_path / "p.csv")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "错误：商品导入未执行：共 3 处错误，未做任何更改",
+        "  第 3 行，barcode：条码“6901234567893”的 EAN-13 校验位不对（应为 2）",
+        "  第 3 行，category：没有类别“NOPE”",
+        "  第 3 行，price：“1.234”的小数超过 2 位",
+    ]
+    assert main([db_arg, "catalog", "import", "/nonexistent/file.csv"]) == 1
+    assert capsys.readouterr().err.strip() == "错误：无法读取 /nonexistent/file.csv：文件或目录不存在"
+
+
+def test_without_pos_locale_the_stores_language_decides(tmp_path, db_arg, capsys, monkeypatch):
+    monkeypatch.delenv("POS_LOCALE")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main([db_arg, "demo", "load", "--locale", "zh_CN"]) == 0
+    capsys.readouterr()
+    assert main([db_arg, "store", "set", "nonsense"]) == 1
+    assert capsys.readouterr().err.strip() == "错误：“nonsense”不是“键=值”的格式"
+    monkeypatch.setenv("POS_LOCALE", "en")
+    assert main([db_arg, "store", "set", "nonsense"]) == 1
+    assert capsys.readouterr().err.strip() == "error: 'nonsense' is not KEY=VALUE"
+
+
+def test_without_a_store_the_systems_language_decides(db_arg, capsys, monkeypatch):
+    monkeypatch.delenv("POS_LOCALE")
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main([db_arg, "report", "x"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "错误：本数据库中没有设置收银台 T01"
+
+
+def test_the_command_says_refusals_in_chinese_without_qt(tmp_path):
+    """Qt missing: the translations come from the .ts file all the same."""
+    blocked = ("import sys; sys.modules['PySide6'] = None; from pos.cli import main; "
+               f"sys.exit(main(['--db=sqlite:///{tmp_path / 'q.db'}', 'catalog', 'import', "
+               "'/nonexistent.csv']))")
+    result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True,
+                            env=dict(os.environ, POS_LOCALE="zh_CN"))
+    assert result.returncode == 1
+    assert "错误：无法读取 /nonexistent.csv：文件或目录不存在" in result.stderr
