@@ -32,6 +32,8 @@ from pos.db.location import data_dir, resolve_url, this_terminal
 from pos.db.peek import peek
 from ui.gc_guard import GarbageCollector
 from ui.i18n import Formats, choose_locale, translator_for
+from ui.messages import refusal_text
+from ui.ops import Ops
 from ui.style import FONT_FAMILIES, STYLESHEET
 from ui.worker import Worker
 
@@ -50,6 +52,7 @@ class AppContext:
     locale: str
     formats: Formats
     worker: Worker
+    ops: Ops  # every call from a widget into pos/ (ui.ops)
     # Sends due print jobs (printing.dispatch); None where nothing should print (tests).
     print_runner: object = None
 
@@ -68,7 +71,22 @@ def setup_logging() -> str:
     return str(path)
 
 
+def keep_none_alive() -> None:
+    """PySide6 6.12 on Python 3.11 hands back None from a void call (setText, every
+    QPainter call) without taking a reference to it: Python 3.12 made None immortal, so
+    the missing Py_INCREF only shows before it. Each such call lowers None's count by one
+    and a busy till soon dies with "deallocating None". Give None references enough for
+    any run, as 3.12 does for every build; a no-op from 3.12 on."""
+    if sys.version_info >= (3, 12) or getattr(keep_none_alive, "done", False):
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
+    keep_none_alive.done = True
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
+    keep_none_alive()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     if getattr(app, "_gc_guard", None) is None:
         app._gc_guard = GarbageCollector(app)  # collect cycles on the GUI thread only
@@ -101,9 +119,11 @@ def make_context(db: Database, *, terminal: str, locale: str | None = None,
         return run_due_jobs(db, terminal=terminal)
 
     runner = run_prints if printing else None
-    return AppContext(db=db, terminal=terminal, store=store, locale=chosen,
-                      formats=Formats(chosen, store.currency), worker=worker or Worker(),
-                      print_runner=runner)
+    worker = worker or Worker()
+    formats = Formats(chosen, store.currency)
+    formats.money(0)  # Babel's locale data, read now rather than at the first sale
+    return AppContext(db=db, terminal=terminal, store=store, locale=chosen, formats=formats,
+                      worker=worker, ops=Ops(db, worker), print_runner=runner)
 
 
 def install_translator(app: QApplication, locale: str):
@@ -125,7 +145,7 @@ def install_translator(app: QApplication, locale: str):
     return translator
 
 
-def load_services(url: str, *, terminal: str, worker: Worker):
+def load_services(url: str, *, terminal: str, worker: Worker, locale: str | None = None):
     """Phase 2 of the start, on a worker thread: the database layer and the services,
     the database brought to this version's schema (or a UserError), the context and the
     active staff. Creates no widget."""
@@ -133,13 +153,14 @@ def load_services(url: str, *, terminal: str, worker: Worker):
     from pos.db import schema
     from pos.db.engine import Database
     from pos.people.staff import list_staff
+    from ui import ops
 
+    ops.preload()  # what the till's calls use, imported here rather than at the first scan
     db = Database(url)
     try:
         schema.ensure_schema(db.engine)
-        context = make_context(db, terminal=terminal, worker=worker)
+        context = make_context(db, terminal=terminal, worker=worker, locale=locale)
         people = list_staff(db)
-        context.formats.money(0)  # Babel's locale data, read now rather than at the first sale
     except BaseException:
         db.dispose()
         raise
@@ -178,7 +199,9 @@ class Startup(QObject):
         first = peek(self.url, self.terminal)
         self.locale = app_locale(None, first.locale if first is not None else None)
         install_translator(self.app, self.locale)
-        from ui.main_window import MainWindow  # after the translator, so every tr() sees it
+        from ui.main_window import (
+            MainWindow,  # after the translator, so every tr() sees it
+        )
 
         self.window = MainWindow(first_screen=first)
         self.window.resize(1366, 768)
@@ -227,10 +250,11 @@ class Startup(QObject):
         if self.window is not None and self.window.context is not None:
             self.window.context.db.dispose()
 
-    def _refused(self, message: str) -> None:
+    def _refused(self, error) -> None:
         # A newer database, a terminal not set up: the same clear message as ever.
-        StartFailure.tell(self.window, message)
-        self.failed.emit(message)
+        text = refusal_text(error)
+        StartFailure.tell(self.window, text)
+        self.failed.emit(text)
 
     def _crashed(self, _summary: str) -> None:
         # The worker has logged the traceback; the person gets a short message.

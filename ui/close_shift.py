@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
-from pos.day.shifts import DENOMINATIONS
 from pos.kernel.money import to_decimal_string
 
 
 class CloseShiftDialog(QDialog):
-    def __init__(self, x_report, formats, parent=None):
+    """`x_report`: the open shift's figures; `denominations`: what the drawer is counted
+    in, in minor units, largest first (both from ui.ops.x_report)."""
+
+    def __init__(self, x_report, formats, parent=None, *, denominations: tuple[int, ...]):
         super().__init__(parent)
         self.formats, self.expected = formats, x_report.expected_cash
         self.setWindowTitle(self.tr("Close the shift"))
         grid = QGridLayout()
         self.spins: dict[int, QSpinBox] = {}
-        for row, denomination in enumerate(DENOMINATIONS):
+        for row, denomination in enumerate(denominations):
             spin = QSpinBox()
             spin.setRange(0, 100_000)
             spin.setMinimumHeight(40)

@@ -4,16 +4,21 @@ The screen can come up before the services have loaded (the staged start in ui.a
 then shows the staff peeked from the database file (pos.db.peek), or "Starting…" when
 there was nothing to peek, and keeps a PIN submitted meanwhile until `attach` brings the
 services that check it. So it shows plain data (id, name, role) and imports no service
-at module level: importing pos.people.staff would load SQLAlchemy before the first frame."""
+at module level: importing pos.people.staff would load SQLAlchemy before the first frame.
+Once attached, the PIN is checked through ui.ops, off the GUI thread: another terminal
+holding the database never freezes the screen, and digits typed meanwhile stay."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QWidget,
 )
 
-from pos.kernel.errors import UserError
+from pos.kernel.enums import StaffRole
+from ui import ops
+from ui.messages import bug_message, refusal_text
 
 TILE_HEIGHT = 72
 
@@ -26,6 +31,8 @@ class LoginScreen(QWidget):
         pos.db.peek.FirstScreen, or None) is what can be shown until `attach`."""
         super().__init__(parent)
         self.context = None
+        self.ops = None
+        self.checking = False  # a PIN is being checked
         self.people: list = []  # StaffTile or StaffInfo: .id, .name, .role
         # (staff id, PIN) submitted before the services had loaded; checked on `attach`.
         self.pending: tuple[int, str] | None = None
@@ -107,9 +114,9 @@ class LoginScreen(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _role_names(self) -> dict[str, str]:
-        return {"cashier": self.tr("Cashier"), "installer": self.tr("Installer"),
-                "manager": self.tr("Manager"), "admin": self.tr("Administrator")}
+    def _role_names(self) -> dict[StaffRole, str]:
+        return {StaffRole.CASHIER: self.tr("Cashier"), StaffRole.INSTALLER: self.tr("Installer"),
+                StaffRole.MANAGER: self.tr("Manager"), StaffRole.ADMIN: self.tr("Administrator")}
 
     def _show_status(self) -> None:
         """"Starting…" in the tiles' place while no names are known, and under the PIN
@@ -148,7 +155,7 @@ class LoginScreen(QWidget):
         self.waiting.setVisible(not self.people)
         roles = self._role_names()
         for person in self.people:
-            role = getattr(person.role, "value", person.role)  # StaffRole or its value
+            role = StaffRole(person.role)  # the peek gives the value, the services the enum
             tile = QPushButton(f"{person.name}\n{roles[role]}")
             tile.setCheckable(True)
             tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -168,26 +175,25 @@ class LoginScreen(QWidget):
     def attach(self, context, people=None) -> None:
         """The services have loaded: show the staff they list (`people`, if already
         listed off the GUI thread) and check a PIN submitted while they were loading."""
-        self.context = context
+        self.context, self.ops = context, context.ops
         self.show_store(context.store.name, context.terminal)
         if people is None:
-            from pos.people import staff as staff_service
-
-            people = staff_service.list_staff(context.db)
-        self.show_people(people)
+            self.ops.run(ops.list_staff(), parent=self, done=self.show_people)
+        else:
+            self.show_people(people)
         if self.pending is not None:
             # Next turn of the event loop: the caller finishes attaching first.
             QTimer.singleShot(0, self._check_pending)
 
     def reload(self) -> None:
-        """Show the active staff as tiles; the first is chosen."""
-        from pos.people import staff as staff_service
-
-        people = staff_service.list_staff(self.context.db)
-        self.show_people(people, chosen_id=people[0].id if people else None)
+        """Back to the login: the first tile is chosen, the active staff are listed again
+        (someone may have joined or left) and shown when they arrive."""
+        if self.group.buttons():
+            self.group.buttons()[0].setChecked(True)
         self.pin.clear()
         self._say("")
         self.pin.setFocus()
+        self.ops.run(ops.list_staff(), parent=self, done=self.show_people, busy=False)
 
     def choose(self, name: str) -> None:
         for button in self.group.buttons():
@@ -212,6 +218,8 @@ class LoginScreen(QWidget):
                 return  # no names yet: the PIN typed so far stays in the field
             self._say(self.tr("Tap your name first"))
             return
+        if self.checking:
+            return  # one PIN at a time: what is typed meanwhile stays in the field
         if self.loading:
             # Kept, and checked as soon as the services are there.
             if self.pin.text():
@@ -233,13 +241,21 @@ class LoginScreen(QWidget):
         self._check(staff_id, pin)
 
     def _check(self, staff_id: int, pin: str) -> None:
-        from pos.people import staff as staff_service
+        self.checking = True
+        self.ops.run(ops.verify_pin(staff_id=staff_id, pin=pin), parent=self,
+                     done=self._welcome, refused=self._refused, crashed=self._crashed,
+                     disable=[self.ok_button])
 
-        try:
-            person = staff_service.verify_pin(self.context.db, staff_id=staff_id, pin=pin)
-        except UserError as exc:
-            # "Wrong PIN", or how long the login stays locked after too many misses
-            self._say(self.tr("Wrong PIN") if str(exc) == "Wrong PIN" else str(exc))
-            return
+    def _welcome(self, person) -> None:
+        self.checking = False
         self._say("")
         self.logged_in.emit(person)
+
+    def _refused(self, error) -> None:
+        # "Wrong PIN", or how long the login stays locked after too many misses
+        self.checking = False
+        self._say(refusal_text(error))
+
+    def _crashed(self) -> None:
+        self.checking = False
+        self._say(bug_message())

@@ -3,13 +3,14 @@
 `MainWindow(context)` is the whole window at once. The staged start (ui.app) builds it
 from what the first screen needs (`first_screen=`, a pos.db.peek.FirstScreen or None),
 shows the login, and `attach`es the context once the database layer has loaded in the
-background; only then is the till built (its modules import the services)."""
+background; only then is the till built. Neither screen calls pos/ but through ui.ops."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from ui.gc_guard import GarbageCollector
 from ui.login import LoginScreen
 
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.till)
         self.till.lock_requested.connect(self.lock)
         self.login.attach(context, people)
+        GarbageCollector.freeze()  # the app's long-lived objects are all there now
 
     def retitle(self) -> None:
         title = self.tr("Tickbox POS")

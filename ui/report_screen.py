@@ -9,11 +9,13 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
-    QWidget,
+    QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
+    QVBoxLayout, QWidget,
 )
 
-from pos.day import reports
+from pos.kernel.enums import DocumentKind, Tender
+from ui import ops
+from ui.messages import refusal_text
 
 SOLD, DECLINED, NOT_OFFERED = QColor("#1a7f37"), QColor("#cf222e"), QColor("#afb8c1")
 
@@ -79,10 +81,9 @@ class ReportDialog(QDialog):
         layout.addWidget(close)
         self.resize(1100, 720)
         self.report = None
-        db = context.db
-        context.worker.submit(lambda: reports.day_report(db, day=self.day),
-                              on_success=self.show_report, on_refused=self.status.setText,
-                              on_crash=lambda _m: self.status.setText(self.tr("The report failed")))
+        context.ops.run(ops.day_report(self.day), parent=self, done=self.show_report,
+                        refused=lambda error: self.status.setText(refusal_text(error)),
+                        crashed=lambda: self.status.setText(self.tr("The report failed")))
 
     def show_report(self, report) -> None:
         self.report = report
@@ -90,17 +91,17 @@ class ReportDialog(QDialog):
         self.status.setText(self.tr("{scope} · net {net}").format(scope=report.scope,
                                                                   net=money(report.net)))
         self.status.setStyleSheet("font-size: 20px; font-weight: bold;")
-        names = {"sale": self.tr("Sales"), "addon": self.tr("Add-ons"),
-                 "refund": self.tr("Returns"), "void": self.tr("Voids")}
+        names = {DocumentKind.SALE: self.tr("Sales"), DocumentKind.ADDON: self.tr("Add-ons"),
+                 DocumentKind.REFUND: self.tr("Returns"), DocumentKind.VOID: self.tr("Voids")}
         grid = QGridLayout()
         for row, (kind, (count, total)) in enumerate(report.documents.items()):
             grid.addWidget(QLabel(names.get(kind, kind)), row, 0)
             grid.addWidget(QLabel(str(count)), row, 1)
             grid.addWidget(QLabel(money(total)), row, 2)
-        tenders = {"cash": self.tr("Cash"), "bank_card": self.tr("Bank card"),
-                   "wechat": self.tr("WeChat Pay"), "alipay": self.tr("Alipay"),
-                   "voucher": self.tr("Voucher"), "on_account": self.tr("On account"),
-                   "exchange": self.tr("Exchange credit")}
+        tenders = {Tender.CASH: self.tr("Cash"), Tender.BANK_CARD: self.tr("Bank card"),
+                   Tender.WECHAT: self.tr("WeChat Pay"), Tender.ALIPAY: self.tr("Alipay"),
+                   Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account"),
+                   Tender.EXCHANGE: self.tr("Exchange credit")}
         for row, (tender, amount) in enumerate(report.tenders.items()):
             grid.addWidget(QLabel(tenders.get(tender, tender)), row, 3)
             grid.addWidget(QLabel(money(amount)), row, 4)

@@ -31,4 +31,6 @@ QFrame#row[current="true"] {{ background: #ddf4ff; border: 2px solid #1f6feb; bo
 QPushButton#sold:checked {{ background: #1a7f37; border-color: #1a7f37; }}
 QPushButton#declined:checked {{ background: #cf222e; border-color: #cf222e; }}
 QPushButton#tier {{ text-align: left; padding: 6px 10px; }}
+QLabel#busy {{ background: #fff8c5; color: #24292f; font-size: 17px; font-weight: bold;
+              border: 1px solid #d4a72c; border-radius: 8px; padding: 4px 16px; }}
 """

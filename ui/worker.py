@@ -1,5 +1,6 @@
-"""Slow calls (completing a sale, printing, reports) run off the GUI thread and report
-back by Signal; the worker never touches a widget."""
+"""The thread pool that calls into pos/ run on, off the GUI thread (ui.ops builds on it).
+A job reports back by Signal, delivered on the GUI thread; the worker never touches a
+widget."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ log = logging.getLogger(__name__)
 
 class _Signals(QObject):
     succeeded = Signal(object)
-    refused = Signal(str)  # a UserError's message
-    crashed = Signal(str)  # a bug: logged with its traceback
+    refused = Signal(object)  # the UserError itself: the screen words it (ui.messages)
+    crashed = Signal(str)  # a bug, already logged with its traceback: a one-line summary
 
 
 class Job(QRunnable):
@@ -30,7 +31,7 @@ class Job(QRunnable):
         try:
             result = self.call()
         except UserError as exc:
-            self.signals.refused.emit(str(exc))
+            self.signals.refused.emit(exc)
         except Exception as exc:  # noqa: BLE001 - a bug: keep the traceback, tell the user
             log.exception("background job failed")
             self.signals.crashed.emit(f"{type(exc).__name__}: {exc}")
@@ -39,15 +40,22 @@ class Job(QRunnable):
 
 
 class Worker(QObject):
-    """Runs jobs on a thread pool; keeps them alive until they have reported."""
+    """Runs jobs on a thread pool; keeps them alive until they have reported.
+
+    Several threads, because a job may wait: for another terminal's write lock (up to
+    SQLite's busy timeout), for a printer that does not answer. One waiting job must not
+    hold up the scan that comes next."""
+
+    THREADS = 6
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
+        self.pool.setMaxThreadCount(self.THREADS)
         self._running: set[Job] = set()
 
     def submit(self, call: Callable[[], object], *, on_success, on_refused, on_crash) -> Job:
+        """`on_refused` gets the UserError, `on_crash` a summary of the bug."""
         job = Job(call)
         self._running.add(job)
 

@@ -143,7 +143,7 @@ def test_a_wrong_pin_typed_early_is_refused_once_loaded(qtbot, start, demo_url):
     qtbot.waitUntil(lambda: window.login.message.text() == "Wrong PIN", timeout=30_000)
     assert window.stack.currentWidget() is window.login
     type_pin(qtbot, window, "1111")
-    assert window.stack.currentWidget() is window.till
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.till)
 
 
 def test_early_wrong_pins_count_towards_the_lockout(qtbot, start, demo_url):
@@ -159,7 +159,7 @@ def test_early_wrong_pins_count_towards_the_lockout(qtbot, start, demo_url):
     gate.open()
     qtbot.waitUntil(lambda: window.login.message.text() == "Wrong PIN", timeout=30_000)
     type_pin(qtbot, window, "1111")  # the right PIN, but the login is locked now
-    assert "locked for" in window.login.message.text()
+    qtbot.waitUntil(lambda: "locked for" in window.login.message.text())
     assert window.stack.currentWidget() is window.login
 
 
@@ -176,7 +176,7 @@ def test_a_database_that_needs_migrating_still_starts(qtbot, start, tmp_path):
     assert window.login.store_label.text() == "Old Street store · T01"
     assert schema.current_revision(window.context.db.engine) == schema.HEAD
     type_pin(qtbot, window, "11")  # the first two digits are still there
-    assert window.stack.currentWidget() is window.till
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.till)
 
 
 def test_the_store_language_is_used_once_loaded_when_it_could_not_be_peeked(

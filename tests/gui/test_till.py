@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from pos.db.models import Sale, SaleLine, ServiceCard, SheetOutcome
 from pos.kernel.enums import Outcome
-from tests.gui.conftest import log_in
+from tests.gui.conftest import log_in, settle
 from ui.checkout.dialogs import CardPrompt, SerialDialog
 from ui.checkout.payment import PaymentDialog
 from ui.messages import Notice
@@ -102,7 +102,7 @@ def test_the_card_prompt_appears_when_a_unit_has_no_card(qtbot, window, keys):
     qtbot.waitUntil(lambda: till.active_dialog is None)
     assert till.cart.card_status(unit) == "not_asked" and till.current_unit == unit
     # a second Pay asks no more: the card was confirmed once; decline it by key instead
-    qtbot.keyClick(till.scan, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    keys.press(till.scan, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert till.cart.card_status(unit) == "declined"
     keys.press(till.scan, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: isinstance(till.active_dialog, SerialDialog))
@@ -125,6 +125,7 @@ def test_typing_a_name_searches_and_enter_adds_the_first_match(qtbot, window):
     qtbot.keyClicks(till.scan, "cleaning kit")
     qtbot.waitUntil(lambda: till.results.isVisible() and till.results.count() > 0)
     qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert len(till.cart.lines) == 1 and "clean" in till.cart.lines[0].name.lower()
 
 
@@ -181,8 +182,9 @@ def test_the_till_speaks_chinese_with_money_in_yuan(qtbot, sqlite_demo_db):
         till = main.till
         qtbot.keyClicks(till.scan, NOTEBOOK)
         qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+        settle(qtbot, main)
         assert till.pay_button.text() == "收款 [F12]"
-        assert till.sheet.rows[0].sold.text() == "已售"
+        assert till.sheet.rows and till.sheet.outcome_text(Outcome.SOLD) == "已售"
         assert till.total_label.text().startswith("合计 ¥")
     finally:
         app.removeTranslator(translator)

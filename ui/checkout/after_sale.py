@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
 )
 
-from pos.aftersale import find, returns
-from pos.kernel.errors import UserError
-from pos.people import staff as staff_service
+from pos.kernel.enums import DocumentKind, Tender
+from ui import ops
+from ui.messages import bug_message, refusal_text
 
 
 class FindSaleDialog(QDialog):
@@ -20,10 +20,11 @@ class FindSaleDialog(QDialog):
 
     ADDON, RETURN, REPRINT, VOID = "addon", "return", "reprint", "void"
 
-    def __init__(self, db, formats, parent=None):
+    def __init__(self, ops_runner, formats, parent=None):
         super().__init__(parent)
-        self.db, self.formats = db, formats
+        self.ops, self.formats = ops_runner, formats
         self.choice: str | None = None
+        self.searching = False
         self.setWindowTitle(self.tr("Find a sale"))
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Scan the receipt or sheet barcode, or type a "
@@ -62,15 +63,28 @@ class FindSaleDialog(QDialog):
         self.field.setFocus()
 
     def search(self) -> None:
-        self.results.clear()
-        self.message.clear()
-        try:
-            found = find.find_sales(self.db, query=self.field.text())
-        except UserError as exc:
-            self.message.setText(str(exc))
+        """Look the typed text up (off the GUI thread); what is typed meanwhile stays."""
+        if self.searching:
             return
-        kinds = {"sale": self.tr("sale"), "addon": self.tr("add-on"), "refund": self.tr("refund"),
-                 "void": self.tr("void")}
+        self.searching = True
+        self.message.clear()
+        self.ops.run(ops.find_sales(self.field.text()), parent=self, done=self._show_found,
+                     refused=self._refused, crashed=self._crashed)
+
+    def _refused(self, error) -> None:
+        self.searching = False
+        self.results.clear()
+        self.message.setText(refusal_text(error))
+
+    def _crashed(self) -> None:
+        self.searching = False
+        self.message.setText(bug_message())
+
+    def _show_found(self, found) -> None:
+        self.searching = False
+        self.results.clear()
+        kinds = {DocumentKind.SALE: self.tr("sale"), DocumentKind.ADDON: self.tr("add-on"),
+                 DocumentKind.REFUND: self.tr("refund"), DocumentKind.VOID: self.tr("void")}
         for sale in found:
             who = f" · {sale.customer_name} {sale.customer_phone}" if sale.customer_name else ""
             item = QListWidgetItem(f"{sale.receipt_no} · {kinds.get(sale.kind, sale.kind)} · "
@@ -98,20 +112,18 @@ class FindSaleDialog(QDialog):
 
 
 class ManagerApprovalDialog(QDialog):
-    """A manager taps their name and enters their PIN for this one action."""
+    """A manager taps their name and enters their PIN for this one action. `managers`:
+    who may approve (plain data: .id, .name)."""
 
-    def __init__(self, db, what: str, parent=None):
+    def __init__(self, managers, what: str, parent=None):
         super().__init__(parent)
-        self.db = db
         self.setWindowTitle(self.tr("Manager approval"))
         text = QLabel(self.tr("A manager must approve: {what}").format(what=what))
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 17px;")
         self.group = QButtonGroup(self)
         tiles = QHBoxLayout()
-        for person in staff_service.list_staff(db):
-            if person.role.value not in ("manager", "admin"):
-                continue
+        for person in managers:
             tile = QPushButton(person.name)
             tile.setCheckable(True)
             tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -153,8 +165,8 @@ class ReturnDialog(QDialog):
         row = 0
         for line in record.lines:
             left = returnable.get(line.position, 0)
-            indent = "    " if line.parent_position else ""
-            label = QLabel(f"{indent}{line.name}  ·  {formats.money(line.total)}")
+            indent = "    " if line.parent is not None else ""
+            label = QLabel(f"{indent}{line.name}  ·  {formats.money(line.line_total)}")
             label.setWordWrap(True)
             spin = QSpinBox()
             spin.setRange(0, left)
@@ -170,10 +182,10 @@ class ReturnDialog(QDialog):
         self.tender_group = QButtonGroup(self)
         tenders = QHBoxLayout()
         paid = [p.tender for p in record.payments if p.amount > 0]
-        names = {"cash": self.tr("Cash"), "bank_card": self.tr("Bank card"),
-                 "wechat": self.tr("WeChat Pay"), "alipay": self.tr("Alipay"),
-                 "voucher": self.tr("Voucher"), "on_account": self.tr("On account")}
-        for tender in dict.fromkeys(["cash", *paid]):
+        names = {Tender.CASH: self.tr("Cash"), Tender.BANK_CARD: self.tr("Bank card"),
+                 Tender.WECHAT: self.tr("WeChat Pay"), Tender.ALIPAY: self.tr("Alipay"),
+                 Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account")}
+        for tender in dict.fromkeys([Tender.CASH, *paid]):
             button = QPushButton(self.tr("Back in {how}").format(how=names.get(tender, tender)))
             button.setCheckable(True)
             button.setProperty("tender", tender)
@@ -198,9 +210,10 @@ class ReturnDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(640)
 
-    def items(self):
-        return [returns.ReturnItem(position, spin.value())
-                for position, spin in self.spins.items() if spin.value() > 0]
+    def items(self) -> list[tuple[int, int]]:
+        """What comes back: (line position, quantity)."""
+        return [(position, spin.value()) for position, spin in self.spins.items()
+                if spin.value() > 0]
 
     @property
     def tender(self) -> str:

@@ -1,21 +1,26 @@
 """Service-card tiers for the selected unit, side by side: price for this unit, term,
 on-site or carry-in. Pick one (Ctrl+1..9 from the till) or record that it was declined
-(Ctrl+0)."""
+(Ctrl+0). The tiles are made once and reused: showing a unit's tiers sets their texts."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from pos.selling.cards import TierOffer
+from pos.kernel.enums import CardStatus, ServiceMode
+
+if TYPE_CHECKING:
+    from pos.selling.cards import TierOffer
 
 
 class TierButton(QPushButton):
     """A checkable card tile whose text wraps (a QPushButton's own text does not)."""
 
-    def __init__(self, html: str, shortcut: str):
+    def __init__(self, html: str = "", shortcut: str = ""):
         super().__init__()
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -33,6 +38,10 @@ class TierButton(QPushButton):
 
     def _recolour(self, checked: bool) -> None:
         self.label.setStyleSheet(f"color: {'white' if checked else 'black'}; font-size: 14px;")
+
+    def set_html(self, html: str) -> None:
+        if self.label.text() != html:
+            self.label.setText(html)
 
 
 class CardsPanel(QWidget):
@@ -57,56 +66,74 @@ class CardsPanel(QWidget):
         layout.addLayout(header)
         layout.addLayout(self.grid)
         self.offers: list[TierOffer] = []
-        self.tiles: list[QPushButton] = []
-        self._columns = 4
-        self.show_offers([], "none", set())
+        self.pool: list[TierButton] = []  # tier tiles, reused from unit to unit
+        self.decline = TierButton(shortcut="0")
+        self.decline.setParent(self)
+        self.decline.setObjectName("declined")
+        self.decline.clicked.connect(self.declined.emit)
+        self.decline.hide()
+        self.tiles: list[TierButton] = []  # what shows now: tier tiles, then decline
+        self._columns = 0
+        self.show_offers([], None, set())
 
-    def show_offers(self, offers: list[TierOffer], status: str, chosen: set[int]) -> None:
-        self.offers = offers
-        for tile in self.tiles:
-            self.grid.removeWidget(tile)
-            tile.hide()
-            tile.deleteLater()
-        self.tiles = []
-        statuses = {"chosen": self.tr("Card chosen"), "declined": self.tr("Card declined"),
-                    "not_asked": self.tr("Not asked yet"), "none": ""}
+    def show_offers(self, offers: list[TierOffer], status: CardStatus | None,
+                    chosen: set[int]) -> None:
+        """The unit's tiers, where it stands on the card (None: no unit), which are taken."""
+        self.offers = list(offers)
+        statuses = {CardStatus.CHOSEN: self.tr("Card chosen"),
+                    CardStatus.DECLINED: self.tr("Card declined"),
+                    CardStatus.NOT_ASKED: self.tr("Not asked yet"), None: ""}
         self.status.setText(statuses[status])
-        self.status.setStyleSheet(
-            "color: #cf222e; font-weight: bold;" if status == "not_asked" else "color: #57606a;")
-        for index, offer in enumerate(offers, start=1):
+        self.status.setStyleSheet("color: #cf222e; font-weight: bold;"
+                                  if status is CardStatus.NOT_ASKED else "color: #57606a;")
+        while len(self.pool) < len(self.offers):
+            tile = TierButton(shortcut=str(len(self.pool) + 1))
+            tile.setParent(self)
+            tile.hide()
+            tile.clicked.connect(lambda _=False, i=len(self.pool): self._tile_clicked(i))
+            self.pool.append(tile)
+        for index, offer in enumerate(self.offers):
             term = (self.tr("lifetime") if offer.term_months is None
                     else self.tr("{months} months").format(months=offer.term_months))
-            mode = self.tr("on-site") if offer.service_mode == "on_site" else self.tr("carry-in")
-            extra = self.tr(" · {n} PCs").format(n=offer.units_covered) if offer.units_covered > 1 else ""
-            tile = TierButton(f"<small>{index}</small> <b>{offer.name}</b><br>"
-                              f"<b>{self.formats.money(offer.price)}</b><br>{term} · {mode}{extra}",
-                              f"{index}")
+            mode = (self.tr("on-site") if offer.service_mode is ServiceMode.ON_SITE
+                    else self.tr("carry-in"))
+            extra = (self.tr(" · {n} PCs").format(n=offer.units_covered)
+                     if offer.units_covered > 1 else "")
+            tile = self.pool[index]
+            tile.set_html(f"<small>{index + 1}</small> <b>{offer.name}</b><br>"
+                          f"<b>{self.formats.money(offer.price)}</b><br>{term} · {mode}{extra}")
             tile.setChecked(offer.tier_id in chosen)
             tile.setToolTip(offer.description)
-            tile.clicked.connect(lambda _=False, t=offer.tier_id: self.picked.emit(t))
-            self.tiles.append(tile)
-        if offers:
-            decline = TierButton("<small>0</small> <b>" + self.tr("Declined") + "</b><br>"
-                                 + self.tr("customer said no"), "0")
-            decline.setObjectName("declined")
-            decline.setChecked(status == "declined")
-            decline.clicked.connect(self.declined.emit)
-            self.tiles.append(decline)
-        self._layout_tiles()
+        self.decline.set_html("<small>0</small> <b>" + self.tr("Declined") + "</b><br>"
+                              + self.tr("customer said no"))
+        self.decline.setChecked(status is CardStatus.DECLINED)
+        tiles = self.pool[:len(self.offers)] + ([self.decline] if self.offers else [])
+        if tiles != self.tiles:
+            self.tiles = tiles
+            self._layout_tiles(force=True)
 
-    def _layout_tiles(self) -> None:
+    def _tile_clicked(self, index: int) -> None:
+        if index < len(self.offers):
+            self.picked.emit(self.offers[index].tier_id)
+
+    def _layout_tiles(self, *, force: bool = False) -> None:
         columns = max(2, self.width() // self.TILE_WIDTH) if self.width() > 0 else 4
+        if columns == self._columns and not force:
+            return
         self._columns = columns
+        for tile in [*self.pool, self.decline]:
+            self.grid.removeWidget(tile)
+            if tile not in self.tiles:
+                tile.hide()
         for index, tile in enumerate(self.tiles):
             self.grid.addWidget(tile, index // columns, index % columns)
+            tile.show()
         for column in range(8):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event):  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self.tiles and max(2, self.width() // self.TILE_WIDTH) != self._columns:
-            for tile in self.tiles:
-                self.grid.removeWidget(tile)
+        if self.tiles:
             self._layout_tiles()
 
     def pick_index(self, index: int) -> None:

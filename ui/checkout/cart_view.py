@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from pos.kernel.enums import LineKind
 from pos.selling.cart import Cart
 
 
@@ -55,7 +56,7 @@ class CartView(QTreeWidget):
             item.setToolTip(0, line.name)
             for column in range(1, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if line.kind == "main_unit":
+            if line.kind is LineKind.MAIN_UNIT:
                 font = item.font(0)
                 font.setBold(True)
                 item.setFont(0, font)

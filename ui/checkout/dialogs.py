@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
 )
 
+from pos.kernel.enums import CustomerKind
+
 
 class SerialDialog(QDialog):
     """Scan or type a serial number or IMEI; the scanner's Enter accepts."""
@@ -102,8 +104,8 @@ class CustomerDialog(QDialog):
         self.company = QLineEdit()
         self.kind_group = QButtonGroup(self)
         kinds = QHBoxLayout()
-        for index, (value, label) in enumerate((("consumer", self.tr("Consumer")),
-                                                ("business", self.tr("Business")))):
+        for index, (value, label) in enumerate(((CustomerKind.CONSUMER, self.tr("Consumer")),
+                                                (CustomerKind.BUSINESS, self.tr("Business")))):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setChecked(index == 0)
@@ -128,8 +130,8 @@ class CustomerDialog(QDialog):
         self.setMinimumWidth(440)
 
     @property
-    def kind(self) -> str:
-        return self.kind_group.checkedButton().property("kind")
+    def kind(self) -> CustomerKind:
+        return CustomerKind(self.kind_group.checkedButton().property("kind"))
 
 
 class ParkedDialog(QDialog):

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QVBoxLayout, QWidget,
+    QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
+from pos.kernel.enums import Tender
 from pos.kernel.errors import UserError
-from pos.kernel.money import minor_digits, parse_amount
+from pos.kernel.money import minor_digits, parse_amount, to_decimal_string
 from pos.selling.cart import TenderInput, check_tenders
+from ui.messages import refusal_text
 
-TENDERS = ("cash", "bank_card", "wechat", "alipay", "voucher", "on_account")
+TENDERS = (Tender.CASH, Tender.BANK_CARD, Tender.WECHAT, Tender.ALIPAY, Tender.VOUCHER,
+           Tender.ON_ACCOUNT)
 
 
 def round_up(amount: int, step: int) -> int:
@@ -31,9 +34,9 @@ class PaymentDialog(QDialog):
         self.unit = 10 ** minor_digits(formats.currency)
         self.tenders: list[TenderInput] = []
         self.setWindowTitle(self.tr("Payment"))
-        names = {"cash": self.tr("Cash"), "bank_card": self.tr("Bank card"),
-                 "wechat": self.tr("WeChat Pay"), "alipay": self.tr("Alipay"),
-                 "voucher": self.tr("Voucher"), "on_account": self.tr("On account")}
+        names = {Tender.CASH: self.tr("Cash"), Tender.BANK_CARD: self.tr("Bank card"),
+                 Tender.WECHAT: self.tr("WeChat Pay"), Tender.ALIPAY: self.tr("Alipay"),
+                 Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account")}
         self.names = names
         self.due_label = QLabel()
         self.due_label.setObjectName("total")
@@ -47,7 +50,7 @@ class PaymentDialog(QDialog):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("tender", tender)
-            button.setEnabled(tender != "on_account" or has_customer)
+            button.setEnabled(tender is not Tender.ON_ACCOUNT or has_customer)
             self.group.addButton(button)
             tender_row.addWidget(button)
         self.group.buttons()[0].setChecked(True)
@@ -140,8 +143,8 @@ class PaymentDialog(QDialog):
 
     # what is paid so far -----------------------------------------------------------
     @property
-    def tender(self) -> str:
-        return self.group.checkedButton().property("tender")
+    def tender(self) -> Tender:
+        return Tender(self.group.checkedButton().property("tender"))
 
     def paid(self) -> int:
         return sum(t.amount for t in self.tenders)
@@ -156,9 +159,9 @@ class PaymentDialog(QDialog):
         return parse_amount(text, currency=self.formats.currency)
 
     def _tender_changed(self) -> None:
-        self.card_fields.setVisible(self.tender in ("bank_card", "voucher"))
-        self.last4.setVisible(self.tender == "bank_card")
-        if self.tender != "cash" and not self.amount.text():
+        self.card_fields.setVisible(self.tender in (Tender.BANK_CARD, Tender.VOUCHER))
+        self.last4.setVisible(self.tender is Tender.BANK_CARD)
+        if self.tender is not Tender.CASH and not self.amount.text():
             self.exact()
         self._refresh()
 
@@ -171,10 +174,10 @@ class PaymentDialog(QDialog):
             self.message.clear()
         except UserError as exc:
             typed = 0
-            self.message.setText(str(exc))
+            self.message.setText(refusal_text(exc))
         change = self.paid() + typed - self.due
         self.change_label.setText(self.tr("Change {amount}").format(amount=self.formats.money(change))
-                                  if change > 0 and self.tender == "cash" else "")
+                                  if change > 0 and self.tender is Tender.CASH else "")
 
     # actions -----------------------------------------------------------------------
     def exact(self) -> None:
@@ -186,8 +189,6 @@ class PaymentDialog(QDialog):
         self._set_amount(amount if amount > 0 else step)
 
     def _set_amount(self, amount: int) -> None:
-        from pos.kernel.money import to_decimal_string
-
         self.amount.setText(to_decimal_string(amount, currency=self.formats.currency))
         self.amount.setFocus()
 
@@ -195,26 +196,31 @@ class PaymentDialog(QDialog):
         """Add the typed amount as a payment; complete when enough is paid."""
         try:
             typed = self._typed()
-            if typed is not None:
-                if typed <= 0:
-                    raise UserError(self.tr("Each payment must be more than zero"))
-                self.tenders.append(TenderInput(self.tender, typed,
-                                                reference=self.reference.text().strip() or None,
-                                                card_last4=self.last4.text().strip() or None))
-                self.paid_list.addItem(f"{self.names[self.tender]}  {self.formats.money(typed)}")
-                self.amount.clear()
-                self.reference.clear()
-                self.last4.clear()
-            if self.paid() < self.due:
-                self.group.buttons()[0].setChecked(True)
-                self._refresh()
+        except UserError as exc:
+            self.message.setText(refusal_text(exc))
+            return
+        if typed is not None:
+            if typed <= 0:
+                self.message.setText(self.tr("Each payment must be more than zero"))
                 return
+            self.tenders.append(TenderInput(self.tender, typed,
+                                            reference=self.reference.text().strip() or None,
+                                            card_last4=self.last4.text().strip() or None))
+            self.paid_list.addItem(f"{self.names[self.tender]}  {self.formats.money(typed)}")
+            self.amount.clear()
+            self.reference.clear()
+            self.last4.clear()
+        if self.paid() < self.due:
+            self.group.buttons()[0].setChecked(True)
+            self._refresh()
+            return
+        try:
             check_tenders(self.due, self.tenders)
         except UserError as exc:
-            if self.tenders and typed is not None:
+            if typed is not None:  # the payment just added is what does not fit
                 self.tenders.pop()
                 self.paid_list.takeItem(self.paid_list.count() - 1)
-            self.message.setText(str(exc))
+            self.message.setText(refusal_text(exc))
             return
         self.accept()
 

@@ -1,103 +1,89 @@
 """The configuration-sheet panel: the unit's checklist grouped by section, each item with
 its candidate products (highest price first, stock shown), its sales script on demand,
 and three states: sold, declined, not yet. Keyboard: the till routes Up/Down, Space
-(sold), Delete (declined), Backspace (not yet) and Left/Right (another product) here."""
+(sold), Delete (declined), Backspace (not yet) and Left/Right (another product) here.
+
+A list view over a model of the rows (drawn by ui.checkout.sheet_delegate): a new unit's
+sheet is a model reset, a mark repaints one row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QVBoxLayout, QWidget,
 )
 
-from pos.selling.sheet import SheetRow
+from pos.kernel.enums import Outcome
+from ui.checkout.sheet_delegate import SheetDelegate, SheetItem, choice_text, outcome_label
+
+if TYPE_CHECKING:
+    from pos.selling.sheet import SheetRow
 
 
-class SheetItemRow(QFrame):
-    def __init__(self, row: SheetRow, formats, panel: SheetPanel):
-        super().__init__()
-        self.setObjectName("row")
-        self.item_id = row.item_id
-        self.pack = row.pack_price is not None
-        self.name = QLabel(f"<b>{row.name}</b>")
-        self.name.setFixedWidth(130)
-        self.name.setWordWrap(True)
-        self.choice = QComboBox()
-        self.choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.choice.setMinimumHeight(40)
-        self.choice.setMinimumWidth(150)
-        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.choice.setMinimumContentsLength(12)
-        if self.pack:
-            parts = " + ".join(c.name for c in row.candidates)
-            self.choice.addItem(self.tr("Pack {price}: {parts}").format(
-                price=formats.money(row.pack_price), parts=parts), None)
-            self.choice.setToolTip(parts)
-        else:
-            for candidate in row.candidates:
-                self.choice.addItem(
-                    self.tr("{price} · {name} · stock {stock}").format(
-                        name=candidate.name, price=formats.money(candidate.price),
-                        stock=candidate.stock),
-                    candidate.product_id)
-        self.script_button = QPushButton("?")
-        self.script_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.script_button.setFixedWidth(44)
-        self.script_button.setCheckable(True)
-        self.script_button.setToolTip(self.tr("Show the sales script"))
-        self.script = QLabel(row.script)
-        self.script.setWordWrap(True)
-        self.script.setObjectName("muted")
-        self.script.setVisible(False)
-        self.script_button.toggled.connect(self.script.setVisible)
-        self.buttons = QButtonGroup(self)
-        self.sold = self._state_button(self.tr("Sold"), "sold")
-        self.declined = self._state_button(self.tr("Declined"), "declined")
-        self.not_yet = self._state_button(self.tr("Not yet"), "not_offered")
-        for button, outcome in ((self.sold, "sold"), (self.declined, "declined"),
-                                (self.not_yet, "not_offered")):
-            button.clicked.connect(lambda _=False, o=outcome: panel.mark(self.item_id, o))
-        top = QHBoxLayout()
-        top.addWidget(self.name)
-        top.addWidget(self.choice, 1)
-        top.addWidget(self.script_button)
-        for button in (self.sold, self.declined, self.not_yet):
-            top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.script)
-        self.update_row(row)
+class SheetModel(QAbstractListModel):
+    """Section titles (str) and items (SheetItem), in the sheet's order."""
 
-    def _state_button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setCheckable(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setMinimumWidth(64)
-        button.setStyleSheet("padding: 4px 6px;")
-        self.buttons.addButton(button)
-        return button
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries: list[str | SheetItem] = []
 
-    def update_row(self, row: SheetRow) -> None:
-        {"sold": self.sold, "declined": self.declined, "not_offered": self.not_yet}[row.outcome].setChecked(True)
-        if row.sold_product_id is not None:
-            index = self.choice.findData(row.sold_product_id)
-            if index >= 0:
-                self.choice.setCurrentIndex(index)
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.entries)
 
-    def chosen_product(self) -> int | None:
-        return None if self.pack else self.choice.currentData()
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.name if isinstance(entry, SheetItem) else entry
+        return None
 
-    def set_current(self, current: bool) -> None:
-        self.setProperty("current", "true" if current else "false")
-        self.style().unpolish(self)
-        self.style().polish(self)
+    def flags(self, index):
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def reset(self, entries: list[str | SheetItem]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def changed(self, row: int) -> None:
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+
+class SheetView(QListView):
+    """Never takes the focus (the scan field keeps it); a tap goes to the panel."""
+
+    def __init__(self, panel: SheetPanel):
+        super().__init__(panel)
+        self.panel = panel
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # rows follow the panel's width
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def mousePressEvent(self, event):  # noqa: N802 - Qt override
+        event.accept()  # no selection, no drag: the release decides
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 - Qt override
+        index = self.indexAt(event.position().toPoint())
+        entry = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+        if isinstance(entry, SheetItem):
+            for target, place in self.panel.delegate.targets(self.visualRect(index),
+                                                             entry).items():
+                if place.contains(event.position().toPoint()):
+                    self.panel.tapped(entry, target, place)
+                    break
+        event.accept()
 
 
 class SheetPanel(QWidget):
-    marked = Signal(int, str, object)  # item id, outcome, product id (or None)
+    marked = Signal(int, object, object)  # item id, Outcome, product id (or None)
 
     def __init__(self, formats, parent=None):
         super().__init__(parent)
@@ -106,104 +92,141 @@ class SheetPanel(QWidget):
         self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
         self.progress = QLabel("")
         self.progress.setObjectName("muted")
-        self.body = QWidget()
-        self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, 0, 0)
-        self.body_layout.setSpacing(2)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.body)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hint = QLabel(self.tr("Scan a desktop PC, notebook, phone, tablet or camera to "
+                                   "open its configuration sheet."))
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("muted")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.model = SheetModel(self)
+        self.view = SheetView(self)
+        self.delegate = SheetDelegate(self)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setModel(self.model)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
-        layout.addWidget(self.scroll, 1)
-        self.rows: list[SheetItemRow] = []
-        self.current = 0
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        self.rows: list[SheetItem] = []  # the items, without the section titles
+        self.current = 0  # index into rows
+        self._entries: dict[int, int] = {}  # id(item) -> its place in the model
         self.unit_key: str | None = None
         self.show_empty()
 
+    @staticmethod
+    def outcome_text(outcome: Outcome) -> str:
+        return outcome_label(outcome)
+
     def show_empty(self) -> None:
-        self._clear()
         self.unit_key = None
+        self.rows, self._entries = [], {}
+        self.model.reset([])
         self.title.setText(self.tr("Configuration sheet"))
         self.progress.setText("")
-        hint = QLabel(self.tr("Scan a desktop PC, notebook, phone, tablet or camera to open "
-                              "its configuration sheet."))
-        hint.setWordWrap(True)
-        hint.setObjectName("muted")
-        self.body_layout.addWidget(hint)
-        self.body_layout.addStretch(1)
+        self.view.hide()
+        self.hint.show()
 
     def show_sheet(self, unit_key: str, unit_name: str, rows: list[SheetRow]) -> None:
-        """Build the rows for a unit (or update them in place if it is the same unit)."""
-        if unit_key == self.unit_key and len(rows) == len(self.rows):
-            for widget, row in zip(self.rows, rows):
-                widget.update_row(row)
-            self._update_progress(rows)
+        """Show a unit's rows; the same unit again is updated in place (the current row,
+        the products chosen and the scripts opened stay)."""
+        if unit_key == self.unit_key and [r.item_id for r in rows] == [i.item_id for i in self.rows]:
+            for index, (item, row) in enumerate(zip(self.rows, rows)):
+                if item.row != row:
+                    item.update(row)
+                    self.model.changed(self._entry_of(index))
+            self._update_progress()
             return
-        self._clear()
         self.unit_key = unit_key
         self.title.setText(self.tr("Sheet: {unit}").format(unit=unit_name))
+        entries: list[str | SheetItem] = []
+        self.rows = []
         section = None
         for row in rows:
             if row.section != section:
                 section = row.section
-                label = QLabel(section)
-                label.setStyleSheet("font-weight: bold; color: #57606a; padding-top: 6px;")
-                self.body_layout.addWidget(label)
-            widget = SheetItemRow(row, self.formats, self)
-            self.rows.append(widget)
-            self.body_layout.addWidget(widget)
-        self.body_layout.addStretch(1)
+                entries.append(section)
+            item = SheetItem(row)
+            item.update(row)
+            self.rows.append(item)
+            entries.append(item)
+        self._entries = {id(item): position for position, item in enumerate(entries)}
         self.current = 0
-        self._highlight()
-        self._update_progress(rows)
+        self.model.reset(entries)
+        self.hint.hide()
+        self.view.show()
+        self.view.scrollToTop()
+        self._update_progress()
 
-    def _update_progress(self, rows: list[SheetRow]) -> None:
-        asked = sum(1 for row in rows if row.outcome != "not_offered")
-        self.progress.setText(self.tr("{asked} of {total} asked").format(asked=asked, total=len(rows)))
+    def _update_progress(self) -> None:
+        asked = sum(1 for item in self.rows if item.outcome is not Outcome.NOT_OFFERED)
+        self.progress.setText(self.tr("{asked} of {total} asked").format(asked=asked,
+                                                                       total=len(self.rows)))
 
-    def _clear(self) -> None:
-        self.rows = []
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+    def _entry_of(self, row: int) -> int:
+        return self._entries[id(self.rows[row])]
 
-    # keyboard ---------------------------------------------------------------------
+    def current_entry(self) -> int:
+        return self._entry_of(self.current) if self.rows else -1
+
+    # keyboard and taps ----------------------------------------------------------------
     def move(self, step: int) -> None:
         if self.rows:
-            self.current = max(0, min(len(self.rows) - 1, self.current + step))
-            self._highlight()
+            self._set_current(max(0, min(len(self.rows) - 1, self.current + step)))
 
-    def mark_current(self, outcome: str) -> None:
+    def _set_current(self, row: int) -> None:
+        before, self.current = self.current, row
+        if before < len(self.rows):
+            self.model.changed(self._entry_of(before))
+        self.model.changed(self._entry_of(row))
+        self.view.scrollTo(self.model.index(self._entry_of(row)),
+                           QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def mark_current(self, outcome: Outcome) -> None:
         if self.rows:
-            row = self.rows[self.current]
-            self.mark(row.item_id, outcome)
+            self.mark(self.rows[self.current].item_id, outcome)
 
     def cycle_product(self, step: int) -> None:
         if self.rows and not self.rows[self.current].pack:
-            combo = self.rows[self.current].choice
-            combo.setCurrentIndex((combo.currentIndex() + step) % max(1, combo.count()))
+            self.choose_product(self.current,
+                                self.rows[self.current].choice + step)
 
-    def mark(self, item_id: int, outcome: str) -> None:
-        row = next((r for r in self.rows if r.item_id == item_id), None)
+    def choose_product(self, row: int, choice: int) -> None:
+        item = self.rows[row]
+        item.choice = choice % max(1, len(item.row.candidates))
+        self.model.changed(self._entry_of(row))
+
+    def toggle_script(self, row: int) -> None:
+        self.rows[row].script_open = not self.rows[row].script_open
+        self.model.changed(self._entry_of(row))  # the row's height changes with it
+        self.view.doItemsLayout()
+
+    def mark(self, item_id: int, outcome: Outcome) -> None:
+        row = next((i for i, item in enumerate(self.rows) if item.item_id == item_id), None)
         if row is None:
             return
-        self.current = self.rows.index(row)
-        self.marked.emit(item_id, outcome, row.chosen_product())
-        if outcome != "not_offered":
+        self._set_current(row)
+        self.marked.emit(item_id, Outcome(outcome), self.rows[row].chosen_product())
+        if outcome is not Outcome.NOT_OFFERED:
             self.move(1)  # on to the next question
-        else:
-            self._highlight()
 
-    def _highlight(self) -> None:
-        for index, row in enumerate(self.rows):
-            row.set_current(index == self.current)
-        if self.rows:
-            self.scroll.ensureWidgetVisible(self.rows[self.current], 0, 40)
+    def tapped(self, item: SheetItem, target, place) -> None:
+        row = self.rows.index(item)
+        if isinstance(target, Outcome):
+            self.mark(item.item_id, target)
+        elif target == "script":
+            self.toggle_script(row)
+        elif target == "choice" and not item.pack and len(item.row.candidates) > 1:
+            self._pick_product(row, place)
+
+    def _pick_product(self, row: int, place) -> None:
+        menu = QMenu(self)
+        item = self.rows[row]
+        for choice in range(len(item.row.candidates)):
+            shown = SheetItem(item.row, choice)
+            action = menu.addAction(choice_text(shown, self.formats.money))
+            action.triggered.connect(lambda _=False, c=choice: self.choose_product(row, c))
+        menu.setMinimumWidth(place.width())
+        menu.popup(self.view.viewport().mapToGlobal(QPoint(place.left(), place.bottom())))

@@ -1,28 +1,28 @@
 """The till's after-sale actions: find a sale, sell add-ons on site, take a return,
-void, cancel a cart, and manager approval on the spot. Mixed into TillScreen."""
+void, cancel a cart, the day's report, the audit trail, closing the shift, and manager
+approval on the spot. Mixed into TillScreen."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from pos.aftersale import returns, voids
-from pos.kernel.errors import UserError
-from pos.ledger import audit
-from pos.people import approvals, permissions
-from pos.printjobs import print_queue, records
-from pos.printjobs.print_queue import PrintRequest
-from pos.selling import addons
-from pos.selling import checkout
-from pos.selling.cart import TenderInput
+from pos.kernel.enums import StaffRole
+from ui import ops
 from ui.checkout.after_sale import AuditDialog, FindSaleDialog, ManagerApprovalDialog, ReturnDialog
 from ui.messages import Confirm
 
 
 class AfterSaleActions:
+    def _run(self, call, done, **options):
+        """A call whose refusal or bug is shown at the till."""
+        options.setdefault("refused", self.show_refusal)
+        options.setdefault("crashed", self.show_bug)
+        return self.ops.run(call, parent=self, done=done, **options)
+
     def find_sale(self) -> None:
         if self.active_dialog is not None:
             return
-        dialog = FindSaleDialog(self.db, self.formats, self)
+        dialog = FindSaleDialog(self.ops, self.formats, self)
 
         def chosen():
             receipt = dialog.receipt_no
@@ -44,71 +44,78 @@ class AfterSaleActions:
         if self.cart.billable_lines():
             self.show_message(self.tr("Finish or park the current sale first"))
             return
-        try:
-            units = addons.addon_units(self.db, receipt_no=receipt_no)
-            if unit_position is None and len(units) > 1:
+
+        def listed(units):
+            position = unit_position
+            if position is None and len(units) > 1:
                 names = [f"{u.position}: {u.name} {u.serial or ''}" for u in units]
                 chosen, ok = QInputDialog.getItem(self, self.tr("Which unit?"),
                                                   self.tr("Add to which unit?"), names, 0, False)
                 if not ok:
                     return
-                unit_position = units[names.index(chosen)].position
-            self.cart = addons.open_addon(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
-                                          terminal=self.context.terminal,
-                                          unit_position=unit_position)
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        self.current_unit = self.cart.main_units()[0].line_id
-        self._card_prompted = set()
-        self.refresh()
-        self.scan.setFocus()
+                position = units[names.index(chosen)].position
+            self._card_prompted = set()
+            self.change_cart(lambda: ops.open_addon(receipt_no=receipt_no, staff_id=self.staff.id,
+                                                    terminal=self.terminal,
+                                                    unit_position=position))
+
+        self.cart_ops.run(lambda: ops.addon_units(receipt_no), parent=self, done=listed,
+                          refused=self.show_refusal, crashed=self.show_bug)
 
     def start_return(self, receipt_no: str) -> None:
-        try:
-            record = records.load_sale(self.db, receipt_no=receipt_no)
-            left = returns.returnable(self.db, receipt_no=receipt_no)
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        dialog = ReturnDialog(record, left, self.formats, self)
-        self.open_dialog(dialog, on_accept=lambda: self._approve_then(
-            "refund", receipt_no, self.tr("refund against {receipt}").format(receipt=receipt_no),
-            lambda approval: self._refund(receipt_no, dialog, approval)))
+        def loaded(answer):
+            record, left = answer
+            dialog = ReturnDialog(record, left, self.formats, self)
+            self.open_dialog(dialog, on_accept=lambda: self._approve_then(
+                "refund", receipt_no,
+                self.tr("refund against {receipt}").format(receipt=receipt_no),
+                lambda approval: self._refund(receipt_no, dialog, approval)))
+
+        self._run(ops.load_return(receipt_no), loaded)
 
     def _approve_then(self, action: str, ref: str, what: str, proceed) -> None:
         """Run `proceed(approval_id)`: at once when this person may, else after a manager
         approves on the spot with their PIN."""
-        if permissions.may(self.staff.role.value, action):
+        if ops.may(self.staff.role, action):
             proceed(None)
             return
-        dialog = ManagerApprovalDialog(self.db, what, self)
 
-        def approved():
-            if dialog.manager_id is None:
-                return
-            try:
-                approval = approvals.approve(self.db, action=action, ref=ref,
-                                             requested_by=self.staff.id,
-                                             manager_id=dialog.manager_id, pin=dialog.pin.text())
-            except UserError as exc:
-                self.show_message(str(exc))
-                return
-            proceed(approval)
+        def listed(people):
+            managers = [p for p in people if p.role in (StaffRole.MANAGER, StaffRole.ADMIN)]
+            dialog = ManagerApprovalDialog(managers, what, self)
 
-        self.open_dialog(dialog, on_accept=approved)
+            def approved():
+                if dialog.manager_id is None:
+                    return
+                self._run(ops.approve(action=action, ref=ref, requested_by=self.staff.id,
+                                      manager_id=dialog.manager_id, pin=dialog.pin.text()),
+                          proceed)
+
+            self.open_dialog(dialog, on_accept=approved)
+
+        self._run(ops.list_staff(), listed)
 
     def _void(self, receipt_no: str, approval_id) -> None:
-        try:
-            done = voids.void_sale(self.db, receipt_no=receipt_no, staff_id=self.staff.id,
-                                   approval_id=approval_id)
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        self.reprint(done.receipt_no)
-        self.set_banner(self.tr("{receipt} voided: {amount} back").format(
-            receipt=receipt_no, amount=self.formats.money(-done.total)))
-        self.sale_completed.emit(done)
+        def voided(done):
+            self.reprint(done.receipt_no)
+            self.set_banner(self.tr("{receipt} voided: {amount} back").format(
+                receipt=receipt_no, amount=self.formats.money(-done.total)))
+            self.sale_completed.emit(done)
+
+        self._run(ops.void_sale(receipt_no=receipt_no, staff_id=self.staff.id,
+                                approval_id=approval_id), voided)
+
+    def _refund(self, receipt_no: str, dialog, approval_id) -> None:
+        def refunded(done):
+            self.run_prints()
+            self.set_banner(self.tr("Refund {receipt}: {amount} back").format(
+                receipt=done.receipt_no, amount=self.formats.money(-done.total)))
+            self.sale_completed.emit(done)
+
+        self._run(ops.refund(receipt_no=receipt_no, staff_id=self.staff.id, items=dialog.items(),
+                             with_attached=dialog.with_attached.isChecked(),
+                             approval_id=approval_id, tender=dialog.tender,
+                             terminal=self.terminal), refunded)
 
     def cancel_sale(self) -> None:
         if not self.cart.billable_lines():
@@ -116,64 +123,42 @@ class AfterSaleActions:
         if not Confirm.ask(self, self.tr("Cancel this sale? Its lines are dropped.")):
             self.scan.setFocus()
             return
-        self._call(lambda: checkout.cancel_cart(self.db, self.cart))
-        self.new_cart()
-        self.set_banner(self.tr("Sale cancelled"))
-        self.refresh()
+
+        def cancelled(_nothing):
+            self.new_cart()
+            self.set_banner(self.tr("Sale cancelled"))
+
+        self.cart_ops.run(lambda: ops.cancel_cart(self.cart), parent=self, done=cancelled,
+                          refused=self.show_refusal, crashed=self.show_bug,
+                          disable=[self.cancel_button])
 
     def show_report(self) -> None:
         from ui.report_screen import ReportDialog
 
         self.open_dialog(ReportDialog(self.context, self))
 
+    def show_audit(self) -> None:
+        self._run(ops.list_audit(limit=300),
+                  lambda events: self.open_dialog(AuditDialog(events, self.formats, self)),
+                  disable=[self.audit_button])
+
     def close_shift(self) -> None:
-        from pos.day import shifts
         from ui.close_shift import CloseShiftDialog
 
-        try:
-            x = shifts.x_report(self.db, terminal=self.context.terminal)
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        dialog = CloseShiftDialog(x, self.formats, self)
+        def counted(answer):
+            x, denominations = answer
+            dialog = CloseShiftDialog(x, self.formats, self, denominations=denominations)
 
-        def close(approval_id):
-            try:
-                z = shifts.close_shift(self.db, terminal=self.context.terminal,
-                                       staff_id=self.staff.id, counts=dialog.counts(),
-                                       approval_id=approval_id)
-            except UserError as exc:
-                self.show_message(str(exc))
-                return
+            def close(approval_id):
+                self._run(ops.close_shift(terminal=self.terminal, staff_id=self.staff.id,
+                                          counts=dialog.counts(), approval_id=approval_id),
+                          closed)
+
+            self.open_dialog(dialog, on_accept=lambda: self._approve_then(
+                "close_day", self.terminal, self.tr("close the shift"), close))
+
+        def closed(z):
             self.set_banner(self.tr("Shift closed: Z {z}, over/short {diff}").format(
                 z=z.z_number, diff=self.formats.money(z.over_short)))
 
-        self.open_dialog(dialog, on_accept=lambda: self._approve_then(
-            "close_day", self.context.terminal, self.tr("close the shift"), close))
-
-    def show_audit(self) -> None:
-        AuditDialog(audit.list_audit(self.db, limit=300), self.formats, self).exec()
-        self.scan.setFocus()
-
-    def _refund(self, receipt_no: str, dialog, approval_id) -> None:
-        items = dialog.items()
-        try:
-            amount = returns.quote_refund(self.db, receipt_no=receipt_no, items=items,
-                                          with_attached=dialog.with_attached.isChecked())
-            done = returns.refund(
-                self.db, receipt_no=receipt_no, staff_id=self.staff.id, items=items,
-                with_attached=dialog.with_attached.isChecked(), approval_id=approval_id,
-                tenders=[TenderInput(dialog.tender, amount)])
-        except UserError as exc:
-            self.show_message(str(exc))
-            return
-        config = print_queue.printer_config(self.db, terminal=self.context.terminal)
-        print_queue.enqueue(self.db, terminal=self.context.terminal, ref=done.receipt_no,
-                            request=PrintRequest("receipt", config.receipt_uri,
-                                                 open_drawer=dialog.tender == "cash",
-                                                 options={"paper_mm": config.paper_mm,
-                                                          "encoding": config.encoding}))
-        self.run_prints()
-        self.set_banner(self.tr("Refund {receipt}: {amount} back").format(
-            receipt=done.receipt_no, amount=self.formats.money(-done.total)))
-        self.sale_completed.emit(done)
+        self._run(ops.x_report(self.terminal), counted, disable=[self.close_shift_button])

@@ -1,0 +1,109 @@
+"""What the cashier does to the cart: add a product, choose the unit, mark the sheet, take
+or decline a card, the customer, remove a line, park and resume. Mixed into TillScreen.
+
+Each change is queued on `cart_ops` and built when its turn comes (`lambda:` ...), from
+the cart the changes before it left; what was pressed (the item, the unit whose sheet
+was showing) is taken when it was pressed."""
+
+from __future__ import annotations
+
+from ui import ops
+from ui.checkout.dialogs import CustomerDialog, ParkedDialog
+
+
+class CartActions:
+    def _add(self, code: str) -> None:
+        self.results.hide()
+        self.scan.clear()
+        self.change_cart(lambda: ops.add_product(self.cart, self.current_unit, code=code),
+                         done=lambda _view: self.set_banner(""))
+        self.scan.setFocus()
+
+    # sheet and cards ----------------------------------------------------------------
+    def select_unit(self, line_id: str) -> None:
+        if line_id != self.current_unit and any(
+                unit.line_id == line_id for unit in self.cart.main_units()):
+            self.change_cart(lambda: ops.show_unit(self.cart, line_id))
+        self.scan.setFocus()
+
+    def mark_item(self, item_id: int, outcome, product_id) -> None:
+        unit = self.sheet.unit_key  # the unit whose sheet was marked
+        if unit is None:
+            return
+        self.change_cart(lambda: ops.mark_item(
+            self.cart, self.current_unit, main_line_id=unit, item_id=item_id, outcome=outcome,
+            product_id=product_id))
+        self.scan.setFocus()
+
+    def pick_card(self, tier_id: int) -> None:
+        """Take the tier's card for the unit; tapping a chosen card again takes it off."""
+        unit = self.current_unit
+        if unit is None:
+            return
+        self.change_cart(lambda: ops.toggle_card(self.cart, self.current_unit,
+                                                 main_line_id=unit, tier_id=tier_id))
+        self.scan.setFocus()
+
+    def decline_card(self) -> None:
+        unit = self.current_unit
+        if unit is not None:
+            self.change_cart(lambda: ops.decline_card(self.cart, self.current_unit,
+                                                      main_line_id=unit))
+        self.scan.setFocus()
+
+    # customer -----------------------------------------------------------------------
+    def find_customer(self, phone: str) -> None:
+        def found(view):
+            if view.result is None:  # nobody has this number yet: create them
+                self.edit_customer(phone=phone)
+        self.change_cart(lambda: ops.find_customer(self.cart, self.current_unit, phone=phone),
+                         done=found)
+
+    def edit_customer(self, phone: str = "") -> None:
+        dialog = CustomerDialog(self, phone=phone if isinstance(phone, str) else "")
+
+        def accepted():
+            entered = dict(phone=dialog.phone.text(), name=dialog.name.text(),
+                           kind=dialog.kind, company=dialog.company.text())
+            self.change_cart(lambda: ops.save_customer(self.cart, self.current_unit, **entered))
+
+        self.open_dialog(dialog, on_accept=accepted)
+
+    # lines, parking ----------------------------------------------------------------
+    def remove_selected(self) -> None:
+        line_id = self.cart_view.selected_line()
+        if line_id is None:
+            self.show_message(self.tr("Tap a line in the cart first"))
+            return
+        self.change_cart(lambda: ops.remove_line(self.cart, self.current_unit, line_id=line_id),
+                         disable=[self.remove_button])
+
+    def park(self) -> None:
+        customer = self.view.customer if self.view is not None else None
+        label = customer.name if customer is not None else ""
+
+        def parked(_nothing):
+            self.new_cart()
+            self.set_banner(self.tr("Sale parked"))
+
+        self.cart_ops.run(lambda: ops.park(self.cart, label=label), parent=self, done=parked,
+                          refused=self.show_refusal, crashed=self.show_bug,
+                          disable=[self.park_button])
+
+    def resume(self) -> None:
+        def listed(parked):
+            if not parked:
+                self.show_message(self.tr("No parked sales on this till"))
+                return
+            if self.cart.lines:
+                self.show_message(self.tr("Finish or park the current sale first"))
+                return
+            chosen = ParkedDialog.ask(parked, self.formats, self)
+            if chosen is None:
+                self.scan.setFocus()
+                return
+            self.change_cart(lambda: ops.resume(cart_uuid=chosen, staff_id=self.staff.id))
+
+        self.cart_ops.run(lambda: ops.list_parked(self.terminal), parent=self, done=listed,
+                          refused=self.show_refusal, crashed=self.show_bug,
+                          disable=[self.resume_button])

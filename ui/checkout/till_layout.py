@@ -1,0 +1,167 @@
+"""How the till screen is built, one part at a time: the top bar, the scan field with its
+live search, the cart with the customer and totals, the action buttons, the right panel
+(service cards and the configuration sheet), and the keyboard shortcuts. Mixed into
+TillScreen; every builder only makes widgets and wires them to the screen's slots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
+)
+
+from ui.checkout.cards_panel import CardsPanel
+from ui.checkout.cart_view import CartView
+from ui.checkout.sheet_panel import SheetPanel
+
+
+def panel(*widgets, stretch_last=False) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("panel")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(8, 8, 8, 8)
+    for index, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if stretch_last and index == len(widgets) - 1 else 0)
+    return frame
+
+
+class TillLayout:
+    def _button(self, text: str, handler) -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(handler)
+        return button
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        self.store_label = QLabel(f"{self.context.store.name} · {self.terminal}")
+        self.store_label.setObjectName("muted")
+        self.staff_label = QLabel("")
+        self.staff_label.setStyleSheet("font-weight: bold;")
+        self.lock_button = self._button(self.tr("Lock"), self.lock_requested.emit)
+        self.printer_button = self._button(self.tr("Printer OK"), self.show_print_jobs)
+        self.reprint_button = self._button(self.tr("Reprint last [F11]"), self.reprint_last)
+        self.reprint_button.setEnabled(False)
+        self.find_button = self._button(self.tr("Find sale [F6]"), self.find_sale)
+        self.audit_button = self._button(self.tr("Audit"), self.show_audit)
+        self.report_button = self._button(self.tr("Day report"), self.show_report)
+        self.close_shift_button = self._button(self.tr("Close shift"), self.close_shift)
+        top = QHBoxLayout()
+        top.addWidget(self.store_label, 1)
+        for widget in (self.find_button, self.audit_button, self.report_button,
+                       self.close_shift_button, self.printer_button, self.reprint_button,
+                       self.staff_label, self.lock_button):
+            top.addWidget(widget)
+        return top
+
+    def _build_scan(self) -> None:
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText(self.tr("Scan, or type a name, code or phone"))
+        self.scan.setStyleSheet("font-size: 20px; min-height: 48px;")
+        self.scan.installEventFilter(self)
+        self.scan.textEdited.connect(self._text_edited)
+        self.results = QListWidget()
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setMaximumHeight(220)
+        self.results.hide()
+        self.results.itemClicked.connect(
+            lambda item: self._add(item.data(Qt.ItemDataRole.UserRole)))
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)  # a scanner's Enter arrives long before this
+        self.search_timer.timeout.connect(self._search)
+
+    def _build_cart_and_totals(self) -> tuple[QWidget, QWidget]:
+        """(the customer line, the totals); the cart view and the banner are kept."""
+        self.banner = QLabel("")
+        self.banner.setObjectName("banner")
+        self.banner.hide()
+        self.cart_view = CartView(self.formats)
+        self.cart_view.unit_selected.connect(self.select_unit)
+        self.customer_label = QLabel()
+        self.customer_label.setWordWrap(True)
+        self.customer_button = self._button(self.tr("Customer [F4]"), self.edit_customer)
+        customer_row = QHBoxLayout()
+        customer_row.setContentsMargins(0, 0, 0, 0)
+        customer_row.addWidget(self.customer_label, 1)
+        customer_row.addWidget(self.customer_button)
+        customer_box = QWidget()
+        customer_box.setLayout(customer_row)
+        self.count_label = QLabel()
+        self.discount_label = QLabel()
+        self.vat_label = QLabel()
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total")
+        totals_grid = QGridLayout()
+        totals_grid.addWidget(self.count_label, 0, 0)
+        totals_grid.addWidget(self.discount_label, 0, 1)
+        totals_grid.addWidget(self.vat_label, 0, 2)
+        totals_grid.addWidget(self.total_label, 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+        totals_box = QWidget()
+        totals_box.setLayout(totals_grid)
+        return customer_box, totals_box
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.remove_button = self._button(self.tr("Remove line"), self.remove_selected)
+        self.cancel_button = self._button(self.tr("Cancel sale"), self.cancel_sale)
+        self.park_button = self._button(self.tr("Park [F8]"), self.park)
+        self.resume_button = self._button(self.tr("Resume [F9]"), self.resume)
+        self.pay_button = self._button(self.tr("Pay [F12]"), self.pay)
+        self.pay_button.setObjectName("primary")
+        self.pay_button.setMinimumHeight(56)
+        actions = QHBoxLayout()
+        for button in (self.remove_button, self.cancel_button, self.park_button,
+                       self.resume_button):
+            actions.addWidget(button)
+        actions.addWidget(self.pay_button, 2)
+        return actions
+
+    def _build_right_panel(self) -> QWidget:
+        self.cards = CardsPanel(self.formats)
+        self.cards.picked.connect(self.pick_card)
+        self.cards.declined.connect(self.decline_card)
+        self.sheet = SheetPanel(self.formats)
+        self.sheet.marked.connect(self.mark_item)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(panel(self.cards))
+        right_layout.addWidget(panel(self.sheet, stretch_last=True), 1)
+        return right
+
+    def _lay_out(self, top, customer_box, totals_box, actions, right) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.scan)
+        left_layout.addWidget(self.results)
+        left_layout.addWidget(panel(customer_box))
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(panel(self.cart_view, stretch_last=True), 1)
+        left_layout.addWidget(panel(totals_box))
+        left_layout.addLayout(actions)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([520, 800])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 10)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _build_shortcuts(self) -> None:
+        for key, handler in (("F4", self.edit_customer), ("F8", self.park), ("F9", self.resume),
+                             ("F6", self.find_sale), ("F11", self.reprint_last),
+                             ("F12", self.pay), ("Ctrl+0", self.decline_card)):
+            self._shortcut(key, handler)
+        for number in range(1, 10):
+            self._shortcut(f"Ctrl+{number}", lambda n=number: self.cards.pick_index(n - 1))
+
+    def _shortcut(self, key: str, handler) -> None:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(handler)

@@ -1,0 +1,115 @@
+"""Paying, at the till: F12 asks about any unit with no card and no recorded refusal (the
+store's "confirm the card" rule), then for missing serials/IMEIs, then for payment, and
+completes the sale in the background. Mixed into TillScreen.
+
+Each step is asked of ui.ops on the cart queue, so F12 right after a scan pays for the
+cart with that scan in it; `paying` is set from F12 until the sale is completed or the
+person goes back to it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from ui import ops
+from ui.checkout.dialogs import CardPrompt, SerialDialog
+from ui.checkout.payment import PaymentDialog
+from ui.messages import refusal_text
+
+
+class PaymentFlow:
+    def pay(self) -> None:
+        if self.paying or self.active_dialog is not None:
+            return
+        self.paying = True
+        self._pay_step()
+
+    def _pay_step(self) -> None:
+        self.cart_ops.run(lambda: ops.payment_step(self.cart,
+                                                   prompted=frozenset(self._card_prompted)),
+                          parent=self, done=self._next_step, refused=self._pay_refused,
+                          crashed=self._pay_crashed)
+
+    def _next_step(self, step: ops.PayStep) -> None:
+        if step.empty:
+            self.paying = False
+            self.show_message(self.tr("The cart is empty"))
+        elif step.card_unit is not None:
+            self._ask_card(step.card_unit)
+        elif step.serial_line is not None:
+            self._ask_serial(step.serial_line)
+        else:
+            self._ask_payment(step)
+
+    def _ask_card(self, unit) -> None:
+        dialog = CardPrompt(unit.name, self)
+
+        def done(_result):
+            self._card_prompted.add(unit.line_id)
+            if dialog.choice == CardPrompt.DECLINED:
+                self.change_cart(lambda: ops.decline_card(self.cart, self.current_unit,
+                                                          main_line_id=unit.line_id),
+                                 done=lambda _view: self._pay_step(),
+                                 refused=self._pay_refused, crashed=self._pay_crashed)
+            else:  # back to the sale, with the unit's cards showing
+                self.paying = False
+                self.select_unit(unit.line_id)
+
+        self.open_dialog(dialog, on_close=done)
+
+    def _ask_serial(self, line, error: str = "") -> None:
+        dialog = SerialDialog(line.name, self, error=error)
+
+        def closed(result):
+            if result != QDialog.DialogCode.Accepted:
+                self.paying = False
+                return
+            serial = dialog.serial
+            self.change_cart(lambda: ops.set_serial(self.cart, self.current_unit,
+                                                    line_id=line.line_id, serial=serial),
+                             done=lambda _view: self._pay_step(),
+                             refused=lambda error: self._ask_serial(line, refusal_text(error)),
+                             crashed=self._pay_crashed)
+
+        self.open_dialog(dialog, on_close=closed)
+
+    def _ask_payment(self, step: ops.PayStep) -> None:
+        dialog = PaymentDialog(step.due, self.formats, self, unasked=step.unasked,
+                               has_customer=self.cart.customer_id is not None)
+
+        def closed(result):
+            if result == QDialog.DialogCode.Accepted:
+                self._complete(dialog.tenders)
+            else:
+                self.paying = False
+
+        self.open_dialog(dialog, on_close=closed)
+
+    def _complete(self, tenders) -> None:
+        self.set_banner(self.tr("Completing the sale…"))
+        self.cart_ops.run(lambda: ops.complete_sale(self.cart, tenders=tenders,
+                                                    terminal=self.terminal),
+                          parent=self, done=self._completed, refused=self._pay_refused,
+                          crashed=self._pay_crashed, disable=[self.pay_button])
+
+    def _completed(self, sale) -> None:
+        self.paying = False
+        self.last_receipt = sale.receipt_no
+        self.reprint_button.setEnabled(True)
+        self.new_cart()
+        self.run_prints()
+        change = self.formats.money(sale.change)
+        self.set_banner(self.tr("Sale {receipt} complete · Change {change}").format(
+            receipt=sale.receipt_no, change=change))
+        self.scan.setFocus()
+        self.sale_completed.emit(sale)
+
+    def _pay_refused(self, error) -> None:
+        self.paying = False
+        self.set_banner("")
+        self.show_refusal(error)
+
+    def _pay_crashed(self) -> None:
+        # The worker has logged the traceback; the sale stays in the cart.
+        self.paying = False
+        self.set_banner("")
+        self.show_bug()

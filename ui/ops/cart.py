@@ -1,0 +1,216 @@
+"""The calls of the till's cart: each takes the cart (plain data, owned by the till) and
+the unit in focus, changes a deep copy of the cart on the worker, and returns it with
+what the till shows of it: a TillView (the customer, the unit's sheet rows and card
+tiers), read in the same call. Also the product search, parking and add-on carts."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pos.kernel.enums import LineKind, Outcome
+
+if TYPE_CHECKING:
+    from pos.db.engine import Database
+    from pos.people.customers import CustomerInfo
+    from pos.selling.cards import TierOffer
+    from pos.selling.cart import Cart
+    from pos.selling.sheet import SheetRow
+    from ui.ops.running import Call
+
+
+@dataclass(frozen=True)
+class TillView:
+    """A cart and what the till shows with it: the customer, and the configuration
+    sheet and card tiers of the unit in focus. `result`: what the call itself returned."""
+
+    cart: Cart
+    unit: str | None
+    customer: CustomerInfo | None = None
+    rows: tuple[SheetRow, ...] = ()
+    offers: tuple[TierOffer, ...] = ()
+    result: Any = None
+
+
+def read_view(db: Database, cart: Cart, unit: str | None, result: Any = None) -> TillView:
+    from pos.people.customers import get_customer
+    from pos.selling.cards import eligible_tiers
+    from pos.selling.sheet import sheet_rows
+
+    units = [line.line_id for line in cart.main_units()]
+    if unit not in units:
+        unit = units[-1] if units else None
+    customer = (get_customer(db, customer_id=cart.customer_id)
+                if cart.customer_id is not None else None)
+    if unit is None:
+        return TillView(cart, None, customer, result=result)
+    return TillView(cart, unit, customer, tuple(sheet_rows(db, cart, main_line_id=unit)),
+                    tuple(eligible_tiers(db, cart, main_line_id=unit)), result)
+
+
+def _changing(cart: Cart, unit: str | None, change) -> Call[TillView]:
+    """`change(db, cart)` on a copy of the cart, returning (result, unit to show)."""
+    def call(db):
+        mine = copy.deepcopy(cart)
+        result, focus = change(db, mine)
+        return read_view(db, mine, focus if focus is not None else unit, result)
+    return call
+
+
+def show_unit(cart: Cart, unit: str | None) -> Call[TillView]:
+    return lambda db: read_view(db, cart, unit)
+
+
+def add_product(cart: Cart, unit: str | None, *, code: str) -> Call[TillView]:
+    def change(db, cart):
+        from pos.selling.checkout import add_product as add
+
+        line = add(db, cart, code=code)
+        return line, (line.line_id if line.kind is LineKind.MAIN_UNIT else None)
+    return _changing(cart, unit, change)
+
+
+def mark_item(cart: Cart, unit: str | None, *, main_line_id: str, item_id: int,
+              outcome: Outcome, product_id: int | None) -> Call[TillView]:
+    def change(db, cart):
+        from pos.selling.sheet import mark_item as mark
+
+        mark(db, cart, main_line_id=main_line_id, item_id=item_id, outcome=outcome,
+             product_id=product_id)
+        return None, None
+    return _changing(cart, unit, change)
+
+
+def toggle_card(cart: Cart, unit: str | None, *, main_line_id: str,
+                tier_id: int) -> Call[TillView]:
+    """Take the tier's card for the unit, or take it off when it is already chosen."""
+    def change(db, cart):
+        from pos.selling.cards import add_card
+        from pos.selling.checkout import remove_line
+
+        chosen = [l for l in cart.card_lines(main_line_id) if l.tier_id == tier_id]
+        if chosen:
+            remove_line(cart, line_id=chosen[0].line_id)
+        else:
+            add_card(db, cart, main_line_id=main_line_id, tier_id=tier_id)
+        return None, None
+    return _changing(cart, unit, change)
+
+
+def decline_card(cart: Cart, unit: str | None, *, main_line_id: str) -> Call[TillView]:
+    def change(_db, cart):
+        from pos.selling.cards import decline_card as decline
+
+        decline(cart, main_line_id=main_line_id)
+        return None, None
+    return _changing(cart, unit, change)
+
+
+def remove_line(cart: Cart, unit: str | None, *, line_id: str) -> Call[TillView]:
+    def change(_db, cart):
+        from pos.selling.checkout import remove_line as remove
+
+        remove(cart, line_id=line_id)
+        return None, None
+    return _changing(cart, unit, change)
+
+
+def set_serial(cart: Cart, unit: str | None, *, line_id: str, serial: str) -> Call[TillView]:
+    def change(db, cart):
+        from pos.selling.checkout import set_serial as set_it
+
+        set_it(db, cart, line_id=line_id, serial=serial)
+        return None, None
+    return _changing(cart, unit, change)
+
+
+def find_customer(cart: Cart, unit: str | None, *, phone: str) -> Call[TillView]:
+    """The customer with this phone on the sale; the view's result is None when there
+    is no such customer yet (the cart is then unchanged)."""
+    def change(db, cart):
+        from pos.people.customers import find_customer as find
+        from pos.selling.checkout import set_customer
+
+        found = find(db, phone=phone)
+        if found is not None:
+            set_customer(db, cart, customer_id=found.id)
+        return found, None
+    return _changing(cart, unit, change)
+
+
+def save_customer(cart: Cart, unit: str | None, *, phone: str, name: str, kind: str,
+                  company: str) -> Call[TillView]:
+    """The customer with this phone (created when new) on the sale."""
+    def change(db, cart):
+        from pos.people.customers import create_customer
+        from pos.people.customers import find_customer as find
+        from pos.selling.checkout import set_customer
+
+        found = find(db, phone=phone)
+        if found is None:
+            found = create_customer(db, phone=phone, name=name, kind=kind, company=company)
+        set_customer(db, cart, customer_id=found.id)
+        return found, None
+    return _changing(cart, unit, change)
+
+
+def search_products(text: str, *, limit: int = 12) -> Call:
+    def call(db):
+        from pos.catalog.products import search_products as search
+
+        return search(db, text, limit=limit)
+    return call
+
+
+def park(cart: Cart, *, label: str) -> Call[None]:
+    def call(db):
+        from pos.selling.parking import park_cart
+
+        park_cart(db, cart, label=label)
+    return call
+
+
+def list_parked(terminal: str) -> Call:
+    def call(db):
+        from pos.selling.parking import list_parked as parked
+
+        return parked(db, terminal=terminal)
+    return call
+
+
+def resume(*, cart_uuid: str, staff_id: int) -> Call[TillView]:
+    def call(db):
+        from pos.selling.parking import resume_cart
+
+        cart = resume_cart(db, cart_uuid=cart_uuid, staff_id=staff_id)
+        units = cart.main_units()
+        return read_view(db, cart, units[0].line_id if units else None)
+    return call
+
+
+def cancel_cart(cart: Cart) -> Call[None]:
+    def call(db):
+        from pos.selling.checkout import cancel_cart as cancel
+
+        cancel(db, copy.deepcopy(cart))
+    return call
+
+
+def addon_units(receipt_no: str) -> Call:
+    def call(db):
+        from pos.selling.addons import addon_units as units
+
+        return units(db, receipt_no=receipt_no)
+    return call
+
+
+def open_addon(*, receipt_no: str, staff_id: int, terminal: str,
+               unit_position: int | None) -> Call[TillView]:
+    def call(db):
+        from pos.selling.addons import open_addon as open_it
+
+        cart = open_it(db, receipt_no=receipt_no, staff_id=staff_id, terminal=terminal,
+                       unit_position=unit_position)
+        return read_view(db, cart, cart.main_units()[0].line_id)
+    return call
