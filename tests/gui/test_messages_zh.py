@@ -1,0 +1,141 @@
+"""The till in Chinese says its refusals in Chinese: a cashier meets them the ordinary way
+(a scan, a PIN, a dialog) and reads no English."""
+
+import copy
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from tests.gui.conftest import KeyCounter, log_in, settle
+from tests.integration.test_corrections import notebook_sale
+from ui.messages import Notice
+
+NOTEBOOK = "6923150020022"
+
+
+def chinese(text: str | None) -> bool:
+    """Text a Chinese reader reads: CJK in it, and not only ASCII."""
+    return bool(text) and not text.isascii() and any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.fixture
+def window(qtbot, sqlite_demo_db):
+    """The real till, its context and translator in Chinese (as ui.app starts it for a
+    store whose language is zh_CN)."""
+    from ui.app import install_translator, make_application, make_context
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    context = make_context(sqlite_demo_db, terminal="T01", locale="zh_CN")
+    translator = install_translator(app, "zh_CN")
+    Notice.last = None
+    try:
+        main = MainWindow(context)
+        qtbot.addWidget(main)
+        main.resize(1366, 768)
+        main.show()
+        qtbot.waitExposed(main)
+        main.activateWindow()
+        yield main
+        settle(qtbot, main)
+    finally:
+        app.removeTranslator(translator)
+        if getattr(translator, "qt_own", None) is not None:
+            app.removeTranslator(translator.qt_own)
+    context.worker.pool.waitForDone(5000)
+
+
+@pytest.fixture
+def keys(qtbot, window):
+    return KeyCounter(qtbot, window)
+
+
+def notice_in_chinese(qtbot) -> str:
+    qtbot.waitUntil(lambda: chinese(Notice.last), timeout=10_000)
+    return Notice.last
+
+
+def test_an_unknown_barcode_is_refused_in_chinese(qtbot, window, keys):
+    log_in(qtbot, window)
+    keys.scan(window.till.scan, "6900000000000")
+    text = notice_in_chinese(qtbot)
+    assert "6900000000000" in text and "商品" in text
+
+
+def test_a_wrong_manager_pin_in_an_approval_is_refused_in_chinese(qtbot, window, keys,
+                                                                   sqlite_demo_db):
+    from ui.checkout.after_sale import FindSaleDialog, ManagerApprovalDialog
+
+    sale = notebook_sale(sqlite_demo_db)
+    log_in(qtbot, window)  # Li Na, a cashier: voiding needs a manager
+    till = window.till
+    keys.press(till.scan, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, FindSaleDialog))
+    finder = till.active_dialog
+    keys.scan(finder.field, sale.receipt_no)
+    void = QCoreApplication.translate("FindSaleDialog", "Void (today's sales)")
+    next(b for b in finder.findChildren(QPushButton) if b.text() == void).click()
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ManagerApprovalDialog))
+    qtbot.keyClicks(till.active_dialog.pin, "1234")
+    qtbot.keyClick(till.active_dialog.pin, Qt.Key.Key_Return)
+    assert notice_in_chinese(qtbot) == "密码错误"
+
+
+def test_a_new_customer_without_a_name_is_refused_in_chinese(qtbot, window, keys):
+    from ui.checkout.dialogs import CustomerDialog
+
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, "13912345678")  # nobody has this number: the till offers to add them
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CustomerDialog))
+    qtbot.keyClick(till.active_dialog.name, Qt.Key.Key_Return)  # no name typed
+    assert notice_in_chinese(qtbot) == "客户必须填写姓名"
+
+
+def test_a_discount_over_the_cashiers_limit_is_refused_in_chinese(qtbot, window, keys):
+    """The till has no discount key yet: the cashier's discount goes to the service the
+    way every till call does (ui.ops), and its refusal is shown the same way."""
+    from pos.selling import checkout
+
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, NOTEBOOK)
+    cart, line_id = copy.deepcopy(till.cart), till.current_unit
+    window.context.ops.run(
+        lambda db: checkout.discount_line(db, cart, line_id=line_id, percent_bp=2000),
+        parent=till)
+    text = notice_in_chinese(qtbot)
+    assert "收银员" in text and "10%" in text and "店长" in text
+
+
+def test_lockout_after_five_wrong_pins_is_said_in_chinese(qtbot, window):
+    for _ in range(5):
+        log_in(qtbot, window, pin="0000")
+        assert window.login.message.text() == "密码错误"
+    log_in(qtbot, window, pin="1111")
+    text = window.login.message.text()
+    assert chinese(text) and "锁定" in text
+    assert window.stack.currentWidget() is window.login
+
+
+def test_a_serial_already_sold_is_refused_in_chinese(qtbot, window, keys, sqlite_demo_db):
+    from ui.checkout.dialogs import CardPrompt, SerialDialog
+
+    notebook_sale(sqlite_demo_db)  # sold with serial SN-RET-1
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, NOTEBOOK)
+    keys.press(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CardPrompt))
+    qtbot.keyClick(till.active_dialog, Qt.Key.Key_Return)  # the customer declines the card
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, SerialDialog))
+    keys.scan(till.active_dialog.field, "SN-RET-1")
+
+    def problem() -> str:
+        dialog = till.active_dialog
+        label = dialog.findChild(QLabel, "error") if isinstance(dialog, SerialDialog) else None
+        return label.text() if label is not None else ""
+
+    qtbot.waitUntil(lambda: chinese(problem()), timeout=10_000)
+    assert "SN-RET-1" in problem() and "已经售出" in problem()
