@@ -1644,7 +1644,7 @@
     <message>
         <source>That approval was given for something else</source>
         <comment>approval.other_action</comment>
-        <translation>该授权是为其他操作给的</translation>
+        <translation>该授权不是针对此操作的</translation>
     </message>
     <message>
         <source>'{phone}' is not a phone number</source>
@@ -2079,7 +2079,7 @@
     <message>
         <source>Printer {where} is unreachable: {reason}</source>
         <comment>printer.unreachable</comment>
-        <translation>连接不上打印机 {where}：{reason}</translation>
+        <translation>无法连接打印机 {where}：{reason}</translation>
     </message>
     <message>
         <source>Printer {where} closed the connection without answering</source>
