@@ -27,9 +27,7 @@ from reportlab.platypus import (
 from pos.day.reports import DayReport, Rate
 
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, draw_text, font_for, text_runs, truncate
-from .pdf_common import INK, MUTED, RULE
-from .pdf_common import day as format_day
-from .pdf_common import money as format_amount
+from .pdf_common import INK, MUTED, RULE, day as format_day, money as format_amount
 
 MARGIN = 36
 WIDTH = A4[0] - 2 * MARGIN

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, select
-from sqlalchemy import text as sql_text
+from sqlalchemy import Connection, select, text as sql_text
 
 from pos.db.engine import Database
 from pos.db.models import Category, Product

@@ -6,9 +6,7 @@ from sqlalchemy import func, select
 
 from pos.db.models import JournalEntry, Payment, Product, Sale, SaleLine, ServiceCard, SheetOutcome
 from pos.people import staff
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import sheet
+from pos.selling import cards, checkout, sheet
 
 NOTEBOOK = "6923150020022"  # Lenovo Xiaoxin Pro 14, 6499.00, serial-tracked
 PHONE = "6923150030021"  # iPhone 15, 5999.00

@@ -8,11 +8,7 @@ from pos.kernel.enums import DocumentKind
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.printjobs.records import load_sale
-from pos.selling import addons
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import completion
-from pos.selling import sheet
+from pos.selling import addons, cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
 from printing.escpos_out import receipt_bytes
 from printing.receipt import Text, receipt_layout

@@ -11,11 +11,7 @@ from pos.kernel.enums import Outcome, OutcomeSubject
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.people import customers
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import completion
-from pos.selling import parking
-from pos.selling import sheet
+from pos.selling import cards, checkout, completion, parking, sheet
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import (
     NOTEBOOK, PHONE, db_state, frozen, item_id, new_cart, tier_id,

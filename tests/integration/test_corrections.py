@@ -12,10 +12,7 @@ from pos.kernel.enums import CardState
 from pos.kernel.errors import UserError
 from pos.ledger import audit, verify
 from pos.people import approvals, customers, staff
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import completion
-from pos.selling import sheet
+from pos.selling import cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import (
     NOTEBOOK, db_state, item_id, new_cart, staff_id, tier_id,

@@ -7,8 +7,7 @@ import pytest
 from pos.cli import main
 from pos.kernel.errors import UserError
 from pos.people import customers, followups
-from pos.selling import checkout
-from pos.selling import completion
+from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import new_cart, staff_id
 from tests.integration.test_corrections import notebook_sale

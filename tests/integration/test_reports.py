@@ -6,11 +6,7 @@ from datetime import date
 from pos.aftersale import returns, voids
 from pos.day import reports
 from pos.people import customers
-from pos.selling import addons
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import completion
-from pos.selling import sheet
+from pos.selling import addons, cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart, staff_id, tier_id
 

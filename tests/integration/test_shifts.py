@@ -8,8 +8,7 @@ from pos.day import shifts
 from pos.db.models import Sale
 from pos.kernel.errors import UserError
 from pos.ledger import verify
-from pos.selling import checkout
-from pos.selling import completion
+from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import db_state, new_cart, staff_id
 

@@ -12,8 +12,7 @@ from pos.people import staff
 from pos.printjobs import print_queue
 from pos.printjobs.print_queue import PrintRequest
 from pos.printjobs.records import load_sale
-from pos.selling import checkout
-from pos.selling import completion
+from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
 from printing.dispatch import run_due_jobs
 from printing.escpos_out import receipt_bytes

@@ -6,8 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from printing.columns import display_width, left_right, wrap
 from printing.escpos_out import CHINESE_MODE_ON, INIT, drawer_kick_bytes, receipt_bytes

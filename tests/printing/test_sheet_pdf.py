@@ -21,10 +21,7 @@ from pos.people import customers, staff
 from pos.printjobs.records import (
     SaleRecord, SheetItemRecord, StoreHeader, UnitSheet, load_blank_sheet, load_sale,
 )
-from pos.selling import cards
-from pos.selling import checkout
-from pos.selling import completion
-from pos.selling import sheet
+from pos.selling import cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
 from printing.fonts import font_for, text_runs
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf

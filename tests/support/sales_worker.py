@@ -12,8 +12,7 @@ import sys
 
 from pos.db.engine import Database
 from pos.people import staff
-from pos.selling import checkout
-from pos.selling import completion
+from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
 
 ITEMS = ("BAG-NB-156", "PRO-CLN-PC")

@@ -1,8 +1,7 @@
 """GTIN check digits: what a scanner reads must be a real barcode."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from pos.kernel.barcodes import gtin_check_digit, make_ean13, validate_barcode
 from pos.kernel.errors import UserError

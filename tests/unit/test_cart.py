@@ -1,8 +1,7 @@
 """Cart arithmetic: totals, VAT, gift-pack splitting and tenders, property-tested."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from pos.kernel.errors import UserError
 from pos.kernel.vat import vat_included
