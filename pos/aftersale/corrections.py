@@ -80,14 +80,13 @@ def money_back(tenders: list[TenderInput], *, total: int, paid_with: set[Tender]
     if total == 0 and not tenders:
         return []
     if sum(t.amount for t in tenders) != total:
-        raise UserError(f"The refund is {to_decimal_string(total)}; the money given back must "
-                        "add up to exactly that")
+        raise UserError("refund.must_add_up", total=total)
     payments = []
     for position, tender in enumerate(tenders, start=1):
         if tender.amount <= 0:
-            raise UserError("Each refund payment must be more than zero")
+            raise UserError("refund.payment_positive")
         if tender.tender is not Tender.CASH and tender.tender not in paid_with:
-            raise UserError("Money goes back in cash or by the way it was paid")
+            raise UserError("refund.cash_or_original_way")
         payments.append(DocPayment(position, tender.tender, -tender.amount, tender.reference,
                                    tender.card_last4))
     return payments

@@ -37,7 +37,7 @@ def exchange(db: Database, *, receipt_no: str, staff_id: int, items: list[Return
     """Take `items` back against the receipt and sell `cart` in their place. `tenders`
     pay the difference when the new goods cost more, or give it back when they cost less."""
     if not items:
-        raise UserError("Choose what comes back")
+        raise UserError("return.choose_items")
     new_total = totals(cart.billable_lines()).total
     with db.write_connection() as conn:
         auth = permissions.authorise(conn, action="refund", ref=receipt_no.strip().upper(),
@@ -60,22 +60,21 @@ def refund_without_receipt(db: Database, *, code: str, quantity: int, staff_id: 
     """Goods back with no receipt: a manager approves (bound to the product), the refund
     is at most the catalog price, the money goes back in cash, and the reason is recorded."""
     if not reason.strip():
-        raise UserError("Say why the goods come back without a receipt")
+        raise UserError("return.reason_without_receipt")
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
-        raise UserError("A returned quantity is a whole number above zero")
+        raise UserError("return.quantity_whole")
     product = find_by_code(db, code)
     price = product.price if unit_price is None else unit_price
     if price < 0 or price > product.price:
-        raise UserError("Without a receipt the refund is at most the current price")
+        raise UserError("return.no_receipt_price")
     if product.serial_tracked:
-        raise UserError("A unit with a serial number comes back against its sale: find it "
-                        "by its serial")
+        raise UserError("return.serial_needs_sale")
     with db.write_connection() as conn:
         auth = permissions.authorise(conn, action="no_receipt_return", ref=product.sku,
                                      staff_id=staff_id, approval_id=approval_id)
         terminal_id = conn.execute(select(Terminal.id).where(Terminal.code == terminal)).scalar()
         if terminal_id is None:
-            raise UserError(f"Terminal {terminal} is not set up in this database")
+            raise UserError("terminal.not_set_up", terminal=terminal)
         amount = price * quantity
         line = DocLine(
             position=1, kind=LineKind.ACCESSORY, sku=product.sku, name=product.name,

@@ -32,7 +32,7 @@ def find_sales(db: Database, *, query: str, limit: int = 50) -> list[SaleSummary
     customer's phone, or by a unit's serial number / IMEI (where warranty claims start)."""
     text = query.strip().upper()
     if not text:
-        raise UserError("Scan the receipt, or type a receipt number, phone or serial")
+        raise UserError("find.what")
     with db.read() as session:
         base = (select(Sale, Customer.name, Customer.phone)
                 .outerjoin(Customer, Customer.id == Sale.customer_id)

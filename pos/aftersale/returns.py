@@ -70,7 +70,7 @@ def refund(db: Database, *, receipt_no: str, staff_id: int, items: list[ReturnIt
     """Take goods back against a receipt and pay the money back. Returning a main unit
     asks (with_attached) whether what was sold with it comes back too."""
     if not items:
-        raise UserError("Choose what comes back")
+        raise UserError("return.choose_items")
     with db.write_connection() as conn:
         auth = permissions.authorise(conn, action="refund", ref=receipt_no.strip().upper(),
                                      staff_id=staff_id, approval_id=approval_id)
@@ -96,8 +96,8 @@ def plan_return(conn, *, receipt_no: str, items: list[ReturnItem],
                     and other.quantity - back.get(other.position, (0, 0))[0] > 0
                     and other.position not in wanted]
         if attached and with_attached is None:
-            names = ", ".join(other.name for other in attached)
-            raise UserError(f"{line.name} was sold with {names}: do they come back too?")
+            names = [other.name for other in attached]
+            raise UserError("return.attached_ask", name=line.name, names=names)
         if with_attached:
             for other in attached:
                 wanted[other.position] = other.quantity - back.get(other.position, (0, 0))[0]
@@ -107,8 +107,9 @@ def plan_return(conn, *, receipt_no: str, items: list[ReturnItem],
         done_qty, done_amount = back.get(position, (0, 0))
         left = line.quantity - done_qty
         if quantity > left:
-            raise UserError(f"Only {left} of {line.name} can still come back on this receipt"
-                            if left else f"{line.name} has already come back")
+            if left:
+                raise UserError("return.only_left", left=left, name=line.name)
+            raise UserError("return.already_back", name=line.name)
         if quantity == left:
             amount = line.line_total - done_amount  # the last unit takes the rounding
         else:
@@ -125,7 +126,7 @@ def refund_in(conn, plan: ReturnPlan, *, auth: Authorised, tenders: list[TenderI
     already = -int(conn.execute(select(func.coalesce(func.sum(Sale.total), 0)).where(
         Sale.original_sale_id == sale.id)).scalar())  # int(): PostgreSQL sums as NUMERIC
     if plan.total > sale.total - already:
-        raise UserError("A refund cannot be more than was paid less earlier refunds")
+        raise UserError("refund.over_paid")
     payments = money_back(tenders, total=plan.total - exchange_credit,
                           paid_with=paid_with(conn, sale.id))
     if exchange_credit:
@@ -144,13 +145,13 @@ def refund_in(conn, plan: ReturnPlan, *, auth: Authorised, tenders: list[TenderI
 
 def _wanted(lines: dict[int, DocLine], receipt_no: str, items: list[ReturnItem]) -> dict[int, int]:
     if not items:
-        raise UserError("Choose what comes back")
+        raise UserError("return.choose_items")
     wanted: dict[int, int] = {}
     for item in items:
         if lines.get(item.position) is None:
-            raise UserError(f"Line {item.position} is not on receipt {receipt_no}")
+            raise UserError("return.line_not_on_receipt", line=item.position, receipt=receipt_no)
         if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) or item.quantity <= 0:
-            raise UserError("A returned quantity is a whole number above zero")
+            raise UserError("return.quantity_whole")
         wanted[item.position] = wanted.get(item.position, 0) + item.quantity
     return wanted
 

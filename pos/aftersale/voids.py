@@ -28,12 +28,11 @@ def void_sale(db: Database, *, receipt_no: str, staff_id: int, approval_id: int 
         sale = original_sale(conn, receipt_no)
         open_shift = conn.execute(select(Shift.state).where(Shift.id == sale.shift_id)).scalar()
         if open_shift is not ShiftState.OPEN:
-            raise UserError(f"{sale.receipt_no} belongs to a closed shift: only sales of the "
-                            "current shift can be voided; take a return instead")
+            raise UserError("void.closed_shift", receipt=sale.receipt_no)
         corrected = conn.execute(select(func.count()).select_from(Sale).where(
             Sale.original_sale_id == sale.id)).scalar()
         if corrected:
-            raise UserError(f"{sale.receipt_no} already has a return or a void")
+            raise UserError("void.already_corrected", receipt=sale.receipt_no)
         stored = load_stored(conn, sale.id)
         lines = [taking_back(line, position=line.position, parent=line.parent,
                              quantity=line.quantity, amount=line.line_total,

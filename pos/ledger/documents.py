@@ -371,13 +371,21 @@ def sale_id_of(conn, receipt_no: str) -> int | None:
         SALES.c.receipt_no == receipt_no.strip().upper())).scalar()
 
 
-def original_sale(conn, receipt_no: str, *, not_a_sale: str = "{receipt} is a {kind}, not a sale"):
+# What each kind of document is called in a message.
+DOCUMENT_NAMES = {DocumentKind.SALE: "document.sale", DocumentKind.ADDON: "document.addon",
+                  DocumentKind.REFUND: "document.refund", DocumentKind.VOID: "document.void"}
+
+
+def original_sale(conn, receipt_no: str, *, for_addon: bool = False):
     """The sale (a row of the sales table) that a correction or an add-on refers to.
     Refunds, voids and add-ons refer only to sales, never to each other."""
     sale = conn.execute(select(SALES).where(
         SALES.c.receipt_no == receipt_no.strip().upper())).first()
     if sale is None:
-        raise UserError(f"No sale has the receipt number '{receipt_no}'")
+        raise UserError("sale.no_receipt", receipt=receipt_no)
     if sale.kind is not DocumentKind.SALE:
-        raise UserError(not_a_sale.format(receipt=sale.receipt_no, kind=sale.kind.value))
+        if for_addon:
+            raise UserError("addon.not_a_sale", receipt=sale.receipt_no,
+                            kind=DOCUMENT_NAMES[sale.kind])
+        raise UserError("sale.not_a_sale", receipt=sale.receipt_no, kind=DOCUMENT_NAMES[sale.kind])
     return sale

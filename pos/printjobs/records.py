@@ -16,7 +16,7 @@ from pos.db.models import (
     Category, Customer, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem,
     SheetSection, SheetTemplate, Staff, Store, Terminal,
 )
-from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject
+from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject, SheetLayout
 from pos.kernel.errors import UserError
 from pos.kernel.vat import VatLine, vat_by_rate
 from pos.ledger.documents import (
@@ -133,7 +133,7 @@ def load_sale(db: Database, *, receipt_no: str) -> SaleRecord:
     with db.read_connection() as conn:
         sale_id = sale_id_of(conn, receipt_no)
         if sale_id is None:
-            raise UserError(f"No sale has the receipt number '{receipt_no}'")
+            raise UserError("sale.no_receipt", receipt=receipt_no)
         stored = load_stored(conn, sale_id)
         doc = stored.document
         store = _store_of(conn, doc.terminal_id)
@@ -266,10 +266,10 @@ def load_blank_sheet(db: Database, *, layout: str,
                 .where(SheetTemplate.code == sheet)
         category = session.scalar(query.order_by(Category.code))
         if category is None:
-            layouts = "desktop_pc, notebook, digital, phone"
+            layouts = [layout.value for layout in SheetLayout]
             if sheet is not None:
-                raise UserError(f"No sheet '{sheet}' prints on the {layout} layout")
-            raise UserError(f"No sheet uses the layout '{layout}' (layouts: {layouts})")
+                raise UserError("sheet.no_sheet_on_layout", sheet=sheet, layout=layout)
+            raise UserError("sheet.no_layout", layout=layout, layouts=layouts)
         template = session.get(SheetTemplate, category.sheet_template_id)
         store = session.scalar(select(Store).order_by(Store.id))
         items = []
@@ -287,7 +287,7 @@ def load_card(db: Database, *, card_no: str) -> tuple[StoreHeader, CardRecord]:
         sale_id = conn.execute(select(ServiceCard.sale_id).where(
             ServiceCard.card_no == card_no.strip().upper())).scalar()
         if sale_id is None:
-            raise UserError(f"No service card has the number '{card_no}'")
+            raise UserError("card.no_number", card=card_no)
         doc = load_stored(conn, sale_id).document
         card = next(c for c in doc.cards if c.card_no == card_no.strip().upper())
         return _store_header(_store_of(conn, doc.terminal_id)), _card_record(

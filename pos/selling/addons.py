@@ -77,5 +77,4 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
 
 
 def _sale(session, receipt_no: str) -> Sale:
-    return original_sale(session.connection(), receipt_no,
-                         not_a_sale="{receipt} is a {kind}: add to the original sale")
+    return original_sale(session.connection(), receipt_no, for_addon=True)

@@ -103,8 +103,7 @@ def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
             done = _existing(conn, cart.uuid)
         if done is not None:  # another click of the same cart won the race
             return done
-        raise UserError("A serial number on this sale was sold at the same moment elsewhere; "
-                        "check the serials and try again") from None
+        raise UserError("sale.serial_race") from None
 
 
 def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
@@ -112,12 +111,12 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
     """Check and write the sale inside the caller's transaction (an exchange writes its
     return and its new sale in one)."""
     if not cart.billable_lines():
-        raise UserError("The cart is empty")
+        raise UserError("cart.empty")
     cart_totals = totals(cart.billable_lines())
     checked = check_tenders(cart_totals.total, tenders)
     for line in cart.lines:
         if line.serial_tracked and not line.serial:
-            raise UserError(f"Scan or type the serial number of {line.name}")
+            raise UserError("serial.missing", name=line.name)
     run = prepared.on(conn)
     refs = _references(run, cart)
     payments = _payments(conn, tenders, refs.customer_kind, today)
@@ -142,17 +141,17 @@ def _references(run: prepared.Runner, cart: Cart) -> _References:
     """The terminal, the customer, the serials and the card tiers, as they are now."""
     terminal_id = run.scalar(_TERMINAL, {"code": cart.terminal})
     if terminal_id is None:
-        raise UserError(f"Terminal {cart.terminal} is not set up in this database")
+        raise UserError("terminal.not_set_up", terminal=cart.terminal)
     customer = None  # (name, phone, kind)
     if cart.customer_id is not None:
         customer = run.first(_CUSTOMER, {"customer_id": cart.customer_id})
     card_lines = [line for line in cart.lines if line.kind is LineKind.CARD]
     if card_lines and (customer is None or not customer[0] or not customer[1]):
-        raise UserError("Service cards need a customer with a phone number and a name")
+        raise UserError("card.needs_named_customer")
     for line in cart.billable_lines():
         if line.serial and run.first(_SERIAL_TAKEN, {"product_id": line.product_id,
                                                       "serial": line.serial}):
-            raise UserError(f"Serial {line.serial} has already been sold")
+            raise UserError("serial.already_sold", serial=line.serial)
     customer_kind = CustomerKind(customer[2]) if customer else None
     tiers = {}
     for line in card_lines:
@@ -161,7 +160,7 @@ def _references(run: prepared.Runner, cart: Cart) -> _References:
             tiers[line.tier_id] = (name, Audience(audience), term)
         name, audience, _ = tiers[line.tier_id]
         if audience is Audience.BUSINESS and customer_kind is not CustomerKind.BUSINESS:
-            raise UserError(f"{name} is for business customers")
+            raise UserError("card.business_only", card=name)
     sheet_items = {template_id: run.all(_SHEET_ITEMS, {"template_id": template_id})
                    for template_id in {m.sheet_template_id for m in cart.main_units()
                                        if m.sheet_template_id is not None}}
@@ -245,17 +244,16 @@ def _payments(conn, tenders: list[TenderInput], customer_kind: CustomerKind | No
         reference = (tender_input.reference or "").strip() or None
         last4 = (tender_input.card_last4 or "").strip() or None
         if reference and re.search(r"\d{12,}", reference.replace(" ", "").replace("-", "")):
-            raise UserError("Never type a card number: keep only the terminal's reference "
-                            "and the last 4 digits")
+            raise UserError("tender.card_number_typed")
         if last4 is not None and (tender is not Tender.BANK_CARD
                                   or not re.fullmatch(r"\d{4}", last4)):
-            raise UserError("Only a bank card payment keeps a last-4, and it is 4 digits")
+            raise UserError("tender.last4_bank_card_only")
         if tender is Tender.VOUCHER and not reference:
-            raise UserError("A voucher payment needs the voucher's code")
+            raise UserError("tender.voucher_code")
         due = None
         if tender is Tender.ON_ACCOUNT:
             if customer_kind is None:
-                raise UserError("Paying on account needs the customer")
+                raise UserError("tender.account_needs_customer")
             due = today + timedelta(days=get_setting(conn, "account_days")[customer_kind.value])
         rows.append(DocPayment(position, tender, tender_input.amount, reference, last4, due))
     return rows

@@ -22,13 +22,6 @@ ZH_TS = ROOT / "ui" / "i18n" / "zh_CN.ts"
 
 # Being converted to message ids by their owner right now (issue 11): their refusals are
 # still built as English. Remove each path from here once its file is converted.
-BEING_CONVERTED = (
-    "pos/selling/completion.py",
-    "pos/aftersale/",
-    "pos/ledger/documents.py",
-    "pos/ledger/verify.py",
-    "pos/printjobs/records.py",
-)
 
 ERROR_CLASSES = {"UserError", "PrinterError", "SchemaTooNew"}
 MESSAGE_MAKERS = {"msg", "Message"}
@@ -253,21 +246,12 @@ def message_offences(path: Path) -> list[str]:
     return offences
 
 
-def source_files(*, converted: bool) -> list[Path]:
-    files = [*(ROOT / "pos").rglob("*.py"), *(ROOT / "printing").rglob("*.py")]
-    return [path for path in files
-            if path.relative_to(ROOT).as_posix().startswith(BEING_CONVERTED) != converted]
+def source_files() -> list[Path]:
+    return [*(ROOT / "pos").rglob("*.py"), *(ROOT / "printing").rglob("*.py")]
 
 
 def test_refusals_name_a_catalog_message_and_never_build_english():
-    offences = [o for path in source_files(converted=True) for o in message_offences(path)]
-    assert offences == []
-
-
-@pytest.mark.xfail(strict=False, reason="being converted to message ids by their owner: "
-                   + ", ".join(BEING_CONVERTED))
-def test_refusals_in_the_files_being_converted_name_catalog_messages_too():
-    offences = [o for path in source_files(converted=False) for o in message_offences(path)]
+    offences = [o for path in source_files() for o in message_offences(path)]
     assert offences == []
 
 

@@ -1963,6 +1963,181 @@
         <translation>{receipt} 的第 {line} 行不是主机</translation>
     </message>
     <message>
+        <source>The cart is empty</source>
+        <comment>cart.empty</comment>
+        <translation>购物车是空的</translation>
+    </message>
+    <message>
+        <source>A serial number on this sale was sold at the same moment elsewhere; check the serials and try again</source>
+        <comment>sale.serial_race</comment>
+        <translation>本单的一个串号刚刚在别处售出；请核对串号后重试</translation>
+    </message>
+    <message>
+        <source>Scan or type the serial number of {name}</source>
+        <comment>serial.missing</comment>
+        <translation>请扫描或输入 {name} 的串号</translation>
+    </message>
+    <message>
+        <source>Serial {serial} has already been sold</source>
+        <comment>serial.already_sold</comment>
+        <translation>串号 {serial} 已经售出</translation>
+    </message>
+    <message>
+        <source>Service cards need a customer with a phone number and a name</source>
+        <comment>card.needs_named_customer</comment>
+        <translation>服务卡需要有姓名和手机号的顾客</translation>
+    </message>
+    <message>
+        <source>Never type a card number: keep only the terminal's reference and the last 4 digits</source>
+        <comment>tender.card_number_typed</comment>
+        <translation>切勿输入完整卡号：只记录刷卡终端的参考号和卡号后4位</translation>
+    </message>
+    <message>
+        <source>Only a bank card payment keeps a last-4, and it is 4 digits</source>
+        <comment>tender.last4_bank_card_only</comment>
+        <translation>只有银行卡付款才记录卡号后4位，且必须是4位数字</translation>
+    </message>
+    <message>
+        <source>A voucher payment needs the voucher's code</source>
+        <comment>tender.voucher_code</comment>
+        <translation>代金券付款需要填写券码</translation>
+    </message>
+    <message>
+        <source>Paying on account needs the customer</source>
+        <comment>tender.account_needs_customer</comment>
+        <translation>挂账付款需要先选择顾客</translation>
+    </message>
+    <message>
+        <source>Scan the receipt, or type a receipt number, phone or serial</source>
+        <comment>find.what</comment>
+        <translation>请扫描小票，或输入小票号、手机号或串号</translation>
+    </message>
+    <message>
+        <source>No sale has the receipt number '{receipt}'</source>
+        <comment>sale.no_receipt</comment>
+        <translation>没有小票号为“{receipt}”的单据</translation>
+    </message>
+    <message>
+        <source>{receipt} is a {kind:msg}, not a sale</source>
+        <comment>sale.not_a_sale</comment>
+        <translation>{receipt} 是{kind:msg}，不是销售单</translation>
+    </message>
+    <message>
+        <source>{receipt} is a {kind:msg}: add to the original sale</source>
+        <comment>addon.not_a_sale</comment>
+        <translation>{receipt} 是{kind:msg}：请在原销售单上加购</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <comment>document.sale</comment>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>add-on</source>
+        <comment>document.addon</comment>
+        <translation>加购单</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <comment>document.refund</comment>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <comment>document.void</comment>
+        <translation>作废单</translation>
+    </message>
+    <message>
+        <source>No service card has the number '{card}'</source>
+        <comment>card.no_number</comment>
+        <translation>没有编号为“{card}”的服务卡</translation>
+    </message>
+    <message>
+        <source>No sheet '{sheet}' prints on the {layout} layout</source>
+        <comment>sheet.no_sheet_on_layout</comment>
+        <translation>没有名为“{sheet}”的配置单使用 {layout} 版式</translation>
+    </message>
+    <message>
+        <source>No sheet uses the layout '{layout}' (layouts: {layouts:list})</source>
+        <comment>sheet.no_layout</comment>
+        <translation>没有配置单使用“{layout}”版式（可用版式：{layouts:list}）</translation>
+    </message>
+    <message>
+        <source>Choose what comes back</source>
+        <comment>return.choose_items</comment>
+        <translation>请选择要退回的商品</translation>
+    </message>
+    <message>
+        <source>A returned quantity is a whole number above zero</source>
+        <comment>return.quantity_whole</comment>
+        <translation>退货数量必须是大于零的整数</translation>
+    </message>
+    <message>
+        <source>Line {line} is not on receipt {receipt}</source>
+        <comment>return.line_not_on_receipt</comment>
+        <translation>小票 {receipt} 上没有第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{name} was sold with {names:list}: do they come back too?</source>
+        <comment>return.attached_ask</comment>
+        <translation>{name} 随机售出了 {names:list}：这些也一起退回吗？</translation>
+    </message>
+    <message>
+        <source>Only {left} of {name} can still come back on this receipt</source>
+        <comment>return.only_left</comment>
+        <translation>本小票上的 {name} 最多还能退 {left} 件</translation>
+    </message>
+    <message>
+        <source>{name} has already come back</source>
+        <comment>return.already_back</comment>
+        <translation>{name} 已经退过了</translation>
+    </message>
+    <message>
+        <source>Say why the goods come back without a receipt</source>
+        <comment>return.reason_without_receipt</comment>
+        <translation>请说明无小票退货的原因</translation>
+    </message>
+    <message>
+        <source>Without a receipt the refund is at most the current price</source>
+        <comment>return.no_receipt_price</comment>
+        <translation>无小票退货的退款不得高于现价</translation>
+    </message>
+    <message>
+        <source>A unit with a serial number comes back against its sale: find it by its serial</source>
+        <comment>return.serial_needs_sale</comment>
+        <translation>有串号的主机须凭原销售单退货：请按串号查找该单</translation>
+    </message>
+    <message>
+        <source>A refund cannot be more than was paid less earlier refunds</source>
+        <comment>refund.over_paid</comment>
+        <translation>退款不能超过已付金额减去之前的退款</translation>
+    </message>
+    <message>
+        <source>The refund is {total:money}; the money given back must add up to exactly that</source>
+        <comment>refund.must_add_up</comment>
+        <translation>退款金额为 {total:money}；退回的款项合计必须正好等于这个数</translation>
+    </message>
+    <message>
+        <source>Each refund payment must be more than zero</source>
+        <comment>refund.payment_positive</comment>
+        <translation>每笔退款金额必须大于零</translation>
+    </message>
+    <message>
+        <source>Money goes back in cash or by the way it was paid</source>
+        <comment>refund.cash_or_original_way</comment>
+        <translation>退款只能以现金或原支付方式退回</translation>
+    </message>
+    <message>
+        <source>{receipt} belongs to a closed shift: only sales of the current shift can be voided; take a return instead</source>
+        <comment>void.closed_shift</comment>
+        <translation>{receipt} 属于已交班的班次：只能作废本班次的销售，请改为退货</translation>
+    </message>
+    <message>
+        <source>{receipt} already has a return or a void</source>
+        <comment>void.already_corrected</comment>
+        <translation>{receipt} 已有退货或作废记录</translation>
+    </message>
+    <message>
         <source>The float is an amount of zero or more</source>
         <comment>shift.float_negative</comment>
         <translation>备用金不能为负数</translation>
