@@ -42,8 +42,7 @@ def register(sub) -> None:
 
 def show_customer(args, db, terminal) -> int:
     history = followups.customer_history(db, phone=args.phone)
-    kind = "business" if history.kind == "business" else "consumer"
-    print(f"{history.name}  {history.phone}  {kind}  {history.company or ''}".rstrip())
+    print(f"{history.name}  {history.phone}  {history.kind}  {history.company or ''}".rstrip())
     for receipt, doc_kind, day, total in history.sales:
         print(f"  {day}  {receipt}  {doc_kind:<7} {money(total)}")
     for unit in history.units:

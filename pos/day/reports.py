@@ -20,7 +20,7 @@ from pos.db.models import (
     Store, Terminal,
 )
 from pos.kernel.csvio import write_rows
-from pos.kernel.enums import DocumentKind
+from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject, Tender
 from pos.kernel.money import percent_of, to_decimal_string
 from pos.kernel.vat import vat_included
 from pos.store.settings import get_setting
@@ -114,7 +114,7 @@ def day_report(db: Database, *, day: date, terminal: str | None = None,
         for tender, amount in conn.execute(
                 select(Payment.tender, func.sum(Payment.amount))
                 .where(Payment.sale_id.in_(select(docs.c.id))).group_by(Payment.tender)):
-            report.tenders[tender.value] = int(amount) - (change if tender.value == "cash" else 0)
+            report.tenders[tender.value] = int(amount) - (change if tender is Tender.CASH else 0)
         line_scope = SaleLine.sale_id.in_(select(docs.c.id))
         for rate, gross in conn.execute(select(SaleLine.vat_rate_bp, func.sum(SaleLine.line_total))
                                         .where(line_scope).group_by(SaleLine.vat_rate_bp)
@@ -162,10 +162,10 @@ def _attach_and_cards(conn, report: DayReport, docs, line_scope) -> None:
     units = (select(unit.id.label("unit_id"), unit.seller_id, unit_category.name.label("category"))
              .join(Product, Product.id == unit.product_id)
              .join(unit_category, unit_category.id == Product.category_id)
-             .where(unit.sale_id.in_(select(docs.c.id)), unit.kind == "main_unit",
+             .where(unit.sale_id.in_(select(docs.c.id)), unit.kind == LineKind.MAIN_UNIT,
                     unit.quantity > 0)).subquery()
     attached = (select(SaleLine.parent_line_id, func.count().label("n"))
-                .where(line_scope, SaleLine.kind == "accessory", SaleLine.quantity > 0,
+                .where(line_scope, SaleLine.kind == LineKind.ACCESSORY, SaleLine.quantity > 0,
                        SaleLine.parent_line_id.is_not(None))
                 .group_by(SaleLine.parent_line_id)).subquery()
     carded = (select(ServiceCard.main_line_id).distinct()
@@ -192,14 +192,14 @@ def _attach_and_cards(conn, report: DayReport, docs, line_scope) -> None:
 
 
 def _items(conn, report: DayReport, docs) -> None:
-    sold = func.sum(case((SheetOutcome.outcome == "sold", 1), else_=0))
-    declined = func.sum(case((SheetOutcome.outcome == "declined", 1), else_=0))
-    not_offered = func.sum(case((SheetOutcome.outcome == "not_offered", 1), else_=0))
+    sold = func.sum(case((SheetOutcome.outcome == Outcome.SOLD, 1), else_=0))
+    declined = func.sum(case((SheetOutcome.outcome == Outcome.DECLINED, 1), else_=0))
+    not_offered = func.sum(case((SheetOutcome.outcome == Outcome.NOT_OFFERED, 1), else_=0))
     for code, name, s, d, n in conn.execute(
             select(SheetOutcome.item_code, func.min(SheetOutcome.item_name), sold, declined,
                    not_offered)
             .where(SheetOutcome.sale_id.in_(select(docs.c.id)),
-                   SheetOutcome.subject == "sheet_item")
+                   SheetOutcome.subject == OutcomeSubject.SHEET_ITEM)
             .group_by(SheetOutcome.item_code).order_by(not_offered.desc(), SheetOutcome.item_code)):
         report.items.append(ItemOutcomes(code, name, int(s), int(d), int(n)))
 

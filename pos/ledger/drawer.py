@@ -14,7 +14,10 @@ from sqlalchemy import bindparam, func, select
 from pos.db import prepared
 from pos.db.models import CashMovement, Payment, Sale, Shift
 from pos.kernel.clock import utcnow
-from pos.kernel.enums import ShiftState, Tender
+from pos.kernel.enums import DocumentKind, ShiftState, Tender
+
+SELLING = (DocumentKind.SALE, DocumentKind.ADDON)  # what a shift sold
+CORRECTING = (DocumentKind.REFUND, DocumentKind.VOID)  # what it took back
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,9 @@ def shift_figures(conn, terminal: str, shift) -> ShiftReport:
         select(Sale.kind, func.count(), func.coalesce(func.sum(Sale.total), 0),
                func.coalesce(func.sum(Sale.change_given), 0))
         .where(Sale.shift_id == shift.id).group_by(Sale.kind)).all()
-    sales = sum(n for kind, n, _, _ in documents if kind.value in ("sale", "addon"))
-    sales_total = sum(int(t) for kind, _, t, _ in documents if kind.value in ("sale", "addon"))
-    refunds_total = sum(int(t) for kind, _, t, _ in documents if kind.value in ("refund", "void"))
+    sales = sum(n for kind, n, _, _ in documents if kind in SELLING)
+    sales_total = sum(int(t) for kind, _, t, _ in documents if kind in SELLING)
+    refunds_total = sum(int(t) for kind, _, t, _ in documents if kind in CORRECTING)
     change = sum(int(c) for *_, c in documents)
     tenders = {tender.value: int(amount) for tender, amount in conn.execute(
         select(Payment.tender, func.sum(Payment.amount)).join(Sale, Sale.id == Payment.sale_id)

@@ -13,7 +13,7 @@ from pos.db.engine import Database
 from pos.db.models import Customer, FollowUp, Sale, SaleLine, ServiceCard, ServiceTier, Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.csvio import write_rows
-from pos.kernel.enums import CallOutcome, CardState, CustomerKind, DocumentKind
+from pos.kernel.enums import CallOutcome, CardState, CustomerKind, DocumentKind, LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import to_decimal_string
 
@@ -60,7 +60,7 @@ def customer_history(db: Database, *, phone: str) -> CustomerHistory:
             select(Sale.receipt_no, Sale.business_date, SaleLine.name, SaleLine.serial)
             .join(SaleLine, SaleLine.sale_id == Sale.id)
             .where(Sale.customer_id == customer.id, Sale.kind == DocumentKind.SALE,
-                   SaleLine.kind == "main_unit").order_by(Sale.id)).all()
+                   SaleLine.kind == LineKind.MAIN_UNIT).order_by(Sale.id)).all()
         cards = session.execute(
             select(ServiceCard.card_no, ServiceTier.name, ServiceCard.unit_serial,
                    ServiceCard.end_date, ServiceCard.state)
