@@ -1,5 +1,6 @@
-"""Categories and products: CSV import/export (all or nothing), barcode lookup and
-name search. Returns plain dataclasses, never ORM objects."""
+"""Categories and products: CSV import (all or nothing; the rows are checked by
+pos.catalog.catalog_file) and export, barcode lookup and name search. Returns plain
+dataclasses, never ORM objects."""
 
 from __future__ import annotations
 
@@ -8,24 +9,15 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select, update
 
 from pos.catalog import search
+from pos.catalog.catalog_file import (
+    CATALOG_HEADER, CATEGORY_HEADER, validate_category_rows, validate_product_rows,
+)
 from pos.db.engine import Database
-from pos.db.models import Category, Product, product_search_text
-from pos.kernel.barcodes import validate_barcode
+from pos.db.models import Category, Product
 from pos.kernel.csvio import ErrorList, Row, decode_csv_bytes, read_rows, write_rows
 from pos.kernel.enums import CategoryKind, PriceRole, SheetLayout
 from pos.kernel.errors import UserError
-from pos.kernel.money import parse_amount, parse_percent, percent_string, to_decimal_string
-
-CATALOG_HEADER = (
-    "sku", "barcode", "name", "category", "price", "cost", "stock", "role",
-    "serial_tracked", "vat_rate",
-)
-CATEGORY_HEADER = ("code", "name", "kind", "sheet_layout")
-
-_TRUE = {"yes", "y", "true", "1", "是"}
-_FALSE = {"no", "n", "false", "0", "否", ""}
-MAX_SKU, MAX_NAME = 40, 200
-
+from pos.kernel.money import percent_string, to_decimal_string
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -75,29 +67,7 @@ def import_categories(
 ) -> ImportResult:
     """Create or update categories by code."""
     errors = errors or ErrorList()
-    seen: set[str] = set()
-    clean: list[dict] = []
-    for row in rows:
-        v = row.values
-        code = v["code"]
-        if not code:
-            errors.add(row.line, "code", "field.empty")
-        elif len(code) > 40:
-            errors.add(row.line, "code", "field.too_long", max=40)
-        elif code in seen:
-            errors.add(row.line, "code", "catalog.code_twice", code=code)
-        seen.add(code)
-        if not v["name"]:
-            errors.add(row.line, "name", "field.empty")
-        kind = _parse_enum(CategoryKind, v["kind"], row.line, "kind", errors)
-        layout = None
-        if v["sheet_layout"]:
-            layout = _parse_enum(SheetLayout, v["sheet_layout"], row.line, "sheet_layout", errors)
-        if kind is CategoryKind.MAIN_UNIT and not v["sheet_layout"]:
-            errors.add(row.line, "sheet_layout", "catalog.needs_layout")
-        if kind not in (None, CategoryKind.MAIN_UNIT) and v["sheet_layout"]:
-            errors.add(row.line, "sheet_layout", "catalog.layout_main_only")
-        clean.append({"code": code, "name": v["name"], "kind": kind, "sheet_layout": layout})
+    clean = validate_category_rows(rows, errors)
     errors.raise_if_any("import.categories")
     created = updated = 0
     with db.unit_of_work() as session:
@@ -189,103 +159,6 @@ def import_products(
     return ImportResult(len(inserts), len(updates))
 
 
-def validate_product_rows(
-    rows: list[Row],
-    categories: dict[str, int],
-    barcode_owner: dict[str, str],
-    errors: ErrorList,
-    currency: str,
-) -> list[dict]:
-    file_skus = {row.values["sku"] for row in rows}
-    seen_skus: dict[str, int] = {}
-    seen_barcodes: dict[str, int] = {}
-    parsed = []
-    for row in rows:
-        v, line = row.values, row.line
-        sku = v["sku"]
-        if not sku:
-            errors.add(line, "sku", "field.empty")
-        elif len(sku) > MAX_SKU or any(ch.isspace() for ch in sku):
-            errors.add(line, "sku", "catalog.sku_format", sku=sku, max=MAX_SKU)
-        elif sku in seen_skus:
-            errors.add(line, "sku", "catalog.sku_repeated", sku=sku, line=seen_skus[sku])
-        else:
-            seen_skus[sku] = line
-
-        barcode = None
-        if v["barcode"]:
-            try:
-                barcode = validate_barcode(v["barcode"])
-            except UserError as exc:
-                errors.add(line, "barcode", exc)
-            else:
-                owner = barcode_owner.get(barcode)
-                if barcode in seen_barcodes:
-                    errors.add(line, "barcode", "catalog.barcode_repeated", barcode=barcode,
-                               line=seen_barcodes[barcode])
-                elif owner is not None and owner != sku and owner not in file_skus:
-                    errors.add(line, "barcode", "catalog.barcode_taken", barcode=barcode, owner=owner)
-                seen_barcodes[barcode] = line
-
-        name = v["name"]
-        if not name:
-            errors.add(line, "name", "field.empty")
-        elif len(name) > MAX_NAME:
-            errors.add(line, "name", "field.too_long", max=MAX_NAME)
-
-        category_id = categories.get(v["category"])
-        if category_id is None:
-            errors.add(line, "category", "catalog.unknown_category", code=v["category"])
-
-        price = _amount(v["price"], line, "price", errors, currency)
-        cost = _amount(v["cost"], line, "cost", errors, currency)
-
-        stock = 0
-        if v["stock"]:
-            try:
-                stock = int(v["stock"])
-            except ValueError:
-                errors.add(line, "stock", "value.not_whole_number", text=v["stock"])
-            else:
-                if stock < 0:
-                    errors.add(line, "stock", "value.negative", text=v["stock"])
-
-        role = PriceRole.NONE
-        if v["role"]:
-            role = _parse_enum(PriceRole, v["role"], line, "role", errors)
-
-        serial_text = v["serial_tracked"].lower()
-        if serial_text not in _TRUE | _FALSE:
-            errors.add(line, "serial_tracked", "catalog.not_yes_no", text=v["serial_tracked"])
-
-        vat = None
-        try:
-            vat = parse_percent(v["vat_rate"])
-        except UserError as exc:
-            errors.add(line, "vat_rate", exc)
-        else:
-            if vat > 10_000:
-                errors.add(line, "vat_rate", "catalog.vat_over_100", text=v["vat_rate"])
-
-        parsed.append(
-            {
-                "sku": sku,
-                "barcode": barcode,
-                "name": name,
-                "search_text": product_search_text(name, sku),
-                "category_id": category_id,
-                "price": price,
-                "cost": cost,
-                "vat_rate_bp": vat,
-                "stock": stock,
-                "price_role": role,
-                "serial_tracked": serial_text in _TRUE,
-                "active": True,
-            }
-        )
-    return parsed
-
-
 def export_catalog(db: Database, *, currency: str = "CNY") -> bytes:
     """The catalog as CSV, sorted by sku; importing it back changes nothing."""
     with db.read() as session:
@@ -345,24 +218,3 @@ def search_products(db: Database, text: str, *, limit: int = 50) -> list[Product
     """Products whose name or sku contains the text, any case, highest price first."""
     rows = search.search_product_rows(db, text, _INFO_COLUMNS, limit=limit)
     return [ProductInfo(*row) for row in rows[:limit]]
-
-
-# --- helpers ------------------------------------------------------------------------
-
-
-def _amount(text: str, line: int, column: str, errors: ErrorList, currency: str) -> int | None:
-    try:
-        return parse_amount(text, currency=currency)
-    except UserError as exc:
-        errors.add(line, column, exc)
-        return None
-
-
-def _parse_enum(enum_cls, text: str, line: int, column: str, errors: ErrorList):
-    value = text.strip().lower()
-    for member in enum_cls:
-        if member.value == value:
-            return member
-    errors.add(line, column, "value.not_one_of", text=text,
-               allowed=[member.value for member in enum_cls])
-    return None

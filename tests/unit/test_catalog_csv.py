@@ -2,7 +2,7 @@
 
 import pytest
 
-from pos.catalog.products import CATALOG_HEADER, validate_product_rows
+from pos.catalog.catalog_file import CATALOG_HEADER, validate_product_rows
 from pos.kernel.csvio import ErrorList, decode_csv_bytes, read_rows
 from pos.kernel.errors import UserError
 

@@ -1,0 +1,173 @@
+"""Reading the catalog and category CSV files: each row checked field by field before
+anything is written, every problem reported as `line N, column: reason` (a message with
+its values), so a store fixes a whole file in one go. pos.catalog.products writes what
+passes, all or nothing."""
+
+from __future__ import annotations
+
+from pos.db.models import product_search_text
+from pos.kernel.barcodes import validate_barcode
+from pos.kernel.csvio import ErrorList, Row
+from pos.kernel.enums import CategoryKind, PriceRole, SheetLayout
+from pos.kernel.errors import UserError
+from pos.kernel.money import parse_amount, parse_percent
+
+CATALOG_HEADER = (
+    "sku", "barcode", "name", "category", "price", "cost", "stock", "role",
+    "serial_tracked", "vat_rate",
+)
+CATEGORY_HEADER = ("code", "name", "kind", "sheet_layout")
+
+TRUE_WORDS = {"yes", "y", "true", "1", "是"}
+FALSE_WORDS = {"no", "n", "false", "0", "否", ""}
+MAX_SKU, MAX_NAME, MAX_CODE = 40, 200, 40
+
+
+def validate_category_rows(rows: list[Row], errors: ErrorList) -> list[dict]:
+    """Category rows as column values; problems go to `errors`."""
+    seen: set[str] = set()
+    clean: list[dict] = []
+    for row in rows:
+        v, line = row.values, row.line
+        code = v["code"]
+        if not code:
+            errors.add(line, "code", "field.empty")
+        elif len(code) > MAX_CODE:
+            errors.add(line, "code", "field.too_long", max=MAX_CODE)
+        elif code in seen:
+            errors.add(line, "code", "catalog.code_twice", code=code)
+        seen.add(code)
+        if not v["name"]:
+            errors.add(line, "name", "field.empty")
+        kind = parse_enum(CategoryKind, v["kind"], line, "kind", errors)
+        layout = None
+        if v["sheet_layout"]:
+            layout = parse_enum(SheetLayout, v["sheet_layout"], line, "sheet_layout", errors)
+        if kind is CategoryKind.MAIN_UNIT and not v["sheet_layout"]:
+            errors.add(line, "sheet_layout", "catalog.needs_layout")
+        if kind not in (None, CategoryKind.MAIN_UNIT) and v["sheet_layout"]:
+            errors.add(line, "sheet_layout", "catalog.layout_main_only")
+        clean.append({"code": code, "name": v["name"], "kind": kind, "sheet_layout": layout})
+    return clean
+
+
+class ProductRows:
+    """Checks a catalog file's rows against the categories and the barcodes already in
+    use, remembering the skus and barcodes seen so far in the file."""
+
+    def __init__(self, rows: list[Row], categories: dict[str, int],
+                 barcode_owner: dict[str, str], errors: ErrorList, currency: str):
+        self.categories, self.barcode_owner = categories, barcode_owner
+        self.errors, self.currency = errors, currency
+        self.file_skus = {row.values["sku"] for row in rows}
+        self.seen_skus: dict[str, int] = {}
+        self.seen_barcodes: dict[str, int] = {}
+
+    def values(self, row: Row) -> dict:
+        """The row as product columns; problems go to the error list."""
+        v, line = row.values, row.line
+        sku, name = self.sku(v["sku"], line), self.name(v["name"], line)
+        category_id = self.categories.get(v["category"])
+        if category_id is None:
+            self.errors.add(line, "category", "catalog.unknown_category", code=v["category"])
+        role = PriceRole.NONE
+        if v["role"]:
+            role = parse_enum(PriceRole, v["role"], line, "role", self.errors)
+        return {
+            "sku": sku, "barcode": self.barcode(v["barcode"], sku, line), "name": name,
+            "search_text": product_search_text(name, sku), "category_id": category_id,
+            "price": self.amount(v["price"], line, "price"),
+            "cost": self.amount(v["cost"], line, "cost"),
+            "vat_rate_bp": self.vat(v["vat_rate"], line), "stock": self.stock(v["stock"], line),
+            "price_role": role, "serial_tracked": self.yes_no(v["serial_tracked"], line),
+            "active": True,
+        }
+
+    def sku(self, sku: str, line: int) -> str:
+        if not sku:
+            self.errors.add(line, "sku", "field.empty")
+        elif len(sku) > MAX_SKU or any(ch.isspace() for ch in sku):
+            self.errors.add(line, "sku", "catalog.sku_format", sku=sku, max=MAX_SKU)
+        elif sku in self.seen_skus:
+            self.errors.add(line, "sku", "catalog.sku_repeated", sku=sku, line=self.seen_skus[sku])
+        else:
+            self.seen_skus[sku] = line
+        return sku
+
+    def barcode(self, text: str, sku: str, line: int) -> str | None:
+        """A valid GTIN used once in the file, and not by another product staying as it is
+        (two products in the file may swap theirs)."""
+        if not text:
+            return None
+        try:
+            barcode = validate_barcode(text)
+        except UserError as exc:
+            self.errors.add(line, "barcode", exc)
+            return None
+        owner = self.barcode_owner.get(barcode)
+        if barcode in self.seen_barcodes:
+            self.errors.add(line, "barcode", "catalog.barcode_repeated", barcode=barcode,
+                            line=self.seen_barcodes[barcode])
+        elif owner is not None and owner != sku and owner not in self.file_skus:
+            self.errors.add(line, "barcode", "catalog.barcode_taken", barcode=barcode, owner=owner)
+        self.seen_barcodes[barcode] = line
+        return barcode
+
+    def name(self, name: str, line: int) -> str:
+        if not name:
+            self.errors.add(line, "name", "field.empty")
+        elif len(name) > MAX_NAME:
+            self.errors.add(line, "name", "field.too_long", max=MAX_NAME)
+        return name
+
+    def amount(self, text: str, line: int, column: str) -> int | None:
+        try:
+            return parse_amount(text, currency=self.currency)
+        except UserError as exc:
+            self.errors.add(line, column, exc)
+            return None
+
+    def stock(self, text: str, line: int) -> int:
+        if not text:
+            return 0
+        try:
+            stock = int(text)
+        except ValueError:
+            self.errors.add(line, "stock", "value.not_whole_number", text=text)
+            return 0
+        if stock < 0:
+            self.errors.add(line, "stock", "value.negative", text=text)
+        return stock
+
+    def yes_no(self, text: str, line: int) -> bool:
+        if text.lower() not in TRUE_WORDS | FALSE_WORDS:
+            self.errors.add(line, "serial_tracked", "catalog.not_yes_no", text=text)
+        return text.lower() in TRUE_WORDS
+
+    def vat(self, text: str, line: int) -> int | None:
+        try:
+            vat = parse_percent(text)
+        except UserError as exc:
+            self.errors.add(line, "vat_rate", exc)
+            return None
+        if vat > 10_000:
+            self.errors.add(line, "vat_rate", "catalog.vat_over_100", text=text)
+        return vat
+
+
+def validate_product_rows(rows: list[Row], categories: dict[str, int],
+                          barcode_owner: dict[str, str], errors: ErrorList,
+                          currency: str) -> list[dict]:
+    """Catalog rows as product columns; problems go to `errors`."""
+    checker = ProductRows(rows, categories, barcode_owner, errors, currency)
+    return [checker.values(row) for row in rows]
+
+
+def parse_enum(enum_cls, text: str, line: int, column: str, errors: ErrorList):
+    value = text.strip().lower()
+    for member in enum_cls:
+        if member.value == value:
+            return member
+    errors.add(line, column, "value.not_one_of", text=text,
+               allowed=[member.value for member in enum_cls])
+    return None
