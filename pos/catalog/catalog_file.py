@@ -64,23 +64,25 @@ class ProductRows:
         self.seen_barcodes: dict[str, int] = {}
 
     def values(self, row: Row) -> dict:
-        """The row as product columns; problems go to the error list."""
+        """The row as product columns; problems go to the error list, in column order."""
         v, line = row.values, row.line
-        sku, name = self.sku(v["sku"], line), self.name(v["name"], line)
+        sku = self.sku(v["sku"], line)
+        barcode = self.barcode(v["barcode"], sku, line)
+        name = self.name(v["name"], line)
         category_id = self.categories.get(v["category"])
         if category_id is None:
             self.errors.add(line, "category", "catalog.unknown_category", code=v["category"])
+        price, cost = self.amount(v["price"], line, "price"), self.amount(v["cost"], line, "cost")
+        stock = self.stock(v["stock"], line)
         role = PriceRole.NONE
         if v["role"]:
             role = parse_enum(PriceRole, v["role"], line, "role", self.errors)
         return {
-            "sku": sku, "barcode": self.barcode(v["barcode"], sku, line), "name": name,
+            "sku": sku, "barcode": barcode, "name": name,
             "search_text": product_search_text(name, sku), "category_id": category_id,
-            "price": self.amount(v["price"], line, "price"),
-            "cost": self.amount(v["cost"], line, "cost"),
-            "vat_rate_bp": self.vat(v["vat_rate"], line), "stock": self.stock(v["stock"], line),
-            "price_role": role, "serial_tracked": self.yes_no(v["serial_tracked"], line),
-            "active": True,
+            "price": price, "cost": cost, "stock": stock, "price_role": role,
+            "serial_tracked": self.yes_no(v["serial_tracked"], line),
+            "vat_rate_bp": self.vat(v["vat_rate"], line), "active": True,
         }
 
     def sku(self, sku: str, line: int) -> str:
