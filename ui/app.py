@@ -32,14 +32,13 @@ from pos.db.location import data_dir, resolve_url, this_terminal
 from pos.db.peek import peek
 from ui.gc_guard import GarbageCollector
 from ui.i18n import Formats, choose_locale, translator_for
-from ui.messages import refusal_text
-from ui.ops import Ops
 from ui.style import FONT_FAMILIES, STYLESHEET
 from ui.worker import Worker
 
 if TYPE_CHECKING:
     from pos.db.engine import Database
     from pos.store.details import StoreInfo
+    from ui.ops import Ops
 
 log = logging.getLogger("tickbox")
 
@@ -109,6 +108,7 @@ def make_context(db: Database, *, terminal: str, locale: str | None = None,
     """The services' context. `worker` must be made on the GUI thread (its signals are
     delivered there); one is made here when not given."""
     from pos.store.details import store_info
+    from ui.ops import Ops
 
     store = store_info(db, terminal=terminal)
     chosen = app_locale(locale, store.locale)
@@ -252,6 +252,8 @@ class Startup(QObject):
 
     def _refused(self, error) -> None:
         # A newer database, a terminal not set up: the same clear message as ever.
+        from ui.messages import refusal_text
+
         text = refusal_text(error)
         StartFailure.tell(self.window, text)
         self.failed.emit(text)

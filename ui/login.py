@@ -6,7 +6,8 @@ there was nothing to peek, and keeps a PIN submitted meanwhile until `attach` br
 services that check it. So it shows plain data (id, name, role) and imports no service
 at module level: importing pos.people.staff would load SQLAlchemy before the first frame.
 Once attached, the PIN is checked through ui.ops, off the GUI thread: another terminal
-holding the database never freezes the screen, and digits typed meanwhile stay."""
+holding the database never freezes the screen, and digits typed meanwhile stay. (ui.ops
+and ui.messages are imported where used: they are needed only once attached.)"""
 
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos.kernel.enums import StaffRole
-from ui import ops
-from ui.messages import bug_message, refusal_text
 
 TILE_HEIGHT = 72
 
@@ -175,6 +174,8 @@ class LoginScreen(QWidget):
     def attach(self, context, people=None) -> None:
         """The services have loaded: show the staff they list (`people`, if already
         listed off the GUI thread) and check a PIN submitted while they were loading."""
+        from ui import ops
+
         self.context, self.ops = context, context.ops
         self.show_store(context.store.name, context.terminal)
         if people is None:
@@ -188,6 +189,8 @@ class LoginScreen(QWidget):
     def reload(self) -> None:
         """Back to the login: the first tile is chosen, the active staff are listed again
         (someone may have joined or left) and shown when they arrive."""
+        from ui import ops
+
         if self.group.buttons():
             self.group.buttons()[0].setChecked(True)
         self.pin.clear()
@@ -241,6 +244,8 @@ class LoginScreen(QWidget):
         self._check(staff_id, pin)
 
     def _check(self, staff_id: int, pin: str) -> None:
+        from ui import ops
+
         self.checking = True
         self.ops.run(ops.verify_pin(staff_id=staff_id, pin=pin), parent=self,
                      done=self._welcome, refused=self._refused, crashed=self._crashed,
@@ -253,9 +258,13 @@ class LoginScreen(QWidget):
 
     def _refused(self, error) -> None:
         # "Wrong PIN", or how long the login stays locked after too many misses
+        from ui.messages import refusal_text
+
         self.checking = False
         self._say(refusal_text(error))
 
     def _crashed(self) -> None:
+        from ui.messages import bug_message
+
         self.checking = False
         self._say(bug_message())

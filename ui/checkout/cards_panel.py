@@ -79,6 +79,8 @@ class CardsPanel(QWidget):
     def show_offers(self, offers: list[TierOffer], status: CardStatus | None,
                     chosen: set[int]) -> None:
         """The unit's tiers, where it stands on the card (None: no unit), which are taken."""
+        if not offers and not self.offers and status is None and self.status.text() == "":
+            return  # no unit before, none now
         self.offers = list(offers)
         statuses = {CardStatus.CHOSEN: self.tr("Card chosen"),
                     CardStatus.DECLINED: self.tr("Card declined"),
@@ -87,10 +89,11 @@ class CardsPanel(QWidget):
         self.status.setStyleSheet("color: #cf222e; font-weight: bold;"
                                   if status is CardStatus.NOT_ASKED else "color: #57606a;")
         while len(self.pool) < len(self.offers):
-            tile = TierButton(shortcut=str(len(self.pool) + 1))
+            place = len(self.pool)
+            tile = TierButton(shortcut=str(place + 1))
             tile.setParent(self)
             tile.hide()
-            tile.clicked.connect(lambda _=False, i=len(self.pool): self._tile_clicked(i))
+            tile.clicked.connect(lambda _=False, i=place: self._tile_clicked(i))
             self.pool.append(tile)
         for index, offer in enumerate(self.offers):
             term = (self.tr("lifetime") if offer.term_months is None

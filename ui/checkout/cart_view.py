@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
@@ -32,46 +34,64 @@ class CartView(QTreeWidget):
         self.setIndentation(28)
         self.itemClicked.connect(self._clicked)
         self.line_items: dict[str, QTreeWidgetItem] = {}
+        self.shape: list[tuple[str, str | None]] = []  # (line id, parent) of the rows shown
+        # The same prices come back scan after scan; formatting one is most of the cost
+        # of showing the cart again.
+        self.money = lru_cache(maxsize=1024)(formats.money)
 
     def show_cart(self, cart: Cart, current_unit: str | None) -> None:
-        self.clear()
-        self.line_items = {}
-        money = self.formats.money
-        for line in cart.lines:
-            detail = []
-            if line.quantity > 1:
-                detail.append(self.tr("{price} each").format(price=money(line.unit_price)))
-            if line.discount:
-                detail.append(self.tr("discount {amount}").format(amount=money(line.discount)))
-            if line.pack_code:
-                detail.append(self.tr("gift pack"))
-            if line.override_reason:
-                detail.append(self.tr("price changed: {reason}").format(reason=line.override_reason))
-            name = line.name + ("\n    " + " · ".join(detail) if detail else "")
-            values = [name, str(line.quantity), money(line.total),
-                      line.serial or (self.tr("needed") if line.serial_tracked else "")]
-            parent = self.line_items.get(line.parent_line_id) if line.parent_line_id else None
-            item = QTreeWidgetItem(values)
+        """Show the cart. Lines already shown keep their rows (their texts updated), and
+        lines added after them get new ones: a scan adds one row, not the whole tree.
+        Any other change (a line removed, a line put under a unit) rebuilds it."""
+        shape = [(line.line_id, line.parent_line_id) for line in cart.lines]
+        if shape[:len(self.shape)] != self.shape:
+            self.clear()
+            self.line_items, self.shape = {}, []
+        for line in cart.lines[len(self.shape):]:
+            item = QTreeWidgetItem()
             item.setData(0, Qt.ItemDataRole.UserRole, line.line_id)
-            item.setToolTip(0, line.name)
             for column in range(1, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if line.kind is LineKind.MAIN_UNIT:
                 font = item.font(0)
                 font.setBold(True)
                 item.setFont(0, font)
-            if line.serial_tracked and not line.serial:
-                item.setForeground(3, Qt.GlobalColor.darkRed)
+            parent = self.line_items.get(line.parent_line_id) if line.parent_line_id else None
             if parent is not None:
                 parent.addChild(item)
+                parent.setExpanded(True)
             else:
                 self.addTopLevelItem(item)
             self.line_items[line.line_id] = item
-        self.expandAll()
+        self.shape = shape
+        for line in cart.lines:
+            self._show_line(self.line_items[line.line_id], line)
         if current_unit in self.line_items:
             self.setCurrentItem(self.line_items[current_unit])
         elif cart.lines:
             self.scrollToItem(self.line_items[cart.lines[-1].line_id])
+
+    def _show_line(self, item: QTreeWidgetItem, line) -> None:
+        money = self.money
+        detail = []
+        if line.quantity > 1:
+            detail.append(self.tr("{price} each").format(price=money(line.unit_price)))
+        if line.discount:
+            detail.append(self.tr("discount {amount}").format(amount=money(line.discount)))
+        if line.pack_code:
+            detail.append(self.tr("gift pack"))
+        if line.override_reason:
+            detail.append(self.tr("price changed: {reason}").format(reason=line.override_reason))
+        name = line.name + ("\n    " + " · ".join(detail) if detail else "")
+        values = (name, str(line.quantity), money(line.total),
+                  line.serial or (self.tr("needed") if line.serial_tracked else ""))
+        for column, value in enumerate(values):
+            if item.text(column) != value:
+                item.setText(column, value)
+        if item.toolTip(0) != line.name:
+            item.setToolTip(0, line.name)
+        missing = line.serial_tracked and not line.serial
+        item.setForeground(3, Qt.GlobalColor.darkRed if missing else self.palette().text())
 
     def selected_line(self) -> str | None:
         item = self.currentItem()

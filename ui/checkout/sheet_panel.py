@@ -121,6 +121,8 @@ class SheetPanel(QWidget):
         return outcome_label(outcome)
 
     def show_empty(self) -> None:
+        if self.unit_key is None and not self.rows and self.hint.isVisibleTo(self):
+            return  # already empty: a scan without a unit changes nothing here
         self.unit_key = None
         self.rows, self._entries = [], {}
         self.model.reset([])
@@ -133,7 +135,7 @@ class SheetPanel(QWidget):
         """Show a unit's rows; the same unit again is updated in place (the current row,
         the products chosen and the scripts opened stay)."""
         if unit_key == self.unit_key and [r.item_id for r in rows] == [i.item_id for i in self.rows]:
-            for index, (item, row) in enumerate(zip(self.rows, rows)):
+            for index, (item, row) in enumerate(zip(self.rows, rows, strict=True)):
                 if item.row != row:
                     item.update(row)
                     self.model.changed(self._entry_of(index))

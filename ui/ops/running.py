@@ -97,6 +97,7 @@ class Op:
         self.disable, self.busy = list(disable), busy
         self.finished = False
         self._slow_in: QWidget | None = None
+        self._busy_timer: QTimer | None = None
         self._then: Callable[[], None] | None = None
         ops.live += 1
         ops._hold(self.disable)
@@ -121,7 +122,11 @@ class Op:
                                    self.refused or self._show_refusal, error),
                                on_crash=lambda summary: self._deliver(self._crash, summary))
         if self.busy:
-            QTimer.singleShot(BUSY_DELAY_MS, self._running_long)
+            self._busy_timer = QTimer()
+            self._busy_timer.setSingleShot(True)
+            self._busy_timer.setTimerType(Qt.TimerType.PreciseTimer)  # never before the delay
+            self._busy_timer.timeout.connect(self._running_long)
+            self._busy_timer.start(BUSY_DELAY_MS)
 
     def _running_long(self) -> None:
         if not self.finished and shiboken6.isValid(self.parent):
@@ -130,6 +135,8 @@ class Op:
 
     def _deliver(self, handler, value) -> None:
         self.finished = True
+        if self._busy_timer is not None:
+            self._busy_timer.stop()
         self.ops.live -= 1
         self.ops._release(self.disable)
         if self._slow_in is not None:
