@@ -25,6 +25,7 @@ class FindSaleDialog(QDialog):
         self.ops, self.formats = ops_runner, formats
         self.choice: str | None = None
         self.searching = False
+        self._again = False  # Enter came while a search ran: search what the field says then
         self.setWindowTitle(self.tr("Find a sale"))
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Scan the receipt or sheet barcode, or type a "
@@ -63,25 +64,33 @@ class FindSaleDialog(QDialog):
         self.field.setFocus()
 
     def search(self) -> None:
-        """Look the typed text up (off the GUI thread); what is typed meanwhile stays."""
+        """Look the typed text up (off the GUI thread); what is typed meanwhile stays,
+        and an Enter meanwhile searches again once this search has answered."""
         if self.searching:
+            self._again = True
             return
         self.searching = True
+        self.results.clear()  # nothing to act on until this search answers
         self.message.clear()
         self.ops.run(ops.find_sales(self.field.text()), parent=self, done=self._show_found,
                      refused=self._refused, crashed=self._crashed)
 
-    def _refused(self, error) -> None:
+    def _searched(self) -> None:
         self.searching = False
+        if self._again:
+            self._again = False
+            self.search()
+
+    def _refused(self, error) -> None:
         self.results.clear()
         self.message.setText(refusal_text(error))
+        self._searched()
 
     def _crashed(self) -> None:
-        self.searching = False
         self.message.setText(bug_message())
+        self._searched()
 
     def _show_found(self, found) -> None:
-        self.searching = False
         self.results.clear()
         kinds = {DocumentKind.SALE: self.tr("sale"), DocumentKind.ADDON: self.tr("add-on"),
                  DocumentKind.REFUND: self.tr("refund"), DocumentKind.VOID: self.tr("void")}
@@ -97,6 +106,7 @@ class FindSaleDialog(QDialog):
         else:
             self.message.setText(self.tr("No sale found"))
         self.field.selectAll()
+        self._searched()
 
     @property
     def receipt_no(self) -> str | None:

@@ -7,14 +7,17 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
 )
 
+from pos.kernel.enums import JobKind
+
 
 class PrintJobsDialog(QDialog):
     def __init__(self, jobs, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print jobs"))
         self.retry_ids: list[int] = []
-        kinds = {"receipt": self.tr("Receipt"), "sheet": self.tr("Configuration sheet"),
-                 "card": self.tr("Service card")}
+        kinds = {JobKind.RECEIPT: self.tr("Receipt"),
+                 JobKind.SHEET: self.tr("Configuration sheet"),
+                 JobKind.CARD: self.tr("Service card")}
         self.list = QListWidget()
         for job in jobs:
             item = QListWidgetItem(self.tr("{kind} {ref}: {error}").format(

@@ -1,5 +1,5 @@
 """The calls of the till's cart: each takes the cart (plain data, owned by the till) and
-the unit in focus, changes a deep copy of the cart on the worker, and returns it with
+the unit in focus, changes a copy of the cart on the worker, and returns it with
 what the till shows of it: a TillView (the customer, the unit's sheet rows and card
 tiers), read in the same call. Also the product search, parking and add-on carts."""
 

@@ -226,7 +226,13 @@ def preload() -> None:
     import pos.ledger.audit  # noqa: F401
     import pos.people.approvals  # noqa: F401
     import pos.people.customers  # noqa: F401
+    import pos.people.permissions  # noqa: F401 - ops.may runs on the GUI thread
+    import pos.people.staff  # noqa: F401
     import pos.printjobs.print_queue  # noqa: F401
+    import pos.printjobs.records  # noqa: F401
     import pos.selling.addons  # noqa: F401
+    import pos.selling.cards  # noqa: F401
+    import pos.selling.checkout  # noqa: F401
     import pos.selling.completion  # noqa: F401
     import pos.selling.parking  # noqa: F401
+    import pos.selling.sheet  # noqa: F401
