@@ -25,15 +25,8 @@ def run(args, db, terminal) -> int:
         return day_report(args, db, terminal, day)
     found = ([shifts.x_report(db, terminal=terminal)] if args.kind == "x"
              else shifts.z_reports(db, terminal=terminal, day=day))
-    if args.csv:
-        write_file(args.csv, shifts.shift_reports_csv(found))
-        print(f"written {args.csv}")
-    if args.pdf:
-        from printing.shift_pdf import shift_report_pdf  # ReportLab loads only here
-
-        info = details.store_info(db, terminal=terminal)
-        write_file(args.pdf, shift_report_pdf(found, locale=info.locale, store_name=info.name))
-        print(f"written {args.pdf}")
+    write_outputs(args, db, terminal, lambda: shifts.shift_reports_csv(found),
+                  lambda pdf: pdf.shift_report_pdf(found, **pdf.store))
     if args.kind == "x":
         show_x(found[0])
     else:
@@ -77,13 +70,29 @@ def day_report(args, db, terminal, day) -> int:
     for commission in report.commissions:
         print(f"  commission {commission.staff}: {commission.rate_bp / 100:g}% of "
               f"{money(commission.sales).strip()} = {money(commission.amount).strip()}")
+    write_outputs(args, db, terminal, lambda: reports.report_csv(report),
+                  lambda pdf: pdf.report_pdf(report, **pdf.store))
+    return 0
+
+
+class _Pdf:
+    """The PDF layouts, loaded only when a PDF is asked for (ReportLab is heavy), and the
+    store's name and language they print with."""
+
+    def __init__(self, db, terminal):
+        from printing.report_pdf import report_pdf
+        from printing.shift_pdf import shift_report_pdf
+
+        self.report_pdf, self.shift_report_pdf = report_pdf, shift_report_pdf
+        info = details.store_info(db, terminal=terminal)
+        self.store = {"locale": info.locale, "store_name": info.name}
+
+
+def write_outputs(args, db, terminal, csv_bytes, pdf_bytes) -> None:
+    """--csv and --pdf, when asked for."""
     if args.csv:
-        write_file(args.csv, reports.report_csv(report))
+        write_file(args.csv, csv_bytes())
         print(f"written {args.csv}")
     if args.pdf:
-        from printing.report_pdf import report_pdf  # ReportLab loads only here
-
-        info = details.store_info(db, terminal=terminal)
-        write_file(args.pdf, report_pdf(report, locale=info.locale, store_name=info.name))
+        write_file(args.pdf, pdf_bytes(_Pdf(db, terminal)))
         print(f"written {args.pdf}")
-    return 0
