@@ -70,22 +70,7 @@ def setup_logging() -> str:
     return str(path)
 
 
-def keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 hands back None from a void call (setText, every
-    QPainter call) without taking a reference to it: Python 3.12 made None immortal, so
-    the missing Py_INCREF only shows before it. Each such call lowers None's count by one
-    and a busy till soon dies with "deallocating None". Give None references enough for
-    any run, as 3.12 does for every build; a no-op from 3.12 on."""
-    if sys.version_info >= (3, 12) or getattr(keep_none_alive, "done", False):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
-    keep_none_alive.done = True
-
-
 def make_application(argv: list[str] | None = None) -> QApplication:
-    keep_none_alive()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     if getattr(app, "_gc_guard", None) is None:
         app._gc_guard = GarbageCollector(app)  # collect cycles on the GUI thread only
