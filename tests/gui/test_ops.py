@@ -134,22 +134,3 @@ def test_a_refused_call_in_the_queue_does_not_stop_the_next(qtbot, screen, ops):
     queue.run(lambda: (lambda _db: "next"), parent=screen, done=seen.append)
     qtbot.waitUntil(lambda: queue.idle)
     assert seen == ["No product has that barcode", "next"]
-
-
-def test_a_call_changes_a_copy_of_the_cart_never_the_one_on_screen():
-    from pos.kernel.enums import LineKind, Outcome
-    from pos.selling.cart import Cart, CartLine, outcome_key
-    from ui.ops.cart import copied
-
-    cart = Cart.new(staff_id=1, terminal="T01")
-    cart.lines.append(CartLine(line_id="a", product_id=1, sku="NB", name="Notebook",
-                               kind=LineKind.MAIN_UNIT, quantity=1, list_price=500000,
-                               unit_price=500000, unit_cost=400000, vat_rate_bp=1300))
-    mine = copied(cart)
-    mine.lines[0].quantity = 2
-    mine.lines.append(mine.lines[0])
-    mine.outcomes[outcome_key("a", 7)] = Outcome.SOLD
-    mine.cards_declined.append("a")
-    assert mine == copied(mine) and mine != cart
-    assert (len(cart.lines), cart.lines[0].quantity, cart.outcomes, cart.cards_declined) == (
-        1, 1, {}, [])

@@ -96,3 +96,21 @@ def test_change_comes_from_cash_when_card_and_cash_are_mixed():
 def test_zero_or_negative_payments_are_refused(amount):
     with pytest.raises(UserError, match="more than zero"):
         check_tenders(100, [TenderInput("cash", amount)])
+
+
+def test_a_copy_of_the_cart_changes_without_touching_the_cart():
+    from pos.kernel.enums import LineKind, Outcome
+    from pos.selling.cart import Cart, CartLine, outcome_key
+
+    cart = Cart.new(staff_id=1, terminal="T01")
+    cart.lines.append(CartLine(line_id="a", product_id=1, sku="NB", name="Notebook",
+                               kind=LineKind.MAIN_UNIT, quantity=1, list_price=500000,
+                               unit_price=500000, unit_cost=400000, vat_rate_bp=1300))
+    mine = cart.copy()
+    mine.lines[0].quantity = 2
+    mine.lines.append(mine.lines[0])
+    mine.outcomes[outcome_key("a", 7)] = Outcome.SOLD
+    mine.cards_declined.append("a")
+    assert mine == mine.copy() and mine != cart
+    assert (len(cart.lines), cart.lines[0].quantity, cart.outcomes, cart.cards_declined) == (
+        1, 1, {}, [])
