@@ -16,6 +16,7 @@ Every completed document passes here, so the inserts are prepared (pos.db.prepar
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -40,8 +41,9 @@ LINE_FIELDS = (
     "list_price", "unit_price", "discount", "line_total", "unit_cost", "vat_rate_bp", "serial",
     "pack", "override_reason", "seller_id",
 )
-# Sealed only when set, so documents sealed before these existed still verify.
-OPTIONAL_LINE_FIELDS = ("original_line", "parent_line")
+_LINE_VALUES = operator.attrgetter(*LINE_FIELDS)
+# original_line and parent_line are sealed only when set, so documents sealed before
+# they existed still verify.
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +71,13 @@ class DocLine:
     sheet_item_id: int | None = None  # not sealed
 
     def sealed(self) -> dict:
-        values = {name: getattr(self, name) for name in LINE_FIELDS}
+        values = dict(zip(LINE_FIELDS, _LINE_VALUES(self)))
         values["kind"] = self.kind.value
-        return values | {name: getattr(self, name) for name in OPTIONAL_LINE_FIELDS
-                         if getattr(self, name)}
+        if self.original_line:
+            values["original_line"] = self.original_line
+        if self.parent_line:
+            values["parent_line"] = self.parent_line
+        return values
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,27 +212,26 @@ def _outcomes(cart: Cart, position: dict[str, int],
     rows = []
     for main in cart.main_units():
         on_site = main.existing_line_id is not None
-        where = dict(main=position.get(main.line_id), main_line=main.existing_line_id,
-                     added_on_site=on_site)
+        unit, unit_line = position.get(main.line_id), main.existing_line_id
         children = cart.children(main.line_id)
+        sold_as: dict[int, int] = {}  # sheet item -> the position of the line sold for it
+        for child in children:
+            if child.sheet_item_id is not None:
+                sold_as.setdefault(child.sheet_item_id, position[child.line_id])
         for item_id, item_code, item_name in sheet_items.get(main.sheet_template_id, []):
             state = cart.outcome(main.line_id, item_id)
             if on_site and state is Outcome.NOT_OFFERED:
                 continue
-            sold = next((c for c in children if c.sheet_item_id == item_id), None)
-            rows.append(DocOutcome(
-                subject=OutcomeSubject.SHEET_ITEM, item_code=item_code, outcome=state,
-                sold=position[sold.line_id] if sold else None, sheet_item_id=item_id,
-                item_name=item_name, **where))
+            rows.append(DocOutcome(unit, OutcomeSubject.SHEET_ITEM, item_code, state,
+                                   sold_as.get(item_id), item_id, item_name, unit_line, on_site))
         cards = [c for c in children if c.kind is LineKind.CARD]
         state = (Outcome.SOLD if cards else Outcome.DECLINED if main.line_id in cart.cards_declined
                  else Outcome.NOT_OFFERED)
         if on_site and state is Outcome.NOT_OFFERED:
             continue
-        rows.append(DocOutcome(
-            subject=OutcomeSubject.SERVICE_CARD, item_code="service-card", outcome=state,
-            sold=position[cards[0].line_id] if cards else None, item_name="Service card",
-            **where))
+        rows.append(DocOutcome(unit, OutcomeSubject.SERVICE_CARD, "service-card", state,
+                               position[cards[0].line_id] if cards else None, None,
+                               "Service card", unit_line, on_site))
     return rows
 
 
