@@ -71,8 +71,7 @@ class DocLine:
     sheet_item_id: int | None = None  # not sealed
 
     def sealed(self) -> dict:
-        values = dict(zip(LINE_FIELDS, _LINE_VALUES(self)))
-        values["kind"] = self.kind.value
+        values = dict(zip(LINE_FIELDS, _LINE_VALUES(self)))  # enums are str: JSON writes them
         if self.original_line:
             values["original_line"] = self.original_line
         if self.parent_line:
@@ -95,7 +94,7 @@ class DocOutcome:
     added_on_site: bool = False
 
     def sealed(self) -> list:
-        return [self.main, self.subject.value, self.item_code, self.outcome.value, self.sold]
+        return [self.main, self.subject, self.item_code, self.outcome, self.sold]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +107,7 @@ class DocPayment:
     due_date: date | None = None  # paid on account
 
     def sealed(self) -> list:
-        return [self.position, self.tender.value, self.amount, self.reference,
+        return [self.position, self.tender, self.amount, self.reference,
                 self.card_last4, self.due_date.isoformat() if self.due_date else None]
 
 
@@ -180,7 +179,7 @@ class SaleDocument:
             "tendered": self.tendered, "change": self.change,
         }
         if self.kind is not DocumentKind.SALE:  # plain sales stay as they always were
-            header |= {"kind": self.kind.value, "original": self.original_receipt}
+            header |= {"kind": self.kind, "original": self.original_receipt}
         return {
             **header,
             "lines": [line.sealed() for line in self.lines],
