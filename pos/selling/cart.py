@@ -111,6 +111,12 @@ class Cart:
     def outcome(self, main_line_id: str, item_id: int) -> Outcome:
         return self.outcomes.get(outcome_key(main_line_id, item_id), Outcome.NOT_OFFERED)
 
+    def marks(self, main_line_id: str) -> dict[int, Outcome]:
+        """Sheet item id -> how it was marked (sold or declined), for one unit."""
+        prefix = main_line_id + ":"
+        return {int(key[len(prefix):]): outcome for key, outcome in self.outcomes.items()
+                if key.startswith(prefix)}
+
     def card_status(self, main_line_id: str) -> CardStatus:
         """What the "confirm the card" prompt needs to know about a unit."""
         if self.card_lines(main_line_id) or self.line(main_line_id).has_card:

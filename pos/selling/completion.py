@@ -11,6 +11,7 @@ on the driver's cursor (`pos.db.prepared`), one indexed row at a time.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -218,9 +219,15 @@ def _outcomes(cart: Cart, position: dict[str, int],
         for child in children:
             if child.sheet_item_id is not None:
                 sold_as.setdefault(child.sheet_item_id, position[child.line_id])
-        for item_id, item_code, item_name in sheet_items.get(main.sheet_template_id, []):
-            state = cart.outcome(main.line_id, item_id)
-            if on_site and state is Outcome.NOT_OFFERED:
+        items = tuple(sheet_items.get(main.sheet_template_id, ()))
+        asked = cart.marks(main.line_id)
+        if not on_site:  # most items were not offered: those records are shared
+            unasked = _not_offered(items, unit, unit_line)
+        for item_id, item_code, item_name in items:
+            state = asked.get(item_id, Outcome.NOT_OFFERED)
+            if state is Outcome.NOT_OFFERED and item_id not in sold_as:
+                if not on_site:
+                    rows.append(unasked[item_id])
                 continue
             rows.append(DocOutcome(unit, OutcomeSubject.SHEET_ITEM, item_code, state,
                                    sold_as.get(item_id), item_id, item_name, unit_line, on_site))
@@ -233,6 +240,17 @@ def _outcomes(cart: Cart, position: dict[str, int],
                                position[cards[0].line_id] if cards else None, None,
                                "Service card", unit_line, on_site))
     return rows
+
+
+@functools.lru_cache(maxsize=64)
+def _not_offered(items: tuple[tuple[int, str, str], ...], unit: int | None,
+                 unit_line: int | None) -> dict[int, DocOutcome]:
+    """The "not offered" record of each item of a sheet, for a unit at this position:
+    immutable, so every sale that leaves an item unasked shares the same record (a sale
+    would otherwise build some twenty of them)."""
+    return {item_id: DocOutcome(unit, OutcomeSubject.SHEET_ITEM, code, Outcome.NOT_OFFERED,
+                                None, item_id, name, unit_line, False)
+            for item_id, code, name in items}
 
 
 def _payments(conn, tenders: list[TenderInput], customer_kind: CustomerKind | None,
