@@ -3,8 +3,9 @@ bugs get a short apology (the traceback goes to the log). Never a traceback on s
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pos.kernel.messages import MESSAGE_CONTEXT, render
 from ui.i18n import Formats
@@ -17,12 +18,31 @@ class Notice:
 
     @classmethod
     def show(cls, parent: QWidget, text: str, *, error: bool = True) -> QMessageBox:
+        """The message over `parent`'s window; once it is closed the keyboard goes back
+        to where it was (the scan field, mostly), so the next scan or F-key is not lost."""
         cls.last = text
+        had_focus = QApplication.focusWidget()
         box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
-                          QCoreApplication.translate("Messages", "Tickbox POS"), text, QMessageBox.StandardButton.Ok, parent)
+                          QCoreApplication.translate("Messages", "Tickbox POS"), text,
+                          QMessageBox.StandardButton.Ok, parent)
         box.setMinimumWidth(360)
+        box.finished.connect(lambda _result: give_back_keyboard(parent, had_focus))
         box.open()
         return box
+
+
+def give_back_keyboard(parent: QWidget, widget: QWidget | None) -> None:
+    """After a dialog over `parent` closes: its window active again and `widget` (if it
+    still belongs there) focused. A window manager does the first; a kiosk till without
+    one (and offscreen) does not, and the F-keys need the window active."""
+    if not shiboken6.isValid(parent):
+        return
+    window = parent.window()
+    if QApplication.activeModalWidget() is not None or not window.isVisible():
+        return  # another dialog is up: it keeps the keyboard
+    window.activateWindow()
+    if widget is not None and shiboken6.isValid(widget) and widget.window() is window:
+        widget.setFocus()
 
 
 def refusal_text(error, formats=None) -> str:

@@ -259,3 +259,22 @@ def test_a_locked_login_says_for_how_long(qtbot, window):
     log_in(qtbot, window, pin="1111")
     assert "locked for" in window.login.message.text()
     assert window.stack.currentWidget() is window.login
+
+
+def test_once_a_refusal_is_closed_the_keyboard_is_back_at_the_scan_field(qtbot, window, keys):
+    """Without a window manager (a kiosk till) nothing hands the keyboard back when a
+    message closes; the next scan and the F-keys must still reach the till."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    log_in(qtbot, window)
+    till = window.till
+    keys.scan(till.scan, "6900000000000")
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.isVisible())
+    box.activateWindow()  # the message takes the keyboard, as it does on a desktop
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is till.scan
+                    and QApplication.activeWindow() is window)
