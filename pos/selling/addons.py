@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from pos.db.engine import Database
-from pos.db.models import Category, Customer, Product, Sale, SaleLine, ServiceCard, Staff, Terminal
+from pos.db.models import Category, Customer, Product, Sale, SaleLine, ServiceCard
 from pos.kernel.enums import CardState, LineKind
 from pos.kernel.errors import UserError
 from pos.ledger.documents import original_sale
 from pos.selling.cart import Cart, CartLine, new_line_id
+from pos.selling.checkout import check_seller
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,8 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
     """A cart for selling on site against a unit of an earlier sale. The unit shows with
     its sheet and card tiers but is not sold again."""
     with db.read() as session:
-        staff = session.get(Staff, staff_id)
-        if staff is None or not staff.active:
-            raise UserError("sale.log_in_to_sell")
-        if session.scalar(select(Terminal.id).where(Terminal.code == terminal)) is None:
-            raise UserError("terminal.not_set_up", terminal=terminal)
+        check_seller(session, staff_id=staff_id, terminal=terminal,
+                     logged_out="sale.log_in_to_sell")
         sale = _sale(session, receipt_no)
         units = session.scalars(select(SaleLine).where(
             SaleLine.sale_id == sale.id, SaleLine.kind == LineKind.MAIN_UNIT)

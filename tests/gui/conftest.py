@@ -1,25 +1,45 @@
 """GUI fixtures: the real main window on the demo store (SQLite), offscreen."""
 
+from contextlib import contextmanager
+
 import pytest
 
 from pos.people import customers
 from ui.app import make_application, make_context
 
 
+@contextmanager
+def till_window(qtbot, db, locale: str = "en"):
+    """The real main window on `db`, shown at 1366x768, in `locale` with its translator
+    installed (as ui.app starts it for a store in that language); removed afterwards."""
+    from ui.app import install_translator
+    from ui.main_window import MainWindow
+    from ui.messages import Notice
+
+    app = make_application()
+    context = make_context(db, terminal="T01", locale=locale)
+    translator = install_translator(app, locale) if locale != "en" else None
+    Notice.last = None
+    try:
+        main = MainWindow(context)
+        qtbot.addWidget(main)
+        main.resize(1366, 768)
+        main.show()
+        qtbot.waitExposed(main)
+        main.activateWindow()
+        yield main
+        context.worker.pool.waitForDone(5000)
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
+            if getattr(translator, "qt_own", None) is not None:
+                app.removeTranslator(translator.qt_own)
+
+
 @pytest.fixture
 def window(qtbot, sqlite_demo_db):
-    from ui.main_window import MainWindow
-
-    make_application()
-    context = make_context(sqlite_demo_db, terminal="T01", locale="en")
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    yield main
-    context.worker.pool.waitForDone(5000)
+    with till_window(qtbot, sqlite_demo_db) as main:
+        yield main
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from tests.gui.conftest import KeyCounter, log_in, settle
+from tests.gui.conftest import KeyCounter, log_in, settle, till_window
 from tests.integration.test_corrections import notebook_sale
 from ui.messages import Notice
 
@@ -21,29 +21,10 @@ def chinese(text: str | None) -> bool:
 
 @pytest.fixture
 def window(qtbot, sqlite_demo_db):
-    """The real till, its context and translator in Chinese (as ui.app starts it for a
-    store whose language is zh_CN)."""
-    from ui.app import install_translator, make_application, make_context
-    from ui.main_window import MainWindow
-
-    app = make_application()
-    context = make_context(sqlite_demo_db, terminal="T01", locale="zh_CN")
-    translator = install_translator(app, "zh_CN")
-    Notice.last = None
-    try:
-        main = MainWindow(context)
-        qtbot.addWidget(main)
-        main.resize(1366, 768)
-        main.show()
-        qtbot.waitExposed(main)
-        main.activateWindow()
+    """The real till in Chinese (as ui.app starts it for a store whose language is zh_CN)."""
+    with till_window(qtbot, sqlite_demo_db, "zh_CN") as main:
         yield main
         settle(qtbot, main)
-    finally:
-        app.removeTranslator(translator)
-        if getattr(translator, "qt_own", None) is not None:
-            app.removeTranslator(translator.qt_own)
-    context.worker.pool.waitForDone(5000)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from pos.db.models import Sale, SaleLine, ServiceCard, SheetOutcome
 from pos.kernel.enums import Outcome
-from tests.gui.conftest import log_in, settle
+from tests.gui.conftest import log_in, settle, till_window
 from ui.checkout.dialogs import CardPrompt, SerialDialog
 from ui.checkout.payment import PaymentDialog
 from ui.messages import Notice
@@ -169,15 +169,7 @@ def test_every_screen_string_has_a_chinese_translation():
 
 
 def test_the_till_speaks_chinese_with_money_in_yuan(qtbot, sqlite_demo_db):
-    from ui.app import install_translator, make_application, make_context
-    from ui.main_window import MainWindow
-
-    app = make_application()
-    context = make_context(sqlite_demo_db, terminal="T01", locale="zh_CN")
-    translator = install_translator(app, "zh_CN")
-    try:
-        main = MainWindow(context)
-        qtbot.addWidget(main)
+    with till_window(qtbot, sqlite_demo_db, "zh_CN") as main:
         log_in(qtbot, main)
         till = main.till
         qtbot.keyClicks(till.scan, NOTEBOOK)
@@ -186,9 +178,6 @@ def test_the_till_speaks_chinese_with_money_in_yuan(qtbot, sqlite_demo_db):
         assert till.pay_button.text() == "收款 [F12]"
         assert till.sheet.rows and till.sheet.outcome_text(Outcome.SOLD) == "已售"
         assert till.total_label.text().startswith("合计 ¥")
-    finally:
-        app.removeTranslator(translator)
-        app.removeTranslator(translator.qt_own)
 
 
 def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
