@@ -38,8 +38,7 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
     """A cart for selling on site against a unit of an earlier sale. The unit shows with
     its sheet and card tiers but is not sold again."""
     with db.read() as session:
-        check_seller(session, staff_id=staff_id, terminal=terminal,
-                     logged_out="sale.log_in_to_sell")
+        check_seller(session, staff_id=staff_id, terminal=terminal, on_site=True)
         sale = _sale(session, receipt_no)
         units = session.scalars(select(SaleLine).where(
             SaleLine.sale_id == sale.id, SaleLine.kind == LineKind.MAIN_UNIT)

@@ -32,17 +32,18 @@ MAX_QUANTITY = 999
 
 def open_cart(db: Database, *, staff_id: int, terminal: str) -> Cart:
     with db.read() as session:
-        check_seller(session, staff_id=staff_id, terminal=terminal,
-                     logged_out="sale.log_in_to_start")
+        check_seller(session, staff_id=staff_id, terminal=terminal)
     return Cart.new(staff_id=staff_id, terminal=terminal)
 
 
-def check_seller(session, *, staff_id: int, terminal: str, logged_out: str) -> None:
-    """Who sells is an active staff member, at a terminal set up in this database;
-    `logged_out` is the message (its id) for anyone else."""
+def check_seller(session, *, staff_id: int, terminal: str, on_site: bool = False) -> None:
+    """Who sells is an active staff member (selling at the counter, or `on_site` against
+    an earlier sale), at a terminal set up in this database."""
     staff = session.get(Staff, staff_id)
     if staff is None or not staff.active:
-        raise UserError(logged_out)
+        if on_site:
+            raise UserError("sale.log_in_to_sell")
+        raise UserError("sale.log_in_to_start")
     if session.scalar(select(Terminal.id).where(Terminal.code == terminal)) is None:
         raise UserError("terminal.not_set_up", terminal=terminal)
 
