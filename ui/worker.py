@@ -9,8 +9,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from pos.kernel.errors import UserError
-
 log = logging.getLogger(__name__)
 
 
@@ -28,6 +26,9 @@ class Job(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
+        # Loaded by the first job (the staged start's load), not with the first screen.
+        from pos.kernel.errors import UserError
+
         try:
             result = self.call()
         except UserError as exc:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.kernel.errors import SchemaTooNew
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -70,6 +69,8 @@ def ensure_schema(engine: Engine) -> str:
     if current is not None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
+            from pos.kernel.errors import SchemaTooNew  # the first screen needs only HEAD
+
             raise SchemaTooNew("schema.too_new", current=current, head=head)
     upgrade(engine)
     return "created" if current is None else "upgraded"

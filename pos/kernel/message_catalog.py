@@ -7,6 +7,11 @@ tests/unit/test_messages.py fails on an id without one.
 Keep English templates stable: the Chinese is looked up by the id and the English text,
 so changing the English marks the translation for review."""
 
+# The Qt translation context of these templates in ui/i18n/*.ts; each template's message
+# id is its disambiguation (<comment>), so two ids with the same English text may still
+# translate differently.
+MESSAGE_CONTEXT = "pos"
+
 CATALOG: dict[str, str] = {
     # --- general -------------------------------------------------------------------------
     "list.separator": ", ",

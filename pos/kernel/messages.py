@@ -32,12 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pos.kernel.message_catalog import CATALOG
-
-# The Qt translation context of the catalog's templates in ui/i18n/*.ts; each template's
-# message id is its disambiguation (<comment>), so two ids with the same English text
-# may still translate differently.
-MESSAGE_CONTEXT = "pos"
+from pos.kernel.message_catalog import CATALOG, MESSAGE_CONTEXT  # noqa: F401 - re-exported
 
 PLACEHOLDER_TYPES = ("", "money", "percent", "date", "datetime", "number", "msg", "list", "path")
 

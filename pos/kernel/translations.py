@@ -7,14 +7,14 @@ Which language: an explicit choice (POS_LOCALE, the store's setting), else the s
 
 from __future__ import annotations
 
-import locale as system_locales
 import os
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from pos.kernel.messages import MESSAGE_CONTEXT
+# The till's first screen reads its .ts file through here (ui.i18n) before the rest has
+# loaded: what only the `pos` command needs (the system's locale, finding the file among
+# the package's data, the message catalog) is imported where it is used.
 
 SUPPORTED = ("en", "zh_CN")
 
@@ -54,6 +54,8 @@ def system_locale() -> str:
         value = os.environ.get(variable)
         if value:
             return value
+    import locale as system_locales
+
     name = system_locales.getlocale()[0] or ""  # Windows: 'Chinese (Simplified)_China'
     return "zh_CN" if name.lower().startswith("chinese") else name
 
@@ -75,12 +77,16 @@ class Translations:
 
     def message_template(self, template: str, message_id: str) -> str:
         """A catalog template in this language (for pos.kernel.messages.render)."""
+        from pos.kernel.message_catalog import MESSAGE_CONTEXT
+
         return self.lookup(MESSAGE_CONTEXT, template, message_id) or template
 
 
 def ts_file(locale: str):
     """Where the .ts file of a language is: in the ui package's data (installed with it),
     found without importing Qt."""
+    from importlib import resources
+
     try:
         return resources.files("ui") / "i18n" / f"{locale}.ts"
     except ModuleNotFoundError:  # installed without the app
