@@ -16,8 +16,6 @@ import argparse
 import importlib
 import sys
 
-from pos.kernel.errors import UserError
-
 # The command groups, in the order `pos --help` lists them.
 COMMAND_MODULES = ("database", "catalog", "demo", "staff", "store", "journal", "prints",
                    "customers", "reports")
@@ -53,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from pos.db import schema
     from pos.db.engine import Database
     from pos.db.location import resolve_url, this_terminal
+    from pos.kernel.errors import UserError
 
     db = Database(resolve_url(args.db))
     try:
