@@ -305,4 +305,16 @@ CATALOG: dict[str, str] = {
     "schema.too_new": "This database was set up by a newer version of Tickbox POS (schema "
                       "{current}); this version knows schemas up to {head}. Update Tickbox POS "
                       "on this terminal before using it.",
+    # --- free text -----------------------------------------------------------------------
+    "text.required": "{field:msg} is required",
+    "text.control_characters": "{field:msg} holds control characters (such as NUL); type it again",
+    "text.too_long": "{field:msg} is longer than {max} characters",
+    "field.text": "The text",
+    "field.name": "The name",
+    "field.reason": "The reason",
+    "field.reference": "The payment reference",
+    "field.notes": "The notes",
+    "field.company": "The company name",
+    "field.label": "The label",
+    "field.address": "The address",
 }

@@ -2327,5 +2327,60 @@
         <comment>schema.too_new</comment>
         <translation>该数据库由更新版本的 Tickbox POS 建立（数据结构 {current}）；本版本最高只认得到 {head}。请先在这台收银机上升级 Tickbox POS 再使用。</translation>
     </message>
+    <message>
+        <source>{field:msg} is required</source>
+        <comment>text.required</comment>
+        <translation>必须填写{field:msg}</translation>
+    </message>
+    <message>
+        <source>{field:msg} holds control characters (such as NUL); type it again</source>
+        <comment>text.control_characters</comment>
+        <translation>{field:msg}含有控制字符（如 NUL），请重新输入</translation>
+    </message>
+    <message>
+        <source>{field:msg} is longer than {max} characters</source>
+        <comment>text.too_long</comment>
+        <translation>{field:msg}超过 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <comment>field.text</comment>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <comment>field.name</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The reason</source>
+        <comment>field.reason</comment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The payment reference</source>
+        <comment>field.reference</comment>
+        <translation>付款参考号</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <comment>field.notes</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The company name</source>
+        <comment>field.company</comment>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>The label</source>
+        <comment>field.label</comment>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <comment>field.address</comment>
+        <translation>地址</translation>
+    </message>
 </context>
 </TS>
