@@ -317,4 +317,9 @@ CATALOG: dict[str, str] = {
     "field.company": "The company name",
     "field.label": "The label",
     "field.address": "The address",
+    # --- the store's key -----------------------------------------------------------------
+    "key.shared": ("The store's key {path} is readable by other users; make it readable by its "
+                   "owner only (chmod 600) and start again"),
+    "key.damaged": ("The store's key {path} is damaged or not a Tickbox key; put back the "
+                    "store.key from the store's backup (the journal cannot be checked without it)"),
 }

@@ -2382,5 +2382,15 @@
         <comment>field.address</comment>
         <translation>地址</translation>
     </message>
+    <message>
+        <source>The store's key {path} is readable by other users; make it readable by its owner only (chmod 600) and start again</source>
+        <comment>key.shared</comment>
+        <translation>店铺密钥 {path} 其他用户也能读取；请改为仅所有者可读写（chmod 600）后重新启动</translation>
+    </message>
+    <message>
+        <source>The store's key {path} is damaged or not a Tickbox key; put back the store.key from the store's backup (the journal cannot be checked without it)</source>
+        <comment>key.damaged</comment>
+        <translation>店铺密钥 {path} 已损坏或不是 Tickbox 密钥；请从店铺备份中恢复 store.key（没有它无法核验流水账）</translation>
+    </message>
 </context>
 </TS>
