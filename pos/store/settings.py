@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos.db.models import Setting
+from pos.ledger import facts
 
 DEFAULTS: dict[str, object] = {
     # Largest line discount each role may give without a manager, in basis points.
@@ -38,7 +39,9 @@ def get_setting(session_or_connection, key: str):
     return DEFAULTS[key] if text is None else json.loads(text)
 
 
-def set_setting(session: Session, key: str, value) -> None:
+def set_setting(session: Session, key: str, value, *, by: int | None = None) -> None:
+    """Change a setting, sealed in the journal (pos.ledger.facts) in the same
+    transaction, so `journal verify` notices a setting edited behind the store's back."""
     if key not in DEFAULTS:
         raise KeyError(key)
     row = session.get(Setting, key)
@@ -47,3 +50,5 @@ def set_setting(session: Session, key: str, value) -> None:
         session.add(Setting(key=key, value_json=text))
     else:
         row.value_json = text
+    session.flush()
+    facts.seal_setting(session.connection(), by=by, key=key, value=json.loads(text))
