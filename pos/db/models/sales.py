@@ -188,8 +188,9 @@ class DocumentCounter(Base):
 
 
 class JournalEntry(Base):
-    """One completed document in the tamper-evident chain:
-    hash = sha256(previous hash + canonical serialisation of the document)."""
+    """One sealed document in the tamper-evident chain (pos.ledger.chain). Version 1
+    hashed the previous hash and the document; version 2 also its sequence number, type,
+    reference and time."""
 
     __tablename__ = "journal_entries"
 
@@ -201,16 +202,19 @@ class JournalEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class JournalHead(Base):
-    """A single row naming the chain's end; updating it serialises writers."""
+    """A single row naming the chain's end; updating it serialises writers. `mac`
+    authenticates the end with the store's key (kept outside the database)."""
 
     __tablename__ = "journal_head"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     last_seq: Mapped[int] = mapped_column(BigInteger)
     last_hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str | None] = mapped_column(String(64))
 
 
 class ParkedCart(Base):

@@ -43,3 +43,4 @@ class CashMovement(Base):
     reason: Mapped[str] = mapped_column(String(200))
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    request_id: Mapped[str | None] = mapped_column(String(36), unique=True)  # exactly once

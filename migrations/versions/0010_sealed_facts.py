@@ -1,0 +1,37 @@
+"""sealed facts: journal entries carry the version of their seal (2: type, reference,
+sequence and time inside the hash); the chain's head carries an HMAC by the store's key
+(kept outside the database); a cash movement carries the request that made it, so a
+retried paid-in or paid-out is written once.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-01 18:00:00
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0010'
+down_revision = '0009'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('journal_entries') as batch:
+        batch.add_column(sa.Column('version', sa.Integer(), nullable=False,
+                                   server_default='1'))
+    with op.batch_alter_table('journal_head') as batch:
+        batch.add_column(sa.Column('mac', sa.String(length=64), nullable=True))
+    with op.batch_alter_table('cash_movements') as batch:
+        batch.add_column(sa.Column('request_id', sa.String(length=36), nullable=True))
+        batch.create_unique_constraint('uq_cash_movements_request_id', ['request_id'])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('cash_movements') as batch:
+        batch.drop_constraint('uq_cash_movements_request_id', type_='unique')
+        batch.drop_column('request_id')
+    with op.batch_alter_table('journal_head') as batch:
+        batch.drop_column('mac')
+    with op.batch_alter_table('journal_entries') as batch:
+        batch.drop_column('version')
