@@ -15,7 +15,7 @@ from pos.db.models import Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import StaffRole
 from pos.kernel.errors import UserError
-from pos.ledger import audit
+from pos.ledger import audit, facts
 from pos.people import permissions
 
 LOCK_AFTER = 5  # wrong PINs in a row before the login locks
@@ -84,6 +84,8 @@ def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str,
         session.flush()
         audit.record(conn, staff_id=by_staff_id, action="staff_added", ref=name,
                      details={"role": role.value})
+        facts.seal_staff(conn, by=by_staff_id, staff_id=staff.id, name=staff.name,
+                         role=staff.role, active=staff.active, pin_hash=staff.pin_hash)
         return StaffInfo(staff.id, staff.name, staff.role, staff.active)
 
 
