@@ -322,4 +322,51 @@ CATALOG: dict[str, str] = {
                    "owner only (chmod 600) and start again"),
     "key.damaged": ("The store's key {path} is damaged or not a Tickbox key; put back the "
                     "store.key from the store's backup (the journal cannot be checked without it)"),
+    # --- bad input and damaged files (issue 12) ------------------------------------------
+    "csv.bom_not_utf8": ("the file begins with UTF-8's byte-order mark, but line {line} is not "
+                         "UTF-8 (GBK?); save it from Excel as 'CSV UTF-8' and try again"),
+    "csv.field_too_long": "a field is longer than {max} characters",
+    "csv.unreadable_row": "cannot be read as CSV: {reason}",
+    "field.control_characters": "holds control characters (such as NUL)",
+    "value.too_large": "'{text}' is more than {max}",
+    "amount.too_large": "'{text}' is more than {max:money}",
+    "checklist.too_deep": ("the checklist file nests tables or arrays too deeply to be a checklist"
+                           " file"),
+    "checklist.text_value": "{key} must be text in quotes",
+    "checklist.term_too_long": ("term_months is at most {max} ({years} years); for longer, write "
+                                "lifetime = true"),
+    "checklist.units_covered_max": "units_covered is at most {max}",
+    "followup.days_range": "days must be from 1 to {max}",
+    "store.unknown_code": "No store has the code '{code}'",
+    "db.disk_full": ("The disk holding the database {where} is full: nothing was saved. Free some "
+                     "space on it (or call the manager), then try again"),
+    "db.read_only": ("The database {where} is read-only: nothing was saved. Check the file's "
+                     "permissions and the disk, then try again"),
+    "db.io_error": ("The disk holding the database {where} could not be read or written (an I/O "
+                    "error): nothing was saved. Check the disk, then try again"),
+    "db.busy": ("The database {where} is busy: another till or program has held it for more than "
+                "{seconds} s. Try again"),
+    "db.no_folder": ("The folder {folder} of the database {where} does not exist: check --db or "
+                     "POS_DATABASE_URL"),
+    "db.cannot_open": ("Cannot open the database {where}: check that the file and its folder can "
+                       "be read and written"),
+    "db.damaged": ("The database {where} is damaged. Stop selling on this till and restore the "
+                   "database from the latest backup (README: Restoring a damaged database), then "
+                   "run pos journal verify"),
+    "db.server_busy": ("The database server {where} is out of resources (memory or connections): "
+                       "try again shortly"),
+    "db.login_refused": ("The database server {where} refused the user name or password of the "
+                         "database URL"),
+    "db.no_such_database": ("The database server has no database {where}: check --db or "
+                            "POS_DATABASE_URL"),
+    "db.connection_lost": "The connection to the database {where} was lost: try again",
+    "db.server_timeout": ("The database server {where} did not answer within {seconds} s: check "
+                          "the network and the server"),
+    "db.server_refused": "The database server {where} refused the connection: is it running?",
+    "db.server_unreachable": "Cannot reach the database server {where}: {reason}",
+    "db.backup_sqlite_only": ("pos db backup copies an SQLite file; back up a PostgreSQL database "
+                              "with pg_dump"),
+    "db.backup_exists": "{path} already exists; give the backup a new name",
+    "error.bug": ("unexpected error: a bug in Tickbox POS (the traceback above says where); please"
+                  " report it"),
 }

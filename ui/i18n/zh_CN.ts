@@ -2392,5 +2392,150 @@
         <comment>key.damaged</comment>
         <translation>店铺密钥 {path} 已损坏或不是 Tickbox 密钥；请从店铺备份中恢复 store.key（没有它无法核验流水账）</translation>
     </message>
+    <message>
+        <source>the file begins with UTF-8's byte-order mark, but line {line} is not UTF-8 (GBK?); save it from Excel as 'CSV UTF-8' and try again</source>
+        <comment>csv.bom_not_utf8</comment>
+        <translation>文件以 UTF-8 的字节顺序标记开头，但第 {line} 行不是 UTF-8（是 GBK？）；请在 Excel 中另存为“CSV UTF-8”后重试</translation>
+    </message>
+    <message>
+        <source>a field is longer than {max} characters</source>
+        <comment>csv.field_too_long</comment>
+        <translation>有一个字段超过 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV: {reason}</source>
+        <comment>csv.unreadable_row</comment>
+        <translation>无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>holds control characters (such as NUL)</source>
+        <comment>field.control_characters</comment>
+        <translation>含有控制字符（例如 NUL）</translation>
+    </message>
+    <message>
+        <source>'{text}' is more than {max}</source>
+        <comment>value.too_large</comment>
+        <translation>“{text}”超过 {max}</translation>
+    </message>
+    <message>
+        <source>'{text}' is more than {max:money}</source>
+        <comment>amount.too_large</comment>
+        <translation>“{text}”超过 {max:money}</translation>
+    </message>
+    <message>
+        <source>the checklist file nests tables or arrays too deeply to be a checklist file</source>
+        <comment>checklist.too_deep</comment>
+        <translation>配置单文件的表或数组嵌套过深，不是配置单文件</translation>
+    </message>
+    <message>
+        <source>{key} must be text in quotes</source>
+        <comment>checklist.text_value</comment>
+        <translation>{key} 必须是带引号的文字</translation>
+    </message>
+    <message>
+        <source>term_months is at most {max} ({years} years); for longer, write lifetime = true</source>
+        <comment>checklist.term_too_long</comment>
+        <translation>term_months 最多为 {max}（{years} 年）；更长请写 lifetime = true</translation>
+    </message>
+    <message>
+        <source>units_covered is at most {max}</source>
+        <comment>checklist.units_covered_max</comment>
+        <translation>units_covered 最多为 {max}</translation>
+    </message>
+    <message>
+        <source>days must be from 1 to {max}</source>
+        <comment>followup.days_range</comment>
+        <translation>天数必须在 1 到 {max} 之间</translation>
+    </message>
+    <message>
+        <source>No store has the code '{code}'</source>
+        <comment>store.unknown_code</comment>
+        <translation>没有代码为“{code}”的门店</translation>
+    </message>
+    <message>
+        <source>The disk holding the database {where} is full: nothing was saved. Free some space on it (or call the manager), then try again</source>
+        <comment>db.disk_full</comment>
+        <translation>数据库 {where} 所在的磁盘已满：没有保存任何内容。请腾出磁盘空间（或联系店长）后重试</translation>
+    </message>
+    <message>
+        <source>The database {where} is read-only: nothing was saved. Check the file's permissions and the disk, then try again</source>
+        <comment>db.read_only</comment>
+        <translation>数据库 {where} 是只读的：没有保存任何内容。请检查文件权限和磁盘后重试</translation>
+    </message>
+    <message>
+        <source>The disk holding the database {where} could not be read or written (an I/O error): nothing was saved. Check the disk, then try again</source>
+        <comment>db.io_error</comment>
+        <translation>读写数据库 {where} 所在的磁盘时出错（I/O 错误）：没有保存任何内容。请检查磁盘后重试</translation>
+    </message>
+    <message>
+        <source>The database {where} is busy: another till or program has held it for more than {seconds} s. Try again</source>
+        <comment>db.busy</comment>
+        <translation>数据库 {where} 正忙：另一台收银机或程序占用它已超过 {seconds} 秒。请重试</translation>
+    </message>
+    <message>
+        <source>The folder {folder} of the database {where} does not exist: check --db or POS_DATABASE_URL</source>
+        <comment>db.no_folder</comment>
+        <translation>数据库 {where} 所在的文件夹 {folder} 不存在：请检查 --db 或 POS_DATABASE_URL</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {where}: check that the file and its folder can be read and written</source>
+        <comment>db.cannot_open</comment>
+        <translation>无法打开数据库 {where}：请检查该文件及其文件夹是否可读写</translation>
+    </message>
+    <message>
+        <source>The database {where} is damaged. Stop selling on this till and restore the database from the latest backup (README: Restoring a damaged database), then run pos journal verify</source>
+        <comment>db.damaged</comment>
+        <translation>数据库 {where} 已损坏。请停止在本收银机上销售，用最近的备份恢复数据库（见 README：Restoring a damaged database），然后运行 pos journal verify</translation>
+    </message>
+    <message>
+        <source>The database server {where} is out of resources (memory or connections): try again shortly</source>
+        <comment>db.server_busy</comment>
+        <translation>数据库服务器 {where} 资源不足（内存或连接数）：请稍后重试</translation>
+    </message>
+    <message>
+        <source>The database server {where} refused the user name or password of the database URL</source>
+        <comment>db.login_refused</comment>
+        <translation>数据库服务器 {where} 拒绝了数据库 URL 中的用户名或密码</translation>
+    </message>
+    <message>
+        <source>The database server has no database {where}: check --db or POS_DATABASE_URL</source>
+        <comment>db.no_such_database</comment>
+        <translation>数据库服务器上没有数据库 {where}：请检查 --db 或 POS_DATABASE_URL</translation>
+    </message>
+    <message>
+        <source>The connection to the database {where} was lost: try again</source>
+        <comment>db.connection_lost</comment>
+        <translation>与数据库 {where} 的连接已断开：请重试</translation>
+    </message>
+    <message>
+        <source>The database server {where} did not answer within {seconds} s: check the network and the server</source>
+        <comment>db.server_timeout</comment>
+        <translation>数据库服务器 {where} 在 {seconds} 秒内没有响应：请检查网络和服务器</translation>
+    </message>
+    <message>
+        <source>The database server {where} refused the connection: is it running?</source>
+        <comment>db.server_refused</comment>
+        <translation>数据库服务器 {where} 拒绝连接：服务器是否已启动？</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database server {where}: {reason}</source>
+        <comment>db.server_unreachable</comment>
+        <translation>无法连接数据库服务器 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>pos db backup copies an SQLite file; back up a PostgreSQL database with pg_dump</source>
+        <comment>db.backup_sqlite_only</comment>
+        <translation>pos db backup 只能复制 SQLite 文件；PostgreSQL 数据库请用 pg_dump 备份</translation>
+    </message>
+    <message>
+        <source>{path} already exists; give the backup a new name</source>
+        <comment>db.backup_exists</comment>
+        <translation>{path} 已存在；请为备份换一个文件名</translation>
+    </message>
+    <message>
+        <source>unexpected error: a bug in Tickbox POS (the traceback above says where); please report it</source>
+        <comment>error.bug</comment>
+        <translation>意外错误：Tickbox POS 的程序缺陷（上面的回溯信息说明了位置）；请报告此问题</translation>
+    </message>
 </context>
 </TS>
