@@ -21,8 +21,11 @@ from pos.kernel.csvio import write_rows
 from pos.kernel.enums import ShiftState
 from pos.kernel.errors import UserError
 from pos.kernel.money import to_decimal_string
+from pos.kernel.text import clean_text
 from pos.ledger import audit, chain
-from pos.ledger.drawer import ShiftReport, shift_figures, shift_for_sale, z_document
+from pos.ledger.drawer import (
+    ShiftReport, shift_figures, shift_for_sale, start_shift, z_document,
+)
 from pos.ledger.numbering import next_number
 from pos.people import permissions
 
@@ -38,34 +41,42 @@ def open_shift(db: Database, *, terminal: str, staff_id: int, opening_float: int
         if conn.execute(select(Shift.id).where(Shift.terminal_id == terminal_id,
                                                Shift.state == ShiftState.OPEN)).scalar():
             raise UserError("shift.already_open", terminal=terminal)
-        shift_id = conn.execute(Shift.__table__.insert().values(
-            terminal_id=terminal_id, state=ShiftState.OPEN, opened_by=staff_id,
-            opened_at=utcnow(), opening_float=opening_float).returning(Shift.id)).scalar_one()
-        audit.record(conn, staff_id=staff_id, action="shift_opened", ref=terminal,
-                     details={"float": to_decimal_string(opening_float)})
-        return shift_id
+        return start_shift(conn, terminal_id=terminal_id, staff_id=staff_id,
+                           opening_float=opening_float)
 
 
 def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason: str,
-              approval_id: int | None = None) -> None:
+              approval_id: int | None = None, request_id: str | None = None) -> int:
     """Paid-in (amount > 0) or paid-out (amount < 0): the drawer opens without a sale, so
-    it is a manager's right, with a reason, in the audit trail."""
+    it is a manager's right, with a reason, sealed in the journal. The same `request_id`
+    again (a retry after a dropped connection) moves the cash once; returns the
+    movement's id."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
         raise UserError("shift.cash_zero")
-    if not reason.strip():
+    reason = clean_text(reason, max_length=200, field="field.reason")
+    if not reason:
         raise UserError("shift.cash_reason")
     with db.write_connection() as conn:
+        if request_id is not None:
+            done = conn.execute(select(CashMovement.id).where(
+                CashMovement.request_id == request_id)).scalar()
+            if done is not None:
+                return done
         terminal_id = _terminal(conn, terminal)
         auth = permissions.authorise(conn, action="open_drawer", ref=terminal, staff_id=staff_id,
                                      approval_id=approval_id)
         shift_id = shift_for_sale(conn, terminal_id, staff_id)
-        conn.execute(CashMovement.__table__.insert().values(
-            shift_id=shift_id, amount=amount, reason=reason.strip(), staff_id=staff_id,
-            at=utcnow()))
+        at = utcnow()
+        movement_id = conn.execute(CashMovement.__table__.insert().values(
+            shift_id=shift_id, amount=amount, reason=reason, staff_id=staff_id, at=at,
+            request_id=request_id).returning(CashMovement.id)).scalar_one()
         audit.record(conn, staff_id=staff_id, action="paid_in" if amount > 0 else "paid_out",
-                     ref=terminal, details={"amount": to_decimal_string(amount),
-                                              "reason": reason.strip(),
-                                              "approved_by": auth.approved_by})
+                     ref=terminal, details={"movement": movement_id, "shift": shift_id,
+                                            "staff": staff_id,
+                                            "amount": to_decimal_string(amount), "reason": reason,
+                                            "at": chain.sealed_time(at),
+                                            "approved_by": auth.approved_by})
+        return movement_id
 
 
 def x_report(db: Database, *, terminal: str) -> ShiftReport:
@@ -102,14 +113,14 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
         z_number = next_number(conn, terminal_id, "z")
         closed_at = utcnow()
         document = z_document(terminal, z_number, report, counted, counts, closed_at,
-                              auth.staff_id)
-        sealed = chain.seal(chain.lock_head(conn), document)
+                              auth.staff_id, opened_by=shift.opened_by)
+        sealed = chain.append(conn, document, doc_type="z",
+                              doc_ref=f"{terminal}-Z{z_number:05d}", at=closed_at)
         conn.execute(update(Shift).where(Shift.id == shift.id).values(
             state=ShiftState.CLOSED, closed_by=staff_id, closed_at=closed_at,
             counted_json=json.dumps({str(k): v for k, v in sorted(counts.items())}),
             counted_cash=counted, expected_cash=report.expected_cash, z_number=z_number,
             journal_hash=sealed.hash))
-        chain.write(conn, sealed, doc_type="z", doc_ref=f"{terminal}-Z{z_number:05d}")
         audit.record(conn, staff_id=staff_id, action="shift_closed", ref=terminal,
                      details={"z": z_number, "expected": report.expected_cash,
                                 "counted": counted, "approved_by": auth.approved_by})

@@ -24,9 +24,8 @@ def record(conn, *, staff_id: int | None, action: str, ref: str = "", details: d
         at=at, staff_id=staff_id, action=action, ref=ref,
         details_json=json.dumps(details, sort_keys=True, ensure_ascii=False), journal_hash="",
     ).returning(AuditEvent.id)).scalar_one()
-    sealed = chain.seal(chain.lock_head(conn), audit_document(
-        event_id, at, staff_id, action, ref, details))
-    chain.write(conn, sealed, doc_type="audit", doc_ref=f"A{event_id}")
+    sealed = chain.append(conn, audit_document(event_id, at, staff_id, action, ref, details),
+                          doc_type="audit", doc_ref=f"A{event_id}", at=at)
     conn.execute(update(AuditEvent).where(AuditEvent.id == event_id)
                  .values(journal_hash=sealed.hash))
     return event_id
@@ -39,16 +38,26 @@ def audit_document(event_id: int, at: datetime, staff_id, action, ref, details) 
             "action": action, "ref": ref, "details": details}
 
 
-def check_sealed(session, entry) -> str | None:
-    """None when the audit event behind a journal entry is as it was sealed; else what
-    is wrong with it."""
-    event = session.get(AuditEvent, int(entry.doc_ref[1:]))
+def check_sealed(conn, entry, facts) -> str | None:
+    """None when the audit event behind a journal entry is as it was sealed (and noted in
+    `facts`, a pos.ledger.reconcile.Facts); else what is wrong with it."""
+    if not (entry.doc_ref.startswith("A") and entry.doc_ref[1:].isdigit()):
+        return "the entry names no audit event"
+    event = conn.execute(select(AuditEvent.__table__).where(
+        AuditEvent.id == int(entry.doc_ref[1:]))).first()
     if event is None:
         return "the audit event was deleted"
+    try:
+        details = json.loads(event.details_json)
+    except ValueError:
+        return "the audit event was altered"
     document = audit_document(event.id, event.at, event.staff_id, event.action, event.ref,
-                              json.loads(event.details_json))
+                              details)
     if chain.canonical(document) != entry.payload or event.journal_hash != entry.hash:
         return "the audit event was altered"
+    if entry.version >= 2 and event.at != entry.created_at:
+        return "the audit event's time was changed"
+    facts.add_event(event, details)
     return None
 
 

@@ -1,6 +1,14 @@
-"""The journal chain's core: every sealed document is chained by
-hash = sha256(previous hash + canonical serialisation of the document), appended under a
-lock on the chain's head inside the document's own transaction.
+"""The journal chain's core: every sealed document is appended under a lock on the
+chain's head, inside the document's own transaction, and chained by hash:
+
+- version 2 (every entry written now): sha256(previous hash, then the entry's sequence
+  number, type, reference and time, then the canonical text of the document), so none
+  of them can be changed or relabelled without breaking the chain;
+- version 1 (entries written before): sha256(previous hash + document); still verified.
+
+The head (sequence number and hash of the last entry) is authenticated with an HMAC by
+the store's key, which is kept outside the database (pos.db.keyfile): whoever edits the
+database and recomputes the hashes cannot make the head's MAC match without the key.
 
 It imports nothing above the database layer; pos.ledger.verify walks the chain.
 """
@@ -8,16 +16,20 @@ It imports nothing above the database layer; pos.ledger.verify walks the chain.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
 
 from sqlalchemy import bindparam, select
 
-from pos.db import prepared
+from pos.db import keyfile, prepared
 from pos.db.models import JournalEntry, JournalHead
 from pos.kernel.clock import utcnow
 
 GENESIS = "0" * 64
+VERSION = 2  # of the seal every entry is written with now
 
 
 def canonical(document: dict) -> str:
@@ -26,7 +38,43 @@ def canonical(document: dict) -> str:
 
 
 def chain_hash(prev_hash: str, payload: str) -> str:
+    """Version 1 entries: the previous hash and the document."""
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def sealed_time(at: datetime) -> str:
+    """A time as it is sealed: UTC, to the microsecond (what both databases keep)."""
+    if at.tzinfo is not None:
+        at = at.astimezone(timezone.utc).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds")
+
+
+def entry_hash(*, version: int, prev_hash: str, seq: int, doc_type: str, doc_ref: str,
+               created_at: datetime, payload: str) -> str:
+    """The hash an entry must carry, by the version of its seal."""
+    if version == 1:
+        return chain_hash(prev_hash, payload)
+    header = f"{seq}|{doc_type}|{doc_ref}|{sealed_time(created_at)}"
+    return hashlib.sha256(f"{prev_hash}\n{header}\n{payload}".encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _journal_key(path: str) -> bytes:
+    return keyfile.derived_key("journal")
+
+
+def head_mac(seq: int, last_hash: str) -> str:
+    """The head's authentication by the store's key."""
+    key = _journal_key(str(keyfile.key_path()))
+    return hmac.new(key, f"{seq}:{last_hash}".encode(), hashlib.sha256).hexdigest()
+
+
+def anchor_code(entry_hash_hex: str) -> str:
+    """An entry's hash as a code short enough to print on paper and type back: 16 hex
+    digits in four groups (64 bits of the hash). `pos journal verify --anchor CODE`
+    proves the journal still holds that entry and everything before it."""
+    digits = entry_hash_hex[:16].upper()
+    return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
 
 
 @dataclass(frozen=True)
@@ -35,6 +83,13 @@ class Sealed:
     prev_hash: str
     hash: str
     payload: str
+    doc_type: str
+    doc_ref: str
+    created_at: datetime
+
+    @property
+    def anchor(self) -> str:
+        return anchor_code(self.hash)
 
 
 _HEAD = JournalHead.__table__
@@ -42,9 +97,9 @@ _HEAD = JournalHead.__table__
 _LOCK_HEAD = prepared.Prepared(select(_HEAD.c.last_seq, _HEAD.c.last_hash).where(
     _HEAD.c.id == 1).with_for_update())
 _INSERT_ENTRY = prepared.insert(JournalEntry.__table__, (
-    "seq", "doc_type", "doc_ref", "payload", "prev_hash", "hash", "created_at"))
+    "seq", "doc_type", "doc_ref", "payload", "prev_hash", "hash", "created_at", "version"))
 _MOVE_HEAD = prepared.Prepared(_HEAD.update().where(_HEAD.c.id == 1).values(
-    last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash")))
+    last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"), mac=bindparam("mac")))
 
 
 def lock_head(connection) -> tuple[int, str]:
@@ -56,16 +111,20 @@ def lock_head(connection) -> tuple[int, str]:
     return row[0], row[1]
 
 
-def seal(head: tuple[int, str], document: dict) -> Sealed:
+def append(connection, document: dict, *, doc_type: str, doc_ref: str,
+           at: datetime | None = None) -> Sealed:
+    """Seal a document at the chain's end and store it, inside the caller's transaction:
+    the head is locked, the entry written, the head moved and authenticated. `at` is
+    the document's own time (sealed with it); now when not given."""
+    last_seq, last_hash = lock_head(connection)
     payload = canonical(document)
-    last_seq, last_hash = head
-    return Sealed(last_seq + 1, last_hash, chain_hash(last_hash, payload), payload)
-
-
-def write(connection, sealed: Sealed, *, doc_type: str, doc_ref: str) -> None:
-    """Store a sealed document and move the head, inside the caller's transaction."""
+    seq, created_at = last_seq + 1, at or utcnow()
+    digest = entry_hash(version=VERSION, prev_hash=last_hash, seq=seq, doc_type=doc_type,
+                        doc_ref=doc_ref, created_at=created_at, payload=payload)
+    sealed = Sealed(seq, last_hash, digest, payload, doc_type, doc_ref, created_at)
     run = prepared.on(connection)
     run.execute(_INSERT_ENTRY, dict(
-        seq=sealed.seq, doc_type=doc_type, doc_ref=doc_ref, payload=sealed.payload,
-        prev_hash=sealed.prev_hash, hash=sealed.hash, created_at=utcnow()))
-    run.execute(_MOVE_HEAD, {"new_seq": sealed.seq, "new_hash": sealed.hash})
+        seq=seq, doc_type=doc_type, doc_ref=doc_ref, payload=payload, prev_hash=last_hash,
+        hash=digest, created_at=created_at, version=VERSION))
+    run.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest, "mac": head_mac(seq, digest)})
+    return sealed

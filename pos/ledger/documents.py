@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, select
@@ -168,8 +168,9 @@ class SaleDocument:
     shift_id: int | None = None
     completed_at: datetime | None = None
 
-    def payload(self) -> dict:
-        """What the journal seals."""
+    def payload(self, version: int = chain.VERSION) -> dict:
+        """What the journal seals. From version 2 the time of completion is sealed too
+        (the journal's own entry seals its time, type and reference)."""
         header = {
             "receipt_no": self.receipt_no, "cart_uuid": self.cart_uuid,
             "terminal_id": self.terminal_id, "sequence": self.sequence,
@@ -180,6 +181,8 @@ class SaleDocument:
         }
         if self.kind is not DocumentKind.SALE:  # plain sales stay as they always were
             header |= {"kind": self.kind, "original": self.original_receipt}
+        if version >= 2:
+            header["completed_at"] = chain.sealed_time(self.completed_at)
         return {
             **header,
             "lines": [line.sealed() for line in self.lines],
@@ -245,12 +248,15 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
     commits with the sale). The caller took the document's numbers and its shift first;
     the journal's head is locked last, so concurrent tills queue and never deadlock."""
     run = prepared.on(conn)
-    sealed = chain.seal(chain.lock_head(conn), document.payload())
+    if document.completed_at is None:
+        document = replace(document, completed_at=utcnow())
+    sealed = chain.append(conn, document.payload(), doc_type=document.kind.value,
+                          doc_ref=document.receipt_no, at=document.completed_at)
     sale_id = run.scalar(_INSERT_SALE, dict(
         cart_uuid=document.cart_uuid, receipt_no=document.receipt_no,
         terminal_id=document.terminal_id, sequence=document.sequence,
         staff_id=document.staff_id, customer_id=document.customer_id,
-        state=SaleState.COMPLETED, completed_at=document.completed_at or utcnow(),
+        state=SaleState.COMPLETED, completed_at=document.completed_at,
         business_date=document.business_date, total=document.total,
         discount_total=document.discount_total, vat_total=document.vat_total,
         tendered=document.tendered, change_given=document.change, journal_hash=sealed.hash,
@@ -290,7 +296,6 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
         "sale_id": sale_id, "position": p.position, "tender": p.tender, "amount": p.amount,
         "reference": p.reference, "card_last4": p.card_last4, "due_date": p.due_date,
     } for p in document.payments])
-    chain.write(conn, sealed, doc_type=document.kind.value, doc_ref=document.receipt_no)
     run.many(_INSERT_PRINT_JOB, list(print_jobs))
     return Written(sale_id, line_ids, tuple(card for card in cancelled if card))
 

@@ -15,6 +15,7 @@ from pos.db import prepared
 from pos.db.models import CashMovement, Payment, Sale, Shift
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import DocumentKind, ShiftState, Tender
+from pos.ledger import audit, chain
 
 SELLING = (DocumentKind.SALE, DocumentKind.ADDON)  # what a shift sold
 CORRECTING = (DocumentKind.REFUND, DocumentKind.VOID)  # what it took back
@@ -61,19 +62,41 @@ def shift_for_sale(conn, terminal_id: int, staff_id: int) -> int:
     shift_id = run.scalar(_OPEN_SHIFT, {"terminal_id": terminal_id})
     if shift_id is not None:
         return shift_id
-    return run.scalar(_START_SHIFT, {
+    return start_shift(conn, terminal_id=terminal_id, staff_id=staff_id, opening_float=0,
+                       automatic=True)
+
+
+def start_shift(conn, *, terminal_id: int, staff_id: int, opening_float: int,
+                automatic: bool = False) -> int:
+    """Open a shift inside the caller's transaction, its opening sealed in the journal
+    (the shift's row is checked against it by journal verify)."""
+    opened_at = utcnow()
+    shift_id = prepared.on(conn).scalar(_START_SHIFT, {
         "terminal_id": terminal_id, "state": ShiftState.OPEN, "opened_by": staff_id,
-        "opened_at": utcnow(), "opening_float": 0})
+        "opened_at": opened_at, "opening_float": opening_float})
+    audit.record(conn, staff_id=staff_id, action="shift_opened", ref=str(terminal_id),
+                 details={"shift": shift_id, "terminal_id": terminal_id, "opened_by": staff_id,
+                          "opened_at": chain.sealed_time(opened_at), "float": opening_float,
+                          "automatic": automatic})
+    return shift_id
 
 
 def z_document(terminal: str, z_number: int, report: ShiftReport, counted: int,
-               counts: dict[int, int], closed_at: datetime, closed_by: int) -> dict:
-    return {"terminal": terminal, "z": z_number, "shift": report.shift_id,
-            "float": report.opening_float, "sales": report.sales,
-            "sales_total": report.sales_total, "refunds_total": report.refunds_total,
-            "tenders": report.tenders, "paid_in": report.paid_in, "paid_out": report.paid_out,
-            "expected_cash": report.expected_cash, "counted_cash": counted,
-            "counts": {str(k): v for k, v in sorted(counts.items())}, "closed_by": closed_by}
+               counts: dict[int, int], closed_at: datetime, closed_by: int, *,
+               opened_by: int | None = None, version: int = chain.VERSION) -> dict:
+    """What a Z report seals. From version 2 the shift's whole row is in it (who opened
+    it and when, when it closed), so no field of a closed shift is outside the seal."""
+    document = {"terminal": terminal, "z": z_number, "shift": report.shift_id,
+                "float": report.opening_float, "sales": report.sales,
+                "sales_total": report.sales_total, "refunds_total": report.refunds_total,
+                "tenders": report.tenders, "paid_in": report.paid_in,
+                "paid_out": report.paid_out, "expected_cash": report.expected_cash,
+                "counted_cash": counted,
+                "counts": {str(k): v for k, v in sorted(counts.items())}, "closed_by": closed_by}
+    if version >= 2:
+        document |= {"opened_by": opened_by, "opened_at": chain.sealed_time(report.opened_at),
+                     "closed_at": chain.sealed_time(closed_at)}
+    return document
 
 
 def shift_figures(conn, terminal: str, shift) -> ShiftReport:

@@ -1,7 +1,8 @@
-"""The document model's sealed form: what the journal seals must stay byte-for-byte what
-earlier versions sealed, or every document already in a store's journal would fail
-`pos journal verify`. The expected texts were sealed by the version before the one
-document model (sale_documents.build_document) from the same values."""
+"""The document model's sealed form: a document rebuilt for an entry sealed as version 1
+must read byte for byte as earlier versions sealed it, or every document already in a
+store's journal would fail `pos journal verify`. The expected texts were sealed by the
+version before the one document model (sale_documents.build_document) from the same
+values. Version 2 adds the time of completion."""
 
 from datetime import date
 
@@ -62,7 +63,7 @@ def test_an_add_on_is_sealed_exactly_as_before():
                   DocPayment(1, Tender.ON_ACCOUNT, 690000, "PO-7", None, date(2026, 12, 23))),
         cards=(DocCard("T02-C000001", 2, None, 9, "SN-1", date(2026, 11, 23), None, 2, 41),),
         original_receipt="T01-000005", original_sale_id=5, shift_id=3)
-    assert canonical(document.payload()) == ADDON_SEALED
+    assert canonical(document.payload(version=1)) == ADDON_SEALED
 
 
 def test_a_refund_is_sealed_exactly_as_before_with_its_totals_from_its_lines():
@@ -75,4 +76,19 @@ def test_a_refund_is_sealed_exactly_as_before_with_its_totals_from_its_lines():
         total=totals.total, discount_total=totals.discount_total, vat_total=totals.vat_total,
         tendered=-649900, change=0, lines=lines,
         payments=(DocPayment(1, Tender.CASH, -649900),), original_receipt="T01-000005")
-    assert canonical(document.payload()) == REFUND_SEALED
+    assert canonical(document.payload(version=1)) == REFUND_SEALED
+
+
+def test_version_2_seals_the_time_of_completion_too():
+    from datetime import datetime, timezone
+
+    lines = (line(1, LineKind.ACCESSORY, "BAG-1", "Bag", 11, None, 1, 39900, 20000, 1300),)
+    totals = totals_of(lines)
+    document = SaleDocument(
+        kind=DocumentKind.SALE, receipt_no="T01-000009", cart_uuid="uuid-3", terminal_id=1,
+        sequence=9, staff_id=3, customer_id=None, business_date=date(2026, 12, 1),
+        total=totals.total, discount_total=0, vat_total=totals.vat_total, tendered=39900,
+        change=0, lines=lines, payments=(DocPayment(1, Tender.CASH, 39900),),
+        completed_at=datetime(2026, 12, 1, 8, 30, 5, 123456, tzinfo=timezone.utc))
+    assert document.payload(version=2)["completed_at"] == "2026-12-01T08:30:05.123456"
+    assert "completed_at" not in document.payload(version=1)
