@@ -125,7 +125,8 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
                      details={"z": z_number, "expected": report.expected_cash,
                                 "counted": counted, "approved_by": auth.approved_by})
     return ShiftReport(**{**report.__dict__, "state": "closed", "closed_at": closed_at,
-                          "counted_cash": counted, "z_number": z_number})
+                          "counted_cash": counted, "z_number": z_number,
+                          "anchor": sealed.anchor})
 
 
 def z_reports(db: Database, *, terminal: str, day: date) -> list[ShiftReport]:

@@ -68,14 +68,16 @@ class DocLine:
     seller_id: int
     original_line: int | None = None  # a correction: the line it takes back
     parent_line: int | None = None  # an add-on: the earlier sale's unit it hangs under
-    sheet_item_id: int | None = None  # not sealed
+    sheet_item_id: int | None = None  # sealed from version 2
 
-    def sealed(self) -> dict:
+    def sealed(self, version: int) -> dict:
         values = dict(zip(LINE_FIELDS, _LINE_VALUES(self)))  # enums are str: JSON writes them
         if self.original_line:
             values["original_line"] = self.original_line
         if self.parent_line:
             values["parent_line"] = self.parent_line
+        if version >= 2:
+            values["sheet_item"] = self.sheet_item_id
         return values
 
 
@@ -93,7 +95,10 @@ class DocOutcome:
     main_line: int | None = None  # the earlier sale's unit (add-ons)
     added_on_site: bool = False
 
-    def sealed(self) -> list:
+    def sealed(self, version: int) -> list:
+        if version >= 2:  # every column it is stored with
+            return [self.main, self.subject, self.item_code, self.outcome, self.sold,
+                    self.sheet_item_id, self.item_name, self.main_line, self.added_on_site]
         return [self.main, self.subject, self.item_code, self.outcome, self.sold]
 
 
@@ -123,10 +128,12 @@ class DocCard:
     line: int  # the card line's position (not sealed, nor main_line)
     main_line: int | None = None
 
-    def sealed(self) -> list:
-        return [self.card_no, self.tier_id, self.main, self.customer_id, self.unit_serial,
-                self.start_date.isoformat(),
-                self.end_date.isoformat() if self.end_date else None]
+    def sealed(self, version: int) -> list:
+        values = [self.card_no, self.tier_id, self.main, self.customer_id, self.unit_serial,
+                  self.start_date.isoformat(), self.end_date.isoformat() if self.end_date else None]
+        if version >= 2:
+            values += [self.line, self.main_line]
+        return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,14 +189,15 @@ class SaleDocument:
         if self.kind is not DocumentKind.SALE:  # plain sales stay as they always were
             header |= {"kind": self.kind, "original": self.original_receipt}
         if version >= 2:
-            header["completed_at"] = chain.sealed_time(self.completed_at)
+            header |= {"completed_at": chain.sealed_time(self.completed_at),
+                       "shift": self.shift_id}
         return {
             **header,
-            "lines": [line.sealed() for line in self.lines],
-            "outcomes": sorted((o.sealed() for o in self.outcomes),
+            "lines": [line.sealed(version) for line in self.lines],
+            "outcomes": sorted((o.sealed(version) for o in self.outcomes),
                                key=lambda row: (row[0] or 0, row[1], row[2])),
             "payments": sorted(p.sealed() for p in self.payments),
-            "cards": sorted(c.sealed() for c in self.cards),
+            "cards": sorted(c.sealed(version) for c in self.cards),
         }
 
     def line(self, position: int) -> DocLine:

@@ -40,6 +40,9 @@ class ShiftReport:
     expected_cash: int
     counted_cash: int | None
     z_number: int | None
+    # A Z report's anchor: its seal as a short code, printed with it, so the paper can
+    # prove later that the journal still holds it (`pos journal verify --anchor`).
+    anchor: str | None = None
 
     @property
     def over_short(self) -> int | None:
@@ -121,4 +124,5 @@ def shift_figures(conn, terminal: str, shift) -> ShiftReport:
     return ShiftReport(terminal, shift.id, shift.state.value, shift.opened_at, shift.closed_at,
                        shift.opening_float, sales, sales_total, refunds_total,
                        dict(sorted(tenders.items())), paid_in, paid_out, expected,
-                       shift.counted_cash, shift.z_number)
+                       shift.counted_cash, shift.z_number,
+                       chain.anchor_code(shift.journal_hash) if shift.journal_hash else None)
