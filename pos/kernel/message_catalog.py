@@ -369,4 +369,30 @@ CATALOG: dict[str, str] = {
     "db.backup_exists": "{path} already exists; give the backup a new name",
     "error.bug": ("unexpected error: a bug in Tickbox POS (the traceback above says where); please"
                   " report it"),
+    # --- enforced in the services (issue 12) ---------------------------------------------
+    "action.paid_in": "pay cash into the drawer",
+    "action.paid_out": "pay cash out of the drawer",
+    "approval.other_amount": ("That approval was given to {action:msg} for another amount; a "
+                              "manager must approve this amount"),
+    "approval.lapsed": ("That approval was given more than {minutes} minutes ago; a manager must "
+                        "approve again"),
+    "staff.pin_trivial": ("That PIN is too easy to guess (a repeat, a run such as 1234, a year or "
+                          "a date); choose another"),
+    "staff.pin_too_short": "A {role:msg} needs a PIN of at least {digits} digits",
+    "staff.other_key": ("This till's store key (store.key) is not the one the PINs were set with; "
+                        "copy the store's key file to this till's data folder"),
+    "park.damaged": "That parked sale is damaged and cannot be resumed; start the sale again",
+    "sale.line_not_valid": ("The cart's line {name} does not match the store's records; remove it "
+                            "and add it again"),
+    "sale.product_gone": "{name} is no longer sold; remove it from the cart",
+    "sale.price_not_current": ("The price of {name} is {price:money} and no approved override says"
+                               " otherwise; remove the line and add it again"),
+    "sale.discount_not_approved": ("The discount on {name} is more than a {role:msg} may give "
+                                   "({limit:percent} of the line) and no manager approved it as it"
+                                   " is now; give the discount again"),
+    "field.code": "The code",
+    "field.receipt": "The receipt number",
+    "field.search": "The search",
+    "correction.request_reused": ("That request was already used for {receipt}, another "
+                                  "correction; try again"),
 }

@@ -2537,5 +2537,85 @@
         <comment>error.bug</comment>
         <translation>意外错误：Tickbox POS 的程序缺陷（上面的回溯信息说明了位置）；请报告此问题</translation>
     </message>
+    <message>
+        <source>pay cash into the drawer</source>
+        <comment>action.paid_in</comment>
+        <translation>向钱箱存入现金</translation>
+    </message>
+    <message>
+        <source>pay cash out of the drawer</source>
+        <comment>action.paid_out</comment>
+        <translation>从钱箱支出现金</translation>
+    </message>
+    <message>
+        <source>That approval was given to {action:msg} for another amount; a manager must approve this amount</source>
+        <comment>approval.other_amount</comment>
+        <translation>该授权是为另一金额而{action:msg}；需经理为此金额重新授权</translation>
+    </message>
+    <message>
+        <source>That approval was given more than {minutes} minutes ago; a manager must approve again</source>
+        <comment>approval.lapsed</comment>
+        <translation>该授权已超过 {minutes} 分钟；需经理重新授权</translation>
+    </message>
+    <message>
+        <source>That PIN is too easy to guess (a repeat, a run such as 1234, a year or a date); choose another</source>
+        <comment>staff.pin_trivial</comment>
+        <translation>该 PIN 太容易被猜到（重复数字、1234 这样的连续数字、年份或日期），请另选一个</translation>
+    </message>
+    <message>
+        <source>A {role:msg} needs a PIN of at least {digits} digits</source>
+        <comment>staff.pin_too_short</comment>
+        <translation>{role:msg}的 PIN 至少需要 {digits} 位数字</translation>
+    </message>
+    <message>
+        <source>This till's store key (store.key) is not the one the PINs were set with; copy the store's key file to this till's data folder</source>
+        <comment>staff.other_key</comment>
+        <translation>本收银机的门店密钥（store.key）不是设置 PIN 时所用的密钥；请把门店的密钥文件复制到本收银机的数据文件夹</translation>
+    </message>
+    <message>
+        <source>That parked sale is damaged and cannot be resumed; start the sale again</source>
+        <comment>park.damaged</comment>
+        <translation>该挂单已损坏，无法恢复；请重新开始这笔销售</translation>
+    </message>
+    <message>
+        <source>The cart's line {name} does not match the store's records; remove it and add it again</source>
+        <comment>sale.line_not_valid</comment>
+        <translation>购物车中的 {name} 与门店记录不符；请删除后重新添加</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold; remove it from the cart</source>
+        <comment>sale.product_gone</comment>
+        <translation>{name} 已停售；请从购物车中删除</translation>
+    </message>
+    <message>
+        <source>The price of {name} is {price:money} and no approved override says otherwise; remove the line and add it again</source>
+        <comment>sale.price_not_current</comment>
+        <translation>{name} 的价格是 {price:money}，且没有经批准的改价；请删除该行后重新添加</translation>
+    </message>
+    <message>
+        <source>The discount on {name} is more than a {role:msg} may give ({limit:percent} of the line) and no manager approved it as it is now; give the discount again</source>
+        <comment>sale.discount_not_approved</comment>
+        <translation>{name} 的折扣超过了{role:msg}可给的上限（该行的 {limit:percent}），且没有经理按现在的金额批准；请重新给折扣</translation>
+    </message>
+    <message>
+        <source>The code</source>
+        <comment>field.code</comment>
+        <translation>条码或编码</translation>
+    </message>
+    <message>
+        <source>The receipt number</source>
+        <comment>field.receipt</comment>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>The search</source>
+        <comment>field.search</comment>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>That request was already used for {receipt}, another correction; try again</source>
+        <comment>correction.request_reused</comment>
+        <translation>该请求已用于另一笔更正 {receipt}；请重试</translation>
+    </message>
 </context>
 </TS>
