@@ -1,0 +1,91 @@
+"""Any single change to any row of a sealed table is detected: hypothesis picks a table,
+a row and a column of a store's day, changes the value, and `journal verify` must fail
+(then the value is put back and the journal must verify again).
+
+The columns left out are those that state no fact: surrogate ids, an idempotency key,
+the lockout counters of a PIN."""
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pos.ledger import verify
+from tests.integration.tamper_day import a_day
+
+SEALED = ("sales", "sale_lines", "sheet_outcomes", "payments", "service_cards", "sold_serials",
+          "journal_entries", "journal_head", "audit_events", "shifts", "cash_movements",
+          "staff", "settings")
+NOT_FACTS = {("cash_movements", "request_id"), ("staff", "failed_pins"),
+             ("staff", "locked_until")}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, sqlite_demo_template):
+    import shutil
+
+    from pos.db.engine import Database
+
+    path = tmp_path_factory.mktemp("tamper") / "day.db"
+    shutil.copyfile(sqlite_demo_template, path)
+    db = Database(f"sqlite:///{path}")
+    a_day(db)
+    assert verify.verify(db).ok
+    db.dispose()
+    connection = sqlite3.connect(path, isolation_level=None)
+    places = []
+    for table in SEALED:
+        columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+        rowids = [row[0] for row in connection.execute(f"SELECT rowid FROM {table}")]
+        places += [(table, column, rowid) for column in columns for rowid in rowids
+                   if column != "id" and (table, column) not in NOT_FACTS
+                   and not (table == "journal_head" and column == "id")
+                   and not (table == "settings" and column == "key")]
+    connection.close()
+    return path, places
+
+
+def changed(value):
+    """A different value of the same kind."""
+    if value is None:
+        return 1
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, float):
+        return value + 1
+    if isinstance(value, bytes):
+        return value + b"x"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value + "x"
+    return (moment + timedelta(seconds=1)).isoformat(sep=" ")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_single_change_to_a_sealed_row_is_detected(store, data):
+    from pos.db.engine import Database
+
+    path, places = store
+    table, column, rowid = data.draw(st.sampled_from(places))
+    connection = sqlite3.connect(path, isolation_level=None)
+    (before,) = connection.execute(f"SELECT {column} FROM {table} WHERE rowid = ?",
+                                   (rowid,)).fetchone()
+    connection.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
+                       (changed(before), rowid))
+    db = Database(f"sqlite:///{path}")
+    try:
+        result = verify.verify(db)
+        assert not result.ok, f"{table}.{column} of row {rowid} changed and not detected"
+    finally:
+        db.dispose()
+        connection.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", (before, rowid))
+        connection.close()
+    db = Database(f"sqlite:///{path}")
+    try:
+        assert verify.verify(db).ok
+    finally:
+        db.dispose()
