@@ -53,7 +53,9 @@ def load_demo(db: Database, *, locale: str = "en") -> DemoSummary:
     staff = []
     for name_en, name_zh, role, pin in data.STAFF:
         name = name_zh if locale == "zh_CN" else name_en
-        add_staff(db, name=name, role=role, pin=pin)
+        # The demo store's PINs are printed in the README: trivial on purpose, and
+        # allowed for the demo store only (a real store's PINs are checked: staff.py).
+        add_staff(db, name=name, role=role, pin=pin, demo_pin=True)
         staff.append((name, role, pin))
     return DemoSummary(locale, len(categories), len(products), result.sheets, result.items,
                        result.tiers, staff)

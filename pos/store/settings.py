@@ -13,6 +13,9 @@ from pos.ledger import facts
 DEFAULTS: dict[str, object] = {
     # Largest line discount each role may give without a manager, in basis points.
     "discount_limit_bp": {"cashier": 1000, "installer": 1000, "manager": 10000, "admin": 10000},
+    # The fewest digits a new PIN may have, per role (4 to 8): a store may ask its
+    # managers and administrators for 6, which makes a guessed PIN a hundred times rarer.
+    "pin_min_digits": {"cashier": 4, "installer": 4, "manager": 4, "admin": 4},
     # Days a sale may stay on account.
     "account_days": {"consumer": 3, "business": 30},
     # Printers per terminal code: {"T01": {"receipt": URI, "documents": URI, "paper_mm": 80,

@@ -184,10 +184,14 @@ def test_an_unexpected_error_is_logged_and_the_cashier_gets_a_short_message(
         qtbot, window, keys, monkeypatch, tmp_path):
     import logging
 
+    from pos.db import keyfile
     from pos.selling import completion
     from ui.app import setup_logging
     from ui.messages import bug_message
 
+    # The store's key stays where it is (the demo PINs are peppered with it); only the
+    # log goes to another data folder.
+    monkeypatch.setenv("POS_KEY_FILE", str(keyfile.key_path()))
     monkeypatch.setenv("POS_DATA_DIR", str(tmp_path))
     log_path = setup_logging()
     handler = logging.getLogger().handlers[-1]

@@ -60,13 +60,13 @@ def test_staff_add_asks_the_pin_twice_and_never_prints_it(tmp_path):
     env = dict(os.environ, POS_DATABASE_URL=f"sqlite:///{tmp_path / 'staff.db'}")
     added = subprocess.run(
         [sys.executable, "-m", "pos.cli", "staff", "add", "--name", "Li Na", "--role", "cashier"],
-        input="4321\n4321\n", capture_output=True, text=True, env=env,
+        input="4827\n4827\n", capture_output=True, text=True, env=env,
     )
     assert added.returncode == 0, added.stderr
-    assert "4321" not in added.stdout + added.stderr
+    assert "4827" not in added.stdout + added.stderr
     mismatch = subprocess.run(
         [sys.executable, "-m", "pos.cli", "staff", "add", "--name", "Wang", "--role", "manager"],
-        input="4321\n9999\n", capture_output=True, text=True, env=env,
+        input="4827\n9999\n", capture_output=True, text=True, env=env,
     )
     assert mismatch.returncode == 1 and "the two PINs differ" in mismatch.stderr
     listed = subprocess.run([sys.executable, "-m", "pos.cli", "staff", "list"],

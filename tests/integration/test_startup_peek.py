@@ -19,7 +19,7 @@ def _url(database) -> str:
 def test_the_peek_shows_the_active_staff_in_the_order_the_login_lists_them(sqlite_demo_db):
     for name, role in (("adam", "cashier"), ("Émile", "installer"), ("陈洁", "cashier"),
                        ("Zoe", "manager"), ("Anna Gone", "cashier")):
-        staff.add_staff(sqlite_demo_db, name=name, role=role, pin="1234")
+        staff.add_staff(sqlite_demo_db, name=name, role=role, pin="4827")
     with sqlite_demo_db.unit_of_work() as session:
         session.execute(text("UPDATE staff SET active = 0 WHERE name = 'Anna Gone'"))
 
@@ -80,7 +80,7 @@ def test_databases_other_than_an_sqlite_file_give_nothing():
 
 def test_a_database_in_use_by_a_running_till_is_read_with_its_latest_changes(
         sqlite_demo_db, tmp_path):
-    staff.add_staff(sqlite_demo_db, name="Xu Ming", role="cashier", pin="1234")
+    staff.add_staff(sqlite_demo_db, name="Xu Ming", role="cashier", pin="4827")
     # The other till's connection is still open: the change is in the WAL, not yet
     # folded back into the database file.
     assert (tmp_path / "tickbox.db-wal").stat().st_size > 0
