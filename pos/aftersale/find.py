@@ -13,8 +13,10 @@ from pos.db.engine import Database
 from pos.db.models import Customer, Sale, SaleLine
 from pos.kernel.errors import UserError
 from pos.people.customers import normalise_phone
+from pos.selling.cart import plain_text
 
-RECEIPT = re.compile(r"^[A-Z0-9]+-\d{6}$")
+RECEIPT = re.compile(r"^[A-Z0-9]+-[0-9]{6}$")
+SEARCH_MAX = 64
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class SaleSummary:
 def find_sales(db: Database, *, query: str, limit: int = 50) -> list[SaleSummary]:
     """By receipt number (typed, or scanned from the receipt or sheet barcode), by the
     customer's phone, or by a unit's serial number / IMEI (where warranty claims start)."""
-    text = query.strip().upper()
+    text = plain_text(query, max_length=SEARCH_MAX, field="field.search").upper()
     if not text:
         raise UserError("find.what")
     with db.read() as session:
@@ -41,7 +43,7 @@ def find_sales(db: Database, *, query: str, limit: int = 50) -> list[SaleSummary
             rows = session.execute(base.where(Sale.receipt_no == text)).all()
         else:
             conditions = [Sale.id.in_(select(SaleLine.sale_id).where(SaleLine.serial == text))]
-            digits = re.sub(r"\D", "", text)
+            digits = re.sub(r"[^0-9]", "", text)
             if 5 <= len(digits) <= 15 and digits == text.replace("-", "").replace(" ", ""):
                 # on sales.customer_id, so both conditions are index lookups, never a scan
                 conditions.append(Sale.customer_id.in_(

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from pos.aftersale.corrections import (
-    Correction, money_back, paid_with, taken_back, taking_back, write_correction,
+    Correction, exactly_once, lock_sale, money_back, paid_with, reason_text, receipt_text,
+    replayed, taken_back, taking_back, write_correction,
 )
 from pos.db.engine import Database
 from pos.db.models import Sale
@@ -49,6 +50,7 @@ class ReturnPlan:
 
 def returnable(db: Database, *, receipt_no: str) -> dict[int, int]:
     """Original line position -> quantity that may still come back."""
+    receipt_no = receipt_text(receipt_no)
     with db.read_connection() as conn:
         stored = load_stored(conn, original_sale(conn, receipt_no).id)
         back = _back_by_position(conn, stored)
@@ -58,32 +60,53 @@ def returnable(db: Database, *, receipt_no: str) -> dict[int, int]:
 
 def quote_refund(db: Database, *, receipt_no: str, items: list[ReturnItem],
                  with_attached: bool | None = None) -> int:
-    """What the customer gets back for these items (positive), before anything is done."""
+    """What the customer gets back for these items (positive), before anything is done:
+    the amount a manager approves a cashier's refund for."""
+    receipt_no = receipt_text(receipt_no)
     with db.read_connection() as conn:
         return plan_return(conn, receipt_no=receipt_no, items=items,
                            with_attached=with_attached).total
 
 
 def refund(db: Database, *, receipt_no: str, staff_id: int, items: list[ReturnItem],
-           tenders: list[TenderInput], with_attached: bool | None = None,
-           approval_id: int | None = None, reason: str = "") -> Correction:
-    """Take goods back against a receipt and pay the money back. Returning a main unit
-    asks (with_attached) whether what was sold with it comes back too."""
+           tenders: list[TenderInput] | None = None, with_attached: bool | None = None,
+           approval_id: int | None = None, reason: str = "",
+           request_id: str | None = None, back_in: Tender | str | None = None) -> Correction:
+    """Take goods back against a receipt and pay the money back: as `tenders`, or all of
+    it `back_in` one way (the amount worked out in the refund's own transaction).
+    Returning a main unit asks (with_attached) whether what was sold with it comes back
+    too. A cashier's approval is for this receipt and this amount (what quote_refund
+    says). The same `request_id` again returns the refund it made (a retry never refunds
+    twice)."""
     if not items:
         raise UserError("return.choose_items")
-    with db.write_connection() as conn:
-        auth = permissions.authorise(conn, action="refund", ref=receipt_no.strip().upper(),
-                                     staff_id=staff_id, approval_id=approval_id)
-        plan = plan_return(conn, receipt_no=receipt_no, items=items, with_attached=with_attached)
-        return refund_in(conn, plan, auth=auth, tenders=tenders, reason=reason)
+    if (tenders is None) == (back_in is None):
+        raise ValueError("give the tenders, or the one way the money goes back")
+    receipt_no, reason = receipt_text(receipt_no), reason_text(reason)
+
+    def write(conn) -> Correction:
+        plan = plan_return(conn, receipt_no=receipt_no, items=items, with_attached=with_attached,
+                           lock=True)
+        auth = permissions.authorise(conn, action="refund", ref=receipt_no, staff_id=staff_id,
+                                     approval_id=approval_id, amount=plan.total)
+        paid_back = tenders if back_in is None else [TenderInput(back_in, plan.total)]
+        return refund_in(conn, plan, auth=auth, tenders=paid_back, reason=reason,
+                         request_id=request_id)
+
+    return exactly_once(db, request_id, write, lambda conn: replayed(
+        conn, request_id, kinds=(DocumentKind.REFUND,), original=receipt_no))
 
 
 def plan_return(conn, *, receipt_no: str, items: list[ReturnItem],
-                with_attached: bool | None) -> ReturnPlan:
+                with_attached: bool | None, lock: bool = False) -> ReturnPlan:
     """What comes back for these items, inside the caller's transaction; refuses what
     cannot (a line not on the receipt, more than is left, a unit whose accessories were
-    not asked about)."""
+    not asked about). `lock`: the caller writes the return, so the sale is held first
+    (corrections.lock_sale) and what was already taken back is read after any other
+    correction of it committed."""
     sale = original_sale(conn, receipt_no)
+    if lock:
+        lock_sale(conn, sale.id)
     stored = load_stored(conn, sale.id)
     lines = {line.position: line for line in stored.document.lines}
     back = _back_by_position(conn, stored)
@@ -119,7 +142,7 @@ def plan_return(conn, *, receipt_no: str, items: list[ReturnItem],
 
 
 def refund_in(conn, plan: ReturnPlan, *, auth: Authorised, tenders: list[TenderInput],
-              reason: str, exchange_credit: int = 0) -> Correction:
+              reason: str, exchange_credit: int = 0, request_id: str | None = None) -> Correction:
     """The refund inside a caller's transaction; `exchange_credit` of it is not paid out
     but spent on the exchange's new sale."""
     sale = plan.sale
@@ -140,7 +163,8 @@ def refund_in(conn, plan: ReturnPlan, *, auth: Authorised, tenders: list[TenderI
                                  seller_id=auth.staff_id))
     return write_correction(conn, kind=DocumentKind.REFUND, terminal_id=sale.terminal_id,
                             customer_id=sale.customer_id, original=(sale.id, sale.receipt_no),
-                            lines=lines, payments=payments, auth=auth, reason=reason)
+                            lines=lines, payments=payments, auth=auth, reason=reason,
+                            request_id=request_id)
 
 
 def _wanted(lines: dict[int, DocLine], receipt_no: str, items: list[ReturnItem]) -> dict[int, int]:

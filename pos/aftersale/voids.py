@@ -9,23 +9,31 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
-from pos.aftersale.corrections import Correction, taking_back, write_correction
+from pos.aftersale.corrections import (
+    Correction, exactly_once, lock_sale, reason_text, receipt_text, replayed, taking_back,
+    write_correction,
+)
 from pos.db.engine import Database
 from pos.db.models import Sale, Shift
 from pos.kernel.enums import DocumentKind, ShiftState, Tender
 from pos.kernel.errors import UserError
+from pos.kernel.text import mask_card_numbers
 from pos.ledger.documents import DocPayment, load_stored, original_sale
 from pos.people import permissions
 
 
 def void_sale(db: Database, *, receipt_no: str, staff_id: int, approval_id: int | None = None,
-              reason: str = "") -> Correction:
+              reason: str = "", request_id: str | None = None) -> Correction:
     """Cancel a whole sale of the till's current shift: a void document, never a deletion.
-    Once the shift is closed (its Z report sealed), only a return can correct the sale."""
-    with db.write_connection() as conn:
-        auth = permissions.authorise(conn, action="void", ref=receipt_no.strip().upper(),
+    Once the shift is closed (its Z report sealed), only a return can correct the sale.
+    The same `request_id` again returns the void it made."""
+    receipt_no, reason = receipt_text(receipt_no), reason_text(reason)
+
+    def write(conn) -> Correction:
+        auth = permissions.authorise(conn, action="void", ref=receipt_no,
                                      staff_id=staff_id, approval_id=approval_id)
         sale = original_sale(conn, receipt_no)
+        lock_sale(conn, sale.id)
         open_shift = conn.execute(select(Shift.state).where(Shift.id == sale.shift_id)).scalar()
         if open_shift is not ShiftState.OPEN:
             raise UserError("void.closed_shift", receipt=sale.receipt_no)
@@ -41,13 +49,16 @@ def void_sale(db: Database, *, receipt_no: str, staff_id: int, approval_id: int 
         return write_correction(conn, kind=DocumentKind.VOID, terminal_id=sale.terminal_id,
                                 customer_id=sale.customer_id, original=(sale.id, sale.receipt_no),
                                 lines=lines, payments=_payments_back(stored.document),
-                                auth=auth, reason=reason)
+                                auth=auth, reason=reason, request_id=request_id)
+
+    return exactly_once(db, request_id, write, lambda conn: replayed(
+        conn, request_id, kinds=(DocumentKind.VOID,), original=receipt_no))
 
 
 def _payments_back(document) -> list[DocPayment]:
     """Every payment back; the change given in cash is not refunded twice."""
-    payments = [DocPayment(0, p.tender, -p.amount, p.reference, p.card_last4)
-                for p in document.payments]
+    payments = [DocPayment(0, p.tender, -p.amount, mask_card_numbers(p.reference),
+                           _last4(p.card_last4)) for p in document.payments]
     if document.change:
         for index, payment in enumerate(payments):
             if payment.tender is Tender.CASH:
@@ -55,3 +66,10 @@ def _payments_back(document) -> list[DocPayment]:
                 break
     kept = [p for p in payments if p.amount != 0]
     return [replace(p, position=index) for index, p in enumerate(kept, start=1)]
+
+
+def _last4(value: str | None) -> str | None:
+    """A sale's last-4 as it goes back: four digits (a sale written before they were
+    checked may hold more: only its last four are kept)."""
+    digits = "".join(ch for ch in value or "" if ch in "0123456789")
+    return digits[-4:] or None

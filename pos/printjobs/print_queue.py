@@ -17,6 +17,7 @@ from pos.db.models import PrintJob, Terminal
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import JobKind, JobState
 from pos.kernel.errors import UserError
+from pos.kernel.text import clean_text
 from pos.store.settings import get_setting, set_setting
 
 MAX_BACKOFF_SECONDS = 600
@@ -72,9 +73,17 @@ def job_rows(terminal_id: int, ref: str, requests, *, reprint: bool = False) -> 
 
 
 def enqueue(db: Database, *, terminal: str, ref: str, request: PrintRequest,
-            reprint: bool = False) -> JobInfo:
+            reprint: bool = False, once: bool = False) -> JobInfo:
+    """Queue a job. `once`: not when this document already has its (original) job of this
+    kind, e.g. a refund sent again by a retry (read without an index: for those alone)."""
     with db.unit_of_work() as session:
         terminal_id = _terminal_id(session, terminal)
+        if once and not reprint:
+            existing = session.scalar(select(PrintJob).where(
+                PrintJob.ref == ref, PrintJob.kind == JobKind(request.kind),
+                PrintJob.reprint.is_(False)).limit(1))
+            if existing is not None:
+                return _info(existing)
         job = PrintJob(**job_rows(terminal_id, ref, [request], reprint=reprint)[0])
         session.add(job)
         session.flush()
@@ -157,7 +166,8 @@ def open_drawer(db: Database, *, terminal: str, staff_id: int, reason: str,
     from pos.ledger import audit
     from pos.people import permissions
 
-    if not reason.strip():
+    reason = clean_text(reason, max_length=200, field="field.reason")
+    if not reason:
         raise UserError("drawer.reason")
     uri = printer_config(db, terminal=terminal).receipt_uri
     with db.unit_of_work() as session:
@@ -165,7 +175,7 @@ def open_drawer(db: Database, *, terminal: str, staff_id: int, reason: str,
         auth = permissions.authorise(conn, action="open_drawer", ref=terminal, staff_id=staff_id,
                                      approval_id=approval_id)
         audit.record(conn, staff_id=staff_id, action="open_drawer", ref=terminal,
-                     details={"reason": reason.strip(), "approved_by": auth.approved_by})
+                     details={"reason": reason, "approved_by": auth.approved_by})
         job = PrintJob(**job_rows(_terminal_id(session, terminal), terminal,
                                   [PrintRequest("drawer", uri, open_drawer=True)])[0])
         session.add(job)

@@ -13,7 +13,7 @@ from pos.db.models import Category, Customer, Product, Sale, SaleLine, ServiceCa
 from pos.kernel.enums import CardState, LineKind
 from pos.kernel.errors import UserError
 from pos.ledger.documents import original_sale
-from pos.selling.cart import Cart, CartLine, new_line_id
+from pos.selling.cart import Cart, CartLine, new_line_id, plain_text
 from pos.selling.checkout import check_seller
 
 
@@ -74,4 +74,5 @@ def open_addon(db: Database, *, receipt_no: str, staff_id: int, terminal: str,
 
 
 def _sale(session, receipt_no: str) -> Sale:
+    receipt_no = plain_text(receipt_no, max_length=32, field="field.receipt")
     return original_sale(session.connection(), receipt_no, for_addon=True)

@@ -4,6 +4,7 @@ tiers a business customer) or recording that the customer declined."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -75,10 +76,16 @@ def decline_card(cart: Cart, *, main_line_id: str) -> None:
 
 def band_price(tier: ServiceTier, unit_price: int) -> int:
     """A tier's price for a unit: the first band the unit's price falls in."""
-    for band in tier.bands:
-        if band.max_unit_price is None or unit_price <= band.max_unit_price:
-            return band.price
-    return tier.bands[-1].price
+    return price_in_bands([(band.max_unit_price, band.price) for band in tier.bands], unit_price)
+
+
+def price_in_bands(bands: Sequence[tuple[int | None, int]], unit_price: int) -> int:
+    """The price of the first (max unit price, price) band, in order, that `unit_price`
+    falls in (None: no upper bound); past the last band, the last band's price."""
+    for max_unit_price, price in bands:
+        if max_unit_price is None or unit_price <= max_unit_price:
+            return price
+    return bands[-1][1]
 
 
 def tier_audience(db: Database, tier_id: int | None) -> Audience | None:

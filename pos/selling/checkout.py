@@ -18,13 +18,16 @@ from pos.db.models import Category, Customer, Product, SoldSerial, Staff, Termin
 from pos.kernel.enums import Audience, CategoryKind, CustomerKind, LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_of
+from pos.kernel.text import clean_text, mask_card_numbers
 from pos.ledger import audit
 from pos.people import permissions
 from pos.selling.cards import tier_audience
-from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, totals
+from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, plain_text, totals
 from pos.store.settings import get_setting
 
 MAX_QUANTITY = 999
+CODE_MAX = 64  # a scanned or typed code
+REASON_MAX = 200  # sale_lines.override_reason
 
 
 # --- opening and filling a cart -----------------------------------------------------
@@ -52,6 +55,7 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
     """Scan or type a code. A main unit always gets a line of its own (its own sheet);
     other products add to an unattached line of the same product."""
     _check_quantity(quantity)
+    code = plain_text(code, max_length=CODE_MAX, field="field.code")
     product = find_by_code(db, code)
     is_main = product.category_kind is CategoryKind.MAIN_UNIT
     if is_main and cart.original_sale_id is not None:
@@ -90,7 +94,7 @@ def cancel_cart(db: Database, cart: Cart) -> None:
     with db.write_connection() as conn:
         audit.record(conn, staff_id=cart.staff_id, action="cart_cancelled", ref=cart.uuid[:8],
                      details={"lines": len(lines), "total": totals(lines).total,
-                                "skus": [line.sku for line in lines][:20]})
+                                "skus": [mask_card_numbers(str(line.sku)) for line in lines][:20]})
     cart.lines = [line for line in cart.lines if line.existing_line_id is not None]
     cart.outcomes, cart.cards_declined = {}, []
 
@@ -128,12 +132,18 @@ def discount_line(db: Database, cart: Cart, *, line_id: str, percent_bp: int | N
                   amount: int | None = None, approval_id: int | None = None) -> None:
     """A line discount as a percentage (basis points) or an amount, within the staff
     member's limit (cashiers 10% by default); beyond it, with a manager's approval for
-    this line (ref: line_ref(cart, line_id)), recorded in the audit trail."""
+    this line and this amount (ref: line_ref(cart, line_id), amount: the discount).
+    A discount beyond the smallest limit any role has is an audit event, and the line
+    keeps its id: completion checks the final line against the seller's limit, or that
+    event (pos.selling.pricing)."""
     line = cart.line(line_id)
     if (percent_bp is None) == (amount is None):
         raise UserError("discount.percent_or_amount")
     if line.pack_code:
         raise UserError("discount.pack_price")
+    for number in (percent_bp, amount):
+        if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+            raise UserError("discount.percent_or_amount")
     value = percent_of(line.gross, percent_bp) if percent_bp is not None else amount
     if value < 0 or (percent_bp is not None and percent_bp < 0):
         raise UserError("discount.negative")
@@ -141,19 +151,24 @@ def discount_line(db: Database, cart: Cart, *, line_id: str, percent_bp: int | N
         raise UserError("discount.over_line")
     with db.read() as session:
         role = session.get(Staff, cart.staff_id).role.value
-        limit_bp = get_setting(session, "discount_limit_bp").get(role, 0)
-    if value * 10_000 > line.gross * limit_bp:
-        if approval_id is None:
+        limits = get_setting(session, "discount_limit_bp")
+    limit_bp = limits.get(role, 0)
+    event = None
+    if value * 10_000 > line.gross * min(limits.values(), default=0):
+        if value * 10_000 > line.gross * limit_bp and approval_id is None:
             raise UserError("discount.over_limit", role=permissions.ROLE_NAMES[role], limit=limit_bp)
         with db.write_connection() as conn:
             auth = permissions.authorise(conn, action="discount_beyond_limit",
                                          ref=line_ref(cart, line_id), staff_id=cart.staff_id,
-                                         approval_id=approval_id)
-            audit.record(conn, staff_id=cart.staff_id, action="discount_beyond_limit",
-                         ref=line.sku, details={"cart": cart.uuid, "discount": value,
-                                                  "gross": line.gross,
-                                                  "approved_by": auth.approved_by})
+                                         approval_id=approval_id, amount=value)
+            event = audit.record(conn, staff_id=cart.staff_id, action="discount_beyond_limit",
+                                 ref=line.sku, details={
+                                     "cart": cart.uuid, "line": line.line_id,
+                                     "product": line.product_id, "tier": line.tier_id,
+                                     "discount": value, "gross": line.gross,
+                                     "approved_by": auth.approved_by})
     line.discount = value
+    line.discount_event = event
 
 
 def line_ref(cart: Cart, line_id: str) -> str:
@@ -164,10 +179,14 @@ def line_ref(cart: Cart, line_id: str) -> str:
 def override_price(db: Database, cart: Cart, *, line_id: str, price: int, reason: str,
                    approval_id: int | None = None) -> None:
     """Change a line's price, with a reason; a manager's right (a cashier needs their
-    approval for this line). Recorded in the audit trail."""
+    approval for this line at this price). Recorded in the audit trail; the line keeps
+    the event's id, which completion checks the price against (pos.selling.pricing)."""
     line = cart.line(line_id)
-    if not reason or not reason.strip():
+    reason = clean_text(reason, max_length=REASON_MAX, field="field.reason")
+    if not reason:
         raise UserError("price.needs_reason")
+    if isinstance(price, bool) or not isinstance(price, int):
+        raise UserError("price.negative")
     if price < 0:
         raise UserError("price.negative")
     if line.pack_code or line.kind is LineKind.CARD or line.existing_line_id is not None:
@@ -176,12 +195,17 @@ def override_price(db: Database, cart: Cart, *, line_id: str, price: int, reason
         raise UserError("price.below_discount")
     with db.write_connection() as conn:
         auth = permissions.authorise(conn, action="price_override", ref=line_ref(cart, line_id),
-                                     staff_id=cart.staff_id, approval_id=approval_id)
-        audit.record(conn, staff_id=cart.staff_id, action="price_override", ref=line.sku,
-                     details={"cart": cart.uuid, "from": line.unit_price, "to": price,
-                                "reason": reason.strip(), "approved_by": auth.approved_by})
+                                     staff_id=cart.staff_id, approval_id=approval_id,
+                                     amount=price)
+        event = audit.record(conn, staff_id=cart.staff_id, action="price_override",
+                             ref=line.sku, details={
+                                 "cart": cart.uuid, "line": line.line_id,
+                                 "product": line.product_id, "from": line.unit_price,
+                                 "to": price, "reason": reason,
+                                 "approved_by": auth.approved_by})
     line.unit_price = price
-    line.override_reason = reason.strip()
+    line.override_reason = reason
+    line.price_event = event
 
 
 def set_serial(db: Database, cart: Cart, *, line_id: str, serial: str) -> None:

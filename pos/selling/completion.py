@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,9 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from pos.db import prepared
 from pos.db.engine import Database
-from pos.db.models import (
-    Customer, Sale, ServiceCard, ServiceTier, SheetItem, SheetSection, SoldSerial, Terminal,
-)
+from pos.db.models import Customer, Sale, ServiceCard, SheetItem, SheetSection, SoldSerial, Terminal
 from pos.kernel.enums import (
     Audience, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject, Tender,
 )
@@ -35,11 +32,14 @@ from pos.ledger.documents import (
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.numbering import card_number, next_number, receipt_number
 from pos.printjobs.print_queue import PrintRequest, job_rows
-from pos.selling.cart import Cart, TenderCheck, TenderInput, Totals, check_tenders, totals
+from pos.selling.cart import (
+    Cart, TenderCheck, TenderInput, Totals, check_tenders, payment_fields, totals,
+)
+from pos.selling.pricing import check_cart
 from pos.store.settings import get_setting
 
 SALES, CARDS, SERIALS = Sale.__table__, ServiceCard.__table__, SoldSerial.__table__
-TIERS, CUSTOMERS = ServiceTier.__table__, Customer.__table__
+CUSTOMERS = Customer.__table__
 SECTIONS, ITEMS = SheetSection.__table__, SheetItem.__table__
 
 _TERMINAL = prepared.Prepared(
@@ -50,9 +50,6 @@ _CUSTOMER = prepared.Prepared(
 _SERIAL_TAKEN = prepared.Prepared(
     select(SERIALS.c.serial).where(SERIALS.c.product_id == bindparam("product_id"),
                                    SERIALS.c.serial == bindparam("serial")))
-_TIER = prepared.Prepared(
-    select(TIERS.c.name, TIERS.c.audience, TIERS.c.term_months)
-    .where(TIERS.c.id == bindparam("tier_id")))
 _SHEET_ITEMS = prepared.Prepared(
     select(ITEMS.c.id, ITEMS.c.code, ITEMS.c.name)
     .join(SECTIONS, ITEMS.c.section_id == SECTIONS.c.id)
@@ -110,16 +107,20 @@ def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
 def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
                 print_jobs: Sequence[PrintRequest] = ()) -> CompletedSale:
     """Check and write the sale inside the caller's transaction (an exchange writes its
-    return and its new sale in one)."""
+    return and its new sale in one). Every price, discount and catalog value of the cart
+    is checked again first (pos.selling.pricing): the sale is written from that checked
+    copy, never from what the cart says."""
     if not cart.billable_lines():
         raise UserError("cart.empty")
+    run = prepared.on(conn)
+    priced = check_cart(conn, cart)
+    cart = priced.cart
     cart_totals = totals(cart.billable_lines())
     checked = check_tenders(cart_totals.total, tenders)
     for line in cart.lines:
-        if line.serial_tracked and not line.serial:
+        if line.serial_tracked and not line.serial and line.existing_line_id is None:
             raise UserError("serial.missing", name=line.name)
-    run = prepared.on(conn)
-    refs = _references(run, cart)
+    refs = _references(run, cart, priced.tiers)
     payments = _payments(conn, tenders, refs.customer_kind, today)
 
     # Numbers first (receipt, then cards), then the journal head (in write_document):
@@ -138,7 +139,8 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)
 
 
-def _references(run: prepared.Runner, cart: Cart) -> _References:
+def _references(run: prepared.Runner, cart: Cart,
+                tiers: dict[int, tuple[str, Audience, int | None]]) -> _References:
     """The terminal, the customer, the serials and the card tiers, as they are now."""
     terminal_id = run.scalar(_TERMINAL, {"code": cart.terminal})
     if terminal_id is None:
@@ -146,6 +148,8 @@ def _references(run: prepared.Runner, cart: Cart) -> _References:
     customer = None  # (name, phone, kind)
     if cart.customer_id is not None:
         customer = run.first(_CUSTOMER, {"customer_id": cart.customer_id})
+        if customer is None:
+            raise UserError("customer.gone")
     card_lines = [line for line in cart.lines if line.kind is LineKind.CARD]
     if card_lines and (customer is None or not customer[0] or not customer[1]):
         raise UserError("card.needs_named_customer")
@@ -154,11 +158,7 @@ def _references(run: prepared.Runner, cart: Cart) -> _References:
                                                       "serial": line.serial}):
             raise UserError("serial.already_sold", serial=line.serial)
     customer_kind = CustomerKind(customer[2]) if customer else None
-    tiers = {}
     for line in card_lines:
-        if line.tier_id not in tiers:
-            name, audience, term = run.first(_TIER, {"tier_id": line.tier_id})
-            tiers[line.tier_id] = (name, Audience(audience), term)
         name, audience, _ = tiers[line.tier_id]
         if audience is Audience.BUSINESS and customer_kind is not CustomerKind.BUSINESS:
             raise UserError("card.business_only", card=name)
@@ -258,13 +258,7 @@ def _payments(conn, tenders: list[TenderInput], customer_kind: CustomerKind | No
     rows = []
     for position, tender_input in enumerate(tenders, start=1):
         tender = tender_input.tender
-        reference = (tender_input.reference or "").strip() or None
-        last4 = (tender_input.card_last4 or "").strip() or None
-        if reference and re.search(r"\d{12,}", reference.replace(" ", "").replace("-", "")):
-            raise UserError("tender.card_number_typed")
-        if last4 is not None and (tender is not Tender.BANK_CARD
-                                  or not re.fullmatch(r"\d{4}", last4)):
-            raise UserError("tender.last4_bank_card_only")
+        reference, last4 = payment_fields(tender_input)
         if tender is Tender.VOUCHER and not reference:
             raise UserError("tender.voucher_code")
         due = None
@@ -274,6 +268,11 @@ def _payments(conn, tenders: list[TenderInput], customer_kind: CustomerKind | No
             due = today + timedelta(days=get_setting(conn, "account_days")[customer_kind.value])
         rows.append(DocPayment(position, tender, tender_input.amount, reference, last4, due))
     return rows
+
+
+def completed_sale(conn, cart_uuid: str) -> CompletedSale | None:
+    """The sale this cart already made, if it completed (replayed=True)."""
+    return _existing(conn, cart_uuid)
 
 
 def _existing(conn, cart_uuid: str) -> CompletedSale | None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from pos.db.engine import Database
 from pos.db.models import ParkedCart, Terminal
 from pos.kernel.errors import UserError
+from pos.kernel.text import clean_text, mask_card_numbers, printable
 from pos.selling.cart import Cart, totals
 
 
@@ -22,9 +23,13 @@ class ParkedInfo:
     total: int
 
 
+LABEL_MAX = 120  # parked_carts.label
+
+
 def park_cart(db: Database, cart: Cart, *, label: str = "") -> None:
     if not cart.lines:
         raise UserError("park.nothing")
+    label = clean_text(label, max_length=LABEL_MAX, field="field.label")
     with db.unit_of_work() as session:
         terminal_id = session.scalar(select(Terminal.id).where(Terminal.code == cart.terminal))
         existing = session.get(ParkedCart, cart.uuid)
@@ -32,7 +37,8 @@ def park_cart(db: Database, cart: Cart, *, label: str = "") -> None:
             session.delete(existing)
             session.flush()
         session.add(ParkedCart(cart_uuid=cart.uuid, terminal_id=terminal_id,
-                               staff_id=cart.staff_id, label=label.strip() or cart.lines[0].name,
+                               staff_id=cart.staff_id,
+                               label=label or _first_line_label(cart),
                                cart_json=json.dumps(cart.to_json_dict(), ensure_ascii=False)))
 
 
@@ -42,9 +48,12 @@ def list_parked(db: Database, *, terminal: str) -> list[ParkedInfo]:
                                .order_by(ParkedCart.parked_at)).all()
         result = []
         for row in rows:
-            cart = Cart.from_json_dict(json.loads(row.cart_json))
-            result.append(ParkedInfo(row.cart_uuid, row.label, len(cart.lines),
-                                     totals(cart.lines).total))
+            try:
+                cart = _parked(row.cart_json)
+                figures = len(cart.lines), totals(cart.lines).total
+            except (UserError, TypeError, ValueError):  # damaged: listed, refused on resume
+                figures = 0, 0
+            result.append(ParkedInfo(row.cart_uuid, row.label, *figures))
         return result
 
 
@@ -54,7 +63,24 @@ def resume_cart(db: Database, *, cart_uuid: str, staff_id: int) -> Cart:
         row = session.get(ParkedCart, cart_uuid)
         if row is None:
             raise UserError("park.already_resumed")
-        cart = Cart.from_json_dict(json.loads(row.cart_json))
+        cart = _parked(row.cart_json)
         session.delete(row)
     cart.staff_id = staff_id
     return cart
+
+
+def _first_line_label(cart: Cart) -> str:
+    return printable(mask_card_numbers(str(cart.lines[0].name)))[:LABEL_MAX].strip()
+
+
+def _parked(text: str) -> Cart:
+    """A parked cart back from its JSON. It is data like any other: damaged or edited, it
+    is refused here when it is not a cart, and its prices are checked again when the
+    sale completes (pos.selling.pricing)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise UserError("park.damaged") from None
+    if not isinstance(data, dict):
+        raise UserError("park.damaged")
+    return Cart.from_json_dict(data)

@@ -199,6 +199,7 @@ def test_a_discount_beyond_the_limit_takes_a_managers_approval_for_that_line(dem
     other = checkout.add_product(demo_db, cart, code="PRO-CLN-PC")
     approval = approvals.approve(demo_db, action="discount_beyond_limit",
                                  ref=checkout.line_ref(cart, line.line_id),
+                                 amount=line.gross // 5,  # the 20% it is for
                                  requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
                                  pin="9999")
     refused(demo_db, cart, lambda: checkout.discount_line(
@@ -371,7 +372,7 @@ def test_a_price_override_needs_a_reason_and_a_manager_and_is_kept_on_the_sale(d
         demo_db, cart, line_id=line.line_id, price=9900, reason="matched JD.com price"),
         "A manager must approve this")
     approval = approvals.approve(demo_db, action="price_override",
-                                 ref=checkout.line_ref(cart, line.line_id),
+                                 ref=checkout.line_ref(cart, line.line_id), amount=9900,
                                  requested_by=cart.staff_id, manager_id=staff_id(demo_db, "manager"),
                                  pin="9999")
     checkout.override_price(demo_db, cart, line_id=line.line_id, price=9900,

@@ -46,9 +46,9 @@ def notebook_sale_again(db):
     return completion.complete_sale(db, cart, tenders=[TenderInput("cash", unit.total)])
 
 
-def manager_approval(db, action, ref):
+def manager_approval(db, action, ref, amount=None):
     return approvals.approve(db, action=action, ref=ref, requested_by=staff_id(db, "cashier"),
-                             manager_id=staff_id(db, "manager"), pin="9999")
+                             manager_id=staff_id(db, "manager"), pin="9999", amount=amount)
 
 
 def refused(db, action, match):
@@ -70,7 +70,7 @@ def test_an_approval_is_single_use_and_bound_to_its_record(demo_db):
     db = demo_db
     sale = notebook_sale(db)
     cashier = staff_id(db, "cashier")
-    approval = manager_approval(db, "refund", sale.receipt_no)
+    approval = manager_approval(db, "refund", sale.receipt_no, 3990)
     done = returns.refund(db, receipt_no=sale.receipt_no, staff_id=cashier,
                           items=[ReturnItem(4, 1)], tenders=[TenderInput("cash", 3990)],
                           approval_id=approval)
@@ -92,11 +92,11 @@ def test_an_approval_is_single_use_and_bound_to_its_record(demo_db):
 def test_a_manager_pin_is_checked_and_a_cashier_cannot_approve(demo_db):
     sale = notebook_sale(demo_db)
     with pytest.raises(UserError, match="Wrong PIN"):
-        approvals.approve(demo_db, action="refund", ref=sale.receipt_no,
+        approvals.approve(demo_db, action="refund", ref=sale.receipt_no, amount=3990,
                           requested_by=staff_id(demo_db, "cashier"),
                           manager_id=staff_id(demo_db, "manager"), pin="1234")
     with pytest.raises(UserError, match="may not approve"):
-        approvals.approve(demo_db, action="refund", ref=sale.receipt_no,
+        approvals.approve(demo_db, action="refund", ref=sale.receipt_no, amount=3990,
                           requested_by=staff_id(demo_db, "cashier"),
                           manager_id=staff_id(demo_db, "cashier"), pin="1111")
 

@@ -68,7 +68,7 @@ def test_a_return_without_a_receipt_needs_a_manager_and_a_reason(demo_db):
         refund_without_receipt(db, code="PRO-CLN-PC", quantity=1, staff_id=cashier, terminal="T01",
                                tenders=[TenderInput("cash", 9990)], reason="gift", unit_price=9990)
     assert db_state(db) == before
-    approval = approvals.approve(db, action="no_receipt_return", ref="PRO-CLN-PC",
+    approval = approvals.approve(db, action="no_receipt_return", ref="PRO-CLN-PC", amount=3990,
                                  requested_by=cashier, manager_id=staff_id(db, "manager"), pin="9999")
     done = refund_without_receipt(db, code="PRO-CLN-PC", quantity=1, staff_id=cashier,
                                   terminal="T01", tenders=[TenderInput("cash", 3990)],

@@ -53,6 +53,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, PaymentFlow, AfterSaleAct
         self._printing = False
         self.failed_print_jobs = []
         self._card_prompted: set[str] = set()
+        self.attempts = ops.Attempts()  # refunds and voids: one request id per attempt
         self.last_receipt: str | None = None
         self._search_turn = 0  # which search the results list should show
 

@@ -66,16 +66,25 @@ class AfterSaleActions:
         def loaded(answer):
             record, left = answer
             dialog = ReturnDialog(record, left, self.formats, self)
-            self.open_dialog(dialog, on_accept=lambda: self._approve_then(
-                "refund", receipt_no,
-                self.tr("refund against {receipt}").format(receipt=receipt_no),
-                lambda approval: self._refund(receipt_no, dialog, approval)))
+
+            def quoted(amount):  # a manager approves this refund for this amount
+                self._approve_then(
+                    "refund", receipt_no,
+                    self.tr("refund {amount} against {receipt}").format(
+                        amount=self.formats.money(amount), receipt=receipt_no),
+                    lambda approval: self._refund(receipt_no, dialog, approval), amount=amount)
+
+            self.open_dialog(dialog, on_accept=lambda: self._run(ops.quote_refund(
+                receipt_no=receipt_no, items=dialog.items(),
+                with_attached=dialog.with_attached.isChecked()), quoted))
 
         self._run(ops.load_return(receipt_no), loaded)
 
-    def _approve_then(self, action: str, ref: str, what: str, proceed) -> None:
+    def _approve_then(self, action: str, ref: str, what: str, proceed,
+                      amount: int | None = None) -> None:
         """Run `proceed(approval_id)`: at once when this person may, else after a manager
-        approves on the spot with their PIN."""
+        approves on the spot with their PIN (for this record and, when the action moves
+        money, this amount)."""
         if ops.may(self.staff.role, action):
             proceed(None)
             return
@@ -88,7 +97,8 @@ class AfterSaleActions:
                 if dialog.manager_id is None:
                     return
                 self._run(ops.approve(action=action, ref=ref, requested_by=self.staff.id,
-                                      manager_id=dialog.manager_id, pin=dialog.pin.text()),
+                                      manager_id=dialog.manager_id, pin=dialog.pin.text(),
+                                      amount=amount),
                           proceed)
 
             self.open_dialog(dialog, on_accept=approved)
@@ -96,26 +106,43 @@ class AfterSaleActions:
         self._run(ops.list_staff(), listed)
 
     def _void(self, receipt_no: str, approval_id) -> None:
+        attempt = ("void", receipt_no)
+
         def voided(done):
+            self.attempts.answered(attempt)
             self.reprint(done.receipt_no)
             self.set_banner(self.tr("{receipt} voided: {amount} back").format(
                 receipt=receipt_no, amount=self.formats.money(-done.total)))
             self.sale_completed.emit(done)
 
         self._run(ops.void_sale(receipt_no=receipt_no, staff_id=self.staff.id,
-                                approval_id=approval_id), voided)
+                                approval_id=approval_id,
+                                request_id=self.attempts.request_id(attempt)),
+                  voided, refused=lambda error: self._attempt_refused(attempt, error))
 
     def _refund(self, receipt_no: str, dialog, approval_id) -> None:
+        items = dialog.items()
+        attempt = ("refund", receipt_no, tuple(items), dialog.tender)
+
         def refunded(done):
+            self.attempts.answered(attempt)
             self.run_prints()
             self.set_banner(self.tr("Refund {receipt}: {amount} back").format(
                 receipt=done.receipt_no, amount=self.formats.money(-done.total)))
             self.sale_completed.emit(done)
 
-        self._run(ops.refund(receipt_no=receipt_no, staff_id=self.staff.id, items=dialog.items(),
+        self._run(ops.refund(receipt_no=receipt_no, staff_id=self.staff.id, items=items,
                              with_attached=dialog.with_attached.isChecked(),
                              approval_id=approval_id, tender=dialog.tender,
-                             terminal=self.terminal), refunded)
+                             terminal=self.terminal,
+                             request_id=self.attempts.request_id(attempt)),
+                  refunded, refused=lambda error: self._attempt_refused(attempt, error))
+
+    def _attempt_refused(self, attempt, error) -> None:
+        """A refund or void refused: the same attempt keeps its request id only when the
+        database itself failed (it may have written before the answer was lost)."""
+        self.attempts.refused(attempt, error)
+        self.show_refusal(error)
 
     def cancel_sale(self) -> None:
         if not self.cart.billable_lines():

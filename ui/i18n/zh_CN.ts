@@ -24,8 +24,8 @@
     </message>
     <message>
         <location filename="../checkout/till_after_sale.py" line="71" />
-        <source>refund against {receipt}</source>
-        <translation>原单 {receipt} 退货</translation>
+        <source>refund {amount} against {receipt}</source>
+        <translation>原单 {receipt} 退货退款 {amount}</translation>
     </message>
     <message>
         <location filename="../checkout/till_after_sale.py" line="101" />

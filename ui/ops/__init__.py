@@ -25,7 +25,9 @@ This package is the only part of ui/ (with the composition root, ui.app, and the
 pool, ui.worker) that imports pos/ beyond its kernel and the pure cart: running.py runs
 calls; cart.py, paying.py, people.py, aftersale.py, day.py and printing.py make them."""
 
-from ui.ops.aftersale import find_sales, list_audit, load_return, refund, void_sale
+from ui.ops.aftersale import (
+    Attempts, find_sales, list_audit, load_return, quote_refund, refund, void_sale,
+)
 from ui.ops.cart import (
     TillView, add_product, addon_units, cancel_cart, decline_card, find_customer,
     list_parked, mark_item, open_addon, park, read_view, remove_line, resume, save_customer,
@@ -38,11 +40,11 @@ from ui.ops.printing import failed_jobs, reprint, retry_jobs, run_prints
 from ui.ops.running import BUSY_DELAY_MS, BusyBanner, Call, Op, OpQueue, Ops, preload
 
 __all__ = [
-    "BUSY_DELAY_MS", "BusyBanner", "Call", "Op", "OpQueue", "Ops", "PayStep", "TillView",
-    "add_product", "addon_units", "approve", "cancel_cart", "close_shift", "complete_sale",
-    "day_report", "decline_card", "failed_jobs", "find_customer", "find_sales", "list_audit",
-    "list_parked", "list_staff", "load_return", "mark_item", "may", "open_addon", "park",
-    "payment_step", "preload", "read_view", "refund", "remove_line", "reprint", "resume",
-    "retry_jobs", "run_prints", "save_customer", "search_products", "set_serial", "show_unit",
-    "toggle_card", "verify_pin", "void_sale", "x_report",
+    "Attempts", "BUSY_DELAY_MS", "BusyBanner", "Call", "Op", "OpQueue", "Ops", "PayStep",
+    "TillView", "add_product", "addon_units", "approve", "cancel_cart", "close_shift",
+    "complete_sale", "day_report", "decline_card", "failed_jobs", "find_customer", "find_sales",
+    "list_audit", "list_parked", "list_staff", "load_return", "mark_item", "may", "open_addon",
+    "park", "payment_step", "preload", "quote_refund", "read_view", "refund", "remove_line",
+    "reprint", "resume", "retry_jobs", "run_prints", "save_customer", "search_products",
+    "set_serial", "show_unit", "toggle_card", "verify_pin", "void_sale", "x_report",
 ]

@@ -31,10 +31,13 @@ def may(role: str, action: str) -> bool:
     return allowed(role, action)
 
 
-def approve(*, action: str, ref: str, requested_by: int, manager_id: int, pin: str) -> Call[int]:
+def approve(*, action: str, ref: str, requested_by: int, manager_id: int, pin: str,
+            amount: int | None = None) -> Call[int]:
+    """A manager's approval of one action on one record (and, for an action that moves
+    money, one amount)."""
     def call(db):
         from pos.people.approvals import approve as approved
 
         return approved(db, action=action, ref=ref, requested_by=requested_by,
-                        manager_id=manager_id, pin=pin)
+                        manager_id=manager_id, pin=pin, amount=amount)
     return call
