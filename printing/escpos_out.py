@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from escpos.printer import Dummy
 
-from .receipt import Barcode, Cut, Op, Rule, Text
+from .receipt import Barcode, Cut, Op, Rule, Text, one_line
 
 CHINESE_MODE_ON = b"\x1c\x26"  # FS &: two-byte (GB18030/GBK) characters
 INIT = b"\x1b\x40"  # ESC @
@@ -21,7 +21,8 @@ def render(ops: list[Op], printer, *, width: int, encoding: str = "gb18030") -> 
         if isinstance(op, Text):
             printer.set(align=op.align, bold=op.bold, double_width=op.double,
                         double_height=op.double, normal_textsize=not op.double)
-            printer._raw(op.text.encode(encoding, errors="replace") + b"\n")
+            # Text ops hold no control characters; checked again where bytes are made.
+            printer._raw(one_line(op.text).encode(encoding, errors="replace") + b"\n")
         elif isinstance(op, Rule):
             printer.set(align="left", bold=False, normal_textsize=True)
             printer._raw((op.char * width).encode("ascii") + b"\n")
@@ -29,7 +30,7 @@ def render(ops: list[Op], printer, *, width: int, encoding: str = "gb18030") -> 
             printer.set(align="center", bold=False, normal_textsize=True)
             # The printer draws it (not a raster image). _hw_barcode is what barcode() calls
             # for hardware rendering, minus its print() to stdout on every receipt.
-            printer._hw_barcode("{B" + op.data, "CODE128", height=60, width=2, pos="BELOW",
+            printer._hw_barcode("{B" + one_line(op.data), "CODE128", height=60, width=2, pos="BELOW",
                                 function_type="B", check=False)
         elif isinstance(op, Cut):
             printer.cut()

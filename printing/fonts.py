@@ -17,6 +17,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
+from pos.kernel.text import printable
+
 CJK_FONT = "STSong-Light"
 LATIN_FONT = "Helvetica"
 LATIN_BOLD = "Helvetica-Bold"
@@ -52,10 +54,11 @@ def font_for(text: str, *, bold: bool = False) -> str:
 
 @lru_cache(maxsize=4096)
 def text_runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
-    """`text` as (font, segment) runs, so each character is drawn by a font that has it."""
+    """`text` as (font, segment) runs, so each character is drawn by a font that has it.
+    Control characters (which no font draws) are spaces on paper."""
     runs: list[tuple[str, str]] = []
     latin = LATIN_BOLD if bold else LATIN_FONT
-    for char in text:
+    for char in printable(text).replace("\n", " "):
         font = latin if _is_latin(char) else CJK_FONT
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + char)

@@ -1,12 +1,18 @@
 """A sale as a receipt: pure layout, no printer. `receipt_layout` turns a SaleRecord into
 a list of operations (text lines with style, rules, the receipt-number barcode, cut) for
-32-column (58 mm) or 48-column (80 mm) paper; printing/escpos_out.py sends them."""
+32-column (58 mm) or 48-column (80 mm) paper; printing/escpos_out.py sends them.
+
+Every text on a receipt comes from people (product and staff names, the store's footer,
+references): a printer takes control bytes in it as commands (ESC p kicks the drawer,
+GS V cuts), so a Text or Barcode holds printable characters only; any control character
+becomes a space (pos.kernel.text.printable), the one column it took in the layout."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from pos.kernel.money import format_money, percent_string, to_decimal_string
+from pos.kernel.text import printable
 from pos.ledger.documents import DocLine
 from pos.printjobs.records import SaleRecord
 
@@ -16,12 +22,20 @@ from .labels import labels_for
 PAPER_COLUMNS = {58: 32, 80: 48}
 
 
+def one_line(text: str) -> str:
+    """Text for one printed line: control characters (line breaks too) as spaces."""
+    return printable(text).replace("\n", " ")
+
+
 @dataclass(frozen=True)
 class Text:
     text: str
     align: str = "left"  # left / center
     bold: bool = False
     double: bool = False  # double width and height: counts as half the columns
+
+    def __post_init__(self):
+        object.__setattr__(self, "text", one_line(self.text))
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,9 @@ class Rule:
 @dataclass(frozen=True)
 class Barcode:
     data: str  # CODE128, with the number printed under it
+
+    def __post_init__(self):
+        object.__setattr__(self, "data", one_line(self.data))
 
 
 @dataclass(frozen=True)
