@@ -1,16 +1,22 @@
 """Reading the catalog and category CSV files: each row checked field by field before
 anything is written, every problem reported as `line N, column: reason` (a message with
 its values), so a store fixes a whole file in one go. pos.catalog.products writes what
-passes, all or nothing."""
+passes, all or nothing.
+
+What passes fits the database the same way on SQLite and PostgreSQL: text within its
+column's length and free of NUL and other control characters (pos.kernel.text), numbers
+within their column and within what a store sells (MAX_STOCK, MAX_AMOUNT)."""
 
 from __future__ import annotations
 
-from pos.db.models import product_search_text
+from pos.db.models import Category, Product, product_search_text
 from pos.kernel.barcodes import validate_barcode
 from pos.kernel.csvio import ErrorList, Row
 from pos.kernel.enums import CategoryKind, PriceRole, SheetLayout
 from pos.kernel.errors import UserError
+from pos.kernel.messages import Message, msg
 from pos.kernel.money import parse_amount, parse_percent
+from pos.kernel.text import clean_text
 
 CATALOG_HEADER = (
     "sku", "barcode", "name", "category", "price", "cost", "stock", "role",
@@ -20,7 +26,44 @@ CATEGORY_HEADER = ("code", "name", "kind", "sheet_layout")
 
 TRUE_WORDS = {"yes", "y", "true", "1", "是"}
 FALSE_WORDS = {"no", "n", "false", "0", "否", ""}
-MAX_SKU, MAX_NAME, MAX_CODE = 40, 200, 40
+# The columns' lengths (String(n) in pos.db.models.catalog).
+MAX_SKU, MAX_NAME = Product.sku.type.length, Product.name.type.length
+MAX_CODE, MAX_CATEGORY_NAME = Category.code.type.length, Category.name.type.length
+MAX_SEARCH_TEXT = Product.search_text.type.length
+# A unit count and an amount (minor units: 99,999,999.99 yuan) beyond anything a store
+# stocks or sells; well inside the columns (32- and 64-bit), and sums of them too.
+MAX_STOCK = 1_000_000
+MAX_AMOUNT = 9_999_999_999
+_LONGEST_NUMBER = 24  # characters: anything longer is refused before it is converted
+
+
+def text_problem(text: str, max_length: int) -> Message | None:
+    """Why a file's text cannot be kept (pos.kernel.text's rule: no NUL or other control
+    characters, at most `max_length` characters), as a reason for the file's error list;
+    None when it can."""
+    try:
+        clean_text(text, max_length=max_length)
+    except UserError as exc:
+        if exc.message_id == "text.control_characters":
+            return msg("field.control_characters")
+        return msg("field.too_long", max=max_length)
+    return None
+
+
+def shown(text: str, length: int = 24) -> str:
+    """A value as an error message repeats it: shortened when long."""
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def bounded_amount(text: str, *, currency: str) -> int:
+    """An amount of at most MAX_AMOUNT (a UserError otherwise, never an OverflowError
+    further on)."""
+    if len(text.strip()) > _LONGEST_NUMBER:
+        raise UserError("amount.too_large", text=shown(text.strip()), max=MAX_AMOUNT)
+    amount = parse_amount(text, currency=currency)
+    if amount > MAX_AMOUNT:
+        raise UserError("amount.too_large", text=text.strip(), max=MAX_AMOUNT)
+    return amount
 
 
 def validate_category_rows(rows: list[Row], errors: ErrorList) -> list[dict]:
@@ -32,13 +75,15 @@ def validate_category_rows(rows: list[Row], errors: ErrorList) -> list[dict]:
         code = v["code"]
         if not code:
             errors.add(line, "code", "field.empty")
-        elif len(code) > MAX_CODE:
-            errors.add(line, "code", "field.too_long", max=MAX_CODE)
+        elif problem := text_problem(code, MAX_CODE):
+            errors.add(line, "code", problem)
         elif code in seen:
             errors.add(line, "code", "catalog.code_twice", code=code)
         seen.add(code)
         if not v["name"]:
             errors.add(line, "name", "field.empty")
+        elif problem := text_problem(v["name"], MAX_CATEGORY_NAME):
+            errors.add(line, "name", problem)
         kind = parse_enum(CategoryKind, v["kind"], line, "kind", errors)
         layout = None
         if v["sheet_layout"]:
@@ -71,7 +116,8 @@ class ProductRows:
         name = self.name(v["name"], line)
         category_id = self.categories.get(v["category"])
         if category_id is None:
-            self.errors.add(line, "category", "catalog.unknown_category", code=v["category"])
+            self.errors.add(line, "category", "catalog.unknown_category",
+                            code=shown(v["category"]))
         price, cost = self.amount(v["price"], line, "price"), self.amount(v["cost"], line, "cost")
         stock = self.stock(v["stock"], line)
         role = PriceRole.NONE
@@ -79,7 +125,9 @@ class ProductRows:
             role = parse_enum(PriceRole, v["role"], line, "role", self.errors)
         return {
             "sku": sku, "barcode": barcode, "name": name,
-            "search_text": product_search_text(name, sku), "category_id": category_id,
+            # derived, for searching: case folding may lengthen a name (ß -> ss)
+            "search_text": product_search_text(name, sku)[:MAX_SEARCH_TEXT],
+            "category_id": category_id,
             "price": price, "cost": cost, "stock": stock, "price_role": role,
             "serial_tracked": self.yes_no(v["serial_tracked"], line),
             "vat_rate_bp": self.vat(v["vat_rate"], line), "active": True,
@@ -88,7 +136,9 @@ class ProductRows:
     def sku(self, sku: str, line: int) -> str:
         if not sku:
             self.errors.add(line, "sku", "field.empty")
-        elif len(sku) > MAX_SKU or any(ch.isspace() for ch in sku):
+        elif problem := text_problem(sku, MAX_SKU):
+            self.errors.add(line, "sku", problem)
+        elif any(ch.isspace() for ch in sku):
             self.errors.add(line, "sku", "catalog.sku_format", sku=sku, max=MAX_SKU)
         elif sku in self.seen_skus:
             self.errors.add(line, "sku", "catalog.sku_repeated", sku=sku, line=self.seen_skus[sku])
@@ -100,6 +150,10 @@ class ProductRows:
         """A valid GTIN used once in the file, and not by another product staying as it is
         (two products in the file may swap theirs)."""
         if not text:
+            return None
+        if len(text) > _LONGEST_NUMBER:
+            self.errors.add(line, "barcode", "barcode.bad_length", code=shown(text),
+                            digits=len(text))
             return None
         try:
             barcode = validate_barcode(text)
@@ -118,13 +172,13 @@ class ProductRows:
     def name(self, name: str, line: int) -> str:
         if not name:
             self.errors.add(line, "name", "field.empty")
-        elif len(name) > MAX_NAME:
-            self.errors.add(line, "name", "field.too_long", max=MAX_NAME)
+        elif problem := text_problem(name, MAX_NAME):
+            self.errors.add(line, "name", problem)
         return name
 
     def amount(self, text: str, line: int, column: str) -> int | None:
         try:
-            return parse_amount(text, currency=self.currency)
+            return bounded_amount(text, currency=self.currency)
         except UserError as exc:
             self.errors.add(line, column, exc)
             return None
@@ -132,21 +186,29 @@ class ProductRows:
     def stock(self, text: str, line: int) -> int:
         if not text:
             return 0
+        if len(text) > _LONGEST_NUMBER:
+            self.errors.add(line, "stock", "value.too_large", text=shown(text), max=MAX_STOCK)
+            return 0
         try:
             stock = int(text)
         except ValueError:
-            self.errors.add(line, "stock", "value.not_whole_number", text=text)
+            self.errors.add(line, "stock", "value.not_whole_number", text=shown(text))
             return 0
         if stock < 0:
             self.errors.add(line, "stock", "value.negative", text=text)
+        elif stock > MAX_STOCK:
+            self.errors.add(line, "stock", "value.too_large", text=text, max=MAX_STOCK)
         return stock
 
     def yes_no(self, text: str, line: int) -> bool:
         if text.lower() not in TRUE_WORDS | FALSE_WORDS:
-            self.errors.add(line, "serial_tracked", "catalog.not_yes_no", text=text)
+            self.errors.add(line, "serial_tracked", "catalog.not_yes_no", text=shown(text))
         return text.lower() in TRUE_WORDS
 
     def vat(self, text: str, line: int) -> int | None:
+        if len(text) > _LONGEST_NUMBER:
+            self.errors.add(line, "vat_rate", "catalog.vat_over_100", text=shown(text))
+            return None
         try:
             vat = parse_percent(text)
         except UserError as exc:
@@ -170,6 +232,6 @@ def parse_enum(enum_cls, text: str, line: int, column: str, errors: ErrorList):
     for member in enum_cls:
         if member.value == value:
             return member
-    errors.add(line, column, "value.not_one_of", text=text,
+    errors.add(line, column, "value.not_one_of", text=shown(text),
                allowed=[member.value for member in enum_cls])
     return None

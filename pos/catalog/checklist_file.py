@@ -1,15 +1,22 @@
 """Reading a checklist file: the TOML document of configuration sheets and service-card
 tiers, checked whole before anything is written. Every problem is reported with its
-place in the file (a path through the document, and a line when it can be found)."""
+place in the file (a path through the document, and a line when it can be found).
+
+Anything in the file may be of the wrong type (`item = 5`, `products = [[1]]`): each
+value's type is checked before it is used, text fits its column with no control
+characters (the same on SQLite and PostgreSQL), amounts and terms stay within what a
+store sells."""
 
 from __future__ import annotations
 
 import tomllib
 
+from pos.catalog.catalog_file import bounded_amount, shown, text_problem
+from pos.db.models import ServiceTier, SheetItem, SheetSection, SheetTemplate
 from pos.kernel.enums import Audience, CategoryKind, ServiceMode
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
-from pos.kernel.money import parse_amount
+from pos.kernel.text import clean_text
 
 SHEET_KEYS = {"code", "name", "categories", "section"}
 SECTION_KEYS = {"code", "title", "item"}
@@ -19,6 +26,18 @@ TIER_KEYS = {
     "units_covered", "categories", "bands",
 }
 BAND_KEYS = {"up_to", "price"}
+# The columns' lengths (pos.db.models.checklists); a script or a description is a few
+# sentences for the salesperson, kept to what a sheet or a screen can show.
+MAX_CODE = SheetTemplate.code.type.length
+MAX_SHEET_NAME = SheetTemplate.name.type.length
+MAX_SECTION_TITLE = SheetSection.title.type.length
+MAX_ITEM_NAME = SheetItem.name.type.length
+MAX_TIER_NAME = ServiceTier.name.type.length
+MAX_SCRIPT = 1_000
+# A card's term: what a store sells (at most 10 years; longer is "lifetime"), so that
+# every end date is a real date.
+MAX_TERM_MONTHS = 120
+MAX_UNITS_COVERED = 1_000
 
 
 class Problems:
@@ -65,6 +84,68 @@ def parse_document(data: bytes) -> tuple[dict, str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:  # the parser's own (English) words, with the place
         raise UserError("checklist.not_toml", error=str(exc)) from exc
+    except RecursionError:  # tomllib descends once per level of nesting
+        raise UserError("checklist.too_deep") from None
+
+
+def _code_of(table) -> str | None:
+    """A table's code when it is usable text (to name the table's place), else None."""
+    code = table.get("code") if isinstance(table, dict) else None
+    return code if isinstance(code, str) and code.strip() else None
+
+
+def _list_of_tables(value, key: str, path, problems) -> list:
+    """The tables of an array of tables ([[key]]), or [] after saying it is not one."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.add(path, "checklist.array_of_tables", key=key)
+        return []
+    return value
+
+
+def _check_code(code, path, problems, *, find=None) -> bool:
+    """A code is text of at most MAX_CODE characters; True when it is."""
+    if not _nonempty_str(code):
+        problems.add(path, "checklist.needs_code")
+        return False
+    problem = text_problem(code, MAX_CODE)
+    if problem is not None:
+        problems.add(path + ["code"], problem, find=find)
+        return False
+    return True
+
+
+def _check_text(table: dict, key: str, max_length: int, path, problems, *,
+                required: bool, missing: str = "", find=None, multi_line: bool = False):
+    """The text under `key`: present when `required` (else the `missing` message), text,
+    within `max_length`, no control characters (line breaks only where `multi_line`)."""
+    value = table.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            problems.add(path, missing, find=find)
+        return value
+    if not isinstance(value, str):
+        problems.add(path, "checklist.text_value", key=key, find=find)
+        return None
+    try:
+        clean_text(value, max_length=max_length, single_line=not multi_line)
+    except UserError as exc:
+        problems.add(path + [key], msg("field.control_characters")
+                     if exc.message_id == "text.control_characters"
+                     else msg("field.too_long", max=max_length), find=find)
+    return value
+
+
+def _text_list(value, key: str, path, problems) -> list[str]:
+    """The text entries of a list (codes, skus); an entry of another type is a problem."""
+    result = []
+    for entry in value:
+        if isinstance(entry, str):
+            result.append(entry)
+        else:
+            problems.add(path, "checklist.text_value", key=key)
+    return result
 
 
 def validate_sheets(document, categories, products, problems, currency) -> list[dict]:
@@ -74,20 +155,22 @@ def validate_sheets(document, categories, products, problems, currency) -> list[
         return []
     result, sheet_codes, claimed = [], set(), {}
     for s_index, sheet in enumerate(sheets_in, start=1):
-        code = sheet.get("code") if isinstance(sheet, dict) else None
-        path = [msg("checklist.sheet", code=code) if code else msg("checklist.sheet_n", n=s_index)]
+        code = _code_of(sheet)
+        path = [msg("checklist.sheet", code=shown(code)) if code
+                else msg("checklist.sheet_n", n=s_index)]
         if not isinstance(sheet, dict):
             problems.add(path, "checklist.must_be_table")
             continue
         _check_keys(sheet, SHEET_KEYS, path, problems)
-        if not _nonempty_str(code):
-            problems.add(path, "checklist.needs_code")
-        elif code in sheet_codes:
-            problems.add(path, "checklist.sheet_code_taken", find=[code])
-        sheet_codes.add(code)
-        if not _nonempty_str(sheet.get("name")):
-            problems.add(path, "checklist.needs_name", find=[code] if code else None)
+        if _check_code(sheet.get("code"), path, problems, find=[code] if code else None):
+            if code in sheet_codes:
+                problems.add(path, "checklist.sheet_code_taken", find=[code])
+            sheet_codes.add(code)
+        _check_text(sheet, "name", MAX_SHEET_NAME, path, problems, required=True,
+                    missing="checklist.needs_name", find=[code] if code else None)
         category_codes = sheet.get("categories", [])
+        if isinstance(category_codes, list):
+            category_codes = _text_list(category_codes, "categories", path, problems)
         for category_code in category_codes if isinstance(category_codes, list) else []:
             category = categories.get(category_code)
             if category is None:
@@ -104,23 +187,25 @@ def validate_sheets(document, categories, products, problems, currency) -> list[
             problems.add(path, "checklist.needs_categories")
         sections = []
         section_codes, item_codes = set(), set()
-        for x_index, section in enumerate(sheet.get("section", []), start=1):
-            s_code = section.get("code") if isinstance(section, dict) else None
-            s_path = path + [msg("checklist.section", code=s_code) if s_code
+        sections_in = _list_of_tables(sheet.get("section"), "sheet.section", path, problems)
+        for x_index, section in enumerate(sections_in, start=1):
+            s_code = _code_of(section)
+            s_path = path + [msg("checklist.section", code=shown(s_code)) if s_code
                              else msg("checklist.section_n", n=x_index)]
             if not isinstance(section, dict):
                 problems.add(s_path, "checklist.must_be_table")
                 continue
             _check_keys(section, SECTION_KEYS, s_path, problems)
-            if not _nonempty_str(s_code):
-                problems.add(s_path, "checklist.needs_code")
-            elif s_code in section_codes:
-                problems.add(s_path, "checklist.section_code_taken")
-            section_codes.add(s_code)
-            if not _nonempty_str(section.get("title")):
-                problems.add(s_path, "checklist.needs_title")
+            if _check_code(section.get("code"), s_path, problems):
+                if s_code in section_codes:
+                    problems.add(s_path, "checklist.section_code_taken")
+                section_codes.add(s_code)
+            _check_text(section, "title", MAX_SECTION_TITLE, s_path, problems, required=True,
+                        missing="checklist.needs_title")
             items = []
-            for i_index, item in enumerate(section.get("item", []), start=1):
+            items_in = _list_of_tables(section.get("item"), "sheet.section.item", s_path,
+                                       problems)
+            for i_index, item in enumerate(items_in, start=1):
                 items.append(
                     _validate_item(item, i_index, s_path, code, item_codes, products, problems, currency)
                 )
@@ -132,27 +217,30 @@ def validate_sheets(document, categories, products, problems, currency) -> list[
 
 
 def _validate_item(item, index, s_path, sheet_code, item_codes, products, problems, currency):
-    code = item.get("code") if isinstance(item, dict) else None
-    path = s_path + [msg("checklist.item", code=code) if code else msg("checklist.item_n", n=index)]
+    code = _code_of(item)
+    path = s_path + [msg("checklist.item", code=shown(code)) if code
+                     else msg("checklist.item_n", n=index)]
     if not isinstance(item, dict):
         problems.add(path, "checklist.must_be_table")
         return {}
     _check_keys(item, ITEM_KEYS, path, problems)
-    if not _nonempty_str(code):
-        problems.add(path, "checklist.needs_code")
-    elif code in item_codes:
-        problems.add(path, "checklist.item_code_taken", find=[sheet_code, code])
-    item_codes.add(code)
-    if not _nonempty_str(item.get("name")):
-        problems.add(path, "checklist.needs_name", find=[sheet_code, code] if code else None)
+    if _check_code(item.get("code"), path, problems):
+        if code in item_codes:
+            problems.add(path, "checklist.item_code_taken", find=[sheet_code, code])
+        item_codes.add(code)
+    _check_text(item, "name", MAX_ITEM_NAME, path, problems, required=True,
+                missing="checklist.needs_name", find=[sheet_code, code] if code else None)
     script = item.get("script", "")
     if not isinstance(script, str):
         problems.add(path, "checklist.script_text")
+    else:
+        _check_text(item, "script", MAX_SCRIPT, path, problems, required=False, multi_line=True)
     skus = item.get("products", [])
     product_ids = []
     if not isinstance(skus, list) or not skus:
         problems.add(path, "checklist.needs_products", find=[sheet_code, code] if code else None)
         skus = []
+    skus = _text_list(skus, "products", path, problems)
     for sku in skus:
         if sku not in products:
             problems.add(path, "checklist.unknown_sku", sku=sku,
@@ -187,20 +275,22 @@ def validate_tiers(document, categories, problems, currency) -> list[dict]:
         return []
     result, codes = [], set()
     for index, tier in enumerate(tiers_in, start=1):
-        code = tier.get("code") if isinstance(tier, dict) else None
-        path = [msg("checklist.tier", code=code) if code else msg("checklist.tier_n", n=index)]
+        code = _code_of(tier)
+        path = [msg("checklist.tier", code=shown(code)) if code
+                else msg("checklist.tier_n", n=index)]
         if not isinstance(tier, dict):
             problems.add(path, "checklist.must_be_table")
             continue
         find = [code] if code else None
         _check_keys(tier, TIER_KEYS, path, problems)
-        if not _nonempty_str(code):
-            problems.add(path, "checklist.needs_code")
-        elif code in codes:
-            problems.add(path, "checklist.tier_code_taken", find=find)
-        codes.add(code)
-        if not _nonempty_str(tier.get("name")):
-            problems.add(path, "checklist.needs_name", find=find)
+        if _check_code(tier.get("code"), path, problems, find=find):
+            if code in codes:
+                problems.add(path, "checklist.tier_code_taken", find=find)
+            codes.add(code)
+        _check_text(tier, "name", MAX_TIER_NAME, path, problems, required=True,
+                    missing="checklist.needs_name", find=find)
+        description = _check_text(tier, "description", MAX_SCRIPT, path, problems,
+                                  required=False, multi_line=True, find=find)
         audience = _enum(Audience, tier.get("audience"), path + ["audience"], problems)
         mode = _enum(ServiceMode, tier.get("service"), path + ["service"], problems)
         lifetime = tier.get("lifetime", False)
@@ -209,11 +299,19 @@ def validate_tiers(document, categories, problems, currency) -> list[dict]:
             problems.add(path, "checklist.lifetime_or_term", find=find)
         elif lifetime is not True and not (isinstance(term, int) and not isinstance(term, bool) and term > 0):
             problems.add(path, "checklist.needs_term", find=find)
+        elif lifetime is not True and term > MAX_TERM_MONTHS:
+            problems.add(path, "checklist.term_too_long", max=MAX_TERM_MONTHS,
+                         years=MAX_TERM_MONTHS // 12, find=find)
         units = tier.get("units_covered", 1)
         if not isinstance(units, int) or isinstance(units, bool) or units < 1:
             problems.add(path, "checklist.units_covered", find=find)
+        elif units > MAX_UNITS_COVERED:
+            problems.add(path, "checklist.units_covered_max", max=MAX_UNITS_COVERED, find=find)
         category_ids = []
-        for category_code in tier.get("categories", []) or []:
+        tier_categories = tier.get("categories")
+        tier_categories = (_text_list(tier_categories, "categories", path, problems)
+                           if isinstance(tier_categories, list) else [])
+        for category_code in tier_categories:
             category = categories.get(category_code)
             if category is None:
                 problems.add(path, "catalog.unknown_category", code=category_code,
@@ -222,11 +320,12 @@ def validate_tiers(document, categories, problems, currency) -> list[dict]:
                 problems.add(path, "checklist.not_main_unit", code=category_code)
             else:
                 category_ids.append(category.id)
-        if not tier.get("categories"):
+        if not tier_categories:
             problems.add(path, "checklist.tier_needs_categories", find=find)
         bands = _validate_bands(tier.get("bands"), path, problems, currency)
         result.append({
-            "code": code, "name": tier.get("name"), "description": tier.get("description", ""),
+            "code": code, "name": tier.get("name"),
+            "description": description if isinstance(description, str) else "",
             "audience": audience, "service_mode": mode,
             "term_months": None if lifetime is True else term,
             "units_covered": units, "category_ids": category_ids, "bands": bands,
@@ -278,7 +377,7 @@ def _amount(value, path, problems, currency) -> int | None:
         problems.add(path, "checklist.quoted_amount")
         return None
     try:
-        return parse_amount(value, currency=currency)
+        return bounded_amount(value, currency=currency)
     except UserError as exc:
         problems.add(path, exc)
         return None
@@ -288,6 +387,6 @@ def _enum(enum_cls, value, path, problems):
     for member in enum_cls:
         if member.value == value:
             return member
-    problems.add(path, "value.not_one_of", text=value,
+    problems.add(path, "value.not_one_of", text=shown(str(value)),
                  allowed=[member.value for member in enum_cls])
     return None

@@ -1,12 +1,19 @@
 """CSV files as stores save them: UTF-8 with or without Excel's byte-order mark, or
 GB18030/GBK from Excel on Chinese Windows. Rows keep their line numbers so every
 error can say ``line N, column: reason`` (a message: csv.problem, its reason a message
-too); files we write carry the BOM so Excel opens Chinese names correctly."""
+too); files we write carry the BOM so Excel opens Chinese names correctly.
+
+Files we write are safe to open in a spreadsheet: a cell that a spreadsheet would run as
+a formula (one beginning with ``=``, ``+``, ``-`` or ``@``, or with a tab or carriage
+return) is written with a leading apostrophe, which makes it text (OWASP's advice for
+CSV injection); plain numbers, negative ones included, are left as numbers. Reading
+takes that apostrophe off again, so what we export imports back unchanged."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -15,11 +22,23 @@ from pos.kernel.messages import Message, msg
 
 HEADER, ROW = msg("csv.header"), msg("csv.row")  # the "column" of a whole-header or row error
 
+# What a spreadsheet may take for the start of a formula, and the apostrophe that makes
+# a cell text instead.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?%?")
+FIELD_LIMIT = csv.field_size_limit()  # 131,072 characters
+
 
 def decode_csv_bytes(data: bytes) -> str:
-    """Text of a CSV file: UTF-8 (BOM or not) first, then GB18030 (a superset of GBK)."""
+    """Text of a CSV file: UTF-8 (BOM or not) first, then GB18030 (a superset of GBK).
+    A file that starts with UTF-8's byte-order mark must be UTF-8 throughout."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[:3 + exc.start].count(b"\n") + 1
+            raise UserError("csv.bom_not_utf8", line=line) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -84,7 +103,18 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
         return []
     rows: list[Row] = []
     line = reader.line_num + 1
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a field over the limit, a stray quote...: this row only
+            start, line = line, reader.line_num + 1
+            if "field limit" in str(exc):
+                errors.add(start, ROW, "csv.field_too_long", max=FIELD_LIMIT)
+            else:  # the csv module's own words
+                errors.add(start, ROW, "csv.unreadable_row", reason=str(exc))
+            continue
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in record):
             continue
@@ -93,13 +123,36 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
         if len(record) != len(names):
             errors.add(start, ROW, "csv.ragged_row", fields=len(record), expected=len(names))
             continue
-        rows.append(Row(start, {name: cell.strip() for name, cell in zip(names, record)}))
+        rows.append(Row(start, {name: from_cell(cell.strip())
+                                for name, cell in zip(names, record)}))
     return rows
 
 
-def write_rows(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+def to_cell(value: object) -> str:
+    """A value as a cell no spreadsheet runs: text that could start a formula gets the
+    apostrophe that makes it text (and text that starts with an apostrophe of its own
+    gets one more where reading would otherwise take it off)."""
+    text = value if isinstance(value, str) else str(value)
+    if not text or _PLAIN_NUMBER.fullmatch(text):
+        return text
+    if text.startswith(FORMULA_STARTS) or (
+            text.startswith(TEXT_MARK) and text[1:2] in (*FORMULA_STARTS, TEXT_MARK)):
+        return TEXT_MARK + text
+    return text
+
+
+def from_cell(text: str) -> str:
+    """A cell as written by to_cell, back to its value."""
+    if text.startswith(TEXT_MARK) and text[1:2] in (*FORMULA_STARTS, TEXT_MARK):
+        return text[1:]
+    return text
+
+
+def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A CSV file for people and spreadsheets: UTF-8 with a BOM, CRLF line ends, every
+    cell made safe (to_cell)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([to_cell(cell) for cell in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

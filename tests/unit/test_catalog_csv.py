@@ -83,8 +83,11 @@ def test_columns_may_come_in_any_order_and_blank_lines_are_skipped():
 
 
 def test_quoted_multiline_field_keeps_the_line_it_starts_on():
+    # A name is one line (a receipt prints it as one): the line break is refused, on the
+    # line where the field starts, and the next row keeps its own line number.
     text = f'{HEADER}\nA,,"two\nlines",BAGS,10,5,1,none,no,13\nB,,x,NOPE,1,1,1,none,no,13\n'
-    assert errors_for(text) == ["line 4, category: unknown category 'NOPE'"]
+    assert errors_for(text) == ["line 2, name: holds control characters (such as NUL)",
+                                "line 4, category: unknown category 'NOPE'"]
 
 
 def test_files_decode_as_excel_writes_them():
@@ -98,3 +101,72 @@ def test_files_decode_as_excel_writes_them():
 def test_binary_garbage_is_refused_with_advice():
     with pytest.raises(UserError, match="CSV UTF-8"):
         decode_csv_bytes(b"\xff\xfe\x00\x81\x30\xff\xff")
+
+
+# --- files made to break the import (issue 12) ----------------------------------------
+
+
+def test_a_field_over_the_csv_limit_is_an_error_on_its_line_not_a_crash():
+    long_name = "a" * 140_000
+    text = f"{HEADER}\nNB2,,{long_name},BAGS,10,5,1,none,no,13\nNB3,,x,NOPE,1,1,1,none,no,13\n"
+    assert errors_for(text) == ["line 2, row: a field is longer than 131072 characters",
+                                "line 3, category: unknown category 'NOPE'"]
+
+
+def test_a_byte_order_mark_followed_by_gbk_names_the_line_and_says_how_to_save():
+    data = "\ufeff".encode("utf-8") + f"{HEADER}\n{GOOD}\nNB2,,笔记本包,BAGS,1,1,1,none,no,13\n".encode("gbk")
+    with pytest.raises(UserError) as refused:
+        decode_csv_bytes(data)
+    assert str(refused.value) == (
+        "the file begins with UTF-8's byte-order mark, but line 3 is not UTF-8 (GBK?); "
+        "save it from Excel as 'CSV UTF-8' and try again")
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("NB2,,Bag,BAGS,10,5,99999999999999999999,none,no,13",
+     "line 2, stock: '99999999999999999999' is more than 1000000"),
+    ("NB2,,Bag,BAGS,10,5,1000001,none,no,13", "line 2, stock: '1000001' is more than 1000000"),
+    ("NB2,,Bag,BAGS,999999999999999999999,5,1,none,no,13",
+     "line 2, price: '999999999999999999999' is more than 99999999.99"),
+    ("NB2,,Bag,BAGS,10,100000000.00,1,none,no,13",
+     "line 2, cost: '100000000.00' is more than 99999999.99"),
+    ("NB2,,Bag,BAGS," + "9" * 5000 + ",5,1,none,no,13",
+     "line 2, price: '999999999999999999999999…' is more than 99999999.99"),
+    ("NB2,," + "9" * 5000 + ",BAGS,10,5,1,none,no,13", "line 2, name: is longer than 200 characters"),
+    ("NB2,,Bag,BAGS,10,5," + "9" * 5000 + ",none,no,13",
+     "line 2, stock: '999999999999999999999999…' is more than 1000000"),
+    ("NB2," + "9" * 5000 + ",Bag,BAGS,10,5,1,none,no,13",
+     "line 2, barcode: barcode '999999999999999999999999…' has 5000 digits"),
+    ("NB2,,Bag,BAGS,10,5,1,none,no," + "1" * 5000, "line 2, vat_rate: '111111111111111111111111…' is over 100%"),
+])
+def test_numbers_too_large_for_a_store_are_refused_before_they_overflow(row, expected):
+    found = errors_for(f"{HEADER}\n{row}\n")
+    assert any(message.startswith(expected) for message in found), found
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("NB2,,Bag\x00XL,BAGS,10,5,1,none,no,13", "line 2, name: holds control characters (such as NUL)"),
+    ("NB\x002,,Bag,BAGS,10,5,1,none,no,13", "line 2, sku: holds control characters (such as NUL)"),
+    ("NB2,,Bag\x1b[31m,BAGS,10,5,1,none,no,13", "line 2, name: holds control characters (such as NUL)"),
+    ("NB2,," + "x" * 201 + ",BAGS,10,5,1,none,no,13", "line 2, name: is longer than 200 characters"),
+    ("S" * 41 + ",,Bag,BAGS,10,5,1,none,no,13", "line 2, sku: is longer than 40 characters"),
+])
+def test_text_is_checked_against_the_columns_rules(row, expected):
+    assert errors_for(f"{HEADER}\n{row}\n") == [expected]
+
+
+def test_category_codes_and_names_fit_their_columns():
+    from pos.catalog.catalog_file import CATEGORY_HEADER, validate_category_rows
+
+    errors = ErrorList()
+    text = ("code,name,kind,sheet_layout\n"
+            "BAGS,Bags,accessory,\n"
+            f"LONG,{'n' * 121},accessory,\n"
+            "NUL,Bad\x00name,accessory,\n"
+            "C\x07,Bell,accessory,\n")
+    validate_category_rows(read_rows(text, CATEGORY_HEADER, errors), errors)
+    assert [str(error) for error in errors.errors] == [
+        "line 3, name: is longer than 120 characters",
+        "line 4, name: holds control characters (such as NUL)",
+        "line 5, code: holds control characters (such as NUL)",
+    ]
