@@ -27,9 +27,10 @@ from pos.kernel.errors import UserError
 from pos.kernel.money import round_half_up, to_decimal_string
 from pos.kernel.text import clean_text
 from pos.ledger import audit
-from pos.ledger.documents import DocLine, DocPayment, SaleDocument, totals_of, write_document
+from pos.ledger.documents import DocLine, DocPayment, SaleDocument, totals_of
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.numbering import next_number, receipt_number
+from pos.ledger.tables import write_document
 from pos.people.permissions import Authorised
 from pos.selling.cart import TenderInput, payment_fields, plain_text
 

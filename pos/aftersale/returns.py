@@ -23,7 +23,8 @@ from pos.db.models import Sale
 from pos.kernel.enums import DocumentKind, LineKind, Tender
 from pos.kernel.errors import UserError
 from pos.kernel.money import round_half_up
-from pos.ledger.documents import DocLine, DocPayment, Stored, load_stored, original_sale
+from pos.ledger.documents import DocLine, DocPayment
+from pos.ledger.tables import Stored, load_stored, original_sale
 from pos.people import permissions
 from pos.people.permissions import Authorised
 from pos.selling.cart import TenderInput

@@ -18,7 +18,8 @@ from pos.db.models import Sale, Shift
 from pos.kernel.enums import DocumentKind, ShiftState, Tender
 from pos.kernel.errors import UserError
 from pos.kernel.text import mask_card_numbers
-from pos.ledger.documents import DocPayment, load_stored, original_sale
+from pos.ledger.documents import DocPayment
+from pos.ledger.tables import load_stored, original_sale
 from pos.people import permissions
 
 

@@ -27,8 +27,10 @@ from pos.db.models import (
 )
 from pos.kernel.enums import CardState, ShiftState
 from pos.kernel.money import to_decimal_string
-from pos.ledger import chain, facts as sealed_facts
-from pos.ledger.documents import DocCard, Stored
+from pos.ledger import chain
+from pos.ledger import facts as sealed_facts
+from pos.ledger.documents import DocCard
+from pos.ledger.tables import Stored
 
 
 class Broken(Exception):
@@ -147,15 +149,23 @@ def _shifts(conn, facts: Facts) -> None:
         if opened is None or (opened.get("terminal_id"), opened.get("opened_by"),
                               opened.get("opened_at"), opened.get("float")) != (
                 shift.terminal_id, shift.opened_by, chain.sealed_time(shift.opened_at),
-                shift.opening_float) or shift.z_number is not None:
+                shift.opening_float) or any(
+                value is not None for value in (shift.z_number, shift.closed_by, shift.closed_at,
+                                                shift.counted_json, shift.counted_cash,
+                                                shift.expected_cash, shift.journal_hash)):
             raise Broken(f"open shift {shift.id} differs from its sealed opening")
     for row in conn.execute(select(CashMovement.__table__).order_by(CashMovement.id)):
-        sealed = facts.movements.get(row.id)
-        if sealed is None or (sealed.get("shift"), sealed.get("staff"), sealed.get("amount"),
-                              sealed.get("reason"), sealed.get("at")) != (
-                row.shift_id, row.staff_id, to_decimal_string(row.amount), row.reason,
-                chain.sealed_time(row.at)):
-            raise Broken(f"cash movement #{row.id} is not as it was sealed")
+        check_movement(row, facts)
+
+
+def check_movement(row, facts: Facts) -> None:
+    """A cash movement's row against its sealed record."""
+    sealed = facts.movements.get(row.id)
+    if sealed is None or (sealed.get("shift"), sealed.get("staff"), sealed.get("amount"),
+                          sealed.get("reason"), sealed.get("at")) != (
+            row.shift_id, row.staff_id, to_decimal_string(row.amount), row.reason,
+            chain.sealed_time(row.at)):
+        raise Broken(f"cash movement #{row.id} is not as it was sealed")
 
 
 def _people_and_settings(conn, facts: Facts) -> None:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from pos.db.engine import Database
-from pos.db.models import JournalEntry, JournalHead, Sale, Shift, Terminal
+from pos.db.models import CashMovement, JournalEntry, JournalHead, Sale, Shift, Terminal
 from pos.kernel.enums import DocumentKind
 from pos.ledger import audit, chain
-from pos.ledger.documents import load_stored
 from pos.ledger.drawer import shift_figures, z_document
-from pos.ledger.reconcile import Broken, Facts, reconcile
+from pos.ledger.reconcile import Broken, Facts, check_movement, reconcile
+from pos.ledger.tables import load_stored
 
 log = logging.getLogger(__name__)
 SALE_TYPES = {kind.value: kind for kind in DocumentKind}
@@ -141,12 +141,23 @@ def _check_z(conn, entry, facts: Facts) -> str | None:
         Terminal.code == terminal, Shift.z_number == int(z_text))).first()
     if shift is None:
         return "the closed shift was deleted"
+    # Every document of a closed shift was sealed before its Z report: one that was not
+    # is named, rather than the figures it spoils.
+    for sale_id, receipt in conn.execute(select(Sale.id, Sale.receipt_no).where(
+            Sale.shift_id == shift.id)):
+        if sale_id not in facts.sale_ids:
+            raise Broken(f"{receipt} is not in the journal: a document was added or its "
+                         "entry removed")
+    for movement in conn.execute(select(CashMovement.__table__).where(
+            CashMovement.shift_id == shift.id)):
+        check_movement(movement, facts)
     report = shift_figures(conn, terminal, shift)
     counts = {int(k): v for k, v in json.loads(shift.counted_json or "{}").items()}
     document = z_document(terminal, shift.z_number, report, shift.counted_cash, counts,
                           shift.closed_at, shift.closed_by, opened_by=shift.opened_by,
                           version=entry.version)
-    if chain.canonical(document) != entry.payload or shift.journal_hash != entry.hash:
+    if (chain.canonical(document) != entry.payload or shift.journal_hash != entry.hash
+            or shift.expected_cash != report.expected_cash):
         return "the Z report or its shift was altered"
     if entry.version >= 2 and shift.closed_at != entry.created_at:
         return "the Z report's time was changed"

@@ -13,15 +13,14 @@ from sqlalchemy import select
 
 from pos.db.engine import Database
 from pos.db.models import (
-    Category, Customer, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem,
-    SheetSection, SheetTemplate, Staff, Store, Terminal,
+    Category, Customer, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem, SheetSection,
+    SheetTemplate, Staff, Store, Terminal,
 )
 from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject, SheetLayout
 from pos.kernel.errors import UserError
 from pos.kernel.vat import VatLine, vat_by_rate
-from pos.ledger.documents import (
-    DocCard, DocLine, DocOutcome, DocPayment, SaleDocument, Stored, load_stored, sale_id_of,
-)
+from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
+from pos.ledger.tables import Stored, load_stored, sale_id_of
 
 
 @dataclass(frozen=True)

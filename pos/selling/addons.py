@@ -12,7 +12,7 @@ from pos.db.engine import Database
 from pos.db.models import Category, Customer, Product, Sale, SaleLine, ServiceCard
 from pos.kernel.enums import CardState, LineKind
 from pos.kernel.errors import UserError
-from pos.ledger.documents import original_sale
+from pos.ledger.tables import original_sale
 from pos.selling.cart import Cart, CartLine, new_line_id, plain_text
 from pos.selling.checkout import check_seller
 

@@ -26,11 +26,10 @@ from pos.kernel.enums import (
     Audience, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject, Tender,
 )
 from pos.kernel.errors import UserError
-from pos.ledger.documents import (
-    DocCard, DocLine, DocOutcome, DocPayment, SaleDocument, write_document,
-)
+from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.numbering import card_number, next_number, receipt_number
+from pos.ledger.tables import write_document
 from pos.printjobs.print_queue import PrintRequest, job_rows
 from pos.selling.cart import (
     Cart, TenderCheck, TenderInput, Totals, check_tenders, payment_fields, totals,

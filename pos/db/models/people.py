@@ -31,7 +31,8 @@ class Staff(Base):
     role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
     # "scrypt$n$r$p$salt_hex$hash_hex": never the PIN itself.
     pin_hash: Mapped[str] = mapped_column(String(255))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean(create_constraint=True, name="active_is_boolean"),
+                                         default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -128,7 +128,9 @@ class SheetOutcome(Base):
     item_name: Mapped[str] = mapped_column(String(120))
     outcome: Mapped[Outcome] = mapped_column(enum_column(Outcome))
     sold_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"))
-    added_on_site: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    added_on_site: Mapped[bool] = mapped_column(
+        Boolean(create_constraint=True, name="added_on_site_is_boolean"), default=False,
+        server_default="0")
 
     sale: Mapped[Sale] = relationship(back_populates="outcomes")
 
