@@ -7,8 +7,9 @@ The start is staged, so the login screen is up in about the time a bare Qt windo
    for the store name, language and staff (pos.db.peek, sqlite3 only), the translator,
    the main window with the login screen, shown. No SQLAlchemy, no services, no Babel.
 2. After the first paint, on a worker thread: the database layer and the services are
-   imported, the database opened, its schema checked (migrated, or a newer one refused),
-   the context built. Back on the GUI thread the till is built and attached; a PIN
+   imported, the database opened, its file's structure checked (pos.db.health: a
+   damaged file is refused with how to restore it, and nothing is sold from it), its
+   schema checked (migrated, or a newer one refused), the context built. Back on the GUI thread the till is built and attached; a PIN
    typed meanwhile is checked then.
 """
 
@@ -132,21 +133,32 @@ def install_translator(app: QApplication, locale: str):
 
 def load_services(url: str, *, terminal: str, worker: Worker, locale: str | None = None):
     """Phase 2 of the start, on a worker thread: the database layer and the services,
-    the database brought to this version's schema (or a UserError), the context and the
-    active staff. Creates no widget."""
-    import ui.checkout.till  # noqa: F401 - the till's modules load here, not on the GUI thread
-    from pos.db import schema
+    the database file checked (pos.db.health.quick_check) and brought to this version's
+    schema (or a UserError: damaged, unreachable, newer), the context and the active
+    staff. Creates no widget."""
+    from pos.db import health
     from pos.db.engine import Database
-    from pos.people.staff import list_staff
-    from ui import ops
 
-    ops.preload()  # what the till's calls use, imported here rather than at the first scan
     db = Database(url)
+    # Never sell from a damaged file. SQLite checks it without the GIL, on a thread of its
+    # own, while the till's modules import here.
+    checked = health.quick_check_in_background(db)
     try:
+        import ui.checkout.till  # noqa: F401 - the till's modules load here, not on the GUI thread
+        from pos.db import schema
+        from pos.people.staff import list_staff
+        from ui import ops
+
+        ops.preload()  # what the till's calls use, imported here rather than at the first scan
+        checked()
         schema.ensure_schema(db.engine)
         context = make_context(db, terminal=terminal, worker=worker, locale=locale)
         people = list_staff(db)
     except BaseException:
+        try:
+            checked()  # the check's connection is back before the database closes
+        except BaseException:  # noqa: BLE001, S110 - the first failure is the one to report
+            pass
         db.dispose()
         raise
     return context, people

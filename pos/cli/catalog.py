@@ -19,7 +19,9 @@ def register(sub) -> None:
         group = sub.add_parser(command, help=f"{what} {kind} import/export").add_subparsers(
             dest="action", required=True)
         group.add_parser("import", help=f"create or update {what} from a {kind} file").add_argument("file")
-        group.add_parser("export", help=f"write all {what} to a {kind} file").add_argument("file")
+        export = group.add_parser("export", help=f"write all {what} to a {kind} file")
+        export.add_argument("file")
+        export.set_defaults(writes=False)
         sub.choices[command].set_defaults(run=run)
 
 

@@ -1,6 +1,6 @@
 """What the command modules share: reading a file the user named, writing one, money
-in a column, a date argument, asking for a PIN, and saying a refusal in the reader's
-language."""
+in a column, a date argument, asking for a PIN, saying a refusal in the reader's
+language, and keeping what is printed to the terminal free of control characters."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from pos.kernel.errors import UserError, os_reason
 from pos.kernel.messages import msg, render
 from pos.kernel.money import format_money, to_decimal_string
+from pos.kernel.text import printable
 from pos.kernel.translations import load_translations
 
 
@@ -41,7 +42,9 @@ def refusal_lines(error: UserError, *, locale: str, currency: str = "CNY") -> li
         date=lambda day: format_date(day, format="medium", locale=locale),
     )
     first = render(msg("error.line", message=error.as_message()), **formats)
-    return [first, *("  " + render(detail, **formats) for detail in error.details)]
+    # A refusal may repeat what a file held: it prints as text, never as a terminal command.
+    return [printable(first), *("  " + printable(render(detail, **formats))
+                                for detail in error.details)]
 
 
 def money(amount: int) -> str:
@@ -66,3 +69,39 @@ def ask_pin() -> str:
     if first != second:
         raise UserError("staff.pins_differ")
     return first
+
+
+def bug_line() -> str:
+    """The line after a bug's traceback, in the reader's language (no database asked)."""
+    import os
+
+    from pos.kernel.translations import choose_locale
+
+    error = UserError("error.bug")
+    return refusal_lines(error, locale=choose_locale(os.environ.get("POS_LOCALE")))[0]
+
+
+class PrintableOutput:
+    """While a command runs, what it prints passes pos.kernel.text.printable: a name
+    holding a terminal's escape sequences prints as text, never as a command."""
+
+    def __enter__(self):
+        self.stdout = sys.stdout
+        sys.stdout = _Printable(self.stdout)
+        return self
+
+    def __exit__(self, *exc_info):
+        sys.stdout = self.stdout
+        return False
+
+
+class _Printable:
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)

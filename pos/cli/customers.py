@@ -15,7 +15,7 @@ def register(sub) -> None:
     export.add_argument("--days", type=int, default=7)
     export.add_argument("--kind", choices=["consumer", "business"])
     export.add_argument("--csv", required=True, metavar="FILE")
-    export.set_defaults(run=export_calls)
+    export.set_defaults(run=export_calls, writes=False)
     assign = group.add_parser("assign", help="give recent buyers' calls to a salesperson")
     assign.add_argument("--days", type=int, default=7)
     assign.add_argument("--kind", choices=["consumer", "business"])
@@ -23,7 +23,7 @@ def register(sub) -> None:
     assign.set_defaults(run=assign_calls)
     calls = group.add_parser("calls", help="a salesperson's open calls")
     calls.add_argument("--staff", required=True, metavar="STAFF_NAME")
-    calls.set_defaults(run=open_calls)
+    calls.set_defaults(run=open_calls, writes=False)
     record = group.add_parser("record", help="record how a call went")
     record.add_argument("call_id", type=int)
     record.add_argument("--staff", required=True, metavar="STAFF_NAME")
@@ -34,10 +34,10 @@ def register(sub) -> None:
 
     customer = sub.add_parser("customer", help="a customer's sales, units and cards")
     customer.add_argument("phone")
-    customer.set_defaults(run=show_customer)
+    customer.set_defaults(run=show_customer, writes=False)
     renew = sub.add_parser("renewals", help="service cards ending soon, for renewal calls")
     renew.add_argument("--days", type=int, default=30)
-    renew.set_defaults(run=show_renewals)
+    renew.set_defaults(run=show_renewals, writes=False)
 
 
 def show_customer(args, db, terminal) -> int:

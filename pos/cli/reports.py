@@ -16,13 +16,15 @@ def register(sub) -> None:
     report.add_argument("--store", help="a store code (default: all stores, or --terminal)")
     report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
     report.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF with charts")
-    report.set_defaults(run=run)
+    report.set_defaults(run=run, writes=False)
 
 
 def run(args, db, terminal) -> int:
     day = day_argument(args.date)
     if args.kind == "day":
         return day_report(args, db, terminal, day)
+    if args.store:  # X and Z are per terminal; a store named all the same must exist
+        reports.check_codes(db, store=args.store)
     found = ([shifts.x_report(db, terminal=terminal)] if args.kind == "x"
              else shifts.z_reports(db, terminal=terminal, day=day))
     write_outputs(args, db, terminal, lambda: shifts.shift_reports_csv(found),

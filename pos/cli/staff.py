@@ -12,7 +12,7 @@ def register(sub) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=["cashier", "installer", "manager", "admin"])
     add.set_defaults(run=add_staff)
-    group.add_parser("list", help="list active staff").set_defaults(run=list_staff)
+    group.add_parser("list", help="list active staff").set_defaults(run=list_staff, writes=False)
 
 
 def add_staff(args, db, terminal) -> int:

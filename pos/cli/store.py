@@ -10,14 +10,16 @@ from pos.store import details
 
 def register(sub) -> None:
     group = sub.add_parser("store", help="store details").add_subparsers(dest="action", required=True)
-    group.add_parser("show", help="show the store's details").set_defaults(run=show_store)
+    group.add_parser("show", help="show the store's details").set_defaults(run=show_store,
+                                                                         writes=False)
     setter = group.add_parser("set", help="change details: KEY=VALUE ...")
     setter.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
     setter.set_defaults(run=set_store)
 
     group = sub.add_parser("printers", help="this terminal's printers").add_subparsers(
         dest="action", required=True)
-    group.add_parser("show", help="where this terminal prints").set_defaults(run=show_printers)
+    group.add_parser("show", help="where this terminal prints").set_defaults(
+        run=show_printers, writes=False)
     setter = group.add_parser("set", help="set printer URIs and paper")
     setter.add_argument("--receipt", help="network://HOST:9100, usb://VID:PID, serial:///dev/..., "
                         "file:///..., or pdf:///folder")

@@ -21,6 +21,7 @@ from pos.db.models import (
 )
 from pos.kernel.csvio import write_rows
 from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject, Tender
+from pos.kernel.errors import UserError
 from pos.kernel.money import percent_of, to_decimal_string
 from pos.kernel.vat import vat_included
 from pos.store.settings import get_setting
@@ -96,8 +97,12 @@ class DayReport:
 
 def day_report(db: Database, *, day: date, terminal: str | None = None,
                store: str | None = None) -> DayReport:
+    """The report of one business day for a terminal, a store, or every store; a code
+    that names no terminal or store is refused (an empty report would look like a day
+    without sales)."""
     report = DayReport(day, terminal or store or "all stores")
     with db.read_connection() as conn:
+        check_scope(conn, terminal=terminal, store=store)
         docs = select(Sale.id).join(Terminal).join(Store).where(Sale.business_date == day)
         if terminal:
             docs = docs.where(Terminal.code == terminal)
@@ -154,6 +159,20 @@ def day_report(db: Database, *, day: date, terminal: str | None = None,
             report.addons_by_staff.append((name, count, int(total)))
         _commissions(conn, report, line_scope)
     return report
+
+
+def check_codes(db: Database, *, terminal: str | None = None, store: str | None = None) -> None:
+    """Refuse a terminal or store code this database does not have."""
+    with db.read_connection() as conn:
+        check_scope(conn, terminal=terminal, store=store)
+
+
+def check_scope(conn, *, terminal: str | None = None, store: str | None = None) -> None:
+    """Refuse a terminal or store code this database does not have."""
+    if terminal and conn.execute(select(Terminal.id).where(Terminal.code == terminal)).first() is None:
+        raise UserError("terminal.not_set_up", terminal=terminal)
+    if store and conn.execute(select(Store.id).where(Store.code == store)).first() is None:
+        raise UserError("store.unknown_code", code=store)
 
 
 def _attach_and_cards(conn, report: DayReport, docs, line_scope) -> None:

@@ -2,21 +2,142 @@
 unit of work. Where it lives (the URL, the data folder) is `pos.db.location`.
 
 One user action = one `unit_of_work()` = one Session and one transaction.
+
+When the database itself fails (a disk that is full, a read-only or damaged file, a
+folder that does not exist, a server that does not answer), the failure becomes a
+refusal here, in one place, and never a driver's traceback at the caller:
+`DatabaseUnavailable` (nothing was changed; fix the cause and try again) or
+`DatabaseDamaged` (stop and restore from a backup). Every statement SQLAlchemy runs
+passes the engine's error hook; the statements of the hot path (pos.db.prepared) run on
+the driver's cursor, so the unit of work and the connections translate them too.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 # Where the data lives has its own module (no SQLAlchemy); kept importable from here.
 from pos.db.location import APP_NAME, ENV_URL, data_dir, normalise_url, resolve_url  # noqa: F401
+from pos.kernel.errors import UserError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 READ_ONLY_OPTION = "tickbox_read_only"
+# How long a PostgreSQL server may take to answer a new connection before the till says
+# it cannot be reached (libpq counts whole seconds, at least 2).
+CONNECT_TIMEOUT_S = 5
+
+
+class DatabaseUnavailable(UserError):
+    """The database cannot be opened, reached or written just now (a missing folder, a
+    server that does not answer, a read-only file, a full disk, another program holding
+    it); nothing was changed. The `pos` command exits with 3."""
+
+
+class DatabaseDamaged(UserError):
+    """The database file is damaged (not a database, truncated, a page overwritten): stop
+    selling and restore it from a backup (README: Restoring a damaged database). The
+    `pos` command exits with 4."""
+
+
+def describe(url: str | URL) -> str:
+    """The database as people know it: an SQLite file's path, or a server's host, port
+    and database (never the password)."""
+    url = make_url(url) if isinstance(url, str) else url
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+_SQLITE_IOERR_SHORT_READ = 522  # the file ends before a page it should hold: truncated
+
+
+def database_refusal(error: BaseException, url: str | URL, *,
+                     connecting: bool = False) -> UserError | None:
+    """The refusal a database failure means for the person using the till, or None when
+    it is not a failure of the database itself (a constraint, a bug: left as it is).
+    `error` is the driver's exception or SQLAlchemy's wrapper of it; `connecting` says
+    that no connection was open yet."""
+    original = getattr(error, "orig", None) or error
+    where = describe(url)
+    if isinstance(original, sqlite3.Error):
+        return _sqlite_refusal(original, where)
+    if type(original).__module__.split(".")[0] == "psycopg":
+        return _postgres_refusal(original, where, connecting=connecting)
+    return None
+
+
+def _sqlite_refusal(error: sqlite3.Error, where: str) -> UserError | None:
+    extended = getattr(error, "sqlite_errorcode", None)
+    if extended is None:
+        return None
+    code = extended & 0xFF
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or extended == _SQLITE_IOERR_SHORT_READ:
+        return DatabaseDamaged("db.damaged", where=where, details=[str(error)])
+    if code == _SQLITE_FULL:
+        return DatabaseUnavailable("db.disk_full", where=where)
+    if code == _SQLITE_READONLY:
+        return DatabaseUnavailable("db.read_only", where=where)
+    if code == _SQLITE_IOERR:
+        return DatabaseUnavailable("db.io_error", where=where)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseUnavailable("db.busy", where=where, seconds=SQLITE_BUSY_TIMEOUT_MS // 1000)
+    if code == _SQLITE_CANTOPEN:
+        folder = Path(where.removeprefix("file:")).parent
+        if where != ":memory:" and not folder.is_dir():
+            return DatabaseUnavailable("db.no_folder", where=where, folder=str(folder))
+        return DatabaseUnavailable("db.cannot_open", where=where)
+    return None
+
+
+# PostgreSQL's SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html)
+_PG_DAMAGED = {"XX001", "XX002"}                      # data_corrupted, index_corrupted
+_PG_LOGIN = {"28000", "28P01"}                         # no such role, wrong password
+_PG_GONE = {"57P01", "57P02", "57P03"}                 # shutting down, crashed, starting
+
+
+def _postgres_refusal(error, where: str, *, connecting: bool) -> UserError | None:
+    import psycopg  # loaded already: the error is one of its own
+
+    state = getattr(error, "sqlstate", None)
+    if state in _PG_DAMAGED:
+        return DatabaseDamaged("db.damaged", where=where, details=[str(error).strip()])
+    if state == "53100":
+        return DatabaseUnavailable("db.disk_full", where=where)
+    if state == "25006":
+        return DatabaseUnavailable("db.read_only", where=where)
+    if state == "58030":
+        return DatabaseUnavailable("db.io_error", where=where)
+    if state in ("53200", "53300"):
+        return DatabaseUnavailable("db.server_busy", where=where)
+    if state in _PG_LOGIN:
+        return DatabaseUnavailable("db.login_refused", where=where)
+    if state == "3D000":
+        return DatabaseUnavailable("db.no_such_database", where=where)
+    if state in _PG_GONE or (state or "").startswith("08") or (
+            state is None and isinstance(error, psycopg.OperationalError)):
+        text = str(error)
+        if not connecting:
+            return DatabaseUnavailable("db.connection_lost", where=where)
+        if "timeout" in text or "timed out" in text:
+            return DatabaseUnavailable("db.server_timeout", where=where,
+                                       seconds=CONNECT_TIMEOUT_S)
+        if "refused" in text:
+            return DatabaseUnavailable("db.server_refused", where=where)
+        # libpq's own words (a host name that does not resolve, a route that is down...)
+        reason = text.strip().splitlines()[-1] if text.strip() else type(error).__name__
+        return DatabaseUnavailable("db.server_unreachable", where=where, reason=reason)
+    return None
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -31,9 +152,27 @@ def make_engine(url: str, **kwargs) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
-        return engine
-    kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+        if "connect_timeout" not in url:  # a server that never answers fails in seconds
+            kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+        engine = create_engine(url, **kwargs)
+    _refuse_database_failures(engine)
+    return engine
+
+
+def _refuse_database_failures(engine: Engine) -> None:
+    """Every failure of the database that SQLAlchemy sees, connecting included, raised as
+    the refusal it means (see database_refusal)."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context):
+        if context.is_pre_ping:  # the pool is only asking; it reconnects by itself
+            return
+        refusal = database_refusal(context.original_exception, engine.url,
+                                   connecting=context.connection is None)
+        if refusal is not None:
+            raise refusal
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -77,21 +216,20 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction: commits when the block ends, rolls back on any exception."""
-        with self._sessions() as session:
-            with session.begin():
-                yield session
+        with self._refusing_failures(), self._sessions() as session, session.begin():
+            yield session
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """One transaction on a Core connection, for hot paths where a Session costs more
         than the work: commits when the block ends, rolls back on any exception."""
-        with self.engine.begin() as connection:
+        with self._refusing_failures(), self.engine.begin() as connection:
             yield connection
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only look: a consistent snapshot that takes no write lock."""
-        with self._read_sessions() as session:
+        with self._refusing_failures(), self._read_sessions() as session:
             try:
                 yield session
             finally:
@@ -100,11 +238,23 @@ class Database:
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:
         """A read-only Core connection, for hot lookups where a Session is overhead."""
-        with self._read_engine.connect() as connection:
+        with self._refusing_failures(), self._read_engine.connect() as connection:
             try:
                 yield connection
             finally:
                 connection.rollback()
+
+    @contextmanager
+    def _refusing_failures(self) -> Iterator[None]:
+        """Statements run on the driver's cursor (pos.db.prepared) bypass the engine's
+        error hook: their failures of the database become refusals here."""
+        try:
+            yield
+        except DBAPIError as error:
+            refusal = database_refusal(error, self.engine.url)
+            if refusal is None:
+                raise
+            raise refusal from error
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -16,6 +16,19 @@ from pos.kernel.csvio import write_rows
 from pos.kernel.enums import CallOutcome, CardState, CustomerKind, DocumentKind, LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import to_decimal_string
+from pos.kernel.text import clean_text
+
+# How far back a follow-up list and ahead a renewal list may look: ten years covers every
+# card a store sells and keeps every date a real one (date.max is the year 9999).
+MAX_DAYS = 3_660
+MAX_NOTES = 2_000
+
+
+def _check_days(days: int) -> None:
+    if days < 1:
+        raise UserError("followup.days")
+    if days > MAX_DAYS:
+        raise UserError("followup.days_range", max=MAX_DAYS)
 
 
 @dataclass(frozen=True)
@@ -91,8 +104,7 @@ class Buyer:
 def recent_buyers(db: Database, *, days: int = 7, kind: str | None = None,
                   today: date | None = None) -> list[Buyer]:
     """Customers who bought in the last `days` days, newest first, with any open call."""
-    if days < 1:
-        raise UserError("followup.days")
+    _check_days(days)
     if kind not in (None, "consumer", "business"):
         raise UserError("followup.kind")
     since = (today or date.today()) - timedelta(days=days - 1)
@@ -186,13 +198,14 @@ def record_call(db: Database, *, followup_id: int, staff_id: int, outcome: str,
         raise UserError("followup.bad_outcome", outcome=outcome, allowed=allowed) from None
     if result is CallOutcome.NOT_CALLED:
         raise UserError("followup.say_how")
+    notes = clean_text(notes, max_length=MAX_NOTES, field="field.notes", single_line=False)
     with db.unit_of_work() as session:
         call = session.get(FollowUp, followup_id)
         if call is None:
             raise UserError("followup.unknown")
         if call.assigned_to != staff_id:
             raise UserError("followup.not_yours")
-        call.outcome, call.notes, call.called_at = result, notes.strip(), utcnow()
+        call.outcome, call.notes, call.called_at = result, notes, utcnow()
 
 
 @dataclass(frozen=True)
@@ -207,6 +220,7 @@ class Renewal:
 
 def cards_ending(db: Database, *, within_days: int = 30, today: date | None = None) -> list[Renewal]:
     """Active cards whose term ends within the next `within_days` days: renewal calls."""
+    _check_days(within_days)
     start = today or date.today()
     with db.read() as session:
         rows = session.execute(

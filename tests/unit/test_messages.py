@@ -23,7 +23,8 @@ ZH_TS = ROOT / "ui" / "i18n" / "zh_CN.ts"
 # Being converted to message ids by their owner right now (issue 11): their refusals are
 # still built as English. Remove each path from here once its file is converted.
 
-ERROR_CLASSES = {"UserError", "PrinterError", "SchemaTooNew"}
+ERROR_CLASSES = {"UserError", "PrinterError", "SchemaTooNew", "DatabaseUnavailable",
+                 "DatabaseDamaged"}
 MESSAGE_MAKERS = {"msg", "Message"}
 ERROR_LISTS = {"errors", "problems"}
 ID_LIKE = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")
