@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import select, update
 
+from pos.db import health
 from pos.db.engine import Database
 from pos.db.models import CashMovement, Shift, Terminal
 from pos.kernel.clock import utcnow
@@ -92,13 +93,16 @@ def x_report(db: Database, *, terminal: str) -> ShiftReport:
 
 def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int, int],
                 approval_id: int | None = None) -> ShiftReport:
-    """Count the drawer by denomination and close the shift with the next Z number."""
+    """Count the drawer by denomination and close the shift with the next Z number. The
+    whole database file is checked first (pos.db.health.full_check): a day is never
+    closed on a damaged file; the refusal says how to restore it."""
     unknown = set(counts) - set(DENOMINATIONS)
     if unknown:
         raise UserError("shift.denominations",
                         denominations=[to_decimal_string(d) for d in DENOMINATIONS])
     if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in counts.values()):
         raise UserError("shift.count_whole")
+    health.full_check(db)
     with db.write_connection() as conn:
         terminal_id = _terminal(conn, terminal)
         auth = permissions.authorise(conn, action="close_day", ref=terminal, staff_id=staff_id,

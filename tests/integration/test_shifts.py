@@ -149,3 +149,27 @@ def test_a_sale_completed_while_the_shift_closes_goes_to_the_next_shift(pg_demo_
             Sale.receipt_no == result["sale"].receipt_no))
     assert shift_of_sale != first
     assert shifts.x_report(db, terminal="T01").sales == 1  # it is in the new, open shift
+
+
+def test_a_shift_is_never_closed_on_a_damaged_file(tmp_path, sqlite_demo_template):
+    """The Z close checks the whole file first: a page overwritten in the middle stops
+    it with the advice to restore, and nothing is closed."""
+    import shutil
+
+    from pos.db.engine import Database, DatabaseDamaged
+    from tests.integration.test_damaged_database import overwrite_a_page_in_the_middle
+
+    path = tmp_path / "store.db"
+    shutil.copyfile(sqlite_demo_template, path)
+    db = Database(f"sqlite:///{path}")
+    manager = staff_id(db, "manager")
+    shifts.open_shift(db, terminal="T01", staff_id=manager, opening_float=20000)
+    db.dispose()
+    overwrite_a_page_in_the_middle(path)
+    db = Database(f"sqlite:///{path}")
+    try:
+        with pytest.raises(DatabaseDamaged) as refused:
+            shifts.close_shift(db, terminal="T01", staff_id=manager, counts={10000: 1})
+        assert "restore" in refused.value.message
+    finally:
+        db.dispose()
