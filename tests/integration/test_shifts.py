@@ -156,8 +156,10 @@ def test_a_shift_is_never_closed_on_a_damaged_file(tmp_path, sqlite_demo_templat
     it with the advice to restore, and nothing is closed."""
     import shutil
 
+    import random
+    import sqlite3
+
     from pos.db.engine import Database, DatabaseDamaged
-    from tests.integration.test_damaged_database import overwrite_a_page_in_the_middle
 
     path = tmp_path / "store.db"
     shutil.copyfile(sqlite_demo_template, path)
@@ -165,11 +167,21 @@ def test_a_shift_is_never_closed_on_a_damaged_file(tmp_path, sqlite_demo_templat
     manager = staff_id(db, "manager")
     shifts.open_shift(db, terminal="T01", staff_id=manager, opening_float=20000)
     db.dispose()
-    overwrite_a_page_in_the_middle(path)
+    # A page of the catalog's search index, which closing a shift never reads: only a
+    # check of the whole file finds it.
+    raw = sqlite3.connect(path, isolation_level=None)
+    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
+    page = raw.execute("SELECT max(pageno) FROM dbstat WHERE name = 'product_search_fts_data'"
+                       ).fetchone()[0]
+    raw.close()
+    with open(path, "r+b") as file:
+        file.seek((page - 1) * page_size)
+        file.write(random.Random(7).randbytes(page_size))
     db = Database(f"sqlite:///{path}")
     try:
         with pytest.raises(DatabaseDamaged) as refused:
             shifts.close_shift(db, terminal="T01", staff_id=manager, counts={10000: 1})
         assert "restore" in refused.value.message
+        assert refused.value.details  # the whole file's check, in SQLite's words
     finally:
         db.dispose()
