@@ -108,7 +108,7 @@ def check_cart(conn, cart: Cart) -> Priced:
 
 
 def _whole(value, low: int = 0) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int) and value >= low
+    return type(value) is int and value >= low  # an int, and not a bool
 
 
 class _Check:
@@ -132,18 +132,20 @@ class _Check:
             if not isinstance(line, CartLine) or not isinstance(line.line_id, str) \
                     or line.line_id in self.by_id:
                 raise UserError("sale.line_not_valid", name="")
-            try:
-                line.kind = LineKind(line.kind)
-            except ValueError:
-                self._invalid(line)
+            if line.kind.__class__ is not LineKind:  # a cart unpickled or built by hand
+                try:
+                    line.kind = LineKind(line.kind)
+                except ValueError:
+                    self._invalid(line)
             self.by_id[line.line_id] = line
-        try:
-            cart.outcomes = {key: Outcome(value) for key, value in cart.outcomes.items()
-                             if isinstance(key, str)} if isinstance(cart.outcomes, dict) else None
-        except ValueError:
-            cart.outcomes = None
-        if cart.outcomes is None or not isinstance(cart.cards_declined, list):
+        if not isinstance(cart.outcomes, dict) or not isinstance(cart.cards_declined, list):
             raise UserError("sale.line_not_valid", name="")
+        if any(value.__class__ is not Outcome or key.__class__ is not str
+               for key, value in cart.outcomes.items()):
+            try:
+                cart.outcomes = {str(key): Outcome(value) for key, value in cart.outcomes.items()}
+            except ValueError:
+                raise UserError("sale.line_not_valid", name="") from None
         if cart.original_sale_id is not None:
             self._original()
         units = [l for l in cart.lines if l.kind is LineKind.MAIN_UNIT]
@@ -291,13 +293,14 @@ class _Check:
                 if line.unit_price != share:
                     raise UserError("sale.price_not_current", name=line.name, price=share)
                 line.override_reason = line.price_event = line.discount_event = None
+        sold_for = {outcome_key(line.parent_line_id, line.sheet_item_id) for line in cart.lines
+                    if line.sheet_item_id is not None}
         for key, outcome in cart.outcomes.items():
             main_id, _, item = key.rpartition(":")
             main = self.by_id.get(main_id)
-            if main is None or main.kind is not LineKind.MAIN_UNIT or not item.isdigit() \
-                    or not isinstance(outcome, Outcome):
+            if main is None or main.kind is not LineKind.MAIN_UNIT or not item.isdigit():
                 raise UserError("sale.line_not_valid", name="")
-            if outcome is Outcome.SOLD and not cart.item_lines(main_id, int(item)):
+            if outcome is Outcome.SOLD and key not in sold_for:
                 self._invalid(main)
 
     def _item(self, line: CartLine) -> tuple:
