@@ -18,7 +18,7 @@ from pos.db.models import Category, Customer, Product, SoldSerial, Staff, Termin
 from pos.kernel.enums import Audience, CategoryKind, CustomerKind, LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_of
-from pos.kernel.text import clean_text, mask_card_numbers
+from pos.kernel.text import clean_text, mask_card_numbers, printable
 from pos.ledger import audit
 from pos.people import permissions
 from pos.selling.cards import tier_audience
@@ -210,11 +210,11 @@ def override_price(db: Database, cart: Cart, *, line_id: str, price: int, reason
 
 def set_serial(db: Database, cart: Cart, *, line_id: str, serial: str) -> None:
     line = cart.line(line_id)
-    serial = serial.strip().upper()
+    serial = serial.strip().upper() if isinstance(serial, str) else ""
     if not line.serial_tracked:
         raise UserError("serial.not_tracked", name=line.name)
     if not re.fullmatch(r"[0-9A-Z\-/]{4,64}", serial):
-        raise UserError("serial.invalid", serial=serial)
+        raise UserError("serial.invalid", serial=printable(serial)[:64])
     for other in cart.lines:
         if other is not line and other.product_id == line.product_id and other.serial == serial:
             raise UserError("serial.on_other_line", serial=serial)

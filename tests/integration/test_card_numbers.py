@@ -135,3 +135,12 @@ def test_nul_and_over_long_text_are_refused_the_same_on_both_databases(demo_db, 
         with pytest.raises(UserError):
             attempt()
     assert db_state(demo_db) == before
+
+
+def test_a_serial_that_is_not_one_is_refused_without_repeating_control_characters(demo_db):
+    cart = new_cart(demo_db)
+    unit = checkout.add_product(demo_db, cart, code="6923150020022")
+    with pytest.raises(UserError) as refused:
+        checkout.set_serial(demo_db, cart, line_id=unit.line_id, serial="PF3\x1b[2J" + "X" * 500)
+    assert "\x1b" not in str(refused.value) and len(str(refused.value)) < 200
+    assert unit.serial is None
