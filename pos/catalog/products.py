@@ -18,6 +18,7 @@ from pos.kernel.csvio import ErrorList, Row, decode_csv_bytes, read_rows, write_
 from pos.kernel.enums import CategoryKind, PriceRole, SheetLayout
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_string, to_decimal_string
+from pos.ledger import facts
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -156,6 +157,11 @@ def import_products(
                 select(Product.id).where(Product.sku.in_([i["sku"] for i in inserts]))
             ).all() if inserts else []
             search.refresh(connection, product_ids=[u["id"] for u in updates] + new_ids)
+        # The stock the file sets is a fact `journal verify` accounts for: sealed here.
+        stock = {values["sku"]: values["stock"] for values in parsed}
+        ids = dict(session.execute(select(Product.sku, Product.id)).all())
+        facts.seal_stock(connection, by=None, source="catalog import",
+                         stock={ids[sku]: quantity for sku, quantity in stock.items()})
     return ImportResult(len(inserts), len(updates))
 
 

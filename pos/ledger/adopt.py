@@ -1,5 +1,5 @@
 """Adopting a database written before facts were sealed (schema 0010): once, during the
-upgrade itself, every staff row, setting, open shift and cash movement as it stands is
+upgrade itself, every staff row, setting, open shift, cash movement and product's stock as it stands is
 sealed in the journal, so `journal verify` can account for it from then on. It runs
 only inside the migration: afterwards a row that no sealed record accounts for is a
 row added behind the store's back, never adopted."""
@@ -10,7 +10,7 @@ import json
 
 from sqlalchemy import select
 
-from pos.db.models import CashMovement, Setting, Shift, Staff
+from pos.db.models import CashMovement, Product, Setting, Shift, Staff
 from pos.kernel.enums import ShiftState
 from pos.kernel.money import to_decimal_string
 from pos.ledger import audit, chain, facts
@@ -35,3 +35,5 @@ def seal_existing_facts(conn) -> None:
                      details={"movement": row.id, "shift": row.shift_id, "staff": row.staff_id,
                               "amount": to_decimal_string(row.amount), "reason": row.reason,
                               "at": chain.sealed_time(row.at), "adopted": True})
+    facts.seal_stock(conn, by=None, source="adopted at upgrade", stock=dict(
+        conn.execute(select(Product.id, Product.stock)).all()))

@@ -12,7 +12,9 @@ The facts, and the documents that seal them:
   line back;
 - audit events: their own entries; staff rows, settings, shift openings and cash
   movements: the last audit event that records them (pos.ledger.facts, pos.day.shifts);
-- closed shifts: their Z reports.
+- closed shifts: their Z reports;
+- a product's stock: the last catalog import that set it, less what sealed documents sold
+  since, plus what corrections took back.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from pos.db.models import (
-    AuditEvent, CashMovement, Sale, ServiceCard, Setting, Shift, SoldSerial, Staff,
+    AuditEvent, CashMovement, Product, Sale, ServiceCard, Setting, Shift, SoldSerial, Staff,
 )
 from pos.kernel.enums import CardState, ShiftState
 from pos.kernel.money import to_decimal_string
@@ -59,6 +61,7 @@ class Facts:
     settings: dict[str, object] = field(default_factory=dict)
     shifts_opened: dict[int, dict] = field(default_factory=dict)
     movements: dict[int, dict] = field(default_factory=dict)
+    stock: dict[int, int] = field(default_factory=dict)  # product id -> what it should be
 
     def add_document(self, stored: Stored) -> None:
         document, ids = stored.document, stored.line_ids
@@ -67,6 +70,8 @@ class Facts:
             unit = ids[card.main] if card.main is not None else card.main_line
             self.cards[card.card_no] = (card, stored.sale_id, ids[card.line], unit)
         for line in document.lines:
+            if line.product_id is not None:
+                self.stock[line.product_id] = self.stock.get(line.product_id, 0) - line.quantity
             if line.original_line is not None:
                 self.taken_back.add(line.original_line)
                 self.serials.pop(line.original_line, None)
@@ -83,6 +88,9 @@ class Facts:
             self.shifts_opened[details["shift"]] = details
         elif event.action in ("paid_in", "paid_out") and isinstance(details.get("movement"), int):
             self.movements[details["movement"]] = details
+        elif event.action == sealed_facts.STOCK_RECORD and isinstance(details.get("stock"), dict):
+            for product_id, quantity in details["stock"].items():
+                self.stock[int(product_id)] = quantity
 
 
 def reconcile(conn, facts: Facts) -> None:
@@ -92,6 +100,7 @@ def reconcile(conn, facts: Facts) -> None:
     _serials(conn, facts)
     _shifts(conn, facts)
     _people_and_settings(conn, facts)
+    _stock(conn, facts)
 
 
 def _documents(conn, facts: Facts) -> None:
@@ -178,3 +187,12 @@ def _people_and_settings(conn, facts: Facts) -> None:
     for key, value_json in conn.execute(select(Setting.key, Setting.value_json)):
         if key not in facts.settings or facts.settings[key] != json.loads(value_json):
             raise Broken(f"the setting {key} is not as last sealed")
+
+
+def _stock(conn, facts: Facts) -> None:
+    for product_id, sku, stock in conn.execute(
+            select(Product.id, Product.sku, Product.stock).order_by(Product.id)):
+        expected = facts.stock.get(product_id, 0)
+        if stock != expected:
+            raise Broken(f"the stock of {sku} is {stock}, but the catalog imports and sales "
+                         f"sealed in the journal make it {expected}")

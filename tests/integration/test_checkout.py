@@ -349,8 +349,9 @@ def test_pos_journal_verify_exits_non_zero_on_a_broken_chain(sqlite_demo_db, cap
     three_sales(sqlite_demo_db)
     url = f"--db={sqlite_demo_db.url}"
     assert main([url, "journal", "verify"]) == 0
-    # the demo staff (each added and sealed), the shift the first sale opened, 3 sales
-    assert "journal intact: 10 documents verified" in capsys.readouterr().out
+    # the demo's catalog stock and staff (each added and sealed), the shift the first
+    # sale opened, 3 sales
+    assert "journal intact: 11 documents verified" in capsys.readouterr().out
     with sqlite_demo_db.unit_of_work() as session:
         session.execute(text("DELETE FROM sale_lines WHERE sale_id = (SELECT id FROM sales "
                              "WHERE receipt_no = 'T01-000003')"))

@@ -195,3 +195,9 @@ def test_the_z_report_carries_the_anchor_of_its_own_seal(day):
             if r.z_number == refs["z"]]
     assert z.anchor == chain.anchor_code(digest)
     assert verify.verify(db, anchor=z.anchor).anchor_found
+
+
+def test_stock_edited_outside_the_till_is_named(day):
+    db, _ = day
+    problem = tampered(db, "UPDATE products SET stock = stock + 5 WHERE sku = 'BAG-NB-156'")
+    assert "the stock of BAG-NB-156" in problem
