@@ -48,8 +48,9 @@ def open_shift(db: Database, *, terminal: str, staff_id: int, opening_float: int
 
 def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason: str,
               approval_id: int | None = None, request_id: str | None = None) -> int:
-    """Paid-in (amount > 0) or paid-out (amount < 0): the drawer opens without a sale, so
-    it is a manager's right, with a reason, sealed in the journal. The same `request_id`
+    """Paid-in (amount > 0) or paid-out (amount < 0): a manager's right (a cashier needs an
+    approval for exactly this kind of movement, this till and this amount), with a
+    reason, sealed in the journal. The same `request_id`
     again (a retry after a dropped connection) moves the cash once; returns the
     movement's id."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
@@ -64,14 +65,15 @@ def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason
             if done is not None:
                 return done
         terminal_id = _terminal(conn, terminal)
-        auth = permissions.authorise(conn, action="open_drawer", ref=terminal, staff_id=staff_id,
-                                     approval_id=approval_id)
+        action = "paid_in" if amount > 0 else "paid_out"
+        auth = permissions.authorise(conn, action=action, ref=terminal, staff_id=staff_id,
+                                     approval_id=approval_id, amount=abs(amount))
         shift_id = shift_for_sale(conn, terminal_id, staff_id)
         at = utcnow()
         movement_id = conn.execute(CashMovement.__table__.insert().values(
             shift_id=shift_id, amount=amount, reason=reason, staff_id=staff_id, at=at,
             request_id=request_id).returning(CashMovement.id)).scalar_one()
-        audit.record(conn, staff_id=staff_id, action="paid_in" if amount > 0 else "paid_out",
+        audit.record(conn, staff_id=staff_id, action=action,
                      ref=terminal, details={"movement": movement_id, "shift": shift_id,
                                             "staff": staff_id,
                                             "amount": to_decimal_string(amount), "reason": reason,

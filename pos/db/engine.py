@@ -14,6 +14,7 @@ the driver's cursor, so the unit of work and the connections translate them too.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from pos.kernel.errors import UserError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 READ_ONLY_OPTION = "tickbox_read_only"
+AFTER_COMMIT = "tickbox_after_commit"
 # How long a PostgreSQL server may take to answer a new connection before the till says
 # it cannot be reached (libpq counts whole seconds, at least 2).
 CONNECT_TIMEOUT_S = 5
@@ -199,8 +201,34 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def after_commit(connection: Connection, callback) -> None:
+    """Run `callback()` once the transaction `connection` is in has committed; never if
+    it rolls back. For a unit of work or a write connection of Database."""
+    transaction = connection.get_transaction()
+    pending = connection.info.get(AFTER_COMMIT)
+    if pending is None or pending[0] is not transaction:  # left by one that rolled back
+        pending = connection.info[AFTER_COMMIT] = (transaction, [])
+    pending[1].append(callback)
+
+
+def _committing(connection: Connection) -> list:
+    """What waits for the commit of `connection`'s transaction, taken off it."""
+    pending = connection.info.pop(AFTER_COMMIT, None)
+    return pending[1] if pending and pending[0] is connection.get_transaction() else []
+
+
+SESSION_CONNECTION = "tickbox_connection"
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+
+    @event.listens_for(sessions, "after_begin")
+    def _remember_connection(session, _transaction, connection):
+        # Which connection a unit of work wrote on, without opening one when it did not.
+        session.info[SESSION_CONNECTION] = connection
+
+    return sessions
 
 
 class Database:
@@ -216,15 +244,22 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction: commits when the block ends, rolls back on any exception."""
-        with self._refusing_failures(), self._sessions() as session, session.begin():
-            yield session
+        with self._refusing_failures(), self._sessions() as session:
+            with session.begin():
+                yield session
+                connection = session.info.pop(SESSION_CONNECTION, None)
+                callbacks = _committing(connection) if connection is not None else []
+            _run(callbacks)
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """One transaction on a Core connection, for hot paths where a Session costs more
         than the work: commits when the block ends, rolls back on any exception."""
-        with self._refusing_failures(), self.engine.begin() as connection:
-            yield connection
+        with self._refusing_failures(), self.engine.connect() as connection:
+            with connection.begin():
+                yield connection
+                callbacks = _committing(connection)
+            _run(callbacks)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -258,3 +293,12 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _run(callbacks) -> None:
+    """What waited for a commit. It must not undo it, so a failure is logged, not raised."""
+    for callback in callbacks:
+        try:
+            callback()
+        except Exception:  # noqa: BLE001 - the transaction has committed; keep it so
+            logging.getLogger(__name__).exception("after a commit")

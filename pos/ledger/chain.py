@@ -7,8 +7,7 @@ chain's head, inside the document's own transaction, and chained by hash:
 - version 1 (entries written before): sha256(previous hash + document); still verified.
 
 The head (sequence number and hash of the last entry) is authenticated with an HMAC by
-the store's key, which is kept outside the database (pos.db.keyfile): whoever edits the
-database and recomputes the hashes cannot make the head's MAC match without the key.
+the store's key and witnessed outside the database after each commit (pos.ledger.head).
 
 It imports nothing above the database layer; pos.ledger.verify walks the chain.
 """
@@ -16,17 +15,16 @@ It imports nothing above the database layer; pos.ledger.verify walks the chain.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 
 from sqlalchemy import bindparam, select
 
-from pos.db import keyfile, prepared
+from pos.db import prepared
 from pos.db.models import JournalEntry, JournalHead
 from pos.kernel.clock import utcnow
+from pos.ledger.head import head_mac, witness_after_commit
 
 GENESIS = "0" * 64
 VERSION = 2  # of the seal every entry is written with now
@@ -56,17 +54,6 @@ def entry_hash(*, version: int, prev_hash: str, seq: int, doc_type: str, doc_ref
         return chain_hash(prev_hash, payload)
     header = f"{seq}|{doc_type}|{doc_ref}|{sealed_time(created_at)}"
     return hashlib.sha256(f"{prev_hash}\n{header}\n{payload}".encode("utf-8")).hexdigest()
-
-
-@lru_cache(maxsize=4)
-def _journal_key(path: str) -> bytes:
-    return keyfile.derived_key("journal")
-
-
-def head_mac(seq: int, last_hash: str) -> str:
-    """The head's authentication by the store's key."""
-    key = _journal_key(str(keyfile.key_path()))
-    return hmac.new(key, f"{seq}:{last_hash}".encode(), hashlib.sha256).hexdigest()
 
 
 def anchor_code(entry_hash_hex: str) -> str:
@@ -126,5 +113,7 @@ def append(connection, document: dict, *, doc_type: str, doc_ref: str,
     run.execute(_INSERT_ENTRY, dict(
         seq=seq, doc_type=doc_type, doc_ref=doc_ref, payload=payload, prev_hash=last_hash,
         hash=digest, created_at=created_at, version=VERSION))
-    run.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest, "mac": head_mac(seq, digest)})
+    mac = head_mac(seq, digest)
+    run.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest, "mac": mac})
+    witness_after_commit(connection, seq, digest, mac)
     return sealed

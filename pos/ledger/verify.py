@@ -21,6 +21,7 @@ from pos.db.models import CashMovement, JournalEntry, JournalHead, Sale, Shift, 
 from pos.kernel.enums import DocumentKind
 from pos.ledger import audit, chain
 from pos.ledger.drawer import shift_figures, z_document
+from pos.ledger.head import Witnessed, head_mac, read_witness, witness_path
 from pos.ledger.reconcile import Broken, Facts, check_movement, reconcile
 from pos.ledger.tables import load_stored
 
@@ -41,11 +42,13 @@ def verify(db: Database, *, anchor: str | None = None) -> VerifyResult:
     """Walk the chain and account for every fact; report the first problem."""
     wanted = normalise_anchor(anchor) if anchor else None
     facts = Facts()
+    witnessed = read_witness(witness_path(str(db.engine.url)))
     with db.read() as session:
         conn = session.connection()
         try:
-            last = _walk(conn, facts, wanted)
+            last = _walk(conn, facts, wanted, witnessed)
             _check_head(conn, facts, last)
+            _check_witness(last, witnessed, facts)
             reconcile(conn, facts)
         except Broken as broken:
             return VerifyResult(False, facts.checked, broken.problem)
@@ -69,7 +72,7 @@ def normalise_anchor(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch in "0123456789ABCDEF")
 
 
-def _walk(conn, facts: Facts, wanted: str | None):
+def _walk(conn, facts: Facts, wanted: str | None, witnessed: Witnessed | None):
     previous, last = None, None
     for entry in conn.execute(select(JournalEntry.__table__).order_by(JournalEntry.seq)):
         where = f"journal #{entry.seq} ({entry.doc_type} {entry.doc_ref})"
@@ -98,6 +101,9 @@ def _walk(conn, facts: Facts, wanted: str | None):
             raise Broken(f"{where}: {problem}")
         if wanted and chain.anchor_code(entry.hash).replace("-", "") == wanted:
             facts.anchor_found = True
+        if witnessed is not None and entry.seq == witnessed.seq and entry.hash != witnessed.hash:
+            raise Broken(f"{where} is not the entry this till saw committed there: the "
+                         "journal was rewritten from that place on")
         previous = last = entry
         facts.checked += 1
     facts.current = None
@@ -165,6 +171,16 @@ def _check_z(conn, entry, facts: Facts) -> str | None:
     return None
 
 
+def _check_witness(last, witnessed: Witnessed | None, facts: Facts) -> None:
+    """A database that ends before the head this till saw committed lost documents."""
+    seq = last.seq if last is not None else 0
+    if witnessed is not None and witnessed.seq > seq:
+        raise Broken(f"this database ends at journal #{seq}, but this till saw #{witnessed.seq} "
+                     f"committed: {witnessed.seq - seq} documents were lost (a damaged file "
+                     "that rolled back, or an older copy put back); restore the latest "
+                     "backup and check it again")
+
+
 def _check_head(conn, facts: Facts, last) -> None:
     head = conn.execute(select(JournalHead.__table__).where(JournalHead.id == 1)).first()
     if head is None:
@@ -173,7 +189,7 @@ def _check_head(conn, facts: Facts, last) -> None:
     if head.last_seq != seq or head.last_hash != digest:
         raise Broken(f"the chain ends at #{seq} but its head says #{head.last_seq}: entries "
                      "were removed or the head was edited")
-    if last is not None and last.version >= 2 and head.mac != chain.head_mac(seq, digest):
+    if last is not None and last.version >= 2 and head.mac != head_mac(seq, digest):
         raise Broken("the journal's head is not authenticated by this store's key: the "
                      "chain was rebuilt without the key, or this is not the store's key "
                      "(see store.key in the data folder)")

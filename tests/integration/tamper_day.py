@@ -9,6 +9,7 @@ from pos.aftersale import returns, voids
 from pos.aftersale.returns import ReturnItem
 from pos.day import shifts
 from pos.ledger import chain
+from pos.ledger.head import head_mac
 from pos.printjobs import print_queue
 from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
@@ -65,7 +66,7 @@ def rechain(connection, *, from_seq: int = 1, with_key: bool = False) -> None:
                                {"new": digest, "old": entry.hash})
         previous = digest
     last_seq = entries[-1].seq if entries else 0
-    mac = chain.head_mac(last_seq, previous) if with_key else "0" * 64
+    mac = head_mac(last_seq, previous) if with_key else "0" * 64
     connection.execute(text("UPDATE journal_head SET last_seq = :s, last_hash = :h, mac = :m"),
                        {"s": last_seq, "h": previous, "m": mac})
 

@@ -185,3 +185,33 @@ def test_a_shift_is_never_closed_on_a_damaged_file(tmp_path, sqlite_demo_templat
         assert refused.value.details  # the whole file's check, in SQLite's words
     finally:
         db.dispose()
+
+
+def test_an_approval_to_open_the_drawer_does_not_pay_out_cash(demo_db):
+    """Approvals are bound to their kind of action and amount: a manager's drawer
+    approval, or one for a small paid-out, never pays out 50,000.00."""
+    from pos.people import approvals
+
+    cashier, manager = staff_id(demo_db, "cashier"), staff_id(demo_db, "manager")
+    drawer = approvals.approve(demo_db, action="open_drawer", ref="T01", requested_by=cashier,
+                               manager_id=manager, pin="9999")
+    small = approvals.approve(demo_db, action="paid_out", ref="T01", requested_by=cashier,
+                              manager_id=manager, pin="9999", amount=5000)
+    before = db_state(demo_db)
+    for approval in (drawer, small):
+        with pytest.raises(UserError):
+            shifts.move_cash(demo_db, terminal="T01", staff_id=cashier, amount=-5_000_000,
+                             reason="cash for a supplier", approval_id=approval)
+    assert db_state(demo_db) == before
+    shifts.move_cash(demo_db, terminal="T01", staff_id=cashier, amount=-5000, reason="courier",
+                     approval_id=small)
+
+
+def test_a_retried_cash_movement_is_written_once(demo_db):
+    manager = staff_id(demo_db, "manager")
+    first = shifts.move_cash(demo_db, terminal="T01", staff_id=manager, amount=10000,
+                             reason="change from the bank", request_id="req-1")
+    again = shifts.move_cash(demo_db, terminal="T01", staff_id=manager, amount=10000,
+                             reason="change from the bank", request_id="req-1")
+    assert first == again
+    assert shifts.x_report(demo_db, terminal="T01").paid_in == 10000
