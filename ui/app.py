@@ -146,12 +146,16 @@ def load_services(url: str, *, terminal: str, worker: Worker, locale: str | None
     try:
         import ui.checkout.till  # noqa: F401 - the till's modules load here, not on the GUI thread
         from pos.db import schema
+        from pos.ledger.losses import seal_lost_documents
         from pos.people.staff import list_staff
         from ui import ops
 
         ops.preload()  # what the till's calls use, imported here rather than at the first scan
         checked()
         schema.ensure_schema(db.engine)
+        # A file that went back (a crash, an older copy) is sealed as such before the
+        # first sale moves the witness on (pos.ledger.losses); it is in the audit trail.
+        seal_lost_documents(db)
         context = make_context(db, terminal=terminal, worker=worker, locale=locale)
         people = list_staff(db)
     except BaseException:

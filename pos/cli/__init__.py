@@ -116,6 +116,13 @@ def main(argv: list[str] | None = None) -> int:
             done = schema.ensure_schema(db.engine)
             if done != "current":
                 print(f"database {done} at schema {schema.head_revision()}", file=sys.stderr)
+        if getattr(args, "writes", True):
+            from pos.ledger.losses import describe_gap, seal_lost_documents
+
+            gap = seal_lost_documents(db)
+            if gap is not None:
+                print(f"warning: {describe_gap(gap)}; sealed in the journal (pos audit "
+                      "--action journal_behind)", file=sys.stderr)
         with PrintableOutput():  # what the database holds never drives the terminal
             return args.run(args, db, this_terminal(args.terminal))
     except UserError as exc:

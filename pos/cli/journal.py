@@ -16,17 +16,21 @@ def register(sub) -> None:
                              "intact; 2: broken, the first problem named)")
     check.add_argument("--anchor", metavar="CODE",
                        help="the code printed on a Z report: prove the journal still holds it")
-    check.set_defaults(run=verify_journal)
+    # Reads only: a database behind its witness is reported, not sealed as such.
+    check.set_defaults(run=verify_journal, writes=False)
     audit = sub.add_parser("audit", help="the audit trail: voids, refunds, overrides, approvals, ...")
     audit.add_argument("--action", help="only this action (void, refund, approval, failed_login, ...)")
     audit.add_argument("--limit", type=int, default=100)
-    audit.set_defaults(run=show_audit)
+    audit.set_defaults(run=show_audit, writes=False)
 
 
 def verify_journal(args, db, terminal) -> int:
     result = verify(db, anchor=args.anchor)
     if result.ok:
         print(f"journal intact: {result.checked} documents verified; head {result.head}")
+        for loss in result.losses:
+            print(f"  recorded at a start: {loss} (a damaged file rolled back, or an "
+                  "older copy was put back)")
         if args.anchor:
             print(f"anchor {args.anchor} found: the journal holds what was printed")
         return 0

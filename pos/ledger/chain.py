@@ -115,5 +115,5 @@ def append(connection, document: dict, *, doc_type: str, doc_ref: str,
         hash=digest, created_at=created_at, version=VERSION))
     mac = head_mac(seq, digest)
     run.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest, "mac": mac})
-    witness_after_commit(connection, seq, digest, mac)
+    witness_after_commit(connection, seq, digest)
     return sealed

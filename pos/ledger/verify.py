@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from pos.db.engine import Database
-from pos.db.models import CashMovement, JournalEntry, JournalHead, Sale, Shift, Terminal
+from pos.db.models import (
+    AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift, Terminal,
+)
 from pos.kernel.enums import DocumentKind
-from pos.ledger import audit, chain
+from pos.ledger import audit, chain, losses
 from pos.ledger.drawer import shift_figures, z_document
-from pos.ledger.head import Witnessed, head_mac, read_witness, witness_path
+from pos.ledger.head import Gap, find_gap, head_mac, read_witness, witness_path
 from pos.ledger.reconcile import Broken, Facts, check_movement, reconcile
 from pos.ledger.tables import load_stored
 
@@ -36,6 +38,9 @@ class VerifyResult:
     problem: str | None = None
     head: str | None = None  # the anchor code of the chain's last entry
     anchor_found: bool | None = None  # when an anchor was asked for
+    # Losses sealed at earlier starts (pos.ledger.losses), oldest first: the journal is
+    # intact, and these are what it says went missing.
+    losses: tuple[str, ...] = ()
 
 
 def verify(db: Database, *, anchor: str | None = None) -> VerifyResult:
@@ -46,10 +51,11 @@ def verify(db: Database, *, anchor: str | None = None) -> VerifyResult:
     with db.read() as session:
         conn = session.connection()
         try:
-            last = _walk(conn, facts, wanted, witnessed)
+            last = _walk(conn, facts, wanted)
             _check_head(conn, facts, last)
-            _check_witness(last, witnessed, facts)
+            _check_witness(find_gap(conn, witnessed))
             reconcile(conn, facts)
+            noted = _sealed_losses(conn)
         except Broken as broken:
             return VerifyResult(False, facts.checked, broken.problem)
         except Exception as exc:  # noqa: BLE001 - a row so damaged it cannot be read
@@ -65,14 +71,25 @@ def verify(db: Database, *, anchor: str | None = None) -> VerifyResult:
                             "not hold what was printed (entries were removed, replaced, or "
                             "an older copy was restored)", head, False)
     return VerifyResult(True, facts.checked, None, head,
-                        facts.anchor_found if wanted is not None else None)
+                        facts.anchor_found if wanted is not None else None, noted)
+
+
+def _sealed_losses(conn) -> tuple[str, ...]:
+    found = []
+    for at, details in conn.execute(select(AuditEvent.at, AuditEvent.details_json).where(
+            AuditEvent.action == losses.ACTION).order_by(AuditEvent.id)):
+        gap = json.loads(details)
+        what = (f"the journal was rewritten from #{gap['witnessed_seq']} on" if gap["rewritten"]
+                else f"{gap['lost']} documents after #{gap['head_seq']} were lost")
+        found.append(f"{at:%Y-%m-%d %H:%M}: {what}")
+    return tuple(found)
 
 
 def normalise_anchor(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch in "0123456789ABCDEF")
 
 
-def _walk(conn, facts: Facts, wanted: str | None, witnessed: Witnessed | None):
+def _walk(conn, facts: Facts, wanted: str | None):
     previous, last = None, None
     for entry in conn.execute(select(JournalEntry.__table__).order_by(JournalEntry.seq)):
         where = f"journal #{entry.seq} ({entry.doc_type} {entry.doc_ref})"
@@ -101,9 +118,6 @@ def _walk(conn, facts: Facts, wanted: str | None, witnessed: Witnessed | None):
             raise Broken(f"{where}: {problem}")
         if wanted and chain.anchor_code(entry.hash).replace("-", "") == wanted:
             facts.anchor_found = True
-        if witnessed is not None and entry.seq == witnessed.seq and entry.hash != witnessed.hash:
-            raise Broken(f"{where} is not the entry this till saw committed there: the "
-                         "journal was rewritten from that place on")
         previous = last = entry
         facts.checked += 1
     facts.current = None
@@ -171,14 +185,18 @@ def _check_z(conn, entry, facts: Facts) -> str | None:
     return None
 
 
-def _check_witness(last, witnessed: Witnessed | None, facts: Facts) -> None:
-    """A database that ends before the head this till saw committed lost documents."""
-    seq = last.seq if last is not None else 0
-    if witnessed is not None and witnessed.seq > seq:
-        raise Broken(f"this database ends at journal #{seq}, but this till saw #{witnessed.seq} "
-                     f"committed: {witnessed.seq - seq} documents were lost (a damaged file "
-                     "that rolled back, or an older copy put back); restore the latest "
-                     "backup and check it again")
+def _check_witness(gap: Gap | None) -> None:
+    """A database behind the head this till saw committed lost documents."""
+    if gap is None:
+        return
+    seq = gap.witnessed.seq
+    if gap.rewritten:
+        raise Broken(f"journal #{seq} is not the entry this till saw committed there: the "
+                     "journal was rewritten from that place on")
+    raise Broken(f"this database ends at journal #{gap.head_seq}, but this till saw #{seq} "
+                 f"committed: {gap.lost} documents were lost (a damaged file that rolled "
+                 "back, or an older copy put back); restore the latest backup and check it "
+                 "again")
 
 
 def _check_head(conn, facts: Facts, last) -> None:

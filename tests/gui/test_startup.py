@@ -179,6 +179,20 @@ def test_a_database_that_needs_migrating_still_starts(qtbot, start, tmp_path):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.till)
 
 
+def test_a_file_that_went_back_is_sealed_as_such_when_the_till_starts(qtbot, start, demo_url):
+    """Before the first sale moves the journal's witness on (pos.ledger.losses)."""
+    from pos.ledger import losses, verify
+    from tests.integration.test_witness import rolled_back, sealed_losses
+
+    rolled_back(Database(demo_url)).dispose()
+    startup = start(demo_url)
+    with qtbot.waitSignal(startup.loaded, timeout=60_000):
+        pass
+    db = startup.window.context.db
+    assert sealed_losses(db) == 1 and verify.verify(db).losses
+    assert losses.seal_lost_documents(db) is None
+
+
 def test_the_store_language_is_used_once_loaded_when_it_could_not_be_peeked(
         qtbot, start, tmp_path, monkeypatch):
     monkeypatch.delenv("POS_LOCALE", raising=False)
