@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from pos.db import health, schema
 from pos.db.engine import Database, describe
@@ -95,7 +96,7 @@ def summary(args, db, terminal) -> int:
                              ("sheets", SheetTemplate), ("sheet items", SheetItem),
                              ("service tiers", ServiceTier), ("staff", Staff)):
             counts[label] = session.scalar(select(func.count()).select_from(model))
-    print(f"Tickbox POS database: {db.engine.url.render_as_string(hide_password=True)}")
+    print(f"Tickbox POS database: {make_url(db.url).render_as_string(hide_password=True)}")
     for label, count in counts.items():
         print(f"  {label:<14} {count}")
     return 0

@@ -15,10 +15,12 @@ the driver's cursor, so the unit of work and the connections translate them too.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -26,7 +28,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 # Where the data lives has its own module (no SQLAlchemy); kept importable from here.
-from pos.db.location import APP_NAME, ENV_URL, data_dir, normalise_url, resolve_url  # noqa: F401
+from pos.db.location import (  # noqa: F401
+    APP_NAME, ENV_URL, data_dir, normalise_url, resolve_url, sqlite_path,
+)
 from pos.kernel.errors import UserError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -53,8 +57,8 @@ def describe(url: str | URL) -> str:
     """The database as people know it: an SQLite file's path, or a server's host, port
     and database (never the password)."""
     url = make_url(url) if isinstance(url, str) else url
-    if url.get_backend_name() == "sqlite":
-        return url.database or ":memory:"
+    if url.get_backend_name() == "sqlite":  # a file: URI (read-only storage) is its path
+        return unquote(url.database.removeprefix("file:")) if url.database else ":memory:"
     return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
 
 
@@ -152,7 +156,7 @@ def make_engine(url: str, **kwargs) -> Engine:
     IMMEDIATE so two terminals on one file queue up instead of failing mid-sale."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, **kwargs)
+        engine = create_engine(_readable_where_read_only(url), **kwargs)
         _configure_sqlite(engine)
     else:
         kwargs.setdefault("pool_pre_ping", True)
@@ -161,6 +165,18 @@ def make_engine(url: str, **kwargs) -> Engine:
         engine = create_engine(url, **kwargs)
     _refuse_database_failures(engine)
     return engine
+
+
+def _readable_where_read_only(url: str) -> str:
+    """A database file that neither it nor its folder may be written (a write-protected
+    copy, read-only media) is opened read-only and immutable: SQLite could not make the
+    shared-memory file its WAL mode needs, so it could not even be read otherwise.
+    Reading it works; a write is refused as read-only (database_refusal)."""
+    path = sqlite_path(url)
+    if path is None or "?" in url or not path.exists() or os.access(path, os.W_OK) \
+            or os.access(path.parent, os.W_OK) or path.with_name(path.name + "-wal").exists():
+        return url
+    return f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true"
 
 
 def _refuse_database_failures(engine: Engine) -> None:

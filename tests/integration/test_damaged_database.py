@@ -130,14 +130,15 @@ def test_a_read_only_database_refuses_writes_with_a_message(demo_file, capsys):
     read_only = f"sqlite:///file:{demo_file}?mode=ro&uri=true"
     code, err = run(capsys, f"--db={read_only}", "store", "set", "name=Elsewhere")
     assert code == EXIT_DB_UNAVAILABLE == 3
-    assert err.startswith(f"error: The database file:{demo_file} is read-only: nothing was saved")
+    assert err.startswith(f"error: The database {demo_file} is read-only: nothing was saved")
     code, _ = run(capsys, f"--db={read_only}", "summary")  # reading it still works
     assert code == EXIT_OK
     assert digest(demo_file) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
 def test_a_write_protected_file_refuses_writes_with_a_message(demo_file, capsys):
+    if os.geteuid() == 0:  # root writes to read-only files: ask as a user who cannot
+        return write_protected_as_nobody(demo_file)
     demo_file.chmod(0o444)
     demo_file.parent.chmod(0o555)
     try:
@@ -145,6 +146,43 @@ def test_a_write_protected_file_refuses_writes_with_a_message(demo_file, capsys)
     finally:
         demo_file.parent.chmod(0o755)
     assert code == EXIT_DB_UNAVAILABLE and "read-only" in err
+
+
+def write_protected_as_nobody(demo_file):
+    """The same, the pos command run as `nobody` on a file and folder it may only read
+    (a till whose file was write-protected or copied from read-only media)."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folder, data = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    try:
+        path = folder / "store.db"
+        shutil.copyfile(demo_file, path)
+        path.chmod(0o444)
+        folder.chmod(0o555)
+        data.chmod(0o777)  # nobody's own data folder (the store key, logs)
+        env = {**os.environ, "POS_DATA_DIR": str(data), "HOME": str(data)}
+        env.pop("POS_KEY_FILE", None)
+
+        def pos(*args):
+            return subprocess.run([sys.executable, "-m", "pos.cli", *args], cwd=root, env=env,
+                                  user="nobody", capture_output=True, text=True, timeout=120)
+
+        if pos("--help").returncode != 0:
+            pytest.skip("the user nobody cannot run this checkout")
+        before = digest(path)
+        done = pos(f"--db={path}", "store", "set", "name=Elsewhere")
+        assert done.returncode == EXIT_DB_UNAVAILABLE, done.stderr
+        assert "read-only" in done.stderr and "Traceback" not in done.stderr
+        assert pos(f"--db={path}", "summary").returncode == EXIT_OK  # reading still works
+        assert digest(path) == before
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def test_a_database_in_a_missing_folder_is_a_message_and_creates_nothing(tmp_path, capsys):
