@@ -1,7 +1,9 @@
-"""The day's report as an A4 PDF: header, summary (documents, net, tenders, VAT), sales by
-category and price role with margin, three charts drawn with ReportLab's graphics package
-(attach rate by staff, service-card take-up by tier, per sheet item sold / declined / not
-offered), lines sold without profit, installers' add-ons and commissions.
+"""The day's (or a period's) report as an A4 PDF: header with the scope and dates, summary
+(documents, net, tenders, VAT), sales by category and price role with margin, the selling
+KPIs, three charts drawn with ReportLab's graphics package (attach rate by staff,
+service-card take-up by tier, every sheet item's sold / declined / not offered as a
+stacked bar, with the full table), figures per salesperson, lines sold without profit,
+installers' add-ons and commissions; and the month's commission statement.
 
 Owns the layout and the English / Simplified Chinese labels of that document only; the
 figures come from `pos.day.reports.DayReport`. Money stays in integer minor units and is
@@ -24,6 +26,7 @@ from reportlab.platypus import (
     CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
 )
 
+from pos.day.commissions import CommissionStatement
 from pos.day.reports import DayReport, Rate
 
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, draw_text, font_for, text_runs, truncate
@@ -34,10 +37,27 @@ WIDTH = A4[0] - 2 * MARGIN
 SOLD, DECLINED, NOT_OFFERED = (colors.HexColor(c) for c in ("#2E7D4F", "#C9A227", "#B23A3A"))
 BAR = colors.HexColor("#3B6EA5")
 HEAD_BG = colors.HexColor("#ECEFF3")
-TOP_ITEMS = 15
+ITEMS_PER_CHART = 32  # a stacked bar chart per this many sheet items (one page each)
 
 LABELS = {
-    "title": ("Day report", "日报表"), "scope": ("Scope", "范围"), "date": ("Date", "日期"),
+    "title": ("Day report", "日报表"), "period_title": ("Sales report", "销售报表"),
+    "commission_title": ("Commission statement", "提成结算单"),
+    "kpis": ("Selling figures (units kept, net of returns and voids)", "销售指标（净台数，已扣除退货和作废）"),
+    "units": ("Units sold", "主机台数"), "attach_rate": ("Attach rate", "连带率"),
+    "attach_def": ("units that left with a sheet item sold", "至少售出一项配置单项目的台数"),
+    "items_per_unit": ("Items per unit", "台均配件数"),
+    "items_def": ("sheet items sold ÷ units", "售出配置单项目数 ÷ 台数"),
+    "any_card": ("Service-card take-up", "服务卡购买率"),
+    "card_def": ("units with a card ÷ units that could have one", "购卡台数 ÷ 可购卡台数"),
+    "by_staff": ("Per salesperson", "按销售员"), "attached": ("With items", "有连带"),
+    "items_sold": ("Items", "配件数"), "cards_col": ("Cards", "服务卡"),
+    "items_table": ("Every sheet item", "全部配置单项目"), "item": ("Item", "项目"),
+    "scheme": ("Scheme", "方案"), "sold_basis": ("Sold", "销售"), "returns": ("Returns", "退货冲回"),
+    "basis": ("Basis", "计提基数"), "step": ("Step", "档位"),
+    "commissions_mtd": ("Commissions, month to date", "本月累计提成"),
+    "net_sales": ("Store net sales", "门店净销售额"),
+    "unattributed": ("Returns without a receipt (nobody's sale)", "无小票退货（不计入个人）"),
+    "no_scheme": ("No scheme", "无方案"), "period": ("Period", "时段"), "scope": ("Scope", "范围"), "date": ("Date", "日期"),
     "summary": ("Summary", "汇总"), "documents": ("Documents", "单据"), "count": ("Count", "数量"),
     "total": ("Total", "金额"), "net": ("Net", "净额"), "tenders": ("Tenders", "收款方式"),
     "vat": ("VAT", "增值税"), "rate": ("Rate", "税率"), "gross": ("Gross", "含税额"),
@@ -46,8 +66,7 @@ LABELS = {
     "margin": ("Margin", "毛利"), "margin_pct": ("Margin %", "毛利率"),
     "attach": ("Attach rate by staff", "员工连带率"),
     "cards": ("Service-card take-up by tier", "服务卡购买率（按等级）"),
-    "items": ("Sheet items: sold / declined / not offered (top 15 by not offered)",
-              "配置单项目：已售 / 拒绝 / 未推荐（未推荐最多的前15项）"),
+    "items": ("Sheet items: sold / declined / not offered, per unit", "配置单项目：已售 / 拒绝 / 未推荐（按台）"),
     "sold": ("Sold", "已售"), "declined": ("Declined", "拒绝"), "not_offered": ("Not offered", "未推荐"),
     "without_profit": ("Sold without profit", "无利润销售"), "sku": ("SKU", "货号"),
     "name": ("Name", "名称"), "addons": ("Add-ons by installer", "安装员加购"),
@@ -55,8 +74,8 @@ LABELS = {
     "staff": ("Staff", "员工"), "role": ("Role", "角色"), "sales": ("Sales", "销售额"),
     "amount": ("Amount", "提成额"), "category": ("Category", "品类"),
     "role_col": ("Price role", "价格角色"), "commission_rate": ("Rate", "提成比例"),
-    "attach_note": ("attached lines / units sold", "连带件数 / 主机台数"),
-    "cards_note": ("units with a card / units sold", "购卡台数 / 主机台数"), "none": ("None.", "无。"), "page": ("Page", "第"),
+    "attach_note": ("units with a sheet item sold / units sold", "有连带的台数 / 主机台数"),
+    "cards_note": ("units with the card / units whose category offers it", "购卡台数 / 该卡适用品类台数"), "none": ("None.", "无。"), "page": ("Page", "第"),
     "sale": ("Sales", "销售"), "addon": ("Add-ons", "加购"), "refund": ("Returns", "退货"),
     "void": ("Voids", "作废"), "cash": ("Cash", "现金"), "bank_card": ("Bank card", "银行卡"),
     "wechat": ("WeChat Pay", "微信支付"), "alipay": ("Alipay", "支付宝"),
@@ -115,39 +134,49 @@ class _Page:
 
     # ------------------------------------------------------------------ building
 
+    def title_text(self) -> str:
+        return self.t("title" if self.report.is_day else "period_title")
+
+    def when(self) -> str:
+        r = self.report
+        first = format_day(r.start, locale=self.locale)
+        return first if r.is_day else f"{first} – {format_day(r.end, locale=self.locale)}"
+
     def build(self) -> bytes:
         buffer = io.BytesIO()
-        title = self.t("title")
         doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                                 topMargin=MARGIN, bottomMargin=MARGIN + 12,
-                                title=f"{title} {self.report.day.isoformat()}",
-                                creator="Tickbox POS")
-        story = self.header() + self.summary() + self.groups()
+                                title=f"{self.title_text()} {self.when()}", creator="Tickbox POS")
+        story = self.header() + self.summary() + self.groups() + self.kpis()
         story += self.rate_chart("attach", self.report.attach_by_staff)
         story += self.rate_chart("cards", self.report.cards_by_tier)
-        story += self.items_chart() + self.without_profit() + self.addons() + self.commissions()
+        story += self.items_chart() + self.items_table() + self.by_staff()
+        story += self.without_profit() + self.addons() + self.commissions()
         doc.build(story, onFirstPage=self.footer, onLaterPages=self.footer)
         return buffer.getvalue()
 
     def footer(self, canvas, doc) -> None:
         number = canvas.getPageNumber()
         label = f"第 {number} 页" if self.zh else f"Page {number}"
-        left = f"{self.store_name}  {self.t('title')} {format_day(self.report.day, locale=self.locale)}"
+        left = f"{self.store_name}  {self.title_text()} {self.when()}  {self.scope_text()}"
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, MARGIN, A4[0] - MARGIN, MARGIN)
         draw_text(canvas, MARGIN, MARGIN - 11, left.strip(), 7.5, color=MUTED)
         draw_text(canvas, A4[0] - MARGIN, MARGIN - 11, label, 7.5, align="right", color=MUTED)
 
+    def scope_text(self) -> str:
+        return self.t(self.report.scope)
+
     def header(self) -> list:
         story = []
         if self.store_name:
             story.append(self.para(self.store_name, ParagraphStyle("store", parent=self.head,
                                                                    fontSize=12, leading=15)))
-        story.append(self.para(self.t("title"), self.title))
-        when = format_day(self.report.day, locale=self.locale)
-        story.append(self.para(f"{self.t('date')}: {when}  ·  {self.t('scope')}: "
-                               f"{self.t(self.report.scope)}", self.sub))
+        story.append(self.para(self.title_text(), self.title))
+        label = self.t("date" if self.report.is_day else "period")
+        story.append(self.para(f"{label}: {self.when()}  ·  {self.t('scope')}: "
+                               f"{self.scope_text()}", self.sub))
         return story + [Spacer(1, 6)]
 
     def table(self, header: list[str], rows: list[list], widths: list[float], *,
@@ -247,10 +276,17 @@ class _Page:
         return [CondPageBreak(height + 60), title, drawing, self.para(counts, self.sub)]
 
     def items_chart(self) -> list:
-        title = self.heading("items")
-        items = sorted(self.report.items, key=lambda i: (-i.not_offered, i.code))[:TOP_ITEMS]
+        """Every sheet item as a stacked bar, a chart per ITEMS_PER_CHART items."""
+        items = self.report.items
         if not items:
-            return [CondPageBreak(60), title, self.para(self.t("none"))]
+            return [CondPageBreak(60), self.heading("items"), self.para(self.t("none"))]
+        story = []
+        for first in range(0, len(items), ITEMS_PER_CHART):
+            story += self._items_chart(self.heading("items") if first == 0 else Spacer(1, 4),
+                                       items[first:first + ITEMS_PER_CHART])
+        return story
+
+    def _items_chart(self, title, items) -> list:
         row = 17
         label_room = 150
         height = len(items) * row + 56
@@ -306,12 +342,79 @@ class _Page:
                 self.table(header, rows, [WIDTH - 200, -70, -130]) if rows
                 else self.para(self.t("none"))]
 
-    def commissions(self) -> list:
-        role = {"installer": "installer_role"}
-        rows = [[c.staff, self.t(role.get(c.role, c.role)), self.money(c.sales),
-                 f"{c.rate_bp / 100:g}%", self.money(c.amount)] for c in self.report.commissions]
-        header = [self.t("staff"), self.t("role"), self.t("sales"), self.t("commission_rate"),
-                  self.t("amount")]
-        return [CondPageBreak(80), self.heading("commissions"),
-                self.table(header, rows, [WIDTH - 380, 90, -110, -70, -110]) if rows
+    def items_table(self) -> list:
+        items = self.report.items
+        if not items:
+            return []
+        rows = [[i.name or i.code, str(i.sold), str(i.declined), str(i.not_offered),
+                 f"{i.sold * 100 // i.units}%" if i.units else "–"] for i in items]
+        header = [self.t("item"), self.t("sold"), self.t("declined"), self.t("not_offered"), "%"]
+        return [CondPageBreak(80), self.heading("items_table"),
+                self.table(header, rows, [WIDTH - 260, -60, -60, -80, -60])]
+
+    def kpis(self) -> list:
+        k = self.report.kpis
+        rows = [[self.t("units"), str(k.units), "", ""],
+                [self.t("attach_rate"), f"{k.attach.count}/{k.attach.base}",
+                 f"{k.attach.rate_bp / 100:g}%", self.t("attach_def")],
+                [self.t("items_per_unit"), f"{k.items_per_unit.count}/{k.items_per_unit.base}",
+                 f"{k.items_per_unit.per_unit_x100 / 100:.2f}", self.t("items_def")],
+                [self.t("any_card"), f"{k.any_card.count}/{k.any_card.base}",
+                 f"{k.any_card.rate_bp / 100:g}%", self.t("card_def")]]
+        return [self.heading("kpis"),
+                self.table(["", self.t("count"), "", ""], rows, [120, -70, -60, WIDTH - 250])]
+
+    def by_staff(self) -> list:
+        rows = [[s.name, str(s.units), str(s.attached), str(s.items_sold),
+                 f"{s.carded}/{s.card_eligible}", self.money(s.sales)] for s in self.report.by_staff]
+        header = [self.t("staff"), self.t("units"), self.t("attached"), self.t("items_sold"),
+                  self.t("cards_col"), self.t("sales")]
+        return [CondPageBreak(80), self.heading("by_staff"),
+                self.table(header, rows, [WIDTH - 390, -60, -70, -60, -70, -130]) if rows
                 else self.para(self.t("none"))]
+
+    def commissions(self) -> list:
+        statement = self.report.commissions
+        if statement is None:
+            return []
+        key = "commissions" if statement.start == self.report.start else "commissions_mtd"
+        return [CondPageBreak(80), self.heading(key)] + commission_table(self, statement)
+
+
+def commission_table(page: _Page, statement: CommissionStatement) -> list:
+    t, money = page.t, page.money
+    rows = [[p.staff, p.scheme_name or t("no_scheme"), money(p.sales), money(p.reversals),
+             money(p.basis), f"{p.step} · {p.rate_bp / 100:g}%", money(p.amount)]
+            for p in statement.people]
+    if not rows:
+        return [page.para(t("none"))]
+    rows.append([t("total"), "", "", "", "", "", money(statement.total)])
+    header = [t("staff"), t("scheme"), t("sold_basis"), t("returns"), t("basis"), t("step"),
+              t("amount")]
+    table = page.table(header, rows, [WIDTH - 440, 100, -75, -70, -75, -50, -70], bold_last=True)
+    note = (f"{t('net_sales')}: {money(statement.net_sales)}  ·  "
+            f"{t('unattributed')}: {money(statement.unattributed)}")
+    return [table, Spacer(1, 4), page.para(note, page.sub)]
+
+
+def commission_pdf(statement: CommissionStatement, *, locale: str = "en",
+                   store_name: str = "") -> bytes:
+    """A month's commission statement as A4 PDF bytes (English or Simplified Chinese)."""
+    page = _Page(locale=locale, store_name=store_name, report=None)
+    buffer = io.BytesIO()
+    first = format_day(statement.start, locale=locale)
+    when = f"{first} – {format_day(statement.end, locale=locale)}"
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN, bottomMargin=MARGIN + 12,
+                            title=f"{page.t('commission_title')} {when}", creator="Tickbox POS")
+    story = []
+    if store_name:
+        story.append(page.para(store_name, ParagraphStyle("store", parent=page.head,
+                                                          fontSize=12, leading=15)))
+    story.append(page.para(page.t("commission_title"), page.title))
+    story.append(page.para(f"{page.t('period')}: {when}  ·  {page.t('scope')}: "
+                           f"{page.t(statement.scope)}", page.sub))
+    story.append(Spacer(1, 8))
+    story += commission_table(page, statement)
+    doc.build(story)
+    return buffer.getvalue()

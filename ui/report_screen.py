@@ -122,8 +122,8 @@ class ReportDialog(QDialog):
             [(item.name, [(item.sold, SOLD), (item.declined, DECLINED),
                           (item.not_offered, NOT_OFFERED)],
               f"{item.sold}/{item.declined}/{item.not_offered}") for item in worst]))
-        for commission in report.commissions:
+        for commission in report.commissions.people if report.commissions else ():
             self.body_layout.addWidget(QLabel(self.tr("Commission {name}: {amount} ({rate}% of {sales})").format(
                 name=commission.staff, amount=money(commission.amount),
-                rate=f"{commission.rate_bp / 100:g}", sales=money(commission.sales))))
+                rate=f"{commission.rate_bp / 100:g}", sales=money(commission.basis))))
         self.body_layout.addStretch(1)

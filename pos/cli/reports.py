@@ -1,18 +1,25 @@
-"""`pos report day|x|z`: the day's report, the open shift's X report and the Z reports of
-the shifts closed that day, on screen and as CSV or PDF."""
+"""`pos report day|period|commissions|x|z`: the day's report, a period's (a week, a
+month), the month's commission statement, the open shift's X report and the Z reports
+of the shifts closed that day, on screen and as CSV or PDF."""
 
 from __future__ import annotations
 
 from pos.cli.common import day_argument, money, write_file
-from pos.day import reports, shifts
+from pos.day import commissions, reports, shifts
+from pos.kernel.errors import UserError
 from pos.store import details
 
 
 def register(sub) -> None:
     report = sub.add_parser("report", help="the day's report (sales, tenders, attach rate, ...)")
-    report.add_argument("kind", choices=["day", "x", "z"],
-                        help="day: a business day; x: the open shift; z: shifts closed that day")
+    report.add_argument("kind", choices=["day", "period", "commissions", "x", "z"],
+                        help="day: a business day; period: --from D --to D (or --month); "
+                             "commissions: a month's statement (--month); x: the open shift; "
+                             "z: shifts closed that day")
     report.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    report.add_argument("--from", dest="start", metavar="DATE", help="period: first day")
+    report.add_argument("--to", dest="end", metavar="DATE", help="period: last day (default: today)")
+    report.add_argument("--month", help="YYYY-MM: a calendar month (default: this month)")
     report.add_argument("--store", help="a store code (default: all stores, or --terminal)")
     report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
     report.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF with charts")
@@ -20,6 +27,10 @@ def register(sub) -> None:
 
 
 def run(args, db, terminal) -> int:
+    if args.kind == "period":
+        return period_report(args, db, terminal)
+    if args.kind == "commissions":
+        return commission_report(args, db, terminal)
     day = day_argument(args.date)
     if args.kind == "day":
         return day_report(args, db, terminal, day)
@@ -59,21 +70,83 @@ def day_report(args, db, terminal, day) -> int:
     report = reports.day_report(db, day=day, store=args.store,
                                 terminal=None if args.store else args.terminal)
     print(f"Day report {day} ({report.scope})")
+    show_report(report)
+    write_outputs(args, db, terminal, lambda: reports.report_csv(report),
+                  lambda pdf: pdf.report_pdf(report, **pdf.store))
+    return 0
+
+
+def period_report(args, db, terminal) -> int:
+    if args.month:
+        if args.start or args.end:
+            raise UserError("report.month_or_dates")
+        start, end = commissions.month_bounds(args.month)
+    else:
+        if not args.start:
+            raise UserError("report.period_needs_from")
+        start, end = day_argument(args.start), day_argument(args.end)
+    report = reports.period_report(db, start=start, end=end, store=args.store,
+                                   terminal=None if args.store else args.terminal)
+    print(f"Report {start} to {end} ({report.scope})")
+    show_report(report)
+    write_outputs(args, db, terminal, lambda: reports.report_csv(report),
+                  lambda pdf: pdf.report_pdf(report, **pdf.store))
+    return 0
+
+
+def show_report(report) -> None:
+    """Every figure and every sheet item: nothing is cut without saying so."""
     for kind, (count, total) in report.documents.items():
         print(f"  {kind:<8} {count:>5}  {money(total)}")
     print(f"  {'net':<8} {'':>5}  {money(report.net)}")
-    for rate in report.attach_by_category:
-        print(f"  attach rate {rate.key}: {rate.count}/{rate.base} = {rate.rate_bp / 100:g}%")
-    for rate in report.cards_by_tier:
-        print(f"  card take-up {rate.key}: {rate.count}/{rate.base} = {rate.rate_bp / 100:g}%")
-    for item in report.items[:10]:
-        print(f"  {item.name:<28} sold {item.sold:>3}  declined {item.declined:>3}  "
-              f"not offered {item.not_offered:>3}")
-    for commission in report.commissions:
-        print(f"  commission {commission.staff}: {commission.rate_bp / 100:g}% of "
-              f"{money(commission.sales).strip()} = {money(commission.amount).strip()}")
-    write_outputs(args, db, terminal, lambda: reports.report_csv(report),
-                  lambda pdf: pdf.report_pdf(report, **pdf.store))
+    k = report.kpis
+    print(f"  units sold (kept) {k.units}")
+    print(f"  attach rate: {k.attach.count}/{k.attach.base} = {pct(k.attach)} "
+          f"(units that left with a sheet item)")
+    print(f"  items per unit: {k.items_per_unit.count}/{k.items_per_unit.base} = "
+          f"{k.items_per_unit.per_unit_x100 / 100:.2f}")
+    print(f"  card take-up (any card): {k.any_card.count}/{k.any_card.base} = {pct(k.any_card)}")
+    for rate in k.attach_by_category:
+        print(f"  attach rate {rate.key}: {rate.count}/{rate.base} = {pct(rate)}")
+    for rate in k.cards_by_tier:
+        print(f"  card take-up {rate.key}: {rate.count}/{rate.base} = {pct(rate)}")
+    if k.items:
+        print(f"  sheet items ({len(k.items)}):")
+    for item in k.items:
+        print(f"    {item.name:<28} sold {item.sold:>4}  declined {item.declined:>4}  "
+              f"not offered {item.not_offered:>4}")
+    for person in report.by_staff:
+        print(f"  {person.name}: {person.units} units, {person.attached} with a sheet item, "
+              f"{person.items_sold} items, cards {person.carded}/{person.card_eligible}, "
+              f"sales {money(person.sales).strip()}")
+    if report.commissions is not None:
+        show_commissions(report.commissions, indent="  ")
+
+
+def pct(ratio) -> str:
+    return f"{ratio.rate_bp / 100:g}%"
+
+
+def show_commissions(statement, indent: str = "") -> None:
+    print(f"{indent}commissions {statement.start} to {statement.end}:")
+    for p in statement.people:
+        scheme = p.scheme_name or "no scheme"
+        print(f"{indent}  {p.staff} ({scheme}): sold {money(p.sales).strip()}, returns "
+              f"{money(p.reversals).strip()}, basis {money(p.basis).strip()}, step {p.step} "
+              f"at {p.rate_bp / 100:g}% = {money(p.amount).strip()}")
+    print(f"{indent}  total {money(statement.total).strip()}; store net sales "
+          f"{money(statement.net_sales).strip()}, returns without a receipt "
+          f"{money(statement.unattributed).strip()}")
+
+
+def commission_report(args, db, terminal) -> int:
+    start, end = commissions.month_bounds(args.month or day_argument(None).isoformat()[:7])
+    found = commissions.commission_statement(db, start=start, end=end, store=args.store,
+                                             terminal=None if args.store else args.terminal)
+    print(f"Commissions {args.month or start.isoformat()[:7]} ({found.scope})")
+    show_commissions(found)
+    write_outputs(args, db, terminal, lambda: commissions.statement_csv(found),
+                  lambda pdf: pdf.commission_pdf(found, **pdf.store))
     return 0
 
 
@@ -82,10 +155,11 @@ class _Pdf:
     store's name and language they print with."""
 
     def __init__(self, db, terminal):
-        from printing.report_pdf import report_pdf
+        from printing.report_pdf import commission_pdf, report_pdf
         from printing.shift_pdf import shift_report_pdf
 
         self.report_pdf, self.shift_report_pdf = report_pdf, shift_report_pdf
+        self.commission_pdf = commission_pdf
         info = details.store_info(db, terminal=terminal)
         self.store = {"locale": info.locale, "store_name": info.name}
 

@@ -125,3 +125,39 @@ def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -
                 category_id=product.category_id,
             ))
     return lines
+
+
+def attach_scanned(db: Database, cart: Cart) -> None:
+    """Put each loose accessory (scanned, not ticked) on the sheet of a unit in the cart
+    whose sheet lists it and has not sold that item yet: it hangs under the unit and the
+    item reads *sold*, on screen, in the report and on the printed sheet. A cleaning kit
+    scanned with a notebook was sold with it, not forgotten. Pack items (several parts
+    at a pack price) are only sold by ticking them."""
+    units = [u for u in cart.main_units() if u.sheet_template_id is not None]
+    loose = [l for l in cart.lines if l.kind is LineKind.ACCESSORY and l.parent_line_id is None
+             and l.pack_code is None and l.product_id is not None and l.existing_line_id is None]
+    if not units or not loose:
+        return
+    with db.read() as session:
+        rows = session.execute(
+            select(SheetItemProduct.product_id, SheetItem.id, SheetSection.template_id)
+            .join(SheetItem, SheetItem.id == SheetItemProduct.item_id)
+            .join(SheetSection, SheetSection.id == SheetItem.section_id)
+            .where(SheetItemProduct.product_id.in_({l.product_id for l in loose}),
+                   SheetSection.template_id.in_({u.sheet_template_id for u in units}),
+                   SheetItem.pack_price.is_(None))
+            .order_by(SheetSection.position, SheetItem.position)).all()
+    items: dict[tuple[int, int], list[int]] = {}  # (product, template) -> sheet items
+    for product_id, item_id, template_id in rows:
+        items.setdefault((product_id, template_id), []).append(item_id)
+    for line in loose:
+        for unit in units:
+            free = [i for i in items.get((line.product_id, unit.sheet_template_id), ())
+                    if not cart.item_lines(unit.line_id, i)]
+            if not free:
+                continue
+            cart.lines.remove(line)
+            line.parent_line_id, line.sheet_item_id = unit.line_id, free[0]
+            cart.lines.insert(cart.after_children(unit.line_id), line)
+            cart.outcomes[outcome_key(unit.line_id, free[0])] = Outcome.SOLD
+            break

@@ -62,23 +62,34 @@ def test_every_figure_of_a_known_day(demo_db):
     assert report.tenders == {"cash": sale_one + 2 * KIT + KIT - BAG - 2 * KIT, "wechat": NB}
     assert sum(report.tenders.values()) == net
     assert sum(gross for _, gross, _ in report.vat) == net
-    # attach rate: sale 1's unit has bag + mouse (+ the on-site kit), sale 2's none
-    by_category = {r.key: (r.count, r.base) for r in report.attach_by_category}
-    assert by_category == {"Notebooks": (3, 2)}
-    # card take-up: one of two units, gold
-    assert [(r.key, r.count, r.base) for r in report.cards_by_tier] == [("Gold card", 1, 2)]
+    # units: the two notebooks (the voided sale had none). Sale 1's unit left with the
+    # mouse and the on-site kit (the bag came back); sale 2's with nothing.
+    k = report.kpis
+    assert k.units == 2
+    assert (k.attach.count, k.attach.base, k.attach.rate_bp) == (1, 2, 5000)
+    assert (k.items_per_unit.count, k.items_per_unit.base, k.items_per_unit.per_unit_x100) == (2, 2, 100)
+    assert {r.key: (r.count, r.base) for r in report.attach_by_category} == {"Notebooks": (1, 2)}
+    # card take-up: one of two notebooks took gold; every PC tier has the two notebooks as base
+    tiers = {r.key: (r.count, r.base) for r in report.cards_by_tier}
+    assert tiers["Gold card"] == (1, 2) and tiers["Silver card"] == (0, 2)
+    assert "Phone extended warranty" not in tiers  # no phone sold: not in any base
     assert {r.key: (r.count, r.base) for r in report.cards_by_staff} == {"Li Na": (1, 2)}
     items = {i.code: (i.sold, i.declined, i.not_offered) for i in report.items}
-    assert items["bag"] == (1, 0, 1)
+    assert items["bag"] == (0, 1, 1)  # sold, then returned: offered and not kept
+    assert items["wireless-mouse"] == (1, 0, 1)
     assert items["screen-film"] == (0, 1, 1)
     assert items["backpack"] == (0, 0, 2)
-    assert items["cleaning-kit"] == (1, 0, 2)  # sold on site, not offered twice on the day
+    assert items["cleaning-kit"] == (1, 0, 1)  # sold on site counts for the original unit
+    assert all(i.units == 2 for i in report.items)
     assert report.addons_by_staff == [("Wang Qiang", 1, KIT)]
-    commissions = {c.staff: (c.sales, c.rate_bp, c.amount) for c in report.commissions}
+    people = {p.staff: p for p in report.commissions.people}
     # Li Na's sales less the bag returned from her sale and the voided kits
-    li_na = sale_one + NB + 2 * KIT - BAG - 2 * KIT
-    assert commissions["Li Na"] == (li_na, 500, (li_na * 500 + 5000) // 10_000)
-    assert commissions["Wang Qiang"] == (KIT, 500, (KIT * 500 + 5000) // 10_000)
+    li_na = people["Li Na"]
+    assert (li_na.sales, li_na.reversals) == (sale_one + NB + 2 * KIT, -BAG - 2 * KIT)
+    assert (li_na.rate_bp, li_na.amount) == (500, (li_na.basis * 500 + 5000) // 10_000)
+    assert (people["Wang Qiang"].basis, people["Wang Qiang"].rate_bp) == (KIT, 500)
+    assert report.commissions.net_sales == net and report.commissions.unattributed == 0
+    assert sum(p.basis for p in report.commissions.people) == net
 
 
 def test_the_report_as_csv_and_for_one_terminal(demo_db, tmp_path):
@@ -86,8 +97,9 @@ def test_the_report_as_csv_and_for_one_terminal(demo_db, tmp_path):
     assert reports.day_report(demo_db, day=TODAY, terminal="T02").documents == {}
     text = reports.report_csv(reports.day_report(demo_db, day=TODAY, terminal="T01")).decode("utf-8-sig")
     assert text.splitlines()[0] == "section,key,count,amount,extra"
-    assert "attach_rate_category,Notebooks,3,2,150%" in text
+    assert "attach_rate_category,Notebooks,1,2,50%" in text
     assert "card_takeup_tier,Gold card,1,2,50%" in text
+    assert "items_per_unit,all,2,2,1.00" in text
 
 
 def test_pos_report_day_prints_and_writes_csv(sqlite_demo_db, tmp_path, capsys):
@@ -100,7 +112,7 @@ def test_pos_report_day_prints_and_writes_csv(sqlite_demo_db, tmp_path, capsys):
                  "--pdf", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     printed = capsys.readouterr().out
-    assert "attach rate Notebooks: 3/2 = 150%" in printed and out.exists()
+    assert "attach rate Notebooks: 1/2 = 50%" in printed and out.exists()
     assert main([f"--db={sqlite_demo_db.url}", "report", "day", "--date", "yesterday"]) == 1
     assert main([f"--db={sqlite_demo_db.url}", "report", "x"]) == 0
     assert "expected cash in drawer" in capsys.readouterr().out
