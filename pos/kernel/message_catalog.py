@@ -395,4 +395,129 @@ CATALOG: dict[str, str] = {
     "field.search": "The search",
     "correction.request_reused": ("That request was already used for {receipt}, another "
                                   "correction; try again"),
+    # --- reports -------------------------------------------------------------------------
+    "report.bad_month": "{month} is not a month: write it as YYYY-MM, e.g. 2026-11",
+    "report.period_backwards": "The period ends ({end}) before it starts ({start})",
+    "report.period_too_long": "A report covers at most {days} days: choose a shorter period",
+    "report.month_or_dates": "Give either --month or --from/--to, not both",
+    "report.period_needs_from": ("A period report needs --from DATE (and --to DATE, default today)"
+                                 " or --month YYYY-MM"),
+    # --- IMEIs and stock that may not go below zero --------------------------------------
+    "serial.not_imei": ("'{serial}' is not a valid IMEI for {name}: an IMEI is 15 digits, the last"
+                        " one a check digit"),
+    "serial.imei_check_digit": ("IMEI {serial} of {name} has a wrong check digit: a digit was "
+                                "mistyped or two were swapped; check it against the box or dial "
+                                "*#06#"),
+    "stock.short": ("Only {stock:number} of {name} in stock and this sale takes {asked:number}: "
+                    "nothing was sold. Receive the stock first, or a manager may allow selling "
+                    "below zero (setting allow_negative_stock)"),
+    # --- service-card coverage, maker's warranty, gifts, sheet ownership -----------------
+    "checklist.needs_scope": ('needs scope = "software", "hardware" or "screen": what the card '
+                              "covers"),
+    "checklist.needs_starts": ('needs starts = "sale" or "warranty_end": whether its cover begins '
+                               "at the sale or when the maker's warranty ends"),
+    "checklist.gift_boolean": "gift must be true or false",
+    "checklist.gift_is_free": 'a gift is free: its pack_price is "0.00" or left out, not {price}',
+    "checklist.zero_needs_gift": "pack_price is 0: an item given free is marked gift = true",
+    "checklist.category_owned": ("category '{code}' is on sheet '{owner}'; importing it on sheet "
+                                 "'{sheet}' would move it: take it off one of the two sheets, or "
+                                 "import with --move-categories"),
+    "catalog.bad_warranty": ("'{text}' is not a warranty: write the maker's warranty in whole "
+                             "months from 0 to {max}, or leave it empty for the category's"),
+    "card.unit_warranty_unknown": ("{card} begins when the maker's warranty of {name} ends, and "
+                                   "the catalog does not say how long that warranty is: set "
+                                   "warranty_months for the product or its category"),
+    "coverage.term": "{what:msg} for {months} months {when:msg}{dates:msg}",
+    "coverage.lifetime": "{what:msg} for life, {when:msg}{dates:msg}",
+    "coverage.from_sale": "from the sale",
+    "coverage.after_maker": "after the maker's {months}-month warranty",
+    "coverage.after_maker_unknown": "after the maker's warranty",
+    "coverage.until": " (to {end:date})",
+    "coverage.between": " ({start:date} to {end:date})",
+    "coverage.since": " (from {start:date})",
+    "coverage.period": "{what:msg} from {start:date} to {end:date}",
+    "coverage.what.on_site.software": "On-site software service",
+    "coverage.what.carry_in.software": "Carry-in software service",
+    "coverage.what.on_site.hardware": "On-site hardware warranty",
+    "coverage.what.carry_in.hardware": "Carry-in hardware warranty",
+    "coverage.what.on_site.screen": "On-site screen-break cover",
+    "coverage.what.carry_in.screen": "Carry-in screen-break cover",
+    "coverage.maker_warranty": "Maker's warranty: {months} months",
+    "coverage.no_maker_warranty": "Maker's warranty: none",
+    # --- settings a manager can change (issue 13) ----------------------------------------
+    "setting.unknown": "There is no setting {key}; the settings are {known:list}",
+    "setting.too_long": "{key} was not changed: the value is longer than {most:number} characters",
+    "setting.unreadable": ("{key} was not changed: {text} cannot be read; write a number, true "
+                           "or false, a word, or JSON"),
+    "setting.managers_only": "Only a manager or an administrator may change the store's settings",
+    "setting.unchanged": "{key} is already {value}: nothing was changed",
+    "setting.changed": "{key} changed from {old} to {new}",
+    "setting.bad_value": "{key} was not changed: it takes {expected:msg}",
+    "setting.at": "{where:path}: {problem:msg}",
+    "setting.need_whole": ("a whole number from {low:number} to {high:number} is needed, not "
+                           "{value}"),
+    "setting.need_object": "an object {{...}} is needed, not {value}",
+    "setting.need_list": "a list [...] is needed, not {value}",
+    "setting.too_many": "at most {most:number} entries",
+    "setting.need_text": "text of 1 to {most:number} characters is needed, not {value}",
+    "setting.need_bool": "true or false is needed, not {value}",
+    "setting.need_choice": "one of {allowed:list} is needed, not {value}",
+    "setting.missing": "missing: {names:list}",
+    "setting.not_known_here": "not known here: {names:list} (known: {known:list})",
+    "setting.no_such_category": "no category has the code {code}",
+    "setting.no_such_terminal": "no terminal has the code {code}",
+    "setting.no_such_staff": "no staff member is called {name}",
+    "setting.staff_twice": "{name} is already paid by the scheme {scheme}",
+    "setting.twice": "{value} is named twice",
+    "setting.scheme_code": ("a code of lower-case letters, digits and hyphens is needed, not "
+                            "{value}"),
+    "setting.needs_categories": "the basis categories needs at least one category code",
+    "setting.no_categories": "the basis {basis} takes no categories",
+    "setting.step": ("a step is [threshold in fen, rate in basis points from 0 to "
+                     "{high:number}], not {value}"),
+    "setting.steps_order": "the first step's threshold is 0 and each next one is higher",
+    "setting.printer_uri": ("{value} is not a printer address; it starts with {schemes:list} "
+                            "and ://"),
+    "setting.encoding": "{value} is not a text encoding such as gb18030",
+    "setting.expect.discount_limit_bp": ("for each role ({roles:list}) a whole number of basis "
+                                         "points from 0 to {high:number} (100 = 1%)"),
+    "setting.expect.pin_min_digits": ("for each role ({roles:list}) a whole number of digits "
+                                      "from {low:number} to {high:number}"),
+    "setting.expect.account_days": ("whole days for consumer (0 to {consumer:number}) and "
+                                    "business (0 to {business:number}), e.g. {{\"consumer\": "
+                                    "3, \"business\": 30}}"),
+    "setting.expect.printers": ("for each terminal code its printers ({fields:list}), e.g. "
+                                "{{\"T01\": {{\"receipt\": \"network://192.168.1.50:9100\", "
+                                "\"paper_mm\": 80}}}}"),
+    "setting.expect.margin_threshold_bp": ("a whole number of basis points from 0 to "
+                                           "{high:number} (500 = 5%)"),
+    "setting.expect.allow_negative_stock": "true or false",
+    "setting.expect.imei_categories": ("a list of category codes, e.g. [\"PHONE\", \"TABLET\"] "
+                                       "(or PHONE,TABLET)"),
+    "setting.expect.commission_schemes": ("a list of schemes, each with code, name, basis "
+                                          "({bases:list}), categories (for the basis "
+                                          "categories), period (month), steps [[threshold in "
+                                          "fen, rate in basis points], ...] from 0 up, roles "
+                                          "({roles:list}) and staff (names)"),
+    "setting.help.discount_limit_bp": ("Largest line discount each role may give without a "
+                                       "manager, in basis points (100 = 1%)"),
+    "setting.help.pin_min_digits": "Fewest digits a new PIN may have, per role (4 to 8)",
+    "setting.help.account_days": ("Days a sale may stay on account: consumers at most 3, "
+                                  "business customers at most 30"),
+    "setting.help.printers": ("Each terminal's printers: receipt and documents addresses, paper "
+                              "width, sheet after sale, encoding (pos printers set changes one "
+                              "terminal)"),
+    "setting.help.margin_threshold_bp": ("A line sold under this margin (basis points of its "
+                                         "price) counts as sold without profit"),
+    "setting.help.allow_negative_stock": "Whether a sale may take a product's stock below zero",
+    "setting.help.imei_categories": ("Categories whose serial numbers must be valid IMEIs (15 "
+                                     "digits with a check digit)"),
+    "setting.help.commission_schemes": ("Commission schemes: stepped monthly rates on a basis, "
+                                        "paid to staff by name or by role"),
+    "setting.is_default": "default",
+    "setting.is_changed": "changed",
+    "store.is_a_setting": ("{names:list}: a setting, not a store detail; change it with pos "
+                           "settings set KEY VALUE"),
+    # --- settings from a file (issue 13) -------------------------------------------------
+    "setting.file_not_utf8": "{path} must be UTF-8 text (JSON)",
 }

@@ -230,6 +230,16 @@
         <source>needed</source>
         <translation>待录入</translation>
     </message>
+    <message>
+        <location filename="../checkout/cart_view.py" line="71" />
+        <source>only {n} in stock</source>
+        <translation>库存仅剩 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../checkout/cart_view.py" line="72" />
+        <source>out of stock</source>
+        <translation>无库存</translation>
+    </message>
 </context>
 <context>
     <name>CloseShiftDialog</name>
@@ -863,6 +873,49 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_screen.py" line="43" />
+        <source>Store settings</source>
+        <translation>门店设置</translation>
+    </message>
+    <message>
+        <location filename="../settings_screen.py" line="66" />
+        <source>Save [Ctrl+S]</source>
+        <translation>保存 [Ctrl+S]</translation>
+    </message>
+    <message>
+        <location filename="../settings_screen.py" line="69" />
+        <source>Put the default back</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location filename="../settings_screen.py" line="71" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../settings_screen.py" line="136" />
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../settings_screen.py" line="138" />
+        <source>Takes: {what}</source>
+        <translation>应填写：{what}</translation>
+    </message>
+    <message>
+        <location filename="../settings_screen.py" line="139" />
+        <source>Default: {value}</source>
+        <translation>默认值：{value}</translation>
+    </message>
+    <message>
+        <location filename="../settings_screen.py" line="163" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>SheetItemRow</name>
     <message>
         <location filename="../checkout/sheet_delegate.py" line="84" />
@@ -990,6 +1043,11 @@
         <location filename="../checkout/till_layout.py" line="110" />
         <source>Pay [F12]</source>
         <translation>收款 [F12]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_layout.py" line="50" />
+        <source>Settings [F10]</source>
+        <translation>设置 [F10]</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +2674,416 @@
         <source>That request was already used for {receipt}, another correction; try again</source>
         <comment>correction.request_reused</comment>
         <translation>该请求已用于另一笔更正 {receipt}；请重试</translation>
+    </message>
+    <message>
+        <source>{month} is not a month: write it as YYYY-MM, e.g. 2026-11</source>
+        <comment>report.bad_month</comment>
+        <translation>{month} 不是月份：请写成 YYYY-MM，例如 2026-11</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start})</source>
+        <comment>report.period_backwards</comment>
+        <translation>时段的结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <source>A report covers at most {days} days: choose a shorter period</source>
+        <comment>report.period_too_long</comment>
+        <translation>报表最多覆盖 {days} 天：请选择较短的时段</translation>
+    </message>
+    <message>
+        <source>Give either --month or --from/--to, not both</source>
+        <comment>report.month_or_dates</comment>
+        <translation>请只给出 --month 或 --from/--to 其中一种</translation>
+    </message>
+    <message>
+        <source>A period report needs --from DATE (and --to DATE, default today) or --month YYYY-MM</source>
+        <comment>report.period_needs_from</comment>
+        <translation>时段报表需要 --from 日期（及 --to 日期，默认今天）或 --month YYYY-MM</translation>
+    </message>
+    <message>
+        <source>'{serial}' is not a valid IMEI for {name}: an IMEI is 15 digits, the last one a check digit</source>
+        <comment>serial.not_imei</comment>
+        <translation>“{serial}”不是有效的 IMEI（{name}）：IMEI 为 15 位数字，最后一位是校验位</translation>
+    </message>
+    <message>
+        <source>IMEI {serial} of {name} has a wrong check digit: a digit was mistyped or two were swapped; check it against the box or dial *#06#</source>
+        <comment>serial.imei_check_digit</comment>
+        <translation>{name} 的 IMEI {serial} 校验位不对：有数字输错或两位颠倒，请对照包装盒或拨 *#06# 核对</translation>
+    </message>
+    <message>
+        <source>Only {stock:number} of {name} in stock and this sale takes {asked:number}: nothing was sold. Receive the stock first, or a manager may allow selling below zero (setting allow_negative_stock)</source>
+        <comment>stock.short</comment>
+        <translation>{name} 库存只有 {stock:number} 件，本单需要 {asked:number} 件：未完成销售。请先入库，或由店长允许负库存销售（设置 allow_negative_stock）</translation>
+    </message>
+    <message>
+        <source>needs scope = "software", "hardware" or "screen": what the card covers</source>
+        <comment>checklist.needs_scope</comment>
+        <translation>需要 scope = "software"、"hardware" 或 "screen"：服务卡保障的内容</translation>
+    </message>
+    <message>
+        <source>needs starts = "sale" or "warranty_end": whether its cover begins at the sale or when the maker's warranty ends</source>
+        <comment>checklist.needs_starts</comment>
+        <translation>需要 starts = "sale" 或 "warranty_end"：保障自购买之日起，还是自厂商保修期满后开始</translation>
+    </message>
+    <message>
+        <source>gift must be true or false</source>
+        <comment>checklist.gift_boolean</comment>
+        <translation>gift 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>a gift is free: its pack_price is "0.00" or left out, not {price}</source>
+        <comment>checklist.gift_is_free</comment>
+        <translation>赠品是免费的：pack_price 应为 "0.00" 或不写，而不是 {price}</translation>
+    </message>
+    <message>
+        <source>pack_price is 0: an item given free is marked gift = true</source>
+        <comment>checklist.zero_needs_gift</comment>
+        <translation>pack_price 为 0：免费赠送的项目须标明 gift = true</translation>
+    </message>
+    <message>
+        <source>category '{code}' is on sheet '{owner}'; importing it on sheet '{sheet}' would move it: take it off one of the two sheets, or import with --move-categories</source>
+        <comment>checklist.category_owned</comment>
+        <translation>品类 '{code}' 属于配置单 '{owner}'，导入到配置单 '{sheet}' 会把它移过去：请从其中一张配置单去掉它，或用 --move-categories 导入</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a warranty: write the maker's warranty in whole months from 0 to {max}, or leave it empty for the category's</source>
+        <comment>catalog.bad_warranty</comment>
+        <translation>'{text}' 不是有效的保修期：请填写厂商保修的整月数（0 到 {max}），留空则用品类的保修期</translation>
+    </message>
+    <message>
+        <source>{card} begins when the maker's warranty of {name} ends, and the catalog does not say how long that warranty is: set warranty_months for the product or its category</source>
+        <comment>card.unit_warranty_unknown</comment>
+        <translation>{card}自{name}的厂商保修期满后开始，但商品资料没有写明保修期多长：请为该商品或其品类设置 warranty_months</translation>
+    </message>
+    <message>
+        <source>{what:msg} for {months} months {when:msg}{dates:msg}</source>
+        <comment>coverage.term</comment>
+        <translation>{when:msg}{what:msg}{months}个月{dates:msg}</translation>
+    </message>
+    <message>
+        <source>{what:msg} for life, {when:msg}{dates:msg}</source>
+        <comment>coverage.lifetime</comment>
+        <translation>{when:msg}终身{what:msg}{dates:msg}</translation>
+    </message>
+    <message>
+        <source>from the sale</source>
+        <comment>coverage.from_sale</comment>
+        <translation>自购买之日起</translation>
+    </message>
+    <message>
+        <source>after the maker's {months}-month warranty</source>
+        <comment>coverage.after_maker</comment>
+        <translation>厂商{months}个月保修期满后</translation>
+    </message>
+    <message>
+        <source>after the maker's warranty</source>
+        <comment>coverage.after_maker_unknown</comment>
+        <translation>厂商保修期满后</translation>
+    </message>
+    <message>
+        <source> (to {end:date})</source>
+        <comment>coverage.until</comment>
+        <translation>（至{end:date}）</translation>
+    </message>
+    <message>
+        <source> ({start:date} to {end:date})</source>
+        <comment>coverage.between</comment>
+        <translation>（{start:date}至{end:date}）</translation>
+    </message>
+    <message>
+        <source> (from {start:date})</source>
+        <comment>coverage.since</comment>
+        <translation>（自{start:date}起）</translation>
+    </message>
+    <message>
+        <source>{what:msg} from {start:date} to {end:date}</source>
+        <comment>coverage.period</comment>
+        <translation>{what:msg}：{start:date}至{end:date}</translation>
+    </message>
+    <message>
+        <source>On-site software service</source>
+        <comment>coverage.what.on_site.software</comment>
+        <translation>上门软件服务</translation>
+    </message>
+    <message>
+        <source>Carry-in software service</source>
+        <comment>coverage.what.carry_in.software</comment>
+        <translation>送修软件服务</translation>
+    </message>
+    <message>
+        <source>On-site hardware warranty</source>
+        <comment>coverage.what.on_site.hardware</comment>
+        <translation>上门硬件保修</translation>
+    </message>
+    <message>
+        <source>Carry-in hardware warranty</source>
+        <comment>coverage.what.carry_in.hardware</comment>
+        <translation>送修硬件保修</translation>
+    </message>
+    <message>
+        <source>On-site screen-break cover</source>
+        <comment>coverage.what.on_site.screen</comment>
+        <translation>上门碎屏保障</translation>
+    </message>
+    <message>
+        <source>Carry-in screen-break cover</source>
+        <comment>coverage.what.carry_in.screen</comment>
+        <translation>送修碎屏保障</translation>
+    </message>
+    <message>
+        <source>Maker's warranty: {months} months</source>
+        <comment>coverage.maker_warranty</comment>
+        <translation>厂商保修：{months}个月</translation>
+    </message>
+    <message>
+        <source>Maker's warranty: none</source>
+        <comment>coverage.no_maker_warranty</comment>
+        <translation>厂商保修：无</translation>
+    </message>
+    <message>
+        <source>There is no setting {key}; the settings are {known:list}</source>
+        <comment>setting.unknown</comment>
+        <translation>没有 {key} 这项设置；可用的设置：{known:list}</translation>
+    </message>
+    <message>
+        <source>{key} was not changed: the value is longer than {most:number} characters</source>
+        <comment>setting.too_long</comment>
+        <translation>{key} 未修改：值超过 {most:number} 个字符</translation>
+    </message>
+    <message>
+        <source>{key} was not changed: {text} cannot be read; write a number, true or false, a word, or JSON</source>
+        <comment>setting.unreadable</comment>
+        <translation>{key} 未修改：无法读取 {text}；请填写数字、true 或 false、一个词或 JSON</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator may change the store's settings</source>
+        <comment>setting.managers_only</comment>
+        <translation>只有店长或管理员可以修改门店设置</translation>
+    </message>
+    <message>
+        <source>{key} is already {value}: nothing was changed</source>
+        <comment>setting.unchanged</comment>
+        <translation>{key} 已经是 {value}：未作任何修改</translation>
+    </message>
+    <message>
+        <source>{key} changed from {old} to {new}</source>
+        <comment>setting.changed</comment>
+        <translation>{key} 已从 {old} 改为 {new}</translation>
+    </message>
+    <message>
+        <source>{key} was not changed: it takes {expected:msg}</source>
+        <comment>setting.bad_value</comment>
+        <translation>{key} 未修改：应填写{expected:msg}</translation>
+    </message>
+    <message>
+        <source>{where:path}: {problem:msg}</source>
+        <comment>setting.at</comment>
+        <translation>{where:path}：{problem:msg}</translation>
+    </message>
+    <message>
+        <source>a whole number from {low:number} to {high:number} is needed, not {value}</source>
+        <comment>setting.need_whole</comment>
+        <translation>需要 {low:number} 到 {high:number} 之间的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>an object {{...}} is needed, not {value}</source>
+        <comment>setting.need_object</comment>
+        <translation>需要一个对象 {{...}}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>a list [...] is needed, not {value}</source>
+        <comment>setting.need_list</comment>
+        <translation>需要一个列表 [...]，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>at most {most:number} entries</source>
+        <comment>setting.too_many</comment>
+        <translation>最多 {most:number} 项</translation>
+    </message>
+    <message>
+        <source>text of 1 to {most:number} characters is needed, not {value}</source>
+        <comment>setting.need_text</comment>
+        <translation>需要 1 到 {most:number} 个字符的文字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>true or false is needed, not {value}</source>
+        <comment>setting.need_bool</comment>
+        <translation>需要 true 或 false，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>one of {allowed:list} is needed, not {value}</source>
+        <comment>setting.need_choice</comment>
+        <translation>需要 {allowed:list} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>missing: {names:list}</source>
+        <comment>setting.missing</comment>
+        <translation>缺少：{names:list}</translation>
+    </message>
+    <message>
+        <source>not known here: {names:list} (known: {known:list})</source>
+        <comment>setting.not_known_here</comment>
+        <translation>无法识别：{names:list}（可用：{known:list}）</translation>
+    </message>
+    <message>
+        <source>no category has the code {code}</source>
+        <comment>setting.no_such_category</comment>
+        <translation>没有代码为 {code} 的品类</translation>
+    </message>
+    <message>
+        <source>no terminal has the code {code}</source>
+        <comment>setting.no_such_terminal</comment>
+        <translation>没有代码为 {code} 的终端</translation>
+    </message>
+    <message>
+        <source>no staff member is called {name}</source>
+        <comment>setting.no_such_staff</comment>
+        <translation>没有名为 {name} 的员工</translation>
+    </message>
+    <message>
+        <source>{name} is already paid by the scheme {scheme}</source>
+        <comment>setting.staff_twice</comment>
+        <translation>{name} 已由方案 {scheme} 计提成</translation>
+    </message>
+    <message>
+        <source>{value} is named twice</source>
+        <comment>setting.twice</comment>
+        <translation>{value} 重复出现</translation>
+    </message>
+    <message>
+        <source>a code of lower-case letters, digits and hyphens is needed, not {value}</source>
+        <comment>setting.scheme_code</comment>
+        <translation>代码只能由小写字母、数字和连字符组成，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the basis categories needs at least one category code</source>
+        <comment>setting.needs_categories</comment>
+        <translation>计提基础为 categories 时至少需要一个品类代码</translation>
+    </message>
+    <message>
+        <source>the basis {basis} takes no categories</source>
+        <comment>setting.no_categories</comment>
+        <translation>计提基础 {basis} 不需要品类</translation>
+    </message>
+    <message>
+        <source>a step is [threshold in fen, rate in basis points from 0 to {high:number}], not {value}</source>
+        <comment>setting.step</comment>
+        <translation>每一档是 [门槛（分）, 比例（基点，0 到 {high:number}）]，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the first step's threshold is 0 and each next one is higher</source>
+        <comment>setting.steps_order</comment>
+        <translation>第一档的门槛为 0，之后每档门槛须更高</translation>
+    </message>
+    <message>
+        <source>{value} is not a printer address; it starts with {schemes:list} and ://</source>
+        <comment>setting.printer_uri</comment>
+        <translation>{value} 不是打印机地址；应以 {schemes:list} 加 :// 开头</translation>
+    </message>
+    <message>
+        <source>{value} is not a text encoding such as gb18030</source>
+        <comment>setting.encoding</comment>
+        <translation>{value} 不是文字编码（例如 gb18030）</translation>
+    </message>
+    <message>
+        <source>for each role ({roles:list}) a whole number of basis points from 0 to {high:number} (100 = 1%)</source>
+        <comment>setting.expect.discount_limit_bp</comment>
+        <translation>每个角色（{roles:list}）一个 0 到 {high:number} 之间的基点整数（100 = 1%）</translation>
+    </message>
+    <message>
+        <source>for each role ({roles:list}) a whole number of digits from {low:number} to {high:number}</source>
+        <comment>setting.expect.pin_min_digits</comment>
+        <translation>每个角色（{roles:list}）一个 {low:number} 到 {high:number} 之间的位数</translation>
+    </message>
+    <message>
+        <source>whole days for consumer (0 to {consumer:number}) and business (0 to {business:number}), e.g. {{"consumer": 3, "business": 30}}</source>
+        <comment>setting.expect.account_days</comment>
+        <translation>consumer（0 到 {consumer:number}）和 business（0 到 {business:number}）的整天数，例如 {{"consumer": 3, "business": 30}}</translation>
+    </message>
+    <message>
+        <source>for each terminal code its printers ({fields:list}), e.g. {{"T01": {{"receipt": "network://192.168.1.50:9100", "paper_mm": 80}}}}</source>
+        <comment>setting.expect.printers</comment>
+        <translation>每个终端代码对应其打印机（{fields:list}），例如 {{"T01": {{"receipt": "network://192.168.1.50:9100", "paper_mm": 80}}}}</translation>
+    </message>
+    <message>
+        <source>a whole number of basis points from 0 to {high:number} (500 = 5%)</source>
+        <comment>setting.expect.margin_threshold_bp</comment>
+        <translation>0 到 {high:number} 之间的基点整数（500 = 5%）</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <comment>setting.expect.allow_negative_stock</comment>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a list of category codes, e.g. ["PHONE", "TABLET"] (or PHONE,TABLET)</source>
+        <comment>setting.expect.imei_categories</comment>
+        <translation>品类代码列表，例如 ["PHONE", "TABLET"]（或 PHONE,TABLET）</translation>
+    </message>
+    <message>
+        <source>a list of schemes, each with code, name, basis ({bases:list}), categories (for the basis categories), period (month), steps [[threshold in fen, rate in basis points], ...] from 0 up, roles ({roles:list}) and staff (names)</source>
+        <comment>setting.expect.commission_schemes</comment>
+        <translation>方案列表，每个方案含 code、name、basis（{bases:list}）、categories（计提基础为 categories 时）、period（month）、从 0 起递增的 steps [[门槛（分）, 比例（基点）], ...]、roles（{roles:list}）和 staff（员工姓名）</translation>
+    </message>
+    <message>
+        <source>Largest line discount each role may give without a manager, in basis points (100 = 1%)</source>
+        <comment>setting.help.discount_limit_bp</comment>
+        <translation>各角色无需店长即可给出的单行最大折扣，单位基点（100 = 1%）</translation>
+    </message>
+    <message>
+        <source>Fewest digits a new PIN may have, per role (4 to 8)</source>
+        <comment>setting.help.pin_min_digits</comment>
+        <translation>各角色新 PIN 的最少位数（4 到 8）</translation>
+    </message>
+    <message>
+        <source>Days a sale may stay on account: consumers at most 3, business customers at most 30</source>
+        <comment>setting.help.account_days</comment>
+        <translation>挂账天数：个人客户最多 3 天，企业客户最多 30 天</translation>
+    </message>
+    <message>
+        <source>Each terminal's printers: receipt and documents addresses, paper width, sheet after sale, encoding (pos printers set changes one terminal)</source>
+        <comment>setting.help.printers</comment>
+        <translation>各终端的打印机：小票与单据地址、纸宽、售后打印配置单、编码（pos printers set 可修改单个终端）</translation>
+    </message>
+    <message>
+        <source>A line sold under this margin (basis points of its price) counts as sold without profit</source>
+        <comment>setting.help.margin_threshold_bp</comment>
+        <translation>毛利低于此值（售价的基点）的商品行计为无利润销售</translation>
+    </message>
+    <message>
+        <source>Whether a sale may take a product's stock below zero</source>
+        <comment>setting.help.allow_negative_stock</comment>
+        <translation>销售是否允许库存低于零</translation>
+    </message>
+    <message>
+        <source>Categories whose serial numbers must be valid IMEIs (15 digits with a check digit)</source>
+        <comment>setting.help.imei_categories</comment>
+        <translation>串号必须是有效 IMEI（15 位含校验位）的品类</translation>
+    </message>
+    <message>
+        <source>Commission schemes: stepped monthly rates on a basis, paid to staff by name or by role</source>
+        <comment>setting.help.commission_schemes</comment>
+        <translation>提成方案：按计提基础分档的月度比例，按员工姓名或角色计发</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <comment>setting.is_default</comment>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <comment>setting.is_changed</comment>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>{names:list}: a setting, not a store detail; change it with pos settings set KEY VALUE</source>
+        <comment>store.is_a_setting</comment>
+        <translation>{names:list}：这是设置而非门店资料；请用 pos settings set KEY VALUE 修改</translation>
+    </message>
+    <message>
+        <source>{path} must be UTF-8 text (JSON)</source>
+        <comment>setting.file_not_utf8</comment>
+        <translation>{path} 必须是 UTF-8 文本（JSON）</translation>
     </message>
 </context>
 </TS>
