@@ -5,39 +5,33 @@ place in the file (a path through the document, and a line when it can be found)
 Anything in the file may be of the wrong type (`item = 5`, `products = [[1]]`): each
 value's type is checked before it is used, text fits its column with no control
 characters (the same on SQLite and PostgreSQL), amounts and terms stay within what a
-store sells."""
+store sells. The sheets are checked here (with their gift packs and free gifts), the
+service-card tiers in pos.catalog.tier_file; the helpers for values are shared by both.
+
+A sheet may take a category from another sheet only when the file says so: the other
+sheet is in the same file without it, or the import is told to move categories."""
 
 from __future__ import annotations
 
 import tomllib
 
 from pos.catalog.catalog_file import bounded_amount, shown, text_problem
-from pos.db.models import ServiceTier, SheetItem, SheetSection, SheetTemplate
-from pos.kernel.enums import Audience, CategoryKind, ServiceMode
+from pos.db.models import SheetItem, SheetSection, SheetTemplate
+from pos.kernel.enums import CategoryKind
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
 from pos.kernel.text import clean_text
 
 SHEET_KEYS = {"code", "name", "categories", "section"}
 SECTION_KEYS = {"code", "title", "item"}
-ITEM_KEYS = {"code", "name", "script", "products", "pack_price"}
-TIER_KEYS = {
-    "code", "name", "description", "audience", "lifetime", "term_months", "service",
-    "units_covered", "categories", "bands",
-}
-BAND_KEYS = {"up_to", "price"}
+ITEM_KEYS = {"code", "name", "script", "products", "pack_price", "gift"}
 # The columns' lengths (pos.db.models.checklists); a script or a description is a few
 # sentences for the salesperson, kept to what a sheet or a screen can show.
 MAX_CODE = SheetTemplate.code.type.length
 MAX_SHEET_NAME = SheetTemplate.name.type.length
 MAX_SECTION_TITLE = SheetSection.title.type.length
 MAX_ITEM_NAME = SheetItem.name.type.length
-MAX_TIER_NAME = ServiceTier.name.type.length
 MAX_SCRIPT = 1_000
-# A card's term: what a store sells (at most 10 years; longer is "lifetime"), so that
-# every end date is a real date.
-MAX_TERM_MONTHS = 120
-MAX_UNITS_COVERED = 1_000
 
 
 class Problems:
@@ -88,13 +82,13 @@ def parse_document(data: bytes) -> tuple[dict, str]:
         raise UserError("checklist.too_deep") from None
 
 
-def _code_of(table) -> str | None:
+def code_of(table) -> str | None:
     """A table's code when it is usable text (to name the table's place), else None."""
     code = table.get("code") if isinstance(table, dict) else None
     return code if isinstance(code, str) and code.strip() else None
 
 
-def _list_of_tables(value, key: str, path, problems) -> list:
+def list_of_tables(value, key: str, path, problems) -> list:
     """The tables of an array of tables ([[key]]), or [] after saying it is not one."""
     if value is None:
         return []
@@ -104,9 +98,9 @@ def _list_of_tables(value, key: str, path, problems) -> list:
     return value
 
 
-def _check_code(code, path, problems, *, find=None) -> bool:
+def check_code(code, path, problems, *, find=None) -> bool:
     """A code is text of at most MAX_CODE characters; True when it is."""
-    if not _nonempty_str(code):
+    if not nonempty_str(code):
         problems.add(path, "checklist.needs_code")
         return False
     problem = text_problem(code, MAX_CODE)
@@ -116,8 +110,8 @@ def _check_code(code, path, problems, *, find=None) -> bool:
     return True
 
 
-def _check_text(table: dict, key: str, max_length: int, path, problems, *,
-                required: bool, missing: str = "", find=None, multi_line: bool = False):
+def check_text(table: dict, key: str, max_length: int, path, problems, *,
+               required: bool, missing: str = "", find=None, multi_line: bool = False):
     """The text under `key`: present when `required` (else the `missing` message), text,
     within `max_length`, no control characters (line breaks only where `multi_line`)."""
     value = table.get(key)
@@ -137,7 +131,7 @@ def _check_text(table: dict, key: str, max_length: int, path, problems, *,
     return value
 
 
-def _text_list(value, key: str, path, problems) -> list[str]:
+def text_list(value, key: str, path, problems) -> list[str]:
     """The text entries of a list (codes, skus); an entry of another type is a problem."""
     result = []
     for entry in value:
@@ -148,29 +142,36 @@ def _text_list(value, key: str, path, problems) -> list[str]:
     return result
 
 
-def validate_sheets(document, categories, products, problems, currency) -> list[dict]:
+def validate_sheets(document, categories, products, problems, currency, *,
+                    owners: dict[str, str] | None = None,
+                    move_categories: bool = False) -> list[dict]:
+    """The sheets of the document, checked. `owners` says which sheet (code) each
+    category is on now: a sheet that names a category of a sheet the file leaves out is
+    refused, unless `move_categories`."""
     sheets_in = document.get("sheet", [])
     if not isinstance(sheets_in, list):
         problems.add(["sheet"], "checklist.array_of_tables", key="sheet")
         return []
+    in_file = {code_of(sheet) for sheet in sheets_in}
+    owners = owners or {}
     result, sheet_codes, claimed = [], set(), {}
     for s_index, sheet in enumerate(sheets_in, start=1):
-        code = _code_of(sheet)
+        code = code_of(sheet)
         path = [msg("checklist.sheet", code=shown(code)) if code
                 else msg("checklist.sheet_n", n=s_index)]
         if not isinstance(sheet, dict):
             problems.add(path, "checklist.must_be_table")
             continue
-        _check_keys(sheet, SHEET_KEYS, path, problems)
-        if _check_code(sheet.get("code"), path, problems, find=[code] if code else None):
+        check_keys(sheet, SHEET_KEYS, path, problems)
+        if check_code(sheet.get("code"), path, problems, find=[code] if code else None):
             if code in sheet_codes:
                 problems.add(path, "checklist.sheet_code_taken", find=[code])
             sheet_codes.add(code)
-        _check_text(sheet, "name", MAX_SHEET_NAME, path, problems, required=True,
-                    missing="checklist.needs_name", find=[code] if code else None)
+        check_text(sheet, "name", MAX_SHEET_NAME, path, problems, required=True,
+                   missing="checklist.needs_name", find=[code] if code else None)
         category_codes = sheet.get("categories", [])
         if isinstance(category_codes, list):
-            category_codes = _text_list(category_codes, "categories", path, problems)
+            category_codes = text_list(category_codes, "categories", path, problems)
         for category_code in category_codes if isinstance(category_codes, list) else []:
             category = categories.get(category_code)
             if category is None:
@@ -183,28 +184,33 @@ def validate_sheets(document, categories, products, problems, currency) -> list[
                              sheet=claimed[category_code])
             else:
                 claimed[category_code] = code
+                owner = owners.get(category_code)
+                if (owner is not None and owner != code and owner not in in_file
+                        and not move_categories):
+                    problems.add(path, "checklist.category_owned", code=category_code,
+                                 owner=owner, sheet=code, find=[code, category_code])
         if not isinstance(category_codes, list) or not category_codes:
             problems.add(path, "checklist.needs_categories")
         sections = []
         section_codes, item_codes = set(), set()
-        sections_in = _list_of_tables(sheet.get("section"), "sheet.section", path, problems)
+        sections_in = list_of_tables(sheet.get("section"), "sheet.section", path, problems)
         for x_index, section in enumerate(sections_in, start=1):
-            s_code = _code_of(section)
+            s_code = code_of(section)
             s_path = path + [msg("checklist.section", code=shown(s_code)) if s_code
                              else msg("checklist.section_n", n=x_index)]
             if not isinstance(section, dict):
                 problems.add(s_path, "checklist.must_be_table")
                 continue
-            _check_keys(section, SECTION_KEYS, s_path, problems)
-            if _check_code(section.get("code"), s_path, problems):
+            check_keys(section, SECTION_KEYS, s_path, problems)
+            if check_code(section.get("code"), s_path, problems):
                 if s_code in section_codes:
                     problems.add(s_path, "checklist.section_code_taken")
                 section_codes.add(s_code)
-            _check_text(section, "title", MAX_SECTION_TITLE, s_path, problems, required=True,
-                        missing="checklist.needs_title")
+            check_text(section, "title", MAX_SECTION_TITLE, s_path, problems, required=True,
+                       missing="checklist.needs_title")
             items = []
-            items_in = _list_of_tables(section.get("item"), "sheet.section.item", s_path,
-                                       problems)
+            items_in = list_of_tables(section.get("item"), "sheet.section.item", s_path,
+                                      problems)
             for i_index, item in enumerate(items_in, start=1):
                 items.append(
                     _validate_item(item, i_index, s_path, code, item_codes, products, problems, currency)
@@ -217,30 +223,30 @@ def validate_sheets(document, categories, products, problems, currency) -> list[
 
 
 def _validate_item(item, index, s_path, sheet_code, item_codes, products, problems, currency):
-    code = _code_of(item)
+    code = code_of(item)
     path = s_path + [msg("checklist.item", code=shown(code)) if code
                      else msg("checklist.item_n", n=index)]
     if not isinstance(item, dict):
         problems.add(path, "checklist.must_be_table")
         return {}
-    _check_keys(item, ITEM_KEYS, path, problems)
-    if _check_code(item.get("code"), path, problems):
+    check_keys(item, ITEM_KEYS, path, problems)
+    if check_code(item.get("code"), path, problems):
         if code in item_codes:
             problems.add(path, "checklist.item_code_taken", find=[sheet_code, code])
         item_codes.add(code)
-    _check_text(item, "name", MAX_ITEM_NAME, path, problems, required=True,
-                missing="checklist.needs_name", find=[sheet_code, code] if code else None)
+    check_text(item, "name", MAX_ITEM_NAME, path, problems, required=True,
+               missing="checklist.needs_name", find=[sheet_code, code] if code else None)
     script = item.get("script", "")
     if not isinstance(script, str):
         problems.add(path, "checklist.script_text")
     else:
-        _check_text(item, "script", MAX_SCRIPT, path, problems, required=False, multi_line=True)
+        check_text(item, "script", MAX_SCRIPT, path, problems, required=False, multi_line=True)
     skus = item.get("products", [])
     product_ids = []
     if not isinstance(skus, list) or not skus:
         problems.add(path, "checklist.needs_products", find=[sheet_code, code] if code else None)
         skus = []
-    skus = _text_list(skus, "products", path, problems)
+    skus = text_list(skus, "products", path, problems)
     for sku in skus:
         if sku not in products:
             problems.add(path, "checklist.unknown_sku", sku=sku,
@@ -250,129 +256,45 @@ def _validate_item(item, index, s_path, sheet_code, item_codes, products, proble
                          find=[sheet_code, code, sku] if code else None)
         else:
             product_ids.append(products[sku][0])
-    pack_price = None
+    gift = item.get("gift", False)
+    if not isinstance(gift, bool):
+        problems.add(path, "checklist.gift_boolean")
+        gift = False
+    pack_price = 0 if gift else None
     if "pack_price" in item:
-        pack_price = _amount(item["pack_price"], path + ["pack_price"], problems, currency)
-        if pack_price is not None:
-            if len(skus) < 2:
-                problems.add(path, "checklist.pack_two")
-            parts = sum(products[s][1] for s in skus if s in products)
-            if pack_price <= 0:
-                problems.add(path, "checklist.pack_above_zero")
-            elif parts and pack_price > parts:
-                problems.add(path, "checklist.pack_above_parts", price=item["pack_price"],
-                             parts=parts, find=[sheet_code, code] if code else None)
+        pack_price = amount_value(item["pack_price"], path + ["pack_price"], problems, currency)
+        parts = sum(products[sku][1] for sku in skus if sku in products)
+        find = [sheet_code, code] if code else None
+        if pack_price is None:
+            pass  # not an amount: said above
+        elif gift and pack_price != 0:  # a gift is free
+            problems.add(path, "checklist.gift_is_free", price=item["pack_price"], find=find)
+        elif pack_price < 0:
+            problems.add(path, "checklist.pack_above_zero")
+        elif pack_price == 0 and not gift:
+            problems.add(path, "checklist.zero_needs_gift", find=find)
+        elif parts and pack_price > parts:
+            problems.add(path, "checklist.pack_above_parts", price=item["pack_price"],
+                         parts=parts, find=find)
+    if pack_price is not None and not gift and len(skus) < 2:
+        problems.add(path, "checklist.pack_two")  # a gift may be one product given free
     return {
         "code": code, "name": item.get("name"), "script": script if isinstance(script, str) else "",
-        "product_ids": product_ids, "pack_price": pack_price,
+        "product_ids": product_ids, "pack_price": pack_price, "gift": gift,
     }
 
 
-def validate_tiers(document, categories, problems, currency) -> list[dict]:
-    tiers_in = document.get("tier", [])
-    if not isinstance(tiers_in, list):
-        problems.add(["tier"], "checklist.array_of_tables", key="tier")
-        return []
-    result, codes = [], set()
-    for index, tier in enumerate(tiers_in, start=1):
-        code = _code_of(tier)
-        path = [msg("checklist.tier", code=shown(code)) if code
-                else msg("checklist.tier_n", n=index)]
-        if not isinstance(tier, dict):
-            problems.add(path, "checklist.must_be_table")
-            continue
-        find = [code] if code else None
-        _check_keys(tier, TIER_KEYS, path, problems)
-        if _check_code(tier.get("code"), path, problems, find=find):
-            if code in codes:
-                problems.add(path, "checklist.tier_code_taken", find=find)
-            codes.add(code)
-        _check_text(tier, "name", MAX_TIER_NAME, path, problems, required=True,
-                    missing="checklist.needs_name", find=find)
-        description = _check_text(tier, "description", MAX_SCRIPT, path, problems,
-                                  required=False, multi_line=True, find=find)
-        audience = _enum(Audience, tier.get("audience"), path + ["audience"], problems)
-        mode = _enum(ServiceMode, tier.get("service"), path + ["service"], problems)
-        lifetime = tier.get("lifetime", False)
-        term = tier.get("term_months")
-        if lifetime is True and term is not None:
-            problems.add(path, "checklist.lifetime_or_term", find=find)
-        elif lifetime is not True and not (isinstance(term, int) and not isinstance(term, bool) and term > 0):
-            problems.add(path, "checklist.needs_term", find=find)
-        elif lifetime is not True and term > MAX_TERM_MONTHS:
-            problems.add(path, "checklist.term_too_long", max=MAX_TERM_MONTHS,
-                         years=MAX_TERM_MONTHS // 12, find=find)
-        units = tier.get("units_covered", 1)
-        if not isinstance(units, int) or isinstance(units, bool) or units < 1:
-            problems.add(path, "checklist.units_covered", find=find)
-        elif units > MAX_UNITS_COVERED:
-            problems.add(path, "checklist.units_covered_max", max=MAX_UNITS_COVERED, find=find)
-        category_ids = []
-        tier_categories = tier.get("categories")
-        tier_categories = (_text_list(tier_categories, "categories", path, problems)
-                           if isinstance(tier_categories, list) else [])
-        for category_code in tier_categories:
-            category = categories.get(category_code)
-            if category is None:
-                problems.add(path, "catalog.unknown_category", code=category_code,
-                             find=[code, category_code] if code else None)
-            elif category.kind is not CategoryKind.MAIN_UNIT:
-                problems.add(path, "checklist.not_main_unit", code=category_code)
-            else:
-                category_ids.append(category.id)
-        if not tier_categories:
-            problems.add(path, "checklist.tier_needs_categories", find=find)
-        bands = _validate_bands(tier.get("bands"), path, problems, currency)
-        result.append({
-            "code": code, "name": tier.get("name"),
-            "description": description if isinstance(description, str) else "",
-            "audience": audience, "service_mode": mode,
-            "term_months": None if lifetime is True else term,
-            "units_covered": units, "category_ids": category_ids, "bands": bands,
-            "position": index,
-        })
-    return result
-
-
-def _validate_bands(bands, path, problems, currency) -> list[tuple[int | None, int]]:
-    if not isinstance(bands, list) or not bands:
-        problems.add(path, "checklist.needs_bands")
-        return []
-    result, previous = [], -1
-    for index, band in enumerate(bands, start=1):
-        b_path = path + [msg("checklist.band", n=index)]
-        if not isinstance(band, dict):
-            problems.add(b_path, "checklist.must_be_table")
-            continue
-        _check_keys(band, BAND_KEYS, b_path, problems)
-        price = _amount(band.get("price"), b_path + ["price"], problems, currency)
-        last = index == len(bands)
-        up_to = None
-        if "up_to" in band:
-            up_to = _amount(band["up_to"], b_path + ["up_to"], problems, currency)
-            if last:
-                problems.add(b_path, "checklist.last_band_open")
-            elif up_to is not None and up_to <= previous:
-                problems.add(b_path, "checklist.up_to_rises")
-            if up_to is not None:
-                previous = up_to
-        elif not last:
-            problems.add(b_path, "checklist.needs_up_to")
-        result.append((up_to, price))
-    return result
-
-
-def _check_keys(table: dict, allowed: set[str], path: list[str], problems: Problems) -> None:
+def check_keys(table: dict, allowed: set[str], path: list[str], problems: Problems) -> None:
     unknown = set(table) - allowed
     if unknown:
         problems.add(path, "checklist.unknown_keys", keys=sorted(unknown))
 
 
-def _nonempty_str(value) -> bool:
+def nonempty_str(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-def _amount(value, path, problems, currency) -> int | None:
+def amount_value(value, path, problems, currency) -> int | None:
     if not isinstance(value, str):
         problems.add(path, "checklist.quoted_amount")
         return None
@@ -383,7 +305,7 @@ def _amount(value, path, problems, currency) -> int | None:
         return None
 
 
-def _enum(enum_cls, value, path, problems):
+def enum_value(enum_cls, value, path, problems):
     for member in enum_cls:
         if member.value == value:
             return member

@@ -18,7 +18,8 @@ from pos.db.models import (
     Category, Product, ServiceTier, SheetItem, SheetItemProduct, SheetSection, SheetTemplate,
     TierCategory, TierPriceBand,
 )
-from pos.catalog.checklist_file import Problems, parse_document, validate_sheets, validate_tiers
+from pos.catalog.checklist_file import Problems, parse_document, validate_sheets
+from pos.catalog.tier_file import validate_tiers
 from pos.kernel.errors import UserError
 from pos.kernel.messages import msg
 from pos.kernel.money import to_decimal_string
@@ -34,15 +35,20 @@ class ChecklistImportResult:
         return f"{self.sheets} sheets with {self.items} items, {self.tiers} service tiers"
 
 
-def import_checklists_file(db: Database, *, data: bytes, currency: str = "CNY"):
+def import_checklists_file(db: Database, *, data: bytes, currency: str = "CNY",
+                           move_categories: bool = False):
     document, text = parse_document(data)
-    return import_checklists(db, document=document, text=text, currency=currency)
+    return import_checklists(db, document=document, text=text, currency=currency,
+                             move_categories=move_categories)
 
 
 def import_checklists(
-    db: Database, *, document: dict, text: str | None = None, currency: str = "CNY"
+    db: Database, *, document: dict, text: str | None = None, currency: str = "CNY",
+    move_categories: bool = False,
 ) -> ChecklistImportResult:
-    """Validate the whole document, then create or update sheets and tiers by code."""
+    """Validate the whole document, then create or update sheets and tiers by code. A
+    sheet that names a category another sheet (not in this file) is on is refused,
+    naming both, unless `move_categories`: then the category moves to it."""
     problems = Problems(text)
     with db.unit_of_work() as session:
         categories = {c.code: c for c in session.scalars(select(Category))}
@@ -50,7 +56,11 @@ def import_checklists(
             sku: (pid, price)
             for pid, sku, price in session.execute(select(Product.id, Product.sku, Product.price))
         }
-        sheets = validate_sheets(document, categories, products, problems, currency)
+        owners = dict(session.execute(
+            select(Category.code, SheetTemplate.code)
+            .join(SheetTemplate, SheetTemplate.id == Category.sheet_template_id)).all())
+        sheets = validate_sheets(document, categories, products, problems, currency,
+                                 owners=owners, move_categories=move_categories)
         tiers = validate_tiers(document, categories, problems, currency)
         unknown = set(document) - {"sheet", "tier"}
         if unknown:
@@ -116,6 +126,7 @@ def _upsert_sheet(session, sheet: dict, categories: dict[str, Category]) -> None
             item.name = i_data["name"]
             item.script = i_data["script"]
             item.pack_price = i_data["pack_price"]
+            item.gift = i_data["gift"]
             session.flush()
             kept_items.add(item.id)
             for link in list(item.product_links):
@@ -140,6 +151,8 @@ def _upsert_tier(session, data: dict, categories: dict[str, Category]) -> None:
     tier.description = data["description"]
     tier.audience = data["audience"]
     tier.service_mode = data["service_mode"]
+    tier.scope = data["scope"]
+    tier.starts = data["starts"]
     tier.term_months = data["term_months"]
     tier.units_covered = data["units_covered"]
     tier.position = data["position"]
@@ -182,6 +195,8 @@ def export_checklists(db: Database, *, currency: str = "CNY") -> bytes:
                              "products": [link.product.sku for link in item.product_links]}
                     if item.pack_price is not None:
                         entry["pack_price"] = money(item.pack_price)
+                    if item.gift:
+                        entry["gift"] = True
                     items.append(entry)
                 sections.append({"code": section.code, "title": section.title, "item": items})
             sheets.append({
@@ -204,6 +219,8 @@ def export_checklists(db: Database, *, currency: str = "CNY") -> bytes:
             else:
                 entry["term_months"] = tier.term_months
             entry["service"] = tier.service_mode.value
+            entry["scope"] = tier.scope.value
+            entry["starts"] = tier.starts.value
             entry["units_covered"] = tier.units_covered
             entry["categories"] = sorted(link.category.code for link in tier.category_links)
             entry["bands"] = [
@@ -214,6 +231,8 @@ def export_checklists(db: Database, *, currency: str = "CNY") -> bytes:
             tiers.append(entry)
     header = (
         "# Tickbox POS configuration sheets and service-card tiers.\n"
-        "# Edit, then load with: pos checklists import FILE. Amounts are quoted decimals.\n\n"
+        "# Edit, then load with: pos checklists import FILE. Amounts are quoted decimals.\n"
+        "# A tier's scope: software, hardware or screen; starts: sale or warranty_end (when\n"
+        "# the unit's maker's warranty ends). A sheet item with gift = true is given free.\n\n"
     )
     return (header + tomli_w.dumps({"sheet": sheets, "tier": tiers})).encode("utf-8")

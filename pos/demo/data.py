@@ -876,6 +876,10 @@ _SHEETS: tuple[Sheet, ...] = (
 
 
 class Tier(NamedTuple):
+    """A service card. What it promises is printed from ``service``, ``scope``,
+    ``starts`` and ``term_months`` (pos.catalog.coverage); the description is the
+    store's note for the salesperson and must say the same."""
+
     code: str
     name_en: str
     name_zh: str
@@ -884,6 +888,8 @@ class Tier(NamedTuple):
     audience: str  # consumer | business
     term_months: int | None  # None: lifetime
     service: str  # on_site | carry_in
+    scope: str  # software | hardware | screen
+    starts: str  # sale | warranty_end (when the unit's maker's warranty ends)
     units_covered: int
     categories: tuple[str, ...]
     # (up_to, price): the card's price when the covered unit costs at most up_to;
@@ -894,50 +900,54 @@ class Tier(NamedTuple):
 _PC = ("DESKTOP", "NOTEBOOK")
 _CAMERAS = ("DSLR", "COMPACT", "CAMCORDER")
 
+# The gold card extends on-site service "from 1 to 3 years": it covers until month 36
+# from the sale, whatever the unit's own warranty, so it starts at the sale and runs 36
+# months. The hardware extensions follow the maker's warranty (12 months on PCs,
+# notebooks, phones and cameras here): a 2-year extension runs from month 12 to 36.
 _TIERS: tuple[Tier, ...] = (
     Tier("silver", "Silver card", "银卡",
          "Lifetime carry-in software service", "终身送修软件服务",
-         "consumer", None, "carry_in", 1, _PC,
+         "consumer", None, "carry_in", "software", "sale", 1, _PC,
          (("3000.00", "99.00"), ("6000.00", "149.00"), (None, "199.00"))),
     Tier("gold", "Gold card", "金卡",
          "On-site service extended from 1 to 3 years", "上门服务由1年延长至3年",
-         "consumer", 24, "on_site", 1, _PC,
+         "consumer", 36, "on_site", "software", "sale", 1, _PC,
          (("3000.00", "199.00"), ("6000.00", "299.00"), (None, "399.00"))),
     Tier("diamond", "Diamond card", "钻石卡",
          "Lifetime on-site software service", "终身上门软件服务",
-         "consumer", None, "on_site", 1, _PC,
+         "consumer", None, "on_site", "software", "sale", 1, _PC,
          (("3000.00", "299.00"), ("6000.00", "449.00"), (None, "599.00"))),
     Tier("blue-gold", "Blue-gold card", "蓝金卡",
          "1 year on-site software service for 10 PCs", "10台电脑1年上门软件服务",
-         "business", 12, "on_site", 10, _PC,
+         "business", 12, "on_site", "software", "sale", 10, _PC,
          (("4000.00", "2980.00"), ("8000.00", "3980.00"), (None, "4980.00"))),
     Tier("blue-diamond", "Blue-diamond card", "蓝钻卡",
          "Lifetime on-site software service for 10 PCs", "10台电脑终身上门软件服务",
-         "business", None, "on_site", 10, _PC,
+         "business", None, "on_site", "software", "sale", 10, _PC,
          (("4000.00", "5980.00"), ("8000.00", "7980.00"), (None, "9980.00"))),
     Tier("digital-1y", "Digital 1-year extension", "数码延保1年卡",
-         "1 extra year of hardware warranty for cameras and camcorders",
-         "相机、摄像机硬件保修延长1年",
-         "consumer", 12, "carry_in", 1, _CAMERAS,
+         "1 extra year of hardware warranty for cameras and camcorders, after the maker's",
+         "相机、摄像机厂商保修期满后，硬件保修再延长1年",
+         "consumer", 12, "carry_in", "hardware", "warranty_end", 1, _CAMERAS,
          (("3000.00", "98.00"), ("6000.00", "198.00"), (None, "298.00"))),
     Tier("hw-1y", "Hardware 1-year extension", "硬件延保1年卡",
-         "1 extra year of hardware warranty on PC and notebook main parts",
-         "台式机、笔记本主要部件硬件保修延长1年",
-         "consumer", 12, "carry_in", 1, _PC,
+         "1 extra year of hardware warranty on PC and notebook main parts, after the maker's",
+         "台式机、笔记本主要部件厂商保修期满后，硬件保修再延长1年",
+         "consumer", 12, "carry_in", "hardware", "warranty_end", 1, _PC,
          (("3000.00", "149.00"), ("6000.00", "249.00"), (None, "349.00"))),
     Tier("hw-2y", "Hardware 2-year extension", "硬件延保2年卡",
-         "2 extra years of hardware warranty on PC and notebook main parts",
-         "台式机、笔记本主要部件硬件保修延长2年",
-         "consumer", 24, "carry_in", 1, _PC,
+         "2 extra years of hardware warranty on PC and notebook main parts, after the maker's",
+         "台式机、笔记本主要部件厂商保修期满后，硬件保修再延长2年",
+         "consumer", 24, "carry_in", "hardware", "warranty_end", 1, _PC,
          (("3000.00", "249.00"), ("6000.00", "399.00"), (None, "549.00"))),
     Tier("phone-ext", "Phone extended warranty", "手机延保卡",
-         "1 extra year of warranty for phones", "手机保修延长1年",
-         "consumer", 12, "carry_in", 1, ("PHONE",),
+         "1 extra year of warranty for phones, after the maker's", "手机厂商保修期满后，保修再延长1年",
+         "consumer", 12, "carry_in", "hardware", "warranty_end", 1, ("PHONE",),
          (("2000.00", "99.00"), ("4000.00", "199.00"), (None, "299.00"))),
     Tier("screen-break", "Screen-break cover", "碎屏保障卡",
-         "12 months' cover for screen breakage on phones and tablets",
-         "手机、平板12个月碎屏保障",
-         "consumer", 12, "carry_in", 1, ("PHONE", "TABLET"),
+         "12 months' cover for screen breakage on phones and tablets, from the sale",
+         "手机、平板自购买之日起12个月碎屏保障",
+         "consumer", 12, "carry_in", "screen", "sale", 1, ("PHONE", "TABLET"),
          (("2000.00", "79.00"), ("4000.00", "149.00"), (None, "249.00"))),
 )
 
@@ -966,6 +976,8 @@ def _tier_dict(tier: Tier, locale: str) -> dict:
     else:
         out["term_months"] = tier.term_months
     out["service"] = tier.service
+    out["scope"] = tier.scope
+    out["starts"] = tier.starts
     out["units_covered"] = tier.units_covered
     out["categories"] = list(tier.categories)
     out["bands"] = [

@@ -44,6 +44,21 @@ class ServiceMode(StrEnum):
     CARRY_IN = "carry_in"
 
 
+class CoverageScope(StrEnum):
+    """What a service card covers."""
+
+    SOFTWARE = "software"  # software service: set-up, system faults, reinstalls
+    HARDWARE = "hardware"  # hardware warranty (repair or parts)
+    SCREEN = "screen"  # screen breakage
+
+
+class CoverageStart(StrEnum):
+    """When a service card's cover begins."""
+
+    SALE = "sale"  # on the day the card is sold
+    WARRANTY_END = "warranty_end"  # when the unit's maker's warranty ends
+
+
 class CustomerKind(StrEnum):
     CONSUMER = "consumer"
     BUSINESS = "business"

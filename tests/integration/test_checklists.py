@@ -54,6 +54,8 @@ description = "On-site service extended from 1 to 3 years"
 audience = "consumer"
 term_months = 24
 service = "on_site"
+scope = "software"
+starts = "warranty_end"
 units_covered = 1
 categories = ["NOTEBOOK"]
 bands = [{ up_to = "3000", price = "199" }, { up_to = "6000", price = "299" }, { price = "399" }]
@@ -64,6 +66,8 @@ name = "Silver card"
 audience = "consumer"
 lifetime = true
 service = "carry_in"
+scope = "software"
+starts = "sale"
 categories = ["NOTEBOOK"]
 bands = [{ price = "99" }]
 '''

@@ -22,6 +22,8 @@ class Category(Base):
     sheet_template_id: Mapped[int | None] = mapped_column(
         ForeignKey("sheet_templates.id", ondelete="SET NULL"), index=True
     )
+    # The maker's warranty of its products, in months, unless a product says otherwise.
+    warranty_months: Mapped[int | None] = mapped_column(Integer)
 
     products: Mapped[list[Product]] = relationship(back_populates="category")
 
@@ -45,6 +47,8 @@ class Product(Base):
     )
     serial_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The maker's warranty in months; None: the category's (pos.catalog.coverage).
+    warranty_months: Mapped[int | None] = mapped_column(Integer)
 
     category: Mapped[Category] = relationship(back_populates="products")
 

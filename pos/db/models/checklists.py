@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pos.db.models.base import Base, enum_column
 from pos.db.models.catalog import Category, Product
-from pos.kernel.enums import Audience, ServiceMode
+from pos.kernel.enums import Audience, CoverageScope, CoverageStart, ServiceMode
 
 
 class SheetTemplate(Base):
@@ -60,6 +60,8 @@ class SheetItem(Base):
     name: Mapped[str] = mapped_column(String(120))
     script: Mapped[str] = mapped_column(Text, default="")
     pack_price: Mapped[int | None] = mapped_column(BigInteger)  # minor units; set = gift pack
+    # Given free with the unit (免费送): its products are sold at 0, pack_price is 0.
+    gift: Mapped[bool] = mapped_column(Boolean, default=False)
 
     section: Mapped[SheetSection] = relationship(back_populates="items")
     product_links: Mapped[list[SheetItemProduct]] = relationship(
@@ -94,6 +96,10 @@ class ServiceTier(Base):
     audience: Mapped[Audience] = mapped_column(enum_column(Audience))
     term_months: Mapped[int | None] = mapped_column(Integer)  # None: lifetime
     service_mode: Mapped[ServiceMode] = mapped_column(enum_column(ServiceMode))
+    # What it covers and from when; with term_months these make the printed promise
+    # and the card's dates (pos.catalog.coverage).
+    scope: Mapped[CoverageScope] = mapped_column(enum_column(CoverageScope))
+    starts: Mapped[CoverageStart] = mapped_column(enum_column(CoverageStart))
     units_covered: Mapped[int] = mapped_column(Integer, default=1)
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
