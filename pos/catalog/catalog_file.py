@@ -9,6 +9,7 @@ within their column and within what a store sells (MAX_STOCK, MAX_AMOUNT)."""
 
 from __future__ import annotations
 
+from pos.catalog.coverage import MAX_WARRANTY_MONTHS
 from pos.db.models import Category, Product, product_search_text
 from pos.kernel.barcodes import validate_barcode
 from pos.kernel.csvio import ErrorList, Row
@@ -23,6 +24,11 @@ CATALOG_HEADER = (
     "serial_tracked", "vat_rate",
 )
 CATEGORY_HEADER = ("code", "name", "kind", "sheet_layout")
+# Columns a file may leave out. The maker's warranty in months: a product's when given
+# (empty: its category's); left out of a catalog file, products keep the one they have.
+WARRANTY = "warranty_months"
+CATALOG_OPTIONAL = (WARRANTY,)
+CATEGORY_OPTIONAL = (WARRANTY,)
 
 TRUE_WORDS = {"yes", "y", "true", "1", "是"}
 FALSE_WORDS = {"no", "n", "false", "0", "否", ""}
@@ -92,8 +98,24 @@ def validate_category_rows(rows: list[Row], errors: ErrorList) -> list[dict]:
             errors.add(line, "sheet_layout", "catalog.needs_layout")
         if kind not in (None, CategoryKind.MAIN_UNIT) and v["sheet_layout"]:
             errors.add(line, "sheet_layout", "catalog.layout_main_only")
-        clean.append({"code": code, "name": v["name"], "kind": kind, "sheet_layout": layout})
+        values = {"code": code, "name": v["name"], "kind": kind, "sheet_layout": layout}
+        if WARRANTY in v:
+            values[WARRANTY] = warranty_months(v[WARRANTY], line, errors)
+        clean.append(values)
     return clean
+
+
+def warranty_months(text: str, line: int, errors: ErrorList) -> int | None:
+    """The maker's warranty in whole months (0 to MAX_WARRANTY_MONTHS), or None when the
+    cell is empty; anything else is an error of its line."""
+    if not text:
+        return None
+    if len(text) <= _LONGEST_NUMBER and text.isascii() and text.isdigit() \
+            and int(text) <= MAX_WARRANTY_MONTHS:
+        return int(text)
+    errors.add(line, WARRANTY, "catalog.bad_warranty", text=shown(text),
+               max=MAX_WARRANTY_MONTHS)
+    return None
 
 
 class ProductRows:
@@ -123,7 +145,7 @@ class ProductRows:
         role = PriceRole.NONE
         if v["role"]:
             role = parse_enum(PriceRole, v["role"], line, "role", self.errors)
-        return {
+        values = {
             "sku": sku, "barcode": barcode, "name": name,
             # derived, for searching: case folding may lengthen a name (ß -> ss)
             "search_text": product_search_text(name, sku)[:MAX_SEARCH_TEXT],
@@ -132,6 +154,9 @@ class ProductRows:
             "serial_tracked": self.yes_no(v["serial_tracked"], line),
             "vat_rate_bp": self.vat(v["vat_rate"], line), "active": True,
         }
+        if WARRANTY in v:  # a file without the column leaves products' warranties alone
+            values[WARRANTY] = warranty_months(v[WARRANTY], line, self.errors)
+        return values
 
     def sku(self, sku: str, line: int) -> str:
         if not sku:

@@ -10,7 +10,8 @@ from sqlalchemy import bindparam, select, update
 
 from pos.catalog import search
 from pos.catalog.catalog_file import (
-    CATALOG_HEADER, CATEGORY_HEADER, validate_category_rows, validate_product_rows,
+    CATALOG_HEADER, CATALOG_OPTIONAL, CATEGORY_HEADER, CATEGORY_OPTIONAL, WARRANTY,
+    validate_category_rows, validate_product_rows,
 )
 from pos.db.engine import Database
 from pos.db.models import Category, Product
@@ -59,14 +60,15 @@ class CategoryInfo:
 
 def import_categories_file(db: Database, *, data: bytes) -> ImportResult:
     errors = ErrorList()
-    rows = read_rows(decode_csv_bytes(data), CATEGORY_HEADER, errors)
+    rows = read_rows(decode_csv_bytes(data), CATEGORY_HEADER, errors, CATEGORY_OPTIONAL)
     return import_categories(db, rows=rows, errors=errors)
 
 
 def import_categories(
     db: Database, *, rows: list[Row], errors: ErrorList | None = None
 ) -> ImportResult:
-    """Create or update categories by code."""
+    """Create or update categories by code. A file without the warranty_months column
+    leaves the categories' warranties as they are."""
     errors = errors or ErrorList()
     clean = validate_category_rows(rows, errors)
     errors.raise_if_any("import.categories")
@@ -82,6 +84,8 @@ def import_categories(
                 category.name = values["name"]
                 category.kind = values["kind"]
                 category.sheet_layout = values["sheet_layout"]
+                if WARRANTY in values:
+                    category.warranty_months = values[WARRANTY]
                 updated += 1
     return ImportResult(created, updated)
 
@@ -90,10 +94,11 @@ def export_categories(db: Database) -> bytes:
     with db.read() as session:
         categories = session.scalars(select(Category).order_by(Category.code)).all()
         rows = [
-            (c.code, c.name, c.kind.value, c.sheet_layout.value if c.sheet_layout else "")
+            (c.code, c.name, c.kind.value, c.sheet_layout.value if c.sheet_layout else "",
+             "" if c.warranty_months is None else str(c.warranty_months))
             for c in categories
         ]
-    return write_rows(CATEGORY_HEADER, rows)
+    return write_rows(CATEGORY_HEADER + CATEGORY_OPTIONAL, rows)
 
 
 def list_categories(db: Database) -> list[CategoryInfo]:
@@ -108,9 +113,11 @@ def list_categories(db: Database) -> list[CategoryInfo]:
 
 
 def import_catalog_file(db: Database, *, data: bytes, currency: str = "CNY") -> ImportResult:
-    """Import a catalog CSV. All or nothing: any bad row refuses the whole file."""
+    """Import a catalog CSV. All or nothing: any bad row refuses the whole file. The
+    warranty_months column may be left out: products then keep their warranty (a new
+    one takes its category's)."""
     errors = ErrorList()
-    rows = read_rows(decode_csv_bytes(data), CATALOG_HEADER, errors)
+    rows = read_rows(decode_csv_bytes(data), CATALOG_HEADER, errors, CATALOG_OPTIONAL)
     return import_products(db, rows=rows, errors=errors, currency=currency)
 
 
@@ -172,7 +179,7 @@ def export_catalog(db: Database, *, currency: str = "CNY") -> bytes:
             select(
                 Product.sku, Product.barcode, Product.name, Category.code, Product.price,
                 Product.cost, Product.stock, Product.price_role, Product.serial_tracked,
-                Product.vat_rate_bp,
+                Product.vat_rate_bp, Product.warranty_months,
             )
             .join(Category)
             .where(Product.active.is_(True))
@@ -184,10 +191,12 @@ def export_catalog(db: Database, *, currency: str = "CNY") -> bytes:
                 to_decimal_string(price, currency=currency),
                 to_decimal_string(cost, currency=currency),
                 str(stock), role.value, "yes" if serial else "no", percent_string(vat),
+                "" if warranty is None else str(warranty),
             )
-            for sku, barcode, name, category, price, cost, stock, role, serial, vat in result
+            for sku, barcode, name, category, price, cost, stock, role, serial, vat, warranty
+            in result
         ]
-    return write_rows(CATALOG_HEADER, rows)
+    return write_rows(CATALOG_HEADER + CATALOG_OPTIONAL, rows)
 
 
 # --- lookup -------------------------------------------------------------------------

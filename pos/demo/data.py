@@ -109,9 +109,19 @@ _CATEGORIES: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
+# The maker's warranty of the main units, in months: the national "three guarantees"
+# (三包) year for the whole unit, which the hardware extensions follow. A product may
+# carry its own in the catalog (warranty_months); these ones take their category's.
+_WARRANTY_MONTHS = {
+    "DESKTOP": 12, "NOTEBOOK": 12, "PHONE": 12, "TABLET": 12,
+    "DSLR": 12, "COMPACT": 12, "CAMCORDER": 12,
+}
+
+
 def categories(locale: str) -> list[dict[str, str]]:
     return [
-        {"code": code, "name": _pick(locale, en, zh), "kind": kind, "sheet_layout": layout}
+        {"code": code, "name": _pick(locale, en, zh), "kind": kind, "sheet_layout": layout,
+         "warranty_months": str(_WARRANTY_MONTHS.get(code, ""))}
         for code, en, zh, kind, layout in _CATEGORIES
     ]
 
@@ -490,6 +500,7 @@ def products(locale: str) -> list[dict[str, str]]:
                     "role": role,
                     "serial_tracked": "yes" if kinds[category] == "main_unit" else "no",
                     "vat_rate": "6" if is_service else "13",
+                    "warranty_months": "",  # the category's
                 }
             )
     return out
@@ -500,7 +511,8 @@ def products(locale: str) -> list[dict[str, str]]:
 
 class Item(NamedTuple):
     """One tick box. ``products`` are alternatives, highest price first; with
-    ``pack_price`` set it is a gift pack and the products are sold together."""
+    ``pack_price`` set it is a gift pack and the products are sold together; with
+    ``gift`` they are given free (免费送), at pack price 0."""
 
     code: str
     name_en: str
@@ -509,6 +521,7 @@ class Item(NamedTuple):
     script_en: str
     script_zh: str
     pack_price: str | None = None
+    gift: bool = False
 
 
 class Section(NamedTuple):
@@ -779,6 +792,11 @@ _SHEETS: tuple[Sheet, ...] = (
             Item("charging-pack", "Charging pack", "充电礼包", ("CHG-PB-20K", "CHG-GAN-65", "CBL-USBC-1M"),
                  "Power bank, GaN charger and cable: full battery at home and on the road, save 98.90",
                  "移动电源、氮化镓充电器、快充线，在家出门电量都满格，省98.9元", "399.00"),
+            Item("free-film", "Free screen film", "免费送贴膜", ("PHN-GLS-HD",),
+                 "HD glass given free with the phone and fitted at the counter: the screen is "
+                 "protected before it leaves, and it opens the talk about a case",
+                 "购机免费送高清钢化膜，柜台当场贴好，屏幕出门就有保护；顺势推荐保护壳",
+                 "0.00", gift=True),
         )),
     )),
     Sheet("dslr", "DSLR configuration sheet", "单反相机配置单", ("DSLR",), (
@@ -961,6 +979,8 @@ def _item_dict(item: Item, locale: str) -> dict:
     }
     if item.pack_price is not None:
         out["pack_price"] = item.pack_price
+    if item.gift:
+        out["gift"] = True
     return out
 
 

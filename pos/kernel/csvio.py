@@ -78,9 +78,11 @@ class ErrorList:
                             what=what, count=count, details=self.errors)
 
 
-def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
+def read_rows(text: str, header: Sequence[str], errors: ErrorList,
+              optional: Sequence[str] = ()) -> list[Row]:
     """Rows as dicts keyed by the expected header. Column order in the file is free;
-    missing or unknown columns and ragged rows are errors."""
+    missing or unknown columns and ragged rows are errors. An `optional` column may be
+    left out of the file: its rows then have no value for it at all."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         file_header = next(reader)
@@ -91,7 +93,7 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList) -> list[Row]:
     while names and names[-1] == "":  # Excel's trailing empty columns
         names.pop()
     missing = [name for name in header if name not in names]
-    unknown = [name for name in names if name not in header]
+    unknown = [name for name in names if name not in header and name not in optional]
     duplicated = sorted({name for name in names if names.count(name) > 1})
     if missing:
         errors.add(1, HEADER, "csv.missing_columns", columns=missing)

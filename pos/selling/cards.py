@@ -1,6 +1,8 @@
 """Service cards for a unit in the cart: the tiers its category is eligible for, priced
-by the band the unit's price falls in; adding one (it needs the customer, and business
-tiers a business customer) or recording that the customer declined."""
+by the band the unit's price falls in, each with the promise it makes for this unit
+(pos.catalog.coverage); adding one (it needs the customer, business tiers a business
+customer, and a card that starts when the maker's warranty ends a unit whose warranty
+the catalog knows) or recording that the customer declined."""
 
 from __future__ import annotations
 
@@ -9,10 +11,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from pos.catalog.coverage import coverage_terms, unit_warranty
 from pos.db.engine import Database
-from pos.db.models import ServiceTier, TierCategory
-from pos.kernel.enums import Audience, CustomerKind, LineKind, ServiceMode
+from pos.db.models import Category, Product, ServiceTier, TierCategory
+from pos.kernel.enums import (
+    Audience, CoverageScope, CoverageStart, CustomerKind, LineKind, ServiceMode,
+)
 from pos.kernel.errors import UserError
+from pos.kernel.messages import Message
 from pos.selling.cart import Cart, CartLine, new_line_id
 
 CARD_VAT_BP = 600  # services carry 6% VAT
@@ -29,6 +35,10 @@ class TierOffer:
     service_mode: ServiceMode
     units_covered: int
     price: int  # for this unit
+    scope: CoverageScope = CoverageScope.SOFTWARE
+    starts: CoverageStart = CoverageStart.SALE
+    warranty_months: int | None = None  # the unit's maker's warranty (None: not known)
+    terms: Message | None = None  # what the card promises for this unit
 
 
 def eligible_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierOffer]:
@@ -39,8 +49,16 @@ def eligible_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierO
             .where(TierCategory.category_id == main.category_id, ServiceTier.active.is_(True))
             .order_by(ServiceTier.position, ServiceTier.code)
         ).all()
+        warranty = unit_warranty(*(session.execute(
+            select(Product.warranty_months, Category.warranty_months)
+            .join(Category, Category.id == Product.category_id)
+            .where(Product.id == main.product_id)).first() or (None, None)))
         return [TierOffer(t.id, t.code, t.name, t.description, t.audience, t.term_months,
-                          t.service_mode, t.units_covered, band_price(t, main.unit_price))
+                          t.service_mode, t.units_covered, band_price(t, main.unit_price),
+                          t.scope, t.starts, warranty,
+                          coverage_terms(service_mode=t.service_mode, scope=t.scope,
+                                         starts=t.starts, term_months=t.term_months,
+                                         warranty_months=warranty))
                 for t in tiers]
 
 
@@ -56,6 +74,8 @@ def add_card(db: Database, cart: Cart, *, main_line_id: str, tier_id: int) -> Ca
         raise UserError("card.needs_customer")
     if offer.audience is Audience.BUSINESS and cart.customer_kind is not CustomerKind.BUSINESS:
         raise UserError("card.business_only", card=offer.name)
+    if offer.starts is CoverageStart.WARRANTY_END and offer.warranty_months is None:
+        raise UserError("card.unit_warranty_unknown", card=offer.name, name=main.name)
     line = CartLine(
         line_id=new_line_id(), product_id=None, sku=f"CARD-{offer.code.upper()}", name=offer.name,
         kind=LineKind.CARD, quantity=1, list_price=offer.price, unit_price=offer.price,

@@ -10,7 +10,6 @@ on the driver's cursor (`pos.db.prepared`), one indexed row at a time.
 
 from __future__ import annotations
 
-import calendar
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,11 +18,16 @@ from datetime import date, timedelta
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
+from pos.catalog.coverage import coverage_dates, unit_warranty
 from pos.db import prepared
 from pos.db.engine import Database
-from pos.db.models import Customer, Sale, ServiceCard, SheetItem, SheetSection, SoldSerial, Terminal
+from pos.db.models import (
+    Category, Customer, Product, Sale, ServiceCard, ServiceTier, SheetItem, SheetSection,
+    SoldSerial, Terminal,
+)
 from pos.kernel.enums import (
-    Audience, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject, Tender,
+    Audience, CoverageStart, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject,
+    Tender,
 )
 from pos.kernel.errors import UserError
 from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
@@ -59,6 +63,16 @@ _EXISTING = prepared.Prepared(
     .where(SALES.c.cart_uuid == bindparam("uuid")))
 _EXISTING_CARDS = prepared.Prepared(
     select(CARDS.c.card_no).where(CARDS.c.sale_id == bindparam("sale_id")).order_by(CARDS.c.card_no))
+# What a card's dates need (pos.catalog.coverage): when its tier starts, the unit's
+# maker's warranty, and (an add-on's card) the day the unit was sold.
+_TIER_STARTS = prepared.Prepared(
+    select(ServiceTier.__table__.c.starts).where(ServiceTier.__table__.c.id == bindparam("tier_id")))
+_WARRANTY = prepared.Prepared(
+    select(Product.__table__.c.warranty_months, Category.__table__.c.warranty_months)
+    .join(Category.__table__, Category.__table__.c.id == Product.__table__.c.category_id)
+    .where(Product.__table__.c.id == bindparam("product_id")))
+_SOLD_ON = prepared.Prepared(
+    select(SALES.c.business_date).where(SALES.c.id == bindparam("sale_id")))
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,9 @@ class _References:
     customer_kind: CustomerKind | None
     tiers: dict[int, tuple[str, Audience, int | None]]  # id -> name, audience, term months
     sheet_items: dict[int, list[tuple[int, str, str]]]  # template id -> (id, code, name)
+    # card line id -> when its cover starts, the unit's maker's warranty (months), the
+    # day the unit was sold (None: today; an add-on's unit was sold earlier)
+    coverage: dict[str, tuple[CoverageStart, int | None, date | None]]
 
 
 def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
@@ -157,14 +174,25 @@ def _references(run: prepared.Runner, cart: Cart,
                                                       "serial": line.serial}):
             raise UserError("serial.already_sold", serial=line.serial)
     customer_kind = CustomerKind(customer[2]) if customer else None
+    coverage = {}
     for line in card_lines:
         name, audience, _ = tiers[line.tier_id]
         if audience is Audience.BUSINESS and customer_kind is not CustomerKind.BUSINESS:
             raise UserError("card.business_only", card=name)
+        unit = cart.line(line.parent_line_id)
+        starts = CoverageStart(run.scalar(_TIER_STARTS, {"tier_id": line.tier_id}))
+        warranty = unit_warranty(*run.first(_WARRANTY, {"product_id": unit.product_id}))
+        if starts is CoverageStart.WARRANTY_END and warranty is None:
+            raise UserError("card.unit_warranty_unknown", card=name, name=unit.name)
+        sold = (run.scalar(_SOLD_ON, {"sale_id": cart.original_sale_id})
+                if unit.existing_line_id is not None else None)
+        if isinstance(sold, str):  # SQLite's driver hands back the ISO text
+            sold = date.fromisoformat(sold)
+        coverage[line.line_id] = (starts, warranty, sold)
     sheet_items = {template_id: run.all(_SHEET_ITEMS, {"template_id": template_id})
                    for template_id in {m.sheet_template_id for m in cart.main_units()
                                        if m.sheet_template_id is not None}}
-    return _References(terminal_id, customer_kind, tiers, sheet_items)
+    return _References(terminal_id, customer_kind, tiers, sheet_items, coverage)
 
 
 def sale_document(cart: Cart, refs: _References, receipt_no: str, sequence: int, shift_id: int,
@@ -186,13 +214,17 @@ def sale_document(cart: Cart, refs: _References, receipt_no: str, sequence: int,
         for l in billable)
     cards = []
     for number, line in zip(card_numbers, (l for l in cart.lines if l.kind is LineKind.CARD)):
-        term = refs.tiers[line.tier_id][2]
         unit = cart.line(line.parent_line_id)
+        # At the sale: from the day the card is sold; at the maker's warranty's end: from
+        # the day its unit was sold (an installer's add-on sells the card later).
+        starts, warranty, unit_sold = refs.coverage[line.line_id]
+        counted_from = (unit_sold or today) if starts is CoverageStart.WARRANTY_END else today
+        start, end = coverage_dates(counted_from, starts=starts, warranty_months=warranty,
+                                    term_months=refs.tiers[line.tier_id][2])
         cards.append(DocCard(
             card_no=number, tier_id=line.tier_id, main=position.get(unit.line_id),
-            customer_id=cart.customer_id, unit_serial=unit.serial, start_date=today,
-            end_date=None if term is None else add_months(today, term),
-            line=position[line.line_id], main_line=existing.get(unit.line_id)))
+            customer_id=cart.customer_id, unit_serial=unit.serial, start_date=start,
+            end_date=end, line=position[line.line_id], main_line=existing.get(unit.line_id)))
     return SaleDocument(
         kind=DocumentKind.ADDON if cart.original_sale_id else DocumentKind.SALE,
         receipt_no=receipt_no, cart_uuid=cart.uuid, terminal_id=refs.terminal_id,
@@ -282,9 +314,3 @@ def _existing(conn, cart_uuid: str) -> CompletedSale | None:
     sale_id, receipt_no, total, tendered, change = sale
     cards = tuple(row[0] for row in run.all(_EXISTING_CARDS, {"sale_id": sale_id}))
     return CompletedSale(sale_id, receipt_no, total, tendered, change, cards, replayed=True)
-
-
-def add_months(start: date, months: int) -> date:
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))

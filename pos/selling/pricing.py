@@ -7,7 +7,8 @@ catalog values; every line is checked against the store as it is now:
 - a product's line: the catalog's price, or the price a recorded override allows for
   this cart line (its audit event, written by pos.selling.checkout.override_price);
 - a gift pack's parts: the pack price split over the sheet item's parts
-  (cart.split_pack_price), every part present, no discount;
+  (cart.split_pack_price), every part present, no discount; a free gift's parts at 0,
+  and a line at 0 only for an item the checklist marks gift = true;
 - a service card: its tier's band for the unit's checked price (cards.price_in_bands),
   the tier active and offered for the unit's category;
 - a discount: within the seller's limit (setting `discount_limit_bp`) on the final line,
@@ -66,8 +67,8 @@ _PRODUCT = prepared.Prepared(
 # A sheet item and its products (a pack's parts) in their order on the sheet, each with
 # what its line takes from the catalog: one statement for everything a sheet line needs.
 _ITEM = prepared.Prepared(
-    select(ITEMS.c.code, ITEMS.c.pack_price, SECTIONS.c.template_id, PARTS.c.product_id,
-           *_PRODUCT_COLUMNS)
+    select(ITEMS.c.code, ITEMS.c.pack_price, SECTIONS.c.template_id, ITEMS.c.gift,
+           PARTS.c.product_id, *_PRODUCT_COLUMNS)
     .join(SECTIONS, SECTIONS.c.id == ITEMS.c.section_id)
     .join(PARTS, PARTS.c.item_id == ITEMS.c.id)
     .join(PRODUCTS, PRODUCTS.c.id == PARTS.c.product_id)
@@ -266,7 +267,7 @@ class _Check:
         for line in cart.lines:
             if line.kind is not LineKind.ACCESSORY or line.sheet_item_id is None:
                 continue
-            code, pack_price, template, parts = self._item(line)
+            code, pack_price, template, gift, parts = self._item(line)
             parent = self.by_id.get(line.parent_line_id)
             if parent is None or parent.sheet_template_id != template or \
                     line.product_id not in {product_id for product_id, _ in parts}:
@@ -279,11 +280,11 @@ class _Check:
                     self._invalid(line)
                 self._price(line, self.products[line.product_id][2])
             else:
-                if line.pack_code != code:
-                    self._invalid(line)
+                if line.pack_code != code or (pack_price <= 0 and not gift):
+                    self._invalid(line)  # only a gift is sold at 0
                 packs.setdefault((parent.line_id, line.sheet_item_id), []).append(line)
         for (_, item_id), lines in packs.items():
-            _, pack_price, _, parts = self.items[item_id]
+            _, pack_price, _, _, parts = self.items[item_id]
             if [line.product_id for line in lines] != [product_id for product_id, _ in parts]:
                 self._invalid(lines[0])
             shares = split_pack_price(pack_price, [price for _, price in parts])
@@ -304,7 +305,7 @@ class _Check:
                 self._invalid(main)
 
     def _item(self, line: CartLine) -> tuple:
-        """(code, pack price, template id, [(product id, price)]) of a line's sheet item;
+        """(code, pack price, template id, gift, [(product id, price)]) of a line's sheet item;
         its products' catalog values go where _catalog finds them."""
         item_id = line.sheet_item_id
         if not _whole(item_id, 1):
@@ -314,8 +315,9 @@ class _Check:
             if not rows:
                 self._invalid(line)
             for row in rows:
-                self.products.setdefault(row[3], tuple(row[4:]))
-            self.items[item_id] = (*rows[0][:3], [(row[3], row[6]) for row in rows])
+                self.products.setdefault(row[4], tuple(row[5:]))
+            self.items[item_id] = (*rows[0][:3], bool(rows[0][3]),
+                                   [(row[4], row[7]) for row in rows])
         return self.items[item_id]
 
     def _card(self, line: CartLine) -> None:

@@ -1,7 +1,8 @@
 """The configuration sheet of a unit in the cart: its items, highest price first, with
 the products that satisfy each and their stock, and marking an item sold (its product,
 or a pack's parts at the pack price, added under the unit), declined, or back to not
-yet asked."""
+yet asked. A free gift (gift = true on the checklist) is a pack at 0: its products are
+added at 0 and it counts as sold like any item."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class SheetRow:
     candidates: tuple[Candidate, ...]  # highest price first (a pack: its parts)
     outcome: Outcome  # NOT_OFFERED: not asked yet
     sold_product_id: int | None
+    gift: bool = False  # given free: pack_price is 0
 
 
 def sheet_rows(db: Database, cart: Cart, *, main_line_id: str) -> list[SheetRow]:
@@ -54,17 +56,18 @@ def sheet_rows(db: Database, cart: Cart, *, main_line_id: str) -> list[SheetRow]
         items: dict[int, tuple] = {}
         for title, item, product in rows:
             entry = items.setdefault(item.id, (title, item.code, item.name, item.script,
-                                               item.pack_price, []))
+                                               item.pack_price, [], item.gift))
             entry[5].append(Candidate(product.id, product.sku, product.name, product.price,
                                       product.stock))
     result = []
-    for item_id, (title, code, name, script, pack_price, candidates) in items.items():
+    for item_id, (title, code, name, script, pack_price, candidates, gift) in items.items():
         if pack_price is None:
             candidates.sort(key=lambda c: (-c.price, c.sku))
         sold = cart.item_lines(main_line_id, item_id)
         result.append(SheetRow(item_id, title, code, name, script, pack_price, tuple(candidates),
                                cart.outcome(main_line_id, item_id),
-                               sold[0].product_id if sold and pack_price is None else None))
+                               sold[0].product_id if sold and pack_price is None else None,
+                               gift))
     return result
 
 

@@ -141,7 +141,7 @@ def test_a_checklist_file_nested_very_deep_is_refused_not_a_recursion_error(stor
 
 def test_the_longest_card_term_is_accepted_and_ends_on_a_real_date(store):
     """120 months is accepted, and a card sold with it ends on a date (not in 18693)."""
-    from pos.selling.completion import add_months
+    from pos.catalog.coverage import add_months
 
     checklists.import_checklists_file(store, data=SHEETS.replace(
         "term_months = 24", "term_months = 120").encode())

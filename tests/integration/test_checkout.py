@@ -60,7 +60,8 @@ def test_a_whole_sale_is_persisted_with_outcomes_card_payments_and_stock(demo_db
         assert outcomes["service-card"] is Outcome.SOLD
         card = session.scalar(select(ServiceCard).where(ServiceCard.sale_id == sale.id))
         assert card.card_no == result.card_numbers[0] == "T01-C000001"
-        assert (card.start_date, card.end_date) == (TODAY, date(2028, 11, 23))
+        # the gold card: on-site service "from 1 to 3 years" ends at sale + 36 months
+        assert (card.start_date, card.end_date) == (TODAY, date(2029, 11, 23))
         assert card.unit_serial == "PF3ABC12"
         stock = session.scalar(select(Product.stock).where(Product.barcode == NOTEBOOK))
     assert db_state(db)[-1] == before[-1] - 3  # notebook, bag, mouse
