@@ -456,7 +456,7 @@ CATALOG: dict[str, str] = {
     "setting.at": "{where:path}: {problem:msg}",
     "setting.need_whole": ("a whole number from {low:number} to {high:number} is needed, not "
                            "{value}"),
-    "setting.need_object": "an object {{...}} is needed, not {value}",
+    "setting.need_object": "a JSON object is needed, not {value}",
     "setting.need_list": "a list [...] is needed, not {value}",
     "setting.too_many": "at most {most:number} entries",
     "setting.need_text": "text of 1 to {most:number} characters is needed, not {value}",
@@ -484,11 +484,9 @@ CATALOG: dict[str, str] = {
     "setting.expect.pin_min_digits": ("for each role ({roles:list}) a whole number of digits "
                                       "from {low:number} to {high:number}"),
     "setting.expect.account_days": ("whole days for consumer (0 to {consumer:number}) and "
-                                    "business (0 to {business:number}), e.g. {{\"consumer\": "
-                                    "3, \"business\": 30}}"),
+                                    "business (0 to {business:number}), e.g. {example}"),
     "setting.expect.printers": ("for each terminal code its printers ({fields:list}), e.g. "
-                                "{{\"T01\": {{\"receipt\": \"network://192.168.1.50:9100\", "
-                                "\"paper_mm\": 80}}}}"),
+                                "{example}"),
     "setting.expect.margin_threshold_bp": ("a whole number of basis points from 0 to "
                                            "{high:number} (500 = 5%)"),
     "setting.expect.allow_negative_stock": "true or false",

@@ -57,6 +57,10 @@ def store_info(db: Database, *, terminal: str) -> StoreInfo:
 def update_store(db: Database, *, terminal: str, **changes: str) -> StoreInfo:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
+        from pos.store.settings import DEFAULTS
+
+        if unknown & set(DEFAULTS):  # margin_threshold_bp=800: `pos settings set` changes it
+            raise UserError("store.is_a_setting", names=sorted(unknown & set(DEFAULTS)))
         raise UserError("store.unknown_settings", names=sorted(unknown))
     if "currency" in changes and (len(changes["currency"]) != 3 or not changes["currency"].isalpha()):
         raise UserError("store.currency")

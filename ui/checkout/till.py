@@ -4,7 +4,8 @@ configuration sheet and service cards, and the way to payment.
 Keyboard, with the scan field empty: Up/Down move through the sheet, Space = sold,
 Delete = declined, Backspace = not yet, Left/Right = another product for the item,
 Ctrl+1..9 = service card tier, Ctrl+0 = card declined. F4 customer, F8 park, F9 resume,
-F12 pay. A scanner types digits and Enter; an 11-digit mobile number finds the customer.
+F12 pay; managers: F10 the store's settings. A scanner types digits and Enter; an 11-digit
+mobile number finds the customer.
 
 Nothing here waits on the database: what the till asks of pos/ goes through ui.ops, and
 what changes the cart goes through one queue (`cart_ops`), so results apply in the order
@@ -95,7 +96,8 @@ class TillScreen(TillLayout, ScanActions, CartActions, PaymentFlow, AfterSaleAct
     def start(self, staff) -> None:
         self.staff = staff
         self.staff_label.setText(self.tr("Logged in: {name}").format(name=staff.name))
-        for button in (self.audit_button, self.report_button, self.close_shift_button):
+        for button in (self.audit_button, self.report_button, self.close_shift_button,
+                       self.settings_button):
             button.setVisible(staff.role in MANAGERS)
         if self.cart is None or not self.cart.lines:
             self.new_cart()

@@ -1,6 +1,6 @@
 """The till's after-sale actions: find a sale, sell add-ons on site, take a return,
-void, cancel a cart, the day's report, the audit trail, closing the shift, and manager
-approval on the spot. Mixed into TillScreen."""
+void, cancel a cart, the day's report, the audit trail, the store's settings, closing the
+shift, and manager approval on the spot. Mixed into TillScreen."""
 
 from __future__ import annotations
 
@@ -163,6 +163,16 @@ class AfterSaleActions:
         from ui.report_screen import ReportDialog
 
         self.open_dialog(ReportDialog(self.context, self))
+
+    def show_settings(self) -> None:
+        """The store's settings (F10), for managers and administrators only (the service
+        checks again when a value is saved)."""
+        if self.active_dialog is not None or self.staff is None or self.staff.role not in (
+                StaffRole.MANAGER, StaffRole.ADMIN):
+            return
+        from ui.settings_screen import SettingsDialog
+
+        self.open_dialog(SettingsDialog(self.context, self.staff, self))
 
     def show_audit(self) -> None:
         self._run(ops.list_audit(limit=300),

@@ -47,10 +47,12 @@ class TillLayout:
         self.audit_button = self._button(self.tr("Audit"), self.show_audit)
         self.report_button = self._button(self.tr("Day report"), self.show_report)
         self.close_shift_button = self._button(self.tr("Close shift"), self.close_shift)
+        self.settings_button = self._button(self.tr("Settings [F10]"), self.show_settings)
         top = QHBoxLayout()
         top.addWidget(self.store_label, 1)
         for widget in (self.find_button, self.audit_button, self.report_button,
-                       self.close_shift_button, self.printer_button, self.reprint_button,
+                       self.close_shift_button, self.settings_button, self.printer_button,
+                       self.reprint_button,
                        self.staff_label, self.lock_button):
             top.addWidget(widget)
         return top
@@ -156,7 +158,8 @@ class TillLayout:
     def _build_shortcuts(self) -> None:
         for key, handler in (("F4", self.edit_customer), ("F8", self.park), ("F9", self.resume),
                              ("F6", self.find_sale), ("F11", self.reprint_last),
-                             ("F12", self.pay), ("Ctrl+0", self.decline_card)):
+                             ("F12", self.pay), ("F10", self.show_settings),
+                             ("Ctrl+0", self.decline_card)):
             self._shortcut(key, handler)
         for number in range(1, 10):
             self._shortcut(f"Ctrl+{number}", lambda n=number: self.cards.pick_index(n - 1))

@@ -2886,9 +2886,9 @@
         <translation>需要 {low:number} 到 {high:number} 之间的整数，而不是 {value}</translation>
     </message>
     <message>
-        <source>an object {{...}} is needed, not {value}</source>
+        <source>a JSON object is needed, not {value}</source>
         <comment>setting.need_object</comment>
-        <translation>需要一个对象 {{...}}，而不是 {value}</translation>
+        <translation>需要一个 JSON 对象，而不是 {value}</translation>
     </message>
     <message>
         <source>a list [...] is needed, not {value}</source>
@@ -2996,14 +2996,14 @@
         <translation>每个角色（{roles:list}）一个 {low:number} 到 {high:number} 之间的位数</translation>
     </message>
     <message>
-        <source>whole days for consumer (0 to {consumer:number}) and business (0 to {business:number}), e.g. {{"consumer": 3, "business": 30}}</source>
+        <source>whole days for consumer (0 to {consumer:number}) and business (0 to {business:number}), e.g. {example}</source>
         <comment>setting.expect.account_days</comment>
-        <translation>consumer（0 到 {consumer:number}）和 business（0 到 {business:number}）的整天数，例如 {{"consumer": 3, "business": 30}}</translation>
+        <translation>consumer（0 到 {consumer:number}）和 business（0 到 {business:number}）的整天数，例如 {example}</translation>
     </message>
     <message>
-        <source>for each terminal code its printers ({fields:list}), e.g. {{"T01": {{"receipt": "network://192.168.1.50:9100", "paper_mm": 80}}}}</source>
+        <source>for each terminal code its printers ({fields:list}), e.g. {example}</source>
         <comment>setting.expect.printers</comment>
-        <translation>每个终端代码对应其打印机（{fields:list}），例如 {{"T01": {{"receipt": "network://192.168.1.50:9100", "paper_mm": 80}}}}</translation>
+        <translation>每个终端代码对应其打印机（{fields:list}），例如 {example}</translation>
     </message>
     <message>
         <source>a whole number of basis points from 0 to {high:number} (500 = 5%)</source>

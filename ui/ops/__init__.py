@@ -23,7 +23,8 @@ package is imported by the login, which is up before SQLAlchemy has loaded.
 
 This package is the only part of ui/ (with the composition root, ui.app, and the thread
 pool, ui.worker) that imports pos/ beyond its kernel and the pure cart: running.py runs
-calls; cart.py, paying.py, people.py, aftersale.py, day.py and printing.py make them."""
+calls; cart.py, paying.py, people.py, aftersale.py, day.py, printing.py and settings.py
+make them."""
 
 from ui.ops.aftersale import (
     Attempts, find_sales, list_audit, load_return, quote_refund, refund, void_sale,
@@ -38,13 +39,15 @@ from ui.ops.paying import PayStep, complete_sale, payment_step
 from ui.ops.people import approve, list_staff, may, verify_pin
 from ui.ops.printing import failed_jobs, reprint, retry_jobs, run_prints
 from ui.ops.running import BUSY_DELAY_MS, BusyBanner, Call, Op, OpQueue, Ops, preload
+from ui.ops.settings import change_setting, list_settings
 
 __all__ = [
     "Attempts", "BUSY_DELAY_MS", "BusyBanner", "Call", "Op", "OpQueue", "Ops", "PayStep",
-    "TillView", "add_product", "addon_units", "approve", "cancel_cart", "close_shift",
-    "complete_sale", "day_report", "decline_card", "failed_jobs", "find_customer", "find_sales",
-    "list_audit", "list_parked", "list_staff", "load_return", "mark_item", "may", "open_addon",
-    "park", "payment_step", "preload", "quote_refund", "read_view", "refund", "remove_line",
-    "reprint", "resume", "retry_jobs", "run_prints", "save_customer", "search_products",
-    "set_serial", "show_unit", "toggle_card", "verify_pin", "void_sale", "x_report",
+    "TillView", "add_product", "addon_units", "approve", "cancel_cart", "change_setting",
+    "close_shift", "complete_sale", "day_report", "decline_card", "failed_jobs",
+    "find_customer", "find_sales", "list_audit", "list_parked", "list_settings", "list_staff",
+    "load_return", "mark_item", "may", "open_addon", "park", "payment_step", "preload",
+    "quote_refund", "read_view", "refund", "remove_line", "reprint", "resume", "retry_jobs",
+    "run_prints", "save_customer", "search_products", "set_serial", "show_unit", "toggle_card",
+    "verify_pin", "void_sale", "x_report",
 ]
