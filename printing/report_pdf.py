@@ -57,7 +57,10 @@ LABELS = {
     "commissions_mtd": ("Commissions, month to date", "本月累计提成"),
     "net_sales": ("Store net sales", "门店净销售额"),
     "unattributed": ("Returns without a receipt (nobody's sale)", "无小票退货（不计入个人）"),
-    "no_scheme": ("No scheme", "无方案"), "period": ("Period", "时段"), "scope": ("Scope", "范围"), "date": ("Date", "日期"),
+    "no_scheme": ("No scheme", "无方案"), "sum": ("Total", "合计"),
+    "Store sales advisers": ("Store sales advisers", "门店销售顾问"),
+    "Customer managers": ("Customer managers", "客户经理"),
+    "Business sales managers": ("Business sales managers", "商用销售经理"), "Service cards": ("Service cards", "服务卡"), "period": ("Period", "时段"), "scope": ("Scope", "范围"), "date": ("Date", "日期"),
     "summary": ("Summary", "汇总"), "documents": ("Documents", "单据"), "count": ("Count", "数量"),
     "total": ("Total", "金额"), "net": ("Net", "净额"), "tenders": ("Tenders", "收款方式"),
     "vat": ("VAT", "增值税"), "rate": ("Rate", "税率"), "gross": ("Gross", "含税额"),
@@ -354,15 +357,16 @@ class _Page:
 
     def kpis(self) -> list:
         k = self.report.kpis
-        rows = [[self.t("units"), str(k.units), "", ""],
-                [self.t("attach_rate"), f"{k.attach.count}/{k.attach.base}",
-                 f"{k.attach.rate_bp / 100:g}%", self.t("attach_def")],
-                [self.t("items_per_unit"), f"{k.items_per_unit.count}/{k.items_per_unit.base}",
-                 f"{k.items_per_unit.per_unit_x100 / 100:.2f}", self.t("items_def")],
-                [self.t("any_card"), f"{k.any_card.count}/{k.any_card.base}",
-                 f"{k.any_card.rate_bp / 100:g}%", self.t("card_def")]]
+        rows = [[self.t("units"), "", str(k.units), ""],
+                [self.t("attach_rate"), self.t("attach_def"), f"{k.attach.count}/{k.attach.base}",
+                 f"{k.attach.rate_bp / 100:g}%"],
+                [self.t("items_per_unit"), self.t("items_def"),
+                 f"{k.items_per_unit.count}/{k.items_per_unit.base}",
+                 f"{k.items_per_unit.per_unit_x100 / 100:.2f}"],
+                [self.t("any_card"), self.t("card_def"), f"{k.any_card.count}/{k.any_card.base}",
+                 f"{k.any_card.rate_bp / 100:g}%"]]
         return [self.heading("kpis"),
-                self.table(["", self.t("count"), "", ""], rows, [120, -70, -60, WIDTH - 250])]
+                self.table(["", "", self.t("count"), ""], rows, [120, WIDTH - 270, -80, -70])]
 
     def by_staff(self) -> list:
         rows = [[s.name, str(s.units), str(s.attached), str(s.items_sold),
@@ -383,12 +387,12 @@ class _Page:
 
 def commission_table(page: _Page, statement: CommissionStatement) -> list:
     t, money = page.t, page.money
-    rows = [[p.staff, p.scheme_name or t("no_scheme"), money(p.sales), money(p.reversals),
+    rows = [[p.staff, t(p.scheme_name) if p.scheme_name else t("no_scheme"), money(p.sales), money(p.reversals),
              money(p.basis), f"{p.step} · {p.rate_bp / 100:g}%", money(p.amount)]
             for p in statement.people]
     if not rows:
         return [page.para(t("none"))]
-    rows.append([t("total"), "", "", "", "", "", money(statement.total)])
+    rows.append([t("sum"), "", "", "", "", "", money(statement.total)])
     header = [t("staff"), t("scheme"), t("sold_basis"), t("returns"), t("basis"), t("step"),
               t("amount")]
     table = page.table(header, rows, [WIDTH - 440, 100, -75, -70, -75, -50, -70], bold_last=True)
