@@ -175,3 +175,40 @@ def test_the_period_report_and_its_refusals(demo_db):
     with pytest.raises(UserError) as refused:
         commissions.month_bounds("2026-13")
     assert refused.value.message_id == "report.bad_month"
+
+
+def test_a_months_commission_statement_reconciles_to_the_cent(demo_db, tmp_path, capsys):
+    from pos.aftersale import exchange
+    from pos.cli import main
+    from pos.kernel.money import percent_of
+
+    manager, first = staff_id(demo_db, "manager"), TODAY.replace(day=1)
+    days = (TODAY - first).days + 1
+    receipts = []
+    for n in range(12):
+        sold, _ = sell(demo_db, NOTEBOOK if n % 3 else PHONE,
+                       serial=f"SN-M-{n}" if n % 3 else imei(f"356938035{n:05d}"),
+                       sold=("bag",) if n % 3 else (), who=("cashier", "manager")[n % 2],
+                       business_date=first + timedelta(days=n % days))
+        receipts.append(sold.receipt_no)
+    returns.refund(demo_db, receipt_no=receipts[2], staff_id=manager,
+                   items=[returns.ReturnItem(2, 1)], back_in="cash")  # Li Na's bag comes back
+    exchange.refund_without_receipt(demo_db, code=KIT_CODE, quantity=1, staff_id=manager,
+                                    terminal="T01", tenders=[TenderInput("cash", 3990)],
+                                    reason="no receipt")
+    start, end = commissions.month_bounds(f"{TODAY:%Y-%m}")
+    found = commissions.commission_statement(demo_db, start=start, end=end)
+    assert sum(p.basis for p in found.people) + found.unattributed == found.net_sales
+    assert found.unattributed == -3990
+    for person in found.people:
+        assert person.amount == (percent_of(person.basis, person.rate_bp) if person.basis > 0 else 0)
+    li = next(p for p in found.people if p.staff == "Li Na")
+    assert li.reversals == -39900  # the bag of her sale
+    assert main([f"--db={demo_db.url}", "report", "commissions", "--month", f"{TODAY:%Y-%m}",
+                 "--csv", str(tmp_path / "c.csv"), "--pdf", str(tmp_path / "c.pdf")]) == 0
+    printed = capsys.readouterr().out
+    assert "Li Na (Store sales advisers)" in printed and "returns without a receipt" in printed
+    csv_text = (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0] == "staff,role,scheme,sold,returns,basis,step,rate,amount"
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    assert main([f"--db={demo_db.url}", "report", "commissions", "--month", "2026-13"]) != 0
