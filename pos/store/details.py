@@ -54,6 +54,25 @@ def store_info(db: Database, *, terminal: str) -> StoreInfo:
         return StoreInfo(**values, terminal=terminal)
 
 
+@dataclass(frozen=True)
+class StoreTills:
+    """A store and its tills (code, name), for choosing what a report covers."""
+
+    code: str
+    name: str
+    terminals: tuple[tuple[str, str], ...]
+
+
+def stores_and_tills(db: Database) -> list[StoreTills]:
+    """Every store on the database with its terminals, by code."""
+    with db.read_connection() as conn:
+        stores = conn.execute(select(Store.id, Store.code, Store.name).order_by(Store.code)).all()
+        tills = conn.execute(select(Terminal.store_id, Terminal.code, Terminal.name)
+                             .order_by(Terminal.code)).all()
+    return [StoreTills(code, name, tuple((t_code, t_name) for store_id, t_code, t_name in tills
+                                         if store_id == sid)) for sid, code, name in stores]
+
+
 def update_store(db: Database, *, terminal: str, **changes: str) -> StoreInfo:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
