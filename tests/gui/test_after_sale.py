@@ -161,7 +161,8 @@ def test_a_manager_reads_the_day_report_with_its_charts(qtbot, window, sqlite_de
     dialog = till.active_dialog
     charts = dialog.findChildren(BarChart)
     assert [c.title.split(" ")[0] for c in charts] == ["Attach", "Service-card", "Sheet"]
-    assert dialog.report.net > 0 and "net" in dialog.status.text()
+    assert dialog.report.net > 0 and "Net" in dialog.status.text()
+    assert "Day report: Store S01" in dialog.header.text()  # what and when it covers
     dialog.grab()  # paints every chart
 
 

@@ -270,6 +270,64 @@
     </message>
 </context>
 <context>
+    <name>CommissionDialog</name>
+    <message>
+        <location filename="../commission_screen.py" line="34" />
+        <source>Commission statement</source>
+        <translation>提成结算单</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="38" />
+        <source>The month of the statement</source>
+        <translation>结算月份</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="41" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="44" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="62" />
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="63" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="66" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="100" />
+        <source>Adding up {month}…</source>
+        <translation>正在统计 {month}…</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="120" />
+        <source>Commission statement: {scope} · {month}</source>
+        <translation>提成结算单：{scope} · {month}</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="123" />
+        <source>Total commissions {total}</source>
+        <translation>提成合计 {total}</translation>
+    </message>
+    <message>
+        <location filename="../commission_screen.py" line="132" />
+        <source>Nobody sold anything in this month.</source>
+        <translation>本月没有任何人有销售。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../checkout/dialogs.py" line="101" />
@@ -373,6 +431,72 @@
         <location filename="../checkout/after_sale.py" line="108" />
         <source>Find the sale first</source>
         <translation>请先查找销售单</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsChart</name>
+    <message>
+        <location filename="../report_charts.py" line="111" />
+        <source>Sheet items: sold (green), declined (red), not offered (grey)</source>
+        <translation>配置单项目：已售（绿）、拒绝（红）、未推荐（灰）</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="131" />
+        <source>Show the first {n}</source>
+        <translation>只显示前 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="132" />
+        <source>Show all ({n})</source>
+        <translation>显示全部（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="135" />
+        <source>{name} ({code}): sold {sold} · declined {declined} · not offered {not_offered}, of {units} units</source>
+        <translation>{name}（{code}）：已售 {sold} · 拒绝 {declined} · 未推荐 {not_offered}，共 {units} 台</translation>
+    </message>
+</context>
+<context>
+    <name>KpiSummary</name>
+    <message>
+        <location filename="../report_charts.py" line="162" />
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="163" />
+        <source>Main units (desktop PCs, notebooks, phones, tablets, cameras) sold in the period and not returned or voided.</source>
+        <translation>本期售出且未退货、未作废的主机台数（台式电脑、笔记本、手机、平板、相机）。</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="165" />
+        <source>Attach rate</source>
+        <translation>连带率</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="167" />
+        <source>Units that left with at least one sheet item sold ÷ units (0–100%).</source>
+        <translation>至少售出一项配置单项目的台数 ÷ 台数（0–100%）。</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="168" />
+        <source>Items per unit</source>
+        <translation>台均配件数</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="169" />
+        <source>Sheet items sold ÷ units ({items} ÷ {units}); a separate figure from the attach rate.</source>
+        <translation>售出配置单项目数 ÷ 台数（{items} ÷ {units}）；与连带率是两个不同的指标。</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="171" />
+        <source>Service-card take-up</source>
+        <translation>服务卡购买率</translation>
+    </message>
+    <message>
+        <location filename="../report_charts.py" line="173" />
+        <source>Units sold with a service card ÷ units of the categories that offer one (a tier counts only the categories that offer it).</source>
+        <translation>带服务卡售出的台数 ÷ 可购服务卡品类的台数（每个等级只计适用该等级的品类）。</translation>
     </message>
 </context>
 <context>
@@ -683,104 +807,323 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../report_screen.py" line="69" />
-        <source>Day report {day}</source>
-        <translation>日报表 {day}</translation>
+        <location filename="../report_screen.py" line="74" />
+        <location filename="../report_screen.py" line="223" />
+        <source>Sales report</source>
+        <translation>销售报表</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="72" />
+        <location filename="../report_screen.py" line="79" />
         <source>Adding up the day…</source>
         <translation>正在统计当天数据…</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="77" />
+        <location filename="../report_screen.py" line="109" />
+        <source>Day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="109" />
+        <source>Week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="110" />
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="110" />
+        <source>From–to</source>
+        <translation>自定起止</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="112" />
+        <source>The day of the date, its week (Monday to Sunday), its month, or the days from–to</source>
+        <translation>所选日期当天、当周（周一至周日）、当月，或自定起止日期</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="115" />
+        <source>The day reported (or a day of the week or month)</source>
+        <translation>报表日期（或该周、该月中的任一天）</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="117" />
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="118" />
+        <source>Last day</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="121" />
+        <source>Refresh [F5]</source>
+        <translation>刷新 [F5]</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="136" />
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="137" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="140" />
+        <source>Commissions…</source>
+        <translation>提成…</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="142" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="86" />
-        <source>The report failed</source>
-        <translation>报表生成失败</translation>
+        <location filename="../report_screen.py" line="188" />
+        <source>Adding up {dates}…</source>
+        <translation>正在统计 {dates}…</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="91" />
-        <source>{scope} · net {net}</source>
-        <translation>{scope} · 净额 {net}</translation>
+        <location filename="../report_screen.py" line="214" />
+        <source>{scope} · {dates}</source>
+        <translation>{scope} · {dates}</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="94" />
-        <source>Sales</source>
-        <translation>销售</translation>
+        <location filename="../report_screen.py" line="223" />
+        <source>Day report</source>
+        <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="94" />
-        <source>Add-ons</source>
-        <translation>加购</translation>
+        <location filename="../report_screen.py" line="224" />
+        <source>{title}: {what}</source>
+        <translation>{title}：{what}</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="95" />
-        <source>Returns</source>
-        <translation>退货</translation>
+        <location filename="../report_screen.py" line="228" />
+        <source>Net {net}</source>
+        <translation>净额 {net}</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="95" />
-        <source>Voids</source>
-        <translation>作废</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="101" />
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="101" />
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="102" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="102" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="103" />
-        <source>Voucher</source>
-        <translation>代金券</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="103" />
-        <source>On account</source>
-        <translation>挂账</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="104" />
-        <source>Exchange credit</source>
-        <translation>换货抵扣</translation>
-    </message>
-    <message>
-        <location filename="../report_screen.py" line="112" />
+        <location filename="../report_screen.py" line="234" />
         <source>Attach rate by salesperson</source>
         <translation>各销售员连带率</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="115" />
+        <location filename="../report_screen.py" line="237" />
         <source>Service-card take-up by tier</source>
         <translation>各等级服务卡购买率</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="121" />
-        <source>Sheet items: sold (green), declined (red), not offered (grey)</source>
-        <translation>配置单项目：已售（绿）、拒绝（红）、未推荐（灰）</translation>
+        <location filename="../report_screen.py" line="243" />
+        <source>Per salesperson</source>
+        <translation>按销售员</translation>
     </message>
     <message>
-        <location filename="../report_screen.py" line="126" />
-        <source>Commission {name}: {amount} ({rate}% of {sales})</source>
-        <translation>提成 {name}：{amount}（{sales} 的 {rate}%）</translation>
+        <location filename="../report_screen.py" line="247" />
+        <source>Commissions, month to date ({dates})</source>
+        <translation>本月累计提成（{dates}）</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="248" />
+        <source>Commissions ({dates})</source>
+        <translation>提成（{dates}）</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="279" />
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="279" />
+        <source>Add-ons</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="280" />
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="280" />
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="281" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="281" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="282" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="282" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="283" />
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="283" />
+        <source>On account</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../report_screen.py" line="284" />
+        <source>Exchange credit</source>
+        <translation>换货抵扣</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <location filename="../report_parts.py" line="43" />
+        <source>Store {code}</source>
+        <translation>门店 {code}</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="45" />
+        <source>Till {code} (store {store})</source>
+        <translation>收银台 {code}（门店 {store}）</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="47" />
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="75" />
+        <source>Which store or till the report covers</source>
+        <translation>报表统计的门店或收银台</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="161" />
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="162" />
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="163" />
+        <source>With items</source>
+        <translation>有连带</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="164" />
+        <source>Attach rate</source>
+        <translation>连带率</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="165" />
+        <source>Items</source>
+        <translation>配件数</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="166" />
+        <source>Items per unit</source>
+        <translation>台均配件数</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="167" />
+        <source>Cards</source>
+        <translation>服务卡</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="168" />
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="180" />
+        <source>Person</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="181" />
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="182" />
+        <source>Sold</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="183" />
+        <source>Returns</source>
+        <translation>退货冲回</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="184" />
+        <source>Basis</source>
+        <translation>计提基数</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="185" />
+        <source>Step · rate</source>
+        <translation>档位 · 比例</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="186" />
+        <source>Amount</source>
+        <translation>提成额</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="187" />
+        <source>No scheme</source>
+        <translation>无方案</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="191" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="197" />
+        <source>Store net sales {net} · returns without a receipt (nobody's sale) {unattributed}</source>
+        <translation>门店净销售额 {net} · 无小票退货（不计入个人）{unattributed}</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="215" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="216" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="225" />
+        <source>Save as CSV</source>
+        <translation>另存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="226" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../report_parts.py" line="242" />
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>

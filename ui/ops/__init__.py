@@ -34,7 +34,10 @@ from ui.ops.cart import (
     list_parked, mark_item, open_addon, park, read_view, remove_line, resume, save_customer,
     search_products, set_serial, show_unit, toggle_card,
 )
-from ui.ops.day import close_shift, day_report, x_report
+from ui.ops.day import (
+    close_shift, commission_month, day_report, period_report, report_scopes, save_report,
+    x_report,
+)
 from ui.ops.paying import PayStep, complete_sale, payment_step
 from ui.ops.people import approve, list_staff, may, verify_pin
 from ui.ops.printing import failed_jobs, reprint, retry_jobs, run_prints
@@ -44,10 +47,11 @@ from ui.ops.settings import change_setting, list_settings
 __all__ = [
     "Attempts", "BUSY_DELAY_MS", "BusyBanner", "Call", "Op", "OpQueue", "Ops", "PayStep",
     "TillView", "add_product", "addon_units", "approve", "cancel_cart", "change_setting",
-    "close_shift", "complete_sale", "day_report", "decline_card", "failed_jobs",
-    "find_customer", "find_sales", "list_audit", "list_parked", "list_settings", "list_staff",
-    "load_return", "mark_item", "may", "open_addon", "park", "payment_step", "preload",
-    "quote_refund", "read_view", "refund", "remove_line", "reprint", "resume", "retry_jobs",
-    "run_prints", "save_customer", "search_products", "set_serial", "show_unit", "toggle_card",
-    "verify_pin", "void_sale", "x_report",
+    "close_shift", "commission_month", "complete_sale", "day_report", "decline_card",
+    "failed_jobs", "find_customer", "find_sales", "list_audit", "list_parked", "list_settings",
+    "list_staff", "load_return", "mark_item", "may", "open_addon", "park", "payment_step",
+    "period_report", "preload", "quote_refund", "read_view", "refund", "remove_line",
+    "report_scopes", "reprint", "resume", "retry_jobs", "run_prints", "save_customer",
+    "save_report", "search_products", "set_serial", "show_unit", "toggle_card", "verify_pin",
+    "void_sale", "x_report",
 ]

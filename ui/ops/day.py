@@ -1,4 +1,6 @@
-"""The day: the X report and denominations, closing the shift, the day report."""
+"""The day: the X report and denominations, closing the shift, the day and period
+reports, the stores and tills they may cover, a month's commissions, and saving a report
+or a statement as CSV or PDF (printing.report_pdf, loaded on the first PDF)."""
 
 from __future__ import annotations
 
@@ -33,4 +35,63 @@ def day_report(day) -> Call:
         from pos.day.reports import day_report as report
 
         return report(db, day=day)
+    return call
+
+
+def period_report(*, start, end, terminal: str | None = None, store: str | None = None) -> Call:
+    """The report of one day (start == end: with its month's commissions to date) or of
+    the days start..end, for a terminal, a store, or every store (neither given)."""
+    def call(db):
+        from pos.day import reports
+
+        if start == end:
+            return reports.day_report(db, day=start, terminal=terminal, store=store)
+        return reports.period_report(db, start=start, end=end, terminal=terminal, store=store)
+    return call
+
+
+def report_scopes() -> Call:
+    """The stores and their tills a report may cover (pos.store.details.StoreTills)."""
+    def call(db):
+        from pos.store.details import stores_and_tills
+
+        return stores_and_tills(db)
+    return call
+
+
+def commission_month(month: str, *, terminal: str | None = None,
+                     store: str | None = None) -> Call:
+    """The commission statement of a month ('2026-11')."""
+    def call(db):
+        from pos.day.commissions import commission_statement, month_bounds
+
+        start, end = month_bounds(month)
+        return commission_statement(db, start=start, end=end, terminal=terminal, store=store)
+    return call
+
+
+def save_report(report, path: str, *, kind: str, locale: str, store_name: str) -> Call:
+    """Write a report (pos.day.reports.DayReport) or a commission statement as CSV or
+    PDF (`kind`) to `path`; the path written. A file that cannot be written is refused
+    with why (file.cannot_write)."""
+    def call(_db):
+        from pathlib import Path
+
+        from pos.day.commissions import CommissionStatement, statement_csv
+        from pos.day.reports import report_csv
+        from pos.kernel.errors import UserError, os_reason
+
+        statement = isinstance(report, CommissionStatement)
+        if kind == "csv":
+            data = statement_csv(report) if statement else report_csv(report)
+        else:
+            from printing.report_pdf import commission_pdf, report_pdf
+
+            make = commission_pdf if statement else report_pdf
+            data = make(report, locale=locale, store_name=store_name)
+        try:
+            Path(path).write_bytes(data)
+        except OSError as exc:
+            raise UserError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
+        return path
     return call
