@@ -1,8 +1,9 @@
 """The service-card certificate: one A5 landscape page the store hands over with a
 service card (Silver, Gold, Diamond, extensions ...). It shows the card number large
-and as a code128 barcode (service staff scan it), the tier and what it gives, the
-unit and serial it covers, the customer, the dates, the terms, and a box for the
-store's stamp and signature."""
+and as a code128 barcode (service staff scan it), the tier and what it gives (the
+promise made from the card's tier and dates, pos.catalog.coverage: never the tier's
+free description), the unit and serial it covers, the customer, the dates, the terms,
+and a box for the store's stamp and signature."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from reportlab.lib.pagesizes import A5, landscape
 from pos.printjobs.records import CardRecord, StoreHeader
 
 from .fonts import draw_fitted, draw_text, wrap
+from .labels import say
 from .pdf_common import (
     INK, MUTED, barcode, day, money, new_canvas, rule, signature_line, with_alpha,
 )
@@ -44,7 +46,7 @@ def card_certificate_pdf(store: StoreHeader, card: CardRecord, *,
                         title=f"{card.tier_name} {card.card_no}")
     _frame(canvas, ink)
     words = LABELS[lang]
-    _title_block(canvas, store, card, words, ink)
+    _title_block(canvas, store, card, words, ink, lang)
     _details(canvas, card, words, lang, store.currency)
     _card_number(canvas, card, words, ink)
     _issuer(canvas, store, words)
@@ -79,7 +81,8 @@ def _frame(canvas, ink: Color) -> None:
     canvas.restoreState()
 
 
-def _title_block(canvas, store: StoreHeader, card: CardRecord, words, ink: Color) -> None:
+def _title_block(canvas, store: StoreHeader, card: CardRecord, words, ink: Color,
+                 lang: str) -> None:
     centre = WIDTH / 2
     top = HEIGHT - MARGIN
     draw_fitted(canvas, centre, top - 9, store.name, 9.5, WIDTH - 2 * MARGIN, bold=True,
@@ -88,15 +91,11 @@ def _title_block(canvas, store: StoreHeader, card: CardRecord, words, ink: Color
                 bold=True, align="centre", color=ink)
     draw_fitted(canvas, centre, top - 53, card.tier_name, 15, WIDTH - 2 * MARGIN, bold=True,
                 align="centre", color=INK)
-    draw_fitted(canvas, centre, top - 66, card.description, 8.5, WIDTH - 2 * MARGIN,
+    promise = (say(card.terms, lang, day=lambda when: day(when, locale=lang))
+               if card.terms is not None else "")
+    draw_fitted(canvas, centre, top - 66, promise, 9, WIDTH - 2 * MARGIN, bold=True,
                 align="centre", color=INK)
     rule(canvas, MARGIN + 60, WIDTH - MARGIN - 60, top - 74, color=ink, width=0.8)
-
-
-def _term(card: CardRecord, words) -> str:
-    if card.term_months is None:
-        return words["lifetime"]
-    return words["months"].format(n=card.term_months)
 
 
 def _details(canvas, card: CardRecord, words, lang: str, currency: str) -> None:
@@ -104,8 +103,8 @@ def _details(canvas, card: CardRecord, words, lang: str, currency: str) -> None:
     customer = card.customer
     units = words["units" if card.units_covered == 1 else "units_many"].format(
         n=card.units_covered)
+    # What it covers and for how long is the promise under the title; here its dates.
     pairs = [
-        ((words["term"], _term(card, words)), (words["service"], words[card.service_mode])),
         ((words["start"], day(card.start_date, locale=lang)),
          (words["end"], day(card.end_date, locale=lang) if card.end_date else words["lifetime"])),
         ((words["unit"], card.unit_name), None),

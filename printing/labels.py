@@ -1,7 +1,16 @@
 """The words printed on receipts, in English and Simplified Chinese. Printing has no Qt,
-so its few labels live here rather than in the UI's translation files."""
+so its few labels live here rather than in the UI's translation files. What pos/ words
+as a message (a card's promise, a unit's warranty) is rendered by `say`, in the
+document's language, from the same translations the till and the command use."""
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+
+from pos.kernel.messages import Message, render
+from pos.kernel.translations import Translations, load_translations
 
 LABELS = {
     "en": {
@@ -12,7 +21,7 @@ LABELS = {
         "term_months": "{n} months", "lifetime": "lifetime", "valid_until": "Valid until",
         "on_site": "on-site", "carry_in": "carry-in", "copy": "*** COPY ***",
         "reference": "Ref", "due": "Due", "tax_id": "Tax ID", "pack": "gift pack",
-        "price_changed": "price changed", "items": "Items",
+        "price_changed": "price changed", "items": "Items", "gift": "Gift",
         "cash": "Cash", "bank_card": "Bank card", "wechat": "WeChat Pay", "alipay": "Alipay",
         "voucher": "Voucher", "on_account": "On account",
         "addon_of": "Added on site to {receipt}", "refund_of": "REFUND of {receipt}",
@@ -26,7 +35,7 @@ LABELS = {
         "term_months": "{n}个月", "lifetime": "终身", "valid_until": "有效期至",
         "on_site": "上门", "carry_in": "送修", "copy": "*** 重印 ***",
         "reference": "参考号", "due": "到期", "tax_id": "税号", "pack": "礼包",
-        "price_changed": "改价", "items": "件数",
+        "price_changed": "改价", "items": "件数", "gift": "赠品",
         "cash": "现金", "bank_card": "银行卡", "wechat": "微信支付", "alipay": "支付宝",
         "voucher": "代金券", "on_account": "挂账",
         "addon_of": "上门加购，原单 {receipt}", "refund_of": "退货单，原单 {receipt}",
@@ -37,3 +46,17 @@ LABELS = {
 
 def labels_for(locale: str) -> dict[str, str]:
     return LABELS["zh_CN" if locale.startswith("zh") else "en"]
+
+
+@functools.lru_cache(maxsize=4)
+def _translations(language: str) -> Translations | None:
+    return load_translations(language)
+
+
+def say(message: Message, locale: str, *, day: Callable[[date], str] | None = None) -> str:
+    """A message of pos/ as a document prints it: in the locale's language ("zh..." is
+    Chinese, anything else English), dates by `day` (YYYY-MM-DD without it, as receipts
+    print them)."""
+    translations = _translations("zh_CN" if locale.startswith("zh") else "en")
+    return render(message, translate=translations.message_template if translations else None,
+                  date=day)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos.catalog.coverage import maker_warranty_text
 from pos.kernel.money import format_money, percent_string, to_decimal_string
 from pos.kernel.text import printable
 from pos.ledger.documents import DocLine
 from pos.printjobs.records import SaleRecord
 
 from .columns import centre, display_width, left_right, wrap
-from .labels import labels_for
+from .labels import labels_for, say
 
 PAPER_COLUMNS = {58: 32, 80: 48}
 
@@ -94,11 +95,16 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False) -
             add(line)
     ops.append(Rule())
 
+    locale = record.store.locale
     for line in record.lines:
         if line.parent is None:
             _line(ops, line, width, 0, words, money)
+            warranty = maker_warranty_text(record.warranties.get(line.position))
+            for text in wrap(say(warranty, locale), width - 2) if warranty else ():
+                add("  " + text)
             for child in record.children(line.position):
-                _line(ops, child, width, 2, words, money)
+                _line(ops, child, width, 2, words, money,
+                      gift=child.position in record.gift_lines)
     ops.append(Rule())
 
     count = sum(line.quantity for line in record.lines)
@@ -138,11 +144,8 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False) -
         ops.append(Rule())
         add(f"{words['card']}: {card.tier_name}", bold=True)
         add(f"{words['card_no']} {card.card_no}")
-        term = words["lifetime"] if card.term_months is None else words["term_months"].format(
-            n=card.term_months)
-        add(f"{term} · {words[card.service_mode]}")
-        until = words["lifetime"] if card.end_date is None else f"{card.end_date:%Y-%m-%d}"
-        add(f"{words['valid_until']} {until}")
+        for text in wrap(say(card.terms, locale), width) if card.terms else ():
+            add(text)  # the promise, with its dates (pos.catalog.coverage)
         if card.unit_serial:
             for text in wrap(f"{words['serial']} {card.unit_serial}", width):
                 add(text)
@@ -156,10 +159,13 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False) -
     return ops
 
 
-def _line(ops: list[Op], line: DocLine, width: int, indent: int, words, money) -> None:
+def _line(ops: list[Op], line: DocLine, width: int, indent: int, words, money, *,
+          gift: bool = False) -> None:
+    """One line; a gift's says so where its amount would be."""
     marker = {"card": "* ", "accessory": "+ "}.get(line.kind, "") if indent else ""
-    if line.quantity == 1 and not line.discount:
-        for text in left_right(marker + line.name, money(line.line_total), width, indent):
+    if gift or (line.quantity == 1 and not line.discount):
+        amount = words["gift"] if gift else money(line.line_total)
+        for text in left_right(marker + line.name, amount, width, indent):
             ops.append(Text(text, bold=line.kind == "main_unit"))
     else:
         for text in wrap(marker + line.name, width - indent):
@@ -171,7 +177,7 @@ def _line(ops: list[Op], line: DocLine, width: int, indent: int, words, money) -
             for text in left_right(words["discount"], "-" + money(line.discount), width, indent + 2):
                 ops.append(Text(text))
     notes = []
-    if line.pack:
+    if line.pack and not gift:  # a gift is one: it says so instead of its amount
         notes.append(words["pack"])
     if line.override_reason:
         notes.append(f"{words['price_changed']}: {line.override_reason}")

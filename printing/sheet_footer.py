@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .fonts import draw_fitted, draw_text
+from .fonts import draw_fitted, draw_text, wrap
+from .labels import say
 from .pdf_common import INK, MUTED, day, field_row, rule, signature_line, state_ink, tick_box
 from .pdf_labels import STATE_WORDS
 from .sheet_parts import Columns, Form, draw_section_row, row_baseline
@@ -16,11 +17,14 @@ def _signature_space(form: Form) -> float:
     return 24 * form.k + form.scale.small * 2.2
 
 
+CARD_ROW = 1.6  # rows a sold card takes: its promise, and its number under its name
+
+
 def _card_space(form: Form) -> float:
     s = form.scale
     if form.sale is None:
         return s.row + s.field + 4 * form.k
-    return s.row * (1 + max(1, len(form.sheet.cards))) + 2 * form.k
+    return s.row * (1 + (len(form.sheet.cards) * CARD_ROW or 1)) + 2 * form.k
 
 
 def footer_height(form: Form) -> float:
@@ -97,7 +101,7 @@ def _card_block(canvas, form: Form, top: float) -> None:
     columns = Columns.for_form(form)
     for card in form.sheet.cards:
         _card_row(canvas, form, columns, top, card)
-        top -= s.row
+        top -= s.row * CARD_ROW
     if not form.sheet.cards:
         outcome = form.sheet.card_outcome if form.sheet.card_outcome == "declined" else "not_offered"
         baseline = row_baseline(form, top)
@@ -118,16 +122,16 @@ def _card_row(canvas, form: Form, columns: Columns, top: float, card) -> None:
               bold=True, color=state_ink("sold"))
     draw_fitted(canvas, columns.item_x, baseline, card.tier_name, s.body, columns.item_width,
                 bold=True)
-    term = (words["months"].format(n=card.term_months) if card.term_months is not None
-            else words["lifetime"])
-    until = day(card.end_date, locale=form.lang) if card.end_date else words["lifetime"]
-    detail = (f"{words['card_no']} {card.card_no}   {words['term']} {term}   "
-              f"{words['valid_until']} {until}   {words[card.service_mode]}")
-    draw_fitted(canvas, columns.detail_x, baseline, detail, s.small, columns.detail_width,
-                min_size=s.tiny)
+    draw_fitted(canvas, columns.item_x, baseline - s.small * 1.45,
+                f"{words['card_no']} {card.card_no}", s.tiny, columns.item_width, color=MUTED)
+    # the promise made from the card's tier and dates (pos.catalog.coverage)
+    promise = (say(card.terms, form.lang, day=lambda when: day(when, locale=form.lang))
+               if card.terms is not None else "")
+    for index, line in enumerate(wrap(promise, s.small, columns.detail_width, max_lines=2)):
+        draw_text(canvas, columns.detail_x, baseline - index * s.small * 1.45, line, s.small)
     draw_text(canvas, columns.price_right, baseline, form.money(card.price), s.body,
               align="right")
-    rule(canvas, s.margin, s.width - s.margin, top - s.row, dash=(1, 1.6))
+    rule(canvas, s.margin, s.width - s.margin, top - s.row * CARD_ROW, dash=(1, 1.6))
 
 
 def _signatures(canvas, form: Form, top: float) -> None:

@@ -214,6 +214,9 @@ def _header_fields(form: Form) -> list[list[tuple[str, str | None, float]]]:
     words, sale, sheet = form.words, form.sale, form.sheet
     customer = sale.customer if sale is not None else None
     tag, id_label, extras = form.family
+    warranty = None
+    if sheet.warranty_months is not None:
+        warranty = words["months"].format(n=sheet.warranty_months)
     return [
         [(words["receipt_no"], sale.receipt_no if sale else None, 1),
          (words["date"], moment(sale.completed_at, locale=form.lang) if sale else None, 1),
@@ -221,8 +224,9 @@ def _header_fields(form: Form) -> list[list[tuple[str, str | None, float]]]:
         [(words["customer"], customer.name if customer else None, 1),
          (words["phone"], customer.phone if customer else None, 1),
          (words["company"], customer.company if customer else None, 1)],
-        [(words["unit"], sheet.unit_name, 2.2), (id_label, sheet.serial, 1.3),
-         (words["unit_price"], form.money(sheet.unit_price) or None, 0.9)],
+        [(words["unit"], sheet.unit_name, 2.0), (id_label, sheet.serial, 1.2),
+         (words["unit_price"], form.money(sheet.unit_price) or None, 0.8),
+         (words["warranty"], warranty, 0.8)],
         [(label, None, weight) for label, weight in extras],
     ]
 
@@ -288,7 +292,10 @@ def draw_item_row(canvas, form: Form, columns: Columns, top: float, item: SheetI
 
 def _price(canvas, form: Form, columns: Columns, baseline: float, item: SheetItemRecord) -> None:
     s = form.scale
-    if form.sale is not None:
+    if item.gift and (form.sale is None or item.outcome == "sold"):  # given free
+        draw_text(canvas, columns.price_right, baseline, form.words["gift"], s.body,
+                  align="right", bold=True, color=form.accent)
+    elif form.sale is not None:
         if item.outcome == "sold" and item.price is not None:
             draw_text(canvas, columns.price_right, baseline, form.money(item.price), s.body,
                       align="right")

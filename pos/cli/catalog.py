@@ -18,7 +18,12 @@ def register(sub) -> None:
         kind = "TOML" if command == "checklists" else "CSV"
         group = sub.add_parser(command, help=f"{what} {kind} import/export").add_subparsers(
             dest="action", required=True)
-        group.add_parser("import", help=f"create or update {what} from a {kind} file").add_argument("file")
+        importer = group.add_parser("import", help=f"create or update {what} from a {kind} file")
+        importer.add_argument("file")
+        if command == "checklists":
+            importer.add_argument(
+                "--move-categories", action="store_true",
+                help="let a sheet take a category that another sheet (not in the file) has")
         export = group.add_parser("export", help=f"write all {what} to a {kind} file")
         export.add_argument("file")
         export.set_defaults(writes=False)
@@ -28,7 +33,9 @@ def register(sub) -> None:
 def run(args, db, terminal) -> int:
     _, importer, exporter = FILES[args.command]
     if args.action == "import":
-        print(f"{args.command}: {importer(db, data=read_file(args.file))}")
+        options = ({"move_categories": args.move_categories}
+                   if args.command == "checklists" else {})
+        print(f"{args.command}: {importer(db, data=read_file(args.file), **options)}")
     else:
         write_file(args.file, exporter(db))
         print(f"{args.command} written to {args.file}")

@@ -2,15 +2,21 @@
 the ledger rebuilds it (pos.ledger.documents: its lines and payments are the very records
 that were sealed), with what a reader needs around it (store, staff, customer, card
 tiers, each unit's sheet with what installers added on site later). Read-only; no Qt,
-no printing."""
+no printing.
+
+What a card promises is read back from its own sealed dates (pos.catalog.coverage
+.card_terms), so it is printed as the card was sold; the units' maker's warranty is
+the catalog's. Free gifts are told apart by what was sealed: a pack sold at 0."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
 
+from pos.catalog.coverage import card_terms, unit_warranty
 from pos.db.engine import Database
 from pos.db.models import (
     Category, Customer, Product, Sale, SaleLine, ServiceCard, ServiceTier, SheetItem, SheetSection,
@@ -18,6 +24,7 @@ from pos.db.models import (
 )
 from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject, SheetLayout
 from pos.kernel.errors import UserError
+from pos.kernel.messages import Message
 from pos.kernel.vat import VatLine, vat_by_rate
 from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
 from pos.ledger.tables import Stored, load_stored, sale_id_of
@@ -58,6 +65,7 @@ class CardRecord:
     price: int
     customer: CustomerRecord | None
     receipt_no: str
+    terms: Message | None = None  # what it promises, with its dates (pos.catalog.coverage)
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,7 @@ class SheetItemRecord:
     price: int | None  # what it was sold for (a pack: the pack price)
     candidates: tuple[str, ...]  # the products that satisfy the item (for a blank sheet)
     added_on_site: bool = False  # sold later by an installer (an add-on)
+    gift: bool = False  # given free (a gift item of the checklist, sold at 0)
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class UnitSheet:
     items: tuple[SheetItemRecord, ...]
     card_outcome: str | None  # sold / declined / not_offered
     cards: tuple[CardRecord, ...]
+    warranty_months: int | None = None  # the unit's maker's warranty (None: not known)
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,9 @@ class SaleRecord:
     kind: str = "sale"  # sale / addon / refund / void
     original_receipt: str | None = None  # what an add-on, refund or void refers to
     addon_unit: str | None = None  # the unit an add-on was sold for
+    # main unit's position -> its maker's warranty in months (None: the catalog says not)
+    warranties: Mapping[int, int | None] = field(default_factory=dict)
+    gift_lines: frozenset[int] = frozenset()  # positions of lines given free
 
     def children(self, position: int) -> list[DocLine]:
         return [line for line in self.lines if line.parent == position]
@@ -139,7 +152,8 @@ def load_sale(db: Database, *, receipt_no: str) -> SaleRecord:
         staff = conn.execute(select(Staff.name).where(Staff.id == doc.staff_id)).scalar()
         customer = _customer(conn, doc.customer_id)
         cards = tuple(_card_record(conn, card, _unit_name(conn, doc, card),
-                                   doc.line(card.line).line_total, customer, doc.receipt_no)
+                                   doc.line(card.line).line_total, customer, doc.receipt_no,
+                                   _unit_sold(conn, doc, card))
                       for card in doc.cards)
         sheets = tuple(_unit_sheet(conn, stored, line, cards) for line in doc.lines
                        if line.kind is LineKind.MAIN_UNIT)
@@ -152,7 +166,9 @@ def load_sale(db: Database, *, receipt_no: str) -> SaleRecord:
             customer, doc.lines, doc.payments, cards,
             vat_by_rate((line.vat_rate_bp, line.line_total) for line in doc.lines), doc.total,
             doc.discount_total, doc.tendered, doc.change, sheets, doc.kind.value,
-            doc.original_receipt, addon_unit)
+            doc.original_receipt, addon_unit,
+            {line.position: _warranty(conn, line.product_id) for line in doc.lines
+             if line.kind is LineKind.MAIN_UNIT}, gift_positions(doc.lines))
 
 
 def _line_name(conn, line_id: int) -> str:
@@ -166,12 +182,41 @@ def _unit_name(conn, doc: SaleDocument, card: DocCard) -> str:
     return _line_name(conn, card.main_line)
 
 
+def _unit_sold(conn, doc: SaleDocument, card: DocCard) -> date:
+    """The day the card's unit was sold: this document's, or (an add-on's card) the
+    earlier sale's."""
+    if card.main is not None or doc.original_sale_id is None:
+        return doc.business_date
+    return conn.execute(select(Sale.business_date).where(Sale.id == doc.original_sale_id)).scalar()
+
+
+def _warranty(conn, product_id: int | None) -> int | None:
+    """A unit's maker's warranty in months, as the catalog says now."""
+    row = conn.execute(select(Product.warranty_months, Category.warranty_months)
+                       .join(Category, Category.id == Product.category_id)
+                       .where(Product.id == product_id)).first()
+    return unit_warranty(*row) if row else None
+
+
+def gift_positions(lines) -> frozenset[int]:
+    """The positions of lines given free: every line of a pack sold at 0 in all."""
+    packs: dict[tuple, list[DocLine]] = {}
+    for line in lines:
+        if line.pack is not None:
+            packs.setdefault((line.parent, line.parent_line, line.pack), []).append(line)
+    return frozenset(line.position for pack in packs.values()
+                     if sum(line.line_total for line in pack) == 0 for line in pack)
+
+
 def _card_record(conn, card: DocCard, unit_name: str, price: int,
-                 customer: CustomerRecord | None, receipt_no: str) -> CardRecord:
+                 customer: CustomerRecord | None, receipt_no: str,
+                 unit_sold: date) -> CardRecord:
     tier = conn.execute(select(ServiceTier.__table__).where(ServiceTier.id == card.tier_id)).one()
+    terms = card_terms(service_mode=tier.service_mode, scope=tier.scope, starts=tier.starts,
+                       unit_sold=unit_sold, start=card.start_date, end=card.end_date)
     return CardRecord(card.card_no, tier.code, tier.name, tier.description, tier.term_months,
                       tier.service_mode.value, tier.units_covered, card.start_date, card.end_date,
-                      unit_name, card.unit_serial, price, customer, receipt_no)
+                      unit_name, card.unit_serial, price, customer, receipt_no, terms)
 
 
 def _unit_sheet(conn, stored: Stored, unit: DocLine, cards: tuple[CardRecord, ...]) -> UnitSheet:
@@ -202,7 +247,8 @@ def _unit_sheet(conn, stored: Stored, unit: DocLine, cards: tuple[CardRecord, ..
     for addon in _addons(conn, stored.sale_id):
         items = _lay_over(items, sections, addon, unit_line_id)
         later_cards += [_card_record(conn, card, unit.name, addon.document.line(card.line).line_total,
-                                     cards[0].customer if cards else None, doc.receipt_no)
+                                     cards[0].customer if cards else None, doc.receipt_no,
+                                     doc.business_date)
                         for card in addon.document.cards if card.main_line == unit_line_id]
     if later_cards:
         card_outcome = Outcome.SOLD.value
@@ -210,14 +256,15 @@ def _unit_sheet(conn, stored: Stored, unit: DocLine, cards: tuple[CardRecord, ..
                        if doc_card.main == unit.position) + tuple(later_cards)
     return UnitSheet(category.sheet_layout.value if category.sheet_layout else "notebook",
                      template_name, unit.name, unit.unit_price, unit.serial, tuple(items),
-                     card_outcome, unit_cards)
+                     card_outcome, unit_cards, _warranty(conn, unit.product_id))
 
 
 def _item(sections: dict, outcome: DocOutcome, sold: list[DocLine], *, on_site: bool) -> SheetItemRecord:
     return SheetItemRecord(
         sections.get(outcome.sheet_item_id, ""), outcome.item_code, outcome.item_name,
         outcome.outcome.value, " + ".join(line.name for line in sold) or None,
-        sum(line.line_total for line in sold) if sold else None, (), on_site)
+        sum(line.line_total for line in sold) if sold else None, (), on_site,
+        bool(sold) and len(gift_positions(sold)) == len(sold))
 
 
 def _addons(conn, sale_id: int) -> list[Stored]:
@@ -276,7 +323,7 @@ def load_blank_sheet(db: Database, *, layout: str,
             for item in section.items:
                 names = tuple(link.product.name for link in item.product_links)
                 items.append(SheetItemRecord(section.title, item.code, item.name, "not_offered",
-                                             None, item.pack_price, names))
+                                             None, item.pack_price, names, gift=item.gift))
         return _store_header(store), UnitSheet(layout, template.name, None, None, None,
                                                tuple(items), None, ())
 
@@ -291,4 +338,4 @@ def load_card(db: Database, *, card_no: str) -> tuple[StoreHeader, CardRecord]:
         card = next(c for c in doc.cards if c.card_no == card_no.strip().upper())
         return _store_header(_store_of(conn, doc.terminal_id)), _card_record(
             conn, card, _unit_name(conn, doc, card), doc.line(card.line).line_total,
-            _customer(conn, card.customer_id), doc.receipt_no)
+            _customer(conn, card.customer_id), doc.receipt_no, _unit_sold(conn, doc, card))

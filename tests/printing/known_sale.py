@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timezone
 
+from pos.catalog.coverage import coverage_terms
 from pos.kernel.enums import LineKind, Tender
 from pos.kernel.vat import VatLine
 from pos.ledger.documents import DocLine, DocPayment
@@ -30,13 +31,17 @@ def known_sale(*, locale: str = "zh_CN") -> SaleRecord:
         line(4, LineKind.ACCESSORY, "PRO-CLN-PC", "屏幕键盘清洁套装", 2, 3990, 3990, 798, 7182,
              1300, None, None, None),
     )
-    card = CardRecord("T01-C000001", "gold", "金卡", "上门服务由1年延长至3年", 24, "on_site", 1,
-                      date(2026, 11, 23), date(2028, 11, 23), lines[0].name, "PF3ABC12", 39900,
-                      customer, "T01-000001")
+    # The gold card: on-site software service "from 1 to 3 years", 36 months from the sale.
+    terms = coverage_terms(service_mode="on_site", scope="software", starts="sale",
+                           term_months=36, warranty_months=12, start=date(2026, 11, 23),
+                           end=date(2029, 11, 23))
+    card = CardRecord("T01-C000001", "gold", "金卡", "上门服务由1年延长至3年", 36, "on_site", 1,
+                      date(2026, 11, 23), date(2029, 11, 23), lines[0].name, "PF3ABC12", 39900,
+                      customer, "T01-000001", terms)
     total = sum(line.line_total for line in lines)
     return SaleRecord(
         "T01-000001", datetime(2026, 11, 23, 6, 30, tzinfo=timezone.utc), "T01", "李娜", store,
         customer, lines, (DocPayment(1, Tender.BANK_CARD, 500000, "889911", "1234"),
                           DocPayment(2, Tender.CASH, total - 500000 + 5000)),
         (card,), (VatLine(600, 39900, 2258), VatLine(1300, 696982, 80184)), total, 798,
-        total + 5000, 5000, ())
+        total + 5000, 5000, (), warranties={1: 12})

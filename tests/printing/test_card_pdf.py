@@ -32,10 +32,12 @@ def test_the_certificate_shows_card_tier_unit_customer_and_dates(sqlite_demo_db)
     sale = sell_unit(sqlite_demo_db)
     store, card = load_card(sqlite_demo_db, card_no=sale.cards[0].card_no)
     text = certificate_text(card_certificate_pdf(store, card, locale="en"))
-    for expected in (card.card_no, "Gold card", card.description, "PF3ABC12", card.unit_name,
-                     "Chen Jie", "13800138000", "Nov 23, 2026", "Nov 23, 2028", "24 months",
-                     "on-site", sale.receipt_no, store.name, "Terms and conditions"):
+    for expected in (card.card_no, "Gold card", "PF3ABC12", card.unit_name,
+                     "Chen Jie", "13800138000", "Nov 23, 2026", "Nov 23, 2029",
+                     "On-site software service for 36 months from the sale (to Nov 23, 2029)",
+                     sale.receipt_no, store.name, "Terms and conditions"):
         assert expected in text
+    assert card.description not in text  # the store's note; the promise is generated
 
 
 def test_the_certificate_is_an_a5_landscape_page(sqlite_demo_db):
@@ -52,8 +54,8 @@ def test_a_lifetime_card_says_lifetime_in_chinese(zh_db):
     store, card = load_card(zh_db, card_no=sale.cards[0].card_no)
     assert card.end_date is None
     text = certificate_text(card_certificate_pdf(store, card, locale="zh_CN"))
-    for expected in ("服务卡证书", "钻石卡", card.card_no, "PF3LIFE01", "终身", "上门服务",
-                     "陈杰", "2026年11月23日", "服务条款"):
+    for expected in ("服务卡证书", "钻石卡", card.card_no, "PF3LIFE01", "终身",
+                     "自购买之日起终身上门软件服务", "陈杰", "2026年11月23日", "服务条款"):
         assert expected in text
 
 
@@ -68,5 +70,6 @@ def test_chinese_certificate_glyphs_render_according_to_pdftotext(zh_db):
     if b"Missing language pack" in result.stderr:
         pytest.skip("poppler-data (the Adobe-GB1 CMaps) is not installed")
     text = result.stdout.decode("utf-8")
-    for expected in ("服务卡证书", "金卡", card.description, "2028年11月23日", "门店盖章"):
+    for expected in ("服务卡证书", "金卡", "自购买之日起上门软件服务36个月（至2029年11月23日）",
+                     "2029年11月23日", "门店盖章"):
         assert expected in text

@@ -53,14 +53,16 @@ def test_every_line_fits_the_paper_counting_chinese_as_two_columns(width):
             assert display_width(op.text) <= limit, op.text
 
 
-def test_lines_are_grouped_under_their_unit_with_serial_and_card_details():
+def test_lines_are_grouped_under_their_unit_with_serial_warranty_and_card_details():
     texts = [op.text for op in receipt_layout(known_sale(), width=48) if isinstance(op, Text)]
     unit = next(i for i, t in enumerate(texts) if t.startswith("联想小新"))
     assert texts[unit + 1].strip() == "序列号 PF3ABC12"
-    assert texts[unit + 2].startswith("  + Targus")
-    assert texts[unit + 3].startswith("  * 金卡")
+    assert texts[unit + 2].strip() == "厂商保修：12个月"
+    assert texts[unit + 3].startswith("  + Targus")
+    assert texts[unit + 4].startswith("  * 金卡")
     assert any(t.startswith("卡号 T01-C000001") for t in texts)
-    assert any(t.startswith("有效期至 2028-11-23") for t in texts)
+    # the gold card's promise, generated from its tier and dates: 36 months from the sale
+    assert "自购买之日起上门软件服务36个月（至2029-11-23）" in "".join(texts)
     assert any("含增值税 13%" in t for t in texts) and any("找零" in t for t in texts)
     assert any("**** 1234" in t for t in texts)
     assert "138****8000" in " ".join(texts)  # the phone is masked on paper
@@ -70,7 +72,8 @@ def test_lines_are_grouped_under_their_unit_with_serial_and_card_details():
 def test_english_receipt_uses_english_words():
     texts = " ".join(op.text for op in receipt_layout(known_sale(locale="en"), width=48)
                      if isinstance(op, Text))
-    assert "TOTAL" in texts and "Change" in texts and "Valid until 2028-11-23" in texts
+    assert "TOTAL" in texts and "Change" in texts and "Maker's warranty: 12 months" in texts
+    assert "On-site software service for 36 months from the sale (to 2029-11-23)" in texts
 
 
 def test_a_reprint_is_marked_as_a_copy():

@@ -145,8 +145,9 @@ def test_the_sheet_carries_receipt_number_customer_serial_salesperson_and_card(e
     text = pages_text(sheet_pdf(en_sale, copies=("store",), locale="en"))[0]
     card = en_sale.cards[0]
     for expected in (en_sale.receipt_no, "Chen Jie", "PF3ABC12", en_sale.staff_name,
-                     card.card_no, card.tier_name, "Nov 23, 2028",
-                     "Notebook configuration sheet"):
+                     card.card_no, card.tier_name, "Notebook configuration sheet",
+                     "Maker's warranty", "12 months",
+                     "On-site software service for 36 months from the sale (to Nov 23, 2029)"):
         assert expected in text
 
 
@@ -178,7 +179,8 @@ def test_the_chinese_sheet_reads_back_in_chinese(zh_sale):
     assert states[bag.name] == "sold"
     assert states[item(zh_sale, "screen-film").name] == "declined"
     assert states[item(zh_sale, "cooling-pad").name] == "not_offered"
-    assert zh_sale.receipt_no in first and "2028年11月23日" in first
+    assert zh_sale.receipt_no in first and "厂商保修" in first and "12个月" in first
+    assert "自购买之日起上门软件服务36个月（至2029年11月23日）" in first
 
 
 def test_chinese_glyphs_render_according_to_pdftotext(zh_sale):
