@@ -518,4 +518,6 @@ CATALOG: dict[str, str] = {
                            "settings set KEY VALUE"),
     # --- settings from a file (issue 13) -------------------------------------------------
     "setting.file_not_utf8": "{path} must be UTF-8 text (JSON)",
+    # --- the till's sheet: a free gift ---------------------------------------------------
+    "sheet.gift_row": "Given free: {parts}",
 }

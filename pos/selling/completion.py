@@ -65,12 +65,14 @@ _EXISTING_CARDS = prepared.Prepared(
     select(CARDS.c.card_no).where(CARDS.c.sale_id == bindparam("sale_id")).order_by(CARDS.c.card_no))
 # What a card's dates need (pos.catalog.coverage): when its tier starts, the unit's
 # maker's warranty, and (an add-on's card) the day the unit was sold.
+_TIERS, _PRODUCTS, _CATEGORIES = (ServiceTier.__table__, Product.__table__,
+                                   Category.__table__)
 _TIER_STARTS = prepared.Prepared(
-    select(ServiceTier.__table__.c.starts).where(ServiceTier.__table__.c.id == bindparam("tier_id")))
+    select(_TIERS.c.starts).where(_TIERS.c.id == bindparam("tier_id")))
 _WARRANTY = prepared.Prepared(
-    select(Product.__table__.c.warranty_months, Category.__table__.c.warranty_months)
-    .join(Category.__table__, Category.__table__.c.id == Product.__table__.c.category_id)
-    .where(Product.__table__.c.id == bindparam("product_id")))
+    select(_PRODUCTS.c.warranty_months, _CATEGORIES.c.warranty_months)
+    .join(_CATEGORIES, _CATEGORIES.c.id == _PRODUCTS.c.category_id)
+    .where(_PRODUCTS.c.id == bindparam("product_id")))
 _SOLD_ON = prepared.Prepared(
     select(SALES.c.business_date).where(SALES.c.id == bindparam("sale_id")))
 

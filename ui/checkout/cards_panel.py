@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.kernel.enums import CardStatus, ServiceMode
+from ui.messages import refusal_text
 
 if TYPE_CHECKING:
     from pos.selling.cards import TierOffer
@@ -106,7 +107,8 @@ class CardsPanel(QWidget):
             tile.set_html(f"<small>{index + 1}</small> <b>{offer.name}</b><br>"
                           f"<b>{self.formats.money(offer.price)}</b><br>{term} · {mode}{extra}")
             tile.setChecked(offer.tier_id in chosen)
-            tile.setToolTip(offer.description)
+            # what the card promises for this unit (its dates follow from the same fields)
+            tile.setToolTip(refusal_text(offer.terms) if offer.terms else offer.description)
         self.decline.set_html("<small>0</small> <b>" + self.tr("Declined") + "</b><br>"
                               + self.tr("customer said no"))
         self.decline.setChecked(status is CardStatus.DECLINED)

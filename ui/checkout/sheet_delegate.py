@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QToolTip
 
 from pos.kernel.enums import Outcome
+from pos.kernel.messages import msg
+from ui.messages import refusal_text
 from ui.style import MIN_TOUCH
 
 if TYPE_CHECKING:
@@ -80,6 +82,8 @@ class SheetItem:
 
 def choice_text(item: SheetItem, money) -> str:
     row = item.row
+    if row.gift:  # a free gift: its products at 0, so no price to show
+        return refusal_text(msg("sheet.gift_row", parts=" + ".join(c.name for c in row.candidates)))
     if item.pack:
         return QCoreApplication.translate("SheetItemRow", "Pack {price}: {parts}").format(
             price=money(row.pack_price), parts=" + ".join(c.name for c in row.candidates))

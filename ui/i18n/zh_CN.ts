@@ -3428,5 +3428,10 @@
         <comment>setting.file_not_utf8</comment>
         <translation>{path} 必须是 UTF-8 文本（JSON）</translation>
     </message>
+    <message>
+        <source>Given free: {parts}</source>
+        <comment>sheet.gift_row</comment>
+        <translation>免费赠送：{parts}</translation>
+    </message>
 </context>
 </TS>
