@@ -182,3 +182,31 @@ def test_a_bad_warranty_is_refused_with_its_line_and_nothing_changes(demo_db, va
         "empty for the category's"]
     assert products.export_catalog(demo_db) == before
     assert warranties(demo_db) == (None, 12)
+
+
+# --- tiers from before revision 0011 -------------------------------------------------
+
+
+def test_tiers_from_before_keep_their_dates_and_the_demos_extensions_say_hardware(tmp_path):
+    from sqlalchemy import text
+
+    from pos.db import schema
+    from pos.db.engine import Database
+
+    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    schema.upgrade(database.engine, target="0010")
+    with database.engine.begin() as connection:
+        for position, code in enumerate(("gold", "hw-2y", "screen-break"), start=1):
+            connection.execute(text(
+                "INSERT INTO service_tiers (code, name, description, audience, term_months, "
+                "service_mode, units_covered, position, active) VALUES "
+                "(:code, :code, '', 'consumer', 24, 'carry_in', 1, :position, 1)"),
+                {"code": code, "position": position})
+    schema.upgrade(database.engine)
+    with database.engine.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT code, scope, starts FROM service_tiers ORDER BY position")).all()
+    database.dispose()
+    assert [tuple(row) for row in rows] == [("gold", "software", "sale"),
+                                            ("hw-2y", "hardware", "sale"),
+                                            ("screen-break", "screen", "sale")]
