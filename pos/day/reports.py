@@ -133,8 +133,8 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
         check_scope(conn, terminal=terminal, store=store)
         docs = period_sales(start, end, terminal=terminal, store=store)
         _money(conn, report, docs)
-        units, names = units_of(conn, start=start, end=end, terminal=terminal, store=store)
-        report.kpis = selling_kpis(conn, units, names)
+        units = units_of(conn, start=start, end=end, terminal=terminal, store=store)
+        report.kpis = selling_kpis(conn, units)
         line_scope = SaleLine.sale_id.in_(docs)
         threshold = get_setting(conn, "margin_threshold_bp")
         cost = SaleLine.unit_cost * SaleLine.quantity
@@ -153,7 +153,7 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
             report.addons_by_staff.append((name, count, int(total)))
         period = statement(conn, start=start, end=end, terminal=terminal, store=store,
                            scope=report.scope)
-        report.by_staff = _by_staff(units, report.kpis, period)
+        report.by_staff = _by_staff(units.units, report.kpis, period)
         report.commissions = (period if commissions_from in (None, start) else
                               statement(conn, start=commissions_from, end=end, terminal=terminal,
                                         store=store, scope=report.scope))
