@@ -31,6 +31,7 @@ from pos.day.reports import DayReport, Rate
 
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, draw_text, font_for, text_runs, truncate
 from .pdf_common import INK, MUTED, RULE, day as format_day, money as format_amount
+from .report_labels import LABELS
 
 MARGIN = 36
 WIDTH = A4[0] - 2 * MARGIN
@@ -39,56 +40,6 @@ BAR = colors.HexColor("#3B6EA5")
 HEAD_BG = colors.HexColor("#ECEFF3")
 ITEMS_PER_CHART = 32  # a stacked bar chart per this many sheet items (one page each)
 
-LABELS = {
-    "title": ("Day report", "日报表"), "period_title": ("Sales report", "销售报表"),
-    "commission_title": ("Commission statement", "提成结算单"),
-    "kpis": ("Selling figures (units kept, net of returns and voids)", "销售指标（净台数，已扣除退货和作废）"),
-    "units": ("Units sold", "主机台数"), "attach_rate": ("Attach rate", "连带率"),
-    "attach_def": ("units that left with a sheet item sold", "至少售出一项配置单项目的台数"),
-    "items_per_unit": ("Items per unit", "台均配件数"),
-    "items_def": ("sheet items sold ÷ units", "售出配置单项目数 ÷ 台数"),
-    "any_card": ("Service-card take-up", "服务卡购买率"),
-    "card_def": ("units with a card ÷ units that could have one", "购卡台数 ÷ 可购卡台数"),
-    "by_staff": ("Per salesperson", "按销售员"), "attached": ("With items", "有连带"),
-    "items_sold": ("Items", "配件数"), "cards_col": ("Cards", "服务卡"),
-    "items_table": ("Every sheet item", "全部配置单项目"), "item": ("Item", "项目"),
-    "scheme": ("Scheme", "方案"), "sold_basis": ("Sold", "销售"), "returns": ("Returns", "退货冲回"),
-    "basis": ("Basis", "计提基数"), "step": ("Step", "档位"),
-    "commissions_mtd": ("Commissions, month to date", "本月累计提成"),
-    "net_sales": ("Store net sales", "门店净销售额"),
-    "unattributed": ("Returns without a receipt (nobody's sale)", "无小票退货（不计入个人）"),
-    "no_scheme": ("No scheme", "无方案"), "sum": ("Total", "合计"),
-    "Store sales advisers": ("Store sales advisers", "门店销售顾问"),
-    "Customer managers": ("Customer managers", "客户经理"),
-    "Business sales managers": ("Business sales managers", "商用销售经理"), "Service cards": ("Service cards", "服务卡"), "period": ("Period", "时段"), "scope": ("Scope", "范围"), "date": ("Date", "日期"),
-    "summary": ("Summary", "汇总"), "documents": ("Documents", "单据"), "count": ("Count", "数量"),
-    "total": ("Total", "金额"), "net": ("Net", "净额"), "tenders": ("Tenders", "收款方式"),
-    "vat": ("VAT", "增值税"), "rate": ("Rate", "税率"), "gross": ("Gross", "含税额"),
-    "by_category": ("Sales by category", "按品类销售"), "by_role": ("Sales by price role", "按价格角色销售"),
-    "key": ("", ""), "qty": ("Qty", "数量"), "revenue": ("Revenue", "销售额"),
-    "margin": ("Margin", "毛利"), "margin_pct": ("Margin %", "毛利率"),
-    "attach": ("Attach rate by staff", "员工连带率"),
-    "cards": ("Service-card take-up by tier", "服务卡购买率（按等级）"),
-    "items": ("Sheet items: sold / declined / not offered, per unit", "配置单项目：已售 / 拒绝 / 未推荐（按台）"),
-    "sold": ("Sold", "已售"), "declined": ("Declined", "拒绝"), "not_offered": ("Not offered", "未推荐"),
-    "without_profit": ("Sold without profit", "无利润销售"), "sku": ("SKU", "货号"),
-    "name": ("Name", "名称"), "addons": ("Add-ons by installer", "安装员加购"),
-    "installer": ("Installer", "安装员"), "commissions": ("Commissions", "提成"),
-    "staff": ("Staff", "员工"), "role": ("Role", "角色"), "sales": ("Sales", "销售额"),
-    "amount": ("Amount", "提成额"), "category": ("Category", "品类"),
-    "role_col": ("Price role", "价格角色"), "commission_rate": ("Rate", "提成比例"),
-    "attach_note": ("units with a sheet item sold / units sold", "有连带的台数 / 主机台数"),
-    "cards_note": ("units with the card / units whose category offers it", "购卡台数 / 该卡适用品类台数"), "none": ("None.", "无。"), "page": ("Page", "第"),
-    "sale": ("Sales", "销售"), "addon": ("Add-ons", "加购"), "refund": ("Returns", "退货"),
-    "void": ("Voids", "作废"), "cash": ("Cash", "现金"), "bank_card": ("Bank card", "银行卡"),
-    "wechat": ("WeChat Pay", "微信支付"), "alipay": ("Alipay", "支付宝"),
-    "voucher": ("Voucher", "代金券"), "on_account": ("On account", "挂账"),
-    "exchange": ("Exchange credit", "换货抵扣"), "traffic": ("Traffic", "引流款"),
-    "mainstream": ("Mainstream", "主流款"), "resource": ("Resource", "利润款"),
-    "none_role": ("No role", "无"), "cashier": ("Cashier", "收银员"),
-    "installer_role": ("Installer", "安装员"), "manager": ("Manager", "店长"),
-    "admin": ("Admin", "管理员"), "all stores": ("All stores", "全部门店"),
-}
 DOC_ORDER = ("sale", "addon", "refund", "void")
 
 
@@ -169,7 +120,7 @@ class _Page:
         draw_text(canvas, A4[0] - MARGIN, MARGIN - 11, label, 7.5, align="right", color=MUTED)
 
     def scope_text(self) -> str:
-        return self.t(self.report.scope)
+        return scope_text(self, self.report.scope, self.report.scope_kind)
 
     def header(self) -> list:
         story = []
@@ -401,6 +352,11 @@ def commission_table(page: _Page, statement: CommissionStatement) -> list:
     return [table, Spacer(1, 4), page.para(note, page.sub)]
 
 
+def scope_text(page: _Page, code: str, kind: str) -> str:
+    """"Store S01", "Till T02", "All stores" in the page's language."""
+    return page.t(code) if kind == "all" else f"{page.t(kind + '_scope')} {code}"
+
+
 def commission_pdf(statement: CommissionStatement, *, locale: str = "en",
                    store_name: str = "") -> bytes:
     """A month's commission statement as A4 PDF bytes (English or Simplified Chinese)."""
@@ -417,7 +373,7 @@ def commission_pdf(statement: CommissionStatement, *, locale: str = "en",
                                                           fontSize=12, leading=15)))
     story.append(page.para(page.t("commission_title"), page.title))
     story.append(page.para(f"{page.t('period')}: {when}  ·  {page.t('scope')}: "
-                           f"{page.t(statement.scope)}", page.sub))
+                           f"{scope_text(page, statement.scope, statement.scope_kind)}", page.sub))
     story.append(Spacer(1, 8))
     story += commission_table(page, statement)
     doc.build(story)

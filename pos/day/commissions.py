@@ -87,6 +87,7 @@ class CommissionStatement:
     end: date
     scope: str
     people: list[PersonCommission] = field(default_factory=list)
+    scope_kind: str = "all"  # all | store | terminal
     net_sales: int = 0  # every document in the period and scope
     unattributed: int = 0  # returns without a receipt: nobody's sale
 
@@ -169,8 +170,10 @@ def commission_statement(db, *, start: date, end: date, terminal: str | None = N
     """The statement of [start, end] for a terminal, a store or every store."""
     with db.read_connection() as conn:
         check_scope(conn, terminal=terminal, store=store)
-        return statement(conn, start=start, end=end, terminal=terminal, store=store,
-                         scope=terminal or store or "all stores")
+        found = statement(conn, start=start, end=end, terminal=terminal, store=store,
+                          scope=terminal or store or "all stores")
+        found.scope_kind = "terminal" if terminal else "store" if store else "all"
+        return found
 
 
 def statement_csv(found: CommissionStatement) -> bytes:

@@ -66,6 +66,7 @@ class DayReport:
     start: date
     end: date
     scope: str  # a terminal or store code, or "all stores"
+    scope_kind: str = "all"  # all | store | terminal
     documents: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (count, total)
     tenders: dict[str, int] = field(default_factory=dict)
     vat: list[tuple[int, int, int]] = field(default_factory=list)  # rate, gross, vat
@@ -128,7 +129,8 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
         raise UserError("report.period_backwards", start=start.isoformat(), end=end.isoformat())
     if (end - start).days >= MAX_PERIOD_DAYS:
         raise UserError("report.period_too_long", days=MAX_PERIOD_DAYS)
-    report = DayReport(start, end, terminal or store or "all stores")
+    report = DayReport(start, end, terminal or store or "all stores",
+                       "terminal" if terminal else "store" if store else "all")
     with db.read_connection() as conn:
         check_scope(conn, terminal=terminal, store=store)
         docs = period_sales(start, end, terminal=terminal, store=store)
@@ -157,6 +159,7 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
         report.commissions = (period if commissions_from in (None, start) else
                               statement(conn, start=commissions_from, end=end, terminal=terminal,
                                         store=store, scope=report.scope))
+        report.commissions.scope_kind = report.scope_kind
     return report
 
 
