@@ -69,8 +69,10 @@ def test_a_mark_on_the_sheet_while_a_scan_is_on_its_way_is_kept(qtbot, window, m
     settle(qtbot, window)
     assert till.cart.outcome(unit, first.item_id) is Outcome.SOLD
     assert till.sheet.rows[0].outcome is Outcome.SOLD and till.sheet.current == 1
-    assert [line.sku for line in till.cart.lines if line.parent_line_id is None][-1] == BAG
     assert any(line.sheet_item_id == first.item_id for line in till.cart.children(unit))
+    # the scanned bag is on the notebook's sheet: it went under the unit, its item sold
+    bag = [line for line in till.cart.lines if line.sku == BAG][-1]
+    assert bag.parent_line_id == unit and till.cart.outcome(unit, bag.sheet_item_id) is Outcome.SOLD
 
 
 def test_pay_right_after_a_scan_pays_for_the_cart_with_that_scan_in_it(qtbot, window,
@@ -84,3 +86,16 @@ def test_pay_right_after_a_scan_pays_for_the_cart_with_that_scan_in_it(qtbot, wi
     gate.open()
     qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
     assert till.active_dialog.due == till.cart.lines[0].total > 0
+
+
+def test_a_scanned_kit_shows_sold_on_the_units_sheet(qtbot, window):
+    log_in(qtbot, window)
+    till = window.till
+    scan(qtbot, till, NOTEBOOK)
+    settle(qtbot, window)
+    unit = till.current_unit
+    scan(qtbot, till, "PRO-CLN-PC")
+    settle(qtbot, window)
+    kit = next(row for row in till.sheet.rows if row.code == "cleaning-kit")
+    assert kit.outcome is Outcome.SOLD  # on screen, not only in the cart
+    assert [l.parent_line_id for l in till.cart.lines if l.sku == "PRO-CLN-PC"] == [unit]
