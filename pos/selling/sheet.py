@@ -6,7 +6,7 @@ added at 0 and it counts as sold like any item."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -134,11 +134,14 @@ def attach_scanned(db: Database, cart: Cart) -> None:
     """Put each loose accessory (scanned, not ticked) on the sheet of a unit in the cart
     whose sheet lists it and has not sold that item yet: it hangs under the unit and the
     item reads *sold*, on screen, in the report and on the printed sheet. A cleaning kit
-    scanned with a notebook was sold with it, not forgotten. Pack items (several parts
-    at a pack price) are only sold by ticking them."""
+    scanned with a notebook was sold with it, not forgotten. One piece goes on a sheet:
+    of a line of several, one is split off for the unit and the rest stay loose (a
+    discounted or repriced line stays as it is). Pack items (several parts at a pack
+    price) are only sold by ticking them."""
     units = [u for u in cart.main_units() if u.sheet_template_id is not None]
     loose = [l for l in cart.lines if l.kind is LineKind.ACCESSORY and l.parent_line_id is None
-             and l.pack_code is None and l.product_id is not None and l.existing_line_id is None]
+             and l.pack_code is None and l.product_id is not None and l.existing_line_id is None
+             and not l.discount and l.override_reason is None and l.price_event is None]
     if not units or not loose:
         return
     with db.read() as session:
@@ -159,8 +162,15 @@ def attach_scanned(db: Database, cart: Cart) -> None:
                     if not cart.item_lines(unit.line_id, i)]
             if not free:
                 continue
-            cart.lines.remove(line)
-            line.parent_line_id, line.sheet_item_id = unit.line_id, free[0]
-            cart.lines.insert(cart.after_children(unit.line_id), line)
+            whole = line.quantity == 1
+            if whole:
+                cart.lines.remove(line)
+                piece = line
+            else:  # one for this unit's sheet; the rest stay loose for the next unit
+                line.quantity -= 1
+                piece = replace(line, line_id=new_line_id(), quantity=1)
+            piece.parent_line_id, piece.sheet_item_id = unit.line_id, free[0]
+            cart.lines.insert(cart.after_children(unit.line_id), piece)
             cart.outcomes[outcome_key(unit.line_id, free[0])] = Outcome.SOLD
-            break
+            if whole:
+                break

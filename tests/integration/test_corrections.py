@@ -20,7 +20,8 @@ from tests.integration.checkout_helpers import (
 
 
 def notebook_sale(db):
-    """Notebook (serial) + bag + gold card + 2 cleaning kits, paid cash; returns the sale."""
+    """Notebook (serial) + bag + gold card + 2 phone cases (loose: not on the notebook's
+    sheet), paid cash; returns the sale."""
     cart = new_cart(db)
     unit = checkout.add_product(db, cart, code=NOTEBOOK)
     sheet.mark_item(db, cart, main_line_id=unit.line_id,
@@ -30,7 +31,7 @@ def notebook_sale(db):
     cards.add_card(db, cart, main_line_id=unit.line_id,
                    tier_id=tier_id(db, cart, unit.line_id, "gold"))
     checkout.set_serial(db, cart, line_id=unit.line_id, serial="SN-RET-1")
-    checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
+    checkout.add_product(db, cart, code="PHN-CASE-TPU", quantity=2)
     due = sum(line.total for line in cart.lines)
     return completion.complete_sale(db, cart, tenders=[TenderInput("cash", due + 5000)])
 

@@ -220,3 +220,13 @@ def test_a_months_commission_statement_reconciles_to_the_cent(demo_db, tmp_path,
     assert csv_text.splitlines()[0] == "staff,role,scheme,sold,returns,basis,step,rate,amount"
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
     assert main([f"--db={demo_db.url}", "report", "commissions", "--month", "2026-13"]) != 0
+
+
+def test_one_piece_of_a_scanned_line_goes_on_each_units_sheet(demo_db):
+    cart = new_cart(demo_db)
+    first = checkout.add_product(demo_db, cart, code=NOTEBOOK)
+    second = checkout.add_product(demo_db, cart, code=NOTEBOOK)
+    checkout.add_product(demo_db, cart, code=KIT_CODE, quantity=3)
+    kits = [(l.parent_line_id, l.quantity) for l in cart.lines if l.sku == KIT_CODE]
+    assert sorted(kits, key=str) == sorted([(first.line_id, 1), (second.line_id, 1), (None, 1)], key=str)
+    assert sum(l.total for l in cart.lines if l.sku == KIT_CODE) == 3 * 3990  # nothing lost
