@@ -12,7 +12,7 @@ runs on the DBAPI cursor inside the caller's SQLAlchemy transaction, and driver 
 come back as SQLAlchemy's exceptions (IntegrityError and so on).
 
 Only fixed-shape statements belong here: no expanding IN lists, one row per execute (or
-`many` without RETURNING).
+`many` without RETURNING; `counts` when each row's count matters).
 """
 
 from __future__ import annotations
@@ -132,6 +132,28 @@ class Runner:
             self.cursor.executemany(compiled.sql, parameters)
         except self._error as error:
             raise self._wrapped(compiled.sql, parameters, error) from error
+
+    def counts(self, prepared: Prepared, rows: list[Mapping[str, Any]]) -> list[int]:
+        """The same statement (an UPDATE or DELETE) for each row, and how many rows each
+        one changed: in one round trip on PostgreSQL (psycopg's executemany keeps each
+        statement's result), one execute per row on SQLite (in-process: no round trip)."""
+        if not rows:
+            return []
+        compiled = prepared.compiled(self.dialect)
+        parameters = [compiled.parameters(row) for row in rows]
+        cursor, found = self.cursor, []
+        try:
+            if self.dialect.name == "postgresql":
+                cursor.executemany(compiled.sql, parameters, returning=True)
+                found.append(cursor.rowcount)
+                while cursor.nextset():
+                    found.append(cursor.rowcount)
+            else:
+                for values in parameters:
+                    found.append(cursor.execute(compiled.sql, values).rowcount)
+        except self._error as error:
+            raise self._wrapped(compiled.sql, parameters, error) from error
+        return found
 
     def _wrapped(self, sql, parameters, error) -> DBAPIError:
         return DBAPIError.instance(sql, parameters, error, self._error, dialect=self.dialect)

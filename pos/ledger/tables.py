@@ -9,7 +9,7 @@ Every completed document passes here, so the inserts are prepared (pos.db.prepar
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import bindparam, select
@@ -50,6 +50,14 @@ _RELEASE_SERIAL = prepared.Prepared(SERIALS.delete().where(SERIALS.c.line_id == 
 _MOVE_STOCK = prepared.Prepared(
     PRODUCTS.update().where(PRODUCTS.c.id == bindparam("pid"))
     .values(stock=PRODUCTS.c.stock - bindparam("qty")))
+# Taking stock: only what there is. Checked and taken in one statement (its row count
+# says whether it was there), so two tills selling the last unit at once sell it once.
+_TAKE_STOCK = prepared.Prepared(
+    PRODUCTS.update().where(PRODUCTS.c.id == bindparam("pid"),
+                            PRODUCTS.c.stock >= bindparam("qty"))
+    .values(stock=PRODUCTS.c.stock - bindparam("qty")))
+_PRODUCT_STOCK = prepared.Prepared(
+    select(PRODUCTS.c.name, PRODUCTS.c.stock).where(PRODUCTS.c.id == bindparam("pid")))
 _INSERT_OUTCOME = prepared.insert(OUTCOMES, (
     "sale_id", "main_line_id", "subject", "sheet_item_id", "item_code", "item_name", "outcome",
     "sold_line_id", "added_on_site"))
@@ -66,14 +74,21 @@ _INSERT_PRINT_JOB = prepared.insert(PrintJob.__table__, (
     "state", "attempts", "next_attempt_at", "last_error", "created_at", "printed_at"))
 
 
-def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] = ()) -> Written:
+def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] = (),
+                   negative_stock_allowed: Callable[[], bool] = lambda: False) -> Written:
     """Seal the document in the journal and write it with everything that follows from
     it, inside the caller's transaction: the sale row, its lines (units before what hangs
     under them), stock moved by each line's quantity, serials taken (sold) or released
     (taken back), sheet outcomes, service cards issued or cancelled (a card line taken
     back cancels its card), payments, and print-job rows (an outbox: the receipt job
     commits with the sale). The caller took the document's numbers and its shift first;
-    the journal's head is locked last, so concurrent tills queue and never deadlock."""
+    the journal's head is locked last, so concurrent tills queue and never deadlock.
+
+    A document that takes more of a product than is in stock is refused (a UserError,
+    stock.short; the caller's transaction then rolls back, numbers included) unless
+    `negative_stock_allowed()` says yes: it is asked only then (the store's setting
+    allow_negative_stock, which the ledger, beneath the store's settings, does not
+    read itself)."""
     run = prepared.on(conn)
     if document.completed_at is None:
         document = replace(document, completed_at=utcnow())
@@ -102,7 +117,7 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
             "vat_rate_bp": line.vat_rate_bp, "serial": line.serial,
             "override_reason": line.override_reason, "seller_id": line.seller_id,
             "original_line_id": line.original_line})
-    _move_goods(run, document, line_ids)
+    _move_goods(run, document, line_ids, negative_stock_allowed)
     run.many(_INSERT_OUTCOME, [{
         "sale_id": sale_id,
         "main_line_id": line_ids[o.main] if o.main is not None else o.main_line,
@@ -127,17 +142,31 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
     return Written(sale_id, line_ids, tuple(card for card in cancelled if card))
 
 
-def _move_goods(run: prepared.Runner, document: SaleDocument, line_ids: dict[int, int]) -> None:
-    """Stock follows every line's quantity; a sold serial is taken, a returned one is
-    free to be sold again."""
+def _move_goods(run: prepared.Runner, document: SaleDocument, line_ids: dict[int, int],
+                negative_stock_allowed: Callable[[], bool]) -> None:
+    """Stock follows every line's quantity: what comes back is added, what is taken is
+    taken only if it is there (see write_document), product by product in id order; a
+    sold serial is taken, a returned one is free to be sold again."""
     run.many(_INSERT_SERIAL, [
         {"product_id": line.product_id, "serial": line.serial, "line_id": line_ids[line.position]}
         for line in document.lines if line.serial and line.quantity > 0])
     run.many(_RELEASE_SERIAL, [
         {"line_id": line.original_line} for line in document.lines
         if line.serial and line.quantity < 0 and line.original_line is not None])
-    run.many(_MOVE_STOCK, [{"pid": line.product_id, "qty": line.quantity}
-                           for line in document.lines if line.product_id is not None])
+    moved: dict[int, int] = {}  # product -> how many the document takes (< 0: puts back)
+    for line in document.lines:
+        if line.product_id is not None:
+            moved[line.product_id] = moved.get(line.product_id, 0) + line.quantity
+    run.many(_MOVE_STOCK, [{"pid": pid, "qty": qty} for pid, qty in moved.items() if qty < 0])
+    taking = [{"pid": pid, "qty": qty} for pid, qty in sorted(moved.items()) if qty > 0]
+    for taken, count in zip(taking, run.counts(_TAKE_STOCK, taking)):
+        if count == 1:
+            continue
+        if negative_stock_allowed():
+            run.execute(_MOVE_STOCK, taken)
+            continue
+        name, stock = run.first(_PRODUCT_STOCK, taken) or ("", 0)
+        raise UserError("stock.short", name=name, stock=stock, asked=taken["qty"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,6 @@ UserError) leaves the cart as it was."""
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import func, select
 
 from pos.catalog.products import find_by_code
@@ -18,9 +16,10 @@ from pos.db.models import Category, Customer, Product, SoldSerial, Staff, Termin
 from pos.kernel.enums import Audience, CategoryKind, CustomerKind, LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_of
-from pos.kernel.text import clean_text, mask_card_numbers, printable
+from pos.kernel.text import clean_text, mask_card_numbers
 from pos.ledger import audit
 from pos.people import permissions
+from pos.selling import serials
 from pos.selling.cards import tier_audience
 from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, plain_text, totals
 from pos.store.settings import get_setting
@@ -209,16 +208,18 @@ def override_price(db: Database, cart: Cart, *, line_id: str, price: int, reason
 
 
 def set_serial(db: Database, cart: Cart, *, line_id: str, serial: str) -> None:
+    """A unit's serial number; an IMEI (15 digits with a check digit) for the categories
+    in the setting `imei_categories` (pos.selling.serials)."""
     line = cart.line(line_id)
-    serial = serial.strip().upper() if isinstance(serial, str) else ""
     if not line.serial_tracked:
         raise UserError("serial.not_tracked", name=line.name)
-    if not re.fullmatch(r"[0-9A-Z\-/]{4,64}", serial):
-        raise UserError("serial.invalid", serial=printable(serial)[:64])
-    for other in cart.lines:
-        if other is not line and other.product_id == line.product_id and other.serial == serial:
-            raise UserError("serial.on_other_line", serial=serial)
     with db.read() as session:
+        serial = serials.checked_serial(serial, name=line.name,
+                                        imei=serials.needs_imei(session, line.category_id))
+        for other in cart.lines:
+            if other is not line and other.product_id == line.product_id \
+                    and other.serial == serial:
+                raise UserError("serial.on_other_line", serial=serial)
         if _serial_taken(session, line.product_id, serial):
             raise UserError("serial.sold", serial=serial, name=line.name)
     line.serial = serial

@@ -3,6 +3,9 @@ gapless receipt number, finds the till's shift, numbers the service cards, build
 sale as a document (pos.ledger.documents) and writes it: the sale, its lines, sheet
 outcomes, service cards, payments, stock and serials, sealed in the journal, with its
 print jobs. All or nothing; completing the same cart again returns the sale it made.
+A sale is refused when it would take a product's stock below zero (unless the setting
+allow_negative_stock says it may) or a serial is not an IMEI where one is needed
+(pos.selling.serials); nothing is written then, no number taken.
 
 This is the hot path of the till: a fixed set of statements, each compiled once and run
 on the driver's cursor (`pos.db.prepared`), one indexed row at a time.
@@ -39,6 +42,7 @@ from pos.selling.cart import (
     Cart, TenderCheck, TenderInput, Totals, check_tenders, payment_fields, totals,
 )
 from pos.selling.pricing import check_cart
+from pos.selling.serials import check_new_serials
 from pos.store.settings import get_setting
 
 SALES, CARDS, SERIALS = Sale.__table__, ServiceCard.__table__, SoldSerial.__table__
@@ -138,6 +142,7 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
     for line in cart.lines:
         if line.serial_tracked and not line.serial and line.existing_line_id is None:
             raise UserError("serial.missing", name=line.name)
+    check_new_serials(conn, cart)  # an IMEI where the unit's category takes one
     refs = _references(run, cart, priced.tiers)
     payments = _payments(conn, tenders, refs.customer_kind, today)
 
@@ -152,9 +157,16 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
     document = sale_document(cart, refs, receipt_number(cart.terminal, sequence), sequence,
                              shift_id, card_numbers, cart_totals, checked, payments, today)
     written = write_document(conn, document, print_jobs=job_rows(
-        refs.terminal_id, document.receipt_no, print_jobs))
+        refs.terminal_id, document.receipt_no, print_jobs),
+        negative_stock_allowed=lambda: _negative_stock_allowed(conn))
     return CompletedSale(written.sale_id, document.receipt_no, document.total,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)
+
+
+def _negative_stock_allowed(conn) -> bool:
+    """Whether a sale may take a product's stock below zero (setting
+    allow_negative_stock, false by default): asked only when one would."""
+    return get_setting(conn, "allow_negative_stock") is True
 
 
 def _references(run: prepared.Runner, cart: Cart,

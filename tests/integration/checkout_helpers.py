@@ -5,11 +5,13 @@ import copy
 from sqlalchemy import func, select
 
 from pos.db.models import JournalEntry, Payment, Product, Sale, SaleLine, ServiceCard, SheetOutcome
+from pos.kernel.imei import make_imei
+from pos.ledger import facts
 from pos.people import staff
 from pos.selling import cards, checkout, sheet
 
 NOTEBOOK = "6923150020022"  # Lenovo Xiaoxin Pro 14, 6499.00, serial-tracked
-PHONE = "6923150030021"  # iPhone 15, 5999.00
+PHONE = "6923150030021"  # iPhone 15, 5999.00 (serial: an IMEI, see imei())
 
 
 def staff_id(db, role: str) -> int:
@@ -40,3 +42,22 @@ def tier_id(db, cart, main_line_id: str, code: str) -> int:
 
 def frozen(cart):
     return copy.deepcopy(cart)
+
+
+def imei(number: int) -> str:
+    """A valid IMEI, different for each number (a phone's serial must be one)."""
+    return make_imei(f"35693803{number:06d}")
+
+
+def restock(db, stock: dict[str, int]) -> None:
+    """Set products' stock (sku -> quantity) as a catalog import does, sealed in the
+    journal so that `journal verify` still accounts for it: tests that sell more than
+    the demo store holds, and tests about stock itself."""
+    with db.write_connection() as conn:
+        ids = dict(conn.execute(select(Product.sku, Product.id)
+                                .where(Product.sku.in_(list(stock)))).all())
+        for sku, quantity in stock.items():
+            conn.execute(Product.__table__.update().where(Product.id == ids[sku])
+                         .values(stock=quantity))
+        facts.seal_stock(conn, by=None, source="test restock",
+                         stock={ids[sku]: quantity for sku, quantity in stock.items()})

@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 
 from pos.db.models import JournalEntry, Product, Sale, Terminal
 from pos.ledger import verify
+from tests.integration.checkout_helpers import restock
+from tests.support.sales_worker import ITEMS
 
 ROOT = Path(__file__).resolve().parents[2]
 PROCESSES, SALES_EACH = 8, 200
@@ -20,6 +22,7 @@ PROCESSES, SALES_EACH = 8, 200
 @pytest.mark.slow
 def test_eight_processes_completing_200_sales_each(pg_demo_db):
     db = pg_demo_db
+    restock(db, {sku: 10_000 for sku in ITEMS})  # 1,600 of each are sold
     with db.read() as session:
         stock_before = dict(session.execute(select(Product.sku, Product.stock)).all())
     terminals = ["T01", "T02", "T03"]
@@ -49,10 +52,9 @@ def test_eight_processes_completing_200_sales_each(pg_demo_db):
         assert sorted(sequences) == list(range(1, len(sequences) + 1)), code
     assert sorted(r for _, _, r in rows) == sorted(reported)
     sold = PROCESSES * SALES_EACH
-    for sku in ("BAG-NB-156", "PRO-CLN-PC"):
+    for sku in ITEMS:
         assert stock_after[sku] == stock_before[sku] - sold
-    assert all(stock_after[s] == stock_before[s] for s in stock_before
-               if s not in ("BAG-NB-156", "PRO-CLN-PC"))
+    assert all(stock_after[s] == stock_before[s] for s in stock_before if s not in ITEMS)
     result = verify.verify(db)
     with db.read() as session:  # the demo's staff records and each till's shift opening
         others = session.scalar(select(func.count()).select_from(JournalEntry)

@@ -15,6 +15,8 @@ from sqlalchemy import func, select, text
 
 from pos.db.models import JournalEntry, Payment, Sale, SaleLine
 from pos.ledger import verify
+from tests.integration.checkout_helpers import restock
+from tests.support.sales_worker import ITEMS
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 60
@@ -51,6 +53,7 @@ def run_until_killed(url: str, rng: random.Random) -> list[str]:
 @pytest.mark.slow
 def test_sales_survive_sigkill_at_random_moments(sqlite_demo_db):
     db = sqlite_demo_db
+    restock(db, {sku: 1_000_000 for sku in ITEMS})  # whatever the children sell, it is there
     url = db.url
     db.dispose()
     rng = random.Random(int(os.environ.get("CRASH_SEED", "20261123")))
