@@ -49,6 +49,9 @@ class CartLine:
     # Completion checks the line against them (pos.selling.pricing).
     price_event: int | None = None
     discount_event: int | None = None
+    # The product's stock when it was last scanned (pos.selling.checkout.add_product): the
+    # till warns when the cart holds more (short_of_stock). Completion, not this, decides.
+    stock: int | None = None
 
     def __post_init__(self):
         self.kind = LineKind(self.kind)  # also from a parked cart's JSON
@@ -166,6 +169,21 @@ class Cart:
                 and isinstance(cart.cards_declined, list)):
             raise UserError("park.damaged")
         return cart
+
+
+def short_of_stock(cart: Cart) -> dict[str, int]:
+    """Line id -> the product's stock, for every line of a product that the cart holds
+    more of than was in stock when it was last scanned: the till shows a warning on the
+    line (stock may still arrive; completion refuses what is not there, unless the store
+    allows selling below zero)."""
+    held: dict[int, int] = {}
+    stock: dict[int, int] = {}
+    for line in cart.billable_lines():
+        if line.product_id is not None and type(line.stock) is int:
+            held[line.product_id] = held.get(line.product_id, 0) + line.quantity
+            stock[line.product_id] = line.stock
+    return {line.line_id: stock[line.product_id] for line in cart.billable_lines()
+            if line.product_id in held and held[line.product_id] > stock[line.product_id]}
 
 
 def plain_text(text: str | None, *, max_length: int, field: str) -> str:

@@ -67,6 +67,7 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
                     and line.pack_code is None):
                 _check_quantity(line.quantity + quantity)
                 line.quantity += quantity
+                _note_stock(cart, product)
                 return line
     with db.read() as session:
         category = session.scalar(
@@ -82,6 +83,7 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
         sheet_template_id=template_id if is_main else None, category_id=category_id,
     )
     cart.lines.append(line)
+    _note_stock(cart, product)
     return line
 
 
@@ -251,6 +253,15 @@ def _check_quantity(quantity: int) -> None:
         raise UserError("sale.quantity_whole")
     if quantity > MAX_QUANTITY:
         raise UserError("sale.quantity_max", max=MAX_QUANTITY)
+
+
+def _note_stock(cart: Cart, product) -> None:
+    """The product's stock as just read, on each of its lines: the till warns when the
+    cart holds more (pos.selling.cart.short_of_stock). A scan is never refused for it:
+    stock may arrive before the sale completes, and completion checks what is there."""
+    for line in cart.lines:
+        if line.product_id == product.id:
+            line.stock = product.stock
 
 
 def _serial_taken(session, product_id: int | None, serial: str) -> bool:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from pos.kernel.enums import LineKind
-from pos.selling.cart import Cart
+from pos.selling.cart import Cart, short_of_stock
 
 
 class CartView(QTreeWidget):
@@ -64,16 +64,22 @@ class CartView(QTreeWidget):
                 self.addTopLevelItem(item)
             self.line_items[line.line_id] = item
         self.shape = shape
+        short = short_of_stock(cart)
         for line in cart.lines:
-            self._show_line(self.line_items[line.line_id], line)
+            self._show_line(self.line_items[line.line_id], line, short.get(line.line_id))
         if current_unit in self.line_items:
             self.setCurrentItem(self.line_items[current_unit])
         elif cart.lines:
             self.scrollToItem(self.line_items[cart.lines[-1].line_id])
 
-    def _show_line(self, item: QTreeWidgetItem, line) -> None:
+    def _show_line(self, item: QTreeWidgetItem, line, short_stock: int | None = None) -> None:
+        """One line; `short_stock`: the product's stock when the cart holds more of it
+        (a warning only: the sale is refused at payment if the stock is still short)."""
         money = self.money
         detail = []
+        if short_stock is not None:
+            detail.append(self.tr("only {n} in stock").format(n=short_stock) if short_stock > 0
+                          else self.tr("out of stock"))
         if line.quantity > 1:
             detail.append(self.tr("{price} each").format(price=money(line.unit_price)))
         if line.discount:
@@ -92,6 +98,8 @@ class CartView(QTreeWidget):
             item.setToolTip(0, line.name)
         missing = line.serial_tracked and not line.serial
         item.setForeground(3, Qt.GlobalColor.darkRed if missing else self.palette().text())
+        item.setForeground(1, Qt.GlobalColor.darkRed if short_stock is not None
+                           else self.palette().text())
 
     def selected_line(self) -> str | None:
         item = self.currentItem()
