@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from pos.catalog.coverage import add_months
 from pos.cli import main
 from pos.kernel.errors import UserError
 from pos.people import customers, followups
@@ -29,9 +30,9 @@ def test_a_customers_history_lists_sales_units_and_cards(demo_db):
     history = followups.customer_history(demo_db, phone="13800138000")
     assert [receipt for receipt, *_ in history.sales] == [sale.receipt_no]
     assert [(u.name.startswith("Lenovo"), u.serial) for u in history.units] == [(True, "SN-RET-1")]
+    # the gold card: on-site service "from 1 to 3 years", so 36 months from the sale
     assert [(c.tier_name, c.end_date, c.state) for c in history.cards] == [
-        ("Gold card", TODAY.replace(year=TODAY.year + 2) if not (TODAY.month == 2 and TODAY.day == 29)
-         else date(TODAY.year + 2, 2, 28), "active")]
+        ("Gold card", add_months(TODAY, 36), "active")]
 
 
 def test_recent_buyers_filter_by_days_and_kind_and_export_as_csv(demo_db, tmp_path):
@@ -70,10 +71,10 @@ def test_calls_are_assigned_once_and_their_outcome_recorded(demo_db):
 
 
 def test_cards_ending_within_30_days_are_listed_for_renewal(demo_db):
-    notebook_sale(demo_db)  # a gold card ending in two years
-    in_two_years = TODAY.replace(year=TODAY.year + 2) - timedelta(days=10)
+    notebook_sale(demo_db)  # a gold card ending in three years
+    in_three_years = add_months(TODAY, 36) - timedelta(days=10)
     assert followups.cards_ending(demo_db, today=TODAY) == []
-    renewals = followups.cards_ending(demo_db, today=in_two_years)
+    renewals = followups.cards_ending(demo_db, today=in_three_years)
     assert [(r.tier_name, r.customer_name) for r in renewals] == [("Gold card", "Chen Jie")]
 
 
