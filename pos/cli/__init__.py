@@ -133,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         locale, currency = _reader_locale(None if database_failed else db, args)
         print("\n".join(refusal_lines(exc, locale=locale, currency=currency)), file=sys.stderr)
         return exit_code(exc)
+    except BrokenPipeError:  # `pos ... | head`: the reader stopped reading; no traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # for the exit flush
+        return 1
     except Exception as exc:  # noqa: BLE001 - a bug: loud, with its traceback, own exit code
         import traceback
 
