@@ -248,3 +248,17 @@ def test_a_week_runs_monday_to_sunday_and_a_month_to_its_last_day():
     assert period_bounds("month", date(2026, 12, 31)) == (date(2026, 12, 1), date(2026, 12, 31))
     assert period_bounds("custom", date(2026, 11, 30), date(2026, 11, 2),
                          date(2026, 11, 9)) == (date(2026, 11, 2), date(2026, 11, 9))
+
+
+def test_f7_opens_the_reports_for_a_manager_only(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    log_in(qtbot, window)  # the cashier
+    till = window.till
+    qtbot.keyClick(till.scan, Qt.Key.Key_F7)
+    qtbot.wait(200)
+    assert till.active_dialog is None and not till.report_button.isVisible()
+    window.lock()
+    log_in(qtbot, window, name="Zhang Wei", pin="9999")
+    qtbot.keyClick(till.scan, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ReportDialog), timeout=10_000)

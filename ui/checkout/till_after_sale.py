@@ -160,6 +160,10 @@ class AfterSaleActions:
                           disable=[self.cancel_button])
 
     def show_report(self) -> None:
+        """The reports (F7), for managers and administrators, like its button."""
+        if self.active_dialog is not None or self.staff is None or self.staff.role not in (
+                StaffRole.MANAGER, StaffRole.ADMIN):
+            return
         from ui.report_screen import ReportDialog
 
         self.open_dialog(ReportDialog(self.context, self))

@@ -45,7 +45,7 @@ class TillLayout:
         self.reprint_button.setEnabled(False)
         self.find_button = self._button(self.tr("Find sale [F6]"), self.find_sale)
         self.audit_button = self._button(self.tr("Audit"), self.show_audit)
-        self.report_button = self._button(self.tr("Day report"), self.show_report)
+        self.report_button = self._button(self.tr("Reports [F7]"), self.show_report)
         self.close_shift_button = self._button(self.tr("Close shift"), self.close_shift)
         self.settings_button = self._button(self.tr("Settings [F10]"), self.show_settings)
         top = QHBoxLayout()
@@ -159,6 +159,7 @@ class TillLayout:
         for key, handler in (("F4", self.edit_customer), ("F8", self.park), ("F9", self.resume),
                              ("F6", self.find_sale), ("F11", self.reprint_last),
                              ("F12", self.pay), ("F10", self.show_settings),
+                             ("F7", self.show_report),
                              ("Ctrl+0", self.decline_card)):
             self._shortcut(key, handler)
         for number in range(1, 10):

@@ -1344,8 +1344,8 @@
     </message>
     <message>
         <location filename="../checkout/till_layout.py" line="48" />
-        <source>Day report</source>
-        <translation>日报表</translation>
+        <source>Reports [F7]</source>
+        <translation>报表 [F7]</translation>
     </message>
     <message>
         <location filename="../checkout/till_layout.py" line="49" />
