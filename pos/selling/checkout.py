@@ -22,6 +22,7 @@ from pos.people import permissions
 from pos.selling import serials
 from pos.selling.cards import tier_audience
 from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, plain_text, totals
+from pos.selling.sheet import attach_scanned
 from pos.store.settings import get_setting
 
 MAX_QUANTITY = 999
@@ -84,6 +85,7 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
     )
     cart.lines.append(line)
     _note_stock(cart, product)
+    attach_scanned(db, cart)  # a scanned accessory its unit's sheet lists is sold on it
     return line
 
 
