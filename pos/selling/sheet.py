@@ -125,7 +125,7 @@ def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -
                 serial_tracked=product.serial_tracked, parent_line_id=main.line_id,
                 sheet_item_id=row.item_id,
                 pack_code=row.code if row.pack_price is not None else None,
-                category_id=product.category_id,
+                category_id=product.category_id, stock=product.stock,
             ))
     return lines
 

@@ -231,3 +231,17 @@ def test_the_last_unit_sold_on_two_tills_at_once_sells_once(demo_db):
         assert (len(refusals), len(sold)) == (1, 1), outcomes
         assert stock_of(db, KIT) == 0, round_
     assert verify.verify(db).ok
+
+
+def test_a_line_ticked_on_the_sheet_carries_its_stock_for_the_warning(demo_db):
+    from pos.selling import sheet
+    from pos.selling.cart import short_of_stock
+    from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart
+
+    restock(demo_db, {"BAG-NB-156": 0})
+    cart = new_cart(demo_db)
+    unit = checkout.add_product(demo_db, cart, code=NOTEBOOK)
+    sheet.mark_item(demo_db, cart, main_line_id=unit.line_id,
+                    item_id=item_id(demo_db, cart, unit.line_id, "bag"), outcome="sold")
+    bag = next(line for line in cart.lines if line.sku == "BAG-NB-156")
+    assert bag.stock == 0 and short_of_stock(cart) == {bag.line_id: 0}
