@@ -1,4 +1,5 @@
-"""Customer value-add: a customer's history (sales, units, cards and when they end),
+"""Customer value-add: a customer's history (sales, units, cards and when they end; for
+the till, `customer_record` adds their follow-up calls, newest first and bounded),
 the weekly list of recent buyers for follow-up calls (consumers or businesses), calls
 assigned to salespeople with their outcome, and cards ending soon for renewal calls."""
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from pos.db.engine import Database
 from pos.db.models import Customer, FollowUp, Sale, SaleLine, ServiceCard, ServiceTier, Staff
@@ -85,6 +87,144 @@ def customer_history(db: Database, *, phone: str) -> CustomerHistory:
             tuple(UnitRecord(*row) for row in units),
             tuple(CardSummary(no, tier, serial, end, state.value)
                   for no, tier, serial, end, state in cards))
+
+
+# What the till's customer history shows of each kind of record: the newest this many,
+# with how many there are in all (a regular's years of sales stay one quick read).
+HISTORY_ROWS = 50
+HISTORY_ROWS_MAX = 500
+
+
+@dataclass(frozen=True)
+class SaleEntry:
+    receipt_no: str
+    kind: str  # DocumentKind value: sale, addon, refund, void
+    business_date: date
+    total: int  # minor units; a refund's or void's is negative
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    receipt_no: str
+    sold_on: date
+    name: str
+    serial: str | None
+    returned: bool  # taken back (refund or void) since
+
+
+@dataclass(frozen=True)
+class CardEntry:
+    card_no: str
+    tier_name: str
+    unit_name: str
+    unit_serial: str | None
+    start_date: date
+    end_date: date | None  # None: lifetime
+    state: str  # CardState value
+
+
+@dataclass(frozen=True)
+class CallEntry:
+    created_at: datetime
+    called_at: datetime | None
+    staff_name: str
+    reason: str
+    outcome: str  # CallOutcome value
+    notes: str
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    """A customer as the till shows them on F4: who they are, and the newest `limit`
+    of their sales, units bought, service cards and follow-up calls, newest first, each
+    with how many there are in all (`*_count`); `spent` is every sale's total net of
+    refunds and voids."""
+
+    id: int
+    name: str
+    phone: str
+    kind: str
+    company: str | None
+    since: datetime
+    spent: int
+    sales: tuple[SaleEntry, ...]
+    sales_count: int
+    units: tuple[UnitEntry, ...]
+    units_count: int
+    cards: tuple[CardEntry, ...]
+    cards_count: int
+    calls: tuple[CallEntry, ...]
+    calls_count: int
+
+
+def customer_record(db: Database, *, phone: str | None = None, customer_id: int | None = None,
+                    limit: int = HISTORY_ROWS) -> CustomerRecord | None:
+    """The customer with this phone (or id) and their history, read in one transaction;
+    None when no customer has the phone. Reads only: nothing is written."""
+    from pos.people.customers import normalise_phone
+
+    if (phone is None) == (customer_id is None):
+        raise ValueError("customer_record takes a phone or a customer id")
+    limit = max(1, min(int(limit), HISTORY_ROWS_MAX))
+    with db.read() as session:
+        if customer_id is not None:
+            customer = session.get(Customer, customer_id)
+            if customer is None:
+                raise UserError("customer.gone")
+        else:
+            customer = session.scalar(select(Customer).where(
+                Customer.phone == normalise_phone(phone)))
+            if customer is None:
+                return None
+        mine = Sale.customer_id == customer.id
+        sales_count, spent = session.execute(
+            select(func.count(Sale.id), func.coalesce(func.sum(Sale.total), 0)).where(mine)).one()
+        sales = session.execute(
+            select(Sale.receipt_no, Sale.kind, Sale.business_date, Sale.total).where(mine)
+            .order_by(Sale.id.desc()).limit(limit)).all()
+
+        correction = aliased(SaleLine)
+        taken_back = (select(correction.id).where(correction.original_line_id == SaleLine.id)
+                      .exists())
+        bought = (mine, Sale.kind == DocumentKind.SALE, SaleLine.kind == LineKind.MAIN_UNIT,
+                  SaleLine.quantity > 0)
+        units_count = session.scalar(select(func.count(SaleLine.id))
+                                     .join(Sale, Sale.id == SaleLine.sale_id).where(*bought))
+        units = session.execute(
+            select(Sale.receipt_no, Sale.business_date, SaleLine.name, SaleLine.serial,
+                   taken_back)
+            .join(Sale, Sale.id == SaleLine.sale_id).where(*bought)
+            .order_by(Sale.id.desc(), SaleLine.position).limit(limit)).all()
+
+        held = ServiceCard.customer_id == customer.id
+        cards_count = session.scalar(select(func.count(ServiceCard.id)).where(held))
+        cards = session.execute(
+            select(ServiceCard.card_no, ServiceTier.name, SaleLine.name, ServiceCard.unit_serial,
+                   ServiceCard.start_date, ServiceCard.end_date, ServiceCard.state)
+            .join(ServiceTier, ServiceTier.id == ServiceCard.tier_id)
+            .join(SaleLine, SaleLine.id == ServiceCard.main_line_id)
+            .where(held).order_by(ServiceCard.id.desc()).limit(limit)).all()
+
+        called = FollowUp.customer_id == customer.id
+        calls_count = session.scalar(select(func.count(FollowUp.id)).where(called))
+        calls = session.execute(
+            select(FollowUp.created_at, FollowUp.called_at, Staff.name, FollowUp.reason,
+                   FollowUp.outcome, FollowUp.notes)
+            .join(Staff, Staff.id == FollowUp.assigned_to)
+            .where(called).order_by(FollowUp.id.desc()).limit(limit)).all()
+
+        # int(): PostgreSQL sums BIGINT as NUMERIC; money stays an int
+        return CustomerRecord(
+            customer.id, customer.name, customer.phone, customer.kind.value, customer.company,
+            customer.created_at, int(spent),
+            tuple(SaleEntry(receipt, kind.value, day, total)
+                  for receipt, kind, day, total in sales), sales_count,
+            tuple(UnitEntry(receipt, day, name, serial, bool(returned))
+                  for receipt, day, name, serial, returned in units), units_count,
+            tuple(CardEntry(no, tier, unit, serial, start, end, state.value)
+                  for no, tier, unit, serial, start, end, state in cards), cards_count,
+            tuple(CallEntry(created, done, who, reason, outcome.value, notes)
+                  for created, done, who, reason, outcome, notes in calls), calls_count)
 
 
 @dataclass(frozen=True)
