@@ -28,8 +28,11 @@ class CartView(QTreeWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setRootIsDecorated(False)
-        self.setWordWrap(True)  # full product names, on two lines when they must
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # One line a name: a long one ends in "…" (the whole name is the line's tooltip),
+        # its details on the line below. Never wider than the panel.
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformRowHeights(False)
         self.setIndentation(28)
         self.itemClicked.connect(self._clicked)

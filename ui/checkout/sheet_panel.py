@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pos.kernel.enums import Outcome
 from ui.checkout.sheet_delegate import SheetDelegate, SheetItem, choice_text, outcome_label
+from ui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from pos.selling.sheet import SheetRow
@@ -88,7 +89,7 @@ class SheetPanel(QWidget):
     def __init__(self, formats, parent=None):
         super().__init__(parent)
         self.formats = formats
-        self.title = QLabel(self.tr("Configuration sheet"))
+        self.title = ElidedLabel(self.tr("Configuration sheet"))  # a long unit name elides
         self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
         self.progress = QLabel("")
         self.progress.setObjectName("muted")

@@ -163,10 +163,14 @@ class TillScreen(TillLayout, ScanActions, CartActions, PaymentFlow, AfterSaleAct
         self.cards.show_offers(list(view.offers), cart.card_status(unit.line_id), chosen)
 
     def _show_customer(self, customer) -> None:
+        label = self.customer_label
+        weight = "font-weight: bold;" if customer is not None else ""  # a customer: bold
+        if label.styleSheet() != weight:
+            label.setStyleSheet(weight)
         if customer is None:
-            self.customer_label.setText(self.tr("No customer yet: scan or type their phone number"))
+            label.setText(self.tr("No customer yet: scan or type their phone number"))
             return
         kind = (self.tr("Business") if customer.kind is CustomerKind.BUSINESS
                 else self.tr("Consumer"))
         company = f" · {customer.company}" if customer.company else ""
-        self.customer_label.setText(f"<b>{customer.name}</b> · {customer.phone} · {kind}{company}")
+        label.setText(f"{customer.name} · {customer.phone} · {kind}{company}")

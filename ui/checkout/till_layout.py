@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
 from ui.checkout.sheet_panel import SheetPanel
+from ui.elided_label import ElidedLabel
 
 
 def panel(*widgets, stretch_last=False) -> QFrame:
@@ -35,9 +36,9 @@ class TillLayout:
         return button
 
     def _build_top_bar(self) -> QHBoxLayout:
-        self.store_label = QLabel(f"{self.context.store.name} · {self.terminal}")
+        self.store_label = ElidedLabel(f"{self.context.store.name} · {self.terminal}")
         self.store_label.setObjectName("muted")
-        self.staff_label = QLabel("")
+        self.staff_label = ElidedLabel("")
         self.staff_label.setStyleSheet("font-weight: bold;")
         self.lock_button = self._button(self.tr("Lock"), self.lock_requested.emit)
         self.printer_button = self._button(self.tr("Printer OK"), self.show_print_jobs)
@@ -76,13 +77,12 @@ class TillLayout:
 
     def _build_cart_and_totals(self) -> tuple[QWidget, QWidget]:
         """(the customer line, the totals); the cart view and the banner are kept."""
-        self.banner = QLabel("")
+        self.banner = ElidedLabel("")
         self.banner.setObjectName("banner")
         self.banner.hide()
         self.cart_view = CartView(self.formats)
         self.cart_view.unit_selected.connect(self.select_unit)
-        self.customer_label = QLabel()
-        self.customer_label.setWordWrap(True)
+        self.customer_label = ElidedLabel()
         self.customer_button = self._button(self.tr("Customer [F4]"), self.edit_customer)
         customer_row = QHBoxLayout()
         customer_row.setContentsMargins(0, 0, 0, 0)
