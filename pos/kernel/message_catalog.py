@@ -520,4 +520,36 @@ CATALOG: dict[str, str] = {
     "setting.file_not_utf8": "{path} must be UTF-8 text (JSON)",
     # --- the till's sheet: a free gift ---------------------------------------------------
     "sheet.gift_row": "Given free: {parts}",
+    # --- add-on history (issue 14) -------------------------------------------------------
+    "addon.unit_unknown": "No unit sold earlier has the line number {line}",
+    # --- first run: pos setup and the wizard (issue 14) ----------------------------------
+    "setup.already_set_up": ("This database already has a store, '{name}'; nothing was changed. "
+                             "Change its details with pos store set and its settings with pos "
+                             "settings set (at the till: Settings [F10])"),
+    "setup.needs_store_name": "The store needs a name",
+    "setup.bad_phone": ("'{phone}' is not a phone number: digits, with spaces, dashes, brackets or"
+                        " a leading +"),
+    "setup.bad_tax_id": ("'{tax_id}' is not a tax ID: letters and digits (spaces and dashes "
+                         "between them)"),
+    "setup.tax_id_check": ("'{tax_id}' is not a valid unified social credit code: a character is "
+                           "mistyped (its check character does not match)"),
+    "setup.bad_locale": "'{locale}' is not a language of the till; choose one of {allowed:list}",
+    "setup.bad_till_code": ("'{code}' is not a till code: 1 to {most} letters, digits or dashes, "
+                            "such as T01"),
+    "setup.till_twice": "Till {code} is listed twice",
+    "setup.needs_till": "Add at least one till",
+    "setup.this_till_missing": ("This computer is till {code}, which is not among the tills set up"
+                                " ({codes:list}); add it (or start with --terminal CODE to be "
+                                "another one)"),
+    "setup.bad_till_arg": "'{text}' is not a till: give CODE=Name, such as T01=Front till",
+    "setup.needs_admin_name": "The administrator needs a name",
+    "setup.file_too_big": "{path} is larger than {most} MB",
+    "setup.missing_options": "pos setup without a terminal to ask on needs {options:list}",
+    "setup.test_print_failed": ("The store is set up, but the test page did not print: "
+                                "{reason:msg}. Check the printer, then set it again: pos printers "
+                                "set --receipt URI"),
+    "field.store_name": "The store's name",
+    "field.phone": "The phone number",
+    "field.tax_id": "The tax ID",
+    "field.till_name": "The till's name",
 }

@@ -2,7 +2,8 @@
 by the band the unit's price falls in, each with the promise it makes for this unit
 (pos.catalog.coverage); adding one (it needs the customer, business tiers a business
 customer, and a card that starts when the maker's warranty ends a unit whose warranty
-the catalog knows) or recording that the customer declined."""
+the catalog knows) or recording that the customer declined. `offered_tiers` is what the
+till shows: only the tiers this unit and this sale's customer can take."""
 
 from __future__ import annotations
 
@@ -60,6 +61,25 @@ def eligible_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierO
                                          starts=t.starts, term_months=t.term_months,
                                          warranty_months=warranty))
                 for t in tiers]
+
+
+def offered_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierOffer]:
+    """The tiers to offer for a unit: those of its category that add_card would take for
+    this sale's customer. A business tier only once the customer is a business (with no
+    customer yet, the consumer tiers); a card starting when the maker's warranty ends
+    only for a unit whose warranty the catalog knows. A tier already on the unit stays
+    listed, so that it can be taken off."""
+    chosen = {line.tier_id for line in cart.card_lines(main_line_id)}
+    return [offer for offer in eligible_tiers(db, cart, main_line_id=main_line_id)
+            if offer.tier_id in chosen or can_take(offer, cart.customer_kind)]
+
+
+def can_take(offer: TierOffer, customer_kind: CustomerKind | None) -> bool:
+    """Whether add_card takes this tier for a customer of this kind (None: no customer
+    on the sale yet, who may still be found or created)."""
+    if offer.audience is Audience.BUSINESS and customer_kind is not CustomerKind.BUSINESS:
+        return False
+    return not (offer.starts is CoverageStart.WARRANTY_END and offer.warranty_months is None)
 
 
 def add_card(db: Database, cart: Cart, *, main_line_id: str, tier_id: int) -> CartLine:

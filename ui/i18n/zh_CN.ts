@@ -3433,5 +3433,105 @@
         <comment>sheet.gift_row</comment>
         <translation>免费赠送：{parts}</translation>
     </message>
+    <message>
+        <source>No unit sold earlier has the line number {line}</source>
+        <comment>addon.unit_unknown</comment>
+        <translation>没有行号为 {line} 的已售主机</translation>
+    </message>
+    <message>
+        <source>This database already has a store, '{name}'; nothing was changed. Change its details with pos store set and its settings with pos settings set (at the till: Settings [F10])</source>
+        <comment>setup.already_set_up</comment>
+        <translation>此数据库已有门店“{name}”，未做任何更改。门店信息请用 pos store set 修改，设置请用 pos settings set 修改（收银台上：设置 [F10]）</translation>
+    </message>
+    <message>
+        <source>The store needs a name</source>
+        <comment>setup.needs_store_name</comment>
+        <translation>请填写门店名称</translation>
+    </message>
+    <message>
+        <source>'{phone}' is not a phone number: digits, with spaces, dashes, brackets or a leading +</source>
+        <comment>setup.bad_phone</comment>
+        <translation>“{phone}”不是有效的电话号码：请填写数字，可含空格、短横线、括号或开头的 +</translation>
+    </message>
+    <message>
+        <source>'{tax_id}' is not a tax ID: letters and digits (spaces and dashes between them)</source>
+        <comment>setup.bad_tax_id</comment>
+        <translation>“{tax_id}”不是有效的税号：只能包含字母和数字（中间可有空格或短横线）</translation>
+    </message>
+    <message>
+        <source>'{tax_id}' is not a valid unified social credit code: a character is mistyped (its check character does not match)</source>
+        <comment>setup.tax_id_check</comment>
+        <translation>“{tax_id}”不是有效的统一社会信用代码：有字符输入错误（校验码不符）</translation>
+    </message>
+    <message>
+        <source>'{locale}' is not a language of the till; choose one of {allowed:list}</source>
+        <comment>setup.bad_locale</comment>
+        <translation>“{locale}”不是收银系统支持的语言，请选择：{allowed:list}</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a till code: 1 to {most} letters, digits or dashes, such as T01</source>
+        <comment>setup.bad_till_code</comment>
+        <translation>“{code}”不是有效的收银台编号：1 至 {most} 个字母、数字或短横线，例如 T01</translation>
+    </message>
+    <message>
+        <source>Till {code} is listed twice</source>
+        <comment>setup.till_twice</comment>
+        <translation>收银台 {code} 重复列出</translation>
+    </message>
+    <message>
+        <source>Add at least one till</source>
+        <comment>setup.needs_till</comment>
+        <translation>请至少添加一个收银台</translation>
+    </message>
+    <message>
+        <source>This computer is till {code}, which is not among the tills set up ({codes:list}); add it (or start with --terminal CODE to be another one)</source>
+        <comment>setup.this_till_missing</comment>
+        <translation>本机是收银台 {code}，但它不在要设置的收银台中（{codes:list}）；请添加它（或以 --terminal 编号 启动，作为其他收银台）</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a till: give CODE=Name, such as T01=Front till</source>
+        <comment>setup.bad_till_arg</comment>
+        <translation>“{text}”不是有效的收银台：请写成 编号=名称，例如 T01=前台收银</translation>
+    </message>
+    <message>
+        <source>The administrator needs a name</source>
+        <comment>setup.needs_admin_name</comment>
+        <translation>请填写管理员姓名</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {most} MB</source>
+        <comment>setup.file_too_big</comment>
+        <translation>{path} 超过 {most} MB</translation>
+    </message>
+    <message>
+        <source>pos setup without a terminal to ask on needs {options:list}</source>
+        <comment>setup.missing_options</comment>
+        <translation>在无法交互提问时运行 pos setup 需要提供 {options:list}</translation>
+    </message>
+    <message>
+        <source>The store is set up, but the test page did not print: {reason:msg}. Check the printer, then set it again: pos printers set --receipt URI</source>
+        <comment>setup.test_print_failed</comment>
+        <translation>门店已设置完成，但测试页未能打印：{reason:msg}。请检查打印机，然后重新设置：pos printers set --receipt URI</translation>
+    </message>
+    <message>
+        <source>The store's name</source>
+        <comment>field.store_name</comment>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>The phone number</source>
+        <comment>field.phone</comment>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>The tax ID</source>
+        <comment>field.tax_id</comment>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>The till's name</source>
+        <comment>field.till_name</comment>
+        <translation>收银台名称</translation>
+    </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from pos.kernel.enums import LineKind, Outcome
 if TYPE_CHECKING:
     from pos.db.engine import Database
     from pos.people.customers import CustomerInfo
+    from pos.selling.addons import UnitHistory
     from pos.selling.cards import TierOffer
     from pos.selling.cart import Cart
     from pos.selling.sheet import SheetRow
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TillView:
     """A cart and what the till shows with it: the customer, and the configuration
-    sheet and card tiers of the unit in focus. `result`: what the call itself returned."""
+    sheet and card tiers of the unit in focus (an add-on's unit: with what it already has,
+    `earlier`). `result`: what the call itself returned."""
 
     cart: Cart
     unit: str | None
@@ -30,11 +32,13 @@ class TillView:
     rows: tuple[SheetRow, ...] = ()
     offers: tuple[TierOffer, ...] = ()
     result: Any = None
+    earlier: UnitHistory | None = None
 
 
 def read_view(db: Database, cart: Cart, unit: str | None, result: Any = None) -> TillView:
     from pos.people.customers import get_customer
-    from pos.selling.cards import eligible_tiers
+    from pos.selling.addons import unit_history
+    from pos.selling.cards import offered_tiers
     from pos.selling.sheet import sheet_rows
 
     units = [line.line_id for line in cart.main_units()]
@@ -44,8 +48,10 @@ def read_view(db: Database, cart: Cart, unit: str | None, result: Any = None) ->
                 if cart.customer_id is not None else None)
     if unit is None:
         return TillView(cart, None, customer, result=result)
+    earlier = cart.line(unit).existing_line_id
     return TillView(cart, unit, customer, tuple(sheet_rows(db, cart, main_line_id=unit)),
-                    tuple(eligible_tiers(db, cart, main_line_id=unit)), result)
+                    tuple(offered_tiers(db, cart, main_line_id=unit)), result,
+                    unit_history(db, unit_line_id=earlier) if earlier is not None else None)
 
 
 def _changing(cart: Cart, unit: str | None, change) -> Call[TillView]:

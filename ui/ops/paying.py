@@ -29,7 +29,7 @@ class PayStep:
 
 def payment_step(cart: Cart, *, prompted: frozenset[str]) -> Call[PayStep]:
     def call(db):
-        from pos.selling.cards import eligible_tiers
+        from pos.selling.cards import offered_tiers
         from pos.selling.cart import totals
         from pos.selling.sheet import sheet_rows
 
@@ -38,7 +38,7 @@ def payment_step(cart: Cart, *, prompted: frozenset[str]) -> Call[PayStep]:
         for unit in cart.main_units():
             if (cart.card_status(unit.line_id) is CardStatus.NOT_ASKED
                     and unit.line_id not in prompted
-                    and eligible_tiers(db, cart, main_line_id=unit.line_id)):
+                    and offered_tiers(db, cart, main_line_id=unit.line_id)):
                 return PayStep(card_unit=unit)
         for line in cart.lines:
             if line.serial_tracked and not line.serial:
