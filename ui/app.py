@@ -26,14 +26,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication, QEvent, QLibraryInfo, QObject, QTimer, QTranslator, Signal,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.db.location import data_dir, resolve_url, this_terminal
 from pos.db.peek import peek
 from ui.gc_guard import GarbageCollector
 from ui.i18n import Formats, choose_locale, translator_for
-from ui.style import FONT_FAMILIES, STYLESHEET
+from ui.style import apply_style
 from ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -75,11 +74,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     if getattr(app, "_gc_guard", None) is None:
         app._gc_guard = GarbageCollector(app)  # collect cycles on the GUI thread only
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSize(11)
-    app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    apply_style(app)  # the palette, the font (CJK first), the style sheet, no stock icons
     return app
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from ui.gc_guard import GarbageCollector
+from ui.icons import apply_icons
 from ui.login import LoginScreen
 
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.till = TillScreen(context)
         self.stack.addWidget(self.till)
         self.till.lock_requested.connect(self.lock)
+        apply_icons(self.till)  # the till's main buttons, by attribute name (ui.icons)
         self.login.attach(context, people)
         GarbageCollector.freeze()  # the app's long-lived objects are all there now
 

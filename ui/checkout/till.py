@@ -29,6 +29,7 @@ from ui.checkout.till_layout import TillLayout
 from ui.checkout.till_payment import PaymentFlow
 from ui.checkout.till_printing import PrintingActions
 from ui.checkout.till_scan import ScanActions
+from ui.dialog_frame import present
 from ui.messages import Notice, bug_message, refusal_text
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, PaymentFlow, AfterSaleAct
                 self.scan.setFocus()
 
         dialog.finished.connect(finished)
+        present(dialog)  # a heading, marked buttons, the till dimmed behind it
         dialog.open()
 
     # session ------------------------------------------------------------------------
