@@ -26,8 +26,8 @@ import importlib
 import sys
 
 # The command groups, in the order `pos --help` lists them.
-COMMAND_MODULES = ("database", "catalog", "demo", "staff", "store", "settings", "journal",
-                   "prints", "customers", "reports")
+COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "settings",
+                   "journal", "prints", "customers", "reports")
 
 EXIT_OK = 0
 EXIT_REFUSED = 1          # bad input or a rule of the store; nothing was changed

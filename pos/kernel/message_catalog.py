@@ -552,4 +552,10 @@ CATALOG: dict[str, str] = {
     "field.phone": "The phone number",
     "field.tax_id": "The tax ID",
     "field.till_name": "The till's name",
+    # --- close shift (issue 14) ----------------------------------------------------------
+    "setting.expect.close_shift_show_expected": "true or false",
+    "setting.help.close_shift_show_expected": ("Whether the close-shift count shows the expected "
+                                               "cash before the count is in (false: a blind count)"),
+    # --- close shift (issue 14) ----------------------------------------------------------
+    "print.no_z_report": "No closed shift has the Z report {ref}",
 }

@@ -205,16 +205,26 @@ def add_staff(db: Database, *, name: str, role: str | StaffRole, pin: str,
         if by_staff_id is not None:
             permissions.authorise(conn, action="staff_admin", ref=name, staff_id=by_staff_id,
                                   approval_id=approval_id)
-        if session.scalar(select(Staff.id).where(Staff.name == name)) is not None:
-            raise UserError("staff.name_taken", name=name)
-        staff = Staff(name=name, role=role, pin_hash=pin_hash, active=True)
-        session.add(staff)
-        session.flush()
-        audit.record(conn, staff_id=by_staff_id, action="staff_added", ref=name,
-                     details={"role": role.value})
-        facts.seal_staff(conn, by=by_staff_id, staff_id=staff.id, name=staff.name,
-                         role=staff.role, active=staff.active, pin_hash=staff.pin_hash)
-        return StaffInfo(staff.id, staff.name, staff.role, staff.active)
+        return insert_staff(session, name=name, role=role, pin_hash=pin_hash, by=by_staff_id)
+
+
+def insert_staff(session, *, name: str, role: StaffRole, pin_hash: str,
+                 by: int | None) -> StaffInfo:
+    """Inside the caller's transaction: a new active staff member (name and PIN already
+    checked, the PIN hashed), audited and sealed; a name already taken is refused.
+    add_staff's write, and the first-run setup's (pos.setup), whose administrator is
+    created in the store's own transaction."""
+    conn = session.connection()
+    if session.scalar(select(Staff.id).where(Staff.name == name)) is not None:
+        raise UserError("staff.name_taken", name=name)
+    staff = Staff(name=name, role=role, pin_hash=pin_hash, active=True)
+    session.add(staff)
+    session.flush()
+    audit.record(conn, staff_id=by, action="staff_added", ref=name,
+                 details={"role": role.value})
+    facts.seal_staff(conn, by=by, staff_id=staff.id, name=staff.name,
+                     role=staff.role, active=staff.active, pin_hash=staff.pin_hash)
+    return StaffInfo(staff.id, staff.name, staff.role, staff.active)
 
 
 def change_pin(db: Database, *, staff_id: int, pin: str, new_pin: str) -> None:

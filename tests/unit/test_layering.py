@@ -53,6 +53,7 @@ LAYERS = (
     ("selling",),
     ("aftersale", "day"),
     ("demo",),
+    ("setup",),  # a new store's first run: its standard categories are the demo's
     ("cli",),
 )
 DATA_FILES = {"pos/demo/data.py",  # the demo store's tables, not logic

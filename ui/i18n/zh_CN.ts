@@ -92,14 +92,12 @@
         <translation>{unit} 还没有服务卡。推荐过了吗？</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="66" />
-        <source>Offer a card now [Esc]</source>
-        <translation>现在推荐 [Esc]</translation>
+        <source>Offer a card now [Enter]</source>
+        <translation>现在推荐 [Enter]</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="67" />
-        <source>Customer declined [Enter]</source>
-        <translation>顾客拒绝 [Enter]</translation>
+        <source>Customer declined [Ctrl+0]</source>
+        <translation>顾客拒绝 [Ctrl+0]</translation>
     </message>
 </context>
 <context>
@@ -158,6 +156,26 @@
         <location filename="../checkout/cards_panel.py" line="110" />
         <source>customer said no</source>
         <translation>顾客拒绝</translation>
+    </message>
+    <message>
+        <source>Card held</source>
+        <translation>已有服务卡</translation>
+    </message>
+    <message>
+        <source>held · lifetime</source>
+        <translation>已持有 · 终身</translation>
+    </message>
+    <message>
+        <source>held until {day}</source>
+        <translation>已持有，至 {day}</translation>
+    </message>
+    <message>
+        <source>This unit holds: {cards}</source>
+        <translation>本机已有：{cards}</translation>
+    </message>
+    <message>
+        <source>A card was declined at the counter ({receipt})</source>
+        <translation>柜台销售时顾客已拒绝服务卡（{receipt}）</translation>
     </message>
 </context>
 <context>
@@ -330,39 +348,84 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../checkout/dialogs.py" line="101" />
+        <location filename="../checkout/customer_dialog.py" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="107" />
+        <location filename="../checkout/customer_dialog.py" />
         <source>Consumer</source>
         <translation>个人客户</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="108" />
+        <location filename="../checkout/customer_dialog.py" />
         <source>Business</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="116" />
+        <location filename="../checkout/customer_dialog.py" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="117" />
+        <location filename="../checkout/customer_dialog.py" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="118" />
+        <location filename="../checkout/customer_dialog.py" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../checkout/dialogs.py" line="119" />
+        <location filename="../checkout/customer_dialog.py" />
         <source>Company</source>
         <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Another customer [F4]</source>
+        <translation>换一位客户 [F4]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Find a customer by phone, or add a new one</source>
+        <translation>按手机号查找客户，或新建客户</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Use for this sale [Enter]</source>
+        <translation>用于本单 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Back [Esc]</source>
+        <translation>返回 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Add and use [Enter]</source>
+        <translation>新建并用于本单 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Find [Enter]</source>
+        <translation>查找 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_dialog.py" />
+        <source>No customer has this number yet. Type their name and press Enter to add them to the sale.</source>
+        <translation>还没有客户使用这个号码。输入姓名后按 Enter，即可新建客户并用于本单。</translation>
     </message>
 </context>
 <context>
@@ -731,6 +794,26 @@
         <location filename="../checkout/till_payment.py" line="101" />
         <source>Sale {receipt} complete · Change {change}</source>
         <translation>交易 {receipt} 已完成 · 找零 {change}</translation>
+    </message>
+    <message>
+        <source>Sale {receipt} complete</source>
+        <translation>交易 {receipt} 已完成</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Received {tendered} · Total {total} · {receipt}</source>
+        <translation>实收 {tendered} · 合计 {total} · {receipt}</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Total {total} · {receipt}</source>
+        <translation>合计 {total} · {receipt}</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1373,22 @@
         <source>Not yet</source>
         <translation>未询问</translation>
     </message>
+    <message>
+        <source>Sold on site ({receipt})</source>
+        <translation>上门已售（{receipt}）</translation>
+    </message>
+    <message>
+        <source>Declined on site ({receipt})</source>
+        <translation>上门已拒绝（{receipt}）</translation>
+    </message>
+    <message>
+        <source>Sold at the counter</source>
+        <translation>柜台已售</translation>
+    </message>
+    <message>
+        <source>Declined at the counter</source>
+        <translation>柜台已拒绝</translation>
+    </message>
 </context>
 <context>
     <name>SheetPanel</name>
@@ -1313,6 +1412,22 @@
         <location filename="../checkout/sheet_panel.py" line="167" />
         <source>{asked} of {total} asked</source>
         <translation>已询问 {asked}/{total}</translation>
+    </message>
+    <message>
+        <source>Next not asked [{key}]</source>
+        <translation>下一项未询问 [{key}]</translation>
+    </message>
+    <message>
+        <source>Add-on to sale {receipt} of {day}</source>
+        <translation>追加销售：原单 {receipt}（{day}）</translation>
+    </message>
+    <message>
+        <source>customer {name} ({phone})</source>
+        <translation>客户 {name}（{phone}）</translation>
+    </message>
+    <message>
+        <source>serial {serial}</source>
+        <translation>序列号 {serial}</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1554,281 @@
         <location filename="../checkout/till.py" line="151" />
         <source>Add-on to {receipt}: sell what goes with the unit</source>
         <translation>原单 {receipt} 加购：推荐主机配套商品</translation>
+    </message>
+    <message>
+        <source>Finish or leave the payment first</source>
+        <translation>请先完成或退出收款</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHistoryView</name>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Receipt</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>No sales yet</source>
+        <translation>暂无购买记录</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>No units bought yet</source>
+        <translation>暂无购买的主机</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Card</source>
+        <translation>服务卡</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Unit</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Ends</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Card no.</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>No service cards yet</source>
+        <translation>暂无服务卡</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>By</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>No follow-up calls yet</source>
+        <translation>暂无回访记录</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Business</source>
+        <translation>企业客户</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Consumer</source>
+        <translation>个人客户</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Customer since {date} · {n} sales · {spent} spent</source>
+        <translation>{date} 起为客户 · {n} 笔单据 · 累计消费 {spent}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Showing the newest {shown} of {total}</source>
+        <translation>显示最近 {shown} 条，共 {total} 条</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Lifetime</source>
+        <translation>终身</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Sales ({n})</source>
+        <translation>购买记录 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Units ({n})</source>
+        <translation>主机 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Service cards ({n})</source>
+        <translation>服务卡 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Follow-up calls ({n})</source>
+        <translation>回访 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Add-on</source>
+        <translation>加购单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Refund</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Void</source>
+        <translation>作废单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Ended</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>After a purchase</source>
+        <translation>购后回访</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Card renewal</source>
+        <translation>服务卡续期</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Not called yet</source>
+        <translation>未回访</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Reached</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Interested</source>
+        <translation>有意向</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Declined calls</source>
+        <translation>拒绝回访</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_history.py" />
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerBar</name>
+    <message>
+        <location filename="../checkout/customer_bar.py" />
+        <source>Customer [F4]</source>
+        <translation>客户 [F4]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_bar.py" />
+        <source>Customer's phone</source>
+        <translation>客户手机号</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_bar.py" />
+        <source>Customer's name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_bar.py" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_bar.py" />
+        <source>Type the customer's phone number, then Enter</source>
+        <translation>输入客户手机号，然后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_bar.py" />
+        <source>New customer: type their name, then Enter to add them to the sale</source>
+        <translation>新客户：输入姓名，按 Enter 即新建客户并用于本单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/customer_bar.py" />
+        <source>Looking the number up…</source>
+        <translation>正在查找号码…</translation>
     </message>
 </context>
 <context>
@@ -3532,6 +3922,21 @@
         <source>The till's name</source>
         <comment>field.till_name</comment>
         <translation>收银台名称</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <comment>setting.expect.close_shift_show_expected</comment>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>Whether the close-shift count shows the expected cash before the count is in (false: a blind count)</source>
+        <comment>setting.help.close_shift_show_expected</comment>
+        <translation>交班点钞时是否在点钞提交前显示钱箱应有金额（false：盲点）</translation>
+    </message>
+    <message>
+        <source>No closed shift has the Z report {ref}</source>
+        <comment>print.no_z_report</comment>
+        <translation>没有 Z 报表 {ref} 对应的已交班班次</translation>
     </message>
 </context>
 </TS>
