@@ -64,14 +64,14 @@ def test_a_wrong_manager_pin_in_an_approval_is_refused_in_chinese(qtbot, window,
 
 
 def test_a_new_customer_without_a_name_is_refused_in_chinese(qtbot, window, keys):
-    from ui.checkout.dialogs import CustomerDialog
-
     log_in(qtbot, window)
     till = window.till
-    keys.scan(till.scan, "13912345678")  # nobody has this number: the till offers to add them
-    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CustomerDialog))
-    qtbot.keyClick(till.active_dialog.name, Qt.Key.Key_Return)  # no name typed
-    assert notice_in_chinese(qtbot) == "客户必须填写姓名"
+    bar = till.customer_bar
+    keys.scan(till.scan, "13912345678")  # nobody has this number: their name, asked in place
+    qtbot.waitUntil(lambda: bar.name.isVisible())
+    qtbot.keyClick(bar.name, Qt.Key.Key_Return)  # no name typed
+    qtbot.waitUntil(lambda: bar.hint.objectName() == "error", timeout=10_000)
+    assert bar.hint.text() == "客户必须填写姓名" and bar.phone.text() == "13912345678"
 
 
 def test_a_discount_over_the_cashiers_limit_is_refused_in_chinese(qtbot, window, keys):

@@ -1,16 +1,14 @@
-"""Small dialogs of the till: serial entry, the "confirm the card" prompt, customers,
-parked sales. Each can be opened without blocking (`open()`, then `finished`) or asked
-synchronously with the `ask()` classmethod."""
+"""Small dialogs of the till: serial entry, the "confirm the card" prompt, parked sales
+(the customer dialog is ui.checkout.customer_dialog). Each can be opened without
+blocking (`open()`, then `finished`) or asked synchronously with the `ask()` classmethod."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
 )
-
-from pos.kernel.enums import CustomerKind
 
 
 class SerialDialog(QDialog):
@@ -91,47 +89,6 @@ class CardPrompt(QDialog):
         dialog = cls(unit_name, parent)
         dialog.exec()
         return dialog.choice or cls.PICK
-
-
-class CustomerDialog(QDialog):
-    """Find a customer by phone, or create one (phone, name, consumer/business, company)."""
-
-    def __init__(self, parent=None, *, phone: str = ""):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Customer"))
-        self.phone = QLineEdit(phone)
-        self.name = QLineEdit()
-        self.company = QLineEdit()
-        self.kind_group = QButtonGroup(self)
-        kinds = QHBoxLayout()
-        for index, (value, label) in enumerate(((CustomerKind.CONSUMER, self.tr("Consumer")),
-                                                (CustomerKind.BUSINESS, self.tr("Business")))):
-            button = QPushButton(label)
-            button.setCheckable(True)
-            button.setChecked(index == 0)
-            button.setProperty("kind", value)
-            self.kind_group.addButton(button)
-            kinds.addWidget(button)
-        form = QFormLayout()
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Type"), kinds)
-        form.addRow(self.tr("Company"), self.company)
-        self.message = QLabel("")
-        self.message.setObjectName("error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
-
-    @property
-    def kind(self) -> CustomerKind:
-        return CustomerKind(self.kind_group.checkedButton().property("kind"))
 
 
 class ParkedDialog(QDialog):

@@ -25,6 +25,7 @@ from pos.selling.cart import Cart, totals
 from ui import ops
 from ui.checkout.till_after_sale import AfterSaleActions
 from ui.checkout.till_cart import CartActions
+from ui.checkout.till_customer import CustomerActions
 from ui.checkout.till_layout import TillLayout
 from ui.checkout.till_payment import PaymentFlow
 from ui.checkout.till_printing import PrintingActions
@@ -36,8 +37,8 @@ log = logging.getLogger(__name__)
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)
 
 
-class TillScreen(TillLayout, ScanActions, CartActions, PaymentFlow, AfterSaleActions,
-                 PrintingActions, QWidget):
+class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentFlow,
+                 AfterSaleActions, PrintingActions, QWidget):
     lock_requested = Signal()
     sale_completed = Signal(object)  # pos.selling.completion.CompletedSale
 
@@ -165,6 +166,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, PaymentFlow, AfterSaleAct
         self.cards.show_offers(list(view.offers), cart.card_status(unit.line_id), chosen)
 
     def _show_customer(self, customer) -> None:
+        self.customer_shown(customer)  # a quick add ends with a customer or another cart
         label = self.customer_label
         weight = "font-weight: bold;" if customer is not None else ""  # a customer: bold
         if label.styleSheet() != weight:

@@ -1,5 +1,6 @@
 """What the cashier does to the cart: add a product, choose the unit, mark the sheet, take
-or decline a card, the customer, remove a line, park and resume. Mixed into TillScreen.
+or decline a card (one that needs a customer asks for them: ui.checkout.till_customer),
+remove a line, park and resume. Mixed into TillScreen.
 
 Each change is queued on `cart_ops` and built when its turn comes (`lambda:` ...), from
 the cart the changes before it left; what was pressed (the item, the unit whose sheet
@@ -8,7 +9,7 @@ was showing) is taken when it was pressed."""
 from __future__ import annotations
 
 from ui import ops
-from ui.checkout.dialogs import CustomerDialog, ParkedDialog
+from ui.checkout.dialogs import ParkedDialog
 
 
 class CartActions:
@@ -41,7 +42,9 @@ class CartActions:
         if unit is None:
             return
         self.change_cart(lambda: ops.toggle_card(self.cart, self.current_unit,
-                                                 main_line_id=unit, tier_id=tier_id))
+                                                 main_line_id=unit, tier_id=tier_id),
+                         refused=lambda error: (self.card_needs_customer(error, unit, tier_id)
+                                                or self.show_refusal(error)))
         self.scan.setFocus()
 
     def decline_card(self) -> None:
@@ -50,24 +53,6 @@ class CartActions:
             self.change_cart(lambda: ops.decline_card(self.cart, self.current_unit,
                                                       main_line_id=unit))
         self.scan.setFocus()
-
-    # customer -----------------------------------------------------------------------
-    def find_customer(self, phone: str) -> None:
-        def found(view):
-            if view.result is None:  # nobody has this number yet: create them
-                self.edit_customer(phone=phone)
-        self.change_cart(lambda: ops.find_customer(self.cart, self.current_unit, phone=phone),
-                         done=found)
-
-    def edit_customer(self, phone: str = "") -> None:
-        dialog = CustomerDialog(self, phone=phone if isinstance(phone, str) else "")
-
-        def accepted():
-            entered = dict(phone=dialog.phone.text(), name=dialog.name.text(),
-                           kind=dialog.kind, company=dialog.company.text())
-            self.change_cart(lambda: ops.save_customer(self.cart, self.current_unit, **entered))
-
-        self.open_dialog(dialog, on_accept=accepted)
 
     # lines, parking ----------------------------------------------------------------
     def remove_selected(self) -> None:

@@ -106,7 +106,8 @@ class PaymentFlow:
     def _pay_refused(self, error) -> None:
         self.paying = False
         self.set_banner("")
-        self.show_refusal(error)
+        if not self.card_needs_customer(error):  # a card's customer: asked for in place
+            self.show_refusal(error)
 
     def _pay_crashed(self) -> None:
         # The worker has logged the traceback; the sale stays in the cart.

@@ -39,12 +39,15 @@ from ui.ops.day import (
     x_report,
 )
 from ui.ops.paying import PayStep, complete_sale, payment_step
-from ui.ops.people import approve, list_staff, may, verify_pin
+from ui.ops.people import (
+    add_customer, approve, customer_record, list_staff, may, verify_pin,
+)
 from ui.ops.printing import failed_jobs, reprint, retry_jobs, run_prints
 from ui.ops.running import BUSY_DELAY_MS, BusyBanner, Call, Op, OpQueue, Ops, preload
 from ui.ops.settings import change_setting, list_settings
 
 __all__ = [
+    "add_customer", "customer_record",
     "Attempts", "BUSY_DELAY_MS", "BusyBanner", "Call", "Op", "OpQueue", "Ops", "PayStep",
     "TillView", "add_product", "addon_units", "approve", "cancel_cart", "change_setting",
     "close_shift", "commission_month", "complete_sale", "day_report", "decline_card",

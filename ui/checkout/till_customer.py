@@ -1,0 +1,142 @@
+"""The sale's customer, at the till: a mobile number scanned or typed finds them; F4 opens
+the customer dialog (their history, or a new customer); and when a service card needs a
+customer, the customer area takes the phone and then the name in place (quick add), and
+the card the cashier asked for is taken once the customer is on the sale. Mixed into
+TillScreen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from pos.kernel.errors import UserError
+from ui import ops
+from ui.checkout.customer_bar import CustomerBar
+from ui.checkout.customer_dialog import CustomerDialog
+from ui.messages import bug_message, refusal_text
+
+# The refusals a customer answers: a card (or completing a sale with one) needs one.
+NEEDS_CUSTOMER = ("card.needs_customer", "card.needs_named_customer")
+
+
+class CustomerActions:
+    def _build_customer_bar(self) -> QWidget:
+        self._quick_cart: str | None = None  # the cart a quick add is for
+        self._card_waiting: tuple[str, int] | None = None  # (unit, tier) waiting for one
+        bar = self.customer_bar = CustomerBar(self.edit_customer)
+        self.customer_label, self.customer_button = bar.label, bar.button
+        bar.looked_up.connect(self._quick_look_up)
+        bar.added.connect(self._quick_add)
+        bar.given_up.connect(self._quick_give_up)
+        return bar
+
+    # found by phone (the scan field) ------------------------------------------------
+    def find_customer(self, phone: str) -> None:
+        def found(view):
+            if view.result is None:  # nobody has this number yet: their name, in place
+                self.quick_add(phone=phone, unknown=True)
+        self.change_cart(lambda: ops.find_customer(self.cart, self.current_unit, phone=phone),
+                         done=found)
+
+    # quick add ----------------------------------------------------------------------
+    def quick_add(self, *, phone: str = "", hint: str = "", unknown: bool = False) -> None:
+        """The customer area asks for the phone (or, for a number nobody has, the name)."""
+        self._quick_cart = self.cart.uuid
+        if unknown:
+            self.customer_bar.ask_name(phone)
+        else:
+            self.customer_bar.start(phone=phone, hint=hint)
+
+    def card_needs_customer(self, error, unit: str | None = None,
+                            tier_id: int | None = None) -> bool:
+        """For a refusal that a customer answers: quick add (the card is taken once the
+        customer is on the sale); False for any other refusal."""
+        if getattr(error, "message_id", None) not in NEEDS_CUSTOMER:
+            return False
+        self._card_waiting = (unit, tier_id) if unit is not None and tier_id is not None else None
+        self.quick_add(hint=refusal_text(error))
+        return True
+
+    def _quick_look_up(self, phone: str) -> None:
+        def found(view):
+            if view.result is None:
+                self.customer_bar.ask_name(phone)
+            else:
+                self._customer_chosen()
+        self.change_cart(lambda: ops.find_customer(self.cart, self.current_unit, phone=phone),
+                         done=found, refused=self._quick_refused,
+                         crashed=lambda: self._quick_refused(None))
+
+    def _quick_add(self, phone: str, name: str) -> None:
+        self.change_cart(lambda: ops.add_customer(self.cart, self.current_unit, phone=phone,
+                                                  name=name),
+                         done=lambda _view: self._customer_chosen(),
+                         refused=self._quick_refused, crashed=lambda: self._quick_refused(None))
+
+    def _quick_refused(self, error) -> None:
+        self.customer_bar.refuse(refusal_text(error) if error is not None else bug_message())
+
+    def _quick_give_up(self) -> None:
+        self._card_waiting = None
+        self.customer_bar.stop()
+        self.scan.setFocus()
+
+    def _customer_chosen(self) -> None:
+        """A customer is on the sale now: the card that waited for one is taken."""
+        self.customer_bar.stop()
+        waiting, self._card_waiting = self._card_waiting, None
+        if waiting is not None:
+            unit, tier_id = waiting
+            if (any(line.line_id == unit for line in self.cart.main_units())
+                    and not any(line.tier_id == tier_id for line in self.cart.card_lines(unit))):
+                self.change_cart(lambda: ops.toggle_card(self.cart, self.current_unit,
+                                                         main_line_id=unit, tier_id=tier_id))
+        self.scan.setFocus()
+
+    def customer_shown(self, customer) -> None:
+        """The till shows a cart: a quick add ends once the sale has a customer, and
+        belongs to its own cart (another cart, after Lock or a park, never sees it)."""
+        if not self.customer_bar.adding:
+            return
+        if self.cart is None or self.cart.uuid != self._quick_cart:
+            self._card_waiting = None
+            self.customer_bar.stop()
+        elif customer is not None:
+            self.customer_bar.stop()
+
+    # F4 -----------------------------------------------------------------------------
+    def edit_customer(self, phone: str = "") -> None:
+        """The customer dialog: the sale's customer's history, or a search by phone (with
+        what quick add had typed carried over)."""
+        if self.active_dialog is not None:
+            return
+        bar = self.customer_bar
+        phone = phone if isinstance(phone, str) else ""  # a button's clicked(bool)
+        name = ""
+        if bar.adding:
+            phone, name = phone or bar.phone.text(), bar.name.text()
+            bar.stop()
+        customer = self.view.customer if self.view is not None and not phone else None
+        dialog = CustomerDialog(self.ops, self.formats, self, phone=phone, name=name,
+                                customer=customer)
+        dialog.use_requested.connect(lambda known: self._dialog_use(dialog, known))
+        dialog.add_requested.connect(lambda entered: self._dialog_add(dialog, entered))
+
+        def closed(result):
+            if result != QDialog.DialogCode.Accepted:
+                self._card_waiting = None
+
+        self.open_dialog(dialog, on_accept=self._customer_chosen, on_close=closed)
+
+    def _dialog_use(self, dialog: CustomerDialog, phone: str) -> None:
+        def found(view):
+            if view.result is None:  # gone since the dialog read them
+                dialog.refuse(UserError("customer.unknown_phone", phone=phone))
+            else:
+                dialog.accept()
+        self.change_cart(lambda: ops.find_customer(self.cart, self.current_unit, phone=phone),
+                         done=found, refused=dialog.refuse, crashed=lambda: dialog.refuse(None))
+
+    def _dialog_add(self, dialog: CustomerDialog, entered: dict) -> None:
+        self.change_cart(lambda: ops.add_customer(self.cart, self.current_unit, **entered),
+                         done=lambda _view: dialog.accept(), refused=dialog.refuse,
+                         crashed=lambda: dialog.refuse(None))
