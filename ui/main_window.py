@@ -58,6 +58,6 @@ class MainWindow(QMainWindow):
         self.till.start(staff)
 
     def lock(self) -> None:
-        """Back to the login screen; the sale in progress stays as it is."""
+        """Back to the login screen (the till has parked its open cart and cleared)."""
         self.login.reload()
         self.stack.setCurrentWidget(self.login)

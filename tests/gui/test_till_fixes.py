@@ -41,3 +41,136 @@ def test_a_long_product_name_never_widens_the_window(qtbot, sqlite_demo_db, loca
         window.resize(1280, 720)
         qtbot.wait(20)
         assert window.width() == 1280
+
+
+# --- messages that outlive their moment; Lock parks the cart ---------------------------
+
+def pay_cash(qtbot, till, amount: str) -> object:
+    """F12 on a cart without units, cash `amount` typed, Enter; the CompletedSale."""
+    from ui.checkout.payment import PaymentDialog
+
+    qtbot.keyClick(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+    payment = till.active_dialog
+    qtbot.keyClicks(payment.amount, amount)
+    with qtbot.waitSignal(till.sale_completed, timeout=10_000) as completed:
+        qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    return completed.args[0]
+
+
+def test_sale_parked_is_not_said_once_the_sale_is_resumed(qtbot, window, monkeypatch):
+    from ui.checkout.dialogs import ParkedDialog
+
+    log_in(qtbot, window)
+    till = window.till
+    scan(qtbot, window, NOTEBOOK)
+    qtbot.keyClick(till.scan, Qt.Key.Key_F8)
+    settle(qtbot, window)
+    assert "parked" in till.banner.text() and till.banner.isVisible()
+    monkeypatch.setattr(ParkedDialog, "ask", classmethod(
+        lambda cls, parked, formats, parent=None: parked[0].cart_uuid))
+    qtbot.keyClick(till.scan, Qt.Key.Key_F9)
+    settle(qtbot, window)
+    assert len(till.cart.lines) == 1
+    assert till.banner.text() == "" and not till.banner.isVisible()
+
+
+def test_the_change_due_fills_the_totals_until_the_next_scan(qtbot, window):
+    log_in(qtbot, window)
+    till = window.till
+    scan(qtbot, window, "BAG-NB-156")
+    due = till.cart.lines[0].total
+    sale = pay_cash(qtbot, till, "500")
+    assert sale.change == 50000 - due > 0
+    change = till.formats.money(sale.change)
+    assert till.totals_stack.currentIndex() == 1 and till.change_amount.isVisible()
+    assert till.change_amount.text() == change and "Change due" in till.change_title.text()
+    assert till.change_amount.font().pixelSize() >= 40  # large type
+    assert till.formats.money(50000) in till.change_detail.text()
+    assert sale.receipt_no in till.banner.text()
+    scan(qtbot, window, "BAG-NB-156")  # the next customer
+    assert till.totals_stack.currentIndex() == 0 and not till.change_amount.isVisible()
+    assert till.banner.text() == ""
+
+
+def test_the_last_sale_and_its_change_are_gone_after_lock_and_the_next_login(qtbot, window):
+    log_in(qtbot, window)
+    till = window.till
+    scan(qtbot, window, "BAG-NB-156")
+    pay_cash(qtbot, till, "500")
+    assert "complete" in till.banner.text() and till.totals_stack.currentIndex() == 1
+    till.lock_button.click()
+    settle(qtbot, window)
+    assert window.stack.currentWidget() is window.login
+    log_in(qtbot, window, "Zhang Wei", "9999")
+    assert window.stack.currentWidget() is till
+    assert till.banner.text() == "" and not till.banner.isVisible()
+    assert till.totals_stack.currentIndex() == 0 and not till.change_amount.isVisible()
+
+
+def test_a_managers_shift_message_is_gone_after_lock_and_the_next_login(qtbot, window):
+    log_in(qtbot, window, "Zhang Wei", "9999")
+    till = window.till
+    # what closing the shift says (its dialog is another part's; the message is the till's)
+    till.set_banner(till.tr("Shift closed: Z {z}, over/short {diff}").format(
+        z=1, diff=till.formats.money(-500)))
+    till.lock_button.click()
+    settle(qtbot, window)
+    log_in(qtbot, window)
+    assert "Li Na" in till.staff_label.text()
+    assert till.banner.text() == "" and not till.banner.isVisible()
+
+
+def test_lock_parks_the_open_cart_under_its_owner_and_the_next_person_starts_clean(
+        qtbot, window, sqlite_demo_db, returning_customer, monkeypatch):
+    from sqlalchemy import select
+
+    from pos.db.models import ParkedCart, Staff
+    from ui.checkout.dialogs import ParkedDialog
+
+    log_in(qtbot, window)
+    till = window.till
+    scan(qtbot, window, NOTEBOOK)
+    scan(qtbot, window, returning_customer.phone)
+    assert till.cart.customer_id == returning_customer.id
+    li_na_cart = till.cart.uuid
+    till.lock_button.click()
+    settle(qtbot, window)
+    assert window.stack.currentWidget() is window.login
+    with sqlite_demo_db.read() as session:
+        parked = session.scalars(select(ParkedCart)).all()
+        li_na = session.scalar(select(Staff.id).where(Staff.name == "Li Na"))
+        assert [(p.cart_uuid, p.staff_id) for p in parked] == [(li_na_cart, li_na)]
+        assert parked[0].label == "Li Na · Chen Jie"
+
+    log_in(qtbot, window, "Zhang Wei", "9999")
+    assert till.cart.lines == [] and till.cart.uuid != li_na_cart
+    assert till.cart_view.topLevelItemCount() == 0
+    assert till.sheet.rows == [] and till.sheet.unit_key is None
+    assert "Total" in till.total_label.text() and till.formats.money(0) in till.total_label.text()
+
+    # the owner finds it under Resume
+    till.lock_button.click()
+    settle(qtbot, window)
+    log_in(qtbot, window)
+    offered = []
+    monkeypatch.setattr(ParkedDialog, "ask", classmethod(
+        lambda cls, parked, formats, parent=None: offered.extend(parked) or parked[0].cart_uuid))
+    qtbot.keyClick(till.scan, Qt.Key.Key_F9)
+    settle(qtbot, window)
+    assert [p.label for p in offered] == ["Li Na · Chen Jie"]
+    assert till.cart.uuid == li_na_cart and len(till.cart.lines) == 1
+    assert till.cart.customer_id == returning_customer.id
+
+
+def test_lock_with_nothing_in_the_cart_parks_nothing(qtbot, window, sqlite_demo_db):
+    from sqlalchemy import func, select
+
+    from pos.db.models import ParkedCart
+
+    log_in(qtbot, window)
+    window.till.lock_button.click()
+    settle(qtbot, window)
+    assert window.stack.currentWidget() is window.login
+    with sqlite_demo_db.read() as session:
+        assert session.scalar(select(func.count()).select_from(ParkedCart)) == 0

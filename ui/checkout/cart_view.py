@@ -104,6 +104,22 @@ class CartView(QTreeWidget):
         item.setForeground(1, Qt.GlobalColor.darkRed if short_stock is not None
                            else self.palette().text())
 
+    def move_current(self, step: int) -> None:
+        """Page Up / Page Down at the till: the line above or below becomes the chosen one
+        (for Remove line), as a tap on it would."""
+        rows, item = [], self.topLevelItem(0)
+        while item is not None:
+            rows.append(item)
+            item = self.itemBelow(item)
+        if not rows:
+            return
+        current = self.currentItem()
+        index = rows.index(current) + step if current in rows else (
+            len(rows) - 1 if step < 0 else 0)
+        chosen = rows[max(0, min(len(rows) - 1, index))]
+        self.setCurrentItem(chosen)
+        self.scrollToItem(chosen)
+
     def selected_line(self) -> str | None:
         item = self.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item else None

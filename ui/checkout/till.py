@@ -97,14 +97,50 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
 
     # session ------------------------------------------------------------------------
     def start(self, staff) -> None:
+        """A person logged in: a clean screen for them (Lock parked the last one's cart,
+        and what was said to the last person is gone)."""
         self.staff = staff
         self.staff_label.setText(self.tr("Logged in: {name}").format(name=staff.name))
         for button in (self.audit_button, self.report_button, self.close_shift_button,
                        self.settings_button):
             button.setVisible(staff.role in MANAGERS)
+        self.clear_moment()
         if self.cart is None or not self.cart.lines:
             self.new_cart()
         self.scan.setFocus()
+
+    def lock(self) -> None:
+        """Lock the till: the open cart is parked under its owner (who finds it under
+        Resume), the screen is cleared, then the login comes up. Queued behind what the
+        cashier did before, so the cart parked is the one they left. If it cannot be
+        parked the till stays open with the reason: a cart is never dropped."""
+        if self.paying or self.active_dialog is not None:
+            self.show_message(self.tr("Finish or leave the payment first"))
+            return
+
+        def build():
+            cart, customer = self.cart, (self.view.customer if self.view else None)
+            if cart is None or not cart.lines:
+                return lambda _db: None
+            owner = self.staff.name if self.staff is not None else ""
+            what = customer.name if customer is not None else cart.lines[0].name
+            return ops.park(cart, label=" · ".join(part for part in (owner, what) if part))
+
+        def parked(_nothing):
+            self.clear_moment()
+            self.scan.clear()
+            self.new_cart()  # the next person never sees this one's cart
+            self.lock_requested.emit()
+
+        self.cart_ops.run(build, parent=self, done=parked, refused=self.show_refusal,
+                          crashed=self.show_bug, disable=[self.lock_button])
+
+    def clear_moment(self) -> None:
+        """Whatever was said about the moment before (a sale parked, completed, a shift
+        closed, an unknown code) goes: it belongs to that moment, not the next."""
+        self.set_banner("")
+        self.totals_stack.setCurrentIndex(0)
+        self._clear_search(keep_text=True)
 
     def new_cart(self) -> None:
         """An empty cart for the person logged in (plain data: nothing to read)."""
@@ -142,6 +178,8 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         """Show a cart as a call left it; reads nothing."""
         self.view, self.cart, self.current_unit = view, view.cart, view.unit
         cart = view.cart
+        if cart.lines:
+            self.totals_stack.setCurrentIndex(0)  # a new sale: the change due has been given
         self.cart_view.show_cart(cart, view.unit)
         result = totals(cart.lines)
         self.count_label.setText(self.tr("Items: {n}").format(

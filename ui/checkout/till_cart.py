@@ -16,8 +16,8 @@ class CartActions:
     def _add(self, code: str) -> None:
         self.results.hide()
         self.scan.clear()
-        self.change_cart(lambda: ops.add_product(self.cart, self.current_unit, code=code),
-                         done=lambda _view: self.set_banner(""))
+        self.clear_moment()  # the next scan: what was said about the last sale has passed
+        self.change_cart(lambda: ops.add_product(self.cart, self.current_unit, code=code))
         self.scan.setFocus()
 
     # sheet and cards ----------------------------------------------------------------
@@ -87,6 +87,7 @@ class CartActions:
             if chosen is None:
                 self.scan.setFocus()
                 return
+            self.clear_moment()  # "Sale parked" was about the sale put aside, not this one
             self.change_cart(lambda: ops.resume(cart_uuid=chosen, staff_id=self.staff.id))
 
         self.cart_ops.run(lambda: ops.list_parked(self.terminal), parent=self, done=listed,

@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSplitter,
-    QVBoxLayout, QWidget,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ui.checkout.cards_panel import CardsPanel
 from ui.checkout.cart_view import CartView
 from ui.checkout.sheet_panel import SheetPanel
 from ui.elided_label import ElidedLabel
+from ui.key_button import KeyButton
 
 
 def panel(*widgets, stretch_last=False) -> QFrame:
@@ -29,8 +30,10 @@ def panel(*widgets, stretch_last=False) -> QFrame:
 
 
 class TillLayout:
-    def _button(self, text: str, handler) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, text: str, handler, key: str = "") -> QPushButton:
+        """A till button showing its key ("Park [F8]", or `key`); the scan field keeps
+        the focus, so it takes none (ui.key_button)."""
+        button = KeyButton(text, key)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(handler)
         return button
@@ -40,14 +43,16 @@ class TillLayout:
         self.store_label.setObjectName("muted")
         self.staff_label = ElidedLabel("")
         self.staff_label.setStyleSheet("font-weight: bold;")
-        self.lock_button = self._button(self.tr("Lock"), self.lock_requested.emit)
-        self.printer_button = self._button(self.tr("Printer OK"), self.show_print_jobs)
+        self.lock_button = self._button(self.tr("Lock [Ctrl+L]"), self.lock)
+        self.printer_button = self._button(self.tr("Printer OK"), self.show_print_jobs,
+                                           "Shift+F11")
         self.reprint_button = self._button(self.tr("Reprint last [F11]"), self.reprint_last)
         self.reprint_button.setEnabled(False)
         self.find_button = self._button(self.tr("Find sale [F6]"), self.find_sale)
-        self.audit_button = self._button(self.tr("Audit"), self.show_audit)
+        self.audit_button = self._button(self.tr("Audit [Shift+F7]"), self.show_audit)
         self.report_button = self._button(self.tr("Reports [F7]"), self.show_report)
-        self.close_shift_button = self._button(self.tr("Close shift"), self.close_shift)
+        self.close_shift_button = self._button(self.tr("Close shift [Shift+F10]"),
+                                               self.close_shift)
         self.settings_button = self._button(self.tr("Settings [F10]"), self.show_settings)
         top = QHBoxLayout()
         top.addWidget(self.store_label, 1)
@@ -93,23 +98,47 @@ class TillLayout:
         totals_grid.addWidget(self.discount_label, 0, 1)
         totals_grid.addWidget(self.vat_label, 0, 2)
         totals_grid.addWidget(self.total_label, 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
-        totals_box = QWidget()
-        totals_box.setLayout(totals_grid)
-        return customer_box, totals_box
+        totals_page = QWidget()
+        totals_page.setLayout(totals_grid)
+        # After a sale: the change due in large type, in the totals' place until the next
+        # scan (ui.checkout.till_payment shows it, show_view puts the totals back).
+        self.change_title = QLabel()
+        self.change_title.setObjectName("muted")
+        self.change_amount = QLabel()
+        self.change_amount.setObjectName("change")
+        self.change_amount.setStyleSheet("font-size: 46px;")
+        self.change_detail = ElidedLabel()
+        self.change_detail.setObjectName("muted")
+        change_page = QWidget()
+        change_layout = QGridLayout(change_page)
+        change_layout.setContentsMargins(0, 0, 0, 0)
+        change_layout.addWidget(self.change_title, 0, 0)
+        change_layout.addWidget(self.change_amount, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
+        change_layout.addWidget(self.change_detail, 1, 0)
+        change_layout.setColumnStretch(0, 1)
+        self.totals_stack = QStackedWidget()
+        self.totals_stack.addWidget(totals_page)
+        self.totals_stack.addWidget(change_page)
+        return customer_box, self.totals_stack
 
-    def _build_actions(self) -> QHBoxLayout:
-        self.remove_button = self._button(self.tr("Remove line"), self.remove_selected)
-        self.cancel_button = self._button(self.tr("Cancel sale"), self.cancel_sale)
+    def _build_actions(self) -> QVBoxLayout:
+        self.remove_button = self._button(self.tr("Remove line [Ctrl+Del]"),
+                                          self.remove_selected)
+        self.cancel_button = self._button(self.tr("Cancel sale [Shift+F8]"), self.cancel_sale)
         self.park_button = self._button(self.tr("Park [F8]"), self.park)
         self.resume_button = self._button(self.tr("Resume [F9]"), self.resume)
         self.pay_button = self._button(self.tr("Pay [F12]"), self.pay)
+        self.pay_button.stacked = False  # the one big button: label and key on one line
         self.pay_button.setObjectName("primary")
-        self.pay_button.setMinimumHeight(56)
-        actions = QHBoxLayout()
+        self.pay_button.setStyleSheet("font-size: 22px;")
+        self.pay_button.setMinimumHeight(60)
+        row = QHBoxLayout()
         for button in (self.remove_button, self.cancel_button, self.park_button,
                        self.resume_button):
-            actions.addWidget(button)
-        actions.addWidget(self.pay_button, 2)
+            row.addWidget(button, 1)
+        actions = QVBoxLayout()
+        actions.addLayout(row)
+        actions.addWidget(self.pay_button)  # the whole width, under the other actions
         return actions
 
     def _build_right_panel(self) -> QWidget:
@@ -148,12 +177,25 @@ class TillLayout:
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
+    # Each button's key does what tapping it does, and only when it could be tapped (a
+    # cashier's F-key never opens a manager's screen). The keys are on the buttons.
+    BUTTON_KEYS = (
+        ("find_button", "F6"), ("report_button", "F7"), ("audit_button", "Shift+F7"),
+        ("park_button", "F8"), ("cancel_button", "Shift+F8"), ("resume_button", "F9"),
+        ("settings_button", "F10"), ("close_shift_button", "Shift+F10"),
+        ("reprint_button", "F11"), ("printer_button", "Shift+F11"), ("pay_button", "F12"),
+        ("remove_button", "Ctrl+Del"), ("lock_button", "Ctrl+L"),
+    )
+    # Keys a line edit would take for itself (Ctrl+Del deletes a word): the till's.
+    TILL_KEYS = (QKeySequence("Ctrl+Del"), QKeySequence("Ctrl+L"))
+
     def _build_shortcuts(self) -> None:
-        for key, handler in (("F4", self.edit_customer), ("F8", self.park), ("F9", self.resume),
-                             ("F6", self.find_sale), ("F11", self.reprint_last),
-                             ("F12", self.pay), ("F10", self.show_settings),
-                             ("F7", self.show_report),
-                             ("Ctrl+0", self.decline_card)):
+        for attribute, key in self.BUTTON_KEYS:
+            button = getattr(self, attribute)
+            self._shortcut(key, lambda b=button: b.isVisible() and b.isEnabled() and b.click())
+        for key, handler in (("F4", self.edit_customer), ("Ctrl+0", self.decline_card),
+                             ("PgUp", lambda: self.cart_view.move_current(-1)),
+                             ("PgDown", lambda: self.cart_view.move_current(1))):
             self._shortcut(key, handler)
         for number in range(1, 10):
             self._shortcut(f"Ctrl+{number}", lambda n=number: self.cards.pick_index(n - 1))

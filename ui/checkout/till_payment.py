@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
+from pos.kernel.enums import Tender
 from ui import ops
 from ui.checkout.dialogs import CardPrompt, SerialDialog
 from ui.checkout.payment import PaymentDialog
@@ -88,20 +89,38 @@ class PaymentFlow:
         self.set_banner(self.tr("Completing the sale…"))
         self.cart_ops.run(lambda: ops.complete_sale(self.cart, tenders=tenders,
                                                     terminal=self.terminal),
-                          parent=self, done=self._completed, refused=self._pay_refused,
+                          parent=self, done=lambda sale: self._completed(sale, tenders),
+                          refused=self._pay_refused,
                           crashed=self._pay_crashed, disable=[self.pay_button])
 
-    def _completed(self, sale) -> None:
+    def _completed(self, sale, tenders=()) -> None:
         self.paying = False
         self.last_receipt = sale.receipt_no
         self.reprint_button.setEnabled(True)
         self.new_cart()
         self.run_prints()
-        change = self.formats.money(sale.change)
-        self.set_banner(self.tr("Sale {receipt} complete · Change {change}").format(
-            receipt=sale.receipt_no, change=change))
+        self.set_banner(self.tr("Sale {receipt} complete").format(receipt=sale.receipt_no))
+        self.show_change(sale, cash=any(t.tender is Tender.CASH for t in tenders))
         self.scan.setFocus()
         self.sale_completed.emit(sale)
+
+    def show_change(self, sale, *, cash: bool) -> None:
+        """The change to hand back, in large type where the totals were, until the next
+        scan: what the cashier says to the customer, readable from a step away. A sale
+        paid without cash says it is paid."""
+        money = self.formats.money
+        if cash:
+            self.change_title.setText(self.tr("Change due"))
+            self.change_amount.setText(money(sale.change))
+            detail = self.tr("Received {tendered} · Total {total} · {receipt}")
+        else:
+            self.change_title.setText(self.tr("Paid"))
+            self.change_amount.setText(money(sale.total))
+            detail = self.tr("Total {total} · {receipt}")
+        self.change_detail.setText(detail.format(tendered=money(sale.tendered),
+                                                 total=money(sale.total),
+                                                 receipt=sale.receipt_no))
+        self.totals_stack.setCurrentIndex(1)
 
     def _pay_refused(self, error) -> None:
         self.paying = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListWidgetItem
 
 from pos.kernel.enums import Outcome
@@ -19,6 +20,10 @@ MOBILE = re.compile(r"1\d{10}")
 
 class ScanActions:
     def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if (watched is self.scan and event.type() == event.Type.ShortcutOverride
+                and QKeySequence(event.keyCombination()) in self.TILL_KEYS):
+            event.ignore()  # not the field's (Ctrl+Del deletes a word there): the till's key
+            return True
         if watched is not self.scan or event.type() != event.Type.KeyPress:
             return super().eventFilter(watched, event)
         key = event.key()

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../first_run_pages.py" line="207" />
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="210" />
+        <source>The administrator logs in first, adds the staff and changes the settings.</source>
+        <translation>管理员首先登录，负责添加员工和修改设置。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="212" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="212" />
+        <source>PIN</source>
+        <translation>密码 (PIN)</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="212" />
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="213" />
+        <source>4 to 8 digits that are not easy to guess: not 1234, 1111, a year or a date of birth.</source>
+        <translation>4 至 8 位不易被猜到的数字：不要用 1234、1111、年份或生日。</translation>
+    </message>
+</context>
+<context>
     <name>AfterSaleActions</name>
     <message>
         <location filename="../checkout/till_after_sale.py" line="35" />
@@ -57,6 +90,11 @@
         <source>Refund {receipt}: {amount} back</source>
         <translation>退货单 {receipt}：退款 {amount}</translation>
     </message>
+    <message>
+        <location filename="../checkout/till_after_sale.py" line="134" />
+        <source>refund of {amount} for receipt {receipt}</source>
+        <translation>退款 {amount}（原单 {receipt}）</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -66,9 +104,354 @@
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="236" />
-        <source>Close</source>
-        <translation>关闭</translation>
+        <location filename="../audit_view.py" line="43" />
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="48" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="48" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="48" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="49" />
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="49" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="62" />
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="66" />
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="80" />
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="81" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="82" />
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="83" />
+        <source>Manager approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="84" />
+        <source>Sale cancelled</source>
+        <translation>交易取消</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="85" />
+        <source>Discount beyond the limit</source>
+        <translation>超限折扣</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="86" />
+        <source>Price override</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="87" />
+        <source>Drawer opened</source>
+        <translation>开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="88" />
+        <source>Cash paid in</source>
+        <translation>现金存入</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="89" />
+        <source>Cash paid out</source>
+        <translation>现金支出</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="90" />
+        <source>Shift opened</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="91" />
+        <source>Shift closed</source>
+        <translation>关班</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="92" />
+        <source>Wrong PIN at login</source>
+        <translation>登录密码错误</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="93" />
+        <source>PIN changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="94" />
+        <source>Staff member added</source>
+        <translation>新增员工</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="95" />
+        <source>Staff record sealed</source>
+        <translation>员工记录存证</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="96" />
+        <source>Setting sealed</source>
+        <translation>设置存证</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="97" />
+        <source>Setting changed</source>
+        <translation>设置变更</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="98" />
+        <source>Store or printer details changed</source>
+        <translation>门店或打印机信息变更</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="99" />
+        <source>Stock set by an import</source>
+        <translation>导入设定库存</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="100" />
+        <source>Journal behind its witness</source>
+        <translation>日志落后于见证记录</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="106" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="106" />
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="107" />
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="107" />
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="108" />
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="108" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="109" />
+        <source>Before discount</source>
+        <translation>折前</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="109" />
+        <source>Price was</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="110" />
+        <source>Price now</source>
+        <translation>现价</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="110" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="110" />
+        <source>Z report</source>
+        <translation>Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="111" />
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="111" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="112" />
+        <source>Cards cancelled</source>
+        <translation>作废服务卡</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="112" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="113" />
+        <source>For</source>
+        <translation>授权事项</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="113" />
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="113" />
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="114" />
+        <source>Wrong PINs in a row</source>
+        <translation>连续密码错误次数</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="114" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="115" />
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="115" />
+        <source>Was</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="115" />
+        <source>Now</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="116" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="117" />
+        <source>Opened by</source>
+        <translation>开班人</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="117" />
+        <source>Opened by a sale</source>
+        <translation>由销售自动开班</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="118" />
+        <source>Taken over at an upgrade</source>
+        <translation>升级时接管</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="118" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="119" />
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="119" />
+        <source>Witnessed entry</source>
+        <translation>见证条目</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="120" />
+        <source>Last entry</source>
+        <translation>最新条目</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="120" />
+        <source>Entries lost</source>
+        <translation>丢失条目</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="121" />
+        <source>Entries rewritten</source>
+        <translation>改写条目</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="126" />
+        <source>cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="126" />
+        <source>installer</source>
+        <translation>安装员</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="127" />
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="127" />
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="157" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="157" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="163" />
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="201" />
+        <source>{n} events</source>
+        <translation>共 {n} 条</translation>
     </message>
 </context>
 <context>
@@ -162,20 +545,24 @@
         <translation>已有服务卡</translation>
     </message>
     <message>
-        <source>held · lifetime</source>
-        <translation>已持有 · 终身</translation>
-    </message>
-    <message>
-        <source>held until {day}</source>
-        <translation>已持有，至 {day}</translation>
-    </message>
-    <message>
         <source>This unit holds: {cards}</source>
         <translation>本机已有：{cards}</translation>
     </message>
     <message>
         <source>A card was declined at the counter ({receipt})</source>
         <translation>柜台销售时顾客已拒绝服务卡（{receipt}）</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已持有</translation>
+    </message>
+    <message>
+        <source>{card}, for life</source>
+        <translation>{card}（终身）</translation>
+    </message>
+    <message>
+        <source>{card} until {day}</source>
+        <translation>{card}（至 {day}）</translation>
     </message>
 </context>
 <context>
@@ -267,24 +654,104 @@
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../close_shift.py" line="31" />
-        <source>Count and close the shift</source>
-        <translation>点钞并交班</translation>
+        <location filename="../close_shift.py" line="1" />
+        <source>A sale is open at this till: complete, park or cancel it before closing the shift.</source>
+        <translation>本收银台有未结的销售：请先完成、挂单或取消，再交班。</translation>
     </message>
     <message>
-        <location filename="../close_shift.py" line="34" />
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../close_shift.py" line="1" />
+        <source>Shift closed: Z {z}, over/short {diff}. The Z report is printing.</source>
+        <translation>已交班：Z {z}，长短款 {diff}。Z 报表正在打印。</translation>
     </message>
     <message>
-        <location filename="../close_shift.py" line="37" />
-        <source>{sales} sales · expected in the drawer {cash}</source>
-        <translation>{sales} 笔销售 · 钱箱应有 {cash}</translation>
+        <location filename="../close_shift.py" line="1" />
+        <source>close the shift</source>
+        <translation>交班</translation>
     </message>
     <message>
-        <location filename="../close_shift.py" line="51" />
-        <source>Counted {counted} · over/short {diff}</source>
-        <translation>实点 {counted} · 长短款 {diff}</translation>
+        <location filename="../close_shift.py" line="1" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Back to the count [Esc]</source>
+        <translation>返回点钞 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Submit the count [F12]</source>
+        <translation>提交点钞 [F12]</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Confirm and close the shift [F12]</source>
+        <translation>确认交班 [F12]</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Blind count: count what is in the drawer. The expected cash shows once the count is submitted.</source>
+        <translation>盲点：请清点钱箱中的现金。提交点钞后才显示应有金额。</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Expected in the drawer: {cash}</source>
+        <translation>钱箱应有：{cash}</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>{n} parked sale(s) stay parked: they complete in the next shift.</source>
+        <translation>{n} 笔挂单保持挂起：将在下一班完成。</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Counted {counted}</source>
+        <translation>已点 {counted}</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Check the count before the shift is closed.</source>
+        <translation>交班前请核对点钞结果。</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Expected in the drawer</source>
+        <translation>钱箱应有</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Over / short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Closing takes the next Z number and cannot be undone. The Z report prints on the receipt printer and is saved as a PDF.</source>
+        <translation>交班将使用下一个 Z 号，且不可撤销。Z 报表将在小票打印机上打印，并另存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Short</source>
+        <translation>短款</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Over</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Exact</source>
+        <translation>无差额</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Shift opened {opened} · sales: {sales}</source>
+        <translation>开班 {opened} · 销售 {sales} 笔</translation>
     </message>
 </context>
 <context>
@@ -429,6 +896,59 @@
     </message>
 </context>
 <context>
+    <name>FilesPage</name>
+    <message>
+        <location filename="../first_run_files.py" line="49" />
+        <source>Catalog and sheets</source>
+        <translation>商品目录与配置单</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="52" />
+        <source>Import the store's products and its configuration sheets now, or later with pos catalog import and pos checklists import. Each file is checked before anything is saved.</source>
+        <translation>现在导入门店的商品和配置单，或以后用 pos catalog import 和 pos checklists import 导入。每个文件都会先检查，无误后才保存。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="55" />
+        <source>Categories</source>
+        <translation>商品分类</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="56" />
+        <source>Catalog (CSV)</source>
+        <translation>商品目录 (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="57" />
+        <source>Sheets and cards (TOML)</source>
+        <translation>配置单与服务卡 (TOML)</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="58" />
+        <source>the standard categories</source>
+        <translation>标准分类</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="59" />
+        <source>no catalog yet</source>
+        <translation>暂不导入商品</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="60" />
+        <source>no sheets yet</source>
+        <translation>暂不导入配置单</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="62" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="63" />
+        <source>The standard categories are desktop PCs, notebooks, phones, tablets, cameras and their accessories; a catalog names them by code (NOTEBOOK, PHONE…). The README describes both files.</source>
+        <translation>标准分类包括台式电脑、笔记本、手机、平板、相机及其配件；商品目录按分类编号引用（NOTEBOOK、PHONE…）。两种文件的格式见 README。</translation>
+    </message>
+</context>
+<context>
     <name>FindSaleDialog</name>
     <message>
         <location filename="../checkout/after_sale.py" line="28" />
@@ -461,11 +981,6 @@
         <translation>补打小票和配置单</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="47" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <location filename="../checkout/after_sale.py" line="86" />
         <source>sale</source>
         <translation>销售</translation>
@@ -494,6 +1009,134 @@
         <location filename="../checkout/after_sale.py" line="108" />
         <source>Find the sale first</source>
         <translation>请先查找销售单</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="58" />
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="64" />
+        <source>Return without a receipt</source>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="66" />
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../first_run.py" line="119" />
+        <source>Step {n} of {total}</source>
+        <translation>第 {n} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="123" />
+        <source>Back [Esc]</source>
+        <translation>上一步 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="124" />
+        <source>Create the store [Enter]</source>
+        <translation>创建门店 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="125" />
+        <source>Next [Enter]</source>
+        <translation>下一步 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="253" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="261" />
+        <source>Test page sent to {where}. Check the paper.</source>
+        <translation>测试页已发送到 {where}，请查看打印效果。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="275" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="277" />
+        <source>as in the database</source>
+        <translation>沿用数据库中的分类</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="279" />
+        <source>the {n} standard categories</source>
+        <translation>{n} 个标准分类</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="281" />
+        <source>{n} from the file</source>
+        <translation>从文件导入 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="282" />
+        <source>PDF previews</source>
+        <translation>PDF 预览</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="284" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="285" />
+        <source>Details</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="287" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="288" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="289" />
+        <source>Tills</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="290" />
+        <source>Categories</source>
+        <translation>商品分类</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="291" />
+        <source>Catalog</source>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="291" />
+        <source>{n} products</source>
+        <translation>{n} 件商品</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="293" />
+        <source>Sheets and cards</source>
+        <translation>配置单与服务卡</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="294" />
+        <source>{sheets} sheets, {tiers} service tiers</source>
+        <translation>{sheets} 张配置单，{tiers} 种服务卡</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="296" />
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
     </message>
 </context>
 <context>
@@ -610,7 +1253,7 @@
         <source>Tap your name first</source>
         <translation>请先点选您的名字</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
@@ -637,9 +1280,24 @@
         <translation>店长密码</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="139" />
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../checkout/after_sale.py" line="204" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="207" />
+        <source>Approve [Enter]</source>
+        <translation>授权 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="245" />
+        <source>Tap the manager's name first</source>
+        <translation>请先点选店长</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale.py" line="248" />
+        <source>Type the manager's PIN</source>
+        <translation>请输入店长密码</translation>
     </message>
 </context>
 <context>
@@ -817,6 +1475,54 @@
     </message>
 </context>
 <context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../first_run_files.py" line="113" />
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="116" />
+        <source>Where this till prints its receipts. Without a printer, receipts are saved as PDF previews in the data folder.</source>
+        <translation>本收银台的小票打印位置。没有打印机时，小票以 PDF 预览保存在数据文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="118" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="119" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="120" />
+        <source>Paper</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="121" />
+        <source>None yet: PDF previews</source>
+        <translation>暂无打印机：保存为 PDF 预览</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="122" />
+        <source>Network printer (IP address)</source>
+        <translation>网络打印机（IP 地址）</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="123" />
+        <source>USB, serial or file (printer URI)</source>
+        <translation>USB、串口或文件（打印机 URI）</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="125" />
+        <source>Print a test page [F5]</source>
+        <translation>打印测试页 [F5]</translation>
+    </message>
+</context>
+<context>
     <name>PrintJobsDialog</name>
     <message>
         <location filename="../checkout/print_jobs.py" line="14" />
@@ -862,6 +1568,36 @@
         <location filename="../checkout/print_jobs.py" line="32" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="1" />
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="1" />
+        <source>Z report</source>
+        <translation>Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="1" />
+        <source>An internal error (written to the log)</source>
+        <translation>内部错误（已写入日志）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="1" />
+        <source>The sales themselves are safe.</source>
+        <translation>销售记录不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="1" />
+        <source>These jobs failed on an internal error, written to the log; retry, or call support if it happens again.</source>
+        <translation>这些任务因内部错误未能打印，已写入日志；请重试，如再次发生请联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../checkout/print_jobs.py" line="1" />
+        <source>Each job says why it did not print: put that right, then retry.</source>
+        <translation>每个任务都注明了未能打印的原因：处理后重试。</translation>
     </message>
 </context>
 <context>
@@ -1217,59 +1953,49 @@
         <translation>退货（原单 {receipt}）</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="176" />
-        <source>{n} can come back</source>
-        <translation>可退 {n}</translation>
+        <location filename="../checkout/after_sale.py" line="282" />
+        <source>Receipt {receipt} · {when} · paid {amount}</source>
+        <translation>小票 {receipt} · {when} · 实付 {amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="180" />
-        <source>What was sold with a returned unit comes back too</source>
-        <translation>随主机售出的配件和服务卡一并退回</translation>
+        <location filename="../checkout/after_sale.py" line="303" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="185" />
-        <source>Cash</source>
-        <translation>现金</translation>
+        <location filename="../checkout/after_sale.py" line="306" />
+        <source>Exchange instead</source>
+        <translation>改为换货</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="185" />
-        <source>Bank card</source>
-        <translation>银行卡</translation>
+        <location filename="../checkout/after_sale.py" line="351" />
+        <source>Choose what comes back: how many of which line</source>
+        <translation>请选择退回哪些商品、各退几件</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="186" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
+        <location filename="../checkout/after_sale.py" line="396" />
+        <source>Choose what comes back</source>
+        <translation>请选择退回的商品</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="186" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
+        <location filename="../checkout/after_sale.py" line="397" />
+        <source>Refund [Enter]</source>
+        <translation>退款 [Enter]</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="187" />
-        <source>Voucher</source>
-        <translation>代金券</translation>
+        <location filename="../checkout/after_sale.py" line="399" />
+        <source>Back to the customer: …</source>
+        <translation>退还顾客：…</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="187" />
-        <source>On account</source>
-        <translation>挂账</translation>
+        <location filename="../checkout/after_sale.py" line="403" />
+        <source>Back to the customer: {amount}</source>
+        <translation>退还顾客：{amount}</translation>
     </message>
     <message>
-        <location filename="../checkout/after_sale.py" line="189" />
-        <source>Back in {how}</source>
-        <translation>退回{how}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale.py" line="197" />
-        <source>Refund</source>
-        <translation>退款</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale.py" line="200" />
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../checkout/after_sale.py" line="405" />
+        <source>Refund {amount} [Enter]</source>
+        <translation>退款 {amount} [Enter]</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +2115,14 @@
         <source>Declined at the counter</source>
         <translation>柜台已拒绝</translation>
     </message>
+    <message>
+        <source>Pack {price}</source>
+        <translation>礼包 {price}</translation>
+    </message>
+    <message>
+        <source>{price} · stock {stock}</source>
+        <translation>{price} · 库存 {stock}</translation>
+    </message>
 </context>
 <context>
     <name>SheetPanel</name>
@@ -1428,6 +2162,67 @@
     <message>
         <source>serial {serial}</source>
         <translation>序列号 {serial}</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../first_run_pages.py" line="176" />
+        <source>Your store</source>
+        <translation>您的门店</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="179" />
+        <source>Receipts and configuration sheets print these at the top.</source>
+        <translation>小票和配置单的抬头会打印这些信息。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="180" />
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="180" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="180" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="181" />
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="182" />
+        <source>e.g. Tickbox Digital, Xujiahui store</source>
+        <translation>例如：Tickbox 数码 徐家汇店</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="183" />
+        <source>unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="184" />
+        <source>Only the name is required; the rest can be added later (pos store set).</source>
+        <translation>只有名称必填，其余可以以后补充（pos store set）。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../first_run_files.py" line="170" />
+        <source>Check and create</source>
+        <translation>确认并创建</translation>
+    </message>
+    <message>
+        <location filename="../first_run_files.py" line="173" />
+        <source>This is what will be set up. Go back to change anything; nothing is saved until Create.</source>
+        <translation>以下是将要设置的内容。如需修改请返回上一步；点击“创建”之前不会保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +2301,26 @@
         <location filename="../checkout/till_layout.py" line="50" />
         <source>Settings [F10]</source>
         <translation>设置 [F10]</translation>
+    </message>
+    <message>
+        <source>Lock [Ctrl+L]</source>
+        <translation>锁屏 [Ctrl+L]</translation>
+    </message>
+    <message>
+        <source>Audit [Shift+F7]</source>
+        <translation>审计 [Shift+F7]</translation>
+    </message>
+    <message>
+        <source>Close shift [Shift+F10]</source>
+        <translation>交班 [Shift+F10]</translation>
+    </message>
+    <message>
+        <source>Remove line [Ctrl+Del]</source>
+        <translation>删除行 [Ctrl+Del]</translation>
+    </message>
+    <message>
+        <source>Cancel sale [Shift+F8]</source>
+        <translation>取消交易 [Shift+F8]</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2644,82 @@
         <location filename="../checkout/customer_bar.py" />
         <source>Looking the number up…</source>
         <translation>正在查找号码…</translation>
+    </message>
+</context>
+<context>
+    <name>TillsPage</name>
+    <message>
+        <location filename="../first_run_pages.py" line="252" />
+        <source>Tills</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="255" />
+        <source>Each till has a short code (printed on receipts: T01-000123) and a name. More can be added later.</source>
+        <translation>每个收银台有一个简短编号（打印在小票上：T01-000123）和一个名称。以后还可以添加。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="257" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="258" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="259" />
+        <source>Add a till [F3]</source>
+        <translation>添加收银台 [F3]</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="260" />
+        <source>This computer is till {code}.</source>
+        <translation>本机是收银台 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="262" />
+        <source>Front till</source>
+        <translation>前台收银</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../first_run_pages.py" line="117" />
+        <source>Welcome to Tickbox POS</source>
+        <translation>欢迎使用 Tickbox 收银系统</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="121" />
+        <source>This database has no store yet. Set up your own store in a few steps: its details, an administrator, the tills, the catalog and the receipt printer. Or load the demo store to look around first.</source>
+        <translation>此数据库还没有门店。只需几步即可设置您自己的门店：门店信息、管理员、收银台、商品目录和小票打印机。也可以先载入演示门店看看。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="124" />
+        <source>Language of the till, receipts and sheets</source>
+        <translation>收银台、小票和配置单的语言</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="125" />
+        <source>Switches at once; change it later with pos store set locale=en (or zh_CN).</source>
+        <translation>立即切换；以后可用 pos store set locale=zh_CN（或 en）修改。</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="126" />
+        <source>Set up my store [Enter]</source>
+        <translation>设置我的门店 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="127" />
+        <source>Load the demo store [F2]</source>
+        <translation>载入演示门店 [F2]</translation>
+    </message>
+    <message>
+        <location filename="../first_run_pages.py" line="129" />
+        <source>The demo fills this database with a sample electronics store, its staff and their PINs (in the README). Set up your own store on an empty database.</source>
+        <translation>演示会在此数据库中建立一家示例数码门店，包括员工及其密码（见 README）。请在空数据库中设置您自己的门店。</translation>
     </message>
 </context>
 <context>
@@ -3937,6 +4828,291 @@
         <source>No closed shift has the Z report {ref}</source>
         <comment>print.no_z_report</comment>
         <translation>没有 Z 报表 {ref} 对应的已交班班次</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="65" />
+        <source>exchange: {amount} back against receipt {receipt}</source>
+        <translation>换货退回 {amount}（原单 {receipt}）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="114" />
+        <source>Exchange: {back} taken back, {sale} sold</source>
+        <translation>换货完成：退货单 {back}，新销售单 {sale}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="117" />
+        <source>paid {amount}</source>
+        <translation>补款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="119" />
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="122" />
+        <source>{amount} back to the customer</source>
+        <translation>退还顾客 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="160" />
+        <source>return of {amount} without a receipt: {name}</source>
+        <translation>无小票退货 {amount}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="174" />
+        <source>Refund {receipt}: {amount} back</source>
+        <translation>退货单 {receipt}：退款 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="38" />
+        <source>Exchange against {receipt}</source>
+        <translation>换货（原单 {receipt}）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="41" />
+        <source>Receipt {receipt} · {when} · paid {amount}</source>
+        <translation>小票 {receipt} · {when} · 实付 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="54" />
+        <source>Coming back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="58" />
+        <source>Scan or type what the customer takes instead</source>
+        <translation>扫描或输入顾客换取的商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="74" />
+        <source>Remove line</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="81" />
+        <source>Going out</source>
+        <translation>换出</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="91" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="94" />
+        <source>Complete exchange</source>
+        <translation>完成换货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="311" />
+        <source>Choose what comes back</source>
+        <translation>请选择退回的商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="313" />
+        <source>Back: …</source>
+        <translation>退回：…</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="315" />
+        <source>Back: {amount}</source>
+        <translation>退回：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="316" />
+        <source>New: {amount}</source>
+        <translation>换出：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="321" />
+        <source>Choose what comes back and scan what goes out</source>
+        <translation>请选择退回的商品，并扫描换出的商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="322" />
+        <source>Complete exchange [F12]</source>
+        <translation>完成换货 [F12]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="324" />
+        <source>Customer pays {amount}</source>
+        <translation>顾客补款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="326" />
+        <source>Take payment {amount} [F12]</source>
+        <translation>收款 {amount} [F12]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="329" />
+        <source>Customer gets back {amount}</source>
+        <translation>退还顾客 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="331" />
+        <source>Give back {amount} [F12]</source>
+        <translation>退款 {amount} [F12]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="333" />
+        <source>Even exchange: nothing to pay</source>
+        <translation>等价换货：无需补退</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="341" />
+        <source>Choose what comes back: how many of which line</source>
+        <translation>请选择退回哪些商品、各退几件</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="344" />
+        <source>Scan what the customer takes instead</source>
+        <translation>请扫描顾客换取的商品</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyBackChoice</name>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="202" />
+        <source>Money back:</source>
+        <translation>退款方式：</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="214" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="214" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="215" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="215" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="216" />
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="216" />
+        <source>On account</source>
+        <translation>挂账</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptReturnDialog</name>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="32" />
+        <source>Return without a receipt</source>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="34" />
+        <source>Scan or type the product's code</source>
+        <translation>扫描或输入商品条码</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="35" />
+        <source>No product yet</source>
+        <translation>尚未选择商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="42" />
+        <source>Price each (the catalog's at most)</source>
+        <translation>单价（不超过目录价）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="45" />
+        <source>Why there is no receipt (required)</source>
+        <translation>无小票原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="48" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="50" />
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="51" />
+        <source>Price each</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="52" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="58" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="61" />
+        <source>Refund in cash</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="128" />
+        <source>Back to the customer in cash: {amount}</source>
+        <translation>以现金退还顾客：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="140" />
+        <source>Scan the product first</source>
+        <translation>请先扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="143" />
+        <source>Type the price each</source>
+        <translation>请输入单价</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="146" />
+        <source>At most the catalog's price: {amount}</source>
+        <translation>单价不能超过目录价：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="150" />
+        <source>Say why there is no receipt</source>
+        <translation>请填写无小票原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLines</name>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="151" />
+        <source>{n} can come back</source>
+        <translation>可退 {n}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="152" />
+        <source>already back</source>
+        <translation>已全部退回</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="169" />
+        <source>What was sold with a returned unit comes back too</source>
+        <translation>随主机售出的配件和服务卡一并退回</translation>
     </message>
 </context>
 </TS>
