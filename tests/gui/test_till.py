@@ -114,7 +114,7 @@ def test_declining_in_the_card_prompt_records_the_refusal(qtbot, window, keys):
     keys.scan(till.scan, NOTEBOOK)
     keys.press(till.scan, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: isinstance(till.active_dialog, CardPrompt))
-    qtbot.keyClick(till.active_dialog, Qt.Key.Key_Return)
+    qtbot.keyClick(till.active_dialog, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(till.active_dialog, SerialDialog))
     assert till.cart.card_status(till.current_unit) == "declined"
 

@@ -5,6 +5,7 @@ blocking (`open()`, then `finished`) or asked synchronously with the `ask()` cla
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
@@ -50,9 +51,13 @@ class SerialDialog(QDialog):
 
 
 class CardPrompt(QDialog):
-    """The store's "confirm the card" rule: a unit has no card and no recorded refusal."""
+    """The store's "confirm the card" rule: a unit has no card and no recorded refusal.
+    Enter (and Esc) go back to the sale with the unit's cards showing; recording that
+    the customer declined takes its own key, Ctrl+0, as on the till's card panel, so
+    that F12 then Enter never skips the question."""
 
     PICK, DECLINED = "pick", "declined"
+    DECLINE_KEY = QKeySequence("Ctrl+0")
 
     def __init__(self, unit_name: str, parent=None):
         super().__init__(parent)
@@ -61,20 +66,30 @@ class CardPrompt(QDialog):
         text = QLabel(self.tr("{unit} has no service card yet. Did you offer one?").format(unit=unit_name))
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 18px;")
-        pick = QPushButton(self.tr("Offer a card now [Esc]"))
-        declined = QPushButton(self.tr("Customer declined [Enter]"))
-        declined.setObjectName("primary")
-        declined.setDefault(True)
-        pick.clicked.connect(lambda: self._choose(self.PICK))
-        declined.clicked.connect(lambda: self._choose(self.DECLINED))
+        self.pick = QPushButton(self.tr("Offer a card now [Enter]"))
+        self.pick.setObjectName("primary")
+        self.pick.setDefault(True)
+        self.pick.setAutoDefault(True)
+        self.declined = QPushButton(self.tr("Customer declined [Ctrl+0]"))
+        self.declined.setAutoDefault(False)
+        self.declined.setShortcut(self.DECLINE_KEY)
+        self.pick.clicked.connect(lambda: self._choose(self.PICK))
+        self.declined.clicked.connect(lambda: self._choose(self.DECLINED))
         row = QHBoxLayout()
-        row.addWidget(pick)
-        row.addWidget(declined)
+        row.addWidget(self.declined)
+        row.addWidget(self.pick)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(row)
         self.setMinimumWidth(460)
-        declined.setFocus()
+        self.pick.setFocus()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        # Ctrl+0 also when the button's shortcut is not active (no window manager)
+        if QKeySequence(event.keyCombination()) == self.DECLINE_KEY:
+            self._choose(self.DECLINED)
+            return
+        super().keyPressEvent(event)
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

@@ -1,97 +1,36 @@
 """How one row of the configuration sheet is drawn and where its targets are: the item's
 name, its product choice, the sales-script button and the three states (sold, declined,
 not yet), every target 44 px high. Painted, not built of widgets, so that showing a
-unit's sheet of twenty-odd items costs a model reset instead of a hundred widgets."""
+unit's sheet of twenty-odd items costs a model reset instead of a hundred widgets.
+
+What the eye needs first stands out: an item not asked yet is plain (nothing coloured,
+so the list is not a wall of blue), a sold one is green and a declined one red, each
+with a tinted row and a bar at its left edge. The item being asked shows its sales
+script in full, wrapped, under it ("?" opens or closes any item's; its tooltip holds the
+whole script too). On an add-on, what the unit had before shows read-only: an item sold
+earlier reads "Sold at the counter" (or on site) in place of its buttons; one declined
+earlier says so under its name and can be asked again."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QToolTip
 
 from pos.kernel.enums import Outcome
-from pos.kernel.messages import msg
-from ui.messages import refusal_text
+from ui.checkout.sheet_item import (
+    SheetItem, choice_lines, choice_text, earlier_label, outcome_label,
+)
 from ui.style import MIN_TOUCH
 
-if TYPE_CHECKING:
-    from pos.selling.sheet import SheetRow
-
 NAME_WIDTH, STATE_WIDTH, SCRIPT_WIDTH, GAP, PAD = 130, 80, MIN_TOUCH, 6, 8
-HEADER_HEIGHT, ROW_HEIGHT = 32, MIN_TOUCH + 14
+HEADER_HEIGHT, ROW_HEIGHT, BAR = 32, MIN_TOUCH + 14, 4
 INK, MUTED, LINE, FACE, EDGE = "#24292f", "#57606a", "#eaeef2", "#f5f7fa", "#9aa5b1"
-CURRENT_FILL, BLUE = "#ddf4ff", "#1f6feb"
-CHECKED = {Outcome.SOLD: "#1a7f37", Outcome.DECLINED: "#cf222e", Outcome.NOT_OFFERED: BLUE}
+CURRENT_EDGE, SCRIPT_EDGE = "#1f6feb", "#54aeff"
+GREEN, RED, AMBER = "#1a7f37", "#cf222e", "#9a6700"
+CHECKED = {Outcome.SOLD: GREEN, Outcome.DECLINED: RED, Outcome.NOT_OFFERED: None}
+TINT = {Outcome.SOLD: "#dafbe1", Outcome.DECLINED: "#ffebe9", Outcome.NOT_OFFERED: None}
 STATES = (Outcome.SOLD, Outcome.DECLINED, Outcome.NOT_OFFERED)
-
-
-# The row's strings keep the translation context ("SheetItemRow") of the row widget
-# they were first written for, so their translations stay.
-def outcome_label(outcome: Outcome) -> str:
-    return {Outcome.SOLD: QCoreApplication.translate("SheetItemRow", "Sold"),
-            Outcome.DECLINED: QCoreApplication.translate("SheetItemRow", "Declined"),
-            Outcome.NOT_OFFERED: QCoreApplication.translate("SheetItemRow", "Not yet")}[outcome]
-
-
-@dataclass
-class SheetItem:
-    """One sheet item as the till shows it: the service's row, plus what the person
-    chose on screen (which product, whether the script is open)."""
-
-    row: SheetRow
-    choice: int = 0  # index into row.candidates
-    script_open: bool = False
-
-    @property
-    def item_id(self) -> int:
-        return self.row.item_id
-
-    @property
-    def name(self) -> str:
-        return self.row.name
-
-    @property
-    def code(self) -> str:
-        return self.row.code
-
-    @property
-    def outcome(self) -> Outcome:
-        return self.row.outcome
-
-    @property
-    def pack(self) -> bool:
-        return self.row.pack_price is not None
-
-    def chosen_product(self) -> int | None:
-        if self.pack or not self.row.candidates:
-            return None
-        return self.row.candidates[self.choice].product_id
-
-    def update(self, row: SheetRow) -> None:
-        """The service's new state of this item; a sold item shows what was sold."""
-        self.row = row
-        if row.sold_product_id is not None:
-            for index, candidate in enumerate(row.candidates):
-                if candidate.product_id == row.sold_product_id:
-                    self.choice = index
-        self.choice = min(self.choice, max(0, len(row.candidates) - 1))
-
-
-def choice_text(item: SheetItem, money) -> str:
-    row = item.row
-    if row.gift:  # a free gift: its products at 0, so no price to show
-        return refusal_text(msg("sheet.gift_row", parts=" + ".join(c.name for c in row.candidates)))
-    if item.pack:
-        return QCoreApplication.translate("SheetItemRow", "Pack {price}: {parts}").format(
-            price=money(row.pack_price), parts=" + ".join(c.name for c in row.candidates))
-    if not row.candidates:
-        return ""
-    candidate = row.candidates[item.choice]
-    return QCoreApplication.translate("SheetItemRow", "{price} · {name} · stock {stock}").format(
-        name=candidate.name, price=money(candidate.price), stock=candidate.stock)
 
 
 class SheetDelegate(QStyledItemDelegate):
@@ -102,35 +41,62 @@ class SheetDelegate(QStyledItemDelegate):
         self.panel = panel
 
     # geometry -------------------------------------------------------------------------
-    def _fonts(self) -> tuple[QFont, QFont]:
+    def _fonts(self) -> tuple[QFont, QFont, QFont]:
         plain = QFont(self.panel.view.font())
         bold = QFont(plain)
         bold.setBold(True)
-        return plain, bold
+        small = QFont(plain)
+        small.setPixelSize(max(11, round(QFontMetrics(plain).height() * 0.62)))
+        return plain, bold, small
+
+    def _name_heights(self, item: SheetItem) -> tuple[int, int]:
+        """(the name's height, the earlier-outcome tag's height under it) in the name
+        column; the tag only where the buttons do not already say it."""
+        _, bold, small = self._fonts()
+        name = QFontMetrics(bold).boundingRect(QRect(0, 0, NAME_WIDTH, 1000),
+                                               Qt.TextFlag.TextWordWrap, item.name).height()
+        tag = 0
+        if item.earlier is not None and not item.locked:
+            tag = QFontMetrics(small).boundingRect(QRect(0, 0, NAME_WIDTH, 1000),
+                                                   Qt.TextFlag.TextWordWrap,
+                                                   earlier_label(item.earlier)).height()
+        return name, tag
 
     def _top_height(self, item: SheetItem) -> int:
-        _, bold = self._fonts()
-        name = QFontMetrics(bold).boundingRect(QRect(0, 0, NAME_WIDTH, 1000),
-                                               Qt.TextFlag.TextWordWrap, item.name)
-        return max(ROW_HEIGHT, name.height() + 2 * GAP)
+        name, tag = self._name_heights(item)
+        return max(ROW_HEIGHT, name + tag + 2 * GAP)
 
-    def _script_height(self, item: SheetItem, width: int) -> int:
-        if not item.script_open or not item.row.script:
+    def script_rect(self, rect: QRect, item: SheetItem) -> QRect:
+        """Where the item's script is written (inside its box), for a row at `rect`."""
+        top = self._top_height(item)
+        return QRect(rect.x() + PAD + BAR + GAP, rect.y() + top,
+                     max(100, rect.width() - 2 * PAD - BAR - 2 * GAP), 2000)
+
+    def _script_height(self, item: SheetItem, width: int, current: bool) -> int:
+        if not item.shows_script(current):
             return 0
-        plain, _ = self._fonts()
-        text = QFontMetrics(plain).boundingRect(QRect(0, 0, max(100, width - 2 * PAD), 2000),
+        plain, _, _ = self._fonts()
+        room = self.script_rect(QRect(0, 0, width, 0), item).width()
+        text = QFontMetrics(plain).boundingRect(QRect(0, 0, room, 2000),
                                                 Qt.TextFlag.TextWordWrap, item.row.script)
-        return text.height() + GAP
+        return text.height() + 2 * GAP + 2
 
     def targets(self, rect: QRect, item: SheetItem) -> dict[object, QRect]:
-        """Where each tappable part of the item is: an Outcome, "script" or "choice"."""
+        """Where each tappable part of the item is: an Outcome, "script" or "choice".
+        An item sold before this add-on has no Outcome targets ("earlier" is its badge)."""
         top = self._top_height(item)
         y = rect.y() + (top - MIN_TOUCH) // 2
         right = rect.right() - PAD
         places: dict[object, QRect] = {}
-        for outcome in reversed(STATES):
-            places[outcome] = QRect(right - STATE_WIDTH + 1, y, STATE_WIDTH, MIN_TOUCH)
-            right -= STATE_WIDTH + GAP
+        states = QRect(right - 3 * STATE_WIDTH - 2 * GAP + 1, y, 3 * STATE_WIDTH + 2 * GAP,
+                       MIN_TOUCH)
+        if item.locked:
+            places["earlier"] = states
+        else:
+            for outcome in reversed(STATES):
+                places[outcome] = QRect(right - STATE_WIDTH + 1, y, STATE_WIDTH, MIN_TOUCH)
+                right -= STATE_WIDTH + GAP
+        right = states.left() - GAP - 1
         places["script"] = QRect(right - SCRIPT_WIDTH + 1, y, SCRIPT_WIDTH, MIN_TOUCH)
         right -= SCRIPT_WIDTH + GAP
         left = rect.x() + PAD + NAME_WIDTH + GAP
@@ -142,13 +108,14 @@ class SheetDelegate(QStyledItemDelegate):
         width = self.panel.view.viewport().width()
         if not isinstance(entry, SheetItem):
             return QSize(width, HEADER_HEIGHT)
-        return QSize(width, self._top_height(entry) + self._script_height(entry, width))
+        current = index.row() == self.panel.current_entry()
+        return QSize(width, self._top_height(entry) + self._script_height(entry, width, current))
 
     # painting -------------------------------------------------------------------------
     def paint(self, painter, option, index) -> None:
         entry = index.data(Qt.ItemDataRole.UserRole)
         rect = option.rect
-        plain, bold = self._fonts()
+        plain, bold, small = self._fonts()
         painter.save()
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         if not isinstance(entry, SheetItem):  # a section title
@@ -158,63 +125,135 @@ class SheetDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entry)
             painter.restore()
             return
-        if index.row() == self.panel.current_entry():
-            painter.setPen(QPen(QColor(BLUE), 2))
-            painter.setBrush(QColor(CURRENT_FILL))
-            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
-        else:
+        current = index.row() == self.panel.current_entry()
+        shown = entry.shown_outcome
+        box = rect.adjusted(1, 1, -1, -1)
+        painter.setPen(QPen(QColor(CURRENT_EDGE), 2) if current else QPen(Qt.PenStyle.NoPen))
+        painter.setBrush(QColor(TINT[shown]) if TINT[shown] else
+                         QColor("#f6f8fa") if current else QColor("white"))
+        painter.drawRoundedRect(box, 6, 6)
+        if not current:
             painter.setPen(QColor(LINE))
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if CHECKED[shown]:  # sold or declined: a bar at the left edge
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(CHECKED[shown]))
+            painter.drawRoundedRect(QRect(rect.x() + 2, rect.y() + 4, BAR, rect.height() - 8), 2, 2)
         top = self._top_height(entry)
+        name_height, tag_height = self._name_heights(entry)
+        name_top = rect.y() + (top - name_height - tag_height) // 2
         painter.setFont(bold)
         painter.setPen(QColor(INK))
-        painter.drawText(QRect(rect.x() + PAD, rect.y(), NAME_WIDTH, top),
+        painter.drawText(QRect(rect.x() + PAD + BAR, name_top, NAME_WIDTH, name_height),
                          Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, entry.name)
+        if tag_height:
+            painter.setFont(small)
+            painter.setPen(QColor(GREEN if entry.earlier.outcome is Outcome.SOLD else AMBER))
+            painter.drawText(QRect(rect.x() + PAD + BAR, name_top + name_height, NAME_WIDTH,
+                                   tag_height), Qt.TextFlag.TextWordWrap,
+                             earlier_label(entry.earlier))
         places = self.targets(rect, entry)
         painter.setFont(plain)
         choice = places["choice"]
         self._button(painter, choice, "", False, None)
-        arrow = 0 if entry.pack or len(entry.row.candidates) < 2 else 18
-        text = painter.fontMetrics().elidedText(choice_text(entry, self.panel.formats.money),
-                                                Qt.TextElideMode.ElideRight,
-                                                choice.width() - 16 - arrow)
+        arrow = 0 if entry.pack or entry.locked or len(entry.row.candidates) < 2 else 18
+        self._choice(painter, choice.adjusted(8, 0, -8 - arrow, 0), entry, plain, small)
+        painter.setFont(plain)
         painter.setPen(QColor(INK))
-        painter.drawText(choice.adjusted(8, 0, -8 - arrow, 0),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         if arrow:
             painter.drawText(choice.adjusted(choice.width() - 8 - arrow, 0, -8, 0),
                              Qt.AlignmentFlag.AlignCenter, "▾")
-        self._button(painter, places["script"], "?", entry.script_open, BLUE)
-        for outcome in STATES:
-            self._button(painter, places[outcome], outcome_label(outcome),
-                         entry.outcome is outcome, CHECKED[outcome])
-        if entry.script_open and entry.row.script:
-            painter.setPen(QColor(MUTED))
-            painter.drawText(QRect(rect.x() + PAD, rect.y() + top, rect.width() - 2 * PAD,
-                                   rect.height() - top - 2),
-                             Qt.TextFlag.TextWordWrap, entry.row.script)
+        script_shown = entry.shows_script(current)
+        self._button(painter, places["script"], "?", script_shown, SCRIPT_EDGE)
+        if entry.locked:
+            badge = places["earlier"]
+            painter.setPen(QPen(QColor(GREEN), 1))
+            painter.setBrush(QColor("white"))
+            painter.drawRoundedRect(badge.adjusted(0, 0, -1, -1), 6, 6)
+            painter.setFont(bold)
+            painter.setPen(QColor(GREEN))
+            label = painter.fontMetrics().elidedText("✓ " + earlier_label(entry.earlier),
+                                                     Qt.TextElideMode.ElideRight,
+                                                     badge.width() - 12)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        else:
+            for outcome in STATES:
+                checked = entry.outcome is outcome and CHECKED[outcome] is not None
+                self._button(painter, places[outcome], outcome_label(outcome), checked,
+                             CHECKED[outcome])
+        if script_shown:
+            self._script(painter, rect, entry, plain)
         painter.restore()
+
+    def _choice(self, painter, box: QRect, entry: SheetItem, plain: QFont, small: QFont) -> None:
+        """The product (elided; the whole of it is the tooltip) over its price and stock."""
+        first, second = choice_lines(entry, self.panel.formats.money)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.setFont(plain)
+        painter.setPen(QColor(MUTED if entry.locked else INK))
+        first = painter.fontMetrics().elidedText(first, Qt.TextElideMode.ElideRight, box.width())
+        if not second:
+            painter.drawText(box, align, first)
+            return
+        half = box.height() // 2
+        painter.drawText(box.adjusted(0, 1, 0, -half + 1), align, first)
+        painter.setFont(small)
+        painter.setPen(QColor(MUTED))
+        second = painter.fontMetrics().elidedText(second, Qt.TextElideMode.ElideRight, box.width())
+        painter.drawText(box.adjusted(0, half - 1, 0, -1), align, second)
+
+    def _script(self, painter, rect: QRect, entry: SheetItem, font: QFont) -> None:
+        """The whole script, wrapped, in a box under the row's buttons."""
+        where = self.script_rect(rect, entry)
+        text = QFontMetrics(font).boundingRect(QRect(0, 0, where.width(), 2000),
+                                               Qt.TextFlag.TextWordWrap, entry.row.script)
+        box = QRect(rect.x() + PAD + BAR, where.y(), rect.width() - 2 * PAD - BAR,
+                    text.height() + 2 * GAP - 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ddf4ff"))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setBrush(QColor(SCRIPT_EDGE))
+        painter.drawRect(QRect(box.x(), box.y(), 3, box.height()))
+        painter.setFont(font)
+        painter.setPen(QColor(INK))
+        painter.drawText(QRect(where.x(), where.y() + GAP - 1, where.width(), text.height()),
+                         Qt.TextFlag.TextWordWrap, entry.row.script)
 
     @staticmethod
     def _button(painter, rect: QRect, text: str, checked: bool, colour: str | None) -> None:
-        fill = QColor(colour) if checked else QColor(FACE)
-        painter.setPen(QPen(fill if checked else QColor(EDGE), 1))
+        fill = QColor(colour) if checked and colour else QColor(FACE)
+        painter.setPen(QPen(fill if checked and colour else QColor(EDGE), 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 6, 6)
         if text:
-            painter.setPen(QColor("white") if checked else QColor(INK))
+            painter.setPen(QColor("white") if checked and colour else QColor(INK))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def tooltip(self, entry: SheetItem, target) -> str:
+        """What hovering a part of the row shows: the whole script on "?" and on the name,
+        the whole product line on the choice, where an earlier sale's item came from."""
+        if target == "script":
+            return entry.row.script or QCoreApplication.translate("SheetItemRow",
+                                                                  "Show the sales script")
+        if target == "choice":
+            return choice_text(entry, self.panel.formats.money)
+        if target == "earlier":
+            product = f" · {entry.earlier.product}" if entry.earlier.product else ""
+            return f"{earlier_label(entry.earlier)} · {entry.earlier.receipt_no}{product}"
+        if target == "name":
+            return entry.name + (f"\n{entry.row.script}" if entry.row.script else "")
+        return ""
 
     def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt override
         entry = index.data(Qt.ItemDataRole.UserRole)
         if isinstance(entry, SheetItem):
-            for target, place in self.targets(view.visualRect(index), entry).items():
+            rect = view.visualRect(index)
+            places = dict(self.targets(rect, entry))
+            places["name"] = QRect(rect.x(), rect.y(), PAD + BAR + NAME_WIDTH,
+                                   self._top_height(entry))
+            for target, place in places.items():
                 if place.contains(event.pos()):
-                    tip = ""
-                    if target == "script":
-                        tip = QCoreApplication.translate("SheetItemRow", "Show the sales script")
-                    elif target == "choice":
-                        tip = choice_text(entry, self.panel.formats.money)
+                    tip = self.tooltip(entry, target)
                     if tip:
                         QToolTip.showText(event.globalPos(), tip, view)
                         return True

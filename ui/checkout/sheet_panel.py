@@ -1,7 +1,14 @@
 """The configuration-sheet panel: the unit's checklist grouped by section, each item with
-its candidate products (highest price first, stock shown), its sales script on demand,
-and three states: sold, declined, not yet. Keyboard: the till routes Up/Down, Space
-(sold), Delete (declined), Backspace (not yet) and Left/Right (another product) here.
+its candidate products (highest price first, stock shown), its sales script, and three
+states: sold, declined, not yet. It guides the person down the list: how many items
+are asked ("3 of 18 asked", large, with a bar), a key (Tab) and a button to jump to the
+next item not asked yet, the script of the item being asked shown in full. Keyboard:
+the till routes Up/Down, Tab (next not asked), Space (sold), Delete (declined),
+Backspace (not yet) and Left/Right (another product) here.
+
+On an add-on, a banner names the sale it adds to (receipt, day, customer) and the
+items answered before show read-only (pos.selling.addons.unit_history): one sold
+earlier cannot be marked again here, one declined earlier can be asked again.
 
 A list view over a model of the rows (drawn by ui.checkout.sheet_delegate): a new unit's
 sheet is a model reset, a mark repaints one row."""
@@ -12,15 +19,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QProgressBar, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from pos.kernel.enums import Outcome
-from ui.checkout.sheet_delegate import SheetDelegate, SheetItem, choice_text, outcome_label
+from ui.checkout.sheet_delegate import SheetDelegate
+from ui.checkout.sheet_item import SheetItem, choice_text, outcome_label
 from ui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
+    from pos.selling.addons import UnitHistory
     from pos.selling.sheet import SheetRow
+
+NEXT_KEY = "Tab"  # the till's scan field routes it here (ui.checkout.till_scan)
 
 
 class SheetModel(QAbstractListModel):
@@ -92,7 +104,23 @@ class SheetPanel(QWidget):
         self.title = ElidedLabel(self.tr("Configuration sheet"))  # a long unit name elides
         self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
         self.progress = QLabel("")
-        self.progress.setObjectName("muted")
+        self.progress.setObjectName("progress")
+        self.progress.setStyleSheet("font-size: 20px; font-weight: bold; color: #24292f;")
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(6)
+        self.bar.setStyleSheet("QProgressBar { border: none; border-radius: 3px;"
+                               " background: #eaeef2; }"
+                               " QProgressBar::chunk { border-radius: 3px; background: #1a7f37; }")
+        self.next_button = QPushButton(self.tr("Next not asked [{key}]").format(key=NEXT_KEY))
+        self.next_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.next_button.clicked.connect(self.next_unasked)
+        self.banner = QLabel("")  # an add-on: the sale it adds to
+        self.banner.setObjectName("addon_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff8c5; border: 1px solid #d4a72c;"
+                                  " border-radius: 6px; padding: 6px 10px; font-weight: bold;")
+        self.banner.hide()
         self.hint = QLabel(self.tr("Scan a desktop PC, notebook, phone, tablet or camera to "
                                    "open its configuration sheet."))
         self.hint.setWordWrap(True)
@@ -106,15 +134,20 @@ class SheetPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.progress)
+        header.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.banner)
         layout.addLayout(header)
+        layout.addWidget(self.bar)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         self.rows: list[SheetItem] = []  # the items, without the section titles
         self.current = 0  # index into rows
         self._entries: dict[int, int] = {}  # id(item) -> its place in the model
         self.unit_key: str | None = None
+        self.earlier: UnitHistory | None = None
         self.show_empty()
 
     @staticmethod
@@ -129,17 +162,27 @@ class SheetPanel(QWidget):
         self.model.reset([])
         self.title.setText(self.tr("Configuration sheet"))
         self.progress.setText("")
-        self.view.hide()
+        self._show_banner(None)
+        for widget in (self.view, self.bar, self.next_button):
+            widget.hide()
         self.hint.show()
 
-    def show_sheet(self, unit_key: str, unit_name: str, rows: list[SheetRow]) -> None:
-        """Show a unit's rows; the same unit again is updated in place (the current row,
-        the products chosen and the scripts opened stay)."""
+    def show_sheet(self, unit_key: str, unit_name: str, rows: list[SheetRow],
+                   earlier: UnitHistory | None = None) -> None:
+        """Show a unit's rows (an add-on's unit: with what it had before, `earlier`); the
+        same unit again is updated in place (the current row, the products chosen and
+        the scripts opened stay)."""
+        self._show_banner(earlier)
         if unit_key == self.unit_key and [r.item_id for r in rows] == [i.item_id for i in self.rows]:
+            changed = False
             for index, (item, row) in enumerate(zip(self.rows, rows, strict=True)):
-                if item.row != row:
+                before = self._earlier_of(row)
+                if item.row != row or item.earlier != before:
                     item.update(row)
+                    item.earlier, changed = before, True
                     self.model.changed(self._entry_of(index))
+            if changed:
+                self.view.doItemsLayout()  # a mark may add or drop a line under a name
             self._update_progress()
             return
         self.unit_key = unit_key
@@ -151,7 +194,7 @@ class SheetPanel(QWidget):
             if row.section != section:
                 section = row.section
                 entries.append(section)
-            item = SheetItem(row)
+            item = SheetItem(row, earlier=self._earlier_of(row))
             item.update(row)
             self.rows.append(item)
             entries.append(item)
@@ -159,14 +202,44 @@ class SheetPanel(QWidget):
         self.current = 0
         self.model.reset(entries)
         self.hint.hide()
-        self.view.show()
+        for widget in (self.view, self.bar, self.next_button):
+            widget.show()
         self.view.scrollToTop()
+        if self.rows and not self._open(self.rows[0]):
+            self.next_unasked()  # an add-on whose first items were sold before
         self._update_progress()
 
+    def _earlier_of(self, row: SheetRow):
+        return self.earlier.outcome_of(row.item_id, row.code) if self.earlier else None
+
+    def _show_banner(self, earlier: UnitHistory | None) -> None:
+        """An add-on: which sale it adds to, when it was made and for whom."""
+        self.earlier = earlier
+        if earlier is None:
+            self.banner.hide()
+            return
+        text = self.tr("Add-on to sale {receipt} of {day}").format(
+            receipt=earlier.receipt_no, day=self.formats.day(earlier.sold_on))
+        if earlier.customer_name:
+            text += " · " + self.tr("customer {name} ({phone})").format(
+                name=earlier.customer_name, phone=earlier.customer_phone)
+        if earlier.serial:
+            text += " · " + self.tr("serial {serial}").format(serial=earlier.serial)
+        self.banner.setText(text)
+        self.banner.show()
+
     def _update_progress(self) -> None:
-        asked = sum(1 for item in self.rows if item.outcome is not Outcome.NOT_OFFERED)
+        asked = sum(1 for item in self.rows if item.asked)
         self.progress.setText(self.tr("{asked} of {total} asked").format(asked=asked,
                                                                        total=len(self.rows)))
+        self.bar.setMaximum(max(1, len(self.rows)))
+        self.bar.setValue(asked)
+        self.next_button.setEnabled(any(self._open(item) for item in self.rows))
+
+    @staticmethod
+    def _open(item: SheetItem) -> bool:
+        """Not asked yet: neither marked on this sale nor answered before it."""
+        return not item.asked and not item.locked
 
     def _entry_of(self, row: int) -> int:
         return self._entries[id(self.rows[row])]
@@ -179,11 +252,24 @@ class SheetPanel(QWidget):
         if self.rows:
             self._set_current(max(0, min(len(self.rows) - 1, self.current + step)))
 
+    def next_unasked(self) -> bool:
+        """Go to the next item not asked yet (after the current one, then from the top);
+        False when every item has been asked."""
+        count = len(self.rows)
+        for step in range(1, count + 1):
+            row = (self.current + step) % count
+            if self._open(self.rows[row]):
+                self._set_current(row)
+                return True
+        return False
+
     def _set_current(self, row: int) -> None:
         before, self.current = self.current, row
-        if before < len(self.rows):
-            self.model.changed(self._entry_of(before))
-        self.model.changed(self._entry_of(row))
+        for changed in {before, row}:
+            if changed < len(self.rows):
+                index = self.model.index(self._entry_of(changed))
+                self.model.changed(self._entry_of(changed))
+                self.delegate.sizeHintChanged.emit(index)  # its script shows or hides
         self.view.scrollTo(self.model.index(self._entry_of(row)),
                            QAbstractItemView.ScrollHint.EnsureVisible)
 
@@ -202,14 +288,15 @@ class SheetPanel(QWidget):
         self.model.changed(self._entry_of(row))
 
     def toggle_script(self, row: int) -> None:
-        self.rows[row].script_open = not self.rows[row].script_open
+        item = self.rows[row]
+        item.script_open = not item.shows_script(row == self.current)
         self.model.changed(self._entry_of(row))  # the row's height changes with it
         self.view.doItemsLayout()
 
     def mark(self, item_id: int, outcome: Outcome) -> None:
         row = next((i for i, item in enumerate(self.rows) if item.item_id == item_id), None)
-        if row is None:
-            return
+        if row is None or self.rows[row].locked:
+            return  # sold before this add-on: shown, not changed
         self._set_current(row)
         self.marked.emit(item_id, Outcome(outcome), self.rows[row].chosen_product())
         if outcome is not Outcome.NOT_OFFERED:

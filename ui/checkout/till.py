@@ -183,7 +183,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         self.cart_view.show_cart(cart, view.unit)
         result = totals(cart.lines)
         self.count_label.setText(self.tr("Items: {n}").format(
-            n=sum(line.quantity for line in cart.lines)))
+            n=sum(line.quantity for line in cart.billable_lines())))  # not an earlier unit
         self.discount_label.setText(self.tr("Discount: {amount}").format(
             amount=self.formats.money(result.discount)))
         self.vat_label.setText(self.tr("incl. VAT: {amount}").format(
@@ -199,9 +199,10 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
             self.sheet.show_empty()
             self.cards.show_offers([], None, set())
             return
-        self.sheet.show_sheet(unit.line_id, unit.name, list(view.rows))
+        self.sheet.show_sheet(unit.line_id, unit.name, list(view.rows), view.earlier)
         chosen = {line.tier_id for line in cart.card_lines(unit.line_id)}
-        self.cards.show_offers(list(view.offers), cart.card_status(unit.line_id), chosen)
+        self.cards.show_offers(list(view.offers), cart.card_status(unit.line_id), chosen,
+                               view.earlier)
 
     def _show_customer(self, customer) -> None:
         self.customer_shown(customer)  # a quick add ends with a customer or another cart

@@ -47,6 +47,7 @@ class ScanActions:
                 Qt.Key.Key_Backspace: lambda: self.sheet.mark_current(Outcome.NOT_OFFERED),
                 Qt.Key.Key_Left: lambda: self.sheet.cycle_product(-1),
                 Qt.Key.Key_Right: lambda: self.sheet.cycle_product(1),
+                Qt.Key.Key_Tab: self.sheet.next_unasked,  # the next item not asked yet
             }
             if key in actions:
                 actions[key]()

@@ -453,6 +453,21 @@
         <source>{n} events</source>
         <translation>共 {n} 条</translation>
     </message>
+    <message>
+        <location filename="../audit_view.py" line="101" />
+        <source>Store set up</source>
+        <translation>门店创建</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="122" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="123" />
+        <source>Tills</source>
+        <translation>收银台</translation>
+    </message>
 </context>
 <context>
     <name>BusyBanner</name>
@@ -660,11 +675,6 @@
     </message>
     <message>
         <location filename="../close_shift.py" line="1" />
-        <source>Shift closed: Z {z}, over/short {diff}. The Z report is printing.</source>
-        <translation>已交班：Z {z}，长短款 {diff}。Z 报表正在打印。</translation>
-    </message>
-    <message>
-        <location filename="../close_shift.py" line="1" />
         <source>close the shift</source>
         <translation>交班</translation>
     </message>
@@ -752,6 +762,11 @@
         <location filename="../close_shift.py" line="1" />
         <source>Shift opened {opened} · sales: {sales}</source>
         <translation>开班 {opened} · 销售 {sales} 笔</translation>
+    </message>
+    <message>
+        <location filename="../close_shift.py" line="1" />
+        <source>Shift closed: Z {z} · over/short {diff}</source>
+        <translation>已交班：Z {z} · 长短款 {diff}</translation>
     </message>
 </context>
 <context>
