@@ -5,8 +5,9 @@ behind it dimmed while it is open.
 - `present(dialog)`: what the till's `open_dialog` does to every dialog it opens: `dress`
   it, then `dim_behind` it. Safe to call twice.
 - `dress(dialog)`: a heading from the window title (unless the dialog has a QLabel named
-  "dialogTitle" or sets the property `plain_title`), and the buttons of its
-  QDialogButtonBox marked primary (accept, yes, apply) or secondary (reject, no).
+  "dialogTitle", or one saying its title, or sets the property `plain_title`), and the
+  buttons of its QDialogButtonBox marked primary (accept, yes, apply) or secondary
+  (reject, no).
 - `dim_behind(dialog)`: a translucent Backdrop over the dialog's parent window until the
   dialog finishes; nested dialogs share one.
 - `DialogFrame`: a base for new dialogs: heading, body layout, and a button row with
@@ -50,10 +51,14 @@ def title_label(text: str) -> QLabel:
 def dress(dialog: QDialog) -> QDialog:
     """A heading and marked buttons, on a dialog built by anyone (see the module doc)."""
     layout = dialog.layout()
-    has_title = dialog.findChild(QLabel, "dialogTitle") is not None
+    title = dialog.windowTitle()
+    has_title = any(label.objectName() == "dialogTitle" or (title and label.text() == title)
+                    for label in dialog.findChildren(QLabel))  # its own heading says it
     if (layout is not None and not has_title and not dialog.property("plain_title")
-            and dialog.windowTitle() and layout.menuBar() is None):
-        heading = title_label(dialog.windowTitle())
+            and title and layout.menuBar() is None):
+        heading = title_label(title)
+        margins = layout.contentsMargins()  # a menu bar sits outside them: line it up
+        heading.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
         layout.setMenuBar(heading)  # above whatever the layout holds, full width
         dialog.windowTitleChanged.connect(heading.setText)
     for box in dialog.findChildren(QDialogButtonBox):

@@ -117,9 +117,8 @@ def colour_for(button: QAbstractButton) -> str:
 
 
 class IconFollower(QObject):
-    """Keeps a button's icon in the colour its look asks for: the till re-polishes a
-    button when it changes its objectName (Printer OK -> Print failed), and a checkable
-    button changes when it is toggled."""
+    """Keeps a button's icon in the colour its look asks for: when its objectName or its
+    `class` property changes (Printer OK -> Print failed: "danger"), or it is toggled."""
 
     def __init__(self, button: QAbstractButton, name: str):
         super().__init__(button)
@@ -127,13 +126,14 @@ class IconFollower(QObject):
         self.button = button
         button.installEventFilter(self)
         button.toggled.connect(lambda _checked: self.refresh())
+        button.objectNameChanged.connect(lambda _name: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         self.button.setIcon(icon(self.name, colour_for(self.button)))
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.Polish):
+        if event.type() in (QEvent.Type.DynamicPropertyChange, QEvent.Type.StyleChange):
             self.refresh()
         return False
 

@@ -37,7 +37,9 @@ Microsoft YaHei on Windows, PingFang SC on macOS).
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QApplication, QDateTimeEdit, QProxyStyle, QStyle, QStyleFactory,
+)
 
 MIN_TOUCH = 44
 FONT_PX = 15
@@ -76,7 +78,8 @@ def _stylesheet(arrows: dict[str, str]) -> str:
 
     return f"""
 QWidget {{ font-size: {FONT_PX}px; color: {INK}; }}
-QMainWindow, QDialog {{ background: {CANVAS}; }}
+QMainWindow {{ background: {CANVAS}; }}
+QDialog {{ background: {SURFACE}; }}
 QLabel {{ background: transparent; }}
 QToolTip {{ background: {INK}; color: white; border: none; padding: 6px 8px; font-size: 14px; }}
 
@@ -118,39 +121,41 @@ QToolButton:hover {{ background: {SUBTLE}; border-color: {LINE}; }}
 QToolButton:focus {{ border-color: {FOCUS}; }}
 
 /* fields ----------------------------------------------------------------------------- */
-QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox[touch="true"], QComboBox {{
     background: {SURFACE}; border: 2px solid {LINE_STRONG}; border-radius: 8px;
     selection-background-color: {PRIMARY_TINT}; selection-color: {INK}; }}
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit {{ border: none; background: transparent;
+    padding: 0; min-height: 0; }}
 QLineEdit {{ min-height: {MIN_TOUCH - 4}px; font-size: 18px; padding: 0 10px; }}
 QPlainTextEdit, QTextEdit {{ padding: 6px; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox[touch="true"]:focus,
 QComboBox:focus {{ border-color: {PRIMARY}; }}
-QLineEdit:disabled, QLineEdit:read-only, QAbstractSpinBox:disabled, QComboBox:disabled,
-QPlainTextEdit:read-only {{ background: {SUBTLE}; color: {MUTED}; }}
+QLineEdit:disabled, QLineEdit:read-only, QAbstractSpinBox[touch="true"]:disabled,
+QComboBox:disabled, QPlainTextEdit:read-only {{ background: {SUBTLE}; color: {MUTED}; }}
+QAbstractSpinBox QLineEdit:disabled, QAbstractSpinBox QLineEdit:read-only {{
+    background: transparent; }}
 QLineEdit[error="true"] {{ border-color: {DANGER}; }}
 
-QSpinBox, QDoubleSpinBox {{ min-height: {MIN_TOUCH - 4}px; font-size: 18px;
-    padding: 0 {MIN_TOUCH + 4}px; qproperty-alignment: AlignCenter; }}
-QSpinBox[buttonSymbols="NoButtons"], QDoubleSpinBox[buttonSymbols="NoButtons"] {{ padding: 0 4px; }}
-QSpinBox::up-button, QDoubleSpinBox::up-button {{
-    subcontrol-origin: border; subcontrol-position: center right; width: {MIN_TOUCH}px;
-    height: {MIN_TOUCH}px; border: none; border-left: 1px solid {LINE}; background: {SUBTLE};
+QSpinBox[touch="true"], QDoubleSpinBox[touch="true"] {{ min-height: {MIN_TOUCH - 4}px;
+    font-size: 18px; padding: 0 2px; qproperty-alignment: AlignCenter; }}
+QAbstractSpinBox[touch="true"]::up-button {{ subcontrol-origin: border;
+    subcontrol-position: center right; width: {MIN_TOUCH}px; height: {MIN_TOUCH}px;
+    border: none; border-left: 1px solid {LINE}; background: {SUBTLE};
     border-top-right-radius: 6px; border-bottom-right-radius: 6px; }}
-QSpinBox::down-button, QDoubleSpinBox::down-button {{
-    subcontrol-origin: border; subcontrol-position: center left; width: {MIN_TOUCH}px;
-    height: {MIN_TOUCH}px; border: none; border-right: 1px solid {LINE}; background: {SUBTLE};
+QAbstractSpinBox[touch="true"]::down-button {{ subcontrol-origin: border;
+    subcontrol-position: center left; width: {MIN_TOUCH}px; height: {MIN_TOUCH}px;
+    border: none; border-right: 1px solid {LINE}; background: {SUBTLE};
     border-top-left-radius: 6px; border-bottom-left-radius: 6px; }}
-QSpinBox::up-button:hover, QSpinBox::down-button:hover, QDoubleSpinBox::up-button:hover,
-QDoubleSpinBox::down-button:hover {{ background: #eaeef2; }}
-QSpinBox::up-button:pressed, QSpinBox::down-button:pressed,
-QDoubleSpinBox::up-button:pressed, QDoubleSpinBox::down-button:pressed {{
-    background: {PRIMARY_TINT}; }}
-QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{ {image("plus")} width: 20px; height: 20px; }}
-QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{ {image("minus")} width: 20px; height: 20px; }}
-QSpinBox::up-arrow:disabled, QSpinBox::up-arrow:off, QDoubleSpinBox::up-arrow:disabled,
-QDoubleSpinBox::up-arrow:off {{ {image("plus-off")} }}
-QSpinBox::down-arrow:disabled, QSpinBox::down-arrow:off, QDoubleSpinBox::down-arrow:disabled,
-QDoubleSpinBox::down-arrow:off {{ {image("minus-off")} }}
+QAbstractSpinBox[touch="true"]::up-button:hover,
+QAbstractSpinBox[touch="true"]::down-button:hover {{ background: #eaeef2; }}
+QAbstractSpinBox[touch="true"]::up-button:pressed,
+QAbstractSpinBox[touch="true"]::down-button:pressed {{ background: {PRIMARY_TINT}; }}
+QAbstractSpinBox[touch="true"]::up-arrow {{ {image("plus")} width: 20px; height: 20px; }}
+QAbstractSpinBox[touch="true"]::down-arrow {{ {image("minus")} width: 20px; height: 20px; }}
+QAbstractSpinBox[touch="true"]::up-arrow:disabled,
+QAbstractSpinBox[touch="true"]::up-arrow:off {{ {image("plus-off")} }}
+QAbstractSpinBox[touch="true"]::down-arrow:disabled,
+QAbstractSpinBox[touch="true"]::down-arrow:off {{ {image("minus-off")} }}
 
 QComboBox {{ min-height: {MIN_TOUCH - 4}px; padding: 0 10px; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
@@ -160,7 +165,9 @@ QComboBox QAbstractItemView {{ background: {SURFACE}; border: 1px solid {LINE_ST
     selection-background-color: {PRIMARY_TINT}; selection-color: {INK}; outline: 0; }}
 QComboBox QAbstractItemView::item {{ min-height: {MIN_TOUCH - 4}px; padding: 0 10px; }}
 
-QDateEdit {{ min-height: {MIN_TOUCH - 4}px; padding: 0 10px; font-size: 16px; }}
+QDateEdit {{ min-height: {MIN_TOUCH - 4}px; padding: 0 10px; font-size: 16px;
+    background: {SURFACE}; border: 2px solid {LINE_STRONG}; border-radius: 8px; }}
+QDateEdit:focus {{ border-color: {PRIMARY}; }}
 QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
     width: 40px; border: none; border-left: 1px solid {LINE}; }}
 QDateEdit::down-arrow {{ {image("calendar")} width: 20px; height: 20px; }}
@@ -208,13 +215,14 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QMenu {{ background: {SURFACE}; border: 1px solid {LINE_STRONG}; padding: 4px; }}
 QMenu::item {{ padding: 10px 24px; border-radius: 6px; }}
 QMenu::item:selected {{ background: {PRIMARY_TINT}; }}
+QTabWidget::pane {{ border: none; }}
 QTabBar::tab {{ min-height: {MIN_TOUCH - 12}px; padding: 4px 16px; border: none;
     border-bottom: 3px solid transparent; color: {MUTED}; }}
 QTabBar::tab:selected {{ color: {INK}; border-bottom-color: {PRIMARY}; font-weight: bold; }}
 QSplitter::handle {{ background: transparent; }}
 
 /* text ------------------------------------------------------------------------------- */
-QLabel#dialogTitle {{ font-size: 21px; font-weight: bold; padding-bottom: 2px; }}
+QLabel#dialogTitle {{ font-size: 21px; font-weight: bold; padding: 2px 0 8px 0; }}
 QLabel#heading {{ font-size: 17px; font-weight: bold; }}
 QLabel#total {{ font-size: 30px; font-weight: bold; }}
 QLabel#change {{ font-size: 40px; font-weight: bold; color: {SUCCESS}; }}
@@ -263,6 +271,16 @@ STOCK_ICONS = {
 class NoStockIcons(QProxyStyle):
     """Fusion, with the icons Qt would draw itself (a message box's warning sign, the
     calendar's arrows) taken from the app's set, and no icons on dialog buttons."""
+
+    def polish(self, target):
+        # A spin box with its own arrows gets the touch look (- and + either side, see
+        # the style sheet); one without (NoButtons) keeps the plain frame: Qt gives a
+        # NoButtons spin box with any styled border or arrow an edit field 1 px wide.
+        if isinstance(target, QAbstractSpinBox):
+            popup = isinstance(target, QDateTimeEdit) and target.calendarPopup()
+            target.setProperty("touch", not popup and target.buttonSymbols()
+                               != QAbstractSpinBox.ButtonSymbols.NoButtons)
+        return super().polish(target)
 
     def standardIcon(self, which, option=None, widget=None):  # noqa: N802 - Qt override
         found = STOCK_ICONS.get(which)

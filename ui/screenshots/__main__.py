@@ -1,0 +1,3 @@
+from ui.screenshots.runner import main
+
+raise SystemExit(main())
