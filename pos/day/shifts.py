@@ -5,18 +5,28 @@ consecutive and never reset, sealed in the journal.
 
 Every sale belongs to exactly one shift (pos.ledger.drawer finds it inside the sale's
 own transaction); when a shift closes at that moment, the sale waits for the close and
-goes to a new shift: it is never lost and never lands in a closed one."""
+goes to a new shift: it is never lost and never lands in a closed one.
+
+The count is blind by default: `start_count` gives what the count screen shows before
+the count, without the expected cash unless the store's setting close_shift_show_expected
+says so; `check_count` gives expected, counted and over/short once the count is in, to
+confirm before closing. Parked sales do not stop a close: they hold no money (a sale is
+paid only when it completes) and belong to no shift, so they stay parked and complete in
+the next shift; the count screen says how many there are. The Z report's print jobs are
+queued in the close's own transaction, like a sale's receipt."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 
 from pos.db import health
 from pos.db.engine import Database
-from pos.db.models import CashMovement, Shift, Terminal
+from pos.db.models import CashMovement, PrintJob, Shift, Terminal
 from pos.kernel.clock import utcnow
 from pos.kernel.csvio import write_rows
 from pos.kernel.enums import ShiftState
@@ -29,6 +39,9 @@ from pos.ledger.drawer import (
 )
 from pos.ledger.numbering import next_number
 from pos.people import permissions
+from pos.printjobs.print_queue import PrintRequest, job_rows
+from pos.selling.parking import list_parked
+from pos.store.settings import get_setting
 
 # 100, 50, 20, 10, 5, 1, 0.5 and 0.1 yuan, in fen
 DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
@@ -93,17 +106,72 @@ def x_report(db: Database, *, terminal: str) -> ShiftReport:
         return shift_figures(conn, terminal, shift)
 
 
-def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int, int],
-                approval_id: int | None = None) -> ShiftReport:
-    """Count the drawer by denomination and close the shift with the next Z number. The
-    whole database file is checked first (pos.db.health.full_check): a day is never
-    closed on a damaged file; the refusal says how to restore it."""
+@dataclass(frozen=True)
+class CountStart:
+    """What the count screen shows before the drawer is counted."""
+
+    terminal: str
+    opened_at: datetime
+    sales: int
+    denominations: tuple[int, ...]  # largest first, in minor units
+    expected_cash: int | None  # None: a blind count (the setting close_shift_show_expected)
+    parked: int  # this till's parked sales: they stay parked, for the next shift
+
+
+@dataclass(frozen=True)
+class CountCheck:
+    """The count against what the drawer should hold, to confirm before closing."""
+
+    expected_cash: int
+    counted_cash: int
+
+    @property
+    def over_short(self) -> int:
+        return self.counted_cash - self.expected_cash
+
+
+def start_count(db: Database, *, terminal: str) -> CountStart:
+    """The open shift as the count screen shows it; the expected cash only when the
+    store's setting shows it (blind by default, so the count is not steered by it)."""
+    report = x_report(db, terminal=terminal)
+    with db.read_connection() as conn:
+        show = get_setting(conn, "close_shift_show_expected") is True
+    return CountStart(terminal, report.opened_at, report.sales, DENOMINATIONS,
+                      report.expected_cash if show else None,
+                      len(list_parked(db, terminal=terminal)))
+
+
+def check_count(db: Database, *, terminal: str, counts: dict[int, int]) -> CountCheck:
+    """The count (denomination -> pieces) against the expected cash; changes nothing."""
+    counted = counted_cash(counts)
+    return CountCheck(x_report(db, terminal=terminal).expected_cash, counted)
+
+
+def counted_cash(counts: dict[int, int]) -> int:
+    """The cash a count adds up to; refused unless every denomination is the drawer's and
+    every number of pieces a whole number, 0 or more."""
     unknown = set(counts) - set(DENOMINATIONS)
     if unknown:
         raise UserError("shift.denominations",
                         denominations=[to_decimal_string(d) for d in DENOMINATIONS])
     if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in counts.values()):
         raise UserError("shift.count_whole")
+    return sum(denomination * n for denomination, n in counts.items())
+
+
+def z_ref(terminal: str, z_number: int) -> str:
+    """How a Z report is named in the journal and the print queue."""
+    return f"{terminal}-Z{z_number:05d}"
+
+
+def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int, int],
+                approval_id: int | None = None,
+                print_jobs: Sequence[PrintRequest] = ()) -> ShiftReport:
+    """Count the drawer by denomination and close the shift with the next Z number. The
+    whole database file is checked first (pos.db.health.full_check): a day is never
+    closed on a damaged file; the refusal says how to restore it. `print_jobs` (the Z
+    report's) are queued in the same transaction: a closed shift never lacks them."""
+    counted_cash(counts)
     health.full_check(db)
     with db.write_connection() as conn:
         terminal_id = _terminal(conn, terminal)
@@ -121,7 +189,7 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
         document = z_document(terminal, z_number, report, counted, counts, closed_at,
                               auth.staff_id, opened_by=shift.opened_by)
         sealed = chain.append(conn, document, doc_type="z",
-                              doc_ref=f"{terminal}-Z{z_number:05d}", at=closed_at)
+                              doc_ref=z_ref(terminal, z_number), at=closed_at)
         conn.execute(update(Shift).where(Shift.id == shift.id).values(
             state=ShiftState.CLOSED, closed_by=staff_id, closed_at=closed_at,
             counted_json=json.dumps({str(k): v for k, v in sorted(counts.items())}),
@@ -130,6 +198,9 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
         audit.record(conn, staff_id=staff_id, action="shift_closed", ref=terminal,
                      details={"z": z_number, "expected": report.expected_cash,
                                 "counted": counted, "approved_by": auth.approved_by})
+        if print_jobs:
+            conn.execute(PrintJob.__table__.insert(),
+                         job_rows(terminal_id, z_ref(terminal, z_number), print_jobs))
     return ShiftReport(**{**report.__dict__, "state": "closed", "closed_at": closed_at,
                           "counted_cash": counted, "z_number": z_number,
                           "anchor": sealed.anchor})

@@ -96,6 +96,7 @@ class JobKind(StrEnum):
     SHEET = "sheet"  # configuration-sheet copies (PDF)
     CARD = "card"  # service-card certificate (PDF)
     DRAWER = "drawer"  # open the cash drawer (through the receipt printer)
+    ZREPORT = "zreport"  # a closed shift's Z report: the receipt printer, or A4 PDF
 
 
 class SaleState(StrEnum):

@@ -11,7 +11,7 @@ the catalog's. Free gifts are told apart by what was sealed: a pack sold at 0.""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -122,7 +122,7 @@ class SaleRecord:
         return [line for line in self.lines if line.parent == position]
 
 
-def _store_header(store) -> StoreHeader:
+def store_header(store) -> StoreHeader:
     return StoreHeader(store.name, store.address, store.phone, store.tax_id, store.currency,
                        store.locale, store.receipt_footer)
 
@@ -134,7 +134,7 @@ def _customer(conn, customer_id: int | None) -> CustomerRecord | None:
     return CustomerRecord(c.name, c.phone, c.kind.value, c.company)
 
 
-def _store_of(conn, terminal_id: int):
+def store_of(conn, terminal_id: int):
     return conn.execute(select(Store.__table__, Terminal.code.label("terminal"))
                         .join(Terminal, Terminal.store_id == Store.id)
                         .where(Terminal.id == terminal_id)).one()
@@ -143,32 +143,79 @@ def _store_of(conn, terminal_id: int):
 def load_sale(db: Database, *, receipt_no: str) -> SaleRecord:
     """Everything a receipt or a sheet copy prints for one document; UserError if unknown."""
     with db.read_connection() as conn:
-        sale_id = sale_id_of(conn, receipt_no)
-        if sale_id is None:
-            raise UserError("sale.no_receipt", receipt=receipt_no)
-        stored = load_stored(conn, sale_id)
+        return _sale_record(conn, _stored(conn, receipt_no))
+
+
+def load_sheet_sale(db: Database, *, receipt_no: str) -> SaleRecord:
+    """What a sheet job prints for a document: a sale, its own units' sheets; an add-on,
+    the sheet of the earlier sale's unit it was sold for, with what was asked on site
+    (this add-on's outcomes and every add-on before it) laid over the sale's. The record
+    is the earlier sale's, so the sheet carries its receipt, date and customer, as the
+    pad the customer already holds does. UserError print.no_main_unit when the document
+    has no unit with a sheet."""
+    with db.read_connection() as conn:
+        stored = _stored(conn, receipt_no)
         doc = stored.document
-        store = _store_of(conn, doc.terminal_id)
-        staff = conn.execute(select(Staff.name).where(Staff.id == doc.staff_id)).scalar()
-        customer = _customer(conn, doc.customer_id)
-        cards = tuple(_card_record(conn, card, _unit_name(conn, doc, card),
-                                   doc.line(card.line).line_total, customer, doc.receipt_no,
-                                   _unit_sold(conn, doc, card))
-                      for card in doc.cards)
-        sheets = tuple(_unit_sheet(conn, stored, line, cards) for line in doc.lines
-                       if line.kind is LineKind.MAIN_UNIT)
-        addon_unit = None
-        if doc.kind is DocumentKind.ADDON:
-            outside = next((line.parent_line for line in doc.lines if line.parent_line), None)
-            addon_unit = _line_name(conn, outside) if outside else None
-        return SaleRecord(
-            doc.receipt_no, doc.completed_at, store.terminal, staff, _store_header(store),
-            customer, doc.lines, doc.payments, cards,
-            vat_by_rate((line.vat_rate_bp, line.line_total) for line in doc.lines), doc.total,
-            doc.discount_total, doc.tendered, doc.change, sheets, doc.kind.value,
-            doc.original_receipt, addon_unit,
-            {line.position: _warranty(conn, line.product_id) for line in doc.lines
-             if line.kind is LineKind.MAIN_UNIT}, gift_positions(doc.lines))
+        if doc.kind is DocumentKind.ADDON and doc.original_sale_id is not None:
+            units = sheet_units(doc)
+            original = load_stored(conn, doc.original_sale_id)
+            record = _sale_record(conn, original)
+            mains = [line.position for line in original.document.lines
+                     if line.kind is LineKind.MAIN_UNIT]
+            record = replace(record, sheets=tuple(
+                sheet for position, sheet in zip(mains, record.sheets)
+                if original.line_ids[position] in units))
+        else:
+            record = _sale_record(conn, stored)
+    if not record.sheets:
+        raise UserError("print.no_main_unit", receipt=doc.receipt_no)
+    return record
+
+
+def sheet_units(doc: SaleDocument) -> set[int]:
+    """The units whose sheet a document changes: its own main units (by position) for
+    a sale; for an add-on, the earlier sale's units (their line ids) that it sold for or
+    asked about on site. Empty: no sheet to print (an accessory sold on its own)."""
+    if doc.kind is DocumentKind.ADDON:
+        return ({line.parent_line for line in doc.lines if line.parent_line is not None}
+                | {card.main_line for card in doc.cards if card.main_line is not None}
+                | {outcome.main_line for outcome in doc.outcomes
+                   if outcome.main_line is not None})
+    if doc.kind is DocumentKind.SALE:
+        return {line.position for line in doc.lines if line.kind is LineKind.MAIN_UNIT}
+    return set()
+
+
+def _stored(conn, receipt_no: str) -> Stored:
+    sale_id = sale_id_of(conn, receipt_no)
+    if sale_id is None:
+        raise UserError("sale.no_receipt", receipt=receipt_no)
+    return load_stored(conn, sale_id)
+
+
+def _sale_record(conn, stored: Stored) -> SaleRecord:
+    doc = stored.document
+    store = store_of(conn, doc.terminal_id)
+    staff = conn.execute(select(Staff.name).where(Staff.id == doc.staff_id)).scalar()
+    customer = _customer(conn, doc.customer_id)
+    cards = tuple(_card_record(conn, card, _unit_name(conn, doc, card),
+                               doc.line(card.line).line_total, customer, doc.receipt_no,
+                               _unit_sold(conn, doc, card))
+                  for card in doc.cards)
+    sheets = tuple(_unit_sheet(conn, stored, line, cards) for line in doc.lines
+                   if line.kind is LineKind.MAIN_UNIT)
+    addon_unit = None
+    if doc.kind is DocumentKind.ADDON:
+        outside = next((line.parent_line for line in doc.lines if line.parent_line), None)
+        addon_unit = _line_name(conn, outside) if outside else None
+    return SaleRecord(
+        doc.receipt_no, doc.completed_at, store.terminal, staff, store_header(store),
+        customer, doc.lines, doc.payments, cards,
+        vat_by_rate((line.vat_rate_bp, line.line_total) for line in doc.lines), doc.total,
+        doc.discount_total, doc.tendered, doc.change, sheets, doc.kind.value,
+        doc.original_receipt, addon_unit,
+        {line.position: _warranty(conn, line.product_id) for line in doc.lines
+         if line.kind is LineKind.MAIN_UNIT}, gift_positions(doc.lines))
 
 
 def _line_name(conn, line_id: int) -> str:
@@ -324,7 +371,7 @@ def load_blank_sheet(db: Database, *, layout: str,
                 names = tuple(link.product.name for link in item.product_links)
                 items.append(SheetItemRecord(section.title, item.code, item.name, "not_offered",
                                              None, item.pack_price, names, gift=item.gift))
-        return _store_header(store), UnitSheet(layout, template.name, None, None, None,
+        return store_header(store), UnitSheet(layout, template.name, None, None, None,
                                                tuple(items), None, ())
 
 
@@ -336,6 +383,6 @@ def load_card(db: Database, *, card_no: str) -> tuple[StoreHeader, CardRecord]:
             raise UserError("card.no_number", card=card_no)
         doc = load_stored(conn, sale_id).document
         card = next(c for c in doc.cards if c.card_no == card_no.strip().upper())
-        return _store_header(_store_of(conn, doc.terminal_id)), _card_record(
+        return store_header(store_of(conn, doc.terminal_id)), _card_record(
             conn, card, _unit_name(conn, doc, card), doc.line(card.line).line_total,
             _customer(conn, card.customer_id), doc.receipt_no, _unit_sold(conn, doc, card))

@@ -37,7 +37,7 @@ from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleD
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.numbering import card_number, next_number, receipt_number
 from pos.ledger.tables import write_document
-from pos.printjobs.print_queue import PrintRequest, job_rows
+from pos.printjobs.print_queue import PrintRequest, job_rows, printable_requests
 from pos.selling.cart import (
     Cart, TenderCheck, TenderInput, Totals, check_tenders, payment_fields, totals,
 )
@@ -156,8 +156,8 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
                     for _ in card_lines]
     document = sale_document(cart, refs, receipt_number(cart.terminal, sequence), sequence,
                              shift_id, card_numbers, cart_totals, checked, payments, today)
-    written = write_document(conn, document, print_jobs=job_rows(
-        refs.terminal_id, document.receipt_no, print_jobs),
+    written = write_document(conn, document, print_jobs=job_rows(  # none that can never print
+        refs.terminal_id, document.receipt_no, printable_requests(document, print_jobs)),
         negative_stock_allowed=lambda: _negative_stock_allowed(conn))
     return CompletedSale(written.sale_id, document.receipt_no, document.total,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)

@@ -194,6 +194,13 @@ def allow_negative_stock(value, conn=None) -> bool:
     return value
 
 
+def close_shift_show_expected(value, conn=None) -> bool:
+    problems = Problems("close_shift_show_expected")
+    value = _bool(problems, [], value)
+    problems.raise_if_any()
+    return value
+
+
 def imei_categories(value, conn=None) -> list[str]:
     problems = Problems("imei_categories")
     codes = _category_codes(problems, [], value, conn)
@@ -343,6 +350,7 @@ RULES: dict[str, Validator] = {
     "printers": printers,
     "margin_threshold_bp": margin_threshold_bp,
     "allow_negative_stock": allow_negative_stock,
+    "close_shift_show_expected": close_shift_show_expected,
     "imei_categories": imei_categories,
     "commission_schemes": commission_schemes,
 }
@@ -359,6 +367,7 @@ EXPECTED: dict[str, Message] = {
         {"T01": {"receipt": "network://192.168.1.50:9100", "paper_mm": 80}})),
     "margin_threshold_bp": msg("setting.expect.margin_threshold_bp", high=BP_MAX),
     "allow_negative_stock": msg("setting.expect.allow_negative_stock"),
+    "close_shift_show_expected": msg("setting.expect.close_shift_show_expected"),
     "imei_categories": msg("setting.expect.imei_categories"),
     "commission_schemes": msg("setting.expect.commission_schemes", bases=list(BASES),
                               roles=list(ROLES)),
@@ -372,6 +381,7 @@ HELP: dict[str, Message] = {
     "printers": msg("setting.help.printers"),
     "margin_threshold_bp": msg("setting.help.margin_threshold_bp"),
     "allow_negative_stock": msg("setting.help.allow_negative_stock"),
+    "close_shift_show_expected": msg("setting.help.close_shift_show_expected"),
     "imei_categories": msg("setting.help.imei_categories"),
     "commission_schemes": msg("setting.help.commission_schemes"),
 }

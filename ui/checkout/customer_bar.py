@@ -35,7 +35,7 @@ class CustomerBar(QWidget):
         self.name.setPlaceholderText(self.tr("Customer's name"))
         for field in (self.phone, self.name):
             field.setMinimumHeight(44)
-            field.setMinimumWidth(100)
+            field.setMinimumWidth(150)
             field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             field.installEventFilter(self)
         self.phone.returnPressed.connect(self._phone_entered)
@@ -48,18 +48,23 @@ class CustomerBar(QWidget):
         self.hint = QLabel("")
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.phone, 1)
-        row.addWidget(self.name, 1)
-        row.addWidget(self.cancel)
-        row.addWidget(self.button)
+        # The customer line and F4 on one row; in quick add the fields take the whole row
+        # (an 11-digit number and a name must fit) and F4 moves down beside Cancel.
+        self.top = QHBoxLayout()
+        self.top.setContentsMargins(0, 0, 0, 0)
+        self.top.addWidget(self.label, 1)
+        self.top.addWidget(self.phone, 2)
+        self.top.addWidget(self.name, 3)
+        self.top.addWidget(self.button)
+        self.bottom = QHBoxLayout()
+        self.bottom.setContentsMargins(0, 0, 0, 0)
+        self.bottom.addWidget(self.hint, 1)
+        self.bottom.addWidget(self.cancel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(row)
-        layout.addWidget(self.hint)
+        layout.addLayout(self.top)
+        layout.addLayout(self.bottom)
         self.stop()
 
     @property
@@ -74,11 +79,13 @@ class CustomerBar(QWidget):
         for widget in (self.phone, self.name, self.cancel, self.hint):
             widget.hide()
         self.label.show()
+        self._place_button(self.top)
 
     def start(self, *, phone: str = "", hint: str = "") -> None:
         """Quick add: the phone field, focused (with `phone` in it), and why."""
         self.busy = False
         self.label.hide()
+        self._place_button(self.bottom)
         self.phone.setText(phone)
         self.phone.show()
         self.name.clear()
@@ -138,6 +145,12 @@ class CustomerBar(QWidget):
             return
         self.busy = True
         self.added.emit(self.phone.text(), self.name.text())
+
+    def _place_button(self, row: QHBoxLayout) -> None:
+        if row.indexOf(self.button) < 0:
+            other = self.bottom if row is self.top else self.top
+            other.removeWidget(self.button)
+            row.addWidget(self.button)
 
     def _hint(self, text: str, *, error: bool = False) -> None:
         self.hint.setObjectName("error" if error else "muted")

@@ -81,7 +81,7 @@ class CustomerDialog(QDialog):
         QShortcut(QKeySequence("F4"), self, self.search_again)
         QShortcut(QKeySequence("Ctrl+Tab"), self, lambda: self._step_tab(1))
         QShortcut(QKeySequence("Ctrl+Shift+Tab"), self, lambda: self._step_tab(-1))
-        self.setMinimumSize(760, 500)
+        self.setMinimumSize(820, 500)
         self._show_page(self.FIND)
         if customer is not None:
             self._look_up(customer_id=customer.id)
@@ -115,12 +115,17 @@ class CustomerDialog(QDialog):
             self.kind_group.addButton(button)
             kinds.addWidget(button)
         self.kind_group.buttonToggled.connect(lambda *_: self._show_company())
+        labels = [QLabel(text) for text in (self.tr("Phone"), self.tr("Name"), self.tr("Type"),
+                                            self.tr("Company"))]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # one label column for the phone and the new-customer fields
+            label.setMinimumWidth(width)
         self.new_form = QWidget()
         form = QFormLayout(self.new_form)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Type"), kinds)
-        self.company_label = QLabel(self.tr("Company"))
+        form.addRow(labels[1], self.name)
+        form.addRow(labels[2], kinds)
+        self.company_label = labels[3]
         form.addRow(self.company_label, self.company)
         self.new_form.hide()
         page = QWidget()
@@ -128,7 +133,7 @@ class CustomerDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         phone_row = QFormLayout()
-        phone_row.addRow(self.tr("Phone"), self.phone)
+        phone_row.addRow(labels[0], self.phone)
         layout.addLayout(phone_row)
         layout.addWidget(self.hint)
         layout.addWidget(self.new_form)

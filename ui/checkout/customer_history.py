@@ -25,10 +25,10 @@ class HistoryTable(QWidget):
     """One kind of record as a read-only table, or a line saying there is none; a note
     when only the newest of them are shown."""
 
-    def __init__(self, headers: list[str], empty: str, right_aligned: tuple[int, ...] = (),
-                 parent=None):
+    def __init__(self, headers: list[str], empty: str, *, stretch: int,
+                 right_aligned: tuple[int, ...] = (), parent=None):
         super().__init__(parent)
-        self.right_aligned = right_aligned
+        self.right_aligned, self.stretch = right_aligned, stretch
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -41,7 +41,7 @@ class HistoryTable(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # names elide
         self.empty = QLabel(empty)
         self.empty.setObjectName("muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -66,7 +66,8 @@ class HistoryTable(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         for c in range(self.table.columnCount()):  # a long name never widens the dialog
-            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
+            if c != self.stretch:
+                self.table.setColumnWidth(c, min(self.table.columnWidth(c) + 12, 220))
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self.note.setText(note)
@@ -88,16 +89,17 @@ class CustomerHistoryView(QWidget):
         self.summary = ElidedLabel("")
         self.summary.setObjectName("muted")
         self.sales = HistoryTable([self.tr("Date"), self.tr("Receipt"), self.tr("Type"),
-                                   self.tr("Total")], self.tr("No sales yet"), (3,))
+                                   self.tr("Total")], self.tr("No sales yet"), stretch=1,
+                                  right_aligned=(3,))
         self.units = HistoryTable([self.tr("Date"), self.tr("Product"), self.tr("Serial"),
                                    self.tr("Receipt"), self.tr("Now")],
-                                  self.tr("No units bought yet"))
+                                  self.tr("No units bought yet"), stretch=1)
         self.cards = HistoryTable([self.tr("Card"), self.tr("Unit"), self.tr("Serial"),
                                    self.tr("Ends"), self.tr("State"), self.tr("Card no.")],
-                                  self.tr("No service cards yet"))
+                                  self.tr("No service cards yet"), stretch=1)
         self.calls = HistoryTable([self.tr("Date"), self.tr("By"), self.tr("Why"),
                                    self.tr("Outcome"), self.tr("Notes")],
-                                  self.tr("No follow-up calls yet"))
+                                  self.tr("No follow-up calls yet"), stretch=4)
         self.tabs = QTabWidget()
         for table in (self.sales, self.units, self.cards, self.calls):
             self.tabs.addTab(table, "")

@@ -184,22 +184,7 @@ class AfterSaleActions:
                   disable=[self.audit_button])
 
     def close_shift(self) -> None:
-        from ui.close_shift import CloseShiftDialog
+        """Count the drawer and close the shift (ui.close_shift: refused with a sale open)."""
+        from ui.close_shift import start_close_shift
 
-        def counted(answer):
-            x, denominations = answer
-            dialog = CloseShiftDialog(x, self.formats, self, denominations=denominations)
-
-            def close(approval_id):
-                self._run(ops.close_shift(terminal=self.terminal, staff_id=self.staff.id,
-                                          counts=dialog.counts(), approval_id=approval_id),
-                          closed)
-
-            self.open_dialog(dialog, on_accept=lambda: self._approve_then(
-                "close_day", self.terminal, self.tr("close the shift"), close))
-
-        def closed(z):
-            self.set_banner(self.tr("Shift closed: Z {z}, over/short {diff}").format(
-                z=z.z_number, diff=self.formats.money(z.over_short)))
-
-        self._run(ops.x_report(self.terminal), counted, disable=[self.close_shift_button])
+        start_close_shift(self)

@@ -35,8 +35,8 @@ from ui.ops.cart import (
     search_products, set_serial, show_unit, toggle_card,
 )
 from ui.ops.day import (
-    close_shift, commission_month, day_report, period_report, report_scopes, save_report,
-    x_report,
+    check_count, close_shift, commission_month, day_report, period_report, report_scopes,
+    save_report, shift_count, x_report,
 )
 from ui.ops.paying import PayStep, complete_sale, payment_step
 from ui.ops.people import (
@@ -57,4 +57,5 @@ __all__ = [
     "report_scopes", "reprint", "resume", "retry_jobs", "run_prints", "save_customer",
     "save_report", "search_products", "set_serial", "show_unit", "toggle_card", "verify_pin",
     "void_sale", "x_report",
+    "check_count", "shift_count",
 ]

@@ -20,13 +20,37 @@ def x_report(terminal: str) -> Call:
     return call
 
 
+def shift_count(terminal: str) -> Call:
+    """What the close-shift count shows first (pos.day.shifts.CountStart: blind unless the
+    store shows the expected cash)."""
+    def call(db):
+        from pos.day.shifts import start_count
+
+        return start_count(db, terminal=terminal)
+    return call
+
+
+def check_count(*, terminal: str, counts: dict[int, int]) -> Call:
+    """The submitted count against the expected cash (pos.day.shifts.CountCheck)."""
+    def call(db):
+        from pos.day.shifts import check_count as check
+
+        return check(db, terminal=terminal, counts=counts)
+    return call
+
+
 def close_shift(*, terminal: str, staff_id: int, counts: dict[int, int],
                 approval_id: int | None) -> Call:
+    """Close with the next Z number; its Z report is queued in the same transaction, for
+    the receipt printer and as a PDF (ui.ops.printing.z_report_jobs)."""
     def call(db):
         from pos.day.shifts import close_shift as close
+        from pos.printjobs.print_queue import printer_config
+        from ui.ops.printing import z_report_jobs
 
         return close(db, terminal=terminal, staff_id=staff_id, counts=counts,
-                     approval_id=approval_id)
+                     approval_id=approval_id,
+                     print_jobs=z_report_jobs(printer_config(db, terminal=terminal)))
     return call
 
 

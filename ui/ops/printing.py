@@ -19,6 +19,16 @@ def sheet_copies(config):
                         options={"copies": ["customer", "store", "installer"], "page_size": "A4"})
 
 
+def z_report_jobs(config):
+    """A closed shift's Z report: on the receipt printer, and as an A4 PDF in the documents
+    folder (the data folder's prints/ unless the store chose another)."""
+    from pos.printjobs.print_queue import PrintRequest
+
+    return [PrintRequest(JobKind.ZREPORT, config.receipt_uri,
+                         options={"paper_mm": config.paper_mm, "encoding": config.encoding}),
+            PrintRequest(JobKind.ZREPORT, config.documents_uri, options={"page_size": "A4"})]
+
+
 def run_prints(runner: Callable[[], object], *, terminal: str) -> Call:
     """Send the due print jobs (`runner`, printing.dispatch); the jobs that have failed."""
     def call(db):
@@ -50,16 +60,19 @@ def retry_jobs(job_ids: list[int]) -> Call[None]:
 
 
 def reprint(*, terminal: str, receipt_no: str, sheet: bool = False) -> Call[None]:
-    """A copy of the receipt (marked COPY) and, when asked, the sheet copies, which show
-    what installers added on site since."""
+    """A copy of the receipt (marked COPY) and, when asked and the document has one, the
+    sheet copies, which show what installers added on site since (an add-on's: the
+    earlier sale's unit's sheet)."""
     def call(db):
-        from pos.printjobs.print_queue import PrintRequest, enqueue, printer_config
+        from pos.printjobs.print_queue import (
+            PrintRequest, enqueue, printer_config, sheet_printable,
+        )
 
         config = printer_config(db, terminal=terminal)
         requests = [PrintRequest(JobKind.RECEIPT, config.receipt_uri,
                                  options={"paper_mm": config.paper_mm,
                                           "encoding": config.encoding})]
-        if sheet:
+        if sheet and sheet_printable(db, receipt_no=receipt_no):
             requests.append(sheet_copies(config))
         for request in requests:
             enqueue(db, terminal=terminal, ref=receipt_no, reprint=True, request=request)
