@@ -58,7 +58,7 @@ def dress(dialog: QDialog) -> QDialog:
             and title and layout.menuBar() is None):
         heading = title_label(title)
         margins = layout.contentsMargins()  # a menu bar sits outside them: line it up
-        heading.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+        heading.setContentsMargins(margins.left(), margins.top(), margins.right(), 8)
         layout.setMenuBar(heading)  # above whatever the layout holds, full width
         dialog.windowTitleChanged.connect(heading.setText)
     for box in dialog.findChildren(QDialogButtonBox):

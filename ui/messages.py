@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pos.kernel.messages import MESSAGE_CONTEXT, render
+from ui.dialog_frame import dim_behind
 from ui.i18n import Formats
 
 
@@ -27,6 +28,7 @@ class Notice:
                           QMessageBox.StandardButton.Ok, parent)
         box.setMinimumWidth(360)
         box.finished.connect(lambda _result: give_back_keyboard(parent, had_focus))
+        dim_behind(box)  # the window behind dimmed while the message is up
         box.open()
         return box
 

@@ -222,7 +222,7 @@ QTabBar::tab:selected {{ color: {INK}; border-bottom-color: {PRIMARY}; font-weig
 QSplitter::handle {{ background: transparent; }}
 
 /* text ------------------------------------------------------------------------------- */
-QLabel#dialogTitle {{ font-size: 21px; font-weight: bold; padding: 2px 0 8px 0; }}
+QLabel#dialogTitle {{ font-size: 21px; font-weight: bold; }}
 QLabel#heading {{ font-size: 17px; font-weight: bold; }}
 QLabel#total {{ font-size: 30px; font-weight: bold; }}
 QLabel#change {{ font-size: 40px; font-weight: bold; color: {SUCCESS}; }}
@@ -236,6 +236,10 @@ QLabel#warning {{ color: {WARNING_INK}; background: {WARNING_BG}; border: 1px so
 QLabel#busy {{ background: {WARNING_BG}; color: {INK}; font-size: 17px; font-weight: bold;
     border: 1px solid {WARNING_LINE}; border-radius: 8px; padding: 4px 16px; }}
 QMessageBox QLabel {{ font-size: 16px; }}
+QMessageBox QPushButton {{ min-width: 96px; }}
+QMessageBox QPushButton:default {{ background: {PRIMARY}; color: white; border-color: {PRIMARY};
+    font-weight: bold; }}
+QMessageBox QPushButton:default:focus {{ border-color: {FOCUS}; }}
 
 /* surfaces --------------------------------------------------------------------------- */
 QFrame#panel {{ border: 1px solid {LINE}; border-radius: 10px; background: {SURFACE}; }}

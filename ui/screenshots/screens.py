@@ -83,7 +83,8 @@ def pay_in_cash(stage: Stage, *, until: str = "") -> None:
         if kind == until or dialog is None:
             return
         if kind == "SerialDialog":
-            stage.type(NOTEBOOK_SERIAL, dialog.field)
+            stage.serials += 1  # a serial is sold once
+            stage.type(f"{NOTEBOOK_SERIAL}{stage.serials:02d}", dialog.field)
         elif kind == "PaymentDialog":
             stage.key(Qt.Key.Key_F3, dialog.amount)  # the next 100
             stage.key(Qt.Key.Key_Return, dialog.amount)
@@ -248,6 +249,7 @@ def change_due(stage: Stage) -> None:
     stage.log_in()
     sell_notebook(stage)
     pay_in_cash(stage)
+    stage.wait(lambda: stage.till.last_receipt, "the sale completed")
     stage.shot("change-due")
 
 

@@ -21,7 +21,7 @@ from pos.kernel.enums import StaffRole
 NOTEBOOK, DESKTOP, RETURNING_PHONE, NEW_PHONE = (
     "6923150020022", "6923150030021", "13800138000", "13912345678")
 UNKNOWN_BARCODE = "6900000000000"
-NOTEBOOK_SERIAL = "PF3ABC12"
+NOTEBOOK_SERIAL = "PF3ABC"
 
 
 class NotYet(Exception):
@@ -38,6 +38,7 @@ class Stage:
         self.written: list[Path] = []
         self.problems: list[str] = []
         self.receipt: str | None = None  # of the sale the after-sale screens start from
+        self.serials = 0  # serial numbers typed so far
 
     # the window -------------------------------------------------------------------
     def open_window(self, *, attached: bool = True):
