@@ -149,3 +149,13 @@ def test_the_tills_view_of_an_add_on_carries_the_units_history(demo_db):
     fresh = new_cart(demo_db)
     line = checkout.add_product(demo_db, fresh, code=NOTEBOOK)
     assert read_view(demo_db, fresh, line.line_id).earlier is None
+
+
+def test_the_payment_counts_as_unasked_only_what_was_never_asked(demo_db):
+    from ui.ops.paying import payment_step
+
+    sale = notebook_sale(demo_db)  # backpack and bag sold, film declined
+    cart, unit = addon(demo_db, sale.receipt_no, sold=("cooling-pad",))
+    items = len(sheet.sheet_rows(demo_db, cart, main_line_id=unit.line_id))
+    step = payment_step(cart, prompted=frozenset())(demo_db)
+    assert step.unasked == items - 4  # three answered at the counter, one here

@@ -29,6 +29,7 @@ class PayStep:
 
 def payment_step(cart: Cart, *, prompted: frozenset[str]) -> Call[PayStep]:
     def call(db):
+        from pos.selling.addons import unit_history
         from pos.selling.cards import offered_tiers
         from pos.selling.cart import totals
         from pos.selling.sheet import sheet_rows
@@ -43,9 +44,13 @@ def payment_step(cart: Cart, *, prompted: frozenset[str]) -> Call[PayStep]:
         for line in cart.lines:
             if line.serial_tracked and not line.serial:
                 return PayStep(serial_line=line)
-        unasked = sum(1 for unit in cart.main_units()
-                      for row in sheet_rows(db, cart, main_line_id=unit.line_id)
-                      if row.outcome is Outcome.NOT_OFFERED)
+        unasked = 0
+        for unit in cart.main_units():  # an add-on's unit: what was answered before counts
+            earlier = (unit_history(db, unit_line_id=unit.existing_line_id)
+                       if unit.existing_line_id is not None else None)
+            unasked += sum(1 for row in sheet_rows(db, cart, main_line_id=unit.line_id)
+                           if row.outcome is Outcome.NOT_OFFERED
+                           and not (earlier and earlier.outcome_of(row.item_id, row.code)))
         return PayStep(due=totals(cart.lines).total, unasked=unasked)
     return call
 
