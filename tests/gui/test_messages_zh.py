@@ -55,12 +55,14 @@ def test_a_wrong_manager_pin_in_an_approval_is_refused_in_chinese(qtbot, window,
     qtbot.waitUntil(lambda: isinstance(till.active_dialog, FindSaleDialog))
     finder = till.active_dialog
     keys.scan(finder.field, sale.receipt_no)
-    void = QCoreApplication.translate("FindSaleDialog", "Void (today's sales)")
+    void = QCoreApplication.translate("FindSaleDialog", "Void (today's sales)") + " [F8]"
     next(b for b in finder.findChildren(QPushButton) if b.text() == void).click()
     qtbot.waitUntil(lambda: isinstance(till.active_dialog, ManagerApprovalDialog))
-    qtbot.keyClicks(till.active_dialog.pin, "1234")
-    qtbot.keyClick(till.active_dialog.pin, Qt.Key.Key_Return)
-    assert notice_in_chinese(qtbot) == "密码错误"
+    approval = till.active_dialog
+    qtbot.keyClicks(approval.pin, "1234")
+    qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: chinese(approval.message.text()))  # said in the approval
+    assert approval.message.text() == "密码错误"
 
 
 def test_a_new_customer_without_a_name_is_refused_in_chinese(qtbot, window, keys):

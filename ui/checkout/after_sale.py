@@ -1,24 +1,41 @@
 """After the sale, at the till: find a sale (scan the receipt or sheet barcode, or type a
-receipt number, phone or serial), then sell add-ons on site or take a return; a manager
-approves on the spot with their PIN when the person at the till may not."""
+receipt number, phone or serial), then sell add-ons on site, take a return, exchange,
+void or reprint; a manager approves on the spot with their PIN when the person at the
+till may not.
+
+A refusal (a wrong PIN, an approval for something else, a refund the store will not
+make) is shown inside the dialog it concerns, which stays open with what was typed: the
+till drives these dialogs (ui.checkout.till_after_sale) and calls `show_refusal` on
+them instead of closing them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QVBoxLayout,
 )
 
-from pos.kernel.enums import DocumentKind, Tender
+from pos.kernel.enums import DocumentKind
 from ui import ops
+from ui.audit_view import AuditDialog
+from ui.checkout.after_sale_parts import MoneyBackChoice, ReturnLines, keyed
+from ui.checkout.approval_dialog import ManagerApprovalDialog
+from ui.dialog_frame import set_kind
 from ui.messages import bug_message, refusal_text
+
+__all__ = ["AuditDialog", "FindSaleDialog", "ManagerApprovalDialog", "ReturnDialog"]
 
 
 class FindSaleDialog(QDialog):
-    """Scan or type; Enter searches; pick a sale, then Add-on or Return."""
+    """Scan or type; Enter searches; pick a sale, then act on it. Add-on, Return,
+    Exchange and Reprint close the dialog (`choice` says which); Void asks the till
+    (`void_requested`) and the dialog stays until the void is done, so a refused PIN or
+    a sale that can no longer be voided is said here, with the search still showing."""
 
-    ADDON, RETURN, REPRINT, VOID = "addon", "return", "reprint", "void"
+    ADDON, RETURN, EXCHANGE, REPRINT, VOID, NO_RECEIPT = (
+        "addon", "return", "exchange", "reprint", "void", "no_receipt")
+    void_requested = Signal(str)
 
     def __init__(self, ops_runner, formats, parent=None):
         super().__init__(parent)
@@ -35,33 +52,48 @@ class FindSaleDialog(QDialog):
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.message = QLabel("")
         self.message.setObjectName("error")
-        addon = QPushButton(self.tr("Sell add-ons on site"))
-        addon.setObjectName("primary")
-        addon.clicked.connect(lambda: self._choose(self.ADDON))
-        back = QPushButton(self.tr("Return / refund"))
-        back.clicked.connect(lambda: self._choose(self.RETURN))
-        void = QPushButton(self.tr("Void (today's sales)"))
-        void.setObjectName("danger")
-        void.clicked.connect(lambda: self._choose(self.VOID))
-        reprint = QPushButton(self.tr("Reprint receipt and sheet"))
-        reprint.clicked.connect(lambda: self._choose(self.REPRINT))
-        close = QPushButton(self.tr("Close"))
+        self.message.setWordWrap(True)
+        self.addon_button = keyed(self, self.tr("Sell add-ons on site"), Qt.Key.Key_F2,
+                                  lambda: self._choose(self.ADDON), name="primary")
+        self.return_button = keyed(self, self.tr("Return / refund"), Qt.Key.Key_F3,
+                                   lambda: self._choose(self.RETURN))
+        self.exchange_button = keyed(self, self.tr("Exchange"), Qt.Key.Key_F4,
+                                     lambda: self._choose(self.EXCHANGE))
+        self.reprint_button = keyed(self, self.tr("Reprint receipt and sheet"), Qt.Key.Key_F5,
+                                    lambda: self._choose(self.REPRINT))
+        self.void_button = keyed(self, self.tr("Void (today's sales)"), Qt.Key.Key_F8,
+                                 lambda: self._choose(self.VOID), name="danger")
+        self.no_receipt_button = keyed(self, self.tr("Return without a receipt"), Qt.Key.Key_F9,
+                                       self._no_receipt)
+        close = set_kind(QPushButton(self.tr("Close [Esc]")), "secondary")
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.reject)
-        for button in (addon, back, reprint, void, close):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        buttons = QHBoxLayout()
-        buttons.addWidget(addon, 2)
-        buttons.addWidget(back, 1)
-        buttons.addWidget(reprint, 1)
-        buttons.addWidget(void, 1)
-        buttons.addWidget(close)
+        buttons = QGridLayout()
+        buttons.addWidget(self.addon_button, 0, 0)
+        buttons.addWidget(self.return_button, 0, 1)
+        buttons.addWidget(self.exchange_button, 0, 2)
+        buttons.addWidget(self.reprint_button, 1, 0)
+        buttons.addWidget(self.void_button, 1, 1)
+        buttons.addWidget(self.no_receipt_button, 1, 2)
+        buttons.addWidget(close, 2, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.setMinimumSize(620, 420)
+        self.setMinimumSize(760, 480)
         self.field.setFocus()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # the field's: it searches
+        # Up/Down choose among the sales found while the keyboard stays in the field
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.results.count():
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            self.results.setCurrentRow(max(0, min(self.results.count() - 1,
+                                                  self.results.currentRow() + step)))
+            return
+        super().keyPressEvent(event)
 
     def search(self) -> None:
         """Look the typed text up (off the GUI thread); what is typed meanwhile stays,
@@ -113,139 +145,168 @@ class FindSaleDialog(QDialog):
         item = self.results.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def show_refusal(self, text: str) -> None:
+        """Why the action was not done; the search and the sale chosen stay."""
+        self.message.setText(text)
+        self.field.setFocus()
+
     def _choose(self, choice: str) -> None:
         if self.receipt_no is None:
             self.message.setText(self.tr("Find the sale first"))
             return
         self.choice = choice
+        if choice == self.VOID:
+            self.message.clear()
+            self.void_requested.emit(self.receipt_no)
+            return
+        self.accept()
+
+    def _no_receipt(self) -> None:
+        self.choice = self.NO_RECEIPT
         self.accept()
 
 
-class ManagerApprovalDialog(QDialog):
-    """A manager taps their name and enters their PIN for this one action. `managers`:
-    who may approve (plain data: .id, .name)."""
-
-    def __init__(self, managers, what: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Manager approval"))
-        text = QLabel(self.tr("A manager must approve: {what}").format(what=what))
-        text.setWordWrap(True)
-        text.setStyleSheet("font-size: 17px;")
-        self.group = QButtonGroup(self)
-        tiles = QHBoxLayout()
-        for person in managers:
-            tile = QPushButton(person.name)
-            tile.setCheckable(True)
-            tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            tile.setProperty("staff_id", person.id)
-            self.group.addButton(tile)
-            tiles.addWidget(tile)
-        if self.group.buttons():
-            self.group.buttons()[0].setChecked(True)
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(self.tr("Manager PIN"))
-        self.pin.returnPressed.connect(self.accept)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(tiles)
-        layout.addWidget(self.pin)
-        layout.addWidget(cancel)
-        self.setMinimumWidth(440)
-        self.pin.setFocus()
-
-    @property
-    def manager_id(self) -> int | None:
-        chosen = self.group.checkedButton()
-        return chosen.property("staff_id") if chosen else None
-
-
 class ReturnDialog(QDialog):
-    """What comes back, how many, and how the money goes back."""
+    """What comes back, how many, and how the money goes back; the amount is the
+    store's own quote (pos.aftersale.returns.quote_refund) for what is chosen, asked
+    again as the numbers change. Enter asks the till to refund (`refund_requested`); F4
+    turns it into an exchange with the same lines (`exchange_requested`). A refusal is
+    shown here and everything chosen stays."""
 
-    def __init__(self, record, returnable: dict[int, int], formats, parent=None):
+    refund_requested = Signal()
+    exchange_requested = Signal()
+
+    def __init__(self, record, returnable: dict[int, int], formats, ops_runner, parent=None,
+                 *, items: list[tuple[int, int]] | None = None):
         super().__init__(parent)
-        self.record, self.formats = record, formats
+        self.record, self.formats, self.ops = record, formats, ops_runner
+        self.amount: int | None = None  # the quote for what is chosen now (None: asking)
+        self.approval: tuple[int, int] | None = None  # (amount, approval id) not yet used
+        self.busy = False  # the refund is on its way: the dialog stays until it answers
+        self._turn = 0
         self.setWindowTitle(self.tr("Return against {receipt}").format(receipt=record.receipt_no))
-        grid = QGridLayout()
-        self.spins: dict[int, QSpinBox] = {}
-        row = 0
-        for line in record.lines:
-            left = returnable.get(line.position, 0)
-            indent = "    " if line.parent is not None else ""
-            label = QLabel(f"{indent}{line.name}  ·  {formats.money(line.line_total)}")
-            label.setWordWrap(True)
-            spin = QSpinBox()
-            spin.setRange(0, left)
-            spin.setMinimumHeight(40)
-            spin.setEnabled(left > 0)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(QLabel(self.tr("{n} can come back").format(n=left)), row, 1)
-            grid.addWidget(spin, row, 2)
-            self.spins[line.position] = spin
-            row += 1
-        self.with_attached = QCheckBox(self.tr("What was sold with a returned unit comes back too"))
-        self.with_attached.setChecked(True)
-        self.tender_group = QButtonGroup(self)
-        tenders = QHBoxLayout()
-        paid = [p.tender for p in record.payments if p.amount > 0]
-        names = {Tender.CASH: self.tr("Cash"), Tender.BANK_CARD: self.tr("Bank card"),
-                 Tender.WECHAT: self.tr("WeChat Pay"), Tender.ALIPAY: self.tr("Alipay"),
-                 Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account")}
-        for tender in dict.fromkeys([Tender.CASH, *paid]):
-            button = QPushButton(self.tr("Back in {how}").format(how=names.get(tender, tender)))
-            button.setCheckable(True)
-            button.setProperty("tender", tender)
-            self.tender_group.addButton(button)
-            tenders.addWidget(button)
-        self.tender_group.buttons()[0].setChecked(True)
+        who = f" · {record.customer.name} {record.customer.phone}" if record.customer else ""
+        header = QLabel(self.tr("Receipt {receipt} · {when} · paid {amount}").format(
+            receipt=record.receipt_no, when=formats.moment(record.completed_at),
+            amount=formats.money(record.total)) + who)
+        header.setObjectName("muted")
+        header.setWordWrap(True)
+        self.lines = ReturnLines(record, returnable, formats, self, items=items)
+        self.spins = self.lines.spins
+        self.with_attached = self.lines.with_attached
+        self.lines.changed.connect(self._numbers_changed)
+        self.amount_label = QLabel()
+        self.amount_label.setObjectName("total")
+        self.money_back = MoneyBackChoice(record, self)
+        self.tender_group = self.money_back.group
         self.message = QLabel("")
         self.message.setObjectName("error")
-        ok = QPushButton(self.tr("Refund"))
-        ok.setObjectName("primary")
-        ok.clicked.connect(self.accept)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        self.message.setWordWrap(True)
+        self.ok = QPushButton()
+        self.ok.setObjectName("primary")
+        self.ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ok.setMinimumHeight(56)
+        self.ok.clicked.connect(self.request_refund)
+        self.cancel = set_kind(QPushButton(self.tr("Cancel [Esc]")), "secondary")
+        self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel.clicked.connect(self.reject)
+        self.exchange = keyed(self, self.tr("Exchange instead"), Qt.Key.Key_F4,
+                              self.exchange_requested.emit)
         buttons = QHBoxLayout()
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok, 2)
+        buttons.addWidget(self.cancel, 1)
+        buttons.addWidget(self.exchange, 1)
+        buttons.addWidget(self.ok, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.with_attached)
-        layout.addLayout(tenders)
+        layout.addWidget(header)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.amount_label)
+        layout.addWidget(self.money_back)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
+        self.quote_timer = QTimer(self)
+        self.quote_timer.setSingleShot(True)
+        self.quote_timer.setInterval(120)  # a finger on + asks once it rests
+        self.quote_timer.timeout.connect(self._quote)
+        self._show_amount()
+        if self.lines.items():
+            self._quote()
+        self.lines.setFocus()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.request_refund()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        if not self.busy:  # a refund on its way answers first
+            super().reject()
 
     def items(self) -> list[tuple[int, int]]:
         """What comes back: (line position, quantity)."""
-        return [(position, spin.value()) for position, spin in self.spins.items()
-                if spin.value() > 0]
+        return self.lines.items()
 
     @property
     def tender(self) -> str:
-        return self.tender_group.checkedButton().property("tender")
+        return self.money_back.tender
 
+    def request_refund(self) -> None:
+        if self.busy:
+            return
+        if not self.items():
+            self.show_refusal(self.tr("Choose what comes back: how many of which line"))
+            return
+        self.message.clear()
+        self.refund_requested.emit()
 
-class AuditDialog(QDialog):
-    """The audit trail, newest first, for managers at the till."""
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.ok, self.cancel, self.exchange, self.lines, self.money_back):
+            widget.setEnabled(not busy)
 
-    def __init__(self, events, formats, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Audit trail"))
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        for event in events:
-            details = ", ".join(f"{k}: {v}" for k, v in sorted(event.details.items())
-                                if v not in (None, "", []))
-            self.list.addItem(f"{formats.moment(event.at)}  {event.action}  {event.ref}  "
-                              f"{event.staff_name or '-'}  {details}")
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(close)
-        self.setMinimumSize(820, 480)
+    def show_refusal(self, text: str) -> None:
+        """Why the refund was not made; the lines and numbers chosen stay."""
+        self.set_busy(False)
+        self.message.setText(text)
+        self.lines.setFocus()
+
+    # the amount ---------------------------------------------------------------------
+    def _numbers_changed(self) -> None:
+        self.amount = None
+        self.message.clear()
+        self._turn += 1
+        self._show_amount()
+        if self.items():
+            self.quote_timer.start()
+
+    def _quote(self) -> None:
+        self._turn += 1
+        turn = self._turn
+        self.ops.run(ops.quote_refund(receipt_no=self.record.receipt_no, items=self.items(),
+                                      with_attached=self.with_attached.isChecked()),
+                     parent=self, busy=False, done=lambda amount: self._quoted(turn, amount),
+                     refused=lambda error: self._quote_refused(turn, error),
+                     crashed=lambda: self._quote_refused(turn, None))
+
+    def _quoted(self, turn: int, amount: int) -> None:
+        if turn == self._turn:  # else the numbers changed since: a newer quote comes
+            self.amount = amount
+            self._show_amount()
+
+    def _quote_refused(self, turn: int, error) -> None:
+        if turn == self._turn:
+            self.message.setText(refusal_text(error) if error is not None else bug_message())
+
+    def _show_amount(self) -> None:
+        if not self.items():
+            self.amount_label.setText(self.tr("Choose what comes back"))
+            self.ok.setText(self.tr("Refund [Enter]"))
+        elif self.amount is None:
+            self.amount_label.setText(self.tr("Back to the customer: …"))
+            self.ok.setText(self.tr("Refund [Enter]"))
+        else:
+            money = self.formats.money(self.amount)
+            self.amount_label.setText(self.tr("Back to the customer: {amount}").format(
+                amount=money))
+            self.ok.setText(self.tr("Refund {amount} [Enter]").format(amount=money))

@@ -3,32 +3,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../first_run_pages.py" line="207" />
+        <location filename="../first_run_pages.py" line="200" />
         <source>The administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="210" />
+        <location filename="../first_run_pages.py" line="203" />
         <source>The administrator logs in first, adds the staff and changes the settings.</source>
         <translation>管理员首先登录，负责添加员工和修改设置。</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="212" />
+        <location filename="../first_run_pages.py" line="205" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="212" />
+        <location filename="../first_run_pages.py" line="205" />
         <source>PIN</source>
         <translation>密码 (PIN)</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="212" />
+        <location filename="../first_run_pages.py" line="205" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="213" />
+        <location filename="../first_run_pages.py" line="206" />
         <source>4 to 8 digits that are not easy to guess: not 1234, 1111, a year or a date of birth.</source>
         <translation>4 至 8 位不易被猜到的数字：不要用 1234、1111、年份或生日。</translation>
     </message>
@@ -467,6 +467,36 @@
         <location filename="../audit_view.py" line="123" />
         <source>Tills</source>
         <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="106" />
+        <source>Product added</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="127" />
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="128" />
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="128" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="129" />
+        <source>VAT rate</source>
+        <translation>增值税率</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="168" />
+        <source>{n} entries</source>
+        <translation>{n} 项</translation>
     </message>
 </context>
 <context>
@@ -1044,112 +1074,117 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../first_run.py" line="119" />
+        <location filename="../first_run.py" line="123" />
         <source>Step {n} of {total}</source>
         <translation>第 {n} 步，共 {total} 步</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="123" />
+        <location filename="../first_run.py" line="128" />
         <source>Back [Esc]</source>
         <translation>上一步 [Esc]</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="124" />
+        <location filename="../first_run.py" line="129" />
         <source>Create the store [Enter]</source>
         <translation>创建门店 [Enter]</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="125" />
+        <location filename="../first_run.py" line="130" />
         <source>Next [Enter]</source>
         <translation>下一步 [Enter]</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="253" />
+        <location filename="../first_run.py" line="286" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="261" />
+        <location filename="../first_run.py" line="294" />
         <source>Test page sent to {where}. Check the paper.</source>
         <translation>测试页已发送到 {where}，请查看打印效果。</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="275" />
+        <location filename="../first_run.py" line="308" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="277" />
+        <location filename="../first_run.py" line="310" />
         <source>as in the database</source>
         <translation>沿用数据库中的分类</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="279" />
+        <location filename="../first_run.py" line="312" />
         <source>the {n} standard categories</source>
         <translation>{n} 个标准分类</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="281" />
+        <location filename="../first_run.py" line="314" />
         <source>{n} from the file</source>
         <translation>从文件导入 {n} 个</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="282" />
+        <location filename="../first_run.py" line="315" />
         <source>PDF previews</source>
         <translation>PDF 预览</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="284" />
+        <location filename="../first_run.py" line="317" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="285" />
+        <location filename="../first_run.py" line="318" />
         <source>Details</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="287" />
+        <location filename="../first_run.py" line="320" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="288" />
+        <location filename="../first_run.py" line="321" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="289" />
+        <location filename="../first_run.py" line="322" />
         <source>Tills</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="290" />
+        <location filename="../first_run.py" line="322" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="324" />
         <source>Categories</source>
         <translation>商品分类</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="291" />
+        <location filename="../first_run.py" line="325" />
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="291" />
+        <location filename="../first_run.py" line="325" />
         <source>{n} products</source>
         <translation>{n} 件商品</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="293" />
+        <location filename="../first_run.py" line="327" />
         <source>Sheets and cards</source>
         <translation>配置单与服务卡</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="294" />
+        <location filename="../first_run.py" line="328" />
         <source>{sheets} sheets, {tiers} service tiers</source>
         <translation>{sheets} 张配置单，{tiers} 种服务卡</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="296" />
+        <location filename="../first_run.py" line="330" />
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
@@ -2182,47 +2217,47 @@
 <context>
     <name>StorePage</name>
     <message>
-        <location filename="../first_run_pages.py" line="176" />
+        <location filename="../first_run_pages.py" line="167" />
         <source>Your store</source>
         <translation>您的门店</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="179" />
+        <location filename="../first_run_pages.py" line="170" />
         <source>Receipts and configuration sheets print these at the top.</source>
         <translation>小票和配置单的抬头会打印这些信息。</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="180" />
+        <location filename="../first_run_pages.py" line="171" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="180" />
+        <location filename="../first_run_pages.py" line="171" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="180" />
+        <location filename="../first_run_pages.py" line="171" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="181" />
+        <location filename="../first_run_pages.py" line="172" />
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="182" />
+        <location filename="../first_run_pages.py" line="173" />
         <source>e.g. Tickbox Digital, Xujiahui store</source>
         <translation>例如：Tickbox 数码 徐家汇店</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="183" />
+        <location filename="../first_run_pages.py" line="174" />
         <source>unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="184" />
+        <location filename="../first_run_pages.py" line="175" />
         <source>Only the name is required; the rest can be added later (pos store set).</source>
         <translation>只有名称必填，其余可以以后补充（pos store set）。</translation>
     </message>
@@ -2662,39 +2697,324 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="65" />
+        <source>exchange: {amount} back against receipt {receipt}</source>
+        <translation>换货退回 {amount}（原单 {receipt}）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="114" />
+        <source>Exchange: {back} taken back, {sale} sold</source>
+        <translation>换货完成：退货单 {back}，新销售单 {sale}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="117" />
+        <source>paid {amount}</source>
+        <translation>补款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="119" />
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="122" />
+        <source>{amount} back to the customer</source>
+        <translation>退还顾客 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="160" />
+        <source>return of {amount} without a receipt: {name}</source>
+        <translation>无小票退货 {amount}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="174" />
+        <source>Refund {receipt}: {amount} back</source>
+        <translation>退货单 {receipt}：退款 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="38" />
+        <source>Exchange against {receipt}</source>
+        <translation>换货（原单 {receipt}）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="41" />
+        <source>Receipt {receipt} · {when} · paid {amount}</source>
+        <translation>小票 {receipt} · {when} · 实付 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="54" />
+        <source>Coming back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="58" />
+        <source>Scan or type what the customer takes instead</source>
+        <translation>扫描或输入顾客换取的商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="74" />
+        <source>Remove line</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="81" />
+        <source>Going out</source>
+        <translation>换出</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="91" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="94" />
+        <source>Complete exchange</source>
+        <translation>完成换货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="311" />
+        <source>Choose what comes back</source>
+        <translation>请选择退回的商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="313" />
+        <source>Back: …</source>
+        <translation>退回：…</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="315" />
+        <source>Back: {amount}</source>
+        <translation>退回：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="316" />
+        <source>New: {amount}</source>
+        <translation>换出：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="321" />
+        <source>Choose what comes back and scan what goes out</source>
+        <translation>请选择退回的商品，并扫描换出的商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="322" />
+        <source>Complete exchange [F12]</source>
+        <translation>完成换货 [F12]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="324" />
+        <source>Customer pays {amount}</source>
+        <translation>顾客补款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="326" />
+        <source>Take payment {amount} [F12]</source>
+        <translation>收款 {amount} [F12]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="329" />
+        <source>Customer gets back {amount}</source>
+        <translation>退还顾客 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="331" />
+        <source>Give back {amount} [F12]</source>
+        <translation>退款 {amount} [F12]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="333" />
+        <source>Even exchange: nothing to pay</source>
+        <translation>等价换货：无需补退</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="341" />
+        <source>Choose what comes back: how many of which line</source>
+        <translation>请选择退回哪些商品、各退几件</translation>
+    </message>
+    <message>
+        <location filename="../checkout/exchange_dialog.py" line="344" />
+        <source>Scan what the customer takes instead</source>
+        <translation>请扫描顾客换取的商品</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyBackChoice</name>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="202" />
+        <source>Money back:</source>
+        <translation>退款方式：</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="214" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="214" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="215" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="215" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="216" />
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="216" />
+        <source>On account</source>
+        <translation>挂账</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptReturnDialog</name>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="32" />
+        <source>Return without a receipt</source>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="34" />
+        <source>Scan or type the product's code</source>
+        <translation>扫描或输入商品条码</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="35" />
+        <source>No product yet</source>
+        <translation>尚未选择商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="42" />
+        <source>Price each (the catalog's at most)</source>
+        <translation>单价（不超过目录价）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="45" />
+        <source>Why there is no receipt (required)</source>
+        <translation>无小票原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="48" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="50" />
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="51" />
+        <source>Price each</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="52" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="58" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="61" />
+        <source>Refund in cash</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="128" />
+        <source>Back to the customer in cash: {amount}</source>
+        <translation>以现金退还顾客：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="140" />
+        <source>Scan the product first</source>
+        <translation>请先扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="143" />
+        <source>Type the price each</source>
+        <translation>请输入单价</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="146" />
+        <source>At most the catalog's price: {amount}</source>
+        <translation>单价不能超过目录价：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/no_receipt_dialog.py" line="150" />
+        <source>Say why there is no receipt</source>
+        <translation>请填写无小票原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLines</name>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="151" />
+        <source>{n} can come back</source>
+        <translation>可退 {n}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="152" />
+        <source>already back</source>
+        <translation>已全部退回</translation>
+    </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="169" />
+        <source>What was sold with a returned unit comes back too</source>
+        <translation>随主机售出的配件和服务卡一并退回</translation>
+    </message>
+</context>
+<context>
     <name>TillsPage</name>
     <message>
-        <location filename="../first_run_pages.py" line="252" />
+        <location filename="../first_run_pages.py" line="245" />
         <source>Tills</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="255" />
+        <location filename="../first_run_pages.py" line="248" />
         <source>Each till has a short code (printed on receipts: T01-000123) and a name. More can be added later.</source>
         <translation>每个收银台有一个简短编号（打印在小票上：T01-000123）和一个名称。以后还可以添加。</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="257" />
+        <location filename="../first_run_pages.py" line="250" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="258" />
+        <location filename="../first_run_pages.py" line="251" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="259" />
+        <location filename="../first_run_pages.py" line="252" />
         <source>Add a till [F3]</source>
         <translation>添加收银台 [F3]</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="260" />
+        <location filename="../first_run_pages.py" line="253" />
         <source>This computer is till {code}.</source>
         <translation>本机是收银台 {code}。</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="262" />
+        <location filename="../first_run_pages.py" line="255" />
         <source>Front till</source>
         <translation>前台收银</translation>
     </message>
@@ -2702,37 +3022,37 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../first_run_pages.py" line="117" />
+        <location filename="../first_run_pages.py" line="108" />
         <source>Welcome to Tickbox POS</source>
         <translation>欢迎使用 Tickbox 收银系统</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="121" />
+        <location filename="../first_run_pages.py" line="112" />
         <source>This database has no store yet. Set up your own store in a few steps: its details, an administrator, the tills, the catalog and the receipt printer. Or load the demo store to look around first.</source>
         <translation>此数据库还没有门店。只需几步即可设置您自己的门店：门店信息、管理员、收银台、商品目录和小票打印机。也可以先载入演示门店看看。</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="124" />
+        <location filename="../first_run_pages.py" line="115" />
         <source>Language of the till, receipts and sheets</source>
         <translation>收银台、小票和配置单的语言</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="125" />
+        <location filename="../first_run_pages.py" line="116" />
         <source>Switches at once; change it later with pos store set locale=en (or zh_CN).</source>
         <translation>立即切换；以后可用 pos store set locale=zh_CN（或 en）修改。</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="126" />
+        <location filename="../first_run_pages.py" line="117" />
         <source>Set up my store [Enter]</source>
         <translation>设置我的门店 [Enter]</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="127" />
+        <location filename="../first_run_pages.py" line="118" />
         <source>Load the demo store [F2]</source>
         <translation>载入演示门店 [F2]</translation>
     </message>
     <message>
-        <location filename="../first_run_pages.py" line="129" />
+        <location filename="../first_run_pages.py" line="120" />
         <source>The demo fills this database with a sample electronics store, its staff and their PINs (in the README). Set up your own store on an empty database.</source>
         <translation>演示会在此数据库中建立一家示例数码门店，包括员工及其密码（见 README）。请在空数据库中设置您自己的门店。</translation>
     </message>
@@ -4844,290 +5164,15 @@
         <comment>print.no_z_report</comment>
         <translation>没有 Z 报表 {ref} 对应的已交班班次</translation>
     </message>
-</context>
-<context>
-    <name>ExchangeActions</name>
     <message>
-        <location filename="../checkout/till_exchange.py" line="65" />
-        <source>exchange: {amount} back against receipt {receipt}</source>
-        <translation>换货退回 {amount}（原单 {receipt}）</translation>
+        <source>Only a manager or an administrator may add a product</source>
+        <comment>catalog.add_managers_only</comment>
+        <translation>只有店长或管理员可以新增商品</translation>
     </message>
     <message>
-        <location filename="../checkout/till_exchange.py" line="114" />
-        <source>Exchange: {back} taken back, {sale} sold</source>
-        <translation>换货完成：退货单 {back}，新销售单 {sale}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till_exchange.py" line="117" />
-        <source>paid {amount}</source>
-        <translation>补款 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till_exchange.py" line="119" />
-        <source>Change {amount}</source>
-        <translation>找零 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till_exchange.py" line="122" />
-        <source>{amount} back to the customer</source>
-        <translation>退还顾客 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till_exchange.py" line="160" />
-        <source>return of {amount} without a receipt: {name}</source>
-        <translation>无小票退货 {amount}：{name}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till_exchange.py" line="174" />
-        <source>Refund {receipt}: {amount} back</source>
-        <translation>退货单 {receipt}：退款 {amount}</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeDialog</name>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="38" />
-        <source>Exchange against {receipt}</source>
-        <translation>换货（原单 {receipt}）</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="41" />
-        <source>Receipt {receipt} · {when} · paid {amount}</source>
-        <translation>小票 {receipt} · {when} · 实付 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="54" />
-        <source>Coming back</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="58" />
-        <source>Scan or type what the customer takes instead</source>
-        <translation>扫描或输入顾客换取的商品</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="74" />
-        <source>Remove line</source>
-        <translation>删除此行</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="81" />
-        <source>Going out</source>
-        <translation>换出</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="91" />
-        <source>Cancel [Esc]</source>
-        <translation>取消 [Esc]</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="94" />
-        <source>Complete exchange</source>
-        <translation>完成换货</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="311" />
-        <source>Choose what comes back</source>
-        <translation>请选择退回的商品</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="313" />
-        <source>Back: …</source>
-        <translation>退回：…</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="315" />
-        <source>Back: {amount}</source>
-        <translation>退回：{amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="316" />
-        <source>New: {amount}</source>
-        <translation>换出：{amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="321" />
-        <source>Choose what comes back and scan what goes out</source>
-        <translation>请选择退回的商品，并扫描换出的商品</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="322" />
-        <source>Complete exchange [F12]</source>
-        <translation>完成换货 [F12]</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="324" />
-        <source>Customer pays {amount}</source>
-        <translation>顾客补款 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="326" />
-        <source>Take payment {amount} [F12]</source>
-        <translation>收款 {amount} [F12]</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="329" />
-        <source>Customer gets back {amount}</source>
-        <translation>退还顾客 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="331" />
-        <source>Give back {amount} [F12]</source>
-        <translation>退款 {amount} [F12]</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="333" />
-        <source>Even exchange: nothing to pay</source>
-        <translation>等价换货：无需补退</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="341" />
-        <source>Choose what comes back: how many of which line</source>
-        <translation>请选择退回哪些商品、各退几件</translation>
-    </message>
-    <message>
-        <location filename="../checkout/exchange_dialog.py" line="344" />
-        <source>Scan what the customer takes instead</source>
-        <translation>请扫描顾客换取的商品</translation>
-    </message>
-</context>
-<context>
-    <name>MoneyBackChoice</name>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="202" />
-        <source>Money back:</source>
-        <translation>退款方式：</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="214" />
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="214" />
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="215" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="215" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="216" />
-        <source>Voucher</source>
-        <translation>代金券</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="216" />
-        <source>On account</source>
-        <translation>挂账</translation>
-    </message>
-</context>
-<context>
-    <name>NoReceiptReturnDialog</name>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="32" />
-        <source>Return without a receipt</source>
-        <translation>无小票退货</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="34" />
-        <source>Scan or type the product's code</source>
-        <translation>扫描或输入商品条码</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="35" />
-        <source>No product yet</source>
-        <translation>尚未选择商品</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="42" />
-        <source>Price each (the catalog's at most)</source>
-        <translation>单价（不超过目录价）</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="45" />
-        <source>Why there is no receipt (required)</source>
-        <translation>无小票原因（必填）</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="48" />
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="50" />
-        <source>How many</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="51" />
-        <source>Price each</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="52" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="58" />
-        <source>Cancel [Esc]</source>
-        <translation>取消 [Esc]</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="61" />
-        <source>Refund in cash</source>
-        <translation>现金退款</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="128" />
-        <source>Back to the customer in cash: {amount}</source>
-        <translation>以现金退还顾客：{amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="140" />
-        <source>Scan the product first</source>
-        <translation>请先扫描商品</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="143" />
-        <source>Type the price each</source>
-        <translation>请输入单价</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="146" />
-        <source>At most the catalog's price: {amount}</source>
-        <translation>单价不能超过目录价：{amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/no_receipt_dialog.py" line="150" />
-        <source>Say why there is no receipt</source>
-        <translation>请填写无小票原因</translation>
-    </message>
-</context>
-<context>
-    <name>ReturnLines</name>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="151" />
-        <source>{n} can come back</source>
-        <translation>可退 {n}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="152" />
-        <source>already back</source>
-        <translation>已全部退回</translation>
-    </message>
-    <message>
-        <location filename="../checkout/after_sale_parts.py" line="169" />
-        <source>What was sold with a returned unit comes back too</source>
-        <translation>随主机售出的配件和服务卡一并退回</translation>
+        <source>The price must be more than zero</source>
+        <comment>catalog.price_positive</comment>
+        <translation>售价必须大于零</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,8 @@ calls; cart.py, paying.py, people.py, aftersale.py, day.py, printing.py and sett
 make them."""
 
 from ui.ops.aftersale import (
-    Attempts, find_sales, list_audit, load_return, quote_refund, refund, void_sale,
+    Attempts, exchange, find_sales, list_audit, load_exchange, load_return, product_for_return,
+    quote_refund, refund, refund_without_receipt, void_sale,
 )
 from ui.ops.cart import (
     TillView, add_product, addon_units, cancel_cart, decline_card, find_customer,
@@ -51,6 +52,7 @@ __all__ = [
     "Attempts", "BUSY_DELAY_MS", "BusyBanner", "Call", "Op", "OpQueue", "Ops", "PayStep",
     "TillView", "add_product", "addon_units", "approve", "cancel_cart", "change_setting",
     "close_shift", "commission_month", "complete_sale", "day_report", "decline_card",
+    "exchange", "load_exchange", "product_for_return", "refund_without_receipt",
     "failed_jobs", "find_customer", "find_sales", "list_audit", "list_parked", "list_settings",
     "list_staff", "load_return", "mark_item", "may", "open_addon", "park", "payment_step",
     "period_report", "preload", "quote_refund", "read_view", "refund", "remove_line",

@@ -1,0 +1,226 @@
+"""Pieces the after-sale dialogs share: buttons with their keys (keyed), a whole number
+with touch-size − and + buttons (Stepper), a name that elides instead of widening its
+dialog (ElidedLabel), the lines of a sale that can come back with how many of each
+(ReturnLines), and the way money goes back to the customer (MoneyBackChoice)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+    QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from pos.kernel.enums import LineKind, Tender
+from ui.style import MIN_TOUCH
+
+# Ways money goes back, in the order they are offered; cash is always offered.
+MONEY_BACK_KEYS = (Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8)
+
+
+class DialogKeys(QObject):
+    """The keys of a dialog's buttons, wherever the keyboard is in it: a key its field
+    does not use (an F-key) comes up to the dialog and presses the button. The dialog is
+    made the active window when it shows, so its keys are its own at once."""
+
+    def __init__(self, dialog: QDialog):
+        super().__init__(dialog)
+        self.buttons: dict[int, QPushButton] = {}
+        dialog.installEventFilter(self)
+
+    @classmethod
+    def of(cls, dialog: QDialog) -> DialogKeys:
+        keys = dialog.findChild(DialogKeys, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        return keys or cls(dialog)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and watched is self.parent():
+            # Its keys work once it is the active window: with no window manager (a
+            # kiosk till, offscreen) nothing else makes it so.
+            watched.activateWindow()
+        if event.type() == QEvent.Type.KeyPress and not event.modifiers():
+            button = self.buttons.get(event.key())
+            if button is not None and button.isVisible() and button.isEnabled():
+                button.click()
+                return True
+        return False
+
+
+def keyed(dialog: QDialog, text: str, key: Qt.Key, handler=None, *, name: str = "",
+          button: QPushButton | None = None) -> QPushButton:
+    """A button whose key is shown on it and works anywhere in `dialog`."""
+    label = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    button = button or QPushButton()
+    button.setText(f"{text} [{label}]")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAutoDefault(False)  # Enter is the dialog's own (its field's), never a button's
+    if name:
+        button.setObjectName(name)
+    if handler is not None:
+        button.clicked.connect(handler)
+    DialogKeys.of(dialog).buttons[key] = button
+    return button
+
+
+class ElidedLabel(QLabel):
+    """One line of text that is cut with "…" when there is no room (the whole text in
+    its tooltip), so a long product name never widens its dialog."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+        self.full_text = ""
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width() - 4, 40)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                   width))
+
+
+class Stepper(QWidget):
+    """A whole number from 0 to `maximum`: typed, stepped with Up/Down, or with − and +
+    buttons big enough for a finger (MIN_TOUCH square). `spin` is the number itself."""
+
+    def __init__(self, maximum: int, parent=None):
+        super().__init__(parent)
+        self.spin = QSpinBox()
+        self.spin.setRange(0, maximum)
+        self.spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.spin.setMinimumHeight(MIN_TOUCH)
+        self.spin.setFixedWidth(64)
+        self.spin.setStyleSheet("font-size: 18px;")
+        self.minus = QPushButton("−")
+        self.plus = QPushButton("+")
+        for button, step in ((self.minus, self.spin.stepDown), (self.plus, self.spin.stepUp)):
+            button.setFixedSize(MIN_TOUCH, MIN_TOUCH)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("font-size: 22px; font-weight: bold; padding: 0;")
+            button.setAutoRepeat(True)
+            button.clicked.connect(step)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.minus)
+        row.addWidget(self.spin)
+        row.addWidget(self.plus)
+        self.spin.valueChanged.connect(self._limits)
+        self.setEnabled(maximum > 0)
+        self._limits()
+
+    def _limits(self) -> None:
+        self.minus.setEnabled(self.spin.value() > self.spin.minimum())
+        self.plus.setEnabled(self.spin.value() < self.spin.maximum())
+
+
+class ReturnLines(QWidget):
+    """Every line of the sale with how many may still come back and a Stepper for how
+    many do; `changed` when any number (or "what was sold with it too") changes."""
+
+    changed = Signal()
+
+    def __init__(self, record, returnable: dict[int, int], formats, parent=None, *,
+                 items: list[tuple[int, int]] | None = None):
+        super().__init__(parent)
+        self.record = record
+        self.spins: dict[int, QSpinBox] = {}
+        self.steppers: dict[int, Stepper] = {}
+        grid_box = QWidget()
+        grid = QGridLayout(grid_box)
+        grid.setContentsMargins(0, 0, 6, 0)
+        grid.setColumnStretch(0, 1)
+        chosen = dict(items or ())
+        for row, line in enumerate(record.lines):
+            left = returnable.get(line.position, 0)
+            indent = "    " if line.parent is not None else ""
+            name = ElidedLabel(f"{indent}{line.name}")
+            price = QLabel(formats.money(line.line_total))
+            price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            can = QLabel(self.tr("{n} can come back").format(n=left) if left
+                         else self.tr("already back"))
+            can.setObjectName("muted")
+            stepper = Stepper(left)
+            stepper.spin.setValue(min(chosen.get(line.position, 0), left))
+            stepper.spin.valueChanged.connect(lambda _value: self.changed.emit())
+            grid.addWidget(name, row, 0)
+            grid.addWidget(price, row, 1)
+            grid.addWidget(can, row, 2)
+            grid.addWidget(stepper, row, 3)
+            self.spins[line.position] = stepper.spin
+            self.steppers[line.position] = stepper
+        scroll = QScrollArea()
+        scroll.setWidget(grid_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(min(len(record.lines), 4) * (MIN_TOUCH + 8))
+        self.with_attached = QCheckBox(self.tr("What was sold with a returned unit comes back too"))
+        self.with_attached.setChecked(True)
+        self.with_attached.setMinimumHeight(MIN_TOUCH)
+        self.with_attached.setVisible(any(line.kind is LineKind.MAIN_UNIT
+                                          and any(other.parent == line.position
+                                                  for other in record.lines)
+                                          for line in record.lines))
+        self.with_attached.toggled.connect(lambda _on: self.changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.with_attached)
+        first = next((spin for spin in self.spins.values() if spin.maximum() > 0), None)
+        if first is not None:
+            self.setFocusProxy(first)
+
+    def items(self) -> list[tuple[int, int]]:
+        """What comes back: (line position, quantity)."""
+        return [(position, spin.value()) for position, spin in self.spins.items()
+                if spin.value() > 0]
+
+
+class MoneyBackChoice(QWidget):
+    """How the money goes back: in cash, or the way the sale was paid. Each way is a
+    button with its key (F5 onwards); `tender` is the one chosen."""
+
+    def __init__(self, record, dialog: QWidget, parent=None):
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        names = self.tender_names()
+        paid = [p.tender for p in record.payments if p.amount > 0 and p.tender in names]
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self.tr("Money back:"))
+        row.addWidget(self.title)
+        ways = list(dict.fromkeys([Tender.CASH, *paid]))[:len(MONEY_BACK_KEYS)]
+        for tender, key in zip(ways, MONEY_BACK_KEYS[:len(ways)], strict=True):
+            button = QPushButton()
+            button.setCheckable(True)
+            keyed(dialog, names[tender], key, button=button)
+            button.setProperty("tender", str(tender))
+            self.group.addButton(button)
+            row.addWidget(button, 1)
+        self.group.buttons()[0].setChecked(True)
+
+    def tender_names(self) -> dict[str, str]:
+        return {Tender.CASH: self.tr("Cash"), Tender.BANK_CARD: self.tr("Bank card"),
+                Tender.WECHAT: self.tr("WeChat Pay"), Tender.ALIPAY: self.tr("Alipay"),
+                Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account")}
+
+    @property
+    def tender(self) -> str:
+        return self.group.checkedButton().property("tender")
+
+    def choose(self, tender: str) -> None:
+        for button in self.group.buttons():
+            if button.property("tender") == tender:
+                button.setChecked(True)
