@@ -39,9 +39,6 @@ DEFAULTS: dict[str, object] = {
     "margin_threshold_bp": 500,
     # Whether a sale may take a product's stock below zero (pos.selling refuses it if not).
     "allow_negative_stock": False,
-    # Whether the close-shift count shows the expected cash before the count is in (a
-    # blind count by default: pos.day.shifts.start_count).
-    "close_shift_show_expected": False,
     # Categories whose serials must be IMEIs (15 digits, Luhn check digit).
     "imei_categories": ["PHONE"],
     # Commission schemes, the chain's three stepped ones. Each: a code, a name, a basis
@@ -62,6 +59,9 @@ DEFAULTS: dict[str, object] = {
          "steps": [[0, 1000], [30_000_000, 2000], [60_000_000, 3000]],
          "roles": [], "staff": []},
     ],
+    # Whether the close-shift count shows the expected cash before the count is in (a
+    # blind count by default: pos.day.shifts.start_count).
+    "close_shift_show_expected": False,
 }
 VALUE_MAX = 20_000  # characters of a value as typed
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)
