@@ -56,6 +56,16 @@ class AppContext:
     print_runner: object = None
 
 
+@dataclass
+class FirstRun:
+    """The database has no store yet: the first-run wizard (ui.first_run) takes the
+    login's place until one is set up or the demo is loaded."""
+
+    db: Database
+    terminal: str
+    ops: Ops
+
+
 def setup_logging() -> str:
     """Errors go to a rotating log in the user data folder, with their tracebacks."""
     folder = data_dir() / "logs"
@@ -130,7 +140,8 @@ def load_services(url: str, *, terminal: str, worker: Worker, locale: str | None
     """Phase 2 of the start, on a worker thread: the database layer and the services,
     the database file checked (pos.db.health.quick_check) and brought to this version's
     schema (or a UserError: damaged, unreachable, newer), the context and the active
-    staff. Creates no widget."""
+    staff; a database with no store yet gives a FirstRun instead (the wizard's, in the
+    login's place). Creates no widget."""
     from pos.db import health
     from pos.db.engine import Database
 
@@ -151,6 +162,10 @@ def load_services(url: str, *, terminal: str, worker: Worker, locale: str | None
         # A file that went back (a crash, an older copy) is sealed as such before the
         # first sale moves the witness on (pos.ledger.losses); it is in the audit trail.
         seal_lost_documents(db)
+        from pos.setup.details import existing_store
+
+        if existing_store(db) is None:  # a new database: the first-run wizard, not the login
+            return FirstRun(db, terminal, ops.Ops(db, worker)), []
         context = make_context(db, terminal=terminal, worker=worker, locale=locale)
         people = list_staff(db)
     except BaseException:
@@ -227,6 +242,9 @@ class Startup(QObject):
 
     def _loaded(self, result) -> None:
         context, people = result
+        if isinstance(context, FirstRun):
+            self._first_run(context)
+            return
         try:
             if context.locale != self.locale:  # the store's language, known only now
                 self.locale = context.locale
@@ -238,11 +256,32 @@ class Startup(QObject):
             return
         self.loaded.emit()
 
+    def _first_run(self, first_run: FirstRun) -> None:
+        """The wizard in the login's place; once a store is there, this start's phase 2
+        again, which finds it and brings the login with its staff."""
+        from ui.first_run import open_first_run
+
+        self.first_run = first_run
+
+        def set_up() -> None:
+            first_run.db.dispose()
+            self.first_run, self._loading = None, False
+            self._load_in_background()
+
+        open_first_run(self.window, first_run.ops, terminal=first_run.terminal,
+                       locale=self.locale, set_language=self._set_language, done=set_up)
+
+    def _set_language(self, locale: str) -> None:
+        self.locale = locale
+        install_translator(self.app, locale)
+
     def close(self) -> None:
         """At exit: background work (a sale completing, a print) finishes first, then the
         database closes, so SQLite folds its WAL back and the next start peeks a clean
         file."""
         self.worker.pool.waitForDone(5000)
+        if getattr(self, "first_run", None) is not None:
+            self.first_run.db.dispose()
         if self.window is not None and self.window.context is not None:
             self.window.context.db.dispose()
 
