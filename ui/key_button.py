@@ -69,6 +69,15 @@ class KeyButton(QPushButton):
         self.updateGeometry()
         self.update()
 
+    def set_height(self, pixels: int, *, font_px: int | None = None) -> None:
+        """At least `pixels` high (and the label in `font_px` type). Through the button's
+        own style sheet: the app's sheet sets every button's min-height when it polishes
+        it, which would undo setMinimumHeight. 10 px: ui.style's padding and border."""
+        rules = f"min-height: {pixels - 10}px;"
+        if font_px is not None:
+            rules += f" font-size: {font_px}px;"
+        self.setStyleSheet(rules)
+
     # measuring ----------------------------------------------------------------------
     def _key_font(self) -> QFont:
         font = QFont(self.font())
@@ -106,7 +115,7 @@ class KeyButton(QPushButton):
         option.text, option.icon = "", QIcon()
         size = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
                                              content, self)
-        return size.expandedTo(QSize(MIN_TOUCH, MIN_TOUCH))
+        return size.expandedTo(QSize(MIN_TOUCH, max(MIN_TOUCH, self.minimumHeight())))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self._size_for(self._content_size())

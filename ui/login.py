@@ -63,7 +63,9 @@ class LoginScreen(QWidget):
             button = QPushButton(key)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setFixedSize(80, 64)
-            button.setStyleSheet("font-size: 22px;")
+            # the app's style sheet sets a button's min-height when it polishes it: the
+            # height is said here, in the button's own sheet (54 + padding and border = 64)
+            button.setStyleSheet("font-size: 22px; min-height: 54px;")
             if key == "OK":
                 self.ok_button = button
                 button.setObjectName("primary")
@@ -159,6 +161,7 @@ class LoginScreen(QWidget):
             tile.setCheckable(True)
             tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             tile.setMinimumSize(150, TILE_HEIGHT)
+            tile.setStyleSheet(f"min-height: {TILE_HEIGHT - 10}px;")  # as the keypad's keys
             tile.setProperty("staff_id", person.id)
             tile.setProperty("staff_name", person.name)
             tile.setProperty("role", role)

@@ -558,4 +558,7 @@ CATALOG: dict[str, str] = {
                                                "cash before the count is in (false: a blind count)"),
     # --- close shift (issue 14) ----------------------------------------------------------
     "print.no_z_report": "No closed shift has the Z report {ref}",
+    # --- a product added at the till (pos.catalog.new_product) ---------------------------
+    "catalog.add_managers_only": "Only a manager or an administrator may add a product",
+    "catalog.price_positive": "The price must be more than zero",
 }

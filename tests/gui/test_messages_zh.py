@@ -40,8 +40,9 @@ def notice_in_chinese(qtbot) -> str:
 def test_an_unknown_barcode_is_refused_in_chinese(qtbot, window, keys):
     log_in(qtbot, window)
     keys.scan(window.till.scan, "6900000000000")
-    text = notice_in_chinese(qtbot)
-    assert "6900000000000" in text and "商品" in text
+    text = window.till.unknown_label.text()  # said under the scan field (issue 14)
+    assert chinese(text) and "6900000000000" in text and "商品" in text
+    assert chinese(window.till.search_name_button.text())
 
 
 def test_a_wrong_manager_pin_in_an_approval_is_refused_in_chinese(qtbot, window, keys,

@@ -174,3 +174,101 @@ def test_lock_with_nothing_in_the_cart_parks_nothing(qtbot, window, sqlite_demo_
     assert window.stack.currentWidget() is window.login
     with sqlite_demo_db.read() as session:
         assert session.scalar(select(func.count()).select_from(ParkedCart)) == 0
+
+
+# --- an unknown barcode ------------------------------------------------------------------
+
+def visible_message_boxes():
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+            and w.isVisible()]
+
+
+def test_an_unknown_code_is_said_under_the_field_and_search_by_name_finds_it(
+        qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.messages import Notice
+
+    log_in(qtbot, window)
+    till = window.till
+    scan(qtbot, window, NOTEBOOK)
+    before = [line.line_id for line in till.cart.lines]
+    scan(qtbot, window, "6900000000000")
+    assert till.unknown_panel.isVisible()
+    assert "No product has the barcode or code '6900000000000'" in till.unknown_label.text()
+    assert Notice.last is None and visible_message_boxes() == []  # nothing to close
+    assert till.search_name_button.isVisible() and not till.add_product_button.isVisible()
+    assert QApplication.focusWidget() is till.scan
+    assert [line.line_id for line in till.cart.lines] == before
+    qtbot.keyClick(till.scan, Qt.Key.Key_F3)  # search by name: nothing is called that
+    qtbot.waitUntil(lambda: "Nothing is called '6900000000000'" in till.unknown_label.text())
+
+    # a name typed and entered before its matches came: the search runs on it
+    qtbot.keyClick(till.scan, Qt.Key.Key_Escape)
+    assert not till.unknown_panel.isVisible()
+    till.scan.setText("legion blade")  # as if typed faster than the search
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert till.unknown_panel.isVisible() and till.unknown_code == "legion blade"
+    qtbot.keyClick(till.scan, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: till.results.isVisible() and till.results.count() > 0)
+    assert "Legion Blade" in till.results.item(0).text()
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert "Legion Blade" in till.cart.lines[-1].name
+    assert not till.unknown_panel.isVisible()
+
+
+def test_a_manager_adds_the_unknown_product_in_place_and_it_is_sold(qtbot, window,
+                                                                     sqlite_demo_db):
+    from sqlalchemy import select
+
+    from pos.db.models import AuditEvent, Product
+    from pos.kernel.barcodes import make_ean13
+    from ui.checkout.new_product import NewProductDialog
+
+    code = make_ean13("690123456789")
+    log_in(qtbot, window, "Zhang Wei", "9999")
+    till = window.till
+    scan(qtbot, window, code)
+    assert till.add_product_button.isVisible() and "F2" in till.add_product_button.text()
+    qtbot.keyClick(till.scan, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, NewProductDialog))
+    dialog = till.active_dialog
+    qtbot.keyClicks(dialog.name, "Baseus 65W GaN charger")
+    qtbot.keyClicks(dialog.price, "199")
+    qtbot.keyClick(dialog.price, Qt.Key.Key_Return)  # no cost: refused in place, kept
+    assert dialog.isVisible() and "Cost" in dialog.message.text()
+    assert dialog.name.text() == "Baseus 65W GaN charger" and dialog.price.text() == "199"
+    qtbot.keyClicks(dialog.cost, "-5")
+    qtbot.keyClick(dialog.cost, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.waiting)
+    assert dialog.isVisible() and "negative" in dialog.message.text()
+    dialog.cost.clear()
+    qtbot.keyClicks(dialog.cost, "99")
+    qtbot.keyClick(dialog.cost, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.active_dialog is None)
+    settle(qtbot, window)
+    assert till.cart.lines[-1].name == "Baseus 65W GaN charger"
+    assert till.cart.lines[-1].total == 19900
+    assert not till.unknown_panel.isVisible()
+    qtbot.waitUntil(lambda: till.scan.hasFocus())
+    with sqlite_demo_db.read() as session:
+        product = session.scalar(select(Product).where(Product.barcode == code))
+        assert (product.price, product.cost, product.stock) == (19900, 9900, 1)
+        assert session.scalar(select(AuditEvent.ref).where(
+            AuditEvent.action == "product_added")) == code
+
+
+def test_a_cashier_is_not_offered_to_add_a_product(qtbot, window):
+    from pos.kernel.barcodes import make_ean13
+
+    log_in(qtbot, window)
+    till = window.till
+    scan(qtbot, window, make_ean13("690123456789"))
+    assert till.unknown_panel.isVisible() and not till.add_product_button.isVisible()
+    qtbot.keyClick(till.scan, Qt.Key.Key_F2)  # its key does nothing either
+    settle(qtbot, window)
+    assert till.active_dialog is None

@@ -1,12 +1,15 @@
-"""Taking payment: tenders, an amount keypad, quick cash (exact, next 50, next 100) and
-the change due in large type. Several tenders per sale; change only in cash.
+"""Taking payment: a large button for each tender, an amount keypad, quick cash (exact,
+next 50, next 100) and the change due in large type. Several tenders per sale; change
+only in cash.
 
-Keys: F1 exact, F2 next 50, F3 next 100, Enter completes (or adds the amount when more is
-still due), Esc goes back to the sale."""
+Keys (each shown on its button): F5 cash, F6 bank card, F7 WeChat Pay, F8 Alipay, F9
+voucher, F10 on account; F1 exact, F2 next 50, F3 next 100; Enter completes (or adds the
+amount when more is still due), Esc goes back to the sale."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QPushButton, QVBoxLayout, QWidget,
@@ -16,10 +19,18 @@ from pos.kernel.enums import Tender
 from pos.kernel.errors import UserError
 from pos.kernel.money import minor_digits, parse_amount, to_decimal_string
 from pos.selling.cart import TenderInput, check_tenders
+from ui.icons import set_icon
+from ui.key_button import KeyButton
 from ui.messages import refusal_text
 
 TENDERS = (Tender.CASH, Tender.BANK_CARD, Tender.WECHAT, Tender.ALIPAY, Tender.VOUCHER,
            Tender.ON_ACCOUNT)
+# Each tender's key, and its icon (ui.icons; the QR-code wallets share one).
+TENDER_KEYS = dict(zip(TENDERS, ("F5", "F6", "F7", "F8", "F9", "F10"), strict=True))
+TENDER_ICONS = {Tender.CASH: "banknote", Tender.BANK_CARD: "credit-card",
+                Tender.WECHAT: "scan-barcode", Tender.ALIPAY: "scan-barcode",
+                Tender.VOUCHER: "receipt-text", Tender.ON_ACCOUNT: "user-round"}
+TENDER_HEIGHT = 64  # large targets: the tender is chosen by touch as often as by key
 
 
 def round_up(amount: int, step: int) -> int:
@@ -44,15 +55,19 @@ class PaymentDialog(QDialog):
                            if unasked else "")
         self.note.setObjectName("muted")
         self.group = QButtonGroup(self)
-        tender_row = QHBoxLayout()
-        for tender in TENDERS:
-            button = QPushButton(names[tender])
+        tender_row = QGridLayout()
+        self.tender_keys = {}
+        for index, tender in enumerate(TENDERS):
+            button = KeyButton(names[tender], TENDER_KEYS[tender])
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.set_height(TENDER_HEIGHT)
             button.setProperty("tender", tender)
             button.setEnabled(tender is not Tender.ON_ACCOUNT or has_customer)
+            set_icon(button, TENDER_ICONS[tender])
             self.group.addButton(button)
-            tender_row.addWidget(button)
+            tender_row.addWidget(button, index // 3, index % 3)
+            self.tender_keys[QKeySequence(TENDER_KEYS[tender])[0].key()] = button
         self.group.buttons()[0].setChecked(True)
         self.group.buttonToggled.connect(lambda *_: self._tender_changed())
         self.amount = QLineEdit()
@@ -74,7 +89,7 @@ class PaymentDialog(QDialog):
         for label, key in ((self.tr("Exact [F1]"), Qt.Key.Key_F1),
                            (self.tr("Next 50 [F2]"), Qt.Key.Key_F2),
                            (self.tr("Next 100 [F3]"), Qt.Key.Key_F3)):
-            button = QPushButton(label)
+            button = KeyButton(label)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(self.quick_keys[key])
             quick.addWidget(button)
@@ -83,7 +98,7 @@ class PaymentDialog(QDialog):
             button = QPushButton(key)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setFixedSize(76, 56)
-            button.setStyleSheet("font-size: 20px;")
+            button.setStyleSheet("font-size: 20px; min-height: 46px;")  # 56 with the border
             if key == "⌫":
                 button.clicked.connect(self.amount.backspace)
             else:
@@ -92,18 +107,22 @@ class PaymentDialog(QDialog):
         self.paid_list = QListWidget()
         self.paid_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.paid_list.setMaximumHeight(110)
+        self.paid_list.hide()  # shown once a first payment is in: then the rest is due
         self.change_label = QLabel()
         self.change_label.setObjectName("change")
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.complete_button = QPushButton(self.tr("Complete sale [Enter]"))
+        self.complete_button = KeyButton(self.tr("Complete sale [Enter]"), stacked=False)
         self.complete_button.setObjectName("primary")
         self.complete_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.complete_button.setMinimumHeight(56)
+        self.complete_button.setAutoDefault(False)  # Enter is the amount field's
+        self.complete_button.set_height(56, font_px=18)
         self.complete_button.clicked.connect(self.enter)
-        back = QPushButton(self.tr("Back to sale [Esc]"))
+        back = self.back_button = KeyButton(self.tr("Back to sale [Esc]"), stacked=False)
         back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back.setAutoDefault(False)
+        back.set_height(56)
         back.clicked.connect(self.reject)
 
         left = QVBoxLayout()
@@ -128,16 +147,27 @@ class PaymentDialog(QDialog):
         left.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(keypad, 1)
-        self.setMinimumSize(860, 560)
+        keypad_column = QVBoxLayout()
+        keypad_column.addSpacing(TENDER_HEIGHT)  # the keys beside the amount they type
+        keypad_column.addLayout(keypad)
+        keypad_column.addStretch(1)
+        layout.addLayout(keypad_column, 1)
+        self.setMinimumWidth(860)  # the height follows what it holds
         self._tender_changed()
         self.amount.setFocus()
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        # F1-F3 work wherever the focus is in the dialog (the amount field passes them up)
+        # F1-F3 and the tenders' keys work wherever the focus is in the dialog (the amount
+        # field passes them up); a tender's key does what tapping it does.
         handler = self.quick_keys.get(event.key())
-        if handler is not None:
+        if handler is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             handler()
+            return
+        tender = self.tender_keys.get(event.key())
+        if tender is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if tender.isEnabled():
+                tender.click()
+            self.amount.setFocus()
             return
         super().keyPressEvent(event)
 
@@ -207,6 +237,7 @@ class PaymentDialog(QDialog):
                                             reference=self.reference.text().strip() or None,
                                             card_last4=self.last4.text().strip() or None))
             self.paid_list.addItem(f"{self.names[self.tender]}  {self.formats.money(typed)}")
+            self.paid_list.show()
             self.amount.clear()
             self.reference.clear()
             self.last4.clear()
@@ -220,6 +251,7 @@ class PaymentDialog(QDialog):
             if typed is not None:  # the payment just added is what does not fit
                 self.tenders.pop()
                 self.paid_list.takeItem(self.paid_list.count() - 1)
+                self.paid_list.setVisible(self.paid_list.count() > 0)
             self.message.setText(refusal_text(exc))
             return
         self.accept()

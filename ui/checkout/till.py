@@ -139,7 +139,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         """Whatever was said about the moment before (a sale parked, completed, a shift
         closed, an unknown code) goes: it belongs to that moment, not the next."""
         self.set_banner("")
-        self.totals_stack.setCurrentIndex(0)
+        self.show_change_page(False)
         self._clear_search(keep_text=True)
 
     def new_cart(self) -> None:
@@ -179,7 +179,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         self.view, self.cart, self.current_unit = view, view.cart, view.unit
         cart = view.cart
         if cart.lines:
-            self.totals_stack.setCurrentIndex(0)  # a new sale: the change due has been given
+            self.show_change_page(False)  # a new sale: the change due has been given
         self.cart_view.show_cart(cart, view.unit)
         result = totals(cart.lines)
         self.count_label.setText(self.tr("Items: {n}").format(

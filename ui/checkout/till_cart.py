@@ -17,7 +17,8 @@ class CartActions:
         self.results.hide()
         self.scan.clear()
         self.clear_moment()  # the next scan: what was said about the last sale has passed
-        self.change_cart(lambda: ops.add_product(self.cart, self.current_unit, code=code))
+        self.change_cart(lambda: ops.add_product(self.cart, self.current_unit, code=code),
+                         refused=lambda error: self.scan_refused(code, error))
         self.scan.setFocus()
 
     # sheet and cards ----------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSplitter,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ui.checkout.cards_panel import CardsPanel
@@ -75,6 +75,24 @@ class TillLayout:
         self.results.hide()
         self.results.itemClicked.connect(
             lambda item: self._add(item.data(Qt.ItemDataRole.UserRole)))
+        # An unknown code is answered under the field, not in a box to close: what it was,
+        # and what can be done (ui.checkout.till_scan: show_unknown).
+        self.unknown_label = ElidedLabel("")
+        self.unknown_label.setObjectName("error")
+        self.search_name_button = self._button(self.tr("Search by name [F3]"),
+                                               self.search_unknown)
+        self.add_product_button = self._button(self.tr("Add this product [F2]"),
+                                               self.add_unknown)
+        self.unknown_panel = QFrame()
+        self.unknown_panel.setObjectName("panel")
+        unknown_layout = QGridLayout(self.unknown_panel)
+        unknown_layout.setContentsMargins(10, 6, 6, 6)
+        unknown_layout.addWidget(self.unknown_label, 0, 0, 1, 3)
+        unknown_layout.addWidget(self.search_name_button, 1, 1)
+        unknown_layout.addWidget(self.add_product_button, 1, 2)
+        unknown_layout.setColumnStretch(0, 1)
+        self.unknown_panel.hide()
+        self.unknown_code: str | None = None
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)  # a scanner's Enter arrives long before this
@@ -102,24 +120,40 @@ class TillLayout:
         totals_page.setLayout(totals_grid)
         # After a sale: the change due in large type, in the totals' place until the next
         # scan (ui.checkout.till_payment shows it, show_view puts the totals back).
+        # The cart is empty then, so the change takes its room too (show_change_page).
         self.change_title = QLabel()
         self.change_title.setObjectName("muted")
+        self.change_title.setStyleSheet("font-size: 24px;")
         self.change_amount = QLabel()
         self.change_amount.setObjectName("change")
-        self.change_amount.setStyleSheet("font-size: 46px;")
+        self.change_amount.setStyleSheet("font-size: 72px;")
         self.change_detail = ElidedLabel()
         self.change_detail.setObjectName("muted")
         change_page = QWidget()
-        change_layout = QGridLayout(change_page)
+        # asks for no height of its own: the totals keep theirs, and the change takes the
+        # room the empty cart leaves
+        change_page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        change_layout = QVBoxLayout(change_page)
         change_layout.setContentsMargins(0, 0, 0, 0)
-        change_layout.addWidget(self.change_title, 0, 0)
-        change_layout.addWidget(self.change_amount, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
-        change_layout.addWidget(self.change_detail, 1, 0)
-        change_layout.setColumnStretch(0, 1)
+        change_layout.addStretch(1)
+        for label in (self.change_title, self.change_amount):
+            change_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        change_layout.addWidget(self.change_detail)
+        self.change_detail.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        change_layout.addStretch(1)
         self.totals_stack = QStackedWidget()
         self.totals_stack.addWidget(totals_page)
         self.totals_stack.addWidget(change_page)
         return customer_box, self.totals_stack
+
+    def show_change_page(self, shown: bool) -> None:
+        """The change due in the cart's and the totals' place (the cart is empty then),
+        or the cart and its totals back."""
+        if (self.totals_stack.currentIndex() == 1) == shown:
+            return
+        self.totals_stack.setCurrentIndex(1 if shown else 0)
+        self.cart_panel.setVisible(not shown)
+        self.left_layout.setStretchFactor(self.totals_panel, 1 if shown else 0)
 
     def _build_actions(self) -> QVBoxLayout:
         self.remove_button = self._button(self.tr("Remove line [Ctrl+Del]"),
@@ -130,8 +164,7 @@ class TillLayout:
         self.pay_button = self._button(self.tr("Pay [F12]"), self.pay)
         self.pay_button.stacked = False  # the one big button: label and key on one line
         self.pay_button.setObjectName("primary")
-        self.pay_button.setStyleSheet("font-size: 22px;")
-        self.pay_button.setMinimumHeight(60)
+        self.pay_button.set_height(60, font_px=22)
         row = QHBoxLayout()
         for button in (self.remove_button, self.cancel_button, self.park_button,
                        self.resume_button):
@@ -159,11 +192,15 @@ class TillLayout:
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.scan)
+        left_layout.addWidget(self.unknown_panel)
         left_layout.addWidget(self.results)
         left_layout.addWidget(panel(customer_box))
         left_layout.addWidget(self.banner)
-        left_layout.addWidget(panel(self.cart_view, stretch_last=True), 1)
-        left_layout.addWidget(panel(totals_box))
+        self.cart_panel = panel(self.cart_view, stretch_last=True)
+        self.totals_panel = panel(totals_box)
+        self.left_layout = left_layout
+        left_layout.addWidget(self.cart_panel, 1)
+        left_layout.addWidget(self.totals_panel)
         left_layout.addLayout(actions)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -185,6 +222,7 @@ class TillLayout:
         ("settings_button", "F10"), ("close_shift_button", "Shift+F10"),
         ("reprint_button", "F11"), ("printer_button", "Shift+F11"), ("pay_button", "F12"),
         ("remove_button", "Ctrl+Del"), ("lock_button", "Ctrl+L"),
+        ("add_product_button", "F2"), ("search_name_button", "F3"),  # an unknown code
     )
     # Keys a line edit would take for itself (Ctrl+Del deletes a word): the till's.
     TILL_KEYS = (QKeySequence("Ctrl+Del"), QKeySequence("Ctrl+L"))

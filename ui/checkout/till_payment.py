@@ -120,7 +120,7 @@ class PaymentFlow:
         self.change_detail.setText(detail.format(tendered=money(sale.tendered),
                                                  total=money(sale.total),
                                                  receipt=sale.receipt_no))
-        self.totals_stack.setCurrentIndex(1)
+        self.show_change_page(True)
 
     def _pay_refused(self, error) -> None:
         self.paying = False

@@ -12,10 +12,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListWidgetItem
 
-from pos.kernel.enums import Outcome
+from pos.kernel.barcodes import validate_barcode
+from pos.kernel.enums import Outcome, StaffRole
+from pos.kernel.errors import UserError
 from ui import ops
+from ui.messages import bug_message, refusal_text
 
 MOBILE = re.compile(r"1\d{10}")
+MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)
+
+
+def is_gtin(code: str) -> bool:
+    """A barcode a product can be given (EAN-13, UPC-A, EAN-8, GTIN-14 with its check
+    digit), not a typed word or a mistyped code."""
+    try:
+        validate_barcode(code)
+    except UserError:
+        return False
+    return True
 
 
 class ScanActions:
@@ -55,6 +69,7 @@ class ScanActions:
         return super().eventFilter(watched, event)
 
     def _text_edited(self, text: str) -> None:
+        self.hide_unknown()  # typing on: the code that was not found is the past
         # digits are a scanner (or a code) until Enter; only words search as you type
         if text.strip() and not text.strip().isdigit():
             self.search_timer.start()
@@ -66,6 +81,7 @@ class ScanActions:
         self._search_turn += 1
         self.search_timer.stop()
         self.results.hide()
+        self.hide_unknown()
         if not keep_text:
             self.scan.clear()
 
@@ -79,6 +95,10 @@ class ScanActions:
     def _show_matches(self, turn: int, found) -> None:
         if turn != self._search_turn:
             return  # typed on, or Enter came first: a later search or the scan wins
+        if self.unknown_panel.isVisible() and not found:
+            self.unknown_label.setText(self.tr("Nothing is called '{text}': type a name or "
+                                               "part of it").format(text=self.scan.text()))
+            self.search_name_button.hide()
         self.results.clear()
         for product in found:
             item = QListWidgetItem(f"{product.name}  ·  {self.formats.money(product.price)}  ·  "
@@ -102,3 +122,59 @@ class ScanActions:
             self.find_customer(code)
         else:
             self._add(code)
+
+    # a code the catalog does not know ------------------------------------------------
+    def scan_refused(self, code: str, error) -> None:
+        """A scan refused: an unknown code is answered under the field, anything else as
+        any refusal is."""
+        if getattr(error, "message_id", None) != "catalog.unknown_code":
+            self.show_refusal(error)
+            return
+        self.unknown_code = code
+        self.unknown_label.setText(refusal_text(error))
+        self.search_name_button.show()
+        self.add_product_button.setVisible(self.staff is not None
+                                           and self.staff.role in MANAGERS and is_gtin(code))
+        self.unknown_panel.show()
+        self.scan.setFocus()
+
+    def hide_unknown(self) -> None:
+        if self.unknown_code is not None or self.unknown_panel.isVisible():
+            self.unknown_code = None
+            self.unknown_panel.hide()
+
+    def search_unknown(self) -> None:
+        """The code as a name: the catalog search runs on it, its matches under the field
+        (Up/Down, Enter); the text stays selected, so typing a name replaces it."""
+        code = self.unknown_code
+        if code is None:
+            return
+        self.scan.setText(code)
+        self.scan.selectAll()
+        self.scan.setFocus()
+        self._search()
+
+    def add_unknown(self) -> None:
+        """A manager adds the product for the code, then it is sold (the service checks
+        the role again)."""
+        code = self.unknown_code
+        if code is None or self.active_dialog is not None:
+            return
+        self.ops.run(ops.list_categories(), parent=self,
+                     done=lambda categories: self._ask_new_product(code, categories),
+                     disable=[self.add_product_button])
+
+    def _ask_new_product(self, code: str, categories) -> None:
+        from ui.checkout.new_product import NewProductDialog
+
+        dialog = NewProductDialog(code, categories, self.formats.currency, self)
+
+        def submitted(values):
+            self.ops.run(ops.create_product(staff_id=self.staff.id,
+                                            currency=self.formats.currency, **values),
+                         parent=self, done=lambda _product: dialog.accept(),
+                         refused=lambda error: dialog.refuse(refusal_text(error)),
+                         crashed=lambda: dialog.refuse(bug_message()))
+
+        dialog.submitted.connect(submitted)
+        self.open_dialog(dialog, on_accept=lambda: self._add(code))

@@ -2055,6 +2055,10 @@
         <source>stock {n}</source>
         <translation>库存 {n}</translation>
     </message>
+    <message>
+        <source>Nothing is called '{text}': type a name or part of it</source>
+        <translation>没有名为“{text}”的商品：请输入名称或其中一部分</translation>
+    </message>
 </context>
 <context>
     <name>SerialDialog</name>
@@ -2371,6 +2375,14 @@
     <message>
         <source>Cancel sale [Shift+F8]</source>
         <translation>取消交易 [Shift+F8]</translation>
+    </message>
+    <message>
+        <source>Search by name [F3]</source>
+        <translation>按名称搜索 [F3]</translation>
+    </message>
+    <message>
+        <source>Add this product [F2]</source>
+        <translation>新增此商品 [F2]</translation>
     </message>
 </context>
 <context>
@@ -2980,6 +2992,11 @@
         <source>What was sold with a returned unit comes back too</source>
         <translation>随主机售出的配件和服务卡一并退回</translation>
     </message>
+    <message>
+        <location filename="../checkout/after_sale_parts.py" line="169" />
+        <source>{n} sold · {amount}</source>
+        <translation>售出 {n} 件 · {amount}</translation>
+    </message>
 </context>
 <context>
     <name>TillsPage</name>
@@ -3055,6 +3072,65 @@
         <location filename="../first_run_pages.py" line="120" />
         <source>The demo fills this database with a sample electronics store, its staff and their PINs (in the README). Set up your own store on an empty database.</source>
         <translation>演示会在此数据库中建立一家示例数码门店，包括员工及其密码（见 README）。请在空数据库中设置您自己的门店。</translation>
+    </message>
+</context>
+<context>
+    <name>NewProductDialog</name>
+    <message>
+        <source>Add a product</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>As on the box, e.g. Baseus 65W GaN charger</source>
+        <translation>与包装上一致，例如 倍思 65W 氮化镓充电器</translation>
+    </message>
+    <message>
+        <source>Shelf price, e.g. 199.00</source>
+        <translation>货架售价，例如 199.00</translation>
+    </message>
+    <message>
+        <source>From the delivery note, e.g. 99.00</source>
+        <translation>见送货单，例如 99.00</translation>
+    </message>
+    <message>
+        <source>Empty: the category's usual rate</source>
+        <translation>留空：按类别的通常税率</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>增值税率 %</translation>
+    </message>
+    <message>
+        <source>Add and sell [Enter]</source>
+        <translation>新增并销售 [Enter]</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
     </message>
 </context>
 <context>

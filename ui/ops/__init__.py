@@ -23,13 +23,14 @@ package is imported by the login, which is up before SQLAlchemy has loaded.
 
 This package is the only part of ui/ (with the composition root, ui.app, and the thread
 pool, ui.worker) that imports pos/ beyond its kernel and the pure cart: running.py runs
-calls; cart.py, paying.py, people.py, aftersale.py, day.py, printing.py and settings.py
+calls; cart.py, catalog.py, paying.py, people.py, aftersale.py, day.py, printing.py and settings.py
 make them."""
 
 from ui.ops.aftersale import (
     Attempts, exchange, find_sales, list_audit, load_exchange, load_return, product_for_return,
     quote_refund, refund, refund_without_receipt, void_sale,
 )
+from ui.ops.catalog import create_product, list_categories
 from ui.ops.cart import (
     TillView, add_product, addon_units, cancel_cart, decline_card, find_customer,
     list_parked, mark_item, open_addon, park, read_view, remove_line, resume, save_customer,
@@ -60,4 +61,5 @@ __all__ = [
     "save_report", "search_products", "set_serial", "show_unit", "toggle_card", "verify_pin",
     "void_sale", "x_report",
     "check_count", "shift_count",
+    "create_product", "list_categories",
 ]
