@@ -139,9 +139,9 @@ def test_park_and_resume_bring_the_sale_back(qtbot, window, keys, monkeypatch):
     parked_uuid = till.cart.uuid
     keys.press(till.scan, Qt.Key.Key_F8)
     assert till.cart.lines == [] and "parked" in till.banner.text()
-    monkeypatch.setattr(ParkedDialog, "ask", classmethod(lambda cls, parked, formats, parent=None:
-                                                         parked[0].cart_uuid))
     keys.press(till.scan, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ParkedDialog))
+    keys.press(till.active_dialog.list, Qt.Key.Key_Return)  # the first parked sale
     assert till.cart.uuid == parked_uuid and len(till.cart.lines) == 1
     assert till.sheet.rows  # the unit's sheet is back
 

@@ -58,19 +58,31 @@ def pay_cash(qtbot, till, amount: str) -> object:
     return completed.args[0]
 
 
-def test_sale_parked_is_not_said_once_the_sale_is_resumed(qtbot, window, monkeypatch):
+def choose_parked(qtbot, window, index: int = 0) -> list[str]:
+    """F9, then the parked sale at `index` chosen in the list (Down, Enter); the labels
+    the list showed."""
     from ui.checkout.dialogs import ParkedDialog
 
+    till = window.till
+    qtbot.keyClick(till.scan, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, ParkedDialog))
+    dialog = till.active_dialog
+    labels = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    dialog.list.setCurrentRow(index)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.active_dialog is None)
+    settle(qtbot, window)
+    return labels
+
+
+def test_sale_parked_is_not_said_once_the_sale_is_resumed(qtbot, window):
     log_in(qtbot, window)
     till = window.till
     scan(qtbot, window, NOTEBOOK)
     qtbot.keyClick(till.scan, Qt.Key.Key_F8)
     settle(qtbot, window)
     assert "parked" in till.banner.text() and till.banner.isVisible()
-    monkeypatch.setattr(ParkedDialog, "ask", classmethod(
-        lambda cls, parked, formats, parent=None: parked[0].cart_uuid))
-    qtbot.keyClick(till.scan, Qt.Key.Key_F9)
-    settle(qtbot, window)
+    choose_parked(qtbot, window)
     assert len(till.cart.lines) == 1
     assert till.banner.text() == "" and not till.banner.isVisible()
 
@@ -122,11 +134,10 @@ def test_a_managers_shift_message_is_gone_after_lock_and_the_next_login(qtbot, w
 
 
 def test_lock_parks_the_open_cart_under_its_owner_and_the_next_person_starts_clean(
-        qtbot, window, sqlite_demo_db, returning_customer, monkeypatch):
+        qtbot, window, sqlite_demo_db, returning_customer):
     from sqlalchemy import select
 
     from pos.db.models import ParkedCart, Staff
-    from ui.checkout.dialogs import ParkedDialog
 
     log_in(qtbot, window)
     till = window.till
@@ -153,12 +164,8 @@ def test_lock_parks_the_open_cart_under_its_owner_and_the_next_person_starts_cle
     till.lock_button.click()
     settle(qtbot, window)
     log_in(qtbot, window)
-    offered = []
-    monkeypatch.setattr(ParkedDialog, "ask", classmethod(
-        lambda cls, parked, formats, parent=None: offered.extend(parked) or parked[0].cart_uuid))
-    qtbot.keyClick(till.scan, Qt.Key.Key_F9)
-    settle(qtbot, window)
-    assert [p.label for p in offered] == ["Li Na · Chen Jie"]
+    labels = choose_parked(qtbot, window)
+    assert len(labels) == 1 and labels[0].startswith("Li Na · Chen Jie")
     assert till.cart.uuid == li_na_cart and len(till.cart.lines) == 1
     assert till.cart.customer_id == returning_customer.id
 

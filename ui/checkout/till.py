@@ -3,9 +3,13 @@ configuration sheet and service cards, and the way to payment.
 
 Keyboard, with the scan field empty: Up/Down move through the sheet, Space = sold,
 Delete = declined, Backspace = not yet, Left/Right = another product for the item,
-Ctrl+1..9 = service card tier, Ctrl+0 = card declined. F4 customer, F8 park, F9 resume,
-F12 pay; managers: F10 the store's settings. A scanner types digits and Enter; an 11-digit
-mobile number finds the customer.
+Ctrl+1..9 = service card tier, Ctrl+0 = card declined. Every button shows its key and
+the key does what a tap does (TillLayout.BUTTON_KEYS): F4 customer, F6 find a sale, F8
+park, F9 resume, F11 reprint, F12 pay, Ctrl+Del remove the line chosen with Page Up/Down,
+Shift+F8 cancel, Ctrl+L lock; managers: F7 reports, Shift+F7 audit, F10 settings,
+Shift+F10 close the shift. A scanner types digits and Enter; an 11-digit mobile number
+finds the customer; an unknown code is answered under the field (F3 search by name, F2
+a manager adds the product).
 
 Nothing here waits on the database: what the till asks of pos/ goes through ui.ops, and
 what changes the cart goes through one queue (`cart_ops`), so results apply in the order

@@ -84,12 +84,21 @@ class CartActions:
             if self.cart.lines:
                 self.show_message(self.tr("Finish or park the current sale first"))
                 return
-            chosen = ParkedDialog.ask(parked, self.formats, self)
-            if chosen is None:
-                self.scan.setFocus()
+            if self.active_dialog is not None:
                 return
-            self.clear_moment()  # "Sale parked" was about the sale put aside, not this one
-            self.change_cart(lambda: ops.resume(cart_uuid=chosen, staff_id=self.staff.id))
+            dialog = ParkedDialog(parked, self.formats, self)
+
+            def chosen():
+                cart_uuid = dialog.chosen
+                if cart_uuid is None:
+                    return
+                self.clear_moment()  # "Sale parked" was about the sale put aside
+                self.change_cart(lambda: ops.resume(cart_uuid=cart_uuid,
+                                                    staff_id=self.staff.id))
+
+            # not blocking, like every dialog of the till: the scan field has the keyboard
+            # back when it closes, also on a kiosk without a window manager
+            self.open_dialog(dialog, on_accept=chosen)
 
         self.cart_ops.run(lambda: ops.list_parked(self.terminal), parent=self, done=listed,
                           refused=self.show_refusal, crashed=self.show_bug,
