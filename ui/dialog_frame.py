@@ -60,7 +60,13 @@ def dress(dialog: QDialog) -> QDialog:
         margins = layout.contentsMargins()  # a menu bar sits outside them: line it up
         heading.setContentsMargins(margins.left(), margins.top(), margins.right(), 8)
         layout.setMenuBar(heading)  # above whatever the layout holds, full width
-        dialog.windowTitleChanged.connect(heading.setText)
+
+        def retitled(text: str) -> None:  # and once a label of its own says it, hidden
+            heading.setText(text)
+            heading.setVisible(not any(label is not heading and label.text() == text
+                                       for label in dialog.findChildren(QLabel)))
+
+        dialog.windowTitleChanged.connect(retitled)
     for box in dialog.findChildren(QDialogButtonBox):
         for button in box.buttons():
             if not isinstance(button, QPushButton) or button.objectName() in ("primary", "danger"):

@@ -162,6 +162,23 @@ def test_a_dialog_at_the_till_has_a_heading_marked_buttons_and_dims_the_till(qtb
         settle(qtbot, window)
 
 
+def test_a_dialog_that_heads_itself_with_its_title_shows_it_once(qtbot, app):
+    from ui.dialog_frame import dress
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.setWindowTitle("Sales report")
+    header = QLabel("Adding up the day…")
+    QVBoxLayout(dialog).addWidget(header)
+    dress(dialog)
+    heading = dialog.findChild(QLabel, "dialogTitle")
+    dialog.show()
+    assert heading.isVisible() and heading.text() == "Sales report"
+    header.setText("Day report: Store S01")  # as the report screen does once it has loaded
+    dialog.setWindowTitle(header.text())
+    assert not heading.isVisible()
+
+
 def test_nested_dialogs_share_one_backdrop_until_the_last_closes(qtbot, sqlite_demo_db):
     with till_window(qtbot, sqlite_demo_db) as window:
         log_in(qtbot, window)

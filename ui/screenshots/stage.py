@@ -158,8 +158,8 @@ class Stage:
             if modal is None:
                 QTimer.singleShot(50, poll)
                 return
-            for _ in range(4):
-                self.app.processEvents()
+            modal.repaint()
+            self.settle()
             act(modal)
 
         QTimer.singleShot(50, poll)
