@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from pos.kernel.errors import UserError
 from pos.kernel.money import parse_amount
+from ui.checkout.after_sale_parts import dialog_button
 from ui.dialog_frame import set_kind
 
 # Details kept in minor units (int) or, in corrections and cash movements, as a decimal
@@ -59,7 +59,7 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.count = QLabel()
         self.count.setObjectName("muted")
-        close = set_kind(QPushButton(self.tr("Close [Esc]")), "secondary")
+        close = set_kind(dialog_button(self.tr("Close [Esc]")), "secondary")
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.accept)
         top = QHBoxLayout()
@@ -93,7 +93,7 @@ class AuditDialog(QDialog):
             "paid_out": self.tr("Cash paid out"),
             "shift_opened": self.tr("Shift opened"),
             "shift_closed": self.tr("Shift closed"),
-            "failed_login": self.tr("Wrong PIN at login"),
+            "failed_login": self.tr("Wrong PIN"),
             "pin_changed": self.tr("PIN changed"),
             "staff_added": self.tr("Staff member added"),
             "staff_record": self.tr("Staff record sealed"),
@@ -194,6 +194,8 @@ class AuditDialog(QDialog):
                 return f"{record} · {self.formats.money(int(amount))}"
         if event.action == "shift_opened" and ref.isdigit():
             return ""  # a terminal's row id says nothing to a person
+        if event.action == "staff_record" and ref.isdigit():
+            return self.person(int(ref))
         return ref
 
     def row_texts(self, event) -> list[str]:

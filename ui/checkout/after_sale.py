@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout,
+    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout,
 )
 
 from pos.kernel.enums import DocumentKind
 from ui import ops
 from ui.audit_view import AuditDialog
-from ui.checkout.after_sale_parts import MoneyBackChoice, ReturnLines, keyed
+from ui.checkout.after_sale_parts import (
+    MoneyBackChoice, ReturnLines, dialog_button, keyed, show_as,
+)
 from ui.checkout.approval_dialog import ManagerApprovalDialog
 from ui.dialog_frame import set_kind
 from ui.messages import bug_message, refusal_text
@@ -65,7 +66,7 @@ class FindSaleDialog(QDialog):
                                  lambda: self._choose(self.VOID), name="danger")
         self.no_receipt_button = keyed(self, self.tr("Return without a receipt"), Qt.Key.Key_F9,
                                        self._no_receipt)
-        close = set_kind(QPushButton(self.tr("Close [Esc]")), "secondary")
+        close = set_kind(dialog_button(self.tr("Close [Esc]")), "secondary")
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.reject)
         buttons = QGridLayout()
@@ -202,12 +203,10 @@ class ReturnDialog(QDialog):
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.ok = QPushButton()
-        self.ok.setObjectName("primary")
-        self.ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok.setMinimumHeight(56)
+        self.ok = dialog_button("", name="primary")
+        self.ok.set_height(56)
         self.ok.clicked.connect(self.request_refund)
-        self.cancel = set_kind(QPushButton(self.tr("Cancel [Esc]")), "secondary")
+        self.cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
         self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel.clicked.connect(self.reject)
         self.exchange = keyed(self, self.tr("Exchange instead"), Qt.Key.Key_F4,
@@ -299,6 +298,7 @@ class ReturnDialog(QDialog):
             self.message.setText(refusal_text(error) if error is not None else bug_message())
 
     def _show_amount(self) -> None:
+        show_as(self.amount_label, "total" if self.items() else "muted")
         if not self.items():
             self.amount_label.setText(self.tr("Choose what comes back"))
             self.ok.setText(self.tr("Refund [Enter]"))

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos.kernel.enums import LineKind, Tender
+from ui.checkout.payment import TENDER_KEYS
+from ui.key_button import KeyButton
 from ui.style import MIN_TOUCH
 
-# Ways money goes back, in the order they are offered; cash is always offered.
-MONEY_BACK_KEYS = (Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8)
+ROW_HEIGHT = MIN_TOUCH + 16  # a line that can come back: its name, what it was, a Stepper
+
 
 
 class DialogKeys(QObject):
@@ -47,20 +49,50 @@ class DialogKeys(QObject):
         return False
 
 
-def keyed(dialog: QDialog, text: str, key: Qt.Key, handler=None, *, name: str = "",
-          button: QPushButton | None = None) -> QPushButton:
-    """A button whose key is shown on it and works anywhere in `dialog`."""
-    label = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-    button = button or QPushButton()
-    button.setText(f"{text} [{label}]")
+def key_name(key: Qt.Key) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def dialog_button(text: str, *, name: str = "") -> KeyButton:
+    """A dialog's button, "Label [Key]" drawn with its key in small type on one line; it
+    never takes the keyboard (the dialog's field keeps it) nor Enter."""
+    button = KeyButton(text, stacked=False)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setAutoDefault(False)  # Enter is the dialog's own (its field's), never a button's
     if name:
         button.setObjectName(name)
+    return button
+
+
+def keyed(dialog: QDialog, text: str, key: Qt.Key, handler=None, *, name: str = "",
+          button: QPushButton | None = None) -> QPushButton:
+    """A button whose key is shown on it and works anywhere in `dialog`."""
+    if button is None:
+        button = dialog_button(f"{text} [{key_name(key)}]", name=name)
+    else:
+        button.setText(f"{text} [{key_name(key)}]")
     if handler is not None:
         button.clicked.connect(handler)
     DialogKeys.of(dialog).buttons[key] = button
     return button
+
+
+def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
+    """Open at `width` x `height` (its content's own height when that is more), never
+    larger than the screen; its layout keeps what it needs (no fixed minimum height:
+    one would let Qt squeeze rows over each other)."""
+    dialog.setMinimumWidth(width)
+    screen = dialog.screen().availableGeometry()
+    wanted = max(height, dialog.sizeHint().height())
+    dialog.resize(min(width, screen.width()), min(wanted, screen.height() - 40))
+
+
+def show_as(label: QLabel, name: str) -> None:
+    """Give a label another look of ui.style (objectName: "total", "muted"...)."""
+    if label.objectName() != name:
+        label.setObjectName(name)
+        label.style().unpolish(label)
+        label.style().polish(label)
 
 
 class ElidedLabel(QLabel):
@@ -110,6 +142,7 @@ class Stepper(QWidget):
             button.setStyleSheet("font-size: 22px; font-weight: bold; padding: 0;")
             button.setAutoRepeat(True)
             button.clicked.connect(step)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -144,20 +177,25 @@ class ReturnLines(QWidget):
         chosen = dict(items or ())
         for row, line in enumerate(record.lines):
             left = returnable.get(line.position, 0)
-            indent = "    " if line.parent is not None else ""
-            name = ElidedLabel(f"{indent}{line.name}")
-            price = QLabel(formats.money(line.line_total))
-            price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            can = QLabel(self.tr("{n} can come back").format(n=left) if left
-                         else self.tr("already back"))
-            can.setObjectName("muted")
+            name = ElidedLabel(line.name)
+            name.setStyleSheet("font-weight: bold;")
+            sold = formats.money(line.line_total)
+            if line.quantity != 1:
+                sold = self.tr("{n} sold · {amount}").format(n=line.quantity, amount=sold)
+            can = (self.tr("{n} can come back").format(n=left) if left
+                   else self.tr("already back"))
+            detail = ElidedLabel(f"{sold} · {can}")
+            detail.setObjectName("muted")
+            about = QVBoxLayout()
+            about.setSpacing(0)
+            about.setContentsMargins(24 if line.parent is not None else 0, 0, 0, 0)
+            about.addWidget(name)
+            about.addWidget(detail)
             stepper = Stepper(left)
             stepper.spin.setValue(min(chosen.get(line.position, 0), left))
             stepper.spin.valueChanged.connect(lambda _value: self.changed.emit())
-            grid.addWidget(name, row, 0)
-            grid.addWidget(price, row, 1)
-            grid.addWidget(can, row, 2)
-            grid.addWidget(stepper, row, 3)
+            grid.addLayout(about, row, 0)
+            grid.addWidget(stepper, row, 1)
             self.spins[line.position] = stepper.spin
             self.steppers[line.position] = stepper
         scroll = QScrollArea()
@@ -165,7 +203,7 @@ class ReturnLines(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumHeight(min(len(record.lines), 4) * (MIN_TOUCH + 8))
+        scroll.setMinimumHeight(min(len(record.lines), 3) * ROW_HEIGHT)
         self.with_attached = QCheckBox(self.tr("What was sold with a returned unit comes back too"))
         self.with_attached.setChecked(True)
         self.with_attached.setMinimumHeight(MIN_TOUCH)
@@ -190,7 +228,8 @@ class ReturnLines(QWidget):
 
 class MoneyBackChoice(QWidget):
     """How the money goes back: in cash, or the way the sale was paid. Each way is a
-    button with its key (F5 onwards); `tender` is the one chosen."""
+    button with the key it has at payment (F5 cash, F6 bank card...); `tender` is the
+    one chosen."""
 
     def __init__(self, record, dialog: QWidget, parent=None):
         super().__init__(parent)
@@ -201,14 +240,17 @@ class MoneyBackChoice(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("Money back:"))
         row.addWidget(self.title)
-        ways = list(dict.fromkeys([Tender.CASH, *paid]))[:len(MONEY_BACK_KEYS)]
-        for tender, key in zip(ways, MONEY_BACK_KEYS[:len(ways)], strict=True):
-            button = QPushButton()
+        ways = list(dict.fromkeys([Tender.CASH, *paid]))
+        for tender in ways:  # each with its key at payment: F5 cash, F6 bank card...
+            button = KeyButton("", stacked=False)
             button.setCheckable(True)
-            keyed(dialog, names[tender], key, button=button)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            keyed(dialog, names[tender], QKeySequence(TENDER_KEYS[tender])[0].key(),
+                  button=button)
             button.setProperty("tender", str(tender))
             self.group.addButton(button)
-            row.addWidget(button, 1)
+            row.addWidget(button)
+        row.addStretch(1)
         self.group.buttons()[0].setChecked(True)
 
     def tender_names(self) -> dict[str, str]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
-from ui.checkout.after_sale_parts import DialogKeys
+from ui.checkout.after_sale_parts import DialogKeys, dialog_button
 from ui.dialog_frame import set_kind
 
 
@@ -51,12 +51,10 @@ class ManagerApprovalDialog(QDialog):
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        cancel = set_kind(QPushButton(self.tr("Cancel [Esc]")), "secondary")
+        cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
         cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         cancel.clicked.connect(self.reject)
-        self.approve_button = QPushButton(self.tr("Approve [Enter]"))
-        self.approve_button.setObjectName("primary")
-        self.approve_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.approve_button = dialog_button(self.tr("Approve [Enter]"), name="primary")
         self.approve_button.clicked.connect(self.submit)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel, 1)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout, QWidget,
+    QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
 )
 
 from pos.selling.cart import totals
 from ui import ops
-from ui.checkout.after_sale_parts import MoneyBackChoice, ReturnLines, keyed
+from ui.checkout.after_sale_parts import (
+    MoneyBackChoice, ReturnLines, dialog_button, fit_to_screen, keyed, show_as,
+)
 from ui.dialog_frame import set_kind
 from ui.messages import bug_message, refusal_text
 
@@ -51,7 +52,6 @@ class ExchangeDialog(QDialog):
         self.with_attached = self.lines.with_attached
         self.lines.changed.connect(self._numbers_changed)
         self.back_label = QLabel()
-        self.back_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         left = self._panel(self.tr("Coming back"), self.lines, self.back_label)
 
         # going out
@@ -75,7 +75,7 @@ class ExchangeDialog(QDialog):
         self.remove_button = keyed(self, self.tr("Remove line"), Qt.Key.Key_Delete,
                                    self.remove_line)
         self.new_label = QLabel()
-        self.new_label.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.new_label.setObjectName("heading")
         remove_row = QHBoxLayout()
         remove_row.addWidget(self.new_label, 1)
         remove_row.addWidget(self.remove_button)
@@ -86,16 +86,19 @@ class ExchangeDialog(QDialog):
         self.difference_label = QLabel()
         self.difference_label.setObjectName("total")
         self.money_back = MoneyBackChoice(record, self)
+        keep = self.money_back.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the dialog does not jump when it shows
+        self.money_back.setSizePolicy(keep)
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.cancel = set_kind(QPushButton(self.tr("Cancel [Esc]")), "secondary")
+        self.cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
         self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel.clicked.connect(self.reject)
         self.ok = keyed(self, self.tr("Complete exchange"), Qt.Key.Key_F12,
                         self.request_complete,
                         name="primary")
-        self.ok.setMinimumHeight(56)
+        self.ok.set_height(56)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel, 1)
         buttons.addWidget(self.ok, 2)
@@ -110,7 +113,7 @@ class ExchangeDialog(QDialog):
         layout.addWidget(self.money_back)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.setMinimumSize(1100, 620)
+        fit_to_screen(self, 1100, 620)
         self._show_cart_lines()
         self._show_amounts()
         if self.items():
@@ -122,7 +125,7 @@ class ExchangeDialog(QDialog):
         frame.setObjectName("panel")
         box = QVBoxLayout(frame)
         heading = QLabel(title)
-        heading.setStyleSheet("font-size: 17px; font-weight: bold;")
+        heading.setObjectName("heading")
         box.addWidget(heading)
         for part in parts:
             if isinstance(part, QWidget):
@@ -308,6 +311,7 @@ class ExchangeDialog(QDialog):
 
     def _show_amounts(self) -> None:
         money = self.formats.money
+        show_as(self.back_label, "heading" if self.items() else "muted")
         if not self.items():
             self.back_label.setText(self.tr("Choose what comes back"))
         elif self.back is None:
@@ -316,7 +320,10 @@ class ExchangeDialog(QDialog):
             self.back_label.setText(self.tr("Back: {amount}").format(amount=money(self.back)))
         self.new_label.setText(self.tr("New: {amount}").format(amount=money(self.new_total)))
         difference = self.difference
-        self.money_back.setVisible(difference is not None and difference < 0)
+        self.money_back.setVisible(difference is not None and difference < 0
+                                   and bool(self.cart.billable_lines()))
+        show_as(self.difference_label, "muted" if difference is None
+                or not self.cart.billable_lines() else "total")
         if difference is None or not self.cart.billable_lines():
             self.difference_label.setText(
                 self.tr("Choose what comes back and scan what goes out"))

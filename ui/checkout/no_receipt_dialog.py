@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
 )
 
 from pos.kernel.errors import UserError
 from pos.kernel.money import parse_amount, to_decimal_string
 from ui import ops
-from ui.checkout.after_sale_parts import Stepper, keyed
+from ui.checkout.after_sale_parts import Stepper, dialog_button, keyed
 from ui.dialog_frame import set_kind
 from ui.messages import bug_message, refusal_text
 
@@ -56,12 +56,12 @@ class NoReceiptReturnDialog(QDialog):
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.cancel = set_kind(QPushButton(self.tr("Cancel [Esc]")), "secondary")
+        self.cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
         self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel.clicked.connect(self.reject)
         self.ok = keyed(self, self.tr("Refund in cash"), Qt.Key.Key_F12, self.request_refund,
                         name="primary")
-        self.ok.setMinimumHeight(56)
+        self.ok.set_height(56)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel, 1)
         buttons.addWidget(self.ok, 2)

@@ -111,16 +111,19 @@ class ExchangeActions:
             dialog.accept()
             self.run_prints()
             money = self.formats.money
-            said = self.tr("Exchange: {back} taken back, {sale} sold").format(
-                back=done.refund.receipt_no, sale=done.sale.receipt_no)
             if done.difference > 0:
-                said += " · " + self.tr("paid {amount}").format(amount=money(done.difference))
+                said = self.tr("Exchange done · paid {amount}").format(
+                    amount=money(done.difference))
                 if done.sale.change:
                     said += " · " + self.tr("Change {amount}").format(
                         amount=money(done.sale.change))
             elif done.difference < 0:
-                said += " · " + self.tr("{amount} back to the customer").format(
+                said = self.tr("Exchange done · {amount} back to the customer").format(
                     amount=money(-done.difference))
+            else:
+                said = self.tr("Exchange done · nothing to pay")
+            said += " · " + self.tr("{back} taken back, {sale} sold").format(
+                back=done.refund.receipt_no, sale=done.sale.receipt_no)
             self.set_banner(said)
             self.sale_completed.emit(done.sale)
 

@@ -204,11 +204,6 @@
         <translation>关班</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="92" />
-        <source>Wrong PIN at login</source>
-        <translation>登录密码错误</translation>
-    </message>
-    <message>
         <location filename="../audit_view.py" line="93" />
         <source>PIN changed</source>
         <translation>修改密码</translation>
@@ -497,6 +492,11 @@
         <location filename="../audit_view.py" line="168" />
         <source>{n} entries</source>
         <translation>{n} 项</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="96" />
+        <source>Wrong PIN</source>
+        <translation>密码输入错误</translation>
     </message>
 </context>
 <context>
@@ -2716,24 +2716,9 @@
         <translation>换货退回 {amount}（原单 {receipt}）</translation>
     </message>
     <message>
-        <location filename="../checkout/till_exchange.py" line="114" />
-        <source>Exchange: {back} taken back, {sale} sold</source>
-        <translation>换货完成：退货单 {back}，新销售单 {sale}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till_exchange.py" line="117" />
-        <source>paid {amount}</source>
-        <translation>补款 {amount}</translation>
-    </message>
-    <message>
         <location filename="../checkout/till_exchange.py" line="119" />
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../checkout/till_exchange.py" line="122" />
-        <source>{amount} back to the customer</source>
-        <translation>退还顾客 {amount}</translation>
     </message>
     <message>
         <location filename="../checkout/till_exchange.py" line="160" />
@@ -2744,6 +2729,26 @@
         <location filename="../checkout/till_exchange.py" line="174" />
         <source>Refund {receipt}: {amount} back</source>
         <translation>退货单 {receipt}：退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="115" />
+        <source>Exchange done · paid {amount}</source>
+        <translation>换货完成 · 补款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="121" />
+        <source>Exchange done · {amount} back to the customer</source>
+        <translation>换货完成 · 退还顾客 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="124" />
+        <source>Exchange done · nothing to pay</source>
+        <translation>换货完成 · 无需补退</translation>
+    </message>
+    <message>
+        <location filename="../checkout/till_exchange.py" line="125" />
+        <source>{back} taken back, {sale} sold</source>
+        <translation>退货单 {back}，新销售单 {sale}</translation>
     </message>
 </context>
 <context>
