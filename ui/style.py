@@ -269,6 +269,20 @@ STOCK_ICONS = {
     QStyle.StandardPixmap.SP_ArrowRight: ("chevron-right", INK),
     QStyle.StandardPixmap.SP_ArrowUp: ("chevron-up", INK),
     QStyle.StandardPixmap.SP_ArrowDown: ("chevron-down", INK),
+    QStyle.StandardPixmap.SP_LineEditClearButton: ("x", MUTED),
+    QStyle.StandardPixmap.SP_BrowserReload: ("rotate-cw", INK),
+    # the file dialog (Save CSV / PDF) and its folders
+    QStyle.StandardPixmap.SP_DirIcon: ("folder", MUTED),
+    QStyle.StandardPixmap.SP_DirOpenIcon: ("folder-open", MUTED),
+    QStyle.StandardPixmap.SP_DirClosedIcon: ("folder", MUTED),
+    QStyle.StandardPixmap.SP_DirHomeIcon: ("house", MUTED),
+    QStyle.StandardPixmap.SP_DriveHDIcon: ("hard-drive", MUTED),
+    QStyle.StandardPixmap.SP_FileIcon: ("file", MUTED),
+    QStyle.StandardPixmap.SP_FileDialogBack: ("chevron-left", INK),
+    QStyle.StandardPixmap.SP_FileDialogToParent: ("arrow-up", INK),
+    QStyle.StandardPixmap.SP_FileDialogNewFolder: ("folder-plus", INK),
+    QStyle.StandardPixmap.SP_FileDialogDetailedView: ("list", INK),
+    QStyle.StandardPixmap.SP_FileDialogListView: ("layout-grid", INK),
 }
 
 
