@@ -215,7 +215,7 @@ class Startup(QObject):
         )
 
         self.window = MainWindow(first_screen=first)
-        self.window.resize(1366, 768)
+        self.window.fit_screen()  # the whole screen: a till has no window manager to do it
         self.window.login.installEventFilter(self)
         self.window.show()
         # The screen is ready once the event loop has run what show() queued (the same

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.kernel.enums import StaffRole
+from ui.key_button import KeyButton
 
 TILE_HEIGHT = 72
 
@@ -45,6 +46,8 @@ class LoginScreen(QWidget):
         tile_row.setLayout(self.tiles)
         tile_row.setMinimumHeight(TILE_HEIGHT)  # the screen doesn't jump when the tiles arrive
         self.waiting = QLabel("")  # in the tiles' place until they are known
+        self.choose_hint = QLabel("")  # how to choose a tile by keyboard
+        self.choose_hint.setObjectName("muted")
         self.waiting.setObjectName("muted")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -60,7 +63,8 @@ class LoginScreen(QWidget):
         keypad = QGridLayout()
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
         for index, key in enumerate(keys):
-            button = QPushButton(key)
+            # OK shows its key (Enter) beneath it; the digits and ⌫ are their own keys
+            button = KeyButton(key, "Enter") if key == "OK" else QPushButton(key)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setFixedSize(80, 64)
             # the app's style sheet sets a button's min-height when it polishes it: the
@@ -81,6 +85,7 @@ class LoginScreen(QWidget):
             layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(16)
         layout.addWidget(tile_row)
+        layout.addWidget(self.choose_hint, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(16)
         layout.addWidget(self.pin, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.message, alignment=Qt.AlignmentFlag.AlignHCenter)
@@ -103,6 +108,7 @@ class LoginScreen(QWidget):
         """Every text of the screen in the current language (also on a language change:
         the store's language may be known only once the database has loaded)."""
         self.title.setText(self.tr("Who is at the till?"))
+        self.choose_hint.setText(self.tr("← → choose who, then the PIN and Enter"))
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.ok_button.setText(self.tr("OK"))
         roles = self._role_names()

@@ -8,7 +8,7 @@ background; only then is the till built. Neither screen calls pos/ but through u
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from ui.gc_guard import GarbageCollector
 from ui.icons import apply_icons
@@ -43,6 +43,17 @@ class MainWindow(QMainWindow):
         apply_icons(self.till)  # the till's main buttons, by attribute name (ui.icons)
         self.login.attach(context, people)
         GarbageCollector.freeze()  # the app's long-lived objects are all there now
+
+    def fit_screen(self) -> None:
+        """As large as the screen it is on: a kiosk till has no window manager to maximise
+        it, and a 1920x1080 screen is used whole. 1366x768 when the screen is unknown or
+        smaller than a till's (offscreen, the screen is a nominal 800x600)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or area.width() < 1024 or area.height() < 700:
+            self.resize(1366, 768)
+            return
+        self.setGeometry(area)
 
     def retitle(self) -> None:
         title = self.tr("Tickbox POS")

@@ -27,6 +27,8 @@ class Notice:
                           QCoreApplication.translate("Messages", "Tickbox POS"), text,
                           QMessageBox.StandardButton.Ok, parent)
         box.setMinimumWidth(360)
+        box.button(QMessageBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Messages", "OK [Enter]"))  # its key, as on the till
         box.finished.connect(lambda _result: give_back_keyboard(parent, had_focus))
         dim_behind(box)  # the window behind dimmed while the message is up
         box.open()
@@ -74,6 +76,16 @@ class Confirm:
 
     @classmethod
     def ask(cls, parent: QWidget, text: str) -> bool:
-        answer = QMessageBox.question(parent, QCoreApplication.translate("Messages", "Tickbox POS"),
-                                      text)
-        return answer == QMessageBox.StandardButton.Yes
+        had_focus = QApplication.focusWidget()
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          QCoreApplication.translate("Messages", "Tickbox POS"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("Messages", "Yes [Enter]"))
+        box.button(QMessageBox.StandardButton.No).setText(
+            QCoreApplication.translate("Messages", "No [Esc]"))
+        box.exec()
+        give_back_keyboard(parent, had_focus)  # a kiosk has no window manager to do it
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)

@@ -261,3 +261,33 @@ def test_the_keyboard_focus_is_visible(qtbot, window):
     qtbot.waitUntil(lambda: not till.scan.hasFocus())
     assert border_colour(till.scan) != focused
     till.scan.setFocus()
+
+
+def test_a_question_says_its_keys_and_gives_the_keyboard_back(qtbot, window):
+    """Cancel sale asks first (ui.messages.Confirm): Yes [Enter], No [Esc]; either way
+    the scan field has the keyboard after, with no window manager."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    log_in(qtbot, window)
+    till = window.till
+    qtbot.keyClicks(till.scan, "BAG-NB-156")
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    seen = []
+
+    def answer(key):
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(sorted(b.text() for b in box.buttons()))
+        qtbot.keyClick(box, key)
+
+    QTimer.singleShot(100, lambda: answer(Qt.Key.Key_Escape))
+    qtbot.keyClick(till.scan, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    keyboard_back_at_scan(qtbot, window)
+    assert seen == [["No [Esc]", "Yes [Enter]"]] and len(till.cart.lines) == 1
+    QTimer.singleShot(100, lambda: answer(Qt.Key.Key_Return))
+    qtbot.keyClick(till.scan, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, window)
+    keyboard_back_at_scan(qtbot, window)
+    assert till.cart.lines == [] and "cancelled" in till.banner.text()

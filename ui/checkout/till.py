@@ -155,6 +155,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
     def change_cart(self, build, *, done=None, refused=None, crashed=None, disable=()):
         """Queue a call that returns a TillView: built when its turn comes, from the cart
         the calls before it left; the view is shown, then `done(view)` runs."""
+        self.hide_unknown()  # the cashier moved on from a code that was not found
         def shown(view):
             self.show_view(view)
             if done is not None:

@@ -21,6 +21,7 @@ class PaymentFlow:
     def pay(self) -> None:
         if self.paying or self.active_dialog is not None:
             return
+        self.hide_unknown()
         self.paying = True
         self._pay_step()
 

@@ -1303,6 +1303,10 @@
         <source>Tap your name first</source>
         <translation>请先点选您的名字</translation>
     </message>
+    <message>
+        <source>← → choose who, then the PIN and Enter</source>
+        <translation>← → 选择收银员，再输入密码并按 Enter</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1368,6 +1372,18 @@
         <location filename="../messages.py" line="55" />
         <source>Tickbox POS</source>
         <translation>Tickbox 收银系统</translation>
+    </message>
+    <message>
+        <source>OK [Enter]</source>
+        <translation>确定 [Enter]</translation>
+    </message>
+    <message>
+        <source>Yes [Enter]</source>
+        <translation>是 [Enter]</translation>
+    </message>
+    <message>
+        <source>No [Esc]</source>
+        <translation>否 [Esc]</translation>
     </message>
 </context>
 <context>
