@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 import sys
 
-from pos.cli.common import ask_pin
+from pos.cli.common import ask_pin, refusal_lines
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg, render
 from pos.kernel.translations import SUPPORTED, choose_locale, load_translations
 from pos.setup import new_store
-from pos.setup.details import parse_till, refuse_if_set_up
-from pos.setup.files import read_file
+from pos.setup.details import CURRENCY, check_store, check_tills, parse_till, refuse_if_set_up
+from pos.setup.files import check_files, read_file
 
 
 def register(sub) -> None:
@@ -49,20 +49,19 @@ def register(sub) -> None:
 def run(args, db, terminal: str) -> int:
     refuse_if_set_up(db)  # before any question
     if sys.stdin.isatty():
-        _ask_missing(args, terminal)
+        pin = _ask_missing(args, db, terminal)
     else:
         missing = [flag for flag, value in (("--name", args.name),
                                             ("--admin-name", args.admin_name)) if not value]
         if missing:
             raise UserError("setup.missing_options", options=missing)
-    locale = args.locale or choose_locale(os.environ.get("POS_LOCALE"))
-    tills = [parse_till(text) for text in args.till or [terminal]]
+        pin = ask_pin()
     result = new_store.set_up_store(
         db, name=args.name, address=args.address or "", phone=args.phone or "",
-        tax_id=args.tax_id or "", locale=locale, admin_name=args.admin_name,
-        admin_pin=ask_pin(), tills=tills, this_terminal=terminal,
-        categories=read_file(args.categories), catalog=read_file(args.catalog),
-        checklists=read_file(args.checklists),
+        tax_id=args.tax_id or "", locale=args.locale or _reader_locale(),
+        admin_name=args.admin_name, admin_pin=pin, tills=_tills(args, terminal),
+        this_terminal=terminal, categories=read_file(args.categories),
+        catalog=read_file(args.catalog), checklists=read_file(args.checklists),
         printer=new_store.Printer(args.printer, args.paper))
     _report(result)
     if result.printer.uri:
@@ -72,38 +71,88 @@ def run(args, db, terminal: str) -> int:
     return 0
 
 
-def _ask_missing(args, terminal: str) -> None:
-    """A person at the terminal: what the flags left out, asked in turn ([default])."""
+def _reader_locale() -> str:
+    return choose_locale(os.environ.get("POS_LOCALE"))
+
+
+def _tills(args, terminal: str) -> list[tuple[str, str]]:
+    return [parse_till(text) for text in args.till or [terminal]]
+
+
+def _ask_missing(args, db, terminal: str) -> str:
+    """A person at the terminal: what the flags left out, asked in turn ([default]), each
+    group checked as soon as it is answered and asked again when refused. The PIN."""
     print("Setting up a new store (Ctrl+C stops; nothing is written until the end).")
-    args.name = args.name or _ask("Store name")
-    for option, label in (("address", "Address"), ("phone", "Phone"), ("tax_id", "Tax ID")):
-        if getattr(args, option) is None:
-            setattr(args, option, _ask(label, ""))
-    while args.locale not in SUPPORTED:
-        args.locale = _ask("Language (en or zh_CN)", choose_locale(os.environ.get("POS_LOCALE")))
-    args.admin_name = args.admin_name or _ask("Administrator's name")
-    if not args.till:
-        args.till = []
+    given = {option: getattr(args, option) is not None
+             for option in ("name", "address", "phone", "tax_id", "locale", "admin_name",
+                            "till", "catalog", "checklists", "printer")}
+
+    def store() -> None:
+        for option, label in (("name", "Store name"), ("address", "Address"),
+                              ("phone", "Phone"), ("tax_id", "Tax ID")):
+            if not given[option]:
+                setattr(args, option, _ask(label, getattr(args, option) or ""))
+        if not given["locale"]:
+            args.locale = _ask("Language (en or zh_CN)", args.locale or _reader_locale())
+        check_store(name=args.name or "", address=args.address or "", phone=args.phone or "",
+                    tax_id=args.tax_id or "", locale=args.locale or "")
+
+    def admin() -> str:
+        if not given["admin_name"]:  # the name again only when it was refused
+            args.admin_name = new_store.check_admin_name(
+                _ask("Administrator's name", args.admin_name or ""))
+            given["admin_name"] = True
+        print("The administrator's PIN: 4 to 8 digits, not easy to guess "
+              "(not 1234, 1111 or a year).")
+        pin = ask_pin()
+        new_store.check_admin(db, name=args.admin_name, pin=pin)
+        return pin
+
+    def tills() -> None:
+        if not given["till"]:
+            args.till = []
+            while True:
+                hint = "empty to go on" if args.till else f"{terminal} is this computer"
+                till = _ask(f"Till as CODE=Name ({hint})",
+                            "" if args.till else f"{terminal}=Front till")
+                if not till:
+                    break
+                args.till.append(till)
+        check_tills(_tills(args, terminal), this_terminal=terminal)
+
+    def files() -> None:
+        for option, label in (("catalog", "Catalog CSV to import (empty: none)"),
+                              ("checklists", "Checklists TOML to import (empty: none)")):
+            if not given[option]:
+                setattr(args, option, _ask(label) or None)
+        check_files(db, locale=args.locale, currency=CURRENCY,
+                    categories=read_file(args.categories), catalog=read_file(args.catalog),
+                    checklists=read_file(args.checklists))
+
+    def printer() -> None:
+        if not given["printer"]:
+            args.printer = _ask("Receipt printer URI (empty: PDF previews)") or None
+        new_store.check_printer(new_store.Printer(args.printer, args.paper), terminal=terminal)
+
+    pin = ""
+    for group, options in ((store, ("name", "address", "phone", "tax_id", "locale")),
+                           (admin, ()),  # the PIN is always asked
+                           (tills, ("till",)), (files, ("catalog", "checklists")),
+                           (printer, ("printer",))):
         while True:
-            till = _ask(f"Till as CODE=Name ({'empty to go on' if args.till else terminal + ' is this computer'})",
-                        "" if args.till else f"{terminal}=Front till")
-            if not till:
+            try:
+                pin = group() or pin
                 break
-            args.till.append(till)
-    for option, label in (("catalog", "Catalog CSV to import"),
-                          ("checklists", "Checklists TOML to import"),
-                          ("printer", "Receipt printer URI (empty: PDF previews)")):
-        if getattr(args, option) is None:
-            setattr(args, option, _ask(label + " (empty: none)", "") or None)
-    print("The administrator's PIN: 4 to 8 digits, not easy to guess (no 1234, 1111 or a year).")
+            except UserError as exc:
+                if options and all(given[option] for option in options):
+                    raise  # nothing to ask again: the flags said it all
+                print("\n".join(refusal_lines(exc, locale=_reader_locale())))
+    return pin
 
 
-def _ask(label: str, default: str | None = None) -> str:
-    while True:
-        shown = f" [{default}]" if default else ""
-        answer = input(f"{label}{shown}: ").strip()
-        if answer or default is not None:
-            return answer or (default or "")
+def _ask(label: str, default: str = "") -> str:
+    shown = f" [{default}]" if default else ""
+    return input(f"{label}{shown}: ").strip() or default
 
 
 def _report(result: new_store.SetupResult) -> None:

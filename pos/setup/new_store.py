@@ -59,13 +59,18 @@ def check_admin(db: Database, *, name: str, pin: str, pin_again: str | None = No
     """The administrator's name as kept, once the name and the PIN pass: the PIN by the
     same rules as every staff member's (pos.people.staff: digits, not easy to guess, as
     long as the store asks of an administrator)."""
-    name = clean_text(name, max_length=staff.NAME_MAX, field="field.name")
-    if not name:
-        raise UserError("setup.needs_admin_name")
+    name = check_admin_name(name)
     if pin_again is not None and pin != pin_again:
         raise UserError("staff.pins_differ")
     with db.read_connection() as conn:
         staff.check_new_pin(conn, pin, StaffRole.ADMIN)
+    return name
+
+
+def check_admin_name(name: str) -> str:
+    name = clean_text(name, max_length=staff.NAME_MAX, field="field.name")
+    if not name:
+        raise UserError("setup.needs_admin_name")
     return name
 
 

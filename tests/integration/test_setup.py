@@ -242,3 +242,43 @@ def test_a_printer_that_fails_the_test_page_is_a_warning_after_the_setup(tmp_pat
     assert done.returncode == 0, done.stderr
     assert "warning: The store is set up, but the test page did not print" in done.stderr
     assert "store set up: Tickbox Xuhui" in done.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a terminal (pty) to answer the questions")
+def test_pos_setup_at_a_terminal_asks_and_asks_again_what_is_refused(tmp_path):
+    """A person at the terminal answers the questions; a refused answer is said at once
+    and its question asked again, the rest kept."""
+    import pty
+    import select
+    import time
+
+    answers = iter([
+        "Tickbox Xuhui", "", "call me", "", "zh_CN",  # the phone is refused...
+        "", "", "021-6448 7000", "", "",  # ...and asked again, the rest as answered
+        "Zhou Min", "1234", "1234",  # too easy: only the PIN again
+        PIN, PIN, "", "", "", "", ""])
+    env = dict(os.environ, POS_LOCALE="en", POS_DATA_DIR=str(tmp_path))
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: pos setup on a terminal
+        os.execve(sys.executable, [sys.executable, "-m", "pos.cli",
+                                   f"--db=sqlite:///{tmp_path / 'asked.db'}", "setup"], env)
+    said, deadline = b"", time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the command has ended
+            break
+        said += chunk
+        if said.rstrip(b" ").endswith(b":") and said.endswith(b": "):
+            os.write(fd, (next(answers) + "\n").encode())
+    _, status = os.waitpid(pid, 0)
+    text = said.decode(errors="replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert "error: 'call me' is not a phone number" in text
+    assert "Phone [call me]: " in text and "Store name [Tickbox Xuhui]: " in text
+    assert "error: That PIN is too easy to guess" in text
+    assert text.count("Administrator's name") == 1  # a PIN refused asks the PIN alone
+    assert "store set up: Tickbox Xuhui (S01), language zh_CN" in text and PIN not in text
