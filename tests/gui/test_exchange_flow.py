@@ -165,3 +165,29 @@ def test_the_return_dialog_turns_into_an_exchange_with_the_same_lines_in_chinese
         keys.press(exchange.scan, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: till.active_dialog is None)
         settle(qtbot, window)
+
+
+def test_a_unit_taken_instead_is_asked_for_its_serial_over_the_exchange(qtbot, window, keys,
+                                                                       sqlite_demo_db):
+    from tests.integration.checkout_helpers import NOTEBOOK
+    from ui.checkout.dialogs import SerialDialog
+
+    sale = notebook_sale(sqlite_demo_db)
+    log_in(qtbot, window, name="Zhang Wei", pin="9999")
+    till = window.till
+    exchange = open_exchange(qtbot, till, keys, sale.receipt_no)
+    exchange.spins[1].setValue(1)  # the notebook comes back, its bag and card with it
+    keys.scan(exchange.scan, NOTEBOOK)  # another of the same model goes out
+    qtbot.waitUntil(lambda: exchange.difference is not None)
+    assert exchange.difference == 649900 - (649900 + 39900 + 39900)  # bag and card back too
+    keys.press(exchange.scan, Qt.Key.Key_F12)
+    serial = shown(qtbot, till, SerialDialog)
+    qtbot.keyClicks(serial.field, "SN-EXCH-2")
+    with qtbot.waitSignal(till.sale_completed, timeout=10_000) as completed:
+        keys.press(serial.field, Qt.Key.Key_Return)
+    assert completed.args[0].total == 649900 and not exchange.isVisible()
+    refund, new = documents(sqlite_demo_db)[1:]
+    assert refund[:2] == (DocumentKind.REFUND, -(649900 + 39900 + 39900))
+    assert sorted(refund[2]) == [("cash", -79800), ("exchange", -649900)]
+    qtbot.waitUntil(lambda: till.active_dialog is None
+                    and QApplication.focusWidget() is till.scan)
