@@ -252,6 +252,15 @@ class FirstRunWizard(QWidget):
             return page.pin_again if message_id == "staff.pins_differ" else page.pin
         if page is self.printer:
             return page.address
+        if page is self.files:  # the file refused, by what it was or where it is
+            what = {"import.categories": "categories", "import.catalog": "catalog",
+                    "import.checklists": "checklists"}.get(str(error.params.get("what", "")))
+            path = error.params.get("path")
+            kind = what or next((kind for kind, field in page.paths.items()
+                                 if path and field.text().strip() == path), None)
+            if kind is None and message_id.startswith("checklist."):
+                kind = "checklists"  # not UTF-8, not TOML
+            return page.paths.get(kind) if kind else None
         return None
 
     @staticmethod

@@ -40,6 +40,7 @@ class FilesPage(Page):
             grid.addWidget(self.labels[kind], row, 0)
             grid.addWidget(self.paths[kind], row, 1)
             grid.addWidget(self.choose[kind], row, 2)
+        grid.setColumnStretch(3, 1)  # the buttons keep their size
         self.layout_.addLayout(grid)
         self.hint = label("hint")
         self.layout_.addWidget(self.hint)

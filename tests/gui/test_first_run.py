@@ -205,6 +205,8 @@ def test_a_bad_catalog_is_refused_on_its_page_listing_its_lines(qtbot, start, ne
     assert wizard.page is wizard.files
     assert "catalog import refused" in wizard.error.text()
     assert "line 2, category: unknown category 'NOPE'" in wizard.error.text()
+    assert wizard.files.paths["catalog"].property("error") is True
+    assert wizard.files.paths["catalog"].text() == str(bad)
 
 
 def test_the_demo_is_one_button_away(qtbot, start, new_url):
