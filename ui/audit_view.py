@@ -164,7 +164,7 @@ class AuditDialog(QDialog):
         if key == "vat_rate_bp" and isinstance(value, int):
             whole, part = divmod(value, 100)
             return f"{whole}.{part:02d}%" if part else f"{whole}%"
-        if isinstance(value, dict):
+        if isinstance(value, dict) or (isinstance(value, list) and len(value) > 20):
             return self.tr("{n} entries").format(n=len(value))
         if isinstance(value, bool):
             return self.tr("yes") if value else self.tr("no")
@@ -196,6 +196,8 @@ class AuditDialog(QDialog):
             return ""  # a terminal's row id says nothing to a person
         if event.action == "staff_record" and ref.isdigit():
             return self.person(int(ref))
+        if ref == "catalog import":  # the stock a catalog import set
+            return self.tr("catalog import")
         return ref
 
     def row_texts(self, event) -> list[str]:

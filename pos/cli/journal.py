@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from pos.ledger.audit import list_audit
+from pos.ledger.audit import list_audit, readable
 from pos.ledger.verify import verify
 
 
@@ -41,7 +41,7 @@ def verify_journal(args, db, terminal) -> int:
 
 def show_audit(args, db, terminal) -> int:
     for event in list_audit(db, limit=args.limit, action=args.action):
-        details = ", ".join(f"{k}={v}" for k, v in sorted(event.details.items())
+        details = ", ".join(f"{k}={v}" for k, v in sorted(readable(event.details).items())
                             if v not in (None, "", []))
         print(f"{event.at:%Y-%m-%d %H:%M:%S}  {event.action:<22} {event.ref:<18} "
               f"{event.staff_name or '-':<12} {details}")

@@ -72,17 +72,18 @@ class AuditInfo:
 
 
 def list_audit(db: Database, *, limit: int = 200, action: str | None = None) -> list[AuditInfo]:
-    """The newest events first, as people read them (a catalog import's stock of every
-    product is shown as how many it set)."""
+    """The newest events first, with their details as recorded (a screen or the command
+    line shows a catalog import's stock of every product as how many it set: `readable`)."""
     with db.read() as session:
         query = (select(AuditEvent, Staff.name).outerjoin(Staff, Staff.id == AuditEvent.staff_id)
                  .order_by(AuditEvent.id.desc()).limit(limit))
         if action:
             query = query.where(AuditEvent.action == action)
-        return [AuditInfo(e.id, e.at, name, e.action, e.ref, _readable(json.loads(e.details_json)))
+        return [AuditInfo(e.id, e.at, name, e.action, e.ref, json.loads(e.details_json))
                 for e, name in session.execute(query)]
 
 
-def _readable(details: dict) -> dict:
+def readable(details: dict) -> dict:
+    """Details for the command line: a collection of more than 20 as how many it holds."""
     return {key: (f"{len(value)} entries" if isinstance(value, (dict, list)) and len(value) > 20
                   else value) for key, value in details.items()}

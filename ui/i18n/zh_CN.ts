@@ -494,6 +494,11 @@
         <translation>{n} 项</translation>
     </message>
     <message>
+        <location filename="../audit_view.py" line="199" />
+        <source>catalog import</source>
+        <translation>商品目录导入</translation>
+    </message>
+    <message>
         <location filename="../audit_view.py" line="96" />
         <source>Wrong PIN</source>
         <translation>密码输入错误</translation>
