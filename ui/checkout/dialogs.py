@@ -111,22 +111,29 @@ class ParkedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Parked sales"))
         self.list = QListWidget()
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for entry in parked:
-            item = QListWidgetItem(self.tr("{label} · {lines} lines · {total}").format(
-                label=entry.label, lines=entry.lines, total=formats.money(entry.total)))
+            lines = (self.tr("1 line") if entry.lines == 1
+                     else self.tr("{n} lines").format(n=entry.lines))
+            text = self.tr("{label} · {lines} · {total}").format(
+                label=entry.label, lines=lines, total=formats.money(entry.total))
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, entry.cart_uuid)
             item.setSizeHint(QSize(0, 44))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        resume = buttons.addButton(self.tr("Resume [Enter]"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Cancel [Esc]"), QDialogButtonBox.ButtonRole.RejectRole)
+        resume.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.setMinimumSize(460, 320)
+        self.setMinimumSize(560, 320)
 
     @property
     def chosen(self) -> str | None:

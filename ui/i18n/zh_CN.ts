@@ -1400,8 +1400,28 @@
     </message>
     <message>
         <location filename="../checkout/dialogs.py" line="143" />
-        <source>{label} · {lines} lines · {total}</source>
-        <translation>{label} · {lines} 行 · {total}</translation>
+        <source>{label} · {lines} · {total}</source>
+        <translation>{label} · {lines} · {total}</translation>
+    </message>
+    <message>
+        <location filename="../checkout/dialogs.py" line="116" />
+        <source>1 line</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location filename="../checkout/dialogs.py" line="117" />
+        <source>{n} lines</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <location filename="../checkout/dialogs.py" line="125" />
+        <source>Resume [Enter]</source>
+        <translation>取单 [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../checkout/dialogs.py" line="126" />
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
     </message>
 </context>
 <context>

@@ -261,12 +261,10 @@ def parked(stage: Stage) -> None:
     stage.key(Qt.Key.Key_F8, stage.till.scan)
     stage.scan(DESKTOP)
     stage.key(Qt.Key.Key_F8, stage.till.scan)
-
-    def shoot(dialog):
-        stage.shot("parked", dialog)
-        dialog.reject()
-
-    stage.on_modal(shoot, lambda: stage.key(Qt.Key.Key_F9, stage.till.scan))
+    stage.key(Qt.Key.Key_F9, stage.till.scan)  # the list opens without blocking
+    dialog = stage.wait_dialog("ParkedDialog", "the parked sales")
+    stage.shot("parked", dialog)
+    dialog.reject()
 
 
 @screen("find-sale")

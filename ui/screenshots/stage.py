@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
@@ -148,22 +148,6 @@ class Stage:
 
     def click(self, button: QWidget) -> None:
         button.click()
-        self.settle()
-
-    def on_modal(self, act, trigger) -> None:
-        """For a dialog that blocks (exec): `trigger()` opens it; `act(dialog)` runs once
-        it is up, and must close it."""
-        def poll():
-            modal = QApplication.activeModalWidget()
-            if modal is None:
-                QTimer.singleShot(50, poll)
-                return
-            modal.repaint()
-            self.settle()
-            act(modal)
-
-        QTimer.singleShot(50, poll)
-        trigger()
         self.settle()
 
     # the shots ---------------------------------------------------------------------------
