@@ -1,12 +1,12 @@
 """Fonts for the PDF documents, and measuring, fitting and drawing text in them.
 
-Chinese is set in ReportLab's CID font STSong-Light: it needs no font file, so a
-document renders wherever the viewer has the Adobe-GB1 collection (every Chinese
-Windows/Acrobat, PDFium, macOS; poppler with poppler-data). Its Latin glyphs are set
-on the CJK grid and look cramped and uneven, so text is split into runs: characters
-Helvetica can show (WinAnsi / cp1252) go to Helvetica, everything else to STSong-Light.
-A mixed name such as "联想小新 Pro 14" thus gets tidy Latin and real Chinese glyphs.
-STSong-Light has one weight; bold Chinese is drawn filled and stroked.
+Chinese is set in Droid Sans Fallback, a TrueType font shipped in printing/fonts/
+(Apache 2.0, see its README there): ReportLab embeds the subset of glyphs each document
+uses, so a PDF prints the same on every machine, whether or not it has Adobe's Asian
+fonts. Text is split into runs: characters Helvetica can show (WinAnsi / cp1252: Latin,
+`¥`, `·`, `×`) go to Helvetica, everything else to the Chinese font. A mixed name such
+as "联想小新 Pro 14" thus gets tidy Latin and real Chinese glyphs. The Chinese font has
+one weight; bold Chinese is drawn filled and stroked.
 """
 
 from __future__ import annotations
@@ -15,11 +15,14 @@ from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from pathlib import Path
+
+from reportlab.pdfbase.ttfonts import TTFont
 
 from pos.kernel.text import printable
 
-CJK_FONT = "STSong-Light"
+CJK_FONT = "DroidSansFallback"
+CJK_FONT_FILE = Path(__file__).with_name("fonts") / "DroidSansFallback.ttf"
 LATIN_FONT = "Helvetica"
 LATIN_BOLD = "Helvetica-Bold"
 ELLIPSIS = "..."
@@ -27,9 +30,10 @@ DEFAULT_INK = HexColor("#1A1A1A")
 
 
 def register_fonts() -> None:
-    """Register the CID font with ReportLab's process-wide registry (idempotent)."""
+    """Register the embedded Chinese font with ReportLab's process-wide registry
+    (idempotent). ReportLab embeds a TrueType font as a subset of the glyphs used."""
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+        pdfmetrics.registerFont(TTFont(CJK_FONT, str(CJK_FONT_FILE)))
 
 
 # Measuring text needs the font registered, and measuring happens before any canvas
@@ -46,7 +50,8 @@ def _is_latin(char: str) -> bool:
 
 
 def font_for(text: str, *, bold: bool = False) -> str:
-    """The one font that shows all of `text`: Helvetica for WinAnsi text, else STSong."""
+    """The one font that shows all of `text`: Helvetica for WinAnsi text, else the
+    Chinese font."""
     if all(_is_latin(char) for char in text):
         return LATIN_BOLD if bold else LATIN_FONT
     return CJK_FONT
@@ -88,7 +93,7 @@ def draw_text(canvas, x: float, y: float, text: str, size: float, *, bold: bool 
     canvas.setFillColor(color)
     canvas.setStrokeColor(color)
     if bold:
-        # the stroke that thickens STSong-Light glyphs into a readable bold
+        # the stroke that thickens the Chinese glyphs into a readable bold
         canvas.setLineWidth(size * 0.045)
     line = canvas.beginText(start, y)
     for font, segment in text_runs(text, bold):

@@ -6,20 +6,26 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from .columns import char_width, display_width
+from .fonts import CJK_FONT, register_fonts
 from .receipt import Barcode, Cut, Op, Rule, Text
 
-FONT = "STSong-Light"
+FONT = CJK_FONT  # embedded (printing/fonts/); WinAnsi characters are set in Courier
 LINE = 11  # points
 
 
 def _register() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    register_fonts()
+
+
+def _font_for(char: str) -> str:
+    try:
+        char.encode("cp1252")
+    except UnicodeEncodeError:
+        return FONT
+    return "Courier"
 
 
 def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
@@ -48,7 +54,7 @@ def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
             # takes two columns, so amounts line up as they do on paper.
             for char in text:
                 if char != " ":
-                    pdf.setFont(FONT if ord(char) > 127 else "Courier", size)
+                    pdf.setFont(_font_for(char), size)
                     pdf.drawString(x, y, char)
                 x += step * char_width(char)
             y -= LINE
@@ -60,7 +66,7 @@ def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
         elif isinstance(op, Barcode):
             barcode = code128.Code128(op.data, barHeight=10 * mm, barWidth=0.9)
             barcode.drawOn(pdf, (paper - barcode.width) / 2, y - 10 * mm)
-            pdf.setFont(FONT, 8)
+            pdf.setFont("Courier", 8)
             pdf.drawCentredString(paper / 2, y - 14 * mm, op.data)
             y -= 18 * mm
         elif isinstance(op, Cut):
