@@ -121,3 +121,59 @@ def percent_string(basis_points: int) -> str:
 def _check_int(value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"money is an int of minor units, not {type(value).__name__}")
+
+
+_CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_CAPITAL_PLACES = ("", "拾", "佰", "仟")
+_CAPITAL_GROUPS = ("", "万", "亿", "万亿")
+
+
+def _capital_group(group: int) -> str:
+    """One group of four digits (1-9999) in capitals, zeros inside it said once."""
+    text, zero = "", False
+    for place in range(3, -1, -1):
+        digit = group // 10 ** place % 10
+        if digit == 0:
+            zero = zero or bool(text)
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        text += _CAPITAL_DIGITS[digit] + _CAPITAL_PLACES[place]
+    return text
+
+
+def chinese_capitals(amount: int) -> str:
+    """An amount in fen written in Chinese financial capitals (大写), as on invoices and
+    sales sheets: 753690 -> 人民币柒仟伍佰叁拾陆元玖角整; 100505 -> 人民币壹仟零伍元零伍分.
+    Negative amounts start with 负; whole amounts end in 整."""
+    _check_int(amount)
+    sign = "负" if amount < 0 else ""
+    amount = abs(amount)
+    yuan, jiao, fen = amount // 100, amount // 10 % 10, amount % 10
+    if yuan >= 10 ** 16:
+        raise ValueError(f"amount too large for Chinese capitals: {amount}")
+    text, pending_zero = "", False
+    groups = [yuan // 10 ** (4 * i) % 10_000 for i in range(4)]
+    for index in range(3, -1, -1):
+        group = groups[index]
+        if group == 0:
+            pending_zero = pending_zero or bool(text)
+            continue
+        if text and (pending_zero or group < 1000):
+            text += "零"
+        text += _capital_group(group) + _CAPITAL_GROUPS[index]
+        pending_zero = False
+    if text:
+        text += "元"
+    if jiao == 0 and fen == 0:
+        return f"人民币{sign}{text or '零元'}整"
+    if jiao:
+        text += _CAPITAL_DIGITS[jiao] + "角"
+    elif text:
+        text += "零"
+    if fen:
+        text += _CAPITAL_DIGITS[fen] + "分"
+    else:
+        text += "整"
+    return f"人民币{sign}{text}"
