@@ -22,7 +22,7 @@ from pos.printjobs.shift_record import load_z_report
 
 from .escpos_out import drawer_kick_bytes, receipt_bytes
 from .printers import PrinterError, parse_printer_uri, save_pdf, send
-from .receipt import PAPER_COLUMNS, receipt_layout
+from .receipt import PAPER_COLUMNS, ReprintNote, receipt_layout
 from .receipt_pdf import receipt_pdf
 from .shift_receipt import z_receipt_layout
 
@@ -76,18 +76,20 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
     suffix = f"-copy{job.id}" if job.reprint else ""
     if job.kind == "receipt":
         width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
-        ops = receipt_layout(load_sale(db, receipt_no=job.ref), width=width, copy=job.reprint)
+        ops = receipt_layout(load_sale(db, receipt_no=job.ref), width=width, copy=job.reprint,
+                             encoding=job.options.get("encoding", "gb18030"),
+                             reprint=ReprintNote(job.created_at, job.options.get("reprinted_by", ""))
+                             if job.reprint else None)
         if target.is_pdf:
             return str(save_pdf(target, f"{job.ref}{suffix}.pdf", receipt_pdf(ops, width=width)))
         data = receipt_bytes(ops, width=width, encoding=job.options.get("encoding", "gb18030"))
-        if job.open_drawer:
-            data = drawer_kick_bytes() + data
+        _open_drawer_once(db, job, target, timeout=timeout)
         send(target, data, timeout=timeout)
         return job.printer_uri
     if job.kind == "drawer":
         if target.is_pdf:
             return "no cash drawer on a PDF preview"
-        send(target, drawer_kick_bytes(), timeout=timeout)
+        _open_drawer_once(db, job, target, timeout=timeout)
         return job.printer_uri
     if job.kind == "sheet":
         from .sheet_pdf import sheet_pdf
@@ -107,6 +109,20 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
     raise PrinterError("print.unknown_job_kind", kind=job.kind)
 
 
+def _open_drawer_once(db: Database, job: JobInfo, target, *, timeout: float) -> None:
+    """The drawer kick is its own step, sent alone before the receipt and marked done in
+    the job's row once the printer has it: a retry of the receipt (the printer stalled
+    mid-job and came back) or a reprint never opens the drawer again. Each opening is an
+    audit event (print_queue.mark_drawer_opened)."""
+    if not print_queue.drawer_due(job):
+        return
+    # Marked as soon as the printer has the bytes, before its status answer: a printer
+    # that took the kick and then stalled may have opened the drawer already, so the
+    # kick is at most once (a drawer that did not open is a manager's "open drawer").
+    send(target, drawer_kick_bytes(), timeout=timeout,
+         on_sent=lambda: print_queue.mark_drawer_opened(db, job_id=job.id))
+
+
 def _z_report(job: JobInfo, target, suffix: str, record, *, timeout: float) -> str:
     """A closed shift's Z report: on the receipt printer like a receipt (its PDF preview
     without one), or (page_size given) the A4 report saved in the documents folder."""
@@ -117,7 +133,7 @@ def _z_report(job: JobInfo, target, suffix: str, record, *, timeout: float) -> s
                                store_name=record.store.name)
         return _document(target, f"{job.ref}{suffix}.pdf", pdf)
     width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
-    ops = z_receipt_layout(record, width=width)
+    ops = z_receipt_layout(record, width=width, encoding=job.options.get("encoding", "gb18030"))
     if target.is_pdf:
         return str(save_pdf(target, f"{job.ref}-receipt{suffix}.pdf", receipt_pdf(ops, width=width)))
     send(target, receipt_bytes(ops, width=width, encoding=job.options.get("encoding", "gb18030")),

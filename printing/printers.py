@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -61,30 +62,40 @@ def parse_printer_uri(uri: str) -> PrinterTarget:
     raise UserError("printer.bad_uri", uri=uri)
 
 
-def send(target: PrinterTarget, data: bytes, *, timeout: float = 5.0) -> None:
-    """Deliver ESC/POS bytes; raise PrinterError on any failure, within `timeout`."""
+def send(target: PrinterTarget, data: bytes, *, timeout: float = 5.0,
+         on_sent: Callable[[], None] | None = None) -> None:
+    """Deliver ESC/POS bytes; raise PrinterError on any failure, within `timeout`.
+
+    `on_sent` is called once the bytes have been handed to the printer (connected and
+    written), before its status is asked: a step that must happen at most once (the
+    drawer kick) is marked done then, even if the printer stalls afterwards."""
     if target.scheme == "network":
-        _send_network(target, data, timeout)
+        _send_network(target, data, timeout, on_sent)
     elif target.scheme == "file":
         try:
             with open(target.path, "ab") as device:
                 device.write(data)
+                if on_sent is not None:
+                    on_sent()
         except OSError as exc:
             raise PrinterError("printer.file_failed", where=target.path,
                                reason=os_reason(exc)) from exc
     elif target.scheme in ("usb", "serial"):
-        _send_escpos_device(target, data, timeout)
+        _send_escpos_device(target, data, timeout, on_sent)
     else:
         raise PrinterError("printer.cannot_send", scheme=target.scheme)
 
 
-def _send_network(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _send_network(target: PrinterTarget, data: bytes, timeout: float,
+                  on_sent: Callable[[], None] | None = None) -> None:
     where = f"{target.host}:{target.port}"
     deadline = time.monotonic() + timeout
     try:
         with socket.create_connection((target.host, target.port), timeout=timeout) as sock:
             sock.settimeout(max(0.1, deadline - time.monotonic()))
             sock.sendall(data)
+            if on_sent is not None:
+                on_sent()
             # The bytes may sit in buffers of a printer that has stalled: only its answer
             # to a status request proves it is alive and took them.
             sock.sendall(STATUS_REQUEST)
@@ -102,7 +113,8 @@ def _send_network(target: PrinterTarget, data: bytes, timeout: float) -> None:
         raise PrinterError("printer.offline", where=where)
 
 
-def _send_escpos_device(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _send_escpos_device(target: PrinterTarget, data: bytes, timeout: float,
+                        on_sent: Callable[[], None] | None = None) -> None:
     from escpos import printer as escpos_printers
 
     try:
@@ -112,6 +124,8 @@ def _send_escpos_device(target: PrinterTarget, data: bytes, timeout: float) -> N
             device = escpos_printers.Serial(devfile=target.path, timeout=timeout)
         device.open()
         device._raw(data)
+        if on_sent is not None:
+            on_sent()
         device.close()
     except Exception as exc:  # noqa: BLE001 - drivers raise many kinds; all mean "not printed"
         where = f"{target.scheme}://{target.path or hex(target.vendor)}"

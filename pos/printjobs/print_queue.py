@@ -186,6 +186,39 @@ def mark_failed(db: Database, *, job_id: int, error: UserError | str,
         return _info(job)
 
 
+DRAWER_OPENED = "drawer_opened"  # in a job's options: its drawer kick was sent (when)
+
+
+def drawer_due(job: JobInfo) -> bool:
+    """Whether this job still has to open the cash drawer: a cash sale's receipt (or a
+    manager's "open drawer") whose kick has not been sent yet. A reprint never opens it."""
+    return job.open_drawer and not job.reprint and not job.options.get(DRAWER_OPENED)
+
+
+def mark_drawer_opened(db: Database, *, job_id: int) -> bool:
+    """The drawer kick of this job was sent: kept in the job's row (so no retry of its
+    receipt sends it again) and recorded as an audit event `drawer_opened`, sealed in the
+    journal, in one transaction. False (nothing recorded) when it was already marked."""
+    from pos.ledger import audit
+
+    with db.unit_of_work() as session:
+        job = _job(session, job_id)
+        options = json.loads(job.options_json)
+        if options.get(DRAWER_OPENED):
+            return False
+        at = utcnow()
+        options[DRAWER_OPENED] = at.isoformat(timespec="seconds")
+        job.options_json = json.dumps(options, sort_keys=True)
+        terminal = session.scalar(select(Terminal.code).where(Terminal.id == job.terminal_id))
+        details = {"terminal": terminal, "job": job.id,
+                   "why": "manager" if job.kind is JobKind.DRAWER else "cash_sale"}
+        if job.kind is not JobKind.DRAWER:
+            details["receipt"] = job.ref
+        audit.record(session.connection(), staff_id=None, action="drawer_opened",
+                     ref=job.ref, details=details)
+        return True
+
+
 def retry(db: Database, *, job_id: int) -> JobInfo:
     """A person asks for a failed job now (after fixing the paper, the cable, ...)."""
     with db.unit_of_work() as session:
