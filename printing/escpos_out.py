@@ -6,23 +6,38 @@ from __future__ import annotations
 
 from escpos.printer import Dummy
 
+from .columns import printer_text, profile
 from .receipt import Barcode, Cut, Op, Rule, Text, one_line
 
 CHINESE_MODE_ON = b"\x1c\x26"  # FS &: two-byte (GB18030/GBK) characters
 INIT = b"\x1b\x40"  # ESC @
 
 
+def chinese_size(double: bool) -> bytes:
+    """ESC ! (python-escpos's set) sizes only alphanumerics on Epson-style printers: FS !
+    sizes the Chinese characters and GS ! both, so a double line is double in both scripts
+    (and a normal one normal again)."""
+    return (b"\x1c\x21" + (b"\x0c" if double else b"\x00")
+            + b"\x1d\x21" + (b"\x11" if double else b"\x00"))
+
+
 def render(ops: list[Op], printer, *, width: int, encoding: str = "gb18030") -> None:
     """Send the operations to a python-escpos printer object."""
     printer._raw(INIT)
-    if encoding.lower() in ("gb18030", "gbk", "gb2312"):
+    chinese = profile(encoding) in ("gb18030", "gbk")
+    if chinese:
         printer._raw(CHINESE_MODE_ON)
     for op in ops:
         if isinstance(op, Text):
             printer.set(align=op.align, bold=op.bold, double_width=op.double,
                         double_height=op.double, normal_textsize=not op.double)
+            if chinese and op.double:
+                printer._raw(chinese_size(True))
             # Text ops hold no control characters; checked again where bytes are made.
-            printer._raw(one_line(op.text).encode(encoding, errors="replace") + b"\n")
+            text = printer_text(one_line(op.text), encoding)
+            printer._raw(text.encode(encoding, errors="replace") + b"\n")
+            if chinese and op.double:
+                printer._raw(chinese_size(False))  # rules and barcodes after it at normal size
         elif isinstance(op, Rule):
             printer.set(align="left", bold=False, normal_textsize=True)
             printer._raw((op.char * width).encode("ascii") + b"\n")

@@ -25,7 +25,10 @@ LABELS = {
         "cash": "Cash", "bank_card": "Bank card", "wechat": "WeChat Pay", "alipay": "Alipay",
         "voucher": "Voucher", "on_account": "On account", "exchange": "Exchange credit",
         "addon_of": "Added on site to {receipt}", "refund_of": "REFUND of {receipt}",
-        "void_of": "VOID of {receipt}",
+        "void_of": "VOID of {receipt}", "exchange_of": "Exchange for {receipt}",
+        "code": "Code", "reprinted": "Reprinted {at} by {by}", "reprinted_at": "Reprinted {at}",
+        "refund_title": "Refund", "void_title": "Void", "addon_title": "Add-on",
+        "service_card": "Service card",
     },
     "zh_CN": {
         "receipt": "销售小票", "date": "日期", "till": "收银台", "staff": "经办人",
@@ -39,7 +42,10 @@ LABELS = {
         "cash": "现金", "bank_card": "银行卡", "wechat": "微信支付", "alipay": "支付宝",
         "voucher": "代金券", "on_account": "挂账", "exchange": "换货抵扣",
         "addon_of": "上门加购，原单 {receipt}", "refund_of": "退货单，原单 {receipt}",
-        "void_of": "作废单，原单 {receipt}",
+        "void_of": "作废单，原单 {receipt}", "exchange_of": "换货，退货单 {receipt}",
+        "code": "编码", "reprinted": "{at} 由 {by} 重印", "reprinted_at": "{at} 重印",
+        "refund_title": "退货单", "void_title": "作废单", "addon_title": "加购单",
+        "service_card": "服务卡",
     },
 }
 

@@ -10,6 +10,7 @@ becomes a space (pos.kernel.text.printable), the one column it took in the layou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from pos.catalog.coverage import maker_warranty_text
 from pos.kernel.money import format_money, percent_string, to_decimal_string
@@ -17,7 +18,7 @@ from pos.kernel.text import printable
 from pos.ledger.documents import DocLine
 from pos.printjobs.records import SaleRecord
 
-from .columns import centre, display_width, left_right, wrap
+from .columns import DEFAULT_ENCODING, NBSP, centre, display_width, fit, left_right, printer_text, wrap
 from .labels import labels_for, say
 
 PAPER_COLUMNS = {58: 32, 80: 48}
@@ -60,123 +61,200 @@ class Cut:
 Op = Text | Rule | Barcode | Cut
 
 
-def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False) -> list[Op]:
-    if width not in PAPER_COLUMNS.values():
-        raise ValueError(f"receipt width is 32 or 48 columns, not {width}")
+@dataclass(frozen=True)
+class ReprintNote:
+    """When a receipt was printed again and by whom (the job's payload)."""
+    at: datetime
+    by: str
+
+
+class Paper:
+    """Measuring for one printer: its columns and its encoding (gb18030 / gbk / ascii
+    profile, printing/columns.py), so every line is counted as the printer prints it."""
+
+    def __init__(self, width: int, encoding: str = DEFAULT_ENCODING):
+        if width not in PAPER_COLUMNS.values():
+            raise ValueError(f"receipt width is 32 or 48 columns, not {width}")
+        self.width, self.encoding = width, encoding
+
+    def text(self, text: str) -> str:
+        return printer_text(text, self.encoding)
+
+    def width_of(self, text: str) -> int:
+        return display_width(printer_text(text, self.encoding), self.encoding)
+
+    def wrap(self, text: str, width: int | None = None) -> list[str]:
+        return wrap(text, self.width if width is None else width, self.encoding)
+
+    def centre(self, text: str, width: int | None = None) -> list[str]:
+        return centre(text, self.width if width is None else width, self.encoding)
+
+    def left_right(self, left: str, right: str, width: int | None = None, indent: int = 0,
+                   hang: int = 0) -> list[str]:
+        return left_right(left, right, self.width if width is None else width, indent,
+                          hang=hang, encoding=self.encoding)
+
+    def fit(self, text: str, width: int | None = None) -> str:
+        return fit(printer_text(text, self.encoding), self.width if width is None else width,
+                   self.encoding)
+
+
+def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False,
+                   encoding: str = DEFAULT_ENCODING, reprint: ReprintNote | None = None) -> list[Op]:
+    """The receipt's operations for `width` columns, measured for a printer sending
+    `encoding`. `copy` marks a reprint; `reprint` says when and by whom."""
+    paper = Paper(width, encoding)
     words = labels_for(record.store.locale)
     money = lambda amount: to_decimal_string(amount, currency=record.store.currency)  # noqa: E731
     ops: list[Op] = []
-    add = lambda text, **style: ops.append(Text(text, **style))  # noqa: E731
 
-    for line in centre(record.store.name, width // 2):
+    def add(text: str, **style) -> None:
+        for piece in paper.wrap(text, width // 2 if style.get("double") else width):
+            ops.append(Text(piece, **style))
+
+    for line in paper.centre(record.store.name, width // 2):
         add(line.strip(), align="center", bold=True, double=True)
     for detail in (record.store.address, record.store.phone,
                    f"{words['tax_id']} {record.store.tax_id}" if record.store.tax_id else ""):
-        for line in wrap(detail, width) if detail else []:
-            add(line, align="center")
-    if copy:
+        for line in paper.centre(detail) if detail else []:
+            add(line.strip(), align="center")
+    if copy or reprint is not None:
         add(words["copy"], align="center", bold=True)
+    if reprint is not None:
+        at = f"{reprint.at.astimezone():%Y-%m-%d %H:%M}"
+        for text in paper.centre(words["reprinted"].format(at=at, by=reprint.by) if reprint.by
+                                 else words["reprinted_at"].format(at=at)):
+            add(text.strip(), align="center")
     ops.append(Rule("="))
-    add(f"{words['receipt']} {record.receipt_no}", bold=True)
-    for text in left_right(f"{words['date']} {record.completed_at.astimezone():%Y-%m-%d %H:%M}",
-                           f"{words['till']} {record.terminal}", width):
+    add(f"{words[_TITLES.get(record.kind, 'receipt')]} {record.receipt_no}", bold=True)
+    for text in paper.left_right(f"{words['date']} {record.completed_at.astimezone():%Y-%m-%d %H:%M}",
+                                 f"{words['till']} {record.terminal}"):
         add(text)
     add(f"{words['staff']} {record.staff_name}")
-    if record.original_receipt:
-        for text in wrap(words[f"{record.kind}_of"].format(receipt=record.original_receipt), width):
-            add(text, bold=True)
+    original = record.original_receipt or _exchanged_from(record)
+    if original:
+        kind = record.kind if record.original_receipt else "exchange"
+        add(words[f"{kind}_of"].format(receipt=original), bold=True)
         if record.addon_unit:
-            for text in wrap(record.addon_unit, width - 2):
+            for text in paper.wrap(record.addon_unit, width - 2):
                 add("  " + text)
     if record.customer is not None:
         company = f" {record.customer.company}" if record.customer.company else ""
-        for line in wrap(f"{words['customer']} {record.customer.name} "
-                         f"{_masked(record.customer.phone)}{company}", width):
-            add(line)
+        add(f"{words['customer']} {record.customer.name} "
+            f"{_masked(record.customer.phone)}{company}")
     ops.append(Rule())
 
     locale = record.store.locale
     for line in record.lines:
         if line.parent is None:
-            _line(ops, line, width, 0, words, money)
+            _line(ops, paper, line, 0, words, money)
             warranty = maker_warranty_text(record.warranties.get(line.position))
-            for text in wrap(say(warranty, locale), width - 2) if warranty else ():
+            for text in paper.wrap(say(warranty, locale), width - 2) if warranty else ():
                 add("  " + text)
             for child in record.children(line.position):
-                _line(ops, child, width, 2, words, money,
+                _line(ops, paper, child, 2, words, money,
                       gift=child.position in record.gift_lines)
     ops.append(Rule())
 
     count = sum(line.quantity for line in record.lines)
     add(f"{words['items']} {count}")
     if record.discount_total:
-        for text in left_right(words["discount"], "-" + money(record.discount_total), width):
+        for text in paper.left_right(words["discount"], "-" + money(record.discount_total)):
             add(text)
-    total = format_money(record.total, currency=record.store.currency, locale=record.store.locale)
-    if display_width(f"{words['total']} {total}") <= width // 2:  # double width: half the columns
-        for text in left_right(words["total"], total, width // 2):
+    total = paper.text(format_money(record.total, currency=record.store.currency,
+                                    locale=record.store.locale))
+    half = width // 2  # double width: half the columns, Chinese and digits alike (FS !)
+    if paper.width_of(f"{words['total']} {total}") <= half:
+        for text in paper.left_right(words["total"], total, half):
             add(text, bold=True, double=True)
-    else:
+    elif paper.width_of(total) <= half:
         add(words["total"], bold=True)
-        add(" " * (width // 2 - display_width(total)) + total, bold=True, double=True)
+        add(" " * (half - paper.width_of(total)) + total, bold=True, double=True)
+    else:  # too long to print double: the amount at normal size, right-aligned
+        for text in paper.left_right(words["total"], total):
+            add(text, bold=True)
     for vat in record.vat:
         if vat.vat:
-            for text in left_right(words["vat"].format(rate=percent_string(vat.rate_bp)),
-                                   money(vat.vat), width):
+            for text in paper.left_right(words["vat"].format(rate=percent_string(vat.rate_bp)),
+                                         money(vat.vat)):
                 add(text)
     ops.append(Rule())
     for payment in record.payments:
         name = words.get(payment.tender, payment.tender)
         extra = []
         if payment.card_last4:
-            extra.append(f"**** {payment.card_last4}")
+            extra.append(f"****{NBSP}{payment.card_last4}")
         if payment.reference:
-            extra.append(f"{words['reference']} {payment.reference}")
+            extra.append(f"{words['reference']}{NBSP}{payment.reference}")
         if payment.due_date:
-            extra.append(f"{words['due']} {payment.due_date:%Y-%m-%d}")
-        for text in left_right(" ".join([name, *extra]), money(payment.amount), width):
+            extra.append(f"{words['due']}{NBSP}{payment.due_date:%Y-%m-%d}")
+        for text in paper.left_right(" ".join([name, *extra]), money(payment.amount)):
             add(text)
     if record.change:
-        for text in left_right(words["change"], money(record.change), width):
+        for text in paper.left_right(words["change"], money(record.change)):
             add(text, bold=True)
 
     for card in record.cards:
         ops.append(Rule())
         add(f"{words['card']}: {card.tier_name}", bold=True)
         add(f"{words['card_no']} {card.card_no}")
-        for text in wrap(say(card.terms, locale), width) if card.terms else ():
-            add(text)  # the promise, with its dates (pos.catalog.coverage)
+        if card.terms:
+            add(say(card.terms, locale))  # the promise, with its dates (pos.catalog.coverage)
         if card.unit_serial:
-            for text in wrap(f"{words['serial']} {card.unit_serial}", width):
-                add(text)
+            add(f"{words['serial']} {card.unit_serial}")
 
     ops.append(Rule("="))
     if record.store.footer:
-        for line in wrap(record.store.footer, width):
-            add(line, align="center")
+        for line in paper.centre(record.store.footer):
+            add(line.strip(), align="center")
     ops.append(Barcode(record.receipt_no))
     ops.append(Cut())
     return ops
 
 
-def _line(ops: list[Op], line: DocLine, width: int, indent: int, words, money, *,
+_TITLES = {"refund": "refund_title", "void": "void_title", "addon": "addon_title"}
+
+
+def _exchanged_from(record: SaleRecord) -> str | None:
+    """A sale paid (in part) with exchange credit names the refund the credit came from,
+    when the payment carries it as its reference."""
+    if record.kind != "sale":
+        return None
+    return next((payment.reference for payment in record.payments
+                 if payment.tender == "exchange" and payment.reference), None)
+
+
+def _line(ops: list[Op], paper: Paper, line: DocLine, indent: int, words, money, *,
           gift: bool = False) -> None:
-    """One line; a gift's says so where its amount would be."""
+    """One line; a gift's says so where its amount would be. Lines after the first hang
+    under the name, not under its "+" or "*" marker."""
+    width = paper.width
     marker = {"card": "* ", "accessory": "+ "}.get(line.kind, "") if indent else ""
+    hang = len(marker)
+    bold = line.kind == "main_unit"
     if gift or (line.quantity == 1 and not line.discount):
         amount = words["gift"] if gift else money(line.line_total)
-        for text in left_right(marker + line.name, amount, width, indent):
-            ops.append(Text(text, bold=line.kind == "main_unit"))
+        for text in paper.left_right(marker + line.name, amount, width, indent, hang):
+            ops.append(Text(text, bold=bold))
     else:
-        for text in wrap(marker + line.name, width - indent):
-            ops.append(Text(" " * indent + text, bold=line.kind == "main_unit"))
+        pieces = paper.wrap(marker + line.name, width - indent)
+        if len(pieces) > 1:
+            rest = paper.wrap(paper.text(marker + line.name)[len(pieces[0]):].strip(),
+                              width - indent - hang)
+            pieces = [pieces[0], *(" " * hang + piece for piece in rest)]
+        for text in pieces:
+            ops.append(Text(" " * indent + text, bold=bold))
         qty = f"{line.quantity} x {money(line.unit_price)}"
-        for text in left_right(qty, money(line.line_total + line.discount), width, indent + 2):
+        for text in paper.left_right(qty, money(line.line_total + line.discount), width,
+                                     indent + 2):
             ops.append(Text(text))
         if line.discount:
-            for text in left_right(words["discount"], "-" + money(line.discount), width, indent + 2):
+            for text in paper.left_right(words["discount"], "-" + money(line.discount), width,
+                                         indent + 2):
                 ops.append(Text(text))
     notes = []
+    if line.sku:
+        notes.append(f"{words['code']} {line.sku}")
     if line.pack and not gift:  # a gift is one: it says so instead of its amount
         notes.append(words["pack"])
     if line.override_reason:
@@ -184,7 +262,7 @@ def _line(ops: list[Op], line: DocLine, width: int, indent: int, words, money, *
     if line.serial:
         notes.append(f"{words['serial']} {line.serial}")
     for note in notes:
-        for text in wrap(note, width - indent - 2):
+        for text in paper.wrap(note, width - indent - 2):
             ops.append(Text(" " * (indent + 2) + text))
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pos.kernel.money import to_decimal_string
 from pos.printjobs.shift_record import ZReportRecord
 
-from .columns import centre, left_right, wrap
 from .labels import labels_for
-from .receipt import PAPER_COLUMNS, Barcode, Cut, Op, Rule, Text
+from .columns import DEFAULT_ENCODING
+from .receipt import Barcode, Cut, Op, Paper, Rule, Text
 
 WORDS = {
     "en": {"x": "X report", "z": "Z report", "z_no": "Z report {n}", "shift": "Shift", "opened": "Opened",
@@ -41,38 +41,40 @@ def denomination_text(amount: int) -> str:
     return to_decimal_string(amount).rstrip("0").rstrip(".")
 
 
-def z_receipt_layout(record: ZReportRecord, *, width: int = 48) -> list[Op]:
-    if width not in PAPER_COLUMNS.values():
-        raise ValueError(f"receipt width is 32 or 48 columns, not {width}")
+def z_receipt_layout(record: ZReportRecord, *, width: int = 48,
+                     encoding: str = DEFAULT_ENCODING) -> list[Op]:
+    """The Z report for `width` columns, measured for a printer sending `encoding`."""
+    paper = Paper(width, encoding)
     report, store = record.report, record.store
     words, labels = words_for(store.locale), labels_for(store.locale)
     money = lambda amount: to_decimal_string(amount, currency=store.currency)  # noqa: E731
     ops: list[Op] = []
 
     def add(text: str, **style) -> None:
-        ops.append(Text(text, **style))
+        for piece in paper.wrap(text, width // 2 if style.get("double") else width):
+            ops.append(Text(piece, **style))
 
     def row(left: str, amount: int, **style) -> None:
-        for text in left_right(left, money(amount), width):
+        for text in paper.left_right(left, money(amount), hang=2 if left.startswith("  ") else 0):
             add(text, **style)
 
-    for line in centre(store.name, width // 2):
+    for line in paper.centre(store.name, width // 2):
         add(line.strip(), align="center", bold=True, double=True)
-    for line in centre(words["z_no"].format(n=report.z_number), width // 2):
+    for line in paper.centre(words["z_no"].format(n=report.z_number), width // 2):
         add(line.strip(), align="center", bold=True, double=True)
     ops.append(Rule("="))
-    for text in left_right(f"{words['till']} {report.terminal}",
-                           f"{words['shift']} {report.shift_id}", width):
+    for text in paper.left_right(f"{words['till']} {report.terminal}",
+                                 f"{words['shift']} {report.shift_id}"):
         add(text)
     add(f"{words['opened']} {report.opened_at.astimezone():%Y-%m-%d %H:%M}")
     if report.closed_at is not None:
         add(f"{words['closed']} {report.closed_at.astimezone():%Y-%m-%d %H:%M}")
     for key, name in (("opened_by", record.opened_by), ("closed_by", record.closed_by)):
-        for text in wrap(f"{words[key]} {name}", width) if name else ():
-            add(text)
+        if name:
+            add(f"{words[key]} {name}")
     ops.append(Rule())
-    for text in left_right(f"{words['sales']} {report.sales} {words['documents']}",
-                           money(report.sales_total), width):
+    for text in paper.left_right(f"{words['sales']} {report.sales} {words['documents']}",
+                                 money(report.sales_total)):
         add(text)
     row(words["returns"], report.refunds_total)
     ops.append(Rule())

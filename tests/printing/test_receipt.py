@@ -56,10 +56,12 @@ def test_every_line_fits_the_paper_counting_chinese_as_two_columns(width):
 def test_lines_are_grouped_under_their_unit_with_serial_warranty_and_card_details():
     texts = [op.text for op in receipt_layout(known_sale(), width=48) if isinstance(op, Text)]
     unit = next(i for i, t in enumerate(texts) if t.startswith("联想小新"))
-    assert texts[unit + 1].strip() == "序列号 PF3ABC12"
-    assert texts[unit + 2].strip() == "厂商保修：12个月"
-    assert texts[unit + 3].startswith("  + Targus")
-    assert texts[unit + 4].startswith("  * 金卡")
+    assert texts[unit + 1].strip() == "编码 NB-LEN-XXPRO14"  # each item with its code
+    assert texts[unit + 2].strip() == "序列号 PF3ABC12"
+    assert texts[unit + 3].strip() == "厂商保修：12个月"
+    assert texts[unit + 4].startswith("  + Targus")
+    assert texts[unit + 5].strip() == "编码 BAG-NB-156"
+    assert texts[unit + 6].startswith("  * 金卡")
     assert any(t.startswith("卡号 T01-C000001") for t in texts)
     # the gold card's promise, generated from its tier and dates: 36 months from the sale
     assert "自购买之日起上门软件服务36个月（至2029-11-23）" in "".join(texts)

@@ -58,6 +58,8 @@ class PrintingActions:
         """Queue a copy of the receipt (marked COPY) and, when asked, the sheet copies,
         which show what installers added on site since."""
         self.set_banner(self.tr("Reprinting {receipt}").format(receipt=receipt_no))
-        self.ops.run(ops.reprint(terminal=self.terminal, receipt_no=receipt_no, sheet=sheet),
+        staff = self.staff.name if self.staff is not None else ""
+        self.ops.run(ops.reprint(terminal=self.terminal, receipt_no=receipt_no, sheet=sheet,
+                                 staff=staff),
                      parent=self, done=lambda _nothing: self.run_prints(),
                      refused=self.show_refusal, crashed=self.show_bug)

@@ -59,10 +59,10 @@ def retry_jobs(job_ids: list[int]) -> Call[None]:
     return call
 
 
-def reprint(*, terminal: str, receipt_no: str, sheet: bool = False) -> Call[None]:
-    """A copy of the receipt (marked COPY) and, when asked and the document has one, the
-    sheet copies, which show what installers added on site since (an add-on's: the
-    earlier sale's unit's sheet)."""
+def reprint(*, terminal: str, receipt_no: str, sheet: bool = False, staff: str = "") -> Call[None]:
+    """A copy of the receipt (marked COPY, with when and by whom: `staff`, the job's time)
+    and, when asked and the document has one, the sheet copies, which show what
+    installers added on site since (an add-on's: the earlier sale's unit's sheet)."""
     def call(db):
         from pos.printjobs.print_queue import (
             PrintRequest, enqueue, printer_config, sheet_printable,
@@ -71,7 +71,8 @@ def reprint(*, terminal: str, receipt_no: str, sheet: bool = False) -> Call[None
         config = printer_config(db, terminal=terminal)
         requests = [PrintRequest(JobKind.RECEIPT, config.receipt_uri,
                                  options={"paper_mm": config.paper_mm,
-                                          "encoding": config.encoding})]
+                                          "encoding": config.encoding,
+                                          "reprinted_by": staff})]
         if sheet and sheet_printable(db, receipt_no=receipt_no):
             requests.append(sheet_copies(config))
         for request in requests:
