@@ -130,7 +130,7 @@ def _z_report(job: JobInfo, target, suffix: str, record, *, timeout: float) -> s
                                store_name=record.store.name)
         return _document(target, f"{job.ref}{suffix}.pdf", pdf)
     width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
-    ops = z_receipt_layout(record, width=width, encoding=job.options.get("encoding", "gb18030"))
+    ops = z_receipt_layout(record, width=width)
     if target.is_pdf:
         return str(save_pdf(target, f"{job.ref}-receipt{suffix}.pdf", receipt_pdf(ops, width=width)))
     send(target, receipt_bytes(ops, width=width, encoding=job.options.get("encoding", "gb18030")),
