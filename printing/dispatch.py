@@ -22,7 +22,7 @@ from pos.printjobs.shift_record import load_z_report
 
 from .escpos_out import drawer_kick_bytes, receipt_bytes
 from .printers import PrinterError, parse_printer_uri, save_pdf, send
-from .receipt import PAPER_COLUMNS, receipt_layout
+from .receipt import PAPER_COLUMNS, ReprintNote, receipt_layout
 from .receipt_pdf import receipt_pdf
 from .shift_receipt import z_receipt_layout
 
@@ -76,7 +76,10 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
     suffix = f"-copy{job.id}" if job.reprint else ""
     if job.kind == "receipt":
         width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
-        ops = receipt_layout(load_sale(db, receipt_no=job.ref), width=width, copy=job.reprint)
+        ops = receipt_layout(load_sale(db, receipt_no=job.ref), width=width, copy=job.reprint,
+                             encoding=job.options.get("encoding", "gb18030"),
+                             reprint=ReprintNote(job.created_at, job.options.get("reprinted_by", ""))
+                             if job.reprint else None)
         if target.is_pdf:
             return str(save_pdf(target, f"{job.ref}{suffix}.pdf", receipt_pdf(ops, width=width)))
         data = receipt_bytes(ops, width=width, encoding=job.options.get("encoding", "gb18030"))
@@ -130,7 +133,7 @@ def _z_report(job: JobInfo, target, suffix: str, record, *, timeout: float) -> s
                                store_name=record.store.name)
         return _document(target, f"{job.ref}{suffix}.pdf", pdf)
     width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
-    ops = z_receipt_layout(record, width=width)
+    ops = z_receipt_layout(record, width=width, encoding=job.options.get("encoding", "gb18030"))
     if target.is_pdf:
         return str(save_pdf(target, f"{job.ref}-receipt{suffix}.pdf", receipt_pdf(ops, width=width)))
     send(target, receipt_bytes(ops, width=width, encoding=job.options.get("encoding", "gb18030")),
