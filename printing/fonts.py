@@ -26,6 +26,7 @@ CJK_FONT_FILE = Path(__file__).with_name("fonts") / "DroidSansFallback.ttf"
 LATIN_FONT = "Helvetica"
 LATIN_BOLD = "Helvetica-Bold"
 ELLIPSIS = "..."
+CLOSING = "）)」』】〉》，。、；：！？,.;:!?%"
 DEFAULT_INK = HexColor("#1A1A1A")
 
 
@@ -142,13 +143,15 @@ def draw_fitted(canvas, x: float, y: float, text: str, size: float, max_width: f
 
 def _tokens(text: str) -> list[str]:
     """Break points for wrapping: a Latin word keeps together with the spaces after it;
-    each Chinese character stands alone, since Chinese wraps between any two."""
+    each Chinese character stands alone, since Chinese wraps between any two, except that
+    closing brackets and punctuation stay with what they close."""
     tokens: list[str] = []
     for char in text:
         previous = tokens[-1] if tokens else ""
         inside_word = (char != " " and _is_latin(char) and previous != ""
                        and _is_latin(previous[-1]) and not previous.endswith(" "))
-        if inside_word or (char == " " and previous):
+        closing = char in CLOSING and previous != ""  # never starts a line
+        if inside_word or closing or (char == " " and previous):
             tokens[-1] += char
         else:
             tokens.append(char)

@@ -37,9 +37,9 @@ LABELS = {
                          "before payment, before pickup, at installation",
         "sign_customer": "Customer signature", "sign_salesperson": "Salesperson signature",
         "sign_installer": "Installer signature",
-        "legend_taken": "taken", "legend_declined": "declined",
+        "legend_taken": "sold", "legend_declined": "declined",
         "legend_empty": "not offered",
-        "summary": "{sold} taken, {declined} declined, {not_offered} not offered; "
+        "summary": "{sold} sold, {declined} declined, {not_offered} not offered; "
                    "add-ons {amount}",
         "copies": "White: customer   Pink: store   Yellow: installer",
         "page": "Page {n} of {total}", "continued": "continued",
@@ -75,9 +75,9 @@ LABELS = {
         "card_reminder": "服务卡五次确认：确认销售前、确认销售后、付款前、提货前、安装时",
         "sign_customer": "客户签名", "sign_salesperson": "销售员签名",
         "sign_installer": "安装人员签名",
-        "legend_taken": "购买", "legend_declined": "拒绝",
+        "legend_taken": "已售", "legend_declined": "拒绝",
         "legend_empty": "未推荐",
-        "summary": "购买 {sold} 项，拒绝 {declined} 项，未推荐 {not_offered} 项；"
+        "summary": "已售 {sold} 项，拒绝 {declined} 项，未推荐 {not_offered} 项；"
                    "附加销售 {amount}",
         "copies": "白联：客户   红联：存根   黄联：安装",
         "page": "第 {n} 页 共 {total} 页", "continued": "续",

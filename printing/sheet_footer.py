@@ -73,7 +73,7 @@ def draw_continuation_footer(canvas, form: Form, *, page: tuple[int, int]) -> No
 
 
 def _summary(canvas, form: Form, top: float) -> None:
-    """Taken / declined / not offered for this unit: the form's own attach tally."""
+    """Sold / declined / not offered for this unit: the form's own attach tally."""
     if form.sale is None:
         return
     s, items = form.scale, form.sheet.items

@@ -98,6 +98,10 @@ class Columns:
         item_width = s.content_width * (0.24 if form.sale is not None else 0.27)
         price_right = s.width - s.margin - 4 * k
         price_width = text_width(form.money(1_999_999), s.body) + 10 * k
+        if form.sale is None:  # a blank pad prints each gift pack's price whole
+            packs = [f"{form.words['pack']} {form.money(item.price)}"
+                     for item in form.sheet.items if item.price is not None and not item.gift]
+            price_width = max([price_width] + [text_width(p, s.small) + 10 * k for p in packs])
         detail_x = item_x + item_width + 4 * k
         detail_width = price_right - price_width - detail_x - 6 * k
         return cls(box_x, box, state_x, item_x, item_width, detail_x, detail_width,
@@ -299,10 +303,10 @@ def _price(canvas, form: Form, columns: Columns, baseline: float, item: SheetIte
         if item.outcome == "sold" and item.price is not None:
             draw_text(canvas, columns.price_right, baseline, form.money(item.price), s.body,
                       align="right")
-    elif item.price is not None:  # a gift pack's printed pack price
-        draw_fitted(canvas, columns.price_right, baseline,
-                    f"{form.words['pack']} {form.money(item.price)}", s.small,
-                    columns.price_width, align="right", color=INK)
+    elif item.price is not None:  # a gift pack's printed pack price, never cut
+        draw_text(canvas, columns.price_right, baseline,
+                  f"{form.words['pack']} {form.money(item.price)}", s.small, align="right",
+                  color=INK)
     else:  # a line to write the price on
         rule(canvas, columns.price_right - columns.price_width + 6 * form.k, columns.price_right,
              baseline - 1.5, color=MUTED, width=0.5)
