@@ -159,7 +159,7 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False,
     count = sum(line.quantity for line in record.lines)
     add(f"{words['items']} {count}")
     if record.discount_total:
-        for text in paper.left_right(words["discount"], "-" + money(record.discount_total)):
+        for text in paper.left_right(words["discount"], money(-record.discount_total)):
             add(text)
     total = paper.text(format_money(record.total, currency=record.store.currency,
                                     locale=record.store.locale))
@@ -249,7 +249,7 @@ def _line(ops: list[Op], paper: Paper, line: DocLine, indent: int, words, money,
                                      indent + 2):
             ops.append(Text(text))
         if line.discount:
-            for text in paper.left_right(words["discount"], "-" + money(line.discount), width,
+            for text in paper.left_right(words["discount"], money(-line.discount), width,
                                          indent + 2):
                 ops.append(Text(text))
     notes = []

@@ -56,7 +56,10 @@ def exchange(db: Database, *, receipt_no: str, staff_id: int, items: list[Return
         refund = refund_in(conn, plan, auth=auth,
                            tenders=tenders if plan.total > new_total else [],
                            reason=reason, exchange_credit=credit, request_id=request_id)
-        sale_tenders = ([TenderInput(Tender.EXCHANGE, credit)] if credit else []) + (
+        # The credit names the receipt the goods came back from: the new sale's receipt
+        # says what it was exchanged against (printing/receipt.py).
+        sale_tenders = ([TenderInput(Tender.EXCHANGE, credit, reference=receipt_no)]
+                        if credit else []) + (
             tenders if new_total > plan.total else [])
         completed = complete_in(conn, cart, tenders=sale_tenders, today=date.today())
         return Exchange(refund, completed, new_total - plan.total)
