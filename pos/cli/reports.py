@@ -7,6 +7,7 @@ from __future__ import annotations
 from pos.cli.common import day_argument, money, write_file
 from pos.day import commissions, reports, shifts
 from pos.kernel.errors import UserError
+from pos.kernel.messages import msg
 from pos.store import details
 
 
@@ -48,21 +49,59 @@ def run(args, db, terminal) -> int:
     return 0
 
 
+TENDER_NAMES = {"cash": "tender_name.cash", "bank_card": "tender_name.bank_card",
+                "wechat": "tender_name.wechat", "alipay": "tender_name.alipay",
+                "voucher": "tender_name.voucher", "on_account": "tender_name.on_account",
+                "exchange": "tender_name.exchange"}
+
+
+def _say():
+    """A renderer in the reader's language: POS_LOCALE, else the system's (the X and Z
+    reports, as the A4 report and the receipt do, name tenders rather than codes)."""
+    import os
+
+    from pos.kernel.messages import render
+    from pos.kernel.translations import choose_locale, load_translations
+
+    translations = load_translations(choose_locale(os.environ.get("POS_LOCALE")))
+    translate = translations.message_template if translations else None
+    return lambda message_id, **values: render(msg(message_id, **values), translate=translate)
+
+
+def _local(moment) -> str:
+    """A stored (UTC) time as the store's clock shows it, as the PDF prints it."""
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment is not None else "-"
+
+
+def _tenders(say, tenders: dict[str, int]) -> None:
+    names = {tender: say(TENDER_NAMES[tender]) if tender in TENDER_NAMES else tender
+             for tender in tenders}
+    pad = max([len(name) + sum(1 for c in name if ord(c) > 0x2e80) for name in names.values()]
+              + [12])
+    for tender, amount in tenders.items():
+        name = names[tender]
+        print(f"  {name}{' ' * (pad - len(name) - sum(1 for c in name if ord(c) > 0x2e80))} "
+              f"{money(amount)}")
+
+
 def show_x(x) -> None:
-    print(f"X report {x.terminal}, shift {x.shift_id} open since {x.opened_at:%Y-%m-%d %H:%M}")
-    print(f"  sales {x.sales}  {money(x.sales_total)}   returns/voids {money(x.refunds_total)}")
-    for tender, amount in x.tenders.items():
-        print(f"  {tender:<12} {money(amount)}")
-    print(f"  expected cash in drawer {money(x.expected_cash)}")
+    say = _say()
+    print(say("report.x_heading", terminal=x.terminal, shift=x.shift_id, opened=_local(x.opened_at)))
+    print("  " + say("report.x_sales", count=x.sales, total=money(x.sales_total),
+                     returns=money(x.refunds_total)))
+    _tenders(say, x.tenders)
+    print("  " + say("report.x_expected", amount=money(x.expected_cash)))
 
 
 def show_z(z) -> None:
-    print(f"Z {z.z_number} {z.terminal}: shift {z.shift_id}, {z.sales} sales "
-          f"{money(z.sales_total).strip()}, returns/voids {money(z.refunds_total).strip()}")
-    for tender, amount in z.tenders.items():
-        print(f"  {tender:<12} {money(amount)}")
-    print(f"  expected cash {money(z.expected_cash).strip()}, counted "
-          f"{money(z.counted_cash).strip()}, over/short {money(z.over_short).strip()}")
+    say = _say()
+    print(say("report.z_heading", number=z.z_number, terminal=z.terminal, shift=z.shift_id,
+              opened=_local(z.opened_at), closed=_local(z.closed_at), count=z.sales,
+              total=money(z.sales_total).strip(), returns=money(z.refunds_total).strip()))
+    _tenders(say, z.tenders)
+    print("  " + say("report.z_cash", expected=money(z.expected_cash).strip(),
+                     counted=money(z.counted_cash).strip(),
+                     over_short=money(z.over_short).strip()))
 
 
 def day_report(args, db, terminal, day) -> int:

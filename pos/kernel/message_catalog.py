@@ -561,4 +561,27 @@ CATALOG: dict[str, str] = {
     # --- a product added at the till (pos.catalog.new_product) ---------------------------
     "catalog.add_managers_only": "Only a manager or an administrator may add a product",
     "catalog.price_positive": "The price must be more than zero",
+    # --- receipt QR codes (issue 15) -----------------------------------------------------
+    "setting.need_qr_text": ("text of at most {most:number} characters, without control "
+                             "characters, is needed, not {value}"),
+    "setting.need_web_address": ("a web address starting with http:// or https:// and a host, "
+                                 "without spaces, is needed, not {value}"),
+    "setting.expect.einvoice_qr": ("the store's e-invoice web address (https://…) or text of up to"
+                                   " {most:number} characters; empty for none"),
+    "setting.help.einvoice_qr": ("What the receipt's second QR code holds, for the customer to "
+                                 "scan and ask for an e-invoice (empty: no such QR code)"),
+    # --- X and Z reports at the command line (issue 15) ----------------------------------
+    "tender_name.cash": "Cash",
+    "tender_name.bank_card": "Bank card",
+    "tender_name.wechat": "WeChat Pay",
+    "tender_name.alipay": "Alipay",
+    "tender_name.voucher": "Voucher",
+    "tender_name.on_account": "On account",
+    "tender_name.exchange": "Exchange credit",
+    "report.x_heading": "X report {terminal}, shift {shift} open since {opened}",
+    "report.x_sales": "sales {count}  {total}   returns/voids {returns}",
+    "report.x_expected": "expected cash in drawer {amount}",
+    "report.z_heading": ("Z {number} {terminal}: shift {shift} {opened} to {closed}, {count} sales"
+                         " {total}, returns/voids {returns}"),
+    "report.z_cash": "expected cash {expected}, counted {counted}, over/short {over_short}",
 }

@@ -179,3 +179,24 @@ def test_a_real_exchange_sale_names_the_receipt_the_goods_came_back_from(demo_db
             if rec.store.locale.startswith("zh"):
                 said = {"exchange": "换货单，原单 {r}", "refund": "退货单，原单 {r}"}[kind]
             assert said.format(r=sale.receipt_no) in text, text
+
+
+@pytest.mark.parametrize("locale, names, opened", [
+    ("en", ("Cash", "WeChat Pay"), "open since"), ("zh_CN", ("现金", "微信支付"), "开班于")])
+def test_pos_report_x_names_tenders_and_shows_local_times(sqlite_demo_db, capsys, monkeypatch,
+                                                          locale, names, opened):
+    from pos.cli import main
+    from pos.day import shifts
+    from tests.integration.test_reports import known_day
+
+    monkeypatch.setenv("POS_LOCALE", locale)
+    known_day(sqlite_demo_db)
+    capsys.readouterr()
+    assert main([f"--db={sqlite_demo_db.url}", "report", "x"]) == 0
+    out = capsys.readouterr().out
+    assert not re.search(r"^\s+(cash|wechat|bank_card)\s", out, re.M), out  # no codes
+    for name in names:
+        assert name in out
+    x = shifts.x_report(sqlite_demo_db, terminal="T01")
+    assert opened in out and f"{x.opened_at.astimezone():%Y-%m-%d %H:%M}" in out
+    assert f"{x.opened_at.astimezone(timezone.utc):%H:%M}" not in out  # not UTC (Shanghai +8)

@@ -5296,5 +5296,85 @@
         <comment>catalog.price_positive</comment>
         <translation>售价必须大于零</translation>
     </message>
+    <message>
+        <source>text of at most {most:number} characters, without control characters, is needed, not {value}</source>
+        <comment>setting.need_qr_text</comment>
+        <translation>需要不超过 {most:number} 个字符且不含控制字符的文字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>a web address starting with http:// or https:// and a host, without spaces, is needed, not {value}</source>
+        <comment>setting.need_web_address</comment>
+        <translation>需要以 http:// 或 https:// 开头、带主机名且不含空格的网址，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the store's e-invoice web address (https://…) or text of up to {most:number} characters; empty for none</source>
+        <comment>setting.expect.einvoice_qr</comment>
+        <translation>本店开票网址（https://…）或不超过 {most:number} 个字符的文字；留空表示不打印</translation>
+    </message>
+    <message>
+        <source>What the receipt's second QR code holds, for the customer to scan and ask for an e-invoice (empty: no such QR code)</source>
+        <comment>setting.help.einvoice_qr</comment>
+        <translation>小票上第二个二维码的内容，供顾客扫码开票（留空则不打印）</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <comment>tender_name.cash</comment>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <comment>tender_name.bank_card</comment>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <comment>tender_name.wechat</comment>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <comment>tender_name.alipay</comment>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <comment>tender_name.voucher</comment>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>On account</source>
+        <comment>tender_name.on_account</comment>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <comment>tender_name.exchange</comment>
+        <translation>换货抵扣</translation>
+    </message>
+    <message>
+        <source>X report {terminal}, shift {shift} open since {opened}</source>
+        <comment>report.x_heading</comment>
+        <translation>X 报表 {terminal}，班次 {shift}，开班于 {opened}</translation>
+    </message>
+    <message>
+        <source>sales {count}  {total}   returns/voids {returns}</source>
+        <comment>report.x_sales</comment>
+        <translation>销售 {count} 笔  {total}   退货及作废 {returns}</translation>
+    </message>
+    <message>
+        <source>expected cash in drawer {amount}</source>
+        <comment>report.x_expected</comment>
+        <translation>钱箱应有现金 {amount}</translation>
+    </message>
+    <message>
+        <source>Z {number} {terminal}: shift {shift} {opened} to {closed}, {count} sales {total}, returns/voids {returns}</source>
+        <comment>report.z_heading</comment>
+        <translation>第 {number} 号 Z 报表 {terminal}：班次 {shift}，{opened} 至 {closed}，销售 {count} 笔 {total}，退货及作废 {returns}</translation>
+    </message>
+    <message>
+        <source>expected cash {expected}, counted {counted}, over/short {over_short}</source>
+        <comment>report.z_cash</comment>
+        <translation>钱箱应有 {expected}，实点 {counted}，长短款 {over_short}</translation>
+    </message>
 </context>
 </TS>
