@@ -37,6 +37,10 @@ LABELS = {
                          "before payment, before pickup, at installation",
         "sign_customer": "Customer signature", "sign_salesperson": "Salesperson signature",
         "sign_installer": "Installer signature",
+        "sign_date": "Date: ____ / ____ / ______",
+        "others": "Also sold (scanned, not on the checklist)", "qty": "Qty",
+        "each": "Unit price", "with_sale": " (with the sale)",
+        "grand_total": "Sale total", "in_capitals": "",
         "legend_taken": "sold", "legend_declined": "declined",
         "legend_empty": "not offered",
         "summary": "{sold} sold, {declined} declined, {not_offered} not offered; "
@@ -75,6 +79,10 @@ LABELS = {
         "card_reminder": "服务卡五次确认：确认销售前、确认销售后、付款前、提货前、安装时",
         "sign_customer": "客户签名", "sign_salesperson": "销售员签名",
         "sign_installer": "安装人员签名",
+        "sign_date": "日期：______年____月____日",
+        "others": "其他商品（扫码销售，不在清单内）", "qty": "数量",
+        "each": "单价", "with_sale": "（随单销售）",
+        "grand_total": "合计", "in_capitals": "合计金额（大写）",
         "legend_taken": "已售", "legend_declined": "拒绝",
         "legend_empty": "未推荐",
         "summary": "已售 {sold} 项，拒绝 {declined} 项，未推荐 {not_offered} 项；"

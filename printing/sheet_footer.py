@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pos.kernel.money import chinese_capitals
+
 from .fonts import draw_fitted, draw_text, wrap
 from .labels import say
 from .pdf_common import INK, MUTED, day, field_row, rule, signature_line, state_ink, tick_box
@@ -14,7 +16,49 @@ from .sheet_parts import Columns, Form, draw_section_row, row_baseline
 
 
 def _signature_space(form: Form) -> float:
-    return 24 * form.k + form.scale.small * 2.2
+    # the line to sign on, its caption, and the date written under it
+    return 24 * form.k + form.scale.small * 4.0
+
+
+def _unit_position(form: Form) -> int | None:
+    """The sale line of the unit this sheet is for."""
+    sheet = form.sheet
+    for line in form.sale.lines:
+        if (line.kind == "main_unit" and line.name == sheet.unit_name
+                and line.serial == sheet.serial):
+            return line.position
+    return None
+
+
+def other_lines(form: Form) -> list:
+    """What else the sale sold that no checklist row shows: products scanned under this
+    unit that match none of its items, and (on the first unit's sheet) the accessories
+    sold loose with the sale."""
+    sale = form.sale
+    if sale is None:
+        return []
+    on_rows = {name for item in form.sheet.items if item.product_name
+               for name in item.product_name.split(" + ")}
+    unit = _unit_position(form)
+    first = bool(sale.sheets) and sale.sheets[0] is form.sheet
+    lines = []
+    for line in sale.lines:
+        if line.kind != "accessory" or line.quantity <= 0:
+            continue
+        under_unit = unit is not None and line.parent == unit
+        loose = line.parent is None and first
+        if (under_unit and line.sheet_item_id is None and line.name not in on_rows) or loose:
+            lines.append(line)
+    return lines
+
+
+def _others_space(form: Form) -> float:
+    count = len(other_lines(form))
+    return form.scale.row * (count + 1) if count else 0.0
+
+
+def _total_space(form: Form) -> float:
+    return form.scale.row * 1.5 if form.sale is not None else 0.0
 
 
 CARD_ROW = 1.6  # rows a sold card takes: its promise, and its number under its name
@@ -29,7 +73,8 @@ def _card_space(form: Form) -> float:
 
 def footer_height(form: Form) -> float:
     s = form.scale
-    return s.row + _card_space(form) + _signature_space(form) + s.tiny * 2.6
+    return (s.row + _others_space(form) + _card_space(form) + _total_space(form)
+            + _signature_space(form) + s.tiny * 2.6)
 
 
 def draw_footer(canvas, form: Form, *, page: tuple[int, int]) -> None:
@@ -38,8 +83,12 @@ def draw_footer(canvas, form: Form, *, page: tuple[int, int]) -> None:
     top = s.margin + footer_height(form)
     _summary(canvas, form, top)
     top -= s.row
+    _others(canvas, form, top)
+    top -= _others_space(form)
     _card_block(canvas, form, top)
     top -= _card_space(form)
+    _grand_total(canvas, form, top)
+    top -= _total_space(form)
     _signatures(canvas, form, top)
     _footnote(canvas, form, page)
 
@@ -84,6 +133,59 @@ def _summary(canvas, form: Form, top: float) -> None:
     text = form.words["summary"].format(**counts, amount=form.money(amount))
     draw_fitted(canvas, s.width - s.margin - 4 * form.k, top - s.row * 0.62, text, s.small,
                 s.content_width, align="right", color=INK)
+
+
+def _others(canvas, form: Form, top: float) -> None:
+    """Products sold with the unit or the sale that no checklist row shows, each with its
+    quantity, unit price and amount."""
+    lines = other_lines(form)
+    if not lines:
+        return
+    s, k, words = form.scale, form.k, form.words
+    columns = Columns.for_form(form)
+    draw_section_row(canvas, form, top, words["others"])
+    qty_right = columns.detail_x + columns.detail_width * 0.55
+    unit_right = columns.price_right - columns.price_width
+    label_y = top - s.row / 2 - s.tiny * 0.36
+    draw_text(canvas, qty_right, label_y, words["qty"], s.tiny, align="right", color=MUTED)
+    draw_text(canvas, unit_right, label_y, words["each"], s.tiny, align="right", color=MUTED)
+    draw_text(canvas, columns.price_right, label_y, words["price"], s.tiny, align="right",
+              color=MUTED)
+    for line in lines:
+        top -= s.row
+        baseline = row_baseline(form, top)
+        tick_box(canvas, columns.box_x, baseline - columns.box * 0.16, columns.box, "sold",
+                 ink=form.accent)
+        draw_text(canvas, columns.state_x, baseline, STATE_WORDS[form.lang]["sold"], s.tiny,
+                  bold=True, color=state_ink("sold"))
+        name = line.name if line.parent is not None else line.name + words['with_sale']
+        draw_fitted(canvas, columns.item_x, baseline, name,
+                    s.body, qty_right - columns.item_x - 40 * k)
+        draw_text(canvas, qty_right, baseline, str(line.quantity), s.body, align="right")
+        draw_text(canvas, unit_right, baseline, form.money(line.unit_price), s.body,
+                  align="right")
+        draw_text(canvas, columns.price_right, baseline, form.money(line.line_total), s.body,
+                  align="right")
+        rule(canvas, s.margin, s.width - s.margin, top - s.row, dash=(1, 1.6))
+
+
+def _grand_total(canvas, form: Form, top: float) -> None:
+    """The whole sale's total (every unit, card and accessory on the receipt); on the
+    Chinese sheet with the amount in capitals (大写), as a store's sales slip has it."""
+    if form.sale is None:
+        return
+    s, k, words = form.scale, form.k, form.words
+    baseline = top - s.row * 0.95
+    right = s.width - s.margin - 4 * k
+    amount = f"{words['grand_total']} {form.money(form.sale.total)}"
+    width = draw_text(canvas, right, baseline, amount, s.heading, bold=True, align="right",
+                      color=form.accent)
+    if form.lang == "zh_CN":
+        capitals = f"{words['in_capitals']} {chinese_capitals(form.sale.total)}"
+        draw_fitted(canvas, s.margin + 4 * k, baseline, capitals, s.body,
+                    s.content_width - width - 20 * k, bold=True)
+    rule(canvas, s.margin, s.width - s.margin, top - s.row * 1.4, color=form.accent,
+         width=0.9)
 
 
 def _card_block(canvas, form: Form, top: float) -> None:
@@ -135,16 +237,35 @@ def _card_row(canvas, form: Form, columns: Columns, top: float, card) -> None:
 
 
 def _signatures(canvas, form: Form, top: float) -> None:
+    """Three signature lines, each with a date to write under it, and the store's stamp
+    box beside them."""
     s, k, words = form.scale, form.k, form.words
     line_y = top - 24 * k
-    gap = 14 * k
-    width = (s.content_width - 2 * gap) / 3
+    gap = 12 * k
+    stamp_width = s.content_width * 0.17
+    width = (s.content_width - stamp_width - 3 * gap) / 3
     signers = ((words["sign_customer"], None),
                (words["sign_salesperson"], form.sale.staff_name if form.sale else None),
                (words["sign_installer"], None))
     for index, (label, name) in enumerate(signers):
-        signature_line(canvas, s.margin + index * (width + gap), line_y, width, label, s.small,
-                       name=name, ink=form.accent)
+        x = s.margin + index * (width + gap)
+        signature_line(canvas, x, line_y, width, label, s.small, name=name, ink=form.accent)
+        draw_fitted(canvas, x, line_y - s.small * 3.1, words["sign_date"], s.small, width,
+                    color=MUTED)
+    _stamp_box(canvas, form, s.width - s.margin - stamp_width, top - 2 * k, stamp_width,
+               _signature_space(form) - 2 * k)
+
+
+def _stamp_box(canvas, form: Form, x: float, top: float, width: float, height: float) -> None:
+    s = form.scale
+    canvas.saveState()
+    canvas.setStrokeColor(form.accent)
+    canvas.setLineWidth(0.6)
+    canvas.setDash(2, 2)
+    canvas.rect(x, top - height, width, height, stroke=1, fill=0)
+    canvas.restoreState()
+    draw_text(canvas, x + width / 2, top - s.tiny * 1.5, form.words["stamp"], s.tiny,
+              align="centre", color=form.accent)
 
 
 def _footnote(canvas, form: Form, page: tuple[int, int]) -> None:

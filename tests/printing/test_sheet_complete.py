@@ -5,14 +5,20 @@ blank pad's prices and legend."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from pos.kernel.money import chinese_capitals
-from pos.printjobs.records import load_blank_sheet
+from pos.people import customers, staff
+from pos.printjobs.records import load_blank_sheet, load_sale
+from pos.selling import cards, checkout, completion, sheet
+from pos.selling.cart import TenderInput
 from printing.pdf_common import money
 from printing.pdf_labels import LABELS, STATE_WORDS
-from printing.sheet_pdf import blank_sheet_pdf
-from tests.printing.test_sheet_pdf import chinese_database, pages_text
+from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf
+from tests.printing.test_sheet_pdf import NOTEBOOK, SALE_DAY, chinese_database, pages_text
 
 
 @pytest.mark.parametrize("fen, words", [
@@ -69,3 +75,95 @@ def test_the_legend_names_the_state_the_rows_print(lang):
     assert LABELS[lang]["legend_declined"].casefold() == STATE_WORDS[lang]["declined"].casefold()
     assert LABELS[lang]["legend_empty"].casefold() == STATE_WORDS[lang]["not_offered"].casefold()
     assert "taken" not in LABELS[lang]["summary"]
+
+
+# ------------------------------------------------------------------ a sale's sheet
+
+
+def sell_with_scans(db, *, scans=(("PRO-CLN-PC", 1), ("CBL-HDMI-3M", 2)),
+                    customer_name="陈杰"):
+    """A notebook with its sheet ticked (bag, mouse sold; film declined), a gold card,
+    and products scanned rather than ticked: a cleaning kit its sheet lists and two
+    HDMI cables it does not."""
+    cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
+    cart = checkout.open_cart(db, staff_id=cashier, terminal="T01")
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    rows = {row.code: row for row in sheet.sheet_rows(db, cart, main_line_id=unit.line_id)}
+    for item_code, outcome in (("bag", "sold"), ("wireless-mouse", "sold"),
+                               ("screen-film", "declined")):
+        sheet.mark_item(db, cart, main_line_id=unit.line_id, item_id=rows[item_code].item_id,
+                        outcome=outcome)
+    for code, quantity in scans:
+        checkout.add_product(db, cart, code=code, quantity=quantity)
+    phone = "138-0013-8000"
+    customer = (customers.find_customer(db, phone=phone)
+                or customers.create_customer(db, phone=phone, name=customer_name))
+    checkout.set_customer(db, cart, customer_id=customer.id)
+    tier = next(offer for offer in cards.eligible_tiers(db, cart, main_line_id=unit.line_id)
+                if offer.code == "gold")
+    cards.add_card(db, cart, main_line_id=unit.line_id, tier_id=tier.tier_id)
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="PF3SCAN1")
+    due = sum(line.total for line in cart.lines)
+    done = completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)],
+                                    business_date=SALE_DAY)
+    return load_sale(db, receipt_no=done.receipt_no)
+
+
+@pytest.fixture(scope="module")
+def zh_scanned(zh_db):
+    return sell_with_scans(zh_db)
+
+
+@pytest.fixture
+def en_scanned(sqlite_demo_db):
+    return sell_with_scans(sqlite_demo_db, customer_name="Chen Jie")
+
+
+def sheet_lines(data: bytes) -> list[str]:
+    return "\n".join(pages_text(data)).splitlines()
+
+
+def test_the_chinese_sheet_prints_the_sale_total_and_its_capitals(zh_scanned):
+    text = "\n".join(pages_text(sheet_pdf(zh_scanned, locale="zh_CN")))
+    total = money(zh_scanned.total, currency="CNY", locale="zh_CN")
+    assert f"合计 {total}" in text
+    assert f"合计金额（大写） {chinese_capitals(zh_scanned.total)}" in text
+    assert text.count(chinese_capitals(zh_scanned.total)) == 3  # on each copy
+
+
+def test_the_english_sheet_prints_the_sale_total_without_capitals(en_scanned):
+    text = "\n".join(pages_text(sheet_pdf(en_scanned, locale="en")))
+    assert f"Sale total {money(en_scanned.total, currency='CNY', locale='en')}" in text
+    assert "人民币" not in text
+
+
+def test_a_scanned_product_the_sheet_lists_shows_as_sold(zh_scanned):
+    lines = sheet_lines(sheet_pdf(zh_scanned, copies=("customer",), locale="zh_CN"))
+    row = next(line for line in lines if "清洁套装" in line and "屏幕键盘" in line)
+    assert "已售" in row
+
+
+def test_products_on_no_checklist_row_are_listed_with_quantity_and_unit_price(zh_scanned):
+    cable = next(line for line in zh_scanned.lines if line.sku == "CBL-HDMI-3M")
+    assert cable.parent is None and cable.quantity == 2
+    lines = sheet_lines(sheet_pdf(zh_scanned, copies=("customer",), locale="zh_CN"))
+    assert any("其他商品" in line for line in lines)
+    row = next(line for line in lines if cable.name in line)
+    each = money(cable.unit_price, currency="CNY", locale="zh_CN")
+    amount = money(cable.line_total, currency="CNY", locale="zh_CN")
+    assert "已售" in row and " 2 " in f" {row} " and each in row and amount in row
+    assert cable.line_total == 2 * cable.unit_price
+
+
+def test_the_sheet_has_a_stamp_box_and_dated_signatures(zh_scanned, en_scanned):
+    zh = "\n".join(pages_text(sheet_pdf(zh_scanned, copies=("customer",), locale="zh_CN")))
+    assert "门店盖章" in zh and zh.count("日期：") == 3
+    en = "\n".join(pages_text(sheet_pdf(en_scanned, copies=("customer",), locale="en")))
+    assert "Store stamp" in en and en.count("Date: ") == 3
+
+
+@pytest.mark.parametrize("size", ["A4", "A5"])
+def test_the_completed_sheet_still_fits_its_page(zh_scanned, size):
+    reader = PdfReader(io.BytesIO(sheet_pdf(zh_scanned, copies=("customer",), page_size=size,
+                                            locale="zh_CN")))
+    assert len(reader.pages) <= 2
