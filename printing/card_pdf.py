@@ -50,7 +50,7 @@ def card_certificate_pdf(store: StoreHeader, card: CardRecord, *,
     _details(canvas, card, words, lang, store.currency)
     _card_number(canvas, card, words, ink)
     _issuer(canvas, store, words)
-    _terms(canvas, card, words)
+    _terms(canvas, card, words, lang)
     _stamp_box(canvas, words, ink)
     canvas.showPage()
     canvas.save()
@@ -155,13 +155,37 @@ def _issuer(canvas, store: StoreHeader, words) -> None:
         draw_text(canvas, RIGHT_CENTRE, top - 21 - index * 8, line, 6.5, align="centre")
 
 
-def _terms(canvas, card: CardRecord, words) -> None:
-    text = words["terms"] + (words["terms_on_site"] if card.service_mode == "on_site" else "")
-    left, width, top = MARGIN + 6, 330.0, 122.0
+def card_clauses(card: CardRecord, words, lang: str) -> list[str]:
+    """The certificate's terms, made from the card's tier as sold: what it promises and
+    from when to when, the units it covers, how service is given (on site or carry-in),
+    then the conditions every card shares. The tier's description is the store's own
+    note and is not printed as a promise."""
+    promise = (say(card.terms, lang, day=lambda when: day(when, locale=lang))
+               if card.terms is not None else "")
+    start = day(card.start_date, locale=lang)
+    end = day(card.end_date, locale=lang) if card.end_date else words["lifetime"]
+    key = "clause_promise" if card.end_date else "clause_promise_lifetime"
+    clauses = [words[key].format(tier=card.tier_name, promise=promise.rstrip("。."),
+                                              start=start, end=end)]
+    if card.units_covered == 1:
+        clauses.append(words["clause_one_unit"].format(
+            unit=card.unit_name, serial=card.unit_serial or words["clause_no_serial"]))
+    else:
+        clauses.append(words["clause_units"].format(n=card.units_covered, unit=card.unit_name))
+    clauses.append(words["terms_on_site" if card.service_mode == "on_site" else "terms_carry_in"]
+                   .strip())
+    clauses.append(words["terms"])
+    return [f"{index}. {clause}" for index, clause in enumerate(clauses, start=1)]
+
+
+def _terms(canvas, card: CardRecord, words, lang: str = "en") -> None:
+    left, width, top = MARGIN + 6, 330.0, 126.0
     draw_text(canvas, left, top, words["terms_title"], 7.5, bold=True, color=INK)
-    size, leading = 6.4, 8.2
-    for index, line in enumerate(wrap(text, size, width, max_lines=8)):
-        draw_text(canvas, left, top - 11 - index * leading, line, size, color=INK)
+    size, leading = 6.0, 7.4
+    lines = [line for clause in card_clauses(card, words, lang)
+             for line in wrap(clause, size, width)]
+    for index, line in enumerate(lines[:12]):
+        draw_text(canvas, left, top - 10 - index * leading, line, size, color=INK)
 
 
 def _stamp_box(canvas, words, ink: Color) -> None:

@@ -56,13 +56,18 @@ LABELS = {
         "start": "Start date", "end": "End date", "issued_by": "Issued by",
         "terms_title": "Terms and conditions", "stamp": "Store stamp",
         "authorised": "Authorised signature", "price_paid": "Price paid",
-        "terms": "This card entitles the holder to the service described above for the "
-                 "unit identified by its serial number, from the start date to the end date "
-                 "shown. Show this certificate or the receipt when you ask for service. The "
-                 "card stays with the unit it covers and has no cash value. Unless this "
-                 "card says so, damage from accidents, misuse or unauthorised repair is not "
-                 "covered.",
+        "terms": "Show this certificate or the receipt when you ask for service. The card "
+                 "stays with the unit it covers and has no cash value. Unless this card says "
+                 "so, damage from accidents, misuse or unauthorised repair is not covered.",
         "terms_on_site": " On-site service: within 2 hours in the city, 6 hours in the county.",
+        "terms_carry_in": "Carry-in service: bring the unit and this certificate to the "
+                          "issuing store or an authorised service point.",
+        "clause_promise": "{tier}: {promise}. Valid from {start} to {end}.",
+        "clause_promise_lifetime": "{tier}: {promise}. Valid from {start} for the life of "
+                                   "the unit.",
+        "clause_one_unit": "It covers one unit: {unit}, serial {serial}.",
+        "clause_no_serial": "as on the receipt",
+        "clause_units": "It covers up to {n} units registered to it, starting with {unit}.",
     },
     "zh_CN": {
         "receipt_no": "小票号", "date": "日期",
@@ -97,10 +102,15 @@ LABELS = {
         "start": "生效日期", "end": "截止日期", "issued_by": "发证门店",
         "terms_title": "服务条款", "stamp": "门店盖章",
         "authorised": "授权签字", "price_paid": "售价",
-        "terms": "持卡人凭本证书，在生效日期至截止日期内，就上述序列号所指主机享受本卡所列服务。"
-                 "报修时请出示本证书或购物小票。本卡随所保主机使用，不可转让至其他主机，不可兑换现金。"
+        "terms": "报修时请出示本证书或购物小票。本卡随所保主机使用，不可转让至其他主机，不可兑换现金。"
                  "除本卡另有说明外，意外损坏、使用不当或非授权维修造成的损坏不在服务范围内。",
         "terms_on_site": "上门服务承诺：市区2小时、郊县6小时内到达。",
+        "terms_carry_in": "送修服务：请携主机及本证书至发证门店或授权服务点。",
+        "clause_promise": "{tier}：{promise}。有效期 {start} 至 {end}。",
+        "clause_promise_lifetime": "{tier}：{promise}。自 {start} 起终身有效。",
+        "clause_one_unit": "本卡保一台主机：{unit}，序列号 {serial}。",
+        "clause_no_serial": "见购物小票",
+        "clause_units": "本卡最多保 {n} 台登记在本卡名下的主机，首台为 {unit}。",
     },
 }
 

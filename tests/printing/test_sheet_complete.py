@@ -6,16 +6,18 @@ blank pad's prices and legend."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
 
 from pos.kernel.money import chinese_capitals
 from pos.people import customers, staff
-from pos.printjobs.records import load_blank_sheet, load_sale
+from pos.printjobs.records import load_blank_sheet, load_card, load_sale
 from pos.selling import cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
-from printing.pdf_common import money
+from printing.card_pdf import card_certificate_pdf
+from printing.pdf_common import day, money
 from printing.pdf_labels import LABELS, STATE_WORDS
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf
 from tests.printing.test_sheet_pdf import NOTEBOOK, SALE_DAY, chinese_database, pages_text
@@ -167,3 +169,33 @@ def test_the_completed_sheet_still_fits_its_page(zh_scanned, size):
     reader = PdfReader(io.BytesIO(sheet_pdf(zh_scanned, copies=("customer",), page_size=size,
                                             locale="zh_CN")))
     assert len(reader.pages) <= 2
+
+
+# ------------------------------------------------------------------ the card certificate
+
+
+def certificate_text(db, sale, locale: str) -> tuple[str, object]:
+    store, card = load_card(db, card_no=sale.cards[0].card_no)
+    return pages_text(card_certificate_pdf(store, card, locale=locale))[0], card
+
+
+def test_the_certificate_terms_come_from_the_tier_with_its_dates(en_scanned, sqlite_demo_db):
+    text, card = certificate_text(sqlite_demo_db, en_scanned, "en")
+    flat = " ".join(text.split())
+    assert card.tier_name == "Gold card" and card.end_date is not None
+    start, end = day(card.start_date, locale="en"), day(card.end_date, locale="en")
+    assert f"Valid from {start} to {end}." in flat
+    assert card.description not in flat  # the store's note; the terms are generated
+    assert "It covers one unit:" in flat and "PF3SCAN1" in flat
+    assert "On-site service" in flat and "Carry-in service" not in flat
+
+
+def test_a_carry_in_lifetime_card_says_so_in_chinese(zh_db, zh_scanned):
+    store, card = load_card(zh_db, card_no=zh_scanned.cards[0].card_no)
+    silver = replace(card, tier_name="银卡", description="终身送修软件服务", end_date=None,
+                     service_mode="carry_in", units_covered=10)
+    text = " ".join(pages_text(card_certificate_pdf(store, silver, locale="zh_CN"))[0].split())
+    assert f"自 {day(card.start_date, locale='zh_CN')} 起终身有效" in text
+    assert "终身送修软件服务" not in text
+    assert "送修服务" in text and "上门服务承诺" not in text
+    assert "最多保 10 台" in text
