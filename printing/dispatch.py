@@ -22,6 +22,7 @@ from pos.printjobs.shift_record import load_z_report
 
 from .escpos_out import drawer_kick_bytes, receipt_bytes
 from .printers import PrinterError, parse_printer_uri, save_pdf, send
+from .qr import with_qr_codes
 from .receipt import PAPER_COLUMNS, ReprintNote, receipt_layout
 from .receipt_pdf import receipt_pdf
 from .shift_receipt import z_receipt_layout
@@ -76,10 +77,12 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
     suffix = f"-copy{job.id}" if job.reprint else ""
     if job.kind == "receipt":
         width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
-        ops = receipt_layout(load_sale(db, receipt_no=job.ref), width=width, copy=job.reprint,
+        record = load_sale(db, receipt_no=job.ref)
+        ops = receipt_layout(record, width=width, copy=job.reprint,
                              encoding=job.options.get("encoding", "gb18030"),
                              reprint=ReprintNote(job.created_at, job.options.get("reprinted_by", ""))
                              if job.reprint else None)
+        ops = with_qr_codes(ops, record, width=width)  # its check value and e-invoice QR
         if target.is_pdf:
             return str(save_pdf(target, f"{job.ref}{suffix}.pdf", receipt_pdf(ops, width=width)))
         data = receipt_bytes(ops, width=width, encoding=job.options.get("encoding", "gb18030"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from escpos.printer import Dummy
 
 from .columns import printer_text, profile
+from .qr import Qr, qr_bytes
 from .receipt import Barcode, Cut, Op, Rule, Text, one_line
 
 CHINESE_MODE_ON = b"\x1c\x26"  # FS &: two-byte (GB18030/GBK) characters
@@ -47,6 +48,9 @@ def render(ops: list[Op], printer, *, width: int, encoding: str = "gb18030") -> 
             # for hardware rendering, minus its print() to stdout on every receipt.
             printer._hw_barcode("{B" + one_line(op.data), "CODE128", height=60, width=2, pos="BELOW",
                                 function_type="B", check=False)
+        elif isinstance(op, Qr):
+            printer.set(align="left", bold=False, normal_textsize=True)
+            printer._raw(qr_bytes(op.data, size=op.size))  # the printer's own GS ( k
         elif isinstance(op, Cut):
             printer.cut()
     printer.set(align="left", bold=False, normal_textsize=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 
+from reportlab.graphics import renderPDF
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from .columns import char_width, display_width
 from .fonts import CJK_FONT, register_fonts
+from .qr import Qr, qr_drawing
 from .receipt import Barcode, Cut, Op, Rule, Text
 
 FONT = CJK_FONT  # embedded (printing/fonts/); WinAnsi characters are set in Courier
@@ -28,6 +30,11 @@ def _font_for(char: str) -> str:
     return "Courier"
 
 
+def _qr_side(paper: float) -> float:
+    """A QR code's side on the preview: about what the printer draws (issue 15)."""
+    return 30 * mm if paper < 70 * mm else 36 * mm
+
+
 def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
     """One long page, like the paper roll; monospaced by column count."""
     from reportlab.graphics.barcode import code128
@@ -36,7 +43,7 @@ def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
     paper = (58 if width == 32 else 80) * mm
     column = (paper - 8 * mm) / width
     rows = sum(2 if isinstance(op, Text) and op.double else 1 for op in ops) + 8
-    height = rows * LINE + 30 * mm
+    height = rows * LINE + 30 * mm + sum(_qr_side(paper) + 4 * mm for op in ops if isinstance(op, Qr))
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=(paper, height))
     y = height - 8 * mm
@@ -69,6 +76,10 @@ def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
             pdf.setFont("Courier", 8)
             pdf.drawCentredString(paper / 2, y - 14 * mm, op.data)
             y -= 18 * mm
+        elif isinstance(op, Qr):
+            side = _qr_side(paper)
+            renderPDF.draw(qr_drawing(op.data, side), pdf, (paper - side) / 2, y - side + LINE)
+            y -= side + 4 * mm - LINE
         elif isinstance(op, Cut):
             y -= LINE
     pdf.showPage()

@@ -117,6 +117,8 @@ class SaleRecord:
     # main unit's position -> its maker's warranty in months (None: the catalog says not)
     warranties: Mapping[int, int | None] = field(default_factory=dict)
     gift_lines: frozenset[int] = frozenset()  # positions of lines given free
+    journal_check: str = ""  # its journal entry's anchor code (pos.printjobs.receipt_check)
+    einvoice_qr: str = ""  # the store's e-invoice (开票) QR content; "" for none
 
     def children(self, position: int) -> list[DocLine]:
         return [line for line in self.lines if line.parent == position]
@@ -215,7 +217,17 @@ def _sale_record(conn, stored: Stored) -> SaleRecord:
         doc.discount_total, doc.tendered, doc.change, sheets, doc.kind.value,
         doc.original_receipt, addon_unit,
         {line.position: _warranty(conn, line.product_id) for line in doc.lines
-         if line.kind is LineKind.MAIN_UNIT}, gift_positions(doc.lines))
+         if line.kind is LineKind.MAIN_UNIT}, gift_positions(doc.lines),
+        *_qr_payloads(conn, stored.sale_id))
+
+
+def _qr_payloads(conn, sale_id: int) -> tuple[str, str]:
+    """(journal check value, the store's e-invoice QR) for the receipt's QR codes."""
+    from pos.ledger.chain import anchor_code
+    from pos.store.settings import get_setting
+
+    sealed = conn.execute(select(Sale.journal_hash).where(Sale.id == sale_id)).scalar()
+    return (anchor_code(sealed) if sealed else "", str(get_setting(conn, "einvoice_qr") or ""))
 
 
 def _line_name(conn, line_id: int) -> str:

@@ -26,6 +26,7 @@ from pos.db.models import Category, Staff, Terminal
 from pos.kernel.enums import StaffRole
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
+from pos.store import einvoice_setting
 
 ROLES = tuple(role.value for role in StaffRole)
 BP_MAX = 10_000  # basis points: 10000 = 100%
@@ -353,6 +354,7 @@ RULES: dict[str, Validator] = {
     "close_shift_show_expected": close_shift_show_expected,
     "imei_categories": imei_categories,
     "commission_schemes": commission_schemes,
+    "einvoice_qr": einvoice_setting.einvoice_qr,
 }
 
 # What each key takes, said when a value is refused.
@@ -371,6 +373,7 @@ EXPECTED: dict[str, Message] = {
     "imei_categories": msg("setting.expect.imei_categories"),
     "commission_schemes": msg("setting.expect.commission_schemes", bases=list(BASES),
                               roles=list(ROLES)),
+    "einvoice_qr": einvoice_setting.EXPECTED,
 }
 
 # One line of help per key: what it does.
@@ -384,6 +387,7 @@ HELP: dict[str, Message] = {
     "close_shift_show_expected": msg("setting.help.close_shift_show_expected"),
     "imei_categories": msg("setting.help.imei_categories"),
     "commission_schemes": msg("setting.help.commission_schemes"),
+    "einvoice_qr": einvoice_setting.HELP,
 }
 
 

@@ -62,6 +62,9 @@ DEFAULTS: dict[str, object] = {
     # Whether the close-shift count shows the expected cash before the count is in (a
     # blind count by default: pos.day.shifts.start_count).
     "close_shift_show_expected": False,
+    # What the receipt's second QR code holds for the customer to ask for an e-invoice
+    # (开票): the store's e-invoice web address or text, up to 300 characters; "" for none.
+    "einvoice_qr": "",
 }
 VALUE_MAX = 20_000  # characters of a value as typed
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)

@@ -16,6 +16,7 @@ from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
 from printing.dispatch import run_due_jobs
 from printing.escpos_out import receipt_bytes
+from printing.qr import with_qr_codes
 from printing.receipt import receipt_layout
 from tests.printing.fake_printer import FakePrinter, closed_port
 
@@ -38,8 +39,9 @@ def test_a_network_printer_receives_the_receipt_and_opens_the_drawer(sqlite_demo
         sale = sell(sqlite_demo_db, printer.uri)
         outcomes = run_due_jobs(sqlite_demo_db, terminal="T01", timeout=TIMEOUT)
     assert [o.printed for o in outcomes] == [True]
-    expected = receipt_bytes(receipt_layout(load_sale(sqlite_demo_db, receipt_no=sale.receipt_no),
-                                            width=32), width=32)
+    record = load_sale(sqlite_demo_db, receipt_no=sale.receipt_no)
+    expected = receipt_bytes(with_qr_codes(receipt_layout(record, width=32), record, width=32),
+                             width=32)
     # the drawer kick first, on its own (tests/printing/test_drawer_once.py), then the receipt
     assert printer.received[0].startswith(b"\x1bp") and len(printer.received) == 2
     assert printer.received[1] == expected
