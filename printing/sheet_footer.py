@@ -12,22 +12,12 @@ from .fonts import draw_fitted, draw_text, wrap
 from .labels import say
 from .pdf_common import INK, MUTED, day, field_row, rule, signature_line, state_ink, tick_box
 from .pdf_labels import STATE_WORDS
-from .sheet_parts import Columns, Form, draw_section_row, row_baseline
+from .sheet_parts import Columns, Form, draw_section_row, row_baseline, unit_position
 
 
 def _signature_space(form: Form) -> float:
     # the line to sign on, its caption, and the date written under it
     return 24 * form.k + form.scale.small * 4.0
-
-
-def _unit_position(form: Form) -> int | None:
-    """The sale line of the unit this sheet is for."""
-    sheet = form.sheet
-    for line in form.sale.lines:
-        if (line.kind == "main_unit" and line.name == sheet.unit_name
-                and line.serial == sheet.serial):
-            return line.position
-    return None
 
 
 def other_lines(form: Form) -> list:
@@ -39,7 +29,7 @@ def other_lines(form: Form) -> list:
         return []
     on_rows = {name for item in form.sheet.items if item.product_name
                for name in item.product_name.split(" + ")}
-    unit = _unit_position(form)
+    unit = unit_position(form)
     first = bool(sale.sheets) and sale.sheets[0] is form.sheet
     lines = []
     for line in sale.lines:
@@ -144,8 +134,7 @@ def _others(canvas, form: Form, top: float) -> None:
     s, k, words = form.scale, form.k, form.words
     columns = Columns.for_form(form)
     draw_section_row(canvas, form, top, words["others"])
-    qty_right = columns.detail_x + columns.detail_width * 0.55
-    unit_right = columns.price_right - columns.price_width
+    qty_right, unit_right = columns.qty_right, columns.each_right
     label_y = top - s.row / 2 - s.tiny * 0.36
     draw_text(canvas, qty_right, label_y, words["qty"], s.tiny, align="right", color=MUTED)
     draw_text(canvas, unit_right, label_y, words["each"], s.tiny, align="right", color=MUTED)
@@ -229,7 +218,9 @@ def _card_row(canvas, form: Form, columns: Columns, top: float, card) -> None:
     # the promise made from the card's tier and dates (pos.catalog.coverage)
     promise = (say(card.terms, form.lang, day=lambda when: day(when, locale=form.lang))
                if card.terms is not None else "")
-    for index, line in enumerate(wrap(promise, s.small, columns.detail_width, max_lines=2)):
+    # the promise runs on over the quantity and unit price columns: a card is one
+    room = columns.each_right - columns.detail_x - 6 * form.k
+    for index, line in enumerate(wrap(promise, s.small, room, max_lines=2)):
         draw_text(canvas, columns.detail_x, baseline - index * s.small * 1.45, line, s.small)
     draw_text(canvas, columns.price_right, baseline, form.money(card.price), s.body,
               align="right")

@@ -84,6 +84,8 @@ class Columns:
     detail_width: float
     price_right: float
     price_width: float
+    each_right: float = 0.0  # a sale's unit price column (right edge)
+    qty_right: float = 0.0  # a sale's quantity column (right edge)
 
     @classmethod
     def for_form(cls, form: Form) -> Columns:
@@ -103,9 +105,16 @@ class Columns:
                      for item in form.sheet.items if item.price is not None and not item.gift]
             price_width = max([price_width] + [text_width(p, s.small) + 10 * k for p in packs])
         detail_x = item_x + item_width + 4 * k
-        detail_width = price_right - price_width - detail_x - 6 * k
+        each_right = qty_right = price_right - price_width
+        if form.sale is not None:  # quantity and unit price before the amount
+            each_right = price_right - price_width
+            qty_right = each_right - price_width
+            detail_end = qty_right - text_width("999", s.body) - 10 * k
+        else:
+            detail_end = price_right - price_width
+        detail_width = detail_end - detail_x - 6 * k
         return cls(box_x, box, state_x, item_x, item_width, detail_x, detail_width,
-                   price_right, price_width)
+                   price_right, price_width, each_right, qty_right)
 
 
 # ------------------------------------------------------------------ header
@@ -245,6 +254,11 @@ def _column_titles(canvas, form: Form, top: float) -> None:
     detail = words["product"] if form.sale is not None else words["candidates"]
     draw_fitted(canvas, columns.detail_x, baseline, detail, s.tiny, columns.detail_width,
                 color=MUTED)
+    if form.sale is not None:
+        draw_text(canvas, columns.qty_right, baseline, words["qty"], s.tiny, align="right",
+                  color=MUTED)
+        draw_text(canvas, columns.each_right, baseline, words["each"], s.tiny, align="right",
+                  color=MUTED)
     draw_text(canvas, columns.price_right, baseline, words["price"], s.tiny, align="right",
               color=MUTED)
     rule(canvas, s.margin, s.width - s.margin, top - s.row + 1, color=form.accent, width=0.7)
@@ -301,6 +315,10 @@ def _price(canvas, form: Form, columns: Columns, baseline: float, item: SheetIte
                   align="right", bold=True, color=form.accent)
     elif form.sale is not None:
         if item.outcome == "sold" and item.price is not None:
+            quantity, each = quantity_and_price(form, item)
+            draw_text(canvas, columns.qty_right, baseline, str(quantity), s.body, align="right")
+            draw_text(canvas, columns.each_right, baseline, form.money(each), s.body,
+                      align="right")
             draw_text(canvas, columns.price_right, baseline, form.money(item.price), s.body,
                       align="right")
     elif item.price is not None:  # a gift pack's printed pack price, never cut
@@ -310,3 +328,27 @@ def _price(canvas, form: Form, columns: Columns, baseline: float, item: SheetIte
     else:  # a line to write the price on
         rule(canvas, columns.price_right - columns.price_width + 6 * form.k, columns.price_right,
              baseline - 1.5, color=MUTED, width=0.5)
+
+
+def unit_position(form: Form) -> int | None:
+    """The sale line of the unit this sheet is for."""
+    sheet = form.sheet
+    for line in form.sale.lines:
+        if (line.kind == "main_unit" and line.name == sheet.unit_name
+                and line.serial == sheet.serial):
+            return line.position
+    return None
+
+
+def quantity_and_price(form: Form, item: SheetItemRecord) -> tuple[int, int]:
+    """How many of an item's product were sold and at what unit price: its one sale line
+    under the unit; a pack (several parts at one price) or an item sold on site later
+    counts as one at its price."""
+    names = set((item.product_name or "").split(" + "))
+    unit = unit_position(form)
+    lines = [line for line in form.sale.lines
+             if unit is not None and line.parent == unit and line.name in names
+             and line.kind == "accessory"]
+    if len(lines) == 1 and not item.added_on_site and lines[0].quantity > 0:
+        return lines[0].quantity, lines[0].unit_price
+    return 1, item.price or 0

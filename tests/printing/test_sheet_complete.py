@@ -199,3 +199,16 @@ def test_a_carry_in_lifetime_card_says_so_in_chinese(zh_db, zh_scanned):
     assert "终身送修软件服务" not in text
     assert "送修服务" in text and "上门服务承诺" not in text
     assert "最多保 10 台" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_each_sold_row_has_quantity_unit_price_and_amount(lang, zh_scanned, en_scanned):
+    sale = zh_scanned if lang == "zh_CN" else en_scanned
+    lines = sheet_lines(sheet_pdf(sale, copies=("customer",), locale=lang))
+    assert any(LABELS[lang]["qty"] in line and LABELS[lang]["each"] in line for line in lines)
+    for item in sale.sheets[0].items:
+        if item.outcome != "sold":
+            continue
+        row = next(line for line in lines if item.product_name in line)
+        price = money(item.price, currency="CNY", locale=lang)
+        assert row.endswith(f" 1 {price} {price}"), row
