@@ -89,6 +89,7 @@ class AuditDialog(QDialog):
             "discount_beyond_limit": self.tr("Discount beyond the limit"),
             "price_override": self.tr("Price override"),
             "open_drawer": self.tr("Drawer opened"),
+            "drawer_opened": self.tr("Cash drawer kicked open"),
             "paid_in": self.tr("Cash paid in"),
             "paid_out": self.tr("Cash paid out"),
             "shift_opened": self.tr("Shift opened"),
@@ -127,6 +128,7 @@ class AuditDialog(QDialog):
             "tills": self.tr("Tills"), "barcode": self.tr("Barcode"),
             "category": self.tr("Category"), "stock": self.tr("Stock"),
             "vat_rate_bp": self.tr("VAT rate"),
+            "terminal": self.tr("Till"), "job": self.tr("Print job"),
         }
         return labels.get(key) or key.replace("_", " ").capitalize()
 

@@ -210,10 +210,11 @@ def mark_drawer_opened(db: Database, *, job_id: int) -> bool:
         options[DRAWER_OPENED] = at.isoformat(timespec="seconds")
         job.options_json = json.dumps(options, sort_keys=True)
         terminal = session.scalar(select(Terminal.code).where(Terminal.id == job.terminal_id))
+        # "for": what opened it, the manager's open_drawer (audited when asked) or a sale
         details = {"terminal": terminal, "job": job.id,
-                   "why": "manager" if job.kind is JobKind.DRAWER else "cash_sale"}
+                   "for": "open_drawer" if job.kind is JobKind.DRAWER else "sale"}
         if job.kind is not JobKind.DRAWER:
-            details["receipt"] = job.ref
+            details["document"] = job.ref
         audit.record(session.connection(), staff_id=None, action="drawer_opened",
                      ref=job.ref, details=details)
         return True

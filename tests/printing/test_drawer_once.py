@@ -75,7 +75,7 @@ def test_a_printer_that_stalls_and_comes_back_opens_the_drawer_once(demo_db, scr
     assert len(connections) >= 2  # the receipt really was sent again
     assert connections[-1].count(ESC_P) == 0 and sale.receipt_no.encode() in connections[-1]
     assert openings(db) == [(sale.receipt_no, {"terminal": "T01", "job": outcomes[0].job_id,
-                                               "why": "cash_sale", "receipt": sale.receipt_no})]
+                                               "for": "sale", "document": sale.receipt_no})]
     with db.read() as session:
         job = session.get(PrintJob, outcomes[0].job_id)
         assert job.state.value == "printed"
@@ -126,6 +126,6 @@ def test_a_managers_open_drawer_kicks_once_and_is_recorded(sqlite_demo_db):
         assert [o.printed for o in run_due_jobs(db, terminal="T01", timeout=TIMEOUT)] == [False]
         retry_until_printed(db)
         assert printer.received.count(ESC_P) == 1
-    assert openings(db) == [("T01", {"terminal": "T01", "job": job.id, "why": "manager"})]
+    assert openings(db) == [("T01", {"terminal": "T01", "job": job.id, "for": "open_drawer"})]
     assert "open_drawer" in [e.action for e in audit.list_audit(db)]  # who asked, and why
     assert verify.verify(db).ok

@@ -503,6 +503,21 @@
         <source>Wrong PIN</source>
         <translation>密码输入错误</translation>
     </message>
+    <message>
+        <location filename="../audit_view.py" line="88" />
+        <source>Cash drawer kicked open</source>
+        <translation>钱箱已弹开</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="88" />
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="88" />
+        <source>Print job</source>
+        <translation>打印任务</translation>
+    </message>
 </context>
 <context>
     <name>BusyBanner</name>
