@@ -111,8 +111,9 @@ def wrap(text: str, width: int, encoding: str = DEFAULT_ENCODING) -> list[str]:
                 current = _split_long(lines, current, word, width, encoding)
                 continue
             carried = ""
-            if word[:1] in NO_LINE_START and len(current) > 1:
-                current, carried = current[:-1], current[-1]
+            if (word[:1] in NO_LINE_START and len(current.rstrip()) > 1
+                    and measure(current.rstrip()[-1] + word.rstrip()) <= width):
+                current, carried = current.rstrip()[:-1], current.rstrip()[-1]
             if current.strip():
                 lines.append(current.rstrip())
             current = carried + word.lstrip()
@@ -125,7 +126,7 @@ def _split_long(lines: list[str], current: str, word: str, width: int, encoding:
     current = (current + word) if current.strip() else word.lstrip()
     while display_width(current.rstrip(), encoding) > width:
         head = fit(current, width, encoding)
-        cut = len(head)
+        cut = max(1, len(head))  # a line narrower than one character still moves on
         while cut > 1 and (head[cut - 1] in NO_LINE_END or current[cut:cut + 1] in NO_LINE_START):
             cut -= 1
         lines.append(current[:cut].rstrip())

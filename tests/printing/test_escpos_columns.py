@@ -111,3 +111,14 @@ def test_continuation_lines_hang_under_the_name_not_the_marker():
     texts = [op.text for op in receipt_layout(known_sale(), width=32) if isinstance(op, Text)]
     bag = texts.index("  + Targus 15.6-inch")
     assert texts[bag + 1].startswith("    shoulder bag")
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 12¥·联想（）。，、Targus")), max_size=60),
+       st.integers(min_value=1, max_value=48), st.sampled_from(["gb18030", "gbk", "ascii"]))
+def test_wrap_never_overflows_on_any_profile_and_keeps_every_character(text, width, encoding):
+    lines = wrap(text, width, encoding)
+    assert all(display_width(line, encoding) <= max(width, 2) for line in lines)
+    assert "".join(lines).replace(" ", "") == printer_text(text, encoding).replace(" ", "")
