@@ -21,6 +21,7 @@ QR_DATA_MAX = 7089  # bytes a QR symbol (model 2) holds at most
 EINVOICE_CAPTION = ("Scan for e-invoice", "扫码开票")  # "Scan for e-invoice / 扫码开票"
 # Under the receipt's QR code, its check value as typed back (pos journal verify --anchor)
 CHECK_LABEL = {"en": "Check", "zh_CN": "校验码"}
+PRINTABLE_DOTS = {True: 384, False: 576}  # 58 mm paper (True), 80 mm: 8 dots a mm
 ERROR_LEVELS = {"L": 48, "M": 49, "Q": 50, "H": 51}
 
 
@@ -63,17 +64,33 @@ def qr_bytes(data: str, *, size: int = 6, error: str = "M") -> bytes:
 def receipt_qr_ops(record: SaleRecord, *, width: int) -> list[Op]:
     """The QR codes a receipt ends with: its own (when its journal check is known) and
     the store's e-invoice QR with its caption (when set)."""
-    size = 4 if width <= 32 else 6
     ops: list[Op] = []
     if record.journal_check:
         label = CHECK_LABEL.get(record.store.locale, CHECK_LABEL["en"])
-        ops += [Qr(receipt_qr_text(record.receipt_no, record.journal_check), size),
+        own = receipt_qr_text(record.receipt_no, record.journal_check)
+        ops += [Qr(own, module_size(own, width=width)),
                 Text(f"{label} {record.journal_check}", align="center")]
     if record.einvoice_qr:
         ops += [Text(""), Text(EINVOICE_CAPTION[0], align="center"),
                 Text(EINVOICE_CAPTION[1], align="center"),
-                Qr(record.einvoice_qr, size)]
+                Qr(record.einvoice_qr, module_size(record.einvoice_qr, width=width))]
     return ops
+
+
+def modules(data: str) -> int:
+    """How many modules a side the QR symbol for `data` has (error correction M)."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    widget = QrCodeWidget(data, barLevel="M")
+    widget.getBounds()  # encodes it
+    return widget.qr.getModuleCount()
+
+
+def module_size(data: str, *, width: int) -> int:
+    """Dots a module: 4 on 58 mm paper, 6 on 80 mm, smaller when a long content (a 300
+    character e-invoice address) would not fit the paper's printable dots otherwise."""
+    wanted = 4 if width <= 32 else 6
+    return max(1, min(wanted, (PRINTABLE_DOTS[width <= 32] - 16) // modules(data)))
 
 
 def with_qr_codes(ops: list[Op], record: SaleRecord, *, width: int) -> list[Op]:

@@ -111,6 +111,18 @@ def test_the_printer_gets_the_receipt_qr_and_the_einvoice_qr(sqlite_demo_db):
     assert verify_receipt(db, receipt_no=sale.receipt_no, value=own).matches
 
 
+@pytest.mark.parametrize("width, dots", [(32, 384), (48, 576)])
+def test_a_long_einvoice_qr_still_fits_the_paper(width, dots):
+    from printing.qr import module_size, modules
+
+    longest = "https://fapiao.example.cn/s?q=" + "开" * 270  # 300 characters, 840 bytes
+    assert len(longest) == 300
+    size = module_size(longest, width=width)
+    assert 1 <= size < (4 if width == 32 else 6) and modules(longest) * size <= dots
+    assert module_size("RECEIPT:T01-000001;CHECK:ABCD-0123-4567-89AB", width=width) == (
+        4 if width == 32 else 6)
+
+
 def scan_pdf(pdf_path, tmp_path) -> list[str]:
     if shutil.which("pdftoppm") is None or shutil.which("zbarimg") is None:
         pytest.skip("pdftoppm (poppler-utils) and zbarimg (zbar-tools) are needed")
