@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from pos.kernel.money import chinese_capitals
 
-from .fonts import draw_fitted, draw_text, wrap
+from .fonts import draw_fitted, draw_text, text_width, wrap
 from .labels import say
 from .pdf_common import INK, MUTED, day, field_row, rule, signature_line, state_ink, tick_box
 from .pdf_labels import STATE_WORDS
@@ -48,7 +48,7 @@ def _others_space(form: Form) -> float:
 
 
 def _total_space(form: Form) -> float:
-    return form.scale.row * 1.5 if form.sale is not None else 0.0
+    return form.scale.row * 1.5
 
 
 CARD_ROW = 1.6  # rows a sold card takes: its promise, and its number under its name
@@ -161,11 +161,12 @@ def _others(canvas, form: Form, top: float) -> None:
 def _grand_total(canvas, form: Form, top: float) -> None:
     """The whole sale's total (every unit, card and accessory on the receipt); on the
     Chinese sheet with the amount in capitals (大写), as a store's sales slip has it."""
-    if form.sale is None:
-        return
     s, k, words = form.scale, form.k, form.words
     baseline = top - s.row * 0.95
     right = s.width - s.margin - 4 * k
+    if form.sale is None:  # a blank pad: lines to write the total on
+        _write_in_total(canvas, form, baseline, right)
+        return
     amount = f"{words['grand_total']} {form.money(form.sale.total)}"
     width = draw_text(canvas, right, baseline, amount, s.heading, bold=True, align="right",
                       color=form.accent)
@@ -175,6 +176,21 @@ def _grand_total(canvas, form: Form, top: float) -> None:
                     s.content_width - width - 20 * k, bold=True)
     rule(canvas, s.margin, s.width - s.margin, top - s.row * 1.4, color=form.accent,
          width=0.9)
+
+
+def _write_in_total(canvas, form: Form, baseline: float, right: float) -> None:
+    s, k, words = form.scale, form.k, form.words
+    blank = s.content_width * 0.2
+    symbol = "".join(char for char in form.money(0) if not char.isdigit() and char not in ".,")
+    label = f"{words['grand_total']} {symbol.strip()}"
+    rule(canvas, right - blank, right, baseline - 1.5, color=MUTED, width=0.5)
+    draw_text(canvas, right - blank - 3 * k, baseline, label, s.body, bold=True, align="right",
+              color=form.accent)
+    if form.lang == "zh_CN":
+        x = s.margin + 4 * k
+        x += draw_text(canvas, x, baseline, words["in_capitals"], s.body, bold=True) + 3 * k
+        end = right - blank - 3 * k - text_width(label, s.body, bold=True) - 14 * k
+        rule(canvas, x, end, baseline - 1.5, color=MUTED, width=0.5)
 
 
 def _card_block(canvas, form: Form, top: float) -> None:

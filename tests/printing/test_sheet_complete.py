@@ -212,3 +212,12 @@ def test_each_sold_row_has_quantity_unit_price_and_amount(lang, zh_scanned, en_s
         row = next(line for line in lines if item.product_name in line)
         price = money(item.price, currency="CNY", locale=lang)
         assert row.endswith(f" 1 {price} {price}"), row
+
+
+@pytest.mark.parametrize("size", ["A4", "A5"])
+def test_a_blank_pad_has_lines_for_the_total_and_its_capitals(zh_db, size):
+    store, sheet = load_blank_sheet(zh_db, layout="notebook")
+    pages = pages_text(blank_sheet_pdf(store, sheet, page_size=size, locale="zh_CN"))
+    last = " ".join(pages[-1].split())
+    assert "合计金额（大写）" in last and "合计 ¥" in last
+    assert "门店盖章" in last and last.count("日期：") == 3
