@@ -11,7 +11,7 @@ from pos.kernel.enums import StaffRole
 from ui import ops
 from ui.audit_view import AuditDialog
 from ui.checkout.after_sale import FindSaleDialog, ManagerApprovalDialog, ReturnDialog
-from ui.checkout.till_exchange import ExchangeActions, about_the_approval
+from ui.checkout.till_exchange import ExchangeActions
 from ui.dialog_frame import present
 from ui.messages import Confirm, bug_message, refusal_text
 
@@ -204,29 +204,10 @@ class AfterSaleActions(ExchangeActions):
     def _refund(self, receipt_no: str, dialog: ReturnDialog, approval_id) -> None:
         items = dialog.items()
         attempt = ("refund", receipt_no, tuple(items), dialog.tender)
-        dialog.set_busy(True)
-
-        def refunded(done):
-            self.attempts.answered(attempt)
-            dialog.set_busy(False)
-            dialog.accept()
-            self.run_prints()
-            self.set_banner(self.tr("Refund {receipt}: {amount} back").format(
-                receipt=done.receipt_no, amount=self.formats.money(-done.total)))
-            self.sale_completed.emit(done)
-
-        def refused(error):
-            self.attempts.refused(attempt, error)
-            if about_the_approval(error):
-                dialog.approval = None
-            dialog.show_refusal(refusal_text(error))
-
-        self._run(ops.refund(receipt_no=receipt_no, staff_id=self.staff.id, items=items,
-                             with_attached=dialog.with_attached.isChecked(),
-                             approval_id=approval_id, tender=dialog.tender,
-                             terminal=self.terminal,
-                             request_id=self.attempts.request_id(attempt)),
-                  refunded, refused=refused, crashed=lambda: dialog.show_refusal(bug_message()))
+        self._run_return(dialog, attempt, lambda request_id: ops.refund(
+            receipt_no=receipt_no, staff_id=self.staff.id, items=items,
+            with_attached=dialog.with_attached.isChecked(), approval_id=approval_id,
+            tender=dialog.tender, terminal=self.terminal, request_id=request_id))
 
     def _attempt_refused(self, attempt, error) -> None:
         """A refund or void refused: the same attempt keeps its request id only when the

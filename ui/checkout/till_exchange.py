@@ -167,6 +167,15 @@ class ExchangeActions:
     def _refund_without_receipt(self, dialog: NoReceiptReturnDialog, approval_id) -> None:
         product = dialog.product
         attempt = ("no_receipt", product.sku, dialog.quantity, dialog.unit_price, dialog.reason)
+        self._run_return(dialog, attempt, lambda request_id: ops.refund_without_receipt(
+            sku=product.sku, quantity=dialog.quantity, unit_price=dialog.unit_price,
+            staff_id=self.staff.id, terminal=self.terminal, reason=dialog.reason,
+            approval_id=approval_id, request_id=request_id))
+
+    def _run_return(self, dialog, attempt, call) -> None:
+        """Run the refund a dialog asked for (`call(request_id)` makes the op): done, the
+        dialog closes and the till says so; refused, the dialog says why and keeps what
+        was typed (a refused approval is asked for again)."""
         dialog.set_busy(True)
 
         def refunded(done):
@@ -184,8 +193,5 @@ class ExchangeActions:
                 dialog.approval = None
             dialog.show_refusal(refusal_text(error))
 
-        self._run(ops.refund_without_receipt(
-            sku=product.sku, quantity=dialog.quantity, unit_price=dialog.unit_price,
-            staff_id=self.staff.id, terminal=self.terminal, reason=dialog.reason,
-            approval_id=approval_id, request_id=self.attempts.request_id(attempt)),
-            refunded, refused=refused, crashed=lambda: dialog.show_refusal(bug_message()))
+        self._run(call(self.attempts.request_id(attempt)), refunded, refused=refused,
+                  crashed=lambda: dialog.show_refusal(bug_message()))
