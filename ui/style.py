@@ -351,9 +351,11 @@ def stylesheet() -> str:
 def apply_style(app: QApplication) -> None:
     """Fusion (the same on every system) without stock icons, the palette, the font with
     CJK first, and the style sheet."""
-    if getattr(app, "_no_stock_icons", None) is None:  # once: setStyle re-polishes everything
-        app._no_stock_icons = NoStockIcons(QStyleFactory.create("Fusion"))
-        app.setStyle(app._no_stock_icons)
+    if getattr(app, "_no_stock_icons", None) is not None:
+        return  # once per application: setting the style or the style sheet again
+        # re-polishes every widget alive, including those of a window on its way out
+    app._no_stock_icons = NoStockIcons(QStyleFactory.create("Fusion"))
+    app.setStyle(app._no_stock_icons)
     app.setPalette(palette())
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
