@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QApplication, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QApplication, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
 )
 
 from ui import ops
 from ui.messages import bug_message, refusal_text
 from ui.report_parts import (
     ERROR_STYLE, Scope, ScopeChoice, commission_table, month_text, reconciliation_text,
-    save_document,
+    report_frame, save_document,
 )
 
 
@@ -45,20 +44,7 @@ class CommissionDialog(QDialog):
         controls.addWidget(self.month)
         controls.addWidget(self.scope, 1)
         controls.addWidget(self.refresh_button)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.body = QWidget()
-        self.body_layout = QVBoxLayout(self.body)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.body)
-        self.saved = QLabel()
-        self.saved.setWordWrap(True)
-        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = report_frame(self)
         self.csv_button = QPushButton(self.tr("Save CSV…"))
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
         self.csv_button.clicked.connect(lambda: self.save("csv"))

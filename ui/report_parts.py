@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QTableWidget,
-    QTableWidgetItem,
+    QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QScrollArea,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ui import ops
@@ -243,3 +243,24 @@ def save_document(parent, context, document, *, kind: str, suggested: str, store
                         "ReportScreen", "Saved: {path}").format(path=written), True),
                     refused=lambda error: show(refusal_text(error), False),
                     crashed=lambda: show(bug_message(), False))
+
+
+def report_frame(dialog) -> QScrollArea:
+    """The parts a report dialog shows its figures in, set on it: `header` (large),
+    `status`, `body` with `body_layout` inside the returned scroll area (it never scrolls
+    sideways: nothing widens the dialog), and `saved` (where a file was written)."""
+    dialog.header = QLabel()
+    dialog.header.setWordWrap(True)
+    dialog.header.setStyleSheet("font-size: 20px; font-weight: bold;")
+    dialog.status = QLabel()
+    dialog.status.setWordWrap(True)
+    dialog.body = QWidget()
+    dialog.body_layout = QVBoxLayout(dialog.body)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(dialog.body)
+    dialog.saved = QLabel()
+    dialog.saved.setWordWrap(True)
+    dialog.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return scroll

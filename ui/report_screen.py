@@ -17,7 +17,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDateEdit, QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from pos.kernel.enums import DocumentKind, Tender
@@ -26,7 +26,7 @@ from ui.messages import bug_message, refusal_text
 from ui.report_charts import BarChart, ItemsChart, KpiSummary
 from ui.report_parts import (
     ERROR_STYLE, Scope, ScopeChoice, commission_table, dates_text, reconciliation_text,
-    save_document, staff_table,
+    report_frame, save_document, staff_table,
 )
 
 __all__ = ["BarChart", "ReportDialog", "period_bounds"]
@@ -76,20 +76,8 @@ class ReportDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self._build_controls()
-        self.header = QLabel(self.tr("Adding up the day…"))
-        self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.body = QWidget()
-        self.body_layout = QVBoxLayout(self.body)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.body)
-        self.saved = QLabel()
-        self.saved.setWordWrap(True)
-        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = report_frame(self)
+        self.header.setText(self.tr("Adding up the day…"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
         layout.addWidget(self.header)

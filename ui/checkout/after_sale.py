@@ -19,7 +19,8 @@ from pos.kernel.enums import DocumentKind
 from ui import ops
 from ui.audit_view import AuditDialog
 from ui.checkout.after_sale_parts import (
-    MoneyBackChoice, ReturnLines, dialog_button, keyed, show_as,
+    MoneyBackChoice, ReturnLines, dialog_button, keyed, receipt_header,
+    show_as,
 )
 from ui.checkout.approval_dialog import ManagerApprovalDialog
 from ui.dialog_frame import set_kind
@@ -186,12 +187,7 @@ class ReturnDialog(QDialog):
         self.busy = False  # the refund is on its way: the dialog stays until it answers
         self._turn = 0
         self.setWindowTitle(self.tr("Return against {receipt}").format(receipt=record.receipt_no))
-        who = f" · {record.customer.name} {record.customer.phone}" if record.customer else ""
-        header = QLabel(self.tr("Receipt {receipt} · {when} · paid {amount}").format(
-            receipt=record.receipt_no, when=formats.moment(record.completed_at),
-            amount=formats.money(record.total)) + who)
-        header.setObjectName("muted")
-        header.setWordWrap(True)
+        header = receipt_header(self, record, formats)
         self.lines = ReturnLines(record, returnable, formats, self, items=items)
         self.spins = self.lines.spins
         self.with_attached = self.lines.with_attached

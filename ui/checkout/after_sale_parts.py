@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from pos.kernel.enums import LineKind, Tender
 from ui.checkout.payment import TENDER_KEYS
+from ui.elided_label import ElidedLabel
 from ui.key_button import KeyButton
 from ui.style import MIN_TOUCH
 
@@ -95,30 +96,16 @@ def show_as(label: QLabel, name: str) -> None:
         label.style().polish(label)
 
 
-class ElidedLabel(QLabel):
-    """One line of text that is cut with "…" when there is no room (the whole text in
-    its tooltip), so a long product name never widens its dialog."""
-
-    def __init__(self, text: str = "", parent=None):
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(80)
-        self.full_text = ""
-        self.set_full_text(text)
-
-    def set_full_text(self, text: str) -> None:
-        self.full_text = text
-        self.setToolTip(text)
-        self._elide()
-
-    def resizeEvent(self, event):  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(self.width() - 4, 40)
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
-                                                   width))
+def receipt_header(dialog: QDialog, record, formats) -> QLabel:
+    """The line naming the sale a return or an exchange is against: its receipt, when,
+    what was paid and the customer."""
+    who = f" · {record.customer.name} {record.customer.phone}" if record.customer else ""
+    header = QLabel(dialog.tr("Receipt {receipt} · {when} · paid {amount}").format(
+        receipt=record.receipt_no, when=formats.moment(record.completed_at),
+        amount=formats.money(record.total)) + who)
+    header.setObjectName("muted")
+    header.setWordWrap(True)
+    return header
 
 
 class Stepper(QWidget):

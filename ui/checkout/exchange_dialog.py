@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from pos.selling.cart import totals
 from ui import ops
 from ui.checkout.after_sale_parts import (
-    MoneyBackChoice, ReturnLines, dialog_button, fit_to_screen, keyed, show_as,
+    MoneyBackChoice, ReturnLines, dialog_button, fit_to_screen, keyed, receipt_header,
+    show_as,
 )
 from ui.dialog_frame import set_kind
 from ui.messages import bug_message, refusal_text
@@ -39,12 +40,7 @@ class ExchangeDialog(QDialog):
         self._search_turn = 0
         self.setWindowTitle(self.tr("Exchange against {receipt}").format(
             receipt=record.receipt_no))
-        who = f" · {record.customer.name} {record.customer.phone}" if record.customer else ""
-        header = QLabel(self.tr("Receipt {receipt} · {when} · paid {amount}").format(
-            receipt=record.receipt_no, when=formats.moment(record.completed_at),
-            amount=formats.money(record.total)) + who)
-        header.setObjectName("muted")
-        header.setWordWrap(True)
+        header = receipt_header(self, record, formats)
 
         # coming back
         self.lines = ReturnLines(record, returnable, formats, self, items=items)
