@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-HEAD = "0011"
+HEAD = "0013"
 
 def alembic_config():
     from alembic.config import Config
