@@ -1,10 +1,12 @@
 """Fonts for the PDF documents, and measuring, fitting and drawing text in them.
 
-Chinese is set in Droid Sans Fallback, a TrueType font shipped in printing/fonts/
-(Apache 2.0, see its README there): ReportLab embeds the subset of glyphs each document
-uses, so a PDF prints the same on every machine, whether or not it has Adobe's Asian
-fonts. Text is split into runs: characters Helvetica can show (WinAnsi / cp1252: Latin,
-`¥`, `·`, `×`) go to Helvetica, everything else to the Chinese font. A mixed name such
+Every font is a TrueType font shipped in printing/fonts/ (see its README for sources
+and licences) and ReportLab embeds the subset of glyphs each document uses, so a PDF
+prints the same on every machine, whether or not it has Adobe's Asian fonts or the PDF
+base fonts. Chinese is set in Droid Sans Fallback; Latin in Liberation Sans (Helvetica's
+metrics) and, on receipt previews, Liberation Mono (Courier's). Text is split into runs:
+characters the Latin font shows (WinAnsi / cp1252: Latin, `¥`, `·`, `×`) go to it,
+everything else to the Chinese font. A mixed name such
 as "联想小新 Pro 14" thus gets tidy Latin and real Chinese glyphs. The Chinese font has
 one weight; bold Chinese is drawn filled and stroked.
 """
@@ -13,28 +15,48 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reportlab.lib.colors import HexColor
-from reportlab.pdfbase import pdfmetrics
 from pathlib import Path
 
+from reportlab import rl_config
+from reportlab.lib.colors import HexColor
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from pos.kernel.text import printable
 
+FONT_DIR = Path(__file__).with_name("fonts")
 CJK_FONT = "DroidSansFallback"
-CJK_FONT_FILE = Path(__file__).with_name("fonts") / "DroidSansFallback.ttf"
-LATIN_FONT = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
+CJK_FONT_FILE = FONT_DIR / "DroidSansFallback.ttf"
+LATIN_FONT = "LiberationSans"
+LATIN_BOLD = "LiberationSans-Bold"
+MONO_FONT = "LiberationMono"
+FONT_FILES = {
+    CJK_FONT: CJK_FONT_FILE,
+    LATIN_FONT: FONT_DIR / "LiberationSans-Regular.ttf",
+    LATIN_BOLD: FONT_DIR / "LiberationSans-Bold.ttf",
+    MONO_FONT: FONT_DIR / "LiberationMono-Regular.ttf",
+}
 ELLIPSIS = "..."
 CLOSING = "）)」』】〉》，。、；：！？,.;:!?%"
 DEFAULT_INK = HexColor("#1A1A1A")
 
 
 def register_fonts() -> None:
-    """Register the embedded Chinese font with ReportLab's process-wide registry
-    (idempotent). ReportLab embeds a TrueType font as a subset of the glyphs used."""
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(CJK_FONT, str(CJK_FONT_FILE)))
+    """Register the shipped fonts with ReportLab's process-wide registry (idempotent).
+    ReportLab embeds a TrueType font as a subset of the glyphs used. A canvas starts in
+    the Latin font rather than Helvetica, which ReportLab would otherwise name (and not
+    embed) in every PDF's preamble."""
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name, path in FONT_FILES.items():
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    # <b> in a paragraph of the Latin font means its bold face
+    addMapping(LATIN_FONT, 0, 0, LATIN_FONT)
+    addMapping(LATIN_FONT, 1, 0, LATIN_BOLD)
+    addMapping(LATIN_FONT, 0, 1, LATIN_FONT)
+    addMapping(LATIN_FONT, 1, 1, LATIN_BOLD)
+    rl_config.canvas_basefontname = LATIN_FONT
 
 
 # Measuring text needs the font registered, and measuring happens before any canvas
@@ -51,7 +73,7 @@ def _is_latin(char: str) -> bool:
 
 
 def font_for(text: str, *, bold: bool = False) -> str:
-    """The one font that shows all of `text`: Helvetica for WinAnsi text, else the
+    """The one font that shows all of `text`: the Latin font for WinAnsi text, else the
     Chinese font."""
     if all(_is_latin(char) for char in text):
         return LATIN_BOLD if bold else LATIN_FONT

@@ -10,11 +10,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from .columns import char_width, display_width
-from .fonts import CJK_FONT, register_fonts
+from .fonts import CJK_FONT, MONO_FONT, register_fonts
 from .qr import Qr, qr_drawing
 from .receipt import Barcode, Cut, Op, Rule, Text
 
-FONT = CJK_FONT  # embedded (printing/fonts/); WinAnsi characters are set in Courier
+FONT = CJK_FONT  # embedded (printing/fonts/); WinAnsi characters in the monospaced Latin font
 LINE = 11  # points
 
 
@@ -27,7 +27,7 @@ def _font_for(char: str) -> str:
         char.encode("cp1252")
     except UnicodeEncodeError:
         return FONT
-    return "Courier"
+    return MONO_FONT
 
 
 def _qr_side(paper: float) -> float:
@@ -73,7 +73,7 @@ def receipt_pdf(ops: list[Op], *, width: int) -> bytes:
         elif isinstance(op, Barcode):
             barcode = code128.Code128(op.data, barHeight=10 * mm, barWidth=0.9)
             barcode.drawOn(pdf, (paper - barcode.width) / 2, y - 10 * mm)
-            pdf.setFont("Courier", 8)
+            pdf.setFont(MONO_FONT, 8)
             pdf.drawCentredString(paper / 2, y - 14 * mm, op.data)
             y -= 18 * mm
         elif isinstance(op, Qr):

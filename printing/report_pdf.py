@@ -76,7 +76,7 @@ class _Page:
         return format_amount(amount, currency="CNY", locale=self.locale)
 
     def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A paragraph whose Latin runs use the style's Helvetica and others the Chinese font."""
+        """A paragraph whose Latin runs use the style's Latin font and others the Chinese font."""
         style = style or self.body
         bold = style.fontName == LATIN_BOLD
         parts = [escape(seg) if font != CJK_FONT else f'<font name="{CJK_FONT}">{escape(seg)}</font>'
@@ -190,7 +190,7 @@ class _Page:
         return story
 
     def _category_labels(self, chart, names: list[str], max_width: float, size: float) -> list[str]:
-        """Names cut to fit; each label in Helvetica unless it needs the Chinese font."""
+        """Names cut to fit; each label in the Latin font unless it needs the Chinese font."""
         chart.categoryAxis.labels.fontSize = size
         chart.categoryAxis.labels.fillColor = INK
         for index, name in enumerate(names):

@@ -1,8 +1,8 @@
 """Every PDF the store prints carries its Chinese font: each font a page uses is embedded
-(a subset of the TrueType font shipped in printing/fonts/), so a sheet, certificate,
-report or receipt prints the same on a machine without Adobe's Asian fonts. The only
-fonts left unembedded are the PDF standard 14 (Helvetica, Courier), which every PDF
-reader and printer must carry."""
+(a subset of a TrueType font shipped in printing/fonts/), so a sheet, certificate,
+report or receipt prints the same on a machine without Adobe's Asian fonts. No font is
+left to the reader, not even the PDF base 14 (Helvetica, Courier): a printer's or
+viewer's stand-in for them has other widths and glyphs."""
 
 from __future__ import annotations
 
@@ -18,19 +18,13 @@ from pypdf.generic import DictionaryObject, IndirectObject
 from pos.day import commissions, reports, shifts
 from pos.printjobs.records import load_blank_sheet, load_card, load_sale
 from printing.card_pdf import card_certificate_pdf
-from printing.fonts import CJK_FONT, CJK_FONT_FILE, text_runs
+from printing.fonts import CJK_FONT, CJK_FONT_FILE, FONT_FILES, LATIN_FONT, text_runs
 from printing.receipt import receipt_layout
 from printing.receipt_pdf import receipt_pdf
 from printing.report_pdf import commission_pdf, report_pdf
 from printing.sheet_pdf import blank_sheet_pdf, sheet_pdf
 from printing.shift_pdf import shift_report_pdf
 from tests.printing.test_sheet_pdf import chinese_database, sell_unit
-
-STANDARD_14 = {
-    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
-    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
-    "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats",
-}
 
 
 def _resolve(obj):
@@ -69,8 +63,7 @@ def is_embedded(font: DictionaryObject) -> bool:
 def assert_fonts_embedded(data: bytes, *, chinese: bool) -> None:
     fonts = pdf_fonts(data)
     assert fonts, "the PDF uses no font at all"
-    loose = [name for name, font in fonts.items()
-             if not is_embedded(font) and name.lstrip("/") not in STANDARD_14]
+    loose = [name for name, font in fonts.items() if not is_embedded(font)]
     assert not loose, f"fonts not embedded: {loose}"
     embedded = [name for name, font in fonts.items() if is_embedded(font)]
     assert not any("STSong" in name for name in fonts)
@@ -151,22 +144,40 @@ def test_a_referenced_cid_font_is_caught():
         assert_fonts_embedded(buffer.getvalue(), chinese=True)
 
 
-def test_the_font_file_is_shipped_with_its_licence():
-    assert CJK_FONT_FILE.is_file()
-    assert CJK_FONT_FILE.read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType (glyf) outlines
-    assert "Apache License" in (CJK_FONT_FILE.parent / "LICENSE").read_text()
+def test_the_font_files_are_shipped_with_their_licences():
+    for path in FONT_FILES.values():
+        assert path.read_bytes()[:4] == b"\x00\x01\x00\x00", path  # TrueType (glyf) outlines
+    assert "Apache License" in (CJK_FONT_FILE.parent / "LICENSE-Apache-2.0").read_text()
+    assert "SIL OPEN FONT LICENSE" in (CJK_FONT_FILE.parent / "LICENSE-OFL-1.1").read_text()
+    readme = (CJK_FONT_FILE.parent / "README.md").read_text()
+    assert all(path.name in readme for path in FONT_FILES.values())
 
 
 def test_middle_dot_and_yen_are_drawn_by_a_font_that_has_them():
     assert text_runs("礼包价 ¥1,299.00 · 3年") == (
-        (CJK_FONT, "礼包价"), ("Helvetica", " ¥1,299.00 · 3"), (CJK_FONT, "年"))
+        (CJK_FONT, "礼包价"), (LATIN_FONT, " ¥1,299.00 · 3"), (CJK_FONT, "年"))
 
 
 @pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
-def test_pdffonts_reports_the_chinese_font_embedded(zh_sale):
+def test_pdffonts_reports_every_font_embedded(zh_sale):
     data = sheet_pdf(zh_sale, locale="zh_CN")
     listing = subprocess.run(["pdffonts", "-"], input=data, capture_output=True,
                              check=True).stdout.decode()
     rows = [line.split() for line in listing.splitlines()[2:]]
-    droid = [row for row in rows if "DroidSansFallback" in row[0]]
-    assert droid and all(row[-5] == "yes" for row in droid)  # the "emb" column
+    names = [row[0] for row in rows]
+    assert any("DroidSansFallback" in name for name in names)
+    assert any("LiberationSans" in name for name in names)
+    assert rows and all(row[-5] == "yes" for row in rows), listing  # the "emb" column
+
+
+def test_a_base_14_font_is_caught():
+    """The check itself: Helvetica, which a reader substitutes with its own, fails it."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("Helvetica", 12)
+    page.drawString(72, 720, "Gold card 399.00")
+    page.save()
+    with pytest.raises(AssertionError, match="not embedded.*Helvetica"):
+        assert_fonts_embedded(buffer.getvalue(), chinese=False)

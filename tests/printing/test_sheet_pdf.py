@@ -288,10 +288,11 @@ def test_a_sheet_without_items_still_prints_its_form():
 # ------------------------------------------------------------------ fonts
 
 
-def test_fonts_put_latin_in_helvetica_and_chinese_in_the_embedded_font():
-    assert font_for("Gold card ¥399.00") == "Helvetica"
+def test_fonts_put_latin_in_the_latin_font_and_chinese_in_the_chinese_font():
+    assert font_for("Gold card ¥399.00") == "LiberationSans"
+    assert font_for("Gold card", bold=True) == "LiberationSans-Bold"
     assert font_for("金卡") == "DroidSansFallback"
-    assert text_runs("联想小新 Pro 14") == (("DroidSansFallback", "联想小新"), ("Helvetica", " Pro 14"))
+    assert text_runs("联想小新 Pro 14") == (("DroidSansFallback", "联想小新"), ("LiberationSans", " Pro 14"))
 
 
 def test_the_sale_time_is_printed_in_local_time(en_sale):
