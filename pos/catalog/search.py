@@ -1,92 +1,379 @@
-"""Finding products by any part of their name or sku, fast on a 100,000-product catalog.
+"""Finding products as a cashier types: fast for every shape of query at 1M products,
+on SQLite and on PostgreSQL alike.
 
-On SQLite two structures from migration 0002 serve the search, and this module is the
-one place that keeps them in step with `products` (call `refresh` after changing a
-product's name, sku, price or active flag):
-- `product_search`: (−price, id, text), clustered by price, so a walk in key order is
-  "sell high first" and stops at the first page of matches;
-- `product_search_fts`: a trigram FTS5 index that finds rare substrings at once.
-PostgreSQL needs neither: a pg_trgm GIN index serves LIKE '%...%' directly.
+The structure (migration 0012; `refresh` is the one place that keeps it in step with
+`products`: call it after creating or changing products, with the changed ids):
+
+- `catalog_search_terms` (term, neg_price, product_id), the key in that order (SQLite:
+  WITHOUT ROWID, so the key is the table; PostgreSQL: terms in "C" collation, so a
+  prefix is one index range in any locale). One row per term of each active product:
+  every word of its name and sku (runs of letters and digits, case-folded), its
+  barcode, and for each run of Chinese characters every two-character piece and the
+  run's last character. Every query shape is then a walk of one short index range that
+  stops after a page: a word or any prefix of one (1 character, 2 characters, an sku or
+  barcode prefix) is the range [prefix, prefix with its last character + 1); a Chinese
+  character is the range of terms it starts; two Chinese characters are one term;
+  three or more are the rarest of their two-character pieces, the rest checked on
+  `products.search_text`. Within a term the key is "highest price first", so the first
+  rows are the ones the store wants sold.
+- `catalog_search_words` (variant, word): the catalog's vocabulary of words of 4 to 24
+  letters, each filed under itself and under every deletion of one letter. A typo (one
+  letter wrong, missing, extra, or two swapped) shares a key with the word meant (the
+  classic deletion neighbourhood), so a typed word's own deletions (at most 25 keys)
+  find the few words it may mean, which are then looked up as terms. The vocabulary
+  only grows (a stale word costs one empty look-up); a full refresh rebuilds it.
+- Kept from migration 0002: SQLite's trigram FTS5 index (`product_search_fts`) and
+  PostgreSQL's pg_trgm index on `products.search_text`, which find a string in the
+  middle of a word ("book" in "notebook") when the terms found less than a page.
+
+A search runs tiers until the page (`limit`, 50 by default) is full; each is a bounded
+walk (LIMIT, and at most `_CAP` index entries where other words of the query must be
+checked):
+1. the exact barcode or sku (the unique indexes of `products`);
+2. terms: with several words, the rarest (counted up to `_CAP`) leads and the others
+   must be in the product's search text;
+3. contains (3+ letters or digits, inside a word): the trigram indexes, with a LIMIT;
+4. typos (a word of 4+ letters): the words one edit away, as terms.
+The page lists tier 1 first, then 2, 3 and 4, each by price, highest first. A query of
+punctuation only ("-") walks at most `_CAP` products.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, select, text as sql_text
+from sqlalchemy import Connection, delete, func, or_, select, text as sql_text
 
 from pos.db.engine import Database
-from pos.db.models import Category, Product
+from pos.db.models import Category, Product, SearchTerm, SearchWord
 
-# Above this many changed products, rebuilding both structures beats row-by-row updates.
+# Kept for callers that decided between a full and a per-product refresh; a refresh by
+# ids is now cheap at any size (batches of _CHUNK), so both are fine.
 FULL_REFRESH_AT = 2_000
-# The trigram index answers directly when a substring matches at most this many products.
-_FTS_FEW = 200
+
+_TERMS = SearchTerm.__table__
+_WORDS = SearchWord.__table__
+_PRODUCTS = Product.__table__
+
+MAX_TERM = _TERMS.c.term.type.length        # longer words are filed by their first 64
+_FUZZY_MIN, _FUZZY_MAX = 4, _WORDS.c.word.type.length
+_CAP = 3_000        # index entries walked at most where the rest of the query is checked
+_FUZZY_WORDS = 8    # words one edit away looked up at most
+_CHUNK = 500        # ids per statement in refresh
+_REBUILD_BATCH = 10_000
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
-def refresh(connection: Connection, product_ids: Sequence[int] | None = None) -> None:
-    """Bring the SQLite search structures up to date for these products (None: all)."""
-    if connection.dialect.name != "sqlite":
-        return
+def _is_cjk(run: str) -> bool:
+    return _CJK_CHAR.match(run) is not None
+
+
+def product_terms(search_text: str, barcode: str | None) -> set[str]:
+    """The terms a product is filed under (see the module's docstring)."""
+    terms: set[str] = set()
+    for run in _RUN.findall(search_text):
+        if _is_cjk(run):
+            terms.update(run[i:i + 2] for i in range(len(run) - 1))
+            terms.add(run[-1])
+        else:
+            terms.add(run[:MAX_TERM])
+    if barcode:
+        terms.add(barcode.casefold()[:MAX_TERM])
+    return terms
+
+
+def _fuzzy_words(search_text: str) -> set[str]:
+    return {run for run in _RUN.findall(search_text)
+            if _FUZZY_MIN <= len(run) <= _FUZZY_MAX and run.isalpha() and not _is_cjk(run)}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+# --- keeping the structure in step ------------------------------------------------------
+
+
+def refresh(connection: Connection, product_ids: Iterable[int] | None = None) -> None:
+    """Bring the search structures up to date for these products (None: all of them).
+
+    Call it in the transaction that created or changed them (name, sku, barcode, price
+    or active flag), after the change. Batch-friendly: an import may call it once per
+    batch of ids it wrote; the cost is proportional to the batch.
+    """
     if product_ids is None:
-        connection.execute(sql_text("DELETE FROM product_search"))
+        _rebuild(connection)
+        return
+    ids = sorted({int(pid) for pid in product_ids})
+    sqlite = connection.dialect.name == "sqlite"
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        connection.execute(delete(_TERMS).where(_TERMS.c.product_id.in_(chunk)))
+        if sqlite:
+            marks = ",".join(str(pid) for pid in chunk)
+            connection.execute(sql_text(f"DELETE FROM product_search_fts WHERE rowid IN ({marks})"))
+            connection.execute(sql_text(
+                "INSERT INTO product_search_fts (rowid, text) "
+                f"SELECT id, search_text FROM products WHERE active AND id IN ({marks})"))
+        rows = connection.execute(
+            select(_PRODUCTS.c.id, _PRODUCTS.c.price, _PRODUCTS.c.search_text,
+                   _PRODUCTS.c.barcode)
+            .where(_PRODUCTS.c.active.is_(True), _PRODUCTS.c.id.in_(chunk))
+        ).all()
+        _file(connection, rows)
+
+
+def _rebuild(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.execute(sql_text("DELETE FROM catalog_search_terms"))
+        connection.execute(sql_text("DELETE FROM catalog_search_words"))
         connection.execute(sql_text("DELETE FROM product_search_fts"))
-        connection.execute(sql_text(
-            "INSERT INTO product_search (neg_price, product_id, text) "
-            "SELECT -price, id, search_text FROM products WHERE active"))
         connection.execute(sql_text(
             "INSERT INTO product_search_fts (rowid, text) "
             "SELECT id, search_text FROM products WHERE active"))
+    else:  # transactional on PostgreSQL: an import that fails takes it back
+        connection.execute(sql_text("TRUNCATE catalog_search_terms, catalog_search_words"))
+    last = 0
+    while True:  # in batches by id: memory stays bounded at any catalog size
+        rows = connection.execute(
+            select(_PRODUCTS.c.id, _PRODUCTS.c.price, _PRODUCTS.c.search_text,
+                   _PRODUCTS.c.barcode)
+            .where(_PRODUCTS.c.id > last, _PRODUCTS.c.active.is_(True))
+            .order_by(_PRODUCTS.c.id).limit(_REBUILD_BATCH)
+        ).all()
+        if not rows:
+            return
+        _file(connection, rows)
+        last = rows[-1][0]
+
+
+def _file(connection: Connection, rows: Sequence) -> None:
+    """Insert the terms of these (id, price, search_text, barcode) rows, and their new
+    words' deletion keys."""
+    terms = []
+    words: set[str] = set()
+    for product_id, price, search_text, barcode in rows:
+        negative = -price
+        terms.extend((term, negative, product_id) for term in product_terms(search_text, barcode))
+        words |= _fuzzy_words(search_text)
+    if terms:
+        _insert_many(connection, "catalog_search_terms", ("term", "neg_price", "product_id"),
+                     terms)
+    if words:
+        known = set()
+        listed = sorted(words)
+        for start in range(0, len(listed), _CHUNK):
+            part = listed[start:start + _CHUNK]
+            known.update(connection.execute(
+                select(_WORDS.c.word).where(_WORDS.c.variant.in_(part),
+                                            _WORDS.c.word == _WORDS.c.variant)).scalars())
+        keys = sorted({(variant, word) for word in words - known
+                       for variant in _deletions(word) | {word}})
+        if keys:
+            # Two tills filing the same new word at once: the second one's keys are there.
+            _insert_many(connection, "catalog_search_words", ("variant", "word"), keys,
+                         ignore_duplicates=True)
+
+
+def _insert_many(connection: Connection, table: str, columns: Sequence[str], rows: list,
+                 *, ignore_duplicates: bool = False) -> None:
+    names = ", ".join(columns)
+    if connection.dialect.name == "postgresql" and not ignore_duplicates and len(rows) > 200:
+        cursor = connection.connection.driver_connection.cursor()
+        with cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
         return
-    for start in range(0, len(product_ids), 500):
-        chunk = list(product_ids[start:start + 500])
-        marks = ",".join(str(int(pid)) for pid in chunk)
-        connection.execute(sql_text(f"DELETE FROM product_search WHERE product_id IN ({marks})"))
-        connection.execute(sql_text(f"DELETE FROM product_search_fts WHERE rowid IN ({marks})"))
-        connection.execute(sql_text(
-            "INSERT INTO product_search (neg_price, product_id, text) "
-            f"SELECT -price, id, search_text FROM products WHERE active AND id IN ({marks})"))
-        connection.execute(sql_text(
-            "INSERT INTO product_search_fts (rowid, text) "
-            f"SELECT id, search_text FROM products WHERE active AND id IN ({marks})"))
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    statement = (f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})"
+                 + (" ON CONFLICT DO NOTHING" if ignore_duplicates else ""))
+    connection.exec_driver_sql(statement, rows)
+
+
+# --- searching --------------------------------------------------------------------------
+
+_EXACT, _WORD, _CONTAINS, _FUZZY = range(4)
 
 
 def search_product_rows(db: Database, text: str, columns: Sequence, *, limit: int = 50) -> list:
-    """Rows of `columns` for products whose name or sku contains the text, any case.
+    """Rows of `columns` for products matching the text, any case, at most `limit`.
 
-    Ordered by price, highest first, then id. Chinese works as typed.
+    The exact barcode or sku first, then products with a word starting with each typed
+    word (Chinese as typed), then products holding it inside a word, then products with
+    a word one typo away; within each, highest price first.
     """
-    needle = text.strip().casefold()
-    if not needle:
+    raw = text.strip()
+    if not raw or limit <= 0:
         return []
     with db.read_connection() as connection:
-        if connection.dialect.name == "sqlite":
-            ids = _sqlite_search_ids(connection, needle, limit)
-            if not ids:
-                return []
-            query = select(*columns).join(Category).where(Product.id.in_(ids))
+        found = search_ids(connection, raw, limit)
+        if not found:
+            return []
+        rows = connection.execute(
+            select(*columns, Product.id, Product.price).join(Category)
+            .where(Product.id.in_(list(found)), Product.active.is_(True))
+        ).all()
+    width = len(columns)
+    rows.sort(key=lambda row: (found[row[width]], -row[width + 1], row[width]))
+    return [tuple(row[:width]) for row in rows]
+
+
+def search_ids(connection: Connection, raw: str, limit: int) -> dict[int, int]:
+    """{product id: tier} of the first page, in the order found."""
+    found: dict[int, int] = {}
+
+    def add(ids: Iterable[int], tier: int) -> None:
+        for product_id in ids:
+            if len(found) >= limit:
+                return
+            found.setdefault(product_id, tier)
+
+    if " " not in raw and len(raw) <= _PRODUCTS.c.sku.type.length:
+        add(connection.execute(
+            select(_PRODUCTS.c.id).where(
+                _PRODUCTS.c.active.is_(True),
+                or_(_PRODUCTS.c.barcode == raw, _PRODUCTS.c.sku.in_({raw, raw.upper()})))
+        ).scalars(), _EXACT)
+
+    needle = raw.casefold()
+    tokens = _RUN.findall(needle)
+    if not tokens:  # punctuation only: a bounded walk
+        add(_walk(connection, needle, limit), _WORD)
+        return found
+
+    keys = []  # (token, lo, hi): the term range the token may lead with
+    for token in tokens:
+        if _is_cjk(token) and len(token) > 2:
+            keys.extend((token, piece, _after(piece))
+                        for piece in sorted({token[i:i + 2] for i in range(len(token) - 1)}))
         else:
-            query = (
-                select(*columns).join(Category)
-                .where(Product.active.is_(True),
-                       Product.search_text.contains(needle, autoescape=True))
-                .limit(limit)
-            )
-        return connection.execute(query.order_by(Product.price.desc(), Product.id)).all()
+            keys.append((token, token[:MAX_TERM], _after(token[:MAX_TERM])))
+    lead = keys[0] if len(keys) == 1 else min(
+        keys, key=lambda key: (_count(connection, key[1], key[2]), -len(key[0])))
+    token = lead[0]
+    # what the lead's range does not vouch for is checked on the search text
+    others = [t for t in dict.fromkeys(tokens)
+              if t != token or (_is_cjk(t) and len(t) > 2) or len(t) > MAX_TERM]
+
+    add(_postings(connection, lead[1], lead[2], others, limit), _WORD)
+    if len(found) < limit and not _is_cjk(token) and len(token) >= 3:
+        add(_contains(connection, token, others, limit), _CONTAINS)
+    if (len(found) < limit and _FUZZY_MIN <= len(token) <= _FUZZY_MAX and token.isalpha()
+            and not _is_cjk(token)):
+        add(_typo_postings(connection, token, others, limit), _FUZZY)
+    return found
 
 
-def _sqlite_search_ids(connection: Connection, needle: str, limit: int) -> list[int]:
-    # The trigram index serves LIKE for patterns of 3+ characters; it has no ESCAPE, so
-    # a needle holding a wildcard character takes the walk instead.
-    if len(needle) >= 3 and "%" not in needle and "_" not in needle:
-        few = connection.execute(
-            sql_text("SELECT rowid FROM product_search_fts WHERE text LIKE :q LIMIT :n"),
-            {"q": f"%{needle}%", "n": _FTS_FEW + 1},
-        ).scalars().all()
-        if len(few) <= _FTS_FEW:
-            return list(few)[: max(limit, _FTS_FEW)]
+def _after(prefix: str) -> str:
+    """The first string after every string starting with `prefix` (code point order)."""
+    last = ord(prefix[-1])
+    return prefix[:-1] + chr(last + 1) if last < 0x10FFFF else prefix + "\U0010ffff"
+
+
+def _holds(connection: Connection, column, fragment: str):
+    if connection.dialect.name == "sqlite":
+        return func.instr(column, fragment) > 0
+    return func.strpos(column, fragment) > 0
+
+
+def _count(connection: Connection, lo: str, hi: str) -> int:
+    walked = (select(_TERMS.c.product_id)
+              .where(_TERMS.c.term >= lo, _TERMS.c.term < hi).limit(_CAP).subquery())
+    return connection.execute(select(func.count()).select_from(walked)).scalar_one()
+
+
+def _postings(connection: Connection, lo: str, hi: str | None, others: Sequence[str],
+              limit: int) -> list[int]:
+    """Products filed under a term in [lo, hi) (hi None: the term lo), in key order;
+    with `others`, only those whose search text holds each, among the first _CAP."""
+    where = [_TERMS.c.term >= lo, _TERMS.c.term < hi] if hi else [_TERMS.c.term == lo]
+    walk = (select(_TERMS.c.product_id, _TERMS.c.term, _TERMS.c.neg_price).where(*where)
+            .order_by(_TERMS.c.term, _TERMS.c.neg_price, _TERMS.c.product_id))
+    # a product may be filed under several terms of the range: room for repeats
+    fetch = limit * 2 + 8
+    if not others:
+        return list(dict.fromkeys(
+            connection.execute(walk.with_only_columns(_TERMS.c.product_id).limit(fetch))
+            .scalars()))
+    walked = walk.limit(_CAP).subquery()
+    checked = (select(walked.c.product_id)
+               .join(_PRODUCTS, _PRODUCTS.c.id == walked.c.product_id)
+               .where(*[_holds(connection, _PRODUCTS.c.search_text, o) for o in others])
+               .order_by(walked.c.term, walked.c.neg_price, walked.c.product_id)
+               .limit(fetch))
+    return list(dict.fromkeys(connection.execute(checked).scalars()))
+
+
+def _contains(connection: Connection, token: str, others: Sequence[str], limit: int) -> list[int]:
+    """Products whose search text holds the token inside a word (trigram indexes)."""
+    if connection.dialect.name == "sqlite":
+        checks = "".join(f" AND instr(text, :o{i}) > 0" for i in range(len(others)))
+        return list(connection.execute(
+            sql_text(f"SELECT rowid FROM product_search_fts WHERE text LIKE :q{checks} LIMIT :n"),
+            {"q": f"%{token}%", "n": limit * 2,
+             **{f"o{i}": other for i, other in enumerate(others)}},
+        ).scalars())
     return list(connection.execute(
-        sql_text("SELECT product_id FROM product_search WHERE instr(text, :q) > 0 "
-                 "ORDER BY neg_price, product_id LIMIT :n"),
-        {"q": needle, "n": limit},
+        select(_PRODUCTS.c.id).where(
+            _PRODUCTS.c.active.is_(True), _PRODUCTS.c.search_text.contains(token),
+            *[_holds(connection, _PRODUCTS.c.search_text, o) for o in others])
+        .limit(limit * 2)
     ).scalars())
+
+
+def _typo_postings(connection: Connection, token: str, others: Sequence[str],
+                   limit: int) -> list[int]:
+    """Products with a word one typo away from the token, highest price first."""
+    near = connection.execute(
+        select(_WORDS.c.word).distinct()
+        .where(_WORDS.c.variant.in_(sorted(_deletions(token) | {token})))
+    ).scalars().all()
+    words = sorted(w for w in near if w != token and one_edit_apart(w, token))[:_FUZZY_WORDS]
+    found: list[tuple[int, int]] = []
+    for word in words:
+        if others:
+            ids = _postings(connection, word, None, others, limit)
+            prices = dict(connection.execute(
+                select(_TERMS.c.product_id, _TERMS.c.neg_price)
+                .where(_TERMS.c.term == word, _TERMS.c.product_id.in_(ids))).all()) if ids else {}
+            found.extend((prices[i], i) for i in ids if i in prices)
+            continue
+        found.extend((neg, pid) for pid, neg in connection.execute(
+            select(_TERMS.c.product_id, _TERMS.c.neg_price).where(_TERMS.c.term == word)
+            .order_by(_TERMS.c.neg_price, _TERMS.c.product_id).limit(limit)))
+    found.sort()
+    return [pid for _, pid in found]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when one letter changed, added, removed, or two neighbours swapped, turn a
+    into b (or they are equal)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+def _walk(connection: Connection, needle: str, limit: int) -> list[int]:
+    """Products whose search text holds the needle, among the first _CAP by id."""
+    first = (select(_PRODUCTS.c.id, _PRODUCTS.c.search_text)
+             .where(_PRODUCTS.c.active.is_(True)).order_by(_PRODUCTS.c.id).limit(_CAP)
+             .subquery())
+    return list(connection.execute(
+        select(first.c.id).where(_holds(connection, first.c.search_text, needle))
+        .order_by(first.c.id).limit(limit)).scalars())

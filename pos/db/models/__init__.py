@@ -2,7 +2,8 @@
 
 from pos.db.models.base import NAMING_CONVENTION, Base
 from pos.db.models.catalog import (
-    Category, CategoryKind, PriceRole, Product, SheetLayout, product_search_text,
+    Category, CategoryKind, PriceRole, Product, SearchTerm, SearchWord, SheetLayout,
+    product_search_text,
 )
 from pos.db.models.checklists import (
     Audience, ServiceMode, ServiceTier, SheetItem, SheetItemProduct, SheetSection, SheetTemplate,
@@ -29,7 +30,7 @@ __all__ = [
     "OutcomeSubject", "ParkedCart", "Payment", "Sale", "SaleLine", "SaleState", "ServiceCard",
     "SheetOutcome", "SoldSerial", "Tender",
     "Audience", "Base", "Category", "CategoryKind", "Customer", "CustomerKind",
-    "NAMING_CONVENTION", "PriceRole", "Product", "ServiceMode", "ServiceTier", "Setting",
+    "NAMING_CONVENTION", "PriceRole", "Product", "SearchTerm", "SearchWord", "ServiceMode", "ServiceTier", "Setting",
     "SheetItem", "SheetItemProduct", "SheetLayout", "SheetSection", "SheetTemplate", "Staff",
     "StaffRole", "Store", "Terminal", "TierCategory", "TierPriceBand", "product_search_text",
 ]

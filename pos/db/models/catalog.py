@@ -53,6 +53,37 @@ class Product(Base):
     category: Mapped[Category] = relationship(back_populates="products")
 
 
+# The search's own structures (pos.catalog.search keeps them in step with `products`).
+# Terms compare in code point order on every database ("C" on PostgreSQL), so a prefix is
+# one index range whatever the database's locale.
+_TERM = String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
+class SearchTerm(Base):
+    """One searchable term of an active product: a word of its name or sku, its barcode,
+    or a piece of a Chinese run; the key's order is "this term, highest price first"."""
+
+    __tablename__ = "catalog_search_terms"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    term: Mapped[str] = mapped_column(_TERM, primary_key=True)
+    neg_price: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    product_id: Mapped[int] = mapped_column(
+        Integer, primary_key=True, autoincrement=False, index=True)
+
+
+class SearchWord(Base):
+    """The catalog's words of 4+ letters, each under itself and under every way of
+    deleting one letter from it: a typo (one letter wrong, missing, extra or swapped)
+    shares one of these keys with the word meant."""
+
+    __tablename__ = "catalog_search_words"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    variant: Mapped[str] = mapped_column(String(24), primary_key=True)
+    word: Mapped[str] = mapped_column(String(24), primary_key=True)
+
+
 def product_search_text(name: str, sku: str) -> str:
     return f"{name} {sku}".casefold()
 
@@ -62,6 +93,8 @@ __all__ = [
     "CategoryKind",
     "PriceRole",
     "Product",
+    "SearchTerm",
+    "SearchWord",
     "SheetLayout",
     "product_search_text",
 ]
