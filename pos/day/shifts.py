@@ -60,12 +60,13 @@ def open_shift(db: Database, *, terminal: str, staff_id: int, opening_float: int
 
 
 def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason: str,
-              approval_id: int | None = None, request_id: str | None = None) -> int:
+              approval_id: int | None = None, request_id: str | None = None,
+              print_jobs: Sequence[PrintRequest] = ()) -> int:
     """Paid-in (amount > 0) or paid-out (amount < 0): a manager's right (a cashier needs an
     approval for exactly this kind of movement, this till and this amount), with a
     reason, sealed in the journal. The same `request_id`
-    again (a retry after a dropped connection) moves the cash once; returns the
-    movement's id."""
+    again (a retry after a dropped connection) moves the cash once (and queues its
+    `print_jobs`, the drawer kick, once); returns the movement's id."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
         raise UserError("shift.cash_zero")
     reason = clean_text(reason, max_length=200, field="field.reason")
@@ -92,6 +93,9 @@ def move_cash(db: Database, *, terminal: str, staff_id: int, amount: int, reason
                                             "amount": to_decimal_string(amount), "reason": reason,
                                             "at": chain.sealed_time(at),
                                             "approved_by": auth.approved_by})
+        if print_jobs:
+            conn.execute(PrintJob.__table__.insert(),
+                         job_rows(terminal_id, f"{action}-{movement_id}", print_jobs))
         return movement_id
 
 

@@ -7,9 +7,9 @@ Ctrl+1..9 = service card tier, Ctrl+0 = card declined. Every button shows its ke
 the key does what a tap does (TillLayout.BUTTON_KEYS): F4 customer, F6 find a sale, F8
 park, F9 resume, F11 reprint, F12 pay, Ctrl+Del remove the line chosen with Page Up/Down,
 Shift+F8 cancel, Ctrl+L lock; managers: F7 reports, Shift+F7 audit, F10 settings,
-Shift+F10 close the shift. A scanner types digits and Enter; an 11-digit mobile number
-finds the customer; an unknown code is answered under the field (F3 search by name, F2
-a manager adds the product).
+Shift+F10 close the shift, Shift+F12 the cash drawer (open it, paid in, paid out). A
+scanner types digits and Enter; an 11-digit mobile number finds the customer; an unknown
+code is answered under the field (F3 search by name, F2 a manager adds the product).
 
 Nothing here waits on the database: what the till asks of pos/ goes through ui.ops, and
 what changes the cart goes through one queue (`cart_ops`), so results apply in the order
@@ -106,7 +106,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         self.staff = staff
         self.staff_label.setText(self.tr("Logged in: {name}").format(name=staff.name))
         for button in (self.audit_button, self.report_button, self.close_shift_button,
-                       self.settings_button):
+                       self.drawer_button, self.settings_button):
             button.setVisible(staff.role in MANAGERS)
         self.clear_moment()
         if self.cart is None or not self.cart.lines:

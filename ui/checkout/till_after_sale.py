@@ -256,6 +256,12 @@ class AfterSaleActions(ExchangeActions):
 
         self._run(ops.list_audit(limit=300), listed, disable=[self.audit_button])
 
+    def cash_drawer(self) -> None:
+        """Open the drawer, or record cash paid in or out (Shift+F12; ui.cash_drawer)."""
+        from ui.cash_drawer import start_cash_drawer
+
+        start_cash_drawer(self)
+
     def close_shift(self) -> None:
         """Count the drawer and close the shift (ui.close_shift: refused with a sale open)."""
         from ui.close_shift import start_close_shift

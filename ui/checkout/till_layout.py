@@ -54,10 +54,12 @@ class TillLayout:
         self.close_shift_button = self._button(self.tr("Close shift [Shift+F10]"),
                                                self.close_shift)
         self.settings_button = self._button(self.tr("Settings [F10]"), self.show_settings)
+        self.drawer_button = self._button(self.tr("Drawer [Shift+F12]"), self.cash_drawer)
         top = QHBoxLayout()
         top.addWidget(self.store_label, 1)
         for widget in (self.find_button, self.audit_button, self.report_button,
-                       self.close_shift_button, self.settings_button, self.printer_button,
+                       self.close_shift_button, self.drawer_button, self.settings_button,
+                       self.printer_button,
                        self.reprint_button,
                        self.staff_label, self.lock_button):
             top.addWidget(widget)
@@ -221,6 +223,7 @@ class TillLayout:
         ("park_button", "F8"), ("cancel_button", "Shift+F8"), ("resume_button", "F9"),
         ("settings_button", "F10"), ("close_shift_button", "Shift+F10"),
         ("reprint_button", "F11"), ("printer_button", "Shift+F11"), ("pay_button", "F12"),
+        ("drawer_button", "Shift+F12"),
         ("remove_button", "Ctrl+Del"), ("lock_button", "Ctrl+L"),
         ("add_product_button", "F2"), ("search_name_button", "F3"),  # an unknown code
     )

@@ -2338,6 +2338,10 @@
 <context>
     <name>TillLayout</name>
     <message>
+        <source>Drawer [Shift+F12]</source>
+        <translation>钱箱 [Shift+F12]</translation>
+    </message>
+    <message>
         <location filename="../checkout/till_layout.py" line="42" />
         <source>Lock</source>
         <translation>锁屏</translation>
@@ -3192,6 +3196,93 @@
     <message>
         <source>Cancel [Esc]</source>
         <translation>取消 [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>CashDrawerDialog</name>
+    <message>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Open the drawer</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>支出现金</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 50.00</source>
+        <translation>金额，例如 50.00</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <source>Record paid in</source>
+        <translation>记录存入</translation>
+    </message>
+    <message>
+        <source>Record paid out</source>
+        <translation>记录支出</translation>
+    </message>
+    <message>
+        <source>Why it opens without a sale (required)</source>
+        <translation>无销售开钱箱的原因（必填）</translation>
+    </message>
+    <message>
+        <source>Where the cash comes from (required)</source>
+        <translation>现金来源（必填）</translation>
+    </message>
+    <message>
+        <source>What the cash pays for (required)</source>
+        <translation>现金用途（必填）</translation>
+    </message>
+    <message>
+        <source>Type an amount above zero</source>
+        <translation>请输入大于零的金额</translation>
+    </message>
+    <message>
+        <source>Say why</source>
+        <translation>请填写原因</translation>
+    </message>
+    <message>
+        <source>open the drawer without a sale</source>
+        <translation>无销售打开钱箱</translation>
+    </message>
+    <message>
+        <source>pay {amount} into the drawer</source>
+        <translation>向钱箱存入 {amount}</translation>
+    </message>
+    <message>
+        <source>pay {amount} out of the drawer</source>
+        <translation>从钱箱支出 {amount}</translation>
+    </message>
+    <message>
+        <source>Drawer opened</source>
+        <translation>钱箱已打开</translation>
+    </message>
+    <message>
+        <source>Paid in: {amount}</source>
+        <translation>已存入：{amount}</translation>
+    </message>
+    <message>
+        <source>Paid out: {amount}</source>
+        <translation>已支出：{amount}</translation>
     </message>
 </context>
 <context>
@@ -5390,6 +5481,26 @@
         <source>expected cash {expected}, counted {counted}, over/short {over_short}</source>
         <comment>report.z_cash</comment>
         <translation>钱箱应有 {expected}，实点 {counted}，长短款 {over_short}</translation>
+    </message>
+    <message>
+        <source>The database {where} did not answer within {seconds} s: check the network and the server, then try again</source>
+        <comment>db.timeout</comment>
+        <translation>数据库 {where} 在 {seconds} 秒内没有响应：请检查网络和服务器，然后重试</translation>
+    </message>
+    <message>
+        <source>{variable} must be a number of seconds from {min} to {max}, not '{value}'</source>
+        <comment>db.bad_timeout</comment>
+        <translation>{variable} 必须是 {min} 到 {max} 之间的秒数，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>The database did not answer in {seconds} s; the sale stays in the cart. Try again</source>
+        <comment>till.db_no_answer</comment>
+        <translation>数据库在 {seconds} 秒内没有响应；这笔销售仍在购物车中。请重试</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached just now; the sale stays in the cart. Try again</source>
+        <comment>till.db_unreachable</comment>
+        <translation>暂时无法连接数据库；这笔销售仍在购物车中。请重试</translation>
     </message>
 </context>
 </TS>

@@ -37,8 +37,8 @@ from ui.ops.cart import (
     search_products, set_serial, show_unit, toggle_card,
 )
 from ui.ops.day import (
-    check_count, close_shift, commission_month, day_report, period_report, report_scopes,
-    save_report, shift_count, x_report,
+    check_count, close_shift, commission_month, day_report, move_cash, open_drawer,
+    period_report, report_scopes, save_report, shift_count, x_report,
 )
 from ui.ops.paying import PayStep, complete_sale, payment_step
 from ui.ops.people import (
@@ -55,7 +55,8 @@ __all__ = [
     "close_shift", "commission_month", "complete_sale", "day_report", "decline_card",
     "exchange", "load_exchange", "product_for_return", "refund_without_receipt",
     "failed_jobs", "find_customer", "find_sales", "list_audit", "list_parked", "list_settings",
-    "list_staff", "load_return", "mark_item", "may", "open_addon", "park", "payment_step",
+    "list_staff", "load_return", "mark_item", "may", "move_cash", "open_drawer",
+    "open_addon", "park", "payment_step",
     "period_report", "preload", "quote_refund", "read_view", "refund", "remove_line",
     "report_scopes", "reprint", "resume", "retry_jobs", "run_prints", "save_customer",
     "save_report", "search_products", "set_serial", "show_unit", "toggle_card", "verify_pin",

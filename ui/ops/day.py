@@ -119,3 +119,30 @@ def save_report(report, path: str, *, kind: str, locale: str, store_name: str) -
             raise UserError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
         return path
     return call
+
+
+def open_drawer(*, terminal: str, staff_id: int, reason: str, approval_id: int | None) -> Call:
+    """Open the cash drawer without a sale (a manager's right, audited): a drawer job on
+    this terminal's receipt printer, kicked once."""
+    def call(db):
+        from pos.printjobs.print_queue import open_drawer as kick
+
+        return kick(db, terminal=terminal, staff_id=staff_id, reason=reason,
+                    approval_id=approval_id)
+    return call
+
+
+def move_cash(*, terminal: str, staff_id: int, amount: int, reason: str,
+              approval_id: int | None, request_id: str) -> Call[int]:
+    """Paid in (amount > 0) or paid out (< 0), sealed with its reason; the drawer is
+    kicked open once for it, queued in the same transaction."""
+    def call(db):
+        from pos.day.shifts import move_cash as move
+        from pos.kernel.enums import JobKind
+        from pos.printjobs.print_queue import PrintRequest, printer_config
+
+        uri = printer_config(db, terminal=terminal).receipt_uri
+        return move(db, terminal=terminal, staff_id=staff_id, amount=amount, reason=reason,
+                    approval_id=approval_id, request_id=request_id,
+                    print_jobs=[PrintRequest(JobKind.DRAWER, uri, open_drawer=True)])
+    return call
