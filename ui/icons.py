@@ -33,6 +33,7 @@ TILL_ICONS = {
     "audit_button": "scroll-text",
     "report_button": "chart-column",
     "close_shift_button": "calendar-check",
+    "drawer_button": "banknote",
     "settings_button": "settings",
     "printer_button": "printer",
     "reprint_button": "receipt-text",

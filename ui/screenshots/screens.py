@@ -322,6 +322,15 @@ def close_shift(stage: Stage) -> None:
     stage.shot("close-shift")
 
 
+@screen("cash-drawer")
+def cash_drawer(stage: Stage) -> None:
+    manager_till(stage)
+    stage.click(stage.till.drawer_button)
+    stage.wait_dialog("CashDrawerDialog", "the cash drawer")
+    stage.key(Qt.Key.Key_F3, stage.dialog())  # paid out: amount and reason
+    stage.shot("cash-drawer")
+
+
 @screen("day-report")
 def day_report(stage: Stage) -> None:
     completed_receipt(stage)
