@@ -144,8 +144,9 @@ def load_services(url: str, *, terminal: str, worker: Worker, locale: str | None
     login's place). Creates no widget."""
     from pos.db import health
     from pos.db.engine import Database
+    from pos.db.timeouts import Timeouts
 
-    db = Database(url)
+    db = Database(url, timeouts=Timeouts.for_till())  # a cashier is told within seconds
     # Never sell from a damaged file. SQLite checks it without the GIL, on a thread of its
     # own, while the till's modules import here.
     checked = health.quick_check_in_background(db)

@@ -3,6 +3,11 @@ unit of work. Where it lives (the URL, the data folder) is `pos.db.location`.
 
 One user action = one `unit_of_work()` = one Session and one transaction.
 
+Every connection has limits (pos.db.timeouts): connecting, each statement, waiting for a
+lock, a transaction left idle, TCP keepalives; and on PostgreSQL the client watches the
+link itself, so a link that hangs without a reset ends the call within the statement
+limit and a grace, and the pool replaces the connection (pos.db.pg_link).
+
 When the database itself fails (a disk that is full, a read-only or damaged file, a
 folder that does not exist, a server that does not answer), the failure becomes a
 refusal here, in one place, and never a driver's traceback at the caller:
@@ -31,14 +36,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos.db.location import (  # noqa: F401
     APP_NAME, ENV_URL, data_dir, normalise_url, resolve_url, sqlite_path,
 )
+from pos.db.pg_link import guard_postgres, lift_timeouts, postgres_parameters  # noqa: F401
+from pos.db.timeouts import Timeouts
 from pos.kernel.errors import UserError
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
 READ_ONLY_OPTION = "tickbox_read_only"
 AFTER_COMMIT = "tickbox_after_commit"
-# How long a PostgreSQL server may take to answer a new connection before the till says
-# it cannot be reached (libpq counts whole seconds, at least 2).
-CONNECT_TIMEOUT_S = 5
 
 
 class DatabaseUnavailable(UserError):
@@ -68,22 +71,39 @@ _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 _SQLITE_IOERR_SHORT_READ = 522  # the file ends before a page it should hold: truncated
 
 
-def database_refusal(error: BaseException, url: str | URL, *,
-                     connecting: bool = False) -> UserError | None:
+def database_refusal(error: BaseException, url: str | URL, *, connecting: bool = False,
+                     timeouts: Timeouts | None = None) -> UserError | None:
     """The refusal a database failure means for the person using the till, or None when
     it is not a failure of the database itself (a constraint, a bug: left as it is).
     `error` is the driver's exception or SQLAlchemy's wrapper of it; `connecting` says
-    that no connection was open yet."""
+    that no connection was open yet; `timeouts`: the limits the connection had (for the
+    seconds a refusal names)."""
     original = getattr(error, "orig", None) or error
+    url = make_url(url) if isinstance(url, str) else url
     where = describe(url)
+    timeouts = timeouts or Timeouts.for_batch()
     if isinstance(original, sqlite3.Error):
-        return _sqlite_refusal(original, where)
-    if type(original).__module__.split(".")[0] == "psycopg":
-        return _postgres_refusal(original, where, connecting=connecting)
+        return _sqlite_refusal(original, where, timeouts)
+    if type(original).__module__.split(".")[0] == "psycopg" or hasattr(original, "answer_s"):
+        return _postgres_refusal(original, where, connecting=connecting, timeouts=timeouts,
+                                 connect_s=_url_connect_timeout(url) or timeouts.connect_s)
     return None
 
 
-def _sqlite_refusal(error: sqlite3.Error, where: str) -> UserError | None:
+def _url_connect_timeout(url: URL) -> int | None:
+    """The connect_timeout the URL itself gives, if it gives one."""
+    try:
+        return int(url.query["connect_timeout"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _seconds(value: float) -> int | float:
+    """Seconds as a message shows them: 5, not 5.0; 1.5 stays."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _sqlite_refusal(error: sqlite3.Error, where: str, timeouts: Timeouts) -> UserError | None:
     extended = getattr(error, "sqlite_errorcode", None)
     if extended is None:
         return None
@@ -97,7 +117,7 @@ def _sqlite_refusal(error: sqlite3.Error, where: str) -> UserError | None:
     if code == _SQLITE_IOERR:
         return DatabaseUnavailable("db.io_error", where=where)
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return DatabaseUnavailable("db.busy", where=where, seconds=SQLITE_BUSY_TIMEOUT_MS // 1000)
+        return DatabaseUnavailable("db.busy", where=where, seconds=_seconds(timeouts.busy_s))
     if code == _SQLITE_CANTOPEN:
         folder = Path(where.removeprefix("file:")).parent
         if where != ":memory:" and not folder.is_dir():
@@ -109,13 +129,24 @@ def _sqlite_refusal(error: sqlite3.Error, where: str) -> UserError | None:
 # PostgreSQL's SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html)
 _PG_DAMAGED = {"XX001", "XX002"}                      # data_corrupted, index_corrupted
 _PG_LOGIN = {"28000", "28P01"}                         # no such role, wrong password
-_PG_GONE = {"57P01", "57P02", "57P03"}                 # shutting down, crashed, starting
+# 57P01-57P05: shutting down, crashed, starting, the session's idle limit; 25P03: the
+# transaction's idle limit (idle_in_transaction_session_timeout). The session is gone.
+_PG_GONE = {"57P01", "57P02", "57P03", "57P04", "57P05", "25P03"}
+# 57014: the statement limit (statement_timeout) or a cancel; 55P03: a lock not had in time.
+_PG_TOO_LONG = {"57014", "55P03"}
 
 
-def _postgres_refusal(error, where: str, *, connecting: bool) -> UserError | None:
+def _postgres_refusal(error, where: str, *, connecting: bool, timeouts: Timeouts,
+                      connect_s: int) -> UserError | None:
+    answer_s = getattr(error, "answer_s", None)
+    if answer_s is not None:  # the client gave up waiting (_guard_postgres)
+        return DatabaseUnavailable("db.timeout", where=where, seconds=_seconds(answer_s))
     import psycopg  # loaded already: the error is one of its own
 
     state = getattr(error, "sqlstate", None)
+    if state in _PG_TOO_LONG:
+        return DatabaseUnavailable("db.timeout", where=where,
+                                   seconds=_seconds(timeouts.statement_s))
     if state in _PG_DAMAGED:
         return DatabaseDamaged("db.damaged", where=where, details=[str(error).strip()])
     if state == "53100":
@@ -136,8 +167,7 @@ def _postgres_refusal(error, where: str, *, connecting: bool) -> UserError | Non
         if not connecting:
             return DatabaseUnavailable("db.connection_lost", where=where)
         if "timeout" in text or "timed out" in text:
-            return DatabaseUnavailable("db.server_timeout", where=where,
-                                       seconds=CONNECT_TIMEOUT_S)
+            return DatabaseUnavailable("db.server_timeout", where=where, seconds=connect_s)
         if "refused" in text:
             return DatabaseUnavailable("db.server_refused", where=where)
         # libpq's own words (a host name that does not resolve, a route that is down...)
@@ -150,20 +180,24 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str, **kwargs) -> Engine:
-    """An engine for the URL. SQLite gets WAL, foreign keys, ``synchronous=FULL`` (a
-    completed sale survives power loss) and a busy timeout; its transactions begin
-    IMMEDIATE so two terminals on one file queue up instead of failing mid-sale."""
+def make_engine(url: str, *, timeouts: Timeouts | None = None, **kwargs) -> Engine:
+    """An engine for the URL, with `timeouts` (default: Timeouts.for_batch()). SQLite gets
+    WAL, foreign keys, ``synchronous=FULL`` (a completed sale survives power loss) and a
+    busy timeout; its transactions begin IMMEDIATE so two terminals on one file queue up
+    instead of failing mid-sale. PostgreSQL gets the connection limits as libpq
+    parameters (those the URL gives itself win) and the client's own watch on the link."""
     url = normalise_url(url)
+    timeouts = timeouts or Timeouts.for_batch()
     if url.startswith("sqlite"):
         engine = create_engine(_readable_where_read_only(url), **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, timeouts)
     else:
         kwargs.setdefault("pool_pre_ping", True)
-        if "connect_timeout" not in url:  # a server that never answers fails in seconds
-            kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+        kwargs["connect_args"] = postgres_parameters(make_url(url), timeouts,
+                                                     kwargs.get("connect_args") or {})
         engine = create_engine(url, **kwargs)
-    _refuse_database_failures(engine)
+        guard_postgres(engine, timeouts)
+    _refuse_database_failures(engine, timeouts)
     return engine
 
 
@@ -179,7 +213,7 @@ def _readable_where_read_only(url: str) -> str:
     return f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true"
 
 
-def _refuse_database_failures(engine: Engine) -> None:
+def _refuse_database_failures(engine: Engine, timeouts: Timeouts) -> None:
     """Every failure of the database that SQLAlchemy sees, connecting included, raised as
     the refusal it means (see database_refusal)."""
 
@@ -188,18 +222,21 @@ def _refuse_database_failures(engine: Engine) -> None:
         if context.is_pre_ping:  # the pool is only asking; it reconnects by itself
             return
         refusal = database_refusal(context.original_exception, engine.url,
-                                   connecting=context.connection is None)
+                                   connecting=context.connection is None, timeouts=timeouts)
         if refusal is not None:
             raise refusal
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, timeouts: Timeouts) -> None:
+    busy_ms = max(1, round(timeouts.busy_s * 1000))
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         # Take transaction control away from the sqlite3 module: we emit BEGIN ourselves.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        # Another till's write lock is waited for this long, then db.busy.
+        cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -248,11 +285,14 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 class Database:
-    """The opened database: an engine and its session factory. Created once at start."""
+    """The opened database: an engine and its session factory. Created once at start.
+    `timeouts`: the connections' limits (default: the `pos` command's,
+    Timeouts.for_batch(); the app opens it with Timeouts.for_till())."""
 
-    def __init__(self, url: str, *, echo: bool = False):
+    def __init__(self, url: str, *, echo: bool = False, timeouts: Timeouts | None = None):
         self.url = normalise_url(url)
-        self.engine = make_engine(self.url, echo=echo)
+        self.timeouts = timeouts or Timeouts.for_batch()
+        self.engine = make_engine(self.url, echo=echo, timeouts=self.timeouts)
         self._sessions = session_factory(self.engine)
         self._read_engine = self.engine.execution_options(**{READ_ONLY_OPTION: True})
         self._read_sessions = session_factory(self._read_engine)
@@ -302,7 +342,7 @@ class Database:
         try:
             yield
         except DBAPIError as error:
-            refusal = database_refusal(error, self.engine.url)
+            refusal = database_refusal(error, self.engine.url, timeouts=self.timeouts)
             if refusal is None:
                 raise
             raise refusal from error

@@ -50,8 +50,11 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
+    from pos.db.engine import lift_timeouts
+
     config = alembic_config()
     with engine.begin() as connection:
+        lift_timeouts(connection)  # building an index on a large table takes what it takes
         config.attributes["connection"] = connection
         command.upgrade(config, target)
 

@@ -584,4 +584,12 @@ CATALOG: dict[str, str] = {
     "report.z_heading": ("Z {number} {terminal}: shift {shift} {opened} to {closed}, {count} sales"
                          " {total}, returns/voids {returns}"),
     "report.z_cash": "expected cash {expected}, counted {counted}, over/short {over_short}",
+    # --- database timeouts (issue 16) ----------------------------------------------------
+    "db.timeout": ("The database {where} did not answer within {seconds} s: check the network "
+                   "and the server, then try again"),
+    "db.bad_timeout": "{variable} must be a number of seconds from {min} to {max}, not '{value}'",
+    "till.db_no_answer": ("The database did not answer in {seconds} s; the sale stays in the cart."
+                          " Try again"),
+    "till.db_unreachable": ("The database cannot be reached just now; the sale stays in the cart. "
+                            "Try again"),
 }

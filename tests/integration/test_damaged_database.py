@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 
 from pos.catalog import products
 from pos.cli import EXIT_DB_DAMAGED, EXIT_DB_UNAVAILABLE, EXIT_OK, main
-from pos.db import engine as engine_module
 from pos.db import health
 from pos.db.engine import Database, DatabaseDamaged, DatabaseUnavailable
 from pos.db.models import Product
@@ -213,7 +212,7 @@ def test_a_postgresql_server_that_refuses_is_a_message(capsys):
 
 
 def test_a_postgresql_server_that_never_answers_times_out_with_a_message(capsys, monkeypatch):
-    monkeypatch.setattr(engine_module, "CONNECT_TIMEOUT_S", 2)
+    monkeypatch.setenv("POS_DB_CONNECT_TIMEOUT", "2")  # the setting (pos.db.timeouts)
     with socket.socket() as silent:  # accepts the connection, never says a word
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)

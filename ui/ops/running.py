@@ -162,10 +162,35 @@ class Op:
         Notice.show(self.parent, refusal_text(error))
 
 
+# A database that did not answer in time, or cannot be reached, while a queue's call
+# (the till's cart, the exchange's) ran: the cashier is told that the sale is kept, and
+# tries again (pos.selling.completion completes a cart once, however often it is sent).
+NO_ANSWER = frozenset({"db.timeout", "db.busy", "db.server_timeout"})
+UNREACHABLE = frozenset({"db.connection_lost", "db.server_unreachable", "db.server_refused",
+                         "db.server_busy"})
+
+
+def keeping_the_cart(call: Call[T]) -> Call[T]:
+    """`call`, with the database's "no answer" and "unreachable" refusals said as the
+    till says them: till.db_no_answer (with its seconds) or till.db_unreachable."""
+    def run(db):
+        try:
+            return call(db)
+        except UserError as error:
+            if error.message_id in NO_ANSWER:
+                raise UserError("till.db_no_answer",
+                                seconds=error.params.get("seconds", "?")) from error
+            if error.message_id in UNREACHABLE:
+                raise UserError("till.db_unreachable") from error
+            raise
+    return run
+
+
 class OpQueue:
     """Ops that run one at a time, in the order they were asked for. Each builds its
     call when it starts, after the one before has been delivered, so it sees the state
-    that one left (the till's cart)."""
+    that one left (the till's cart). A call that finds the database not answering is
+    refused as keeping the cart (keeping_the_cart)."""
 
     def __init__(self, ops: Ops):
         self.ops = ops
@@ -177,7 +202,7 @@ class OpQueue:
         return self._current is None and not self._waiting
 
     def run(self, build: Callable[[], Call[T]], *, parent: QWidget, **options) -> Op:
-        op = Op(self.ops, build, parent=parent, **options)
+        op = Op(self.ops, lambda: keeping_the_cart(build()), parent=parent, **options)
         self._waiting.append(op)
         self._next()
         return op
