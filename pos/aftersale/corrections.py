@@ -174,10 +174,11 @@ def replayed(conn, request_id: str, *, kinds: tuple[DocumentKind, ...],
             Sale.id == row.original_sale_id)).scalar()
     if row.kind not in kinds or corrected != original:
         raise UserError("correction.request_reused", receipt=row.receipt_no)
-    cancelled = conn.execute(
+    cancelled = conn.execute(  # the cards were sold by the corrected sale: found by it
         select(ServiceCard.card_no)
         .join(SaleLine, SaleLine.original_line_id == ServiceCard.line_id)
-        .where(SaleLine.sale_id == row.id).order_by(SaleLine.position)).scalars().all()
+        .where(SaleLine.sale_id == row.id, ServiceCard.sale_id == row.original_sale_id)
+        .order_by(SaleLine.position)).scalars().all() if row.original_sale_id else []
     return Correction(row.receipt_no, corrected, row.total, tuple(cancelled), replayed=True)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select, update
 
@@ -212,10 +212,14 @@ def close_shift(db: Database, *, terminal: str, staff_id: int, counts: dict[int,
 
 def z_reports(db: Database, *, terminal: str, day: date) -> list[ShiftReport]:
     """The Z reports of the shifts this terminal closed on that day (local dates)."""
+    # the local day's bounds (a day of a clock change is 23 or 25 hours), in the index's terms
+    start, end = (datetime.combine(d, time.min).astimezone()
+                  for d in (day, day + timedelta(days=1)))
     with db.read_connection() as conn:
         terminal_id = _terminal(conn, terminal)
         closed = conn.execute(select(Shift.__table__).where(
-            Shift.terminal_id == terminal_id, Shift.state == ShiftState.CLOSED)
+            Shift.terminal_id == terminal_id, Shift.closed_at >= start,
+            Shift.closed_at < end, Shift.state == ShiftState.CLOSED)
             .order_by(Shift.z_number)).all()
         return [shift_figures(conn, terminal, shift) for shift in closed
                 if shift.closed_at.astimezone().date() == day]

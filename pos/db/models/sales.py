@@ -48,7 +48,7 @@ class Sale(Base):
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     state: Mapped[SaleState] = mapped_column(enum_column(SaleState))
     completed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    business_date: Mapped[date] = mapped_column(Date, index=True)
+    business_date: Mapped[date] = mapped_column(Date)  # indexed with the till, below
     total: Mapped[int] = mapped_column(BigInteger)
     discount_total: Mapped[int] = mapped_column(BigInteger)
     vat_total: Mapped[int] = mapped_column(BigInteger)
@@ -69,9 +69,12 @@ class Sale(Base):
 
     # Every index is a page more that each sale writes and syncs, so a sale keeps only
     # those a lookup needs: the unique key serves "by terminal", and corrections (rare)
-    # are indexed only where they exist.
+    # are indexed only where they exist. Reports start from the day's documents: by
+    # business date, and within it by till (a till's or a store's day is found in the
+    # index without reading the other tills' sales).
     __table_args__ = (UniqueConstraint("terminal_id", "sequence"),
-                      _where_set("ix_sales_original_sale_id", "original_sale_id"))
+                      _where_set("ix_sales_original_sale_id", "original_sale_id"),
+                      Index("ix_sales_business_date_terminal_id", "business_date", "terminal_id"))
 
 
 class SaleLine(Base):
@@ -142,7 +145,8 @@ class ServiceCard(Base):
     card_no: Mapped[str] = mapped_column(String(32), unique=True)
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
     line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
-    main_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
+    # a unit's cards (an installer's add-on asks whether the unit has one)
+    main_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
     tier_id: Mapped[int] = mapped_column(ForeignKey("service_tiers.id"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     unit_serial: Mapped[str | None] = mapped_column(String(64))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pos.db.models.base import Base, UtcDateTime, enum_column
@@ -15,10 +15,12 @@ from pos.kernel.enums import ShiftState
 
 class Shift(Base):
     __tablename__ = "shifts"
-    __table_args__ = (UniqueConstraint("terminal_id", "z_number"),)
+    # a till's shifts, and those it closed on a day (the day's Z reports)
+    __table_args__ = (UniqueConstraint("terminal_id", "z_number"),
+                      Index("ix_shifts_terminal_id_closed_at", "terminal_id", "closed_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"), index=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
     state: Mapped[ShiftState] = mapped_column(enum_column(ShiftState), index=True)
     opened_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
