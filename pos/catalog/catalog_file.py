@@ -47,6 +47,8 @@ def text_problem(text: str, max_length: int) -> Message | None:
     """Why a file's text cannot be kept (pos.kernel.text's rule: no NUL or other control
     characters, at most `max_length` characters), as a reason for the file's error list;
     None when it can."""
+    if len(text) <= max_length and text.isprintable():
+        return None  # at once, for a million rows: no control character, and not too long
     try:
         clean_text(text, max_length=max_length)
     except UserError as exc:
@@ -120,15 +122,35 @@ def warranty_months(text: str, line: int, errors: ErrorList) -> int | None:
 
 class ProductRows:
     """Checks a catalog file's rows against the categories and the barcodes already in
-    use, remembering the skus and barcodes seen so far in the file."""
+    use, remembering the skus and barcodes seen so far in the file.
 
-    def __init__(self, rows: list[Row], categories: dict[str, int],
-                 barcode_owner: dict[str, str], errors: ErrorList, currency: str):
+    `file_skus`, every sku the file names, lets a barcode move to a product of the file
+    from one that the file also changes. A file read as it streams does not know them
+    until its end: without them, the check is held (`held`) until `finish` is told."""
+
+    def __init__(self, categories: dict[str, int], barcode_owner: dict[str, str],
+                 errors: ErrorList, currency: str, *, file_skus: set[str] | None = None):
         self.categories, self.barcode_owner = categories, barcode_owner
         self.errors, self.currency = errors, currency
-        self.file_skus = {row.values["sku"] for row in rows}
+        self.file_skus = file_skus
+        # sku -> its line, barcode -> the line it was last on; a file read as it streams
+        # swaps in, for each batch, only the entries of the batch's values
         self.seen_skus: dict[str, int] = {}
         self.seen_barcodes: dict[str, int] = {}
+        self.odd_skus: set[str] = set()  # skus the file names that are not kept (bad ones)
+        # (place in the error list, line, barcode, owner) of a barcode taken from a
+        # product the file may also change
+        self.held: list[tuple[int, int, str, str]] = []
+
+    def finish(self, in_file) -> None:
+        """Decide the held barcode checks now the file's skus are known: `in_file(sku)`
+        says whether the file names a sku. Errors go where they would have been."""
+        for place, line, barcode, owner in reversed(self.held):
+            if not (owner in self.odd_skus or in_file(owner)):
+                self.errors.errors.insert(place, msg(
+                    "csv.problem", line=line, column="barcode",
+                    reason=msg("catalog.barcode_taken", barcode=barcode, owner=owner)))
+        self.held = []
 
     def values(self, row: Row) -> dict:
         """The row as product columns; problems go to the error list, in column order."""
@@ -163,8 +185,10 @@ class ProductRows:
             self.errors.add(line, "sku", "field.empty")
         elif problem := text_problem(sku, MAX_SKU):
             self.errors.add(line, "sku", problem)
-        elif any(ch.isspace() for ch in sku):
+            self.odd_skus.add(sku)
+        elif not (sku.isprintable() and " " not in sku) and any(ch.isspace() for ch in sku):
             self.errors.add(line, "sku", "catalog.sku_format", sku=sku, max=MAX_SKU)
+            self.odd_skus.add(sku)
         elif sku in self.seen_skus:
             self.errors.add(line, "sku", "catalog.sku_repeated", sku=sku, line=self.seen_skus[sku])
         else:
@@ -189,8 +213,12 @@ class ProductRows:
         if barcode in self.seen_barcodes:
             self.errors.add(line, "barcode", "catalog.barcode_repeated", barcode=barcode,
                             line=self.seen_barcodes[barcode])
-        elif owner is not None and owner != sku and owner not in self.file_skus:
-            self.errors.add(line, "barcode", "catalog.barcode_taken", barcode=barcode, owner=owner)
+        elif owner is not None and owner != sku:
+            if self.file_skus is None:  # known at the file's end: decided by finish()
+                self.held.append((len(self.errors.errors), line, barcode, owner))
+            elif owner not in self.file_skus:
+                self.errors.add(line, "barcode", "catalog.barcode_taken", barcode=barcode,
+                                owner=owner)
         self.seen_barcodes[barcode] = line
         return barcode
 
@@ -248,7 +276,8 @@ def validate_product_rows(rows: list[Row], categories: dict[str, int],
                           barcode_owner: dict[str, str], errors: ErrorList,
                           currency: str) -> list[dict]:
     """Catalog rows as product columns; problems go to `errors`."""
-    checker = ProductRows(rows, categories, barcode_owner, errors, currency)
+    checker = ProductRows(categories, barcode_owner, errors, currency,
+                          file_skus={row.values["sku"] for row in rows})
     return [checker.values(row) for row in rows]
 
 

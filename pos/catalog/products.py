@@ -4,22 +4,27 @@ dataclasses, never ORM objects."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import BinaryIO
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select
 
-from pos.catalog import search
+from pos.catalog import catalog_import, search
 from pos.catalog.catalog_file import (
     CATALOG_HEADER, CATALOG_OPTIONAL, CATEGORY_HEADER, CATEGORY_OPTIONAL, WARRANTY,
-    validate_category_rows, validate_product_rows,
+    validate_category_rows,
 )
 from pos.db.engine import Database
 from pos.db.models import Category, Product
-from pos.kernel.csvio import ErrorList, Row, decode_csv_bytes, read_rows, write_rows
+from pos.kernel.csvio import (
+    ErrorList, Row, decode_csv_bytes, iter_rows, open_csv_text, read_rows, write_rows,
+)
 from pos.kernel.enums import CategoryKind, PriceRole, SheetLayout
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_string, to_decimal_string
-from pos.ledger import facts
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -116,60 +121,34 @@ def import_catalog_file(db: Database, *, data: bytes, currency: str = "CNY") -> 
     """Import a catalog CSV. All or nothing: any bad row refuses the whole file. The
     warranty_months column may be left out: products then keep their warranty (a new
     one takes its category's)."""
+    return import_catalog_stream(db, file=io.BytesIO(data), currency=currency)
+
+
+def import_catalog_stream(db: Database, *, file: BinaryIO,
+                          currency: str = "CNY") -> ImportResult:
+    """import_catalog_file for a seekable binary file (an open CSV file): read as it
+    streams, in bounded memory whatever its size (pos.catalog.catalog_import)."""
     errors = ErrorList()
-    rows = read_rows(decode_csv_bytes(data), CATALOG_HEADER, errors, CATALOG_OPTIONAL)
-    return import_products(db, rows=rows, errors=errors, currency=currency)
+    text = open_csv_text(file)  # a file that is not text is refused before anything
+    try:
+        rows = iter_rows(text, CATALOG_HEADER, errors, CATALOG_OPTIONAL)
+        return _import(db, rows, errors, currency)
+    finally:
+        text.detach()  # the caller's file stays open
 
 
 def import_products(
-    db: Database, *, rows: list[Row], errors: ErrorList | None = None, currency: str = "CNY"
+    db: Database, *, rows: Iterable[Row], errors: ErrorList | None = None, currency: str = "CNY"
 ) -> ImportResult:
     """Create products, or update them by sku. Every error in the file is reported."""
-    errors = errors or ErrorList()
-    with db.unit_of_work() as session:
-        categories = dict(session.execute(select(Category.code, Category.id)).all())
-        existing = {
-            sku: (product_id, barcode)
-            for product_id, sku, barcode in session.execute(
-                select(Product.id, Product.sku, Product.barcode)
-            )
-        }
-        barcode_owner = {barcode: sku for sku, (_, barcode) in existing.items() if barcode}
-        parsed = validate_product_rows(rows, categories, barcode_owner, errors, currency)
-        errors.raise_if_any("import.catalog")
+    return _import(db, rows, errors or ErrorList(), currency)
 
-        inserts, updates = [], []
-        for values in parsed:
-            found = existing.get(values["sku"])
-            if found is None:
-                inserts.append(values)
-            else:
-                updates.append({"id": found[0], **values})
-        moving = [
-            {"id": u["id"], "barcode": None}
-            for u in updates
-            if existing[u["sku"]][1] and existing[u["sku"]][1] != u["barcode"]
-        ]
-        if moving:  # free barcodes first so two products may swap theirs in one file
-            session.execute(update(Product), moving)
-        if updates:
-            session.execute(update(Product), updates)
-        if inserts:
-            session.execute(Product.__table__.insert(), inserts)
-        connection = session.connection()
-        if len(inserts) + len(updates) > search.FULL_REFRESH_AT:
-            search.refresh(connection)
-        else:
-            new_ids = session.scalars(
-                select(Product.id).where(Product.sku.in_([i["sku"] for i in inserts]))
-            ).all() if inserts else []
-            search.refresh(connection, product_ids=[u["id"] for u in updates] + new_ids)
-        # The stock the file sets is a fact `journal verify` accounts for: sealed here.
-        stock = {values["sku"]: values["stock"] for values in parsed}
-        ids = dict(session.execute(select(Product.sku, Product.id)).all())
-        facts.seal_stock(connection, by=None, source="catalog import",
-                         stock={ids[sku]: quantity for sku, quantity in stock.items()})
-    return ImportResult(len(inserts), len(updates))
+
+def _import(db: Database, rows: Iterable[Row], errors: ErrorList, currency: str) -> ImportResult:
+    with db.write_connection() as connection:
+        counts = catalog_import.import_rows(connection, rows, errors, what="import.catalog",
+                                            currency=currency)
+    return ImportResult(counts.created, counts.updated)
 
 
 def export_catalog(db: Database, *, currency: str = "CNY") -> bytes:

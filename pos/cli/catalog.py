@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pos.catalog import checklists, products
 from pos.cli.common import read_file, write_file
+from pos.kernel.errors import UserError, os_reason
 
 FILES = {
     "catalog": ("products", products.import_catalog_file, products.export_catalog),
@@ -30,9 +31,21 @@ def register(sub) -> None:
         sub.choices[command].set_defaults(run=run)
 
 
+def open_file(path: str):
+    """A file opened to read as it streams; refused as read_file refuses it."""
+    try:
+        return open(path, "rb")  # the caller's with-block closes it
+    except OSError as exc:
+        raise UserError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
+
+
 def run(args, db, terminal) -> int:
     _, importer, exporter = FILES[args.command]
-    if args.action == "import":
+    if args.action == "import" and args.command == "catalog":
+        # read as it streams: a chain's catalog of a million rows in bounded memory
+        with open_file(args.file) as file:
+            print(f"{args.command}: {products.import_catalog_stream(db, file=file)}")
+    elif args.action == "import":
         options = ({"move_categories": args.move_categories}
                    if args.command == "checklists" else {})
         print(f"{args.command}: {importer(db, data=read_file(args.file), **options)}")

@@ -11,11 +11,13 @@ takes that apostrophe off again, so what we export imports back unchanged."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
 
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
@@ -47,6 +49,57 @@ def decode_csv_bytes(data: bytes) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise UserError("csv.not_text") from exc
+
+
+_CHUNK = 1 << 20  # bytes read at a time when a file is checked or read as it streams
+
+
+def csv_encoding(file: BinaryIO) -> str:
+    """The encoding a seekable binary CSV file is read with, as decode_csv_bytes decides
+    it (and refuses it, with the same messages), reading the file a chunk at a time
+    rather than whole: "utf-8-sig" (the byte-order mark, if any, left out) or "gb18030".
+    The file is left at its start."""
+    file.seek(0)
+    bom = file.read(3) == b"\xef\xbb\xbf"
+    try:
+        if _decodes(file, "utf-8", bom=bom):
+            return "utf-8-sig"
+        if not bom and _decodes(file, "gb18030", bom=False):
+            return "gb18030"
+    finally:
+        file.seek(0)
+    raise UserError("csv.not_text")
+
+
+def _decodes(file: BinaryIO, encoding: str, *, bom: bool) -> bool:
+    """Whether the whole file decodes; a file with a BOM that is not UTF-8 throughout is
+    refused with the line of its first bad byte."""
+    file.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    newlines = 0
+    chunk = b""
+    try:
+        while chunk := file.read(_CHUNK):
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                newlines += chunk[:max(0, exc.start - pending)].count(b"\n")
+                raise
+            newlines += chunk.count(b"\n")
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        if bom:
+            raise UserError("csv.bom_not_utf8", line=newlines + 1) from None
+        return False
+    return True
+
+
+def open_csv_text(file: BinaryIO) -> TextIO:
+    """A seekable binary CSV file as text to stream through csv.reader (iter_rows), in
+    the encoding csv_encoding decides. Detach the wrapper (not close it) to keep the
+    file open."""
+    return io.TextIOWrapper(file, encoding=csv_encoding(file), newline="")
 
 
 @dataclass
@@ -83,12 +136,19 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList,
     """Rows as dicts keyed by the expected header. Column order in the file is free;
     missing or unknown columns and ragged rows are errors. An `optional` column may be
     left out of the file: its rows then have no value for it at all."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    return list(iter_rows(io.StringIO(text, newline=""), header, errors, optional))
+
+
+def iter_rows(stream: TextIO, header: Sequence[str], errors: ErrorList,
+              optional: Sequence[str] = ()) -> Iterator[Row]:
+    """read_rows one row at a time, from a text stream (open_csv_text): a file of any
+    size is read in bounded memory. The errors go to `errors` as the rows are read."""
+    reader = csv.reader(stream)
     try:
         file_header = next(reader)
     except StopIteration:
         errors.add(1, HEADER, "csv.file_empty")
-        return []
+        return
     names = [name.strip().lstrip("\ufeff").lower() for name in file_header]
     while names and names[-1] == "":  # Excel's trailing empty columns
         names.pop()
@@ -102,8 +162,7 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList,
     if duplicated:
         errors.add(1, HEADER, "csv.repeated_columns", columns=duplicated)
     if missing or unknown or duplicated:
-        return []
-    rows: list[Row] = []
+        return
     line = reader.line_num + 1
     while True:
         try:
@@ -125,9 +184,7 @@ def read_rows(text: str, header: Sequence[str], errors: ErrorList,
         if len(record) != len(names):
             errors.add(start, ROW, "csv.ragged_row", fields=len(record), expected=len(names))
             continue
-        rows.append(Row(start, {name: from_cell(cell.strip())
-                                for name, cell in zip(names, record)}))
-    return rows
+        yield Row(start, {name: from_cell(cell.strip()) for name, cell in zip(names, record)})
 
 
 def to_cell(value: object) -> str:
