@@ -97,6 +97,8 @@ def _guarded_connection_class():
             return stop.value
 
     class GuardedConnection(psycopg.Connection):
+        gave_up = False
+
         def wait(self, gen, interval=0.1, timeout=None):
             answer_s = getattr(self, GUARD_ATTRIBUTE, None)
             if answer_s is None:
@@ -106,8 +108,18 @@ def _guarded_connection_class():
             except NoAnswer:
                 # Halfway through the protocol: the connection cannot be used again.
                 # Closed as broken, so the pool drops it rather than reuse it.
+                self.gave_up = True
                 self.pgconn.finish()
                 raise
+
+        def rollback(self):
+            # Nothing to roll back here once the client gave up: the server ends the
+            # transaction when the link closes. Raising "the connection is closed" would
+            # put itself in the place of the refusal that says why (a statement run on the
+            # driver's cursor, pos.db.prepared, fails outside SQLAlchemy's handling, and
+            # its transaction rolls back next).
+            if not self.gave_up:
+                super().rollback()
 
     _GUARDED = GuardedConnection
     return GuardedConnection

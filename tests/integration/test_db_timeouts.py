@@ -258,3 +258,30 @@ def test_a_commit_whose_answer_is_lost_still_makes_one_sale(proxied, pg_demo_db)
 def _journal_refs(db) -> list[str]:
     with db.read() as session:
         return list(session.scalars(select(JournalEntry.doc_ref).order_by(JournalEntry.seq)))
+
+
+@pytest.mark.postgres
+def test_a_link_that_hangs_as_the_sale_begins_is_a_timeout_not_a_lost_connection(proxied,
+                                                                                 pg_demo_db):
+    """The sale's first statements run on the driver's cursor (pos.db.prepared), outside
+    SQLAlchemy's error handling: the refusal is still the timeout, and the connection is
+    not used again."""
+    from sqlalchemy import event
+
+    db, proxy = proxied
+    cart, tenders = kits_cart(db)
+    hang_now = threading.Event()
+    hang_now.set()
+
+    @event.listens_for(db.engine, "checkout")
+    def _checked_out(*_args):
+        if hang_now.is_set():
+            hang_now.clear()
+            proxy.hang()
+
+    error = refusal(lambda: completion.complete_sale(db, cart, tenders=tenders))
+    assert error.message_id == "db.timeout" and error.params["seconds"] == 2
+    assert sales_of(pg_demo_db, cart) == 0
+    proxy.resume()
+    completion.complete_sale(db, cart, tenders=tenders)
+    assert sales_of(pg_demo_db, cart) == 1
