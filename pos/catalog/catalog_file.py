@@ -147,7 +147,7 @@ class ProductRows:
         says whether the file names a sku. Errors go where they would have been."""
         for place, line, barcode, owner in reversed(self.held):
             if not (owner in self.odd_skus or in_file(owner)):
-                self.errors.errors.insert(place, msg(
+                self.errors.insert(place, msg(
                     "csv.problem", line=line, column="barcode",
                     reason=msg("catalog.barcode_taken", barcode=barcode, owner=owner)))
         self.held = []

@@ -39,6 +39,7 @@ from pos.kernel.errors import UserError
 from pos.ledger import facts
 
 BATCH = 5_000  # rows checked, spooled and written at a time
+MAX_LISTED = 10_000  # problems a refusal lists; the others it counts
 SEAL_CHUNK = 50_000  # products whose stock one audit event seals
 _IN_CHUNK = 500  # values in one IN (...) of the scratch file's lookups
 
@@ -128,7 +129,7 @@ def _check(connection, rows, errors: ErrorList, seen: Seen, spool, *, currency: 
     rows are spooled. Returns the counts, the ids whose barcode moves, and whether the
     file has the warranty column."""
     categories = dict(connection.execute(select(Category.code, Category.id)).all())
-    problems = ErrorList()  # the rows' own, after the reading problems
+    problems = ErrorList(limit=errors.limit)  # the rows' own, after the reading problems
     checker = ProductRows(categories, {}, problems, currency)
     created = updated = 0
     moving: list[int] = []
@@ -156,14 +157,14 @@ def _check(connection, rows, errors: ErrorList, seen: Seen, spool, *, currency: 
                 updated += 1
                 if found[1] and found[1] != values["barcode"]:
                     moving.append(found[0])
-            if not (errors.errors or problems.errors):
+            if not (errors.errors or problems.errors or problems.beyond):
                 spooled.append(_spooled(values, found[0] if found else None, warranty))
         seen.store("sku", checker.seen_skus)
         seen.store("barcode", checker.seen_barcodes)
         if spooled:
             marshal.dump(spooled, spool)
     checker.finish(seen.has_sku)
-    errors.errors.extend(problems.errors)
+    errors.extend(problems)
     return Counts(created, updated), moving, bool(warranty)
 
 

@@ -128,7 +128,7 @@ def import_catalog_stream(db: Database, *, file: BinaryIO,
                           currency: str = "CNY") -> ImportResult:
     """import_catalog_file for a seekable binary file (an open CSV file): read as it
     streams, in bounded memory whatever its size (pos.catalog.catalog_import)."""
-    errors = ErrorList()
+    errors = ErrorList(limit=catalog_import.MAX_LISTED)
     text = open_csv_text(file)  # a file that is not text is refused before anything
     try:
         rows = iter_rows(text, CATALOG_HEADER, errors, CATALOG_OPTIONAL)

@@ -110,25 +110,52 @@ class Row:
 
 @dataclass
 class ErrorList:
-    """Errors collected across a whole file, so the user can fix them all in one go."""
+    """Errors collected across a whole file, so the user can fix them all in one go.
+    With a `limit`, only the first `limit` are kept (a file of a million bad rows is
+    refused in bounded memory); the others are counted in `beyond`."""
 
     errors: list[Message] = field(default_factory=list)
+    limit: int | None = None
+    beyond: int = 0
 
     def add(self, line: int, column: str | Message, reason: str | Message | UserError, /,
             **params) -> None:
         """One error: `column` is the file's column name (or HEADER, ROW); `reason` a
         message id with its `params`, or a Message or UserError already made."""
+        if self.limit is not None and len(self.errors) >= self.limit:
+            self.beyond += 1
+            return
         if isinstance(reason, str):
             reason = msg(reason, **params)
         self.errors.append(msg("csv.problem", line=line, column=column, reason=reason))
+
+    def insert(self, place: int, error: Message) -> None:
+        """An error that goes before others already listed (at `place`)."""
+        self.errors.insert(place, error)
+        if self.limit is not None and len(self.errors) > self.limit:
+            self.errors.pop()
+            self.beyond += 1
+
+    def extend(self, other: ErrorList) -> None:
+        """`other`'s errors after these, within this list's limit."""
+        for error in other.errors:
+            if self.limit is not None and len(self.errors) >= self.limit:
+                self.beyond += 1
+            else:
+                self.errors.append(error)
+        self.beyond += other.beyond
 
     def raise_if_any(self, what: str) -> None:
         """Refuse the whole file when anything was wrong; `what` is a message id such as
         "import.catalog"."""
         if self.errors:
-            count = len(self.errors)
+            count = len(self.errors) + self.beyond
+            details = self.errors
+            if self.beyond:
+                details = [*details, msg("import.more_problems", count=self.beyond,
+                                         shown=len(self.errors))]
             raise UserError("import.refused_one" if count == 1 else "import.refused",
-                            what=what, count=count, details=self.errors)
+                            what=what, count=count, details=details)
 
 
 def read_rows(text: str, header: Sequence[str], errors: ErrorList,

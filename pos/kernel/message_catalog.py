@@ -592,4 +592,12 @@ CATALOG: dict[str, str] = {
                           " Try again"),
     "till.db_unreachable": ("The database cannot be reached just now; the sale stays in the cart. "
                             "Try again"),
+    # --- journal verify from a checkpoint (issue 16) -------------------------------------
+    "journal.anchor_unknown": ("No journal entry carries the anchor {anchor}: check the code "
+                               "printed on the Z report (16 hexadecimal digits), or verify the "
+                               "whole journal without --from-anchor"),
+    "journal.no_z_report": ("No Z report has been closed yet, so there is no anchor to start from:"
+                            " verify the whole journal without --from-anchor"),
+    # --- catalog import (streaming) ------------------------------------------------------
+    "import.more_problems": "…and {count} more problems: the first {shown} are listed",
 }

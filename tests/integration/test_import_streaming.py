@@ -228,3 +228,16 @@ def _file(text: str):
 def _ids(db) -> dict[str, int]:
     with db.read() as session:
         return dict(session.execute(select(Product.sku, Product.id)).all())
+
+
+def test_a_file_of_many_bad_rows_lists_the_first_and_counts_the_rest(shop, small_batches,
+                                                                       monkeypatch):
+    monkeypatch.setattr(catalog_import, "MAX_LISTED", 5)
+    before = state(shop)
+    bad = catalog(120).replace(",13\n", ",130\n")  # every row's VAT over 100 %
+    lines = [line.strip() for line in
+             refusal(lambda: products.import_catalog_file(shop, data=bad.encode()))]
+    assert lines[0] == "catalog import refused: 120 errors; nothing was changed"
+    assert [line.split(",")[0] for line in lines[1:6]] == [f"line {n}" for n in range(2, 7)]
+    assert lines[6:] == ["…and 115 more problems: the first 5 are listed"]
+    assert state(shop) == before

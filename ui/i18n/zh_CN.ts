@@ -5502,5 +5502,20 @@
         <comment>till.db_unreachable</comment>
         <translation>暂时无法连接数据库；这笔销售仍在购物车中。请重试</translation>
     </message>
+    <message>
+        <source>No journal entry carries the anchor {anchor}: check the code printed on the Z report (16 hexadecimal digits), or verify the whole journal without --from-anchor</source>
+        <comment>journal.anchor_unknown</comment>
+        <translation>日志中没有锚点为 {anchor} 的条目：请核对 Z 报表上打印的校验码（16 位十六进制数字），或不带 --from-anchor 校验整个日志</translation>
+    </message>
+    <message>
+        <source>No Z report has been closed yet, so there is no anchor to start from: verify the whole journal without --from-anchor</source>
+        <comment>journal.no_z_report</comment>
+        <translation>尚未结过班（没有 Z 报表），没有可作为起点的锚点：请不带 --from-anchor 校验整个日志</translation>
+    </message>
+    <message>
+        <source>…and {count} more problems: the first {shown} are listed</source>
+        <comment>import.more_problems</comment>
+        <translation>……另有 {count} 个问题：只列出了前 {shown} 个</translation>
+    </message>
 </context>
 </TS>
