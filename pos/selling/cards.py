@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from pos.catalog.coverage import coverage_terms, unit_warranty
 from pos.db.engine import Database
-from pos.db.models import Category, Product, ServiceTier, TierCategory
+from pos.db.models import Category, Product, ServiceTier, TierCategory, TierPriceBand
 from pos.kernel.enums import (
     Audience, CoverageScope, CoverageStart, CustomerKind, LineKind, ServiceMode,
 )
@@ -44,23 +45,65 @@ class TierOffer:
 
 def eligible_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierOffer]:
     main = cart.main_line(main_line_id)
-    with db.read() as session:
-        tiers = session.scalars(
-            select(ServiceTier).join(TierCategory)
-            .where(TierCategory.category_id == main.category_id, ServiceTier.active.is_(True))
-            .order_by(ServiceTier.position, ServiceTier.code)
-        ).all()
-        warranty = unit_warranty(*(session.execute(
-            select(Product.warranty_months, Category.warranty_months)
-            .join(Category, Category.id == Product.category_id)
-            .where(Product.id == main.product_id)).first() or (None, None)))
-        return [TierOffer(t.id, t.code, t.name, t.description, t.audience, t.term_months,
-                          t.service_mode, t.units_covered, band_price(t, main.unit_price),
-                          t.scope, t.starts, warranty,
-                          coverage_terms(service_mode=t.service_mode, scope=t.scope,
-                                         starts=t.starts, term_months=t.term_months,
-                                         warranty_months=warranty))
-                for t in tiers]
+    with db.read_connection() as connection:  # one statement: tiers, bands, warranty
+        return offers_from_rows(connection.execute(tier_select(main)).all(), main)
+
+
+# The columns of tier_select, in order (pos.selling.unit_view unions them with the sheet's).
+TIER_COLUMNS = (
+    ServiceTier.id, ServiceTier.code, ServiceTier.name, ServiceTier.description,
+    ServiceTier.audience, ServiceTier.term_months, ServiceTier.service_mode,
+    ServiceTier.units_covered, ServiceTier.scope, ServiceTier.starts, ServiceTier.position,
+    TierPriceBand.position, TierPriceBand.max_unit_price, TierPriceBand.price,
+)
+
+
+def tier_select(main: CartLine, *, before=(), after=()) -> Select:
+    """The active tiers of the unit's category, each with its price bands (one row a
+    band) and the unit's warranty (its product's and its category's) on every row.
+    `before`/`after`: columns around these (a union's padding)."""
+    product_warranty = select(Product.warranty_months).where(
+        Product.id == main.product_id).scalar_subquery()
+    category_warranty = select(Category.warranty_months).join(
+        Product, Product.category_id == Category.id).where(
+        Product.id == main.product_id).scalar_subquery()
+    return (select(*before, *TIER_COLUMNS, product_warranty, category_warranty, *after)
+            .select_from(ServiceTier)
+            .join(TierCategory, TierCategory.tier_id == ServiceTier.id)
+            .outerjoin(TierPriceBand, TierPriceBand.tier_id == ServiceTier.id)
+            .where(TierCategory.category_id == main.category_id,
+                   ServiceTier.active.is_(True)))
+
+
+TIER_WIDTH = len(TIER_COLUMNS) + 2  # and the two warranties
+
+
+def offers_from_rows(rows, main: CartLine) -> list[TierOffer]:
+    """TierOffers from tier_select's rows (in any order): by position, then code."""
+    tiers: dict[int, tuple] = {}
+    bands: dict[int, list[tuple[int, int | None, int]]] = {}
+    warranty = None
+    for row in rows:
+        tiers.setdefault(row[0], row)
+        if row[11] is not None:
+            bands.setdefault(row[0], []).append((row[11], row[12], row[13]))
+        warranty = unit_warranty(row[14], row[15])
+    offers = []
+    for (tier_id, code, name, description, audience, term_months, service_mode, units,
+         scope, starts, position, *_rest) in sorted(tiers.values(), key=lambda t: (t[10], t[1])):
+        price = price_in_bands([(up_to, price) for _, up_to, price in
+                                sorted(bands.get(tier_id, ()))], main.unit_price)
+        offers.append(TierOffer(tier_id, code, name, description, audience, term_months,
+                                service_mode, units, price, scope, starts, warranty,
+                                _offer_terms(service_mode, scope, starts, term_months, warranty)))
+    return offers
+
+
+@lru_cache(maxsize=512)
+def _offer_terms(service_mode, scope, starts, term_months, warranty_months) -> Message:
+    """A tier's promise for a unit (no dates yet): the same few come back scan after scan."""
+    return coverage_terms(service_mode=service_mode, scope=scope, starts=starts,
+                          term_months=term_months, warranty_months=warranty_months)
 
 
 def offered_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierOffer]:
@@ -69,8 +112,14 @@ def offered_tiers(db: Database, cart: Cart, *, main_line_id: str) -> list[TierOf
     customer yet, the consumer tiers); a card starting when the maker's warranty ends
     only for a unit whose warranty the catalog knows. A tier already on the unit stays
     listed, so that it can be taken off."""
+    return offerable(eligible_tiers(db, cart, main_line_id=main_line_id), cart,
+                     main_line_id=main_line_id)
+
+
+def offerable(offers: list[TierOffer], cart: Cart, *, main_line_id: str) -> list[TierOffer]:
+    """Of a unit's eligible tiers, those offered_tiers shows."""
     chosen = {line.tier_id for line in cart.card_lines(main_line_id)}
-    return [offer for offer in eligible_tiers(db, cart, main_line_id=main_line_id)
+    return [offer for offer in offers
             if offer.tier_id in chosen or can_take(offer, cart.customer_kind)]
 
 

@@ -70,10 +70,11 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
                 line.quantity += quantity
                 _note_stock(cart, product)
                 return line
-    with db.read() as session:
-        category = session.scalar(
-            select(Category).join(Product).where(Product.id == product.id))
-        template_id, category_id = category.sheet_template_id, category.id
+    with db.read_connection() as connection:  # no Session: this runs on every scan
+        template_id, category_id = connection.execute(
+            select(Category.sheet_template_id, Category.id)
+            .join(Product, Product.category_id == Category.id)
+            .where(Product.id == product.id)).one()
     if (is_main or product.serial_tracked) and quantity != 1:
         raise UserError("sale.serial_units_one_by_one")
     line = CartLine(

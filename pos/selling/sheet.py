@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from pos.db.engine import Database
 from pos.db.models import Product, SheetItem, SheetItemProduct, SheetSection
@@ -44,21 +44,39 @@ def sheet_rows(db: Database, cart: Cart, *, main_line_id: str) -> list[SheetRow]
     main = cart.main_line(main_line_id)
     if main.sheet_template_id is None:
         return []
-    with db.read() as session:
-        rows = session.execute(
-            select(SheetSection.title, SheetItem, Product)
+    with db.read_connection() as connection:  # one statement, no Session
+        return rows_from(connection.execute(sheet_select(main.sheet_template_id)).all(),
+                         cart, main_line_id=main_line_id)
+
+
+# The columns of sheet_select, in order (pos.selling.unit_view unions them with the tiers').
+SHEET_COLUMNS = (
+    SheetSection.title, SheetItem.id, SheetItem.code, SheetItem.name, SheetItem.script,
+    SheetItem.pack_price, SheetItem.gift, Product.id, Product.sku, Product.name, Product.price,
+    Product.stock, SheetSection.position, SheetItem.position, SheetItemProduct.position,
+)
+SHEET_WIDTH = len(SHEET_COLUMNS)
+
+
+def sheet_select(template_id: int, *, before=(), after=()) -> Select:
+    """A template's items, each with the products that satisfy it as they are now
+    (price, stock): one row per item and product. `before`/`after`: columns around these
+    (a union's padding)."""
+    return (select(*before, *SHEET_COLUMNS, *after)
+            .select_from(SheetSection)
             .join(SheetItem, SheetItem.section_id == SheetSection.id)
             .join(SheetItemProduct, SheetItemProduct.item_id == SheetItem.id)
             .join(Product, Product.id == SheetItemProduct.product_id)
-            .where(SheetSection.template_id == main.sheet_template_id)
-            .order_by(SheetSection.position, SheetItem.position, SheetItemProduct.position)
-        ).all()
-        items: dict[int, tuple] = {}
-        for title, item, product in rows:
-            entry = items.setdefault(item.id, (title, item.code, item.name, item.script,
-                                               item.pack_price, [], item.gift))
-            entry[5].append(Candidate(product.id, product.sku, product.name, product.price,
-                                      product.stock))
+            .where(SheetSection.template_id == template_id))
+
+
+def rows_from(rows, cart: Cart, *, main_line_id: str) -> list[SheetRow]:
+    """SheetRows from sheet_select's rows (in any order), marked as the cart has them."""
+    items: dict[int, tuple] = {}
+    for (title, item_id, code, name, script, pack_price, gift, product_id, sku, product_name,
+         price, stock, *_positions) in sorted(rows, key=lambda r: (r[12], r[13], r[14])):
+        entry = items.setdefault(item_id, (title, code, name, script, pack_price, [], gift))
+        entry[5].append(Candidate(product_id, sku, product_name, price, stock))
     result = []
     for item_id, (title, code, name, script, pack_price, candidates, gift) in items.items():
         if pack_price is None:
@@ -67,7 +85,7 @@ def sheet_rows(db: Database, cart: Cart, *, main_line_id: str) -> list[SheetRow]
         result.append(SheetRow(item_id, title, code, name, script, pack_price, tuple(candidates),
                                cart.outcome(main_line_id, item_id),
                                sold[0].product_id if sold and pack_price is None else None,
-                               gift))
+                               bool(gift)))
     return result
 
 
@@ -112,9 +130,12 @@ def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -
                 raise UserError("sheet.product_not_for_item", item=row.name)
             candidate = matches[0]
         chosen = [(candidate, candidate.price)]
-    with db.read() as session:
-        products = {p.id: p for p in session.scalars(
-            select(Product).where(Product.id.in_([c.product_id for c, _ in chosen])))}
+    with db.read_connection() as connection:
+        products = {p.id: p for p in connection.execute(
+            select(Product.id, Product.sku, Product.name, Product.price, Product.cost,
+                   Product.vat_rate_bp, Product.serial_tracked, Product.category_id,
+                   Product.stock)
+            .where(Product.id.in_([c.product_id for c, _ in chosen])))}
         lines = []
         for candidate, price in chosen:
             product = products[candidate.product_id]

@@ -38,8 +38,7 @@ class TillView:
 def read_view(db: Database, cart: Cart, unit: str | None, result: Any = None) -> TillView:
     from pos.people.customers import get_customer
     from pos.selling.addons import unit_history
-    from pos.selling.cards import offered_tiers
-    from pos.selling.sheet import sheet_rows
+    from pos.selling.unit_view import sheet_and_tiers
 
     units = [line.line_id for line in cart.main_units()]
     if unit not in units:
@@ -49,9 +48,20 @@ def read_view(db: Database, cart: Cart, unit: str | None, result: Any = None) ->
     if unit is None:
         return TillView(cart, None, customer, result=result)
     earlier = cart.line(unit).existing_line_id
-    return TillView(cart, unit, customer, tuple(sheet_rows(db, cart, main_line_id=unit)),
-                    tuple(offered_tiers(db, cart, main_line_id=unit)), result,
+    rows, offers = sheet_and_tiers(db, cart, main_line_id=unit)  # one statement
+    return TillView(cart, unit, customer, tuple(rows), tuple(offers), result,
                     unit_history(db, unit_line_id=earlier) if earlier is not None else None)
+
+
+def _one_connection(call):
+    """`call(db)` with its reads on one connection (pos.db.call_reads): on PostgreSQL a
+    scan is a handful of round trips, not a ping, BEGIN and ROLLBACK around every read."""
+    def run(db):
+        from pos.db.call_reads import shared_reads
+
+        with shared_reads(db) as shared:
+            return call(shared)
+    return run
 
 
 def _changing(cart: Cart, unit: str | None, change) -> Call[TillView]:
@@ -60,11 +70,11 @@ def _changing(cart: Cart, unit: str | None, change) -> Call[TillView]:
         mine = cart.copy()
         result, focus = change(db, mine)
         return read_view(db, mine, focus if focus is not None else unit, result)
-    return call
+    return _one_connection(call)
 
 
 def show_unit(cart: Cart, unit: str | None) -> Call[TillView]:
-    return lambda db: read_view(db, cart, unit)
+    return _one_connection(lambda db: read_view(db, cart, unit))
 
 
 def add_product(cart: Cart, unit: str | None, *, code: str) -> Call[TillView]:
