@@ -202,13 +202,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--build-only", action="store_true",
+                        help="build the catalogs that are missing, measure nothing")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     if not args.no_sqlite:
         for count in args.sizes:
             db = Database(f"sqlite:///{args.dir / f'catalog_{count}.db'}")
             build(db, count)
-            measure(f"sqlite {count:,}", db, count, args.repeat)
+            if not args.build_only:
+                measure(f"sqlite {count:,}", db, count, args.repeat)
             db.dispose()
     if args.no_postgres:
         return
@@ -222,7 +225,8 @@ def main() -> None:
             with db.engine.connect() as connection:  # what autovacuum does after a load
                 connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
                     "VACUUM ANALYZE")
-            measure(f"postgresql {count:,}", db, count, args.repeat)
+            if not args.build_only:
+                measure(f"postgresql {count:,}", db, count, args.repeat)
             db.dispose()
     finally:
         server.stop()

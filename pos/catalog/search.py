@@ -61,19 +61,22 @@ _FUZZY_MIN, _FUZZY_MAX = 4, _WORDS.c.word.type.length
 _CAP = 3_000        # index entries walked at most where the rest of the query is checked
 _FUZZY_WORDS = 8    # words one edit away looked up at most
 _CHUNK = 500        # ids per statement in refresh
-_REBUILD_BATCH = 10_000
+_REBUILD_BATCH = 20_000
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
 def _is_cjk(run: str) -> bool:
-    return _CJK_CHAR.match(run) is not None
+    first = run[0]
+    return ("\u3400" <= first <= "\u9fff" or "\uf900" <= first <= "\ufaff"
+            or "\U00020000" <= first <= "\U0002fa1f") and not "\u4dc0" <= first <= "\u4dff"
 
 
-def product_terms(search_text: str, barcode: str | None) -> set[str]:
-    """The terms a product is filed under (see the module's docstring)."""
+def product_terms(search_text: str, barcode: str | None,
+                  words: set[str] | None = None) -> set[str]:
+    """The terms a product is filed under (see the module's docstring); its words that
+    belong in the typo vocabulary are added to `words`."""
     terms: set[str] = set()
     for run in _RUN.findall(search_text):
         if _is_cjk(run):
@@ -81,14 +84,12 @@ def product_terms(search_text: str, barcode: str | None) -> set[str]:
             terms.add(run[-1])
         else:
             terms.add(run[:MAX_TERM])
+            if (words is not None and _FUZZY_MIN <= len(run) <= _FUZZY_MAX
+                    and run.isalpha()):
+                words.add(run)
     if barcode:
         terms.add(barcode.casefold()[:MAX_TERM])
     return terms
-
-
-def _fuzzy_words(search_text: str) -> set[str]:
-    return {run for run in _RUN.findall(search_text)
-            if _FUZZY_MIN <= len(run) <= _FUZZY_MAX and run.isalpha() and not _is_cjk(run)}
 
 
 def _deletions(word: str) -> set[str]:
@@ -159,9 +160,10 @@ def _file(connection: Connection, rows: Sequence) -> None:
     words: set[str] = set()
     for product_id, price, search_text, barcode in rows:
         negative = -price
-        terms.extend((term, negative, product_id) for term in product_terms(search_text, barcode))
-        words |= _fuzzy_words(search_text)
+        terms.extend((term, negative, product_id)
+                     for term in product_terms(search_text, barcode, words))
     if terms:
+        terms.sort()  # in key order: a batch walks the index once, front to back
         _insert_many(connection, "catalog_search_terms", ("term", "neg_price", "product_id"),
                      terms)
     if words:
