@@ -209,6 +209,8 @@ def find_by_code(db: Database, code: str) -> ProductInfo:
 
 
 def search_products(db: Database, text: str, *, limit: int = 50) -> list[ProductInfo]:
-    """Products whose name or sku contains the text, any case, highest price first."""
+    """Products matching the text as a cashier types it (pos.catalog.search): the exact
+    barcode or sku first, then words starting so, then inside a word, then one typo
+    away; each highest price first."""
     rows = search.search_product_rows(db, text, _INFO_COLUMNS, limit=limit)
     return [ProductInfo(*row) for row in rows[:limit]]

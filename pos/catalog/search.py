@@ -255,8 +255,12 @@ def search_ids(connection: Connection, raw: str, limit: int) -> dict[int, int]:
                         for piece in sorted({token[i:i + 2] for i in range(len(token) - 1)}))
         else:
             keys.append((token, token[:MAX_TERM], _after(token[:MAX_TERM])))
-    lead = keys[0] if len(keys) == 1 else min(
-        keys, key=lambda key: (_count(connection, key[1], key[2]), -len(key[0])))
+    keys = list(dict.fromkeys(keys))
+    if len(keys) == 1:
+        lead = keys[0]
+    else:  # the rarest leads (entries counted up to _CAP, all in one statement)
+        counts = _counts(connection, [(lo, hi) for _, lo, hi in keys])
+        lead = min(zip(keys, counts), key=lambda pair: (pair[1], -len(pair[0][0])))[0]
     token = lead[0]
     # what the lead's range does not vouch for is checked on the search text
     others = [t for t in dict.fromkeys(tokens)
@@ -273,8 +277,10 @@ def search_ids(connection: Connection, raw: str, limit: int) -> dict[int, int]:
 
 def _after(prefix: str) -> str:
     """The first string after every string starting with `prefix` (code point order)."""
-    last = ord(prefix[-1])
-    return prefix[:-1] + chr(last + 1) if last < 0x10FFFF else prefix + "\U0010ffff"
+    last = ord(prefix[-1]) + 1
+    if 0xD800 <= last < 0xE000:  # no string holds a surrogate: the next is U+E000
+        last = 0xE000
+    return prefix[:-1] + chr(last) if last <= 0x10FFFF else prefix + "\U0010ffff"
 
 
 def _holds(connection: Connection, column, fragment: str):
@@ -283,10 +289,13 @@ def _holds(connection: Connection, column, fragment: str):
     return func.strpos(column, fragment) > 0
 
 
-def _count(connection: Connection, lo: str, hi: str) -> int:
-    walked = (select(_TERMS.c.product_id)
-              .where(_TERMS.c.term >= lo, _TERMS.c.term < hi).limit(_CAP).subquery())
-    return connection.execute(select(func.count()).select_from(walked)).scalar_one()
+def _counts(connection: Connection, ranges: Sequence[tuple[str, str]]) -> Sequence[int]:
+    """How many entries each term range holds, counted up to _CAP."""
+    return connection.execute(select(*[
+        select(func.count()).select_from(
+            select(_TERMS.c.product_id).where(_TERMS.c.term >= lo, _TERMS.c.term < hi)
+            .limit(_CAP).subquery()).scalar_subquery()
+        for lo, hi in ranges])).one()
 
 
 def _postings(connection: Connection, lo: str, hi: str | None, others: Sequence[str],
