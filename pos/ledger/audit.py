@@ -38,13 +38,21 @@ def audit_document(event_id: int, at: datetime, staff_id, action, ref, details) 
             "action": action, "ref": ref, "details": details}
 
 
-def check_sealed(conn, entry, facts) -> str | None:
+def event_id_of(entry) -> int | None:
+    """The audit event a journal entry names, if it names one."""
+    ref = entry.doc_ref
+    return int(ref[1:]) if ref.startswith("A") and ref[1:].isdigit() else None
+
+
+def check_sealed(conn, entry, facts, events: dict | None = None) -> str | None:
     """None when the audit event behind a journal entry is as it was sealed (and noted in
-    `facts`, a pos.ledger.reconcile.Facts); else what is wrong with it."""
-    if not (entry.doc_ref.startswith("A") and entry.doc_ref[1:].isdigit()):
+    `facts`, a pos.ledger.reconcile.Facts); else what is wrong with it. `events`: the
+    events of a batch of entries read at once (id -> row), or None to read this one."""
+    event_id = event_id_of(entry)
+    if event_id is None:
         return "the entry names no audit event"
-    event = conn.execute(select(AuditEvent.__table__).where(
-        AuditEvent.id == int(entry.doc_ref[1:]))).first()
+    event = (events.get(event_id) if events is not None else conn.execute(
+        select(AuditEvent.__table__).where(AuditEvent.id == event_id)).first())
     if event is None:
         return "the audit event was deleted"
     try:

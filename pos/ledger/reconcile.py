@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Integer, and_, cast, func, or_, select
 
 from pos.db.models import (
-    AuditEvent, CashMovement, Product, Sale, ServiceCard, Setting, Shift, SoldSerial, Staff,
+    AuditEvent, CashMovement, JournalEntry, Product, Sale, SaleLine, ServiceCard, Setting,
+    Shift, SoldSerial, Staff, Terminal,
 )
-from pos.kernel.enums import CardState, ShiftState
+from pos.kernel.enums import CardState, DocumentKind, ShiftState
 from pos.kernel.money import to_decimal_string
 from pos.ledger import chain
 from pos.ledger import facts as sealed_facts
-from pos.ledger.documents import DocCard
 from pos.ledger.tables import Stored
 
 
@@ -45,41 +46,41 @@ class Broken(Exception):
 
 @dataclass
 class Facts:
-    """What the sealed documents say, noted in chain order while verify walks."""
+    """What the sealed documents say, noted in chain order while verify walks: counts,
+    and only what later rows are checked against and is bounded by the store's size, not
+    its history (the staff, the settings, the products' stock, the open shifts' openings,
+    sales and cash movements). Whatever is a row of a document (lines, cards, serials)
+    is checked against the tables by queries once the walk is done (`reconcile`)."""
 
     checked: int = 0
     current: str | None = None  # the entry being read, to name it if a row cannot be read
     anchor_found: bool = False
-    sale_ids: set[int] = field(default_factory=set)
-    event_ids: set[int] = field(default_factory=set)
-    closed_shifts: set[int] = field(default_factory=set)
-    # card number -> (the card, its sale, its line's id, its unit's line id)
-    cards: dict[str, tuple[DocCard, int, int, int]] = field(default_factory=dict)
-    taken_back: set[int] = field(default_factory=set)  # sold line ids a correction took back
-    serials: dict[int, tuple[int, str]] = field(default_factory=dict)  # line id -> product, serial
+    # From a checkpoint (verify --from-anchor): its entry's place and time.
+    anchor_seq: int = 0
+    anchor_time: datetime | None = None
+    sales: int = 0  # sale documents found good (each is one row of sales)
+    events: int = 0  # audit events found good
+    closed: int = 0  # Z reports found good whose shift is closed
+    # Shifts without a Z report yet -> the sales found good in them (checked at their Z).
+    shift_sales: dict[int | None, int] = field(default_factory=dict)
     staff: dict[int, dict] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)
-    shifts_opened: dict[int, dict] = field(default_factory=dict)
-    movements: dict[int, dict] = field(default_factory=dict)
+    shifts_opened: dict[int, dict] = field(default_factory=dict)  # until their Z report
+    movements: dict[int, dict] = field(default_factory=dict)  # until their shift's Z report
     stock: dict[int, int] = field(default_factory=dict)  # product id -> what it should be
 
     def add_document(self, stored: Stored) -> None:
         document, ids = stored.document, stored.line_ids
-        self.sale_ids.add(stored.sale_id)
+        self.sales += 1
+        self.shift_sales[document.shift_id] = self.shift_sales.get(document.shift_id, 0) + 1
         for card in document.cards:
-            unit = ids[card.main] if card.main is not None else card.main_line
-            self.cards[card.card_no] = (card, stored.sale_id, ids[card.line], unit)
+            ids[card.line]  # a card line edited to another sale's line cannot be read
         for line in document.lines:
             if line.product_id is not None:
                 self.stock[line.product_id] = self.stock.get(line.product_id, 0) - line.quantity
-            if line.original_line is not None:
-                self.taken_back.add(line.original_line)
-                self.serials.pop(line.original_line, None)
-            elif line.serial and line.quantity > 0:
-                self.serials[ids[line.position]] = (line.product_id, line.serial)
 
     def add_event(self, event, details: dict) -> None:
-        self.event_ids.add(event.id)
+        self.events += 1
         if event.action == sealed_facts.STAFF_RECORD and event.ref.isdigit():
             self.staff[int(event.ref)] = details
         elif event.action == sealed_facts.SETTING_RECORD:
@@ -92,66 +93,108 @@ class Facts:
             for product_id, quantity in details["stock"].items():
                 self.stock[int(product_id)] = quantity
 
+    def add_z(self, shift, movements: list[int]) -> None:
+        """A Z report found good: its shift's opening, sales and cash movements were
+        checked with it and are not needed again."""
+        if shift.state is ShiftState.CLOSED:
+            self.closed += 1
+        self.shifts_opened.pop(shift.id, None)
+        self.shift_sales.pop(shift.id, None)
+        for movement in movements:
+            self.movements.pop(movement, None)
+
+
+SALE_KINDS = tuple(kind.value for kind in DocumentKind)
+ENTRIES = JournalEntry.__table__
+_LINES = SaleLine.__table__
+# Sale lines of documents in the journal that a correction took back (every sale row is
+# one by the time these run: _documents checks it first).
+_TAKEN_BACK = (select(_LINES.c.original_line_id).join(Sale, Sale.id == _LINES.c.sale_id)
+               .where(_LINES.c.original_line_id.is_not(None)))
+_BATCH = 2000  # rows a scan of a whole table holds at a time
+
+
+def _scan(conn, statement):
+    """A whole table's rows, a batch at a time (a server-side cursor on PostgreSQL)."""
+    return conn.execute(statement.execution_options(yield_per=_BATCH))
+
 
 def reconcile(conn, facts: Facts) -> None:
     """Raise Broken for the first row no sealed document accounts for, or that differs."""
     _documents(conn, facts)
-    _cards(conn, facts)
-    _serials(conn, facts)
+    _cards(conn)
+    _serials(conn)
     _shifts(conn, facts)
     _people_and_settings(conn, facts)
     _stock(conn, facts)
 
 
 def _documents(conn, facts: Facts) -> None:
-    for sale_id, receipt in conn.execute(select(Sale.id, Sale.receipt_no).order_by(Sale.id)):
-        if sale_id not in facts.sale_ids:
-            raise Broken(f"{receipt} is not in the journal: a document was added or its "
-                         "entry removed")
-    for (event_id,) in conn.execute(select(AuditEvent.id).order_by(AuditEvent.id)):
-        if event_id not in facts.event_ids:
-            raise Broken(f"audit event #{event_id} is not in the journal")
+    """Each sale and audit event found good is one row of its table (its number, its
+    seal), so the tables hold no row the journal does not when the counts agree; when
+    they do not, the first such row is named."""
+    if conn.execute(select(func.count()).select_from(Sale)).scalar_one() != facts.sales:
+        sealed = select(ENTRIES.c.doc_ref).where(ENTRIES.c.doc_type.in_(SALE_KINDS))
+        receipt = conn.execute(select(Sale.receipt_no).where(
+            Sale.receipt_no.not_in(sealed)).order_by(Sale.id).limit(1)).scalar()
+        raise Broken(f"{receipt} is not in the journal: a document was added or its "
+                     "entry removed")
+    if conn.execute(select(func.count()).select_from(AuditEvent)).scalar_one() != facts.events:
+        sealed = select(cast(func.substr(ENTRIES.c.doc_ref, 2), Integer)).where(
+            ENTRIES.c.doc_type == "audit")
+        event_id = conn.execute(select(AuditEvent.id).where(
+            AuditEvent.id.not_in(sealed)).order_by(AuditEvent.id).limit(1)).scalar()
+        raise Broken(f"audit event #{event_id} is not in the journal")
 
 
-def _cards(conn, facts: Facts) -> None:
-    seen = set()
-    for row in conn.execute(select(ServiceCard.__table__).order_by(ServiceCard.id)):
-        sealed = facts.cards.get(row.card_no)
-        if sealed is None:
-            raise Broken(f"service card {row.card_no} is on no sealed sale")
-        card, sale_id, line_id, unit_id = sealed
-        if (row.sale_id, row.line_id, row.main_line_id, row.tier_id, row.customer_id,
-                row.unit_serial, row.start_date, row.end_date) != (
-                sale_id, line_id, unit_id, card.tier_id, card.customer_id, card.unit_serial,
-                card.start_date, card.end_date):
-            raise Broken(f"service card {row.card_no} differs from the sale that issued it")
-        state = CardState.CANCELLED if line_id in facts.taken_back else CardState.ACTIVE
-        if row.state is not state:
-            raise Broken(f"service card {row.card_no} is {row.state.value} although its "
-                         f"sealed documents make it {state.value}")
-        seen.add(row.card_no)
-    missing = sorted(set(facts.cards) - seen)
-    if missing:
-        raise Broken(f"service card {missing[0]} was deleted")
+def _cards(conn) -> None:
+    """Every card row was read with the sale that issued it (and had to match its seal);
+    what remains: a card on no sale, and each card's state, which follows from the
+    corrections in the journal (active exactly when none took its line back)."""
+    cards = ServiceCard.__table__
+    for card_no, state, sale_id, taken_back in _scan(conn, select(
+            cards.c.card_no, cards.c.state, Sale.id, cards.c.line_id.in_(_TAKEN_BACK))
+            .outerjoin(Sale, Sale.id == cards.c.sale_id).order_by(cards.c.id)):
+        if sale_id is None:
+            raise Broken(f"service card {card_no} is on no sealed sale")
+        expected = CardState.CANCELLED if taken_back else CardState.ACTIVE
+        if state is not expected:
+            raise Broken(f"service card {card_no} is {state.value} although its "
+                         f"sealed documents make it {expected.value}")
 
 
-def _serials(conn, facts: Facts) -> None:
-    rows = {}
-    for product_id, serial, line_id in conn.execute(
-            select(SoldSerial.product_id, SoldSerial.serial, SoldSerial.line_id)):
-        if facts.serials.get(line_id) != (product_id, serial):
+def _still_sold(line):
+    """The sale lines whose serial stands sold: a serial sold (not a correction's line)
+    that no correction took back, on a document in the journal."""
+    return and_(line.c.serial.is_not(None), line.c.serial != "", line.c.quantity > 0,
+                line.c.original_line_id.is_(None), line.c.id.not_in(_TAKEN_BACK))
+
+
+def _serials(conn) -> None:
+    sold = SoldSerial.__table__
+    line = _LINES.alias("line")
+    for serial, product_id, line_serial, line_product, stands in _scan(conn, select(
+            sold.c.serial, sold.c.product_id, line.c.serial, line.c.product_id,
+            and_(Sale.id.is_not(None), _still_sold(line)))
+            .outerjoin(line, line.c.id == sold.c.line_id)
+            .outerjoin(Sale, Sale.id == line.c.sale_id).order_by(sold.c.id)):
+        if not stands or (line_product, line_serial) != (product_id, serial):
             raise Broken(f"serial {serial} is marked sold by no sealed sale")
-        rows[line_id] = serial
-    for line_id, (_, serial) in facts.serials.items():
-        if line_id not in rows:
-            raise Broken(f"serial {serial}, sold and never taken back, is no longer marked "
-                         "sold (it could be sold again)")
+    for (serial,) in conn.execute(select(line.c.serial).join(Sale, Sale.id == line.c.sale_id)
+                                  .where(_still_sold(line), line.c.id.not_in(
+                                      select(sold.c.line_id))).order_by(line.c.id).limit(1)):
+        raise Broken(f"serial {serial}, sold and never taken back, is no longer marked "
+                     "sold (it could be sold again)")
 
 
 def _shifts(conn, facts: Facts) -> None:
-    for shift in conn.execute(select(Shift.__table__).order_by(Shift.id)):
+    shifts = Shift.__table__
+    closed = conn.execute(select(func.count()).select_from(shifts).where(
+        shifts.c.state == ShiftState.CLOSED)).scalar_one()
+    unsealed = _first_unsealed_close(conn) if closed != facts.closed else None
+    for shift in _scan(conn, select(shifts).order_by(shifts.c.id)):
         if shift.state is ShiftState.CLOSED:
-            if shift.id not in facts.closed_shifts:
+            if shift.id == unsealed:
                 raise Broken(f"shift {shift.id} is closed but no sealed Z report closed it")
             continue
         opened = facts.shifts_opened.get(shift.id)
@@ -163,8 +206,34 @@ def _shifts(conn, facts: Facts) -> None:
                                                 shift.counted_json, shift.counted_cash,
                                                 shift.expected_cash, shift.journal_hash)):
             raise Broken(f"open shift {shift.id} differs from its sealed opening")
-    for row in conn.execute(select(CashMovement.__table__).order_by(CashMovement.id)):
+    if closed != facts.closed:
+        raise Broken("a shift is closed but no sealed Z report closed it")
+    # A closed shift's cash movements were checked with its Z report.
+    movements = CashMovement.__table__
+    for row in _scan(conn, select(movements).select_from(movements.outerjoin(
+            shifts, shifts.c.id == movements.c.shift_id)).where(or_(
+                shifts.c.id.is_(None), shifts.c.state != ShiftState.CLOSED))
+            .order_by(movements.c.id)):
         check_movement(row, facts)
+
+
+def _first_unsealed_close(conn) -> int | None:
+    """The first closed shift that no Z report in the journal closed (every Z entry was
+    found good by then, each for the shift it names, with the same seal)."""
+    sealed = set()
+    for ref, digest in conn.execute(select(ENTRIES.c.doc_ref, ENTRIES.c.hash).where(
+            ENTRIES.c.doc_type == "z")):
+        terminal, _, z_text = ref.rpartition("-Z")
+        if z_text.isdigit():
+            sealed.add((terminal, int(z_text), digest))
+    shifts = Shift.__table__
+    for shift_id, code, z_number, digest in conn.execute(
+            select(shifts.c.id, Terminal.code, shifts.c.z_number, shifts.c.journal_hash)
+            .outerjoin(Terminal, Terminal.id == shifts.c.terminal_id)
+            .where(shifts.c.state == ShiftState.CLOSED).order_by(shifts.c.id)):
+        if (code, z_number, digest) not in sealed:
+            return shift_id
+    return None
 
 
 def check_movement(row, facts: Facts) -> None:
@@ -190,7 +259,7 @@ def _people_and_settings(conn, facts: Facts) -> None:
 
 
 def _stock(conn, facts: Facts) -> None:
-    for product_id, sku, stock in conn.execute(
+    for product_id, sku, stock in _scan(conn,
             select(Product.id, Product.sku, Product.stock).order_by(Product.id)):
         expected = facts.stock.get(product_id, 0)
         if stock != expected:

@@ -183,54 +183,83 @@ def load_document(conn, sale_id: int) -> SaleDocument:
     return load_stored(conn, sale_id).document
 
 
+# The columns a document is rebuilt from, in the order stored_from_rows reads them (by
+# position: verify rebuilds every document of the chain). Each starts with the sale.
+LINE_ROW = tuple(LINES.c[name] for name in (
+    "sale_id", "id", "position", "kind", "sku", "name", "product_id", "tier_id",
+    "parent_line_id", "quantity", "list_price", "unit_price", "discount", "line_total",
+    "unit_cost", "vat_rate_bp", "serial", "pack_code", "override_reason", "seller_id",
+    "original_line_id", "sheet_item_id"))
+OUTCOME_ROW = tuple(OUTCOMES.c[name] for name in (
+    "sale_id", "main_line_id", "subject", "item_code", "outcome", "sold_line_id",
+    "sheet_item_id", "item_name", "added_on_site"))
+PAYMENT_ROW = tuple(PAYMENTS.c[name] for name in (
+    "sale_id", "position", "tender", "amount", "reference", "card_last4", "due_date"))
+CARD_ROW = tuple(CARDS.c[name] for name in (
+    "sale_id", "card_no", "tier_id", "main_line_id", "customer_id", "unit_serial",
+    "start_date", "end_date", "line_id"))
+
+
 def load_stored(conn, sale_id: int) -> Stored:
     sale = conn.execute(select(SALES).where(SALES.c.id == sale_id)).one()
-    rows = conn.execute(select(LINES).where(LINES.c.sale_id == sale_id)
-                        .order_by(LINES.c.position)).all()
-    positions = {row.id: row.position for row in rows}
+    original = None
+    if sale.original_sale_id is not None:
+        original = conn.execute(select(SALES.c.receipt_no).where(
+            SALES.c.id == sale.original_sale_id)).scalar()
+    return stored_from_rows(
+        sale, original,
+        conn.execute(select(*LINE_ROW).where(LINES.c.sale_id == sale_id)
+                     .order_by(LINES.c.position)).all(),
+        conn.execute(select(*OUTCOME_ROW).where(OUTCOMES.c.sale_id == sale_id)
+                     .order_by(OUTCOMES.c.id)).all(),
+        conn.execute(select(*PAYMENT_ROW).where(PAYMENTS.c.sale_id == sale_id)
+                     .order_by(PAYMENTS.c.position)).all(),
+        conn.execute(select(*CARD_ROW).where(CARDS.c.sale_id == sale_id)
+                     .order_by(CARDS.c.card_no)).all())
+
+
+def stored_from_rows(sale, original_receipt: str | None, rows, outcome_rows, payment_rows,
+                     card_rows) -> Stored:
+    """A document rebuilt from its rows as read from the tables: the sale, the receipt
+    of the sale it corrects, its lines (LINE_ROW, by position), outcomes (OUTCOME_ROW, by
+    id), payments (PAYMENT_ROW, by position) and cards (CARD_ROW, by number). `journal
+    verify` reads these for thousands of documents at once (pos.ledger.batch);
+    load_stored for one."""
+    positions = {row[1]: row[2] for row in rows}  # line id -> position
 
     def own(line_id: int | None) -> int | None:
         """The position of a line of this document; a line of another one reads as -1,
         so a reference edited to point elsewhere never reads as if it were unset."""
         return None if line_id is None else positions.get(line_id, -1)
     lines = tuple(DocLine(
-        position=l.position, kind=l.kind, sku=l.sku, name=l.name, product_id=l.product_id,
-        tier_id=l.tier_id, parent=positions.get(l.parent_line_id), quantity=l.quantity,
-        list_price=l.list_price, unit_price=l.unit_price, discount=l.discount,
-        line_total=l.line_total, unit_cost=l.unit_cost, vat_rate_bp=l.vat_rate_bp,
-        serial=l.serial, pack=l.pack_code, override_reason=l.override_reason,
-        seller_id=l.seller_id, original_line=l.original_line_id,
-        parent_line=l.parent_line_id if l.parent_line_id not in positions else None,
-        sheet_item_id=l.sheet_item_id) for l in rows)
+        position, kind, sku, name, product_id, tier_id, positions.get(parent), quantity,
+        list_price, unit_price, discount, line_total, unit_cost, vat_rate_bp, serial, pack,
+        override_reason, seller_id, original, parent if parent not in positions else None,
+        sheet_item_id)
+        for (_, _, position, kind, sku, name, product_id, tier_id, parent, quantity, list_price,
+             unit_price, discount, line_total, unit_cost, vat_rate_bp, serial, pack,
+             override_reason, seller_id, original, sheet_item_id) in rows)
     outcomes = tuple(DocOutcome(
-        positions.get(o.main_line_id), o.subject, o.item_code, o.outcome,
-        own(o.sold_line_id), o.sheet_item_id, o.item_name,
-        o.main_line_id if o.main_line_id not in positions else None, o.added_on_site)
-        for o in conn.execute(select(OUTCOMES).where(OUTCOMES.c.sale_id == sale_id)
-                              .order_by(OUTCOMES.c.id)))
-    payments = tuple(DocPayment(p.position, p.tender, p.amount, p.reference, p.card_last4,
-                                p.due_date)
-                     for p in conn.execute(select(PAYMENTS).where(PAYMENTS.c.sale_id == sale_id)
-                                           .order_by(PAYMENTS.c.position)))
+        positions.get(main), subject, item_code, outcome, own(sold), sheet_item_id, item_name,
+        main if main not in positions else None, added_on_site)
+        for (_, main, subject, item_code, outcome, sold, sheet_item_id, item_name,
+             added_on_site) in outcome_rows)
+    payments = tuple(DocPayment(*row[1:]) for row in payment_rows)
     cards = tuple(DocCard(
-        c.card_no, c.tier_id, positions.get(c.main_line_id), c.customer_id, c.unit_serial,
-        c.start_date, c.end_date, own(c.line_id),
-        c.main_line_id if c.main_line_id not in positions else None)
-        for c in conn.execute(select(CARDS).where(CARDS.c.sale_id == sale_id)
-                              .order_by(CARDS.c.card_no)))
-    original = None
-    if sale.original_sale_id is not None:
-        original = conn.execute(select(SALES.c.receipt_no).where(
-            SALES.c.id == sale.original_sale_id)).scalar()
-    return Stored(sale_id, SaleDocument(
+        card_no, tier_id, positions.get(main), customer_id, unit_serial, start_date, end_date,
+        own(line_id), main if main not in positions else None)
+        for (_, card_no, tier_id, main, customer_id, unit_serial, start_date, end_date,
+             line_id) in card_rows)
+    return Stored(sale.id, SaleDocument(
         kind=sale.kind, receipt_no=sale.receipt_no, cart_uuid=sale.cart_uuid,
         terminal_id=sale.terminal_id, sequence=sale.sequence, staff_id=sale.staff_id,
         customer_id=sale.customer_id, business_date=sale.business_date, total=sale.total,
         discount_total=sale.discount_total, vat_total=sale.vat_total, tendered=sale.tendered,
         change=sale.change_given, lines=lines, outcomes=outcomes, payments=payments,
-        cards=cards, original_receipt=original, original_sale_id=sale.original_sale_id,
-        shift_id=sale.shift_id, completed_at=sale.completed_at),
-        {row.position: row.id for row in rows})
+        cards=cards, original_receipt=original_receipt,
+        original_sale_id=sale.original_sale_id, shift_id=sale.shift_id,
+        completed_at=sale.completed_at),
+        {row[2]: row[1] for row in rows})
 
 
 def sale_id_of(conn, receipt_no: str) -> int | None:

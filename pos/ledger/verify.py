@@ -14,14 +14,15 @@ import json
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 
 from pos.db.engine import Database
 from pos.db.models import (
     AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift, Terminal,
 )
-from pos.kernel.enums import DocumentKind
-from pos.ledger import audit, chain, losses
+from pos.kernel.enums import DocumentKind, ShiftState
+from pos.kernel.errors import UserError
+from pos.ledger import audit, batch, chain, losses
 from pos.ledger.drawer import shift_figures, z_document
 from pos.ledger.head import Gap, find_gap, head_mac, read_witness, witness_path
 from pos.ledger.reconcile import Broken, Facts, check_movement, reconcile
@@ -29,6 +30,8 @@ from pos.ledger.tables import load_stored
 
 log = logging.getLogger(__name__)
 SALE_TYPES = {kind.value: kind for kind in DocumentKind}
+ENTRIES = JournalEntry.__table__
+BATCH = 2000  # journal entries read, and their documents' rows, at a time
 
 
 @dataclass(frozen=True)
@@ -41,37 +44,55 @@ class VerifyResult:
     # Losses sealed at earlier starts (pos.ledger.losses), oldest first: the journal is
     # intact, and these are what it says went missing.
     losses: tuple[str, ...] = ()
+    # Verified from a checkpoint: the anchor's entry (what was sealed before it was not
+    # read again, nor the tables reconciled as a whole); None: the whole chain.
+    from_seq: int | None = None
 
 
-def verify(db: Database, *, anchor: str | None = None) -> VerifyResult:
-    """Walk the chain and account for every fact; report the first problem."""
+def verify(db: Database, *, anchor: str | None = None, from_anchor: str | None = None,
+           batch_size: int = BATCH) -> VerifyResult:
+    """Walk the chain and account for every fact; report the first problem.
+
+    `from_anchor`: start at the entry with this anchor code (a Z report prints its own),
+    or "last" for the last Z report's: that entry is checked (its hash, its document),
+    then only what follows it; what was sealed before it is not read again, nor are the
+    tables reconciled as a whole (that needs the whole chain). A code that names no entry
+    is refused (UserError journal.anchor_unknown), and "last" with no Z report yet
+    (journal.no_z_report)."""
     wanted = normalise_anchor(anchor) if anchor else None
     facts = Facts()
     witnessed = read_witness(witness_path(str(db.engine.url)))
     with db.read() as session:
         conn = session.connection()
+        start = _start(conn, from_anchor) if from_anchor else None
         try:
-            last = _walk(conn, facts, wanted)
+            last = _walk(conn, facts, wanted, start, batch_size)
             _check_head(conn, facts, last)
             _check_witness(find_gap(conn, witnessed))
-            reconcile(conn, facts)
+            if start is None:
+                reconcile(conn, facts)
             noted = _sealed_losses(conn)
         except Broken as broken:
-            return VerifyResult(False, facts.checked, broken.problem)
+            return VerifyResult(False, facts.checked, broken.problem, from_seq=_seq(start))
         except Exception as exc:  # noqa: BLE001 - a row so damaged it cannot be read
             log.exception("journal verify could not read the database")
             where = facts.current or "the database"
             return VerifyResult(False, facts.checked,
                                 f"{where} could not be read ({type(exc).__name__}): the "
-                                "database was edited or is damaged")
+                                "database was edited or is damaged", from_seq=_seq(start))
     head = chain.anchor_code(last.hash) if last is not None else None
     if wanted is not None and not facts.anchor_found:
         return VerifyResult(False, facts.checked,
                             f"the anchor {anchor} is not in this journal: the database does "
                             "not hold what was printed (entries were removed, replaced, or "
-                            "an older copy was restored)", head, False)
+                            "an older copy was restored)", head, False, from_seq=_seq(start))
     return VerifyResult(True, facts.checked, None, head,
-                        facts.anchor_found if wanted is not None else None, noted)
+                        facts.anchor_found if wanted is not None else None, noted,
+                        from_seq=_seq(start))
+
+
+def _seq(start) -> int | None:
+    return start.entry.seq if start is not None else None
 
 
 def _sealed_losses(conn) -> tuple[str, ...]:
@@ -89,61 +110,121 @@ def normalise_anchor(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch in "0123456789ABCDEF")
 
 
-def _walk(conn, facts: Facts, wanted: str | None):
-    previous, last = None, None
-    for entry in conn.execute(select(JournalEntry.__table__).order_by(JournalEntry.seq)):
-        where = f"journal #{entry.seq} ({entry.doc_type} {entry.doc_ref})"
-        facts.current = where
-        expected = 1 if previous is None else previous.seq + 1
-        if entry.seq != expected:
-            raise Broken(f"journal #{expected} is missing: an entry was deleted")
-        if entry.version not in (1, chain.VERSION) or (
-                previous is not None and entry.version < previous.version):
-            raise Broken(f"{where}: its seal's version was changed")
-        if chain.entry_hash(version=entry.version, prev_hash=entry.prev_hash, seq=entry.seq,
-                            doc_type=entry.doc_type, doc_ref=entry.doc_ref,
-                            created_at=entry.created_at, payload=entry.payload) != entry.hash:
-            raise Broken(f"{where}: the journal entry was altered or moved after it was sealed")
-        follows = entry.prev_hash == (previous.hash if previous is not None else chain.GENESIS)
-        if not follows and previous is not None and entry.version >= 2:
-            # This entry is intact where it stands (its place is in its hash), so the one
-            # before it is not the one it was chained to: that one was replaced.
-            raise Broken(f"journal #{previous.seq} ({previous.doc_type} {previous.doc_ref}) "
-                         f"was changed or replaced after it was sealed: #{entry.seq} no "
-                         "longer follows it")
-        if not follows:
-            raise Broken(f"{where}: out of order or replaced")
-        problem = _check_document(conn, entry, facts)
-        if problem:
-            raise Broken(f"{where}: {problem}")
-        if wanted and chain.anchor_code(entry.hash).replace("-", "") == wanted:
-            facts.anchor_found = True
-        previous = last = entry
-        facts.checked += 1
+@dataclass(frozen=True)
+class _Start:
+    """Where a verify from an anchor starts: the anchor's entry, and its time (what was
+    sealed by then is before the checkpoint)."""
+
+    entry: object
+    code: str
+
+
+def _start(conn, code: str) -> _Start:
+    """The entry an anchor code names (UserError when none does)."""
+    if code.strip().lower() == "last":
+        digest = conn.execute(select(Shift.journal_hash).where(
+            Shift.state == ShiftState.CLOSED, Shift.journal_hash.is_not(None))
+            .order_by(Shift.closed_at.desc(), Shift.id.desc()).limit(1)).scalar()
+        if digest is None:
+            raise UserError("journal.no_z_report")
+        code = chain.anchor_code(digest)
+    digits = normalise_anchor(code)
+    entry = None
+    if len(digits) == 16:
+        entry = conn.execute(select(ENTRIES).where(ENTRIES.c.hash.like(f"{digits.lower()}%"))
+                             .order_by(ENTRIES.c.seq).limit(1)).first()
+    if entry is None:
+        raise UserError("journal.anchor_unknown", anchor=code)
+    return _Start(entry, chain.anchor_code(entry.hash))
+
+
+_ENTRY_BATCH = select(ENTRIES).where(ENTRIES.c.seq > bindparam("after")).order_by(
+    ENTRIES.c.seq).limit(bindparam("size"))
+
+
+def _walk(conn, facts: Facts, wanted: str | None, start: _Start | None, size: int):
+    """Every entry in chain order, `size` at a time, each with its document's rows read
+    for the whole batch at once (pos.ledger.batch); what is kept between batches is the
+    previous entry and the facts' counts."""
+    previous = last = None
+    after = 0
+    if start is not None:
+        # The checkpoint: its entry must be intact where it stands and its document as
+        # sealed; what it follows was checked when the anchor was printed.
+        facts.anchor_time, facts.anchor_seq = start.entry.created_at, start.entry.seq
+        _check_entry(conn, start.entry, None, facts, wanted, batch.read(conn, [start.entry]))
+        previous = last = start.entry
+        after = start.entry.seq
+    while True:
+        entries = conn.execute(_ENTRY_BATCH, {"after": after, "size": size}).all()
+        if not entries:
+            break
+        rows = batch.read(conn, entries)
+        for entry in entries:
+            _check_entry(conn, entry, previous, facts, wanted, rows)
+            previous = last = entry
+        after = entries[-1].seq
+        entries = rows = None  # let the batch go before the next is read
     facts.current = None
     return last
 
 
-def _check_document(conn, entry, facts: Facts) -> str | None:
+def _check_entry(conn, entry, previous, facts: Facts, wanted: str | None, rows) -> None:
+    where = f"journal #{entry.seq} ({entry.doc_type} {entry.doc_ref})"
+    facts.current = where
+    expected = 1 if previous is None else previous.seq + 1
+    if entry.seq != expected and not (previous is None and facts.anchor_time is not None):
+        raise Broken(f"journal #{expected} is missing: an entry was deleted")
+    if entry.version not in (1, chain.VERSION) or (
+            previous is not None and entry.version < previous.version):
+        raise Broken(f"{where}: its seal's version was changed")
+    if chain.entry_hash(version=entry.version, prev_hash=entry.prev_hash, seq=entry.seq,
+                        doc_type=entry.doc_type, doc_ref=entry.doc_ref,
+                        created_at=entry.created_at, payload=entry.payload) != entry.hash:
+        raise Broken(f"{where}: the journal entry was altered or moved after it was sealed")
+    if previous is None and facts.anchor_time is not None:
+        follows = True  # the checkpoint: what it follows is before it
+    else:
+        follows = entry.prev_hash == (previous.hash if previous is not None else chain.GENESIS)
+    if not follows and previous is not None and entry.version >= 2:
+        # This entry is intact where it stands (its place is in its hash), so the one
+        # before it is not the one it was chained to: that one was replaced.
+        raise Broken(f"journal #{previous.seq} ({previous.doc_type} {previous.doc_ref}) "
+                     f"was changed or replaced after it was sealed: #{entry.seq} no "
+                     "longer follows it")
+    if not follows:
+        raise Broken(f"{where}: out of order or replaced")
+    problem = _check_document(conn, entry, facts, rows)
+    if problem:
+        raise Broken(f"{where}: {problem}")
+    if wanted and chain.anchor_code(entry.hash).replace("-", "") == wanted:
+        facts.anchor_found = True
+    facts.checked += 1
+
+
+def _check_document(conn, entry, facts: Facts, rows) -> str | None:
     if entry.doc_type in SALE_TYPES:
-        return _check_sale(conn, entry, facts)
+        return _check_sale(conn, entry, facts, rows)
     if entry.doc_type == "audit":
-        return audit.check_sealed(conn, entry, facts)
+        return audit.check_sealed(conn, entry, facts, rows.events if rows else None)
     if entry.doc_type == "z":
         return _check_z(conn, entry, facts)
     return f"'{entry.doc_type}' is no kind of document this journal seals"
 
 
-def _check_sale(conn, entry, facts: Facts) -> str | None:
-    sale = conn.execute(select(Sale.id, Sale.kind, Sale.journal_hash).where(
-        Sale.receipt_no == entry.doc_ref)).first()
+def _check_sale(conn, entry, facts: Facts, rows) -> str | None:
     kind = entry.doc_type
+    if rows is not None:
+        sale = rows.sales.get(entry.doc_ref)
+    else:
+        sale = conn.execute(select(Sale.id, Sale.kind, Sale.journal_hash).where(
+            Sale.receipt_no == entry.doc_ref)).first()
     if sale is None:
         return f"the {kind} was deleted"
     if sale.kind is not SALE_TYPES[kind]:
         return f"the {kind} is now marked a {sale.kind.value}"
-    stored = load_stored(conn, sale.id)
-    if chain.canonical(stored.document.payload(entry.version)) != entry.payload:
+    stored = rows.stored(sale) if rows is not None else load_stored(conn, sale.id)
+    if not sealed_as(stored.document.payload(entry.version), entry.payload):
         return f"the {kind} was altered"
     if sale.journal_hash != entry.hash:
         return f"the {kind}'s seal does not match its entry"
@@ -163,14 +244,15 @@ def _check_z(conn, entry, facts: Facts) -> str | None:
         return "the closed shift was deleted"
     # Every document of a closed shift was sealed before its Z report: one that was not
     # is named, rather than the figures it spoils.
-    for sale_id, receipt in conn.execute(select(Sale.id, Sale.receipt_no).where(
-            Sale.shift_id == shift.id)):
-        if sale_id not in facts.sale_ids:
-            raise Broken(f"{receipt} is not in the journal: a document was added or its "
-                         "entry removed")
+    _check_shift_sales(conn, entry, shift, facts)
+    checked = []
     for movement in conn.execute(select(CashMovement.__table__).where(
             CashMovement.shift_id == shift.id)):
+        if (facts.anchor_time is not None and movement.id not in facts.movements
+                and movement.at <= facts.anchor_time):
+            continue  # sealed before the checkpoint: not read again
         check_movement(movement, facts)
+        checked.append(movement.id)
     report = shift_figures(conn, terminal, shift)
     counts = {int(k): v for k, v in json.loads(shift.counted_json or "{}").items()}
     document = z_document(terminal, shift.z_number, report, shift.counted_cash, counts,
@@ -181,8 +263,40 @@ def _check_z(conn, entry, facts: Facts) -> str | None:
         return "the Z report or its shift was altered"
     if entry.version >= 2 and shift.closed_at != entry.created_at:
         return "the Z report's time was changed"
-    facts.closed_shifts.add(shift.id)
+    facts.add_z(shift, checked)
     return None
+
+
+def _check_shift_sales(conn, entry, shift, facts: Facts) -> None:
+    """The shift's sales are the ones found good before its Z report (counted as they
+    were: each is one row): when the table holds more, the first other one is named.
+    From a checkpoint, the shift's sales up to it are before it."""
+    in_table = select(func.count()).select_from(Sale).where(Sale.shift_id == shift.id)
+    found = facts.shift_sales.get(shift.id, 0)
+    if facts.anchor_time is not None and entry.seq > facts.anchor_seq:
+        found += conn.execute(in_table.where(Sale.completed_at <= facts.anchor_time)).scalar_one()
+    elif facts.anchor_time is not None:  # the checkpoint itself: all before it
+        return
+    if conn.execute(in_table).scalar_one() == found:
+        return
+    sealed = select(ENTRIES.c.doc_ref).where(ENTRIES.c.doc_type.in_(tuple(SALE_TYPES)),
+                                             ENTRIES.c.seq < entry.seq)
+    receipt = conn.execute(select(Sale.receipt_no).where(
+        Sale.shift_id == shift.id, Sale.receipt_no.not_in(sealed)).order_by(Sale.id)
+        .limit(1)).scalar()
+    raise Broken(f"{receipt} is not in the journal: a document was added or its "
+                 "entry removed")
+
+
+def sealed_as(document: dict, payload: str) -> bool:
+    """Whether a document rebuilt from the tables says what the entry sealed. The sealed
+    text is parsed and compared rather than the document written out again: the same
+    answer (the entry's hash already proved the text is what was sealed, and sealed
+    text is canonical), at a third of the cost."""
+    try:
+        return json.loads(payload) == document
+    except ValueError:
+        return False
 
 
 def _check_witness(gap: Gap | None) -> None:
