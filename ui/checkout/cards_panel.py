@@ -7,6 +7,7 @@ showing a unit's tiers sets their texts."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,12 @@ from ui.messages import refusal_text
 if TYPE_CHECKING:
     from pos.selling.addons import HeldCard, UnitHistory
     from pos.selling.cards import TierOffer
+
+
+def _set_style(widget: QWidget, sheet: str) -> None:
+    """A style sheet set only when it changes: setting one re-polishes the widget."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 class TierButton(QPushButton):
@@ -44,7 +51,7 @@ class TierButton(QPushButton):
 
     def _recolour(self, checked: bool) -> None:
         colour = "#1a7f37" if self.held else "white" if checked else "black"
-        self.label.setStyleSheet(f"color: {colour}; font-size: 14px;")
+        _set_style(self.label, f"color: {colour}; font-size: 14px;")
 
     def set_held(self, held: bool) -> None:
         if held != self.held:
@@ -67,10 +74,15 @@ class CardsPanel(QWidget):
     def __init__(self, formats, parent=None):
         super().__init__(parent)
         self.formats = formats
+        self.money = lru_cache(maxsize=256)(formats.money)  # the same few tier prices
         self.title = QLabel(self.tr("Service cards (Ctrl+number)"))
         self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
         self.status = QLabel("")
-        self.grid = QGridLayout()
+        # The tiles live in a box of their own: with no unit the box hides, and the next
+        # unit's tiles show as they were laid out (no tile hidden and shown one by one).
+        self.tile_box = QWidget(self)
+        self.grid = QGridLayout(self.tile_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(6)
         self.held = QLabel("")  # an add-on: the cards the unit already holds
         self.held.setObjectName("held")
@@ -84,11 +96,11 @@ class CardsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.held)
-        layout.addLayout(self.grid)
+        layout.addWidget(self.tile_box)
         self.offers: list[TierOffer] = []
         self.pool: list[TierButton] = []  # tier tiles, reused from unit to unit
         self.decline = TierButton(shortcut="0")
-        self.decline.setParent(self)
+        self.decline.setParent(self.tile_box)
         self.decline.setObjectName("declined")
         self.decline.clicked.connect(self.declined.emit)
         self.decline.hide()
@@ -109,13 +121,17 @@ class CardsPanel(QWidget):
                     CardStatus.DECLINED: self.tr("Card declined"),
                     CardStatus.NOT_ASKED: self.tr("Not asked yet"), None: ""}
         self.status.setText(self.tr("Card held") if held and not chosen else statuses[status])
-        self.status.setStyleSheet("color: #cf222e; font-weight: bold;"
-                                  if status is CardStatus.NOT_ASKED else "color: #57606a;")
+        _set_style(self.status, "color: #cf222e; font-weight: bold;"
+                   if status is CardStatus.NOT_ASKED else "color: #57606a;")
         self._show_held(earlier)
+        if not self.offers:  # no unit, or none of its tiers: the tiles stay as laid out
+            self.tile_box.hide()
+            return
+        self.tile_box.show()
         while len(self.pool) < len(self.offers):
             place = len(self.pool)
             tile = TierButton(shortcut=str(place + 1))
-            tile.setParent(self)
+            tile.setParent(self.tile_box)
             tile.hide()
             tile.clicked.connect(lambda _=False, i=place: self._tile_clicked(i))
             self.pool.append(tile)
@@ -130,7 +146,7 @@ class CardsPanel(QWidget):
             card = held.get(offer.tier_id)
             detail = f"{term} · {mode}{extra}" if card is None else "✓ " + self.tr("held")
             tile.set_html(f"<small>{index + 1}</small> <b>{offer.name}</b><br>"
-                          f"<b>{self.formats.money(offer.price)}</b><br>{detail}")
+                          f"<b>{self.money(offer.price)}</b><br>{detail}")
             tile.set_held(card is not None)  # held already: not sold twice from here
             tile.setChecked(offer.tier_id in chosen)
             # what the card promises for this unit (its dates follow from the same fields)
@@ -159,8 +175,8 @@ class CardsPanel(QWidget):
             text = self.tr("A card was declined at the counter ({receipt})").format(
                 receipt=earlier.receipt_no)
         self.held.setText(text)
-        self.held.setStyleSheet("color: #1a7f37; font-weight: bold;"
-                                if earlier is not None and earlier.cards else "color: #9a6700;")
+        _set_style(self.held, "color: #1a7f37; font-weight: bold;"
+                   if earlier is not None and earlier.cards else "color: #9a6700;")
         self.held.setVisible(bool(text))
 
     def _tile_clicked(self, index: int) -> None:

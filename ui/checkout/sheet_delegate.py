@@ -13,8 +13,10 @@ earlier says so under its name and can be asked again."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QToolTip
 
 from pos.kernel.enums import Outcome
@@ -39,27 +41,47 @@ class SheetDelegate(QStyledItemDelegate):
     def __init__(self, panel):
         super().__init__(panel)
         self.panel = panel
+        self._font_key: str | None = None
+        self._font_set: tuple[QFont, QFont, QFont] | None = None
+        self._heights: dict[tuple, int] = {}  # (font, width, text) -> wrapped height
+        self.renders = 0  # rows drawn afresh (a row unchanged is drawn from its picture)
+        # The same prices come back row after row, unit after unit.
+        self.money = lru_cache(maxsize=1024)(panel.formats.money)
 
     # geometry -------------------------------------------------------------------------
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
-        plain = QFont(self.panel.view.font())
-        bold = QFont(plain)
-        bold.setBold(True)
-        small = QFont(plain)
-        small.setPixelSize(max(11, round(QFontMetrics(plain).height() * 0.62)))
-        return plain, bold, small
+        """The plain, bold and small fonts, made again only when the view's font changes."""
+        font = self.panel.view.font()
+        key = font.key()
+        if key != self._font_key:
+            plain = QFont(font)
+            bold = QFont(plain)
+            bold.setBold(True)
+            small = QFont(plain)
+            small.setPixelSize(max(11, round(QFontMetrics(plain).height() * 0.62)))
+            self._font_key, self._font_set, self._heights = key, (plain, bold, small), {}
+        return self._font_set
+
+    def _wrapped_height(self, which: int, width: int, text: str) -> int:
+        """The height of `text` wrapped to `width` in font `which` (0 plain, 1 bold, 2
+        small): measured once per text (the same names and scripts come back)."""
+        fonts = self._fonts()
+        key = (which, width, text)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 4096:
+                self._heights.clear()
+            height = self._heights[key] = QFontMetrics(fonts[which]).boundingRect(
+                QRect(0, 0, width, 2000), Qt.TextFlag.TextWordWrap, text).height()
+        return height
 
     def _name_heights(self, item: SheetItem) -> tuple[int, int]:
         """(the name's height, the earlier-outcome tag's height under it) in the name
         column; the tag only where the buttons do not already say it."""
-        _, bold, small = self._fonts()
-        name = QFontMetrics(bold).boundingRect(QRect(0, 0, NAME_WIDTH, 1000),
-                                               Qt.TextFlag.TextWordWrap, item.name).height()
+        name = self._wrapped_height(1, NAME_WIDTH, item.name)
         tag = 0
         if item.earlier is not None and not item.locked:
-            tag = QFontMetrics(small).boundingRect(QRect(0, 0, NAME_WIDTH, 1000),
-                                                   Qt.TextFlag.TextWordWrap,
-                                                   earlier_label(item.earlier)).height()
+            tag = self._wrapped_height(2, NAME_WIDTH, earlier_label(item.earlier))
         return name, tag
 
     def _top_height(self, item: SheetItem) -> int:
@@ -75,11 +97,8 @@ class SheetDelegate(QStyledItemDelegate):
     def _script_height(self, item: SheetItem, width: int, current: bool) -> int:
         if not item.shows_script(current):
             return 0
-        plain, _, _ = self._fonts()
         room = self.script_rect(QRect(0, 0, width, 0), item).width()
-        text = QFontMetrics(plain).boundingRect(QRect(0, 0, room, 2000),
-                                                Qt.TextFlag.TextWordWrap, item.row.script)
-        return text.height() + 2 * GAP + 2
+        return self._wrapped_height(0, room, item.row.script) + 2 * GAP + 2
 
     def targets(self, rect: QRect, item: SheetItem) -> dict[object, QRect]:
         """Where each tappable part of the item is: an Outcome, "script" or "choice".
@@ -109,16 +128,24 @@ class SheetDelegate(QStyledItemDelegate):
         if not isinstance(entry, SheetItem):
             return QSize(width, HEADER_HEIGHT)
         current = index.row() == self.panel.current_entry()
-        return QSize(width, self._top_height(entry) + self._script_height(entry, width, current))
+        # Asked for every row at every layout: kept on the item with what it depends on.
+        key = (entry.row, entry.earlier, entry.script_open, current, width, self._font_key)
+        size = getattr(entry, "size", None)
+        if size is None or size[0] != key:
+            size = entry.size = (key, QSize(width, self._top_height(entry)
+                                            + self._script_height(entry, width, current)))
+        return size[1]
 
     # painting -------------------------------------------------------------------------
     def paint(self, painter, option, index) -> None:
+        """A row is drawn once into a picture kept on its SheetItem, and the picture is
+        what a repaint shows: a mark (or the list moving under it) draws afresh only the
+        rows whose look changed, the others are copied."""
         entry = index.data(Qt.ItemDataRole.UserRole)
         rect = option.rect
-        plain, bold, small = self._fonts()
-        painter.save()
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
         if not isinstance(entry, SheetItem):  # a section title
+            _, bold, _ = self._fonts()
+            painter.save()
             painter.setFont(bold)
             painter.setPen(QColor(MUTED))
             painter.drawText(rect.adjusted(2, 6, 0, 0),
@@ -126,6 +153,25 @@ class SheetDelegate(QStyledItemDelegate):
             painter.restore()
             return
         current = index.row() == self.panel.current_entry()
+        ratio = painter.device().devicePixelRatioF()
+        key = (entry.row, entry.choice, entry.script_open, entry.earlier, current,
+               rect.width(), rect.height(), ratio, self._font_key)
+        picture = getattr(entry, "picture", None)
+        if picture is None or picture[0] != key:
+            pixmap = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            drawing = QPainter(pixmap)
+            self._draw_item(drawing, QRect(0, 0, rect.width(), rect.height()), entry, current)
+            drawing.end()
+            self.renders += 1
+            picture = entry.picture = (key, pixmap)
+        painter.drawPixmap(rect.topLeft(), picture[1])
+
+    def _draw_item(self, painter, rect: QRect, entry: SheetItem, current: bool) -> None:
+        plain, bold, small = self._fonts()
+        painter.save()
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
         shown = entry.shown_outcome
         box = rect.adjusted(1, 1, -1, -1)
         painter.setPen(QPen(QColor(CURRENT_EDGE), 2) if current else QPen(Qt.PenStyle.NoPen))
@@ -187,7 +233,7 @@ class SheetDelegate(QStyledItemDelegate):
 
     def _choice(self, painter, box: QRect, entry: SheetItem, plain: QFont, small: QFont) -> None:
         """The product (elided; the whole of it is the tooltip) over its price and stock."""
-        first, second = choice_lines(entry, self.panel.formats.money)
+        first, second = choice_lines(entry, self.money)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(plain)
         painter.setPen(QColor(MUTED if entry.locked else INK))
@@ -205,10 +251,9 @@ class SheetDelegate(QStyledItemDelegate):
     def _script(self, painter, rect: QRect, entry: SheetItem, font: QFont) -> None:
         """The whole script, wrapped, in a box under the row's buttons."""
         where = self.script_rect(rect, entry)
-        text = QFontMetrics(font).boundingRect(QRect(0, 0, where.width(), 2000),
-                                               Qt.TextFlag.TextWordWrap, entry.row.script)
+        height = self._wrapped_height(0, where.width(), entry.row.script)
         box = QRect(rect.x() + PAD + BAR, where.y(), rect.width() - 2 * PAD - BAR,
-                    text.height() + 2 * GAP - 2)
+                    height + 2 * GAP - 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#ddf4ff"))
         painter.drawRoundedRect(box, 4, 4)
@@ -216,7 +261,7 @@ class SheetDelegate(QStyledItemDelegate):
         painter.drawRect(QRect(box.x(), box.y(), 3, box.height()))
         painter.setFont(font)
         painter.setPen(QColor(INK))
-        painter.drawText(QRect(where.x(), where.y() + GAP - 1, where.width(), text.height()),
+        painter.drawText(QRect(where.x(), where.y() + GAP - 1, where.width(), height),
                          Qt.TextFlag.TextWordWrap, entry.row.script)
 
     @staticmethod

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QProgressBar, QPushButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QPushButton, QVBoxLayout,
+    QWidget,
 )
 
 from pos.kernel.enums import Outcome
@@ -33,6 +34,45 @@ if TYPE_CHECKING:
     from pos.selling.sheet import SheetRow
 
 NEXT_KEY = "Tab"  # the till's scan field routes it here (ui.checkout.till_scan)
+
+
+class ProgressLine(QWidget):
+    """How much of the sheet is asked, as a thin green line. Not a QProgressBar: that one
+    repaints itself at once on every setValue, and with it whatever else waited to be
+    painted in the window (the sheet's rows); this one asks for a paint like any widget."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFixedHeight(6)
+        self._maximum, self._value = 1, 0
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def value(self) -> int:
+        return self._value
+
+    def setMaximum(self, maximum: int) -> None:  # noqa: N802 - QProgressBar's names
+        if maximum != self._maximum:
+            self._maximum = maximum
+            self.update()
+
+    def setValue(self, value: int) -> None:  # noqa: N802 - QProgressBar's names
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def paintEvent(self, _event):  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#eaeef2"))
+        painter.drawRoundedRect(self.rect(), 3, 3)
+        done = round(self.width() * min(self._value, self._maximum) / max(1, self._maximum))
+        if done:
+            painter.setBrush(QColor("#1a7f37"))
+            painter.drawRoundedRect(QRect(0, 0, done, self.height()), 3, 3)
+        painter.end()
 
 
 class SheetModel(QAbstractListModel):
@@ -106,12 +146,7 @@ class SheetPanel(QWidget):
         self.progress = QLabel("")
         self.progress.setObjectName("progress")
         self.progress.setStyleSheet("font-size: 20px; font-weight: bold; color: #24292f;")
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(6)
-        self.bar.setStyleSheet("QProgressBar { border: none; border-radius: 3px;"
-                               " background: #eaeef2; }"
-                               " QProgressBar::chunk { border-radius: 3px; background: #1a7f37; }")
+        self.bar = ProgressLine()
         self.next_button = QPushButton(self.tr("Next not asked [{key}]").format(key=NEXT_KEY))
         self.next_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.next_button.clicked.connect(self.next_unasked)
