@@ -25,7 +25,7 @@ from pos.kernel.errors import UserError
 from pos.ledger import audit, batch, chain, losses
 from pos.ledger.drawer import shift_figures, z_document
 from pos.ledger.head import Gap, find_gap, head_mac, read_witness, witness_path
-from pos.ledger.reconcile import Broken, Facts, check_movement, reconcile
+from pos.ledger.reconcile import Broken, Facts, check_movement, first_unsealed_sale, reconcile
 from pos.ledger.tables import load_stored
 
 log = logging.getLogger(__name__)
@@ -279,11 +279,7 @@ def _check_shift_sales(conn, entry, shift, facts: Facts) -> None:
         return
     if conn.execute(in_table).scalar_one() == found:
         return
-    sealed = select(ENTRIES.c.doc_ref).where(ENTRIES.c.doc_type.in_(tuple(SALE_TYPES)),
-                                             ENTRIES.c.seq < entry.seq)
-    receipt = conn.execute(select(Sale.receipt_no).where(
-        Sale.shift_id == shift.id, Sale.receipt_no.not_in(sealed)).order_by(Sale.id)
-        .limit(1)).scalar()
+    receipt = first_unsealed_sale(conn, shift_id=shift.id, before_seq=entry.seq)
     raise Broken(f"{receipt} is not in the journal: a document was added or its "
                  "entry removed")
 
