@@ -129,13 +129,50 @@ def _start(conn, code: str) -> _Start:
             raise UserError("journal.no_z_report")
         code = chain.anchor_code(digest)
     digits = normalise_anchor(code)
-    entry = None
-    if len(digits) == 16:
-        entry = conn.execute(select(ENTRIES).where(ENTRIES.c.hash.like(f"{digits.lower()}%"))
-                             .order_by(ENTRIES.c.seq).limit(1)).first()
+    entry = _anchored(conn, digits.lower()) if len(digits) == 16 else None
     if entry is None:
         raise UserError("journal.anchor_unknown", anchor=code)
     return _Start(entry, chain.anchor_code(entry.hash))
+
+
+def _anchored(conn, prefix: str):
+    """The first entry whose hash starts with `prefix`. The journal's hashes are not
+    indexed (an index is a page more for every sale), so the document that carries the
+    seal is found first in its own, smaller table (a Z report's shift, a receipt's sale,
+    an audit event), and its entry by its time: entries are appended in time order, so a
+    binary search on the sequence number finds the place and a few entries around it
+    hold the one. Only failing that is the whole journal read."""
+    like = f"{prefix}%"
+    for table, at in ((Shift.__table__, Shift.closed_at), (Sale.__table__, Sale.completed_at),
+                      (AuditEvent.__table__, AuditEvent.at)):
+        found = conn.execute(select(table.c.journal_hash, at).where(
+            table.c.journal_hash.like(like)).limit(1)).first()
+        if found is not None and found[1] is not None:
+            entry = _entry_near(conn, found[0], found[1])
+            if entry is not None:
+                return entry
+    return conn.execute(select(ENTRIES).where(ENTRIES.c.hash.like(like))
+                        .order_by(ENTRIES.c.seq).limit(1)).first()
+
+
+_AROUND = 64  # entries either side of the place the time points at
+
+
+def _entry_near(conn, digest: str, at):
+    low, high = conn.execute(select(func.min(ENTRIES.c.seq), func.max(ENTRIES.c.seq))).one()
+    if low is None:
+        return None
+    while low < high:  # the first entry at or after `at`
+        middle = (low + high) // 2
+        when = conn.execute(select(ENTRIES.c.created_at).where(
+            ENTRIES.c.seq >= middle).order_by(ENTRIES.c.seq).limit(1)).scalar()
+        if when is not None and when < at:
+            low = middle + 1
+        else:
+            high = middle
+    return conn.execute(select(ENTRIES).where(
+        ENTRIES.c.seq.between(low - _AROUND, low + _AROUND), ENTRIES.c.hash == digest)
+        .order_by(ENTRIES.c.seq).limit(1)).first()
 
 
 _ENTRY_BATCH = select(ENTRIES).where(ENTRIES.c.seq > bindparam("after")).order_by(
