@@ -1,8 +1,11 @@
 """Every row that states a fact must be accounted for by a sealed document, and equal to
 what the document says. `verify` walks the chain and notes here what each sealed
-document says (Facts); `reconcile` then reads the tables and names the first row that
-no document accounts for, or that differs from it, and the first sealed fact whose row
-is gone.
+document says (Facts: counts, and what is bounded by the store's size, never by its
+history); `reconcile` then reads the tables and names the first row that no document
+accounts for, or that differs from it, and the first sealed fact whose row is gone. A
+document's own rows (lines, cards, serials) were read with it and matched its seal, so
+what remains of them is checked by queries that join them to the corrections in the
+journal, a table at a time, in one pass each.
 
 The facts, and the documents that seal them:
 - sales and corrections, their lines, outcomes and payments: the sale documents;

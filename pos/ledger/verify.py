@@ -6,7 +6,16 @@ cannot even be read is reported as the entry or row that could not be read.
 
 Each kind of sealed document is checked by the ledger module that owns its shape: sales
 and corrections (documents), audit events (audit), Z reports (drawer). An entry of a
-kind this version does not know is itself a problem, never skipped."""
+kind this version does not know is itself a problem, never skipped.
+
+The chain is read BATCH entries at a time by sequence number, and the rows of a batch's
+documents with one query per table (pos.ledger.batch), so a verify runs a few statements
+per batch, not per document. Between batches only the previous entry and counts are
+kept (pos.ledger.reconcile.Facts): memory does not grow with the chain.
+
+From a checkpoint (`from_anchor`: the anchor a Z report prints, or the last Z report's),
+the anchor's entry is checked where it stands and against its document, and then only
+what follows it; the tables are reconciled as a whole only by a verify of everything."""
 
 from __future__ import annotations
 
