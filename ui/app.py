@@ -152,14 +152,15 @@ def load_services(url: str, *, terminal: str, worker: Worker, locale: str | None
     checked = health.quick_check_in_background(db)
     try:
         import ui.checkout.till  # noqa: F401 - the till's modules load here, not on the GUI thread
-        from pos.db import schema
         from pos.ledger.losses import seal_lost_documents
         from pos.people.staff import list_staff
         from ui import ops
 
         ops.preload()  # what the till's calls use, imported here rather than at the first scan
         checked()
-        schema.ensure_schema(db.engine)
+        from pos.backup.upgrade import ensure_schema  # a checked backup before migrating
+
+        ensure_schema(db)
         # A file that went back (a crash, an older copy) is sealed as such before the
         # first sale moves the witness on (pos.ledger.losses); it is in the audit trail.
         seal_lost_documents(db)

@@ -27,7 +27,8 @@ import sys
 
 # The command groups, in the order `pos --help` lists them.
 COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "settings",
-                   "journal", "prints", "customers", "reports")
+                   "journal", "prints", "customers", "reports",
+                   "backup")
 
 EXIT_OK = 0
 EXIT_REFUSED = 1          # bad input or a rule of the store; nothing was changed
@@ -113,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "writes", True):
             health.quick_check(db)
         if getattr(args, "migrate", True):
-            done = schema.ensure_schema(db.engine)
+            from pos.backup.upgrade import ensure_schema  # a checked backup first
+
+            done = ensure_schema(db)
             if done != "current":
                 print(f"database {done} at schema {schema.head_revision()}", file=sys.stderr)
         if getattr(args, "writes", True):

@@ -303,8 +303,10 @@ CATALOG: dict[str, str] = {
     "demo.not_empty": "This database already has products or staff; the demo store loads only "
                       "into an empty database (use --db with a new file)",
     "schema.too_new": "This database was set up by a newer version of Tickbox POS (schema "
-                      "{current}); this version knows schemas up to {head}. Update Tickbox POS "
-                      "on this terminal before using it.",
+                      "{current}); this version knows schemas up to {head}. Install that newer "
+                      "version (or a later one) on this terminal: run its installer (Windows) "
+                      "or unpack its package over this one (Linux); the data folder is kept "
+                      "and nothing needs moving (README: Upgrading).",
     # --- free text -----------------------------------------------------------------------
     "text.required": "{field:msg} is required",
     "text.control_characters": "{field:msg} holds control characters (such as NUL); type it again",
@@ -600,4 +602,48 @@ CATALOG: dict[str, str] = {
                             " verify the whole journal without --from-anchor"),
     # --- catalog import (streaming) ------------------------------------------------------
     "import.more_problems": "…and {count} more problems: the first {shown} are listed",
+    # --- backups and upgrades (issue 17) -------------------------------------------------
+    "setting.expect.backup_keep": "a whole number of backups from 1 to {most:number}",
+    "setting.expect.backup_second_folder": ("a folder's path of at most {most:number} characters "
+                                            "(a USB stick or a network share), or \"\" for none"),
+    "setting.expect.backup_interval_hours": ("a whole number of hours from 0 to {most:number} (0: "
+                                             "only at every Z close)"),
+    "setting.help.backup_keep": ("How many backups of the database are kept (in the data folder's "
+                                 "backups and in the second folder); older ones are deleted."),
+    "setting.help.backup_second_folder": ("A folder that also gets a copy of every good backup: a "
+                                          "USB stick or a network share."),
+    "setting.help.backup_interval_hours": ("How often the open app backs up the database, in hours"
+                                           " (it also backs up at every Z close)."),
+    "setting.need_folder": ("a folder's path of at most {most:number} characters, without control "
+                            "characters, is needed, not {value}"),
+    "backup.sqlite_only": ("This database is not an SQLite file: back up a PostgreSQL database "
+                           "with pg_dump or a base backup on its server (README: Backups)"),
+    "backup.pg_remote": ("The database is on another server ({host}): back it up on that server "
+                         "with pg_dump or pg_basebackup (README: Backups)"),
+    "backup.pg_dump_missing": ("pg_dump was not found: install PostgreSQL's client tools (the "
+                               "server's major version or newer) or put pg_dump on the PATH"),
+    "backup.pg_dump_failed": "pg_dump could not back up the database: {reason}",
+    "backup.not_good": ("The backup was taken but did not check good, so it does not count: "
+                        "{problem}"),
+    "restore.no_file": "{path} is not there",
+    "restore.not_good": "{path} cannot be restored: {problem}",
+    "restore.schema_unknown": ("{path} is at schema {revision}, which this version of Tickbox POS "
+                               "does not know: restore it with the newer version that made it"),
+    "restore.target_not_empty": ("{path} already holds a database: restore into a new, empty data "
+                                 "folder"),
+    "restore.over_live_refused": ("That would replace the live database {path}: close every till, "
+                                  "then give --over-live and type RESTORE when asked"),
+    "restore.not_sqlite": ("pos restore puts back an SQLite backup file; restore a PostgreSQL dump"
+                           " with pg_restore (README: Backups)"),
+    "upgrade.backup_failed": ("Before upgrading the database from schema {current} to {head}, a "
+                              "backup could not be made and checked: {problem}. Nothing was "
+                              "changed; free some disk space in the data folder and start again."),
+    "upgrade.failed": ("Upgrading the database from schema {current} to {head} failed: {reason}. "
+                       "The database was put back as it was from the backup {backup}; nothing was "
+                       "lost. Keep using the previous version of Tickbox POS and send the logs in "
+                       "the data folder to support."),
+    "upgrade.failed_not_restored": ("Upgrading the database from schema {current} to {head} "
+                                    "failed: {reason}; putting the backup back failed too: "
+                                    "{problem}. Do not sell from this till: restore {backup} with "
+                                    "pos restore (README: Backups)."),
 }

@@ -65,6 +65,11 @@ DEFAULTS: dict[str, object] = {
     # What the receipt's second QR code holds for the customer to ask for an e-invoice
     # (开票): the store's e-invoice web address or text, up to 300 characters; "" for none.
     "einvoice_qr": "",
+    # Backups (pos.backup): how many are kept, a second folder that gets a copy of each
+    # ("" for none), how often the open app takes one (hours; 0: only at every Z close).
+    "backup_keep": 14,
+    "backup_second_folder": "",
+    "backup_interval_hours": 2,
 }
 VALUE_MAX = 20_000  # characters of a value as typed
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)

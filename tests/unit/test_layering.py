@@ -54,6 +54,7 @@ LAYERS = (
     ("aftersale", "day"),
     ("demo",),
     ("setup",),  # a new store's first run: its standard categories are the demo's
+    ("backup",),  # backups and safe upgrades: the journal's verify, the store's settings
     ("cli",),
 )
 DATA_FILES = {"pos/demo/data.py",  # the demo store's tables, not logic

@@ -4568,9 +4568,9 @@
         <translation>该数据库中已有商品或员工；演示门店只能载入空数据库（请用 --db 指定一个新文件）</translation>
     </message>
     <message>
-        <source>This database was set up by a newer version of Tickbox POS (schema {current}); this version knows schemas up to {head}. Update Tickbox POS on this terminal before using it.</source>
+        <source>This database was set up by a newer version of Tickbox POS (schema {current}); this version knows schemas up to {head}. Install that newer version (or a later one) on this terminal: run its installer (Windows) or unpack its package over this one (Linux); the data folder is kept and nothing needs moving (README: Upgrading).</source>
         <comment>schema.too_new</comment>
-        <translation>该数据库由更新版本的 Tickbox POS 建立（数据结构 {current}）；本版本最高只认得到 {head}。请先在这台收银机上升级 Tickbox POS 再使用。</translation>
+        <translation>该数据库由更新版本的 Tickbox POS 建立（数据结构 {current}）；本版本最高只认得到 {head}。请在这台收银机上安装那个更新的版本（或更新的）：Windows 上运行它的安装程序，Linux 上把它的软件包解压覆盖本版本；数据文件夹会保留，不需要移动任何东西（README：Upgrading）。</translation>
     </message>
     <message>
         <source>{field:msg} is required</source>
@@ -5516,6 +5516,111 @@
         <source>…and {count} more problems: the first {shown} are listed</source>
         <comment>import.more_problems</comment>
         <translation>……另有 {count} 个问题：只列出了前 {shown} 个</translation>
+    </message>
+    <message>
+        <source>a whole number of backups from 1 to {most:number}</source>
+        <comment>setting.expect.backup_keep</comment>
+        <translation>1 到 {most:number} 之间的整数（保留的备份数）</translation>
+    </message>
+    <message>
+        <source>a folder's path of at most {most:number} characters (a USB stick or a network share), or "" for none</source>
+        <comment>setting.expect.backup_second_folder</comment>
+        <translation>不超过 {most:number} 个字符的文件夹路径（U 盘或网络共享），"" 表示不用</translation>
+    </message>
+    <message>
+        <source>a whole number of hours from 0 to {most:number} (0: only at every Z close)</source>
+        <comment>setting.expect.backup_interval_hours</comment>
+        <translation>0 到 {most:number} 之间的整数小时（0：只在每次 Z 结班时）</translation>
+    </message>
+    <message>
+        <source>How many backups of the database are kept (in the data folder's backups and in the second folder); older ones are deleted.</source>
+        <comment>setting.help.backup_keep</comment>
+        <translation>保留多少份数据库备份（数据文件夹的 backups 中以及第二文件夹中）；更早的会被删除。</translation>
+    </message>
+    <message>
+        <source>A folder that also gets a copy of every good backup: a USB stick or a network share.</source>
+        <comment>setting.help.backup_second_folder</comment>
+        <translation>另一个也保存每份合格备份副本的文件夹：U 盘或网络共享。</translation>
+    </message>
+    <message>
+        <source>How often the open app backs up the database, in hours (it also backs up at every Z close).</source>
+        <comment>setting.help.backup_interval_hours</comment>
+        <translation>程序打开时每隔几小时备份一次数据库（每次 Z 结班时也会备份）。</translation>
+    </message>
+    <message>
+        <source>a folder's path of at most {most:number} characters, without control characters, is needed, not {value}</source>
+        <comment>setting.need_folder</comment>
+        <translation>需要不超过 {most:number} 个字符且不含控制字符的文件夹路径，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>This database is not an SQLite file: back up a PostgreSQL database with pg_dump or a base backup on its server (README: Backups)</source>
+        <comment>backup.sqlite_only</comment>
+        <translation>此数据库不是 SQLite 文件：请在 PostgreSQL 服务器上用 pg_dump 或基础备份来备份（README：Backups）</translation>
+    </message>
+    <message>
+        <source>The database is on another server ({host}): back it up on that server with pg_dump or pg_basebackup (README: Backups)</source>
+        <comment>backup.pg_remote</comment>
+        <translation>数据库在另一台服务器（{host}）上：请在该服务器上用 pg_dump 或 pg_basebackup 备份（README：Backups）</translation>
+    </message>
+    <message>
+        <source>pg_dump was not found: install PostgreSQL's client tools (the server's major version or newer) or put pg_dump on the PATH</source>
+        <comment>backup.pg_dump_missing</comment>
+        <translation>找不到 pg_dump：请安装 PostgreSQL 客户端工具（与服务器相同或更新的主版本），或把 pg_dump 加入 PATH</translation>
+    </message>
+    <message>
+        <source>pg_dump could not back up the database: {reason}</source>
+        <comment>backup.pg_dump_failed</comment>
+        <translation>pg_dump 无法备份数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup was taken but did not check good, so it does not count: {problem}</source>
+        <comment>backup.not_good</comment>
+        <translation>备份已生成但检查不合格，因此不算数：{problem}</translation>
+    </message>
+    <message>
+        <source>{path} is not there</source>
+        <comment>restore.no_file</comment>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {problem}</source>
+        <comment>restore.not_good</comment>
+        <translation>{path} 无法恢复：{problem}</translation>
+    </message>
+    <message>
+        <source>{path} is at schema {revision}, which this version of Tickbox POS does not know: restore it with the newer version that made it</source>
+        <comment>restore.schema_unknown</comment>
+        <translation>{path} 的数据库结构版本为 {revision}，本版本 Tickbox POS 不认识：请用生成它的较新版本恢复</translation>
+    </message>
+    <message>
+        <source>{path} already holds a database: restore into a new, empty data folder</source>
+        <comment>restore.target_not_empty</comment>
+        <translation>{path} 中已有数据库：请恢复到一个新的空数据文件夹</translation>
+    </message>
+    <message>
+        <source>That would replace the live database {path}: close every till, then give --over-live and type RESTORE when asked</source>
+        <comment>restore.over_live_refused</comment>
+        <translation>这会替换正在使用的数据库 {path}：请先关闭所有收银台，再加 --over-live 并在提示时输入 RESTORE</translation>
+    </message>
+    <message>
+        <source>pos restore puts back an SQLite backup file; restore a PostgreSQL dump with pg_restore (README: Backups)</source>
+        <comment>restore.not_sqlite</comment>
+        <translation>pos restore 只恢复 SQLite 备份文件；PostgreSQL 的备份请用 pg_restore 恢复（README：Backups）</translation>
+    </message>
+    <message>
+        <source>Before upgrading the database from schema {current} to {head}, a backup could not be made and checked: {problem}. Nothing was changed; free some disk space in the data folder and start again.</source>
+        <comment>upgrade.backup_failed</comment>
+        <translation>在把数据库结构从 {current} 升级到 {head} 之前，无法生成并检查备份：{problem}。没有做任何更改；请清理数据文件夹所在磁盘的空间后重新启动。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database from schema {current} to {head} failed: {reason}. The database was put back as it was from the backup {backup}; nothing was lost. Keep using the previous version of Tickbox POS and send the logs in the data folder to support.</source>
+        <comment>upgrade.failed</comment>
+        <translation>把数据库结构从 {current} 升级到 {head} 失败：{reason}。数据库已从备份 {backup} 恢复原样，没有丢失任何数据。请继续使用旧版本的 Tickbox POS，并把数据文件夹中的日志发给技术支持。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database from schema {current} to {head} failed: {reason}; putting the backup back failed too: {problem}. Do not sell from this till: restore {backup} with pos restore (README: Backups).</source>
+        <comment>upgrade.failed_not_restored</comment>
+        <translation>把数据库结构从 {current} 升级到 {head} 失败：{reason}；恢复备份也失败：{problem}。请不要用此收银台销售：用 pos restore 恢复 {backup}（README：Backups）。</translation>
     </message>
 </context>
 </TS>
