@@ -154,7 +154,8 @@ def shapes(count: int, repeat: int, rng: random.Random) -> dict[str, list[str]]:
     return {
         "barcode (full, scanned as typed)": some(
             lambda: make_ean13(f"69{rng.randrange(count):010d}")),
-        "barcode prefix (7 digits)": some(lambda: f"69{rng.randrange(count):010d}"[:7]),
+        "barcode prefix (9-11 digits)": some(
+            lambda: f"69{rng.randrange(count):010d}"[:rng.randint(9, 11)]),
         "sku prefix (SKU + 3-5 digits)": some(
             lambda: f"sku{rng.randrange(count):07d}"[:rng.randint(6, 8)].upper()),
         "1 character (letter, digit)": some(

@@ -30,7 +30,7 @@ A search runs tiers until the page (`limit`, 50 by default) is full; each is a b
 walk (LIMIT, and at most `_CAP` index entries where other words of the query must be
 checked):
 1. the exact barcode or sku (the unique indexes of `products`);
-2. terms: with several words, the rarest (counted up to `_CAP`) leads and the others
+2. terms: with several words, the rarest (counted up to `_COUNT_CAP`) leads and the others
    must be in the product's search text;
 3. contains (3+ letters or digits, inside a word): the trigram indexes, with a LIMIT;
 4. typos (a word of 4+ letters): the words one edit away, as terms.
@@ -58,7 +58,8 @@ _PRODUCTS = Product.__table__
 
 MAX_TERM = _TERMS.c.term.type.length        # longer words are filed by their first 64
 _FUZZY_MIN, _FUZZY_MAX = 4, _WORDS.c.word.type.length
-_CAP = 3_000        # index entries walked at most where the rest of the query is checked
+_CAP = 2_000        # index entries walked at most where the rest of the query is checked
+_COUNT_CAP = 500    # entries counted at most to tell which word of a query is rarest
 _FUZZY_WORDS = 8    # words one edit away looked up at most
 _CHUNK = 500        # ids per statement in refresh
 _REBUILD_BATCH = 20_000
@@ -258,7 +259,7 @@ def search_ids(connection: Connection, raw: str, limit: int) -> dict[int, int]:
     keys = list(dict.fromkeys(keys))
     if len(keys) == 1:
         lead = keys[0]
-    else:  # the rarest leads (entries counted up to _CAP, all in one statement)
+    else:  # the rarest leads (entries counted up to _COUNT_CAP, in one statement)
         counts = _counts(connection, [(lo, hi) for _, lo, hi in keys])
         lead = min(zip(keys, counts), key=lambda pair: (pair[1], -len(pair[0][0])))[0]
     token = lead[0]
@@ -290,11 +291,11 @@ def _holds(connection: Connection, column, fragment: str):
 
 
 def _counts(connection: Connection, ranges: Sequence[tuple[str, str]]) -> Sequence[int]:
-    """How many entries each term range holds, counted up to _CAP."""
+    """How many entries each term range holds, counted up to _COUNT_CAP."""
     return connection.execute(select(*[
         select(func.count()).select_from(
             select(_TERMS.c.product_id).where(_TERMS.c.term >= lo, _TERMS.c.term < hi)
-            .limit(_CAP).subquery()).scalar_subquery()
+            .limit(_COUNT_CAP).subquery()).scalar_subquery()
         for lo, hi in ranges])).one()
 
 
@@ -315,26 +316,31 @@ def _postings(connection: Connection, lo: str, hi: str | None, others: Sequence[
     checked = (select(walked.c.product_id)
                .join(_PRODUCTS, _PRODUCTS.c.id == walked.c.product_id)
                .where(*[_holds(connection, _PRODUCTS.c.search_text, o) for o in others])
-               .order_by(walked.c.term, walked.c.neg_price, walked.c.product_id)
-               .limit(fetch))
+               .limit(fetch))  # in the walk's order: it leads the join, and stops early
     return list(dict.fromkeys(connection.execute(checked).scalars()))
 
 
 def _contains(connection: Connection, token: str, others: Sequence[str], limit: int) -> list[int]:
-    """Products whose search text holds the token inside a word (trigram indexes)."""
+    """Products whose search text holds the token inside a word (trigram indexes); with
+    `others`, only those holding each, among the first _CAP holding the token."""
     if connection.dialect.name == "sqlite":
-        checks = "".join(f" AND instr(text, :o{i}) > 0" for i in range(len(others)))
+        checks = " AND ".join(f"instr(text, :o{i}) > 0" for i in range(len(others)))
+        walk = "SELECT rowid, text FROM product_search_fts WHERE text LIKE :q"
+        statement = (f"SELECT rowid FROM ({walk} LIMIT :cap) WHERE {checks} LIMIT :n"
+                     if others else f"{walk} LIMIT :n")
+        return list(connection.execute(sql_text(statement), {
+            "q": f"%{token}%", "n": limit * 2, "cap": _CAP,
+            **{f"o{i}": other for i, other in enumerate(others)}}).scalars())
+    walk = (select(_PRODUCTS.c.id, _PRODUCTS.c.search_text)
+            .where(_PRODUCTS.c.active.is_(True), _PRODUCTS.c.search_text.contains(token)))
+    if not others:
         return list(connection.execute(
-            sql_text(f"SELECT rowid FROM product_search_fts WHERE text LIKE :q{checks} LIMIT :n"),
-            {"q": f"%{token}%", "n": limit * 2,
-             **{f"o{i}": other for i, other in enumerate(others)}},
-        ).scalars())
+            walk.with_only_columns(_PRODUCTS.c.id).limit(limit * 2)).scalars())
+    walked = walk.limit(_CAP).subquery()
     return list(connection.execute(
-        select(_PRODUCTS.c.id).where(
-            _PRODUCTS.c.active.is_(True), _PRODUCTS.c.search_text.contains(token),
-            *[_holds(connection, _PRODUCTS.c.search_text, o) for o in others])
-        .limit(limit * 2)
-    ).scalars())
+        select(walked.c.id)
+        .where(*[_holds(connection, walked.c.search_text, o) for o in others])
+        .limit(limit * 2)).scalars())
 
 
 def _typo_postings(connection: Connection, token: str, others: Sequence[str],
