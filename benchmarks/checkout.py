@@ -1,7 +1,11 @@
 """Completing a sale on a 100,000-product SQLite database, next to the floor: a bare
 SQLite transaction inserting as many rows with the same durability settings.
 
-    .venv/bin/python benchmarks/checkout.py [--sales 400] [--products 100000]
+    .venv/bin/python benchmarks/checkout.py [--sales 400] [--products 100000] [--history 100000]
+
+The database holds --history sales behind today's (tests.support.history: 685 a day,
+cards on 40% of the units, twenty sheet outcomes each, returns, voids and add-ons), so
+the sale is timed on a store with months of documents, not an empty one.
 
 The sale: a notebook (serial-tracked) + 3 accessories from its sheet + a gold card,
 paid with two tenders. Only complete_sale() is timed; the carts are built beforehand.
@@ -27,6 +31,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from common import figures, synthetic_catalog
@@ -43,9 +48,11 @@ from pos.ledger import facts
 from pos.people import customers, staff
 from pos.selling import cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
+from tests.support.history import add_stores, analyze, write_history
 
 NOTEBOOK = "6923150020022"
 WARM_UP_SALES = 50
+HISTORY_PER_DAY = 685  # 250,000 sales a year
 
 
 def build_cart(db, cashier, customer_id, serial):
@@ -156,6 +163,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sales", type=int, default=400)
     parser.add_argument("--products", type=int, default=100_000)
+    parser.add_argument("--history", type=int, default=100_000,
+                        help="sales of history written before timing (0: none)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         store_path, copy_path = Path(folder) / "bench.db", Path(folder) / "replay.db"
@@ -173,6 +182,14 @@ def main() -> None:
         cart, tenders = build_cart(db, cashier, customer.id, "SN-WARMUP")
         completion.complete_sale(db, cart, tenders=tenders)
         rows = rows_per_sale(db) + 7
+        if args.history:  # months of sales behind today's, with cards, returns, add-ons
+            days = -(-args.history // HISTORY_PER_DAY)
+            add_stores(db)
+            history = write_history(db, days=days, per_day=HISTORY_PER_DAY,
+                                    first_day=date.today() - timedelta(days=days + 1))
+            analyze(db)
+            print(f"history: {history.documents:,} documents, {history.lines:,} lines, "
+                  f"{history.outcomes:,} sheet outcomes, {history.cards:,} cards")
         carts = [build_cart(db, cashier, customer.id, f"SN-{i:06d}")
                  for i in range(WARM_UP_SALES + args.sales)]
 
