@@ -11,8 +11,8 @@ are handled a batch at a time, in two passes inside ONE transaction:
    nothing was written.
 2. Write: barcodes that move are freed first (two products may swap theirs), then each
    spooled batch is written with one executemany per kind (updates by id, inserts) and
-   the search structures refreshed for its products (pos.catalog.search.refresh); the
-   stock the file sets is sealed in the journal (pos.ledger.facts.seal_stock: one audit
+   the search structures refreshed for its products (pos.catalog.search.refresh; a file
+   of most of the catalog rebuilds them once at the end instead); the stock the file sets is sealed in the journal (pos.ledger.facts.seal_stock: one audit
    event per SEAL_CHUNK products, so a file of up to SEAL_CHUNK rows makes one).
 
 A failure anywhere rolls the one transaction back: the database is as it was."""
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from pos.catalog import search
 from pos.catalog.catalog_file import MAX_SKU, WARRANTY, ProductRows, text_problem
@@ -111,7 +111,7 @@ def import_rows(connection: Connection, rows: Iterable[Row], errors: ErrorList, 
                                                   currency=currency)
                 errors.raise_if_any(what)
                 spool.seek(0)
-                _write(connection, spool, moving, warranty)
+                _write(connection, spool, moving, warranty, counts)
         finally:
             seen.close()
     return counts
@@ -197,15 +197,20 @@ def _read_spool(spool) -> Iterator[list[tuple]]:
             return
 
 
-def _write(connection, spool, moving: list[int], warranty: bool) -> None:
+def _write(connection, spool, moving: list[int], warranty: bool, counts: Counts) -> None:
     """Pass 2: the checked rows written batch by batch, stock sealed, search refreshed."""
+    written = counts.created + counts.updated
+    catalog = connection.execute(select(func.count()).select_from(_PRODUCTS)).scalar_one()
+    # Most of the catalog (a first import, a chain's whole file): one rebuild at the end
+    # writes each page of the search structure once; a few products: theirs, per batch.
+    rebuild = written > search.FULL_REFRESH_AT and written * 4 >= catalog + counts.created
     for start in range(0, len(moving), BATCH):  # free moving barcodes before any is taken
         connection.execute(_FREE, {"ids": moving[start:start + BATCH]})
     names = _COLUMNS + ((WARRANTY,) if warranty else ())
     role, stock_at = names.index("price_role"), names.index("stock")
     stock: dict[int, int] = {}
     for batch in _read_spool(spool):
-        updates, inserts, written = [], [], []
+        updates, inserts, ids = [], [], []
         for product_id, *values in batch:
             values[role] = PriceRole(values[role])
             row = dict(zip(names, values))
@@ -215,7 +220,7 @@ def _write(connection, spool, moving: list[int], warranty: bool) -> None:
                 row["product_id"] = product_id
                 updates.append(row)
                 stock[product_id] = values[stock_at]
-                written.append(product_id)
+                ids.append(product_id)
         if updates:
             connection.execute(_UPDATE, updates)
         if inserts:
@@ -223,13 +228,16 @@ def _write(connection, spool, moving: list[int], warranty: bool) -> None:
             new_ids = dict(connection.execute(_IDS, {"skus": [r["sku"] for r in inserts]}).all())
             for row in inserts:
                 stock[new_ids[row["sku"]]] = row["stock"]
-                written.append(new_ids[row["sku"]])
-        search.refresh(connection, product_ids=written)  # its cost is the batch's
+                ids.append(new_ids[row["sku"]])
+        if not rebuild:
+            search.refresh(connection, product_ids=ids)  # its cost is the batch's
         while len(stock) >= SEAL_CHUNK:
             entries = list(stock.items())
             _seal(connection, dict(entries[:SEAL_CHUNK]))
             stock = dict(entries[SEAL_CHUNK:])
     _seal(connection, stock)
+    if rebuild:
+        search.refresh(connection)
 
 
 def _seal(connection, stock: dict[int, int]) -> None:
