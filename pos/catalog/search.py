@@ -63,6 +63,8 @@ _COUNT_CAP = 500    # entries counted at most to tell which word of a query is r
 _FUZZY_WORDS = 8    # words one edit away looked up at most
 _CHUNK = 500        # ids per statement in refresh
 _REBUILD_BATCH = 20_000
+_STAGE = "catalog_search_stage"
+_BY_PRODUCT = "ix_catalog_search_terms_product_id"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
@@ -130,6 +132,9 @@ def refresh(connection: Connection, product_ids: Iterable[int] | None = None) ->
 
 
 def _rebuild(connection: Connection) -> None:
+    """Every active product filed again. The terms are staged in a temporary table
+    (appends), then written in key order in one statement and indexed by product after:
+    a build of the whole catalog writes each page once instead of every page per batch."""
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
         connection.execute(sql_text("DELETE FROM catalog_search_terms"))
@@ -140,6 +145,12 @@ def _rebuild(connection: Connection) -> None:
             "SELECT id, search_text FROM products WHERE active"))
     else:  # transactional on PostgreSQL: an import that fails takes it back
         connection.execute(sql_text("TRUNCATE catalog_search_terms, catalog_search_words"))
+    connection.execute(sql_text(f"DROP INDEX {_BY_PRODUCT}"))
+    connection.execute(sql_text(f"DROP TABLE IF EXISTS {_STAGE}"))
+    collate = "" if sqlite else ' COLLATE "C"'
+    connection.execute(sql_text(
+        f"CREATE TEMPORARY TABLE {_STAGE} (term VARCHAR(64){collate} NOT NULL, "
+        "neg_price BIGINT NOT NULL, product_id INTEGER NOT NULL)"))
     last = 0
     while True:  # in batches by id: memory stays bounded at any catalog size
         rows = connection.execute(
@@ -149,12 +160,17 @@ def _rebuild(connection: Connection) -> None:
             .order_by(_PRODUCTS.c.id).limit(_REBUILD_BATCH)
         ).all()
         if not rows:
-            return
-        _file(connection, rows)
+            break
+        _file(connection, rows, into=_STAGE)
         last = rows[-1][0]
+    connection.execute(sql_text(
+        "INSERT INTO catalog_search_terms (term, neg_price, product_id) "
+        f"SELECT term, neg_price, product_id FROM {_STAGE} ORDER BY term, neg_price, product_id"))
+    connection.execute(sql_text(f"DROP TABLE {_STAGE}"))
+    connection.execute(sql_text(f"CREATE INDEX {_BY_PRODUCT} ON catalog_search_terms (product_id)"))
 
 
-def _file(connection: Connection, rows: Sequence) -> None:
+def _file(connection: Connection, rows: Sequence, into: str = "catalog_search_terms") -> None:
     """Insert the terms of these (id, price, search_text, barcode) rows, and their new
     words' deletion keys."""
     terms = []
@@ -165,8 +181,7 @@ def _file(connection: Connection, rows: Sequence) -> None:
                      for term in product_terms(search_text, barcode, words))
     if terms:
         terms.sort()  # in key order: a batch walks the index once, front to back
-        _insert_many(connection, "catalog_search_terms", ("term", "neg_price", "product_id"),
-                     terms)
+        _insert_many(connection, into, ("term", "neg_price", "product_id"), terms)
     if words:
         known = set()
         listed = sorted(words)

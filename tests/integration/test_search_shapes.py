@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from sqlalchemy import event, select, text, update
+from sqlalchemy import event, inspect, select, text, update
 
 from pos.catalog import products, search
 from pos.catalog.new_product import create_product
@@ -237,3 +237,17 @@ def test_short_and_typo_queries_use_the_index_not_a_scan(catalog):
             assert scans == [], f"{query!r}: {scans}\n  in {statement}"
             checked += 1
     assert checked >= 2 * len(SHORT_AND_TYPO)
+
+
+def test_a_full_refresh_files_everything_again(catalog):
+    with catalog.unit_of_work() as session:
+        session.execute(update(Product).where(Product.sku == "CN-R50").values(
+            name="Canon PowerShot", search_text=product_search_text("Canon PowerShot", "CN-R50")))
+        session.execute(text("DELETE FROM catalog_search_terms WHERE term = 'lenovo'"))
+        search.refresh(session.connection())
+    assert skus(catalog, "lenovo") == ["LT-X1"]
+    assert skus(catalog, "powershto") == ["CN-R50"]
+    assert skus(catalog, "eos") == []
+    # the index by product is back: a later refresh by ids still finds its rows
+    assert "ix_catalog_search_terms_product_id" in {
+        ix["name"] for ix in inspect(catalog.engine).get_indexes("catalog_search_terms")}
