@@ -22,6 +22,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -32,6 +33,7 @@ from sqlalchemy import Connection, bindparam, func, select
 from pos.catalog import search
 from pos.catalog.catalog_file import MAX_SKU, WARRANTY, ProductRows, text_problem
 from pos.db.models import Category, Product
+from pos.db.pg_link import lift_timeouts
 from pos.kernel.barcodes import validate_barcode
 from pos.kernel.csvio import ErrorList, Row
 from pos.kernel.enums import PriceRole
@@ -132,7 +134,7 @@ def _check(connection, rows, errors: ErrorList, seen: Seen, spool, *, currency: 
     problems = ErrorList(limit=errors.limit)  # the rows' own, after the reading problems
     checker = ProductRows(categories, {}, problems, currency)
     created = updated = 0
-    moving: list[int] = []
+    moving = array("q")  # ids: 8 bytes each
     warranty = None
     for batch in _batches(rows):
         # the skus a product may have (PostgreSQL refuses NUL even to compare)
@@ -197,7 +199,7 @@ def _read_spool(spool) -> Iterator[list[tuple]]:
             return
 
 
-def _write(connection, spool, moving: list[int], warranty: bool, counts: Counts) -> None:
+def _write(connection, spool, moving: array, warranty: bool, counts: Counts) -> None:
     """Pass 2: the checked rows written batch by batch, stock sealed, search refreshed."""
     written = counts.created + counts.updated
     catalog = connection.execute(select(func.count()).select_from(_PRODUCTS)).scalar_one()
@@ -205,7 +207,7 @@ def _write(connection, spool, moving: list[int], warranty: bool, counts: Counts)
     # writes each page of the search structure once; a few products: theirs, per batch.
     rebuild = written > search.FULL_REFRESH_AT and written * 4 >= catalog + counts.created
     for start in range(0, len(moving), BATCH):  # free moving barcodes before any is taken
-        connection.execute(_FREE, {"ids": moving[start:start + BATCH]})
+        connection.execute(_FREE, {"ids": moving[start:start + BATCH].tolist()})
     names = _COLUMNS + ((WARRANTY,) if warranty else ())
     role, stock_at = names.index("price_role"), names.index("stock")
     stock: dict[int, int] = {}
@@ -236,7 +238,8 @@ def _write(connection, spool, moving: list[int], warranty: bool, counts: Counts)
             _seal(connection, dict(entries[:SEAL_CHUNK]))
             stock = dict(entries[SEAL_CHUNK:])
     _seal(connection, stock)
-    if rebuild:
+    if rebuild:  # one statement over the whole catalog: longer than a till's limit
+        lift_timeouts(connection)
         search.refresh(connection)
 
 
