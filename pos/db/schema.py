@@ -53,10 +53,31 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     from pos.db.engine import lift_timeouts
 
     config = alembic_config()
-    with engine.begin() as connection:
-        lift_timeouts(connection)  # building an index on a large table takes what it takes
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a table by copy, drop and rename; with foreign keys on,
+            # dropping a table whose rows others reference fails (a database with sales
+            # could not be upgraded past 0005). Off for the migration (outside any
+            # transaction, where SQLite takes the pragma), checked whole before it commits.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                lift_timeouts(connection)  # building an index on a large table takes time
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration left {len(broken)} rows whose references point "
+                           f"nowhere, first {tuple(broken[0])}")
 
 
 def ensure_schema(engine: Engine) -> str:

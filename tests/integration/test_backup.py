@@ -49,6 +49,24 @@ def sales_in(path: Path) -> int:
         connection.close()
 
 
+def sell(db, count: int, terminal: str = "T01") -> list[str]:
+    """Complete `count` sales through the services, as tests.support.sales_worker does."""
+    from pos.people import staff
+    from pos.selling import checkout, completion
+    from pos.selling.cart import TenderInput
+
+    cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
+    receipts = []
+    for _ in range(count):
+        cart = checkout.open_cart(db, staff_id=cashier, terminal=terminal)
+        for code in ITEMS:
+            checkout.add_product(db, cart, code=code)
+        due = sum(line.total for line in cart.lines)
+        receipts.append(completion.complete_sale(
+            db, cart, tenders=[TenderInput("cash", due)]).receipt_no)
+    return receipts
+
+
 def test_a_backup_is_checked_before_it_counts(sqlite_demo_db, data_folder):
     outcome = take_backup(sqlite_demo_db, reason="manual")
     assert outcome.good and outcome.problem is None and outcome.revision == "0013"
