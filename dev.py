@@ -3,9 +3,13 @@
 
     python3 dev.py run     # venv + dependencies, demo store on first run, open the app
     python3 dev.py test    # venv + dependencies, then the whole test suite
+    python3 dev.py package [--smoke]  # the installable folder dist/tickbox-pos (PyInstaller)
 
 The virtual environment lives in .venv and is reinstalled when pyproject.toml changes.
-Extra arguments after `test` go to pytest; after `run` they go to `pos`.
+Extra arguments after `test` go to pytest; after `run` they go to `pos`. `package` builds
+with packaging/tickbox-pos.spec into dist/tickbox-pos (a Windows build on Windows, a Linux
+one on Linux; README: Installable packages), then with --smoke runs packaging/smoke.py on
+the result; PyInstaller is installed into .venv on first use.
 """
 
 from __future__ import annotations
@@ -54,14 +58,44 @@ def test(args: list[str]) -> int:
     return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
 
 
+PYINSTALLER = "pyinstaller>=6.10,<7"
+
+
+def package(args: list[str]) -> int:
+    """dist/tickbox-pos from packaging/tickbox-pos.spec (build/ holds PyInstaller's work;
+    both are ignored by git), then the smoke test of the built app with --smoke."""
+    unknown = [a for a in args if a != "--smoke"]
+    if unknown:
+        print(f"dev.py package: unknown {' '.join(unknown)} (only --smoke)")
+        return 2
+    found = subprocess.run([str(PYTHON), "-c", "import PyInstaller"], capture_output=True)
+    if found.returncode != 0:
+        print(f"installing {PYINSTALLER} into .venv ...", flush=True)
+        subprocess.run([str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check",
+                        "-q", PYINSTALLER], check=True)
+    built = subprocess.run([str(PYTHON), "-m", "PyInstaller", "--noconfirm", "--clean",
+                            "--log-level", "WARN", "--distpath", str(ROOT / "dist"),
+                            "--workpath", str(ROOT / "build"),
+                            str(ROOT / "packaging" / "tickbox-pos.spec")], cwd=ROOT)
+    if built.returncode != 0:
+        return built.returncode
+    print(f"built {ROOT / 'dist' / 'tickbox-pos'}", flush=True)
+    if "--smoke" in args:
+        return subprocess.run([str(PYTHON), str(ROOT / "packaging" / "smoke.py")],
+                              cwd=ROOT).returncode
+    return 0
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup", "package"):
         print(__doc__)
         return 2
     ensure_environment()
     command, rest = sys.argv[1], sys.argv[2:]
     if command == "setup":
         return 0
+    if command == "package":
+        return package(rest)
     return run(rest) if command == "run" else test(rest)
 
 

@@ -15,17 +15,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pathlib import Path
-
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from pos.kernel.resources import package_dir
 from pos.kernel.text import printable
 
-FONT_DIR = Path(__file__).with_name("fonts")
+FONT_DIR = package_dir("printing") / "fonts"  # beside the modules, or in the frozen app
 CJK_FONT = "DroidSansFallback"
 CJK_FONT_FILE = FONT_DIR / "DroidSansFallback.ttf"
 LATIN_FONT = "LiberationSans"

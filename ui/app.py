@@ -16,7 +16,6 @@ The start is staged, so the login screen is up in about the time a bare Qt windo
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 from collections.abc import Callable
@@ -67,17 +66,12 @@ class FirstRun:
 
 
 def setup_logging() -> str:
-    """Errors go to a rotating log in the user data folder, with their tracebacks."""
-    folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "tickbox.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return str(path)
+    """Errors go to a rotating log in the user data folder, with their tracebacks
+    (pos.kernel.logs: logs/tickbox.log, 5 x 1 MB)."""
+    from pos.kernel.logs import start_logging
+
+    path = start_logging(data_dir())
+    return str(path) if path is not None else ""
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -328,6 +322,9 @@ def start_app(*, db_url: str | None = None, terminal: str | None = None) -> Star
 def run_app(*, db_url: str | None = None, terminal: str | None = None) -> int:
     startup = start_app(db_url=db_url, terminal=terminal)
     startup.failed.connect(lambda _message: startup.app.exit(1))
+    from ui.quit_after import watch
+
+    watch(startup)  # POS_QUIT_AFTER: checks that start the real app (packaging/smoke.py)
     code = startup.app.exec()
     startup.close()
     return code

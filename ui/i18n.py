@@ -14,8 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTranslator
 
 from pos.kernel import translations
+from pos.kernel.resources import package_dir
 
-I18N_DIR = Path(__file__).resolve().parent / "i18n"
+I18N_DIR = package_dir("ui") / "i18n"  # beside the modules, or in the frozen app
 SUPPORTED = translations.SUPPORTED
 
 

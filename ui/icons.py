@@ -21,7 +21,9 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractButton
 
-ICON_DIR = Path(__file__).resolve().parent / "assets" / "lucide"
+from pos.kernel.resources import package_dir
+
+ICON_DIR = package_dir("ui") / "assets" / "lucide"  # beside the modules, or in the frozen app
 INK, ON_COLOUR, DISABLED = "#1f2328", "#ffffff", "#8c959f"
 RENDER_SIZES = (16, 20, 24, 32, 48)
 BUTTON_ICON = QSize(20, 20)

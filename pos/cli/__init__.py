@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 # The command groups, in the order `pos --help` lists them.
 COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "settings",
-                   "journal", "prints", "customers", "reports",
-                   "backup")
+                   "journal", "prints", "customers", "reports", "sale",
+                   "backup", "support")
 
 EXIT_OK = 0
 EXIT_REFUSED = 1          # bad input or a rule of the store; nothing was changed
@@ -103,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return open_app(args)
+    _start_log(args)
     from pos.cli.common import PrintableOutput
     from pos.db import health, schema
     from pos.db.engine import Database, DatabaseDamaged, DatabaseUnavailable
@@ -135,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         database_failed = isinstance(exc, (DatabaseUnavailable, DatabaseDamaged))
         locale, currency = _reader_locale(None if database_failed else db, args)
         print("\n".join(refusal_lines(exc, locale=locale, currency=currency)), file=sys.stderr)
+        logging.getLogger("tickbox.cli").info("refused: %s", exc.message_id)
         return exit_code(exc)
     except BrokenPipeError:  # `pos ... | head`: the reader stopped reading; no traceback
         import os
@@ -148,9 +151,26 @@ def main(argv: list[str] | None = None) -> int:
 
         traceback.print_exception(exc, file=sys.stderr)
         print(bug_line(), file=sys.stderr)
+        logging.getLogger("tickbox.cli").error("bug", exc_info=exc)
         return EXIT_BUG
     finally:
         db.dispose()
+
+
+def _start_log(args) -> None:
+    """The command's words (never its values: a setting's value, a file name) go to the
+    rotating logs/cli.log in the data folder (pos.kernel.logs), with any refusal's id
+    and any bug's traceback."""
+    from pos.db.location import data_dir
+    from pos.kernel.logs import CLI_LOG, start_logging
+
+    try:
+        start_logging(data_dir(), CLI_LOG)
+    except OSError:  # no data folder to write to: the command runs without a file log
+        return
+    words = [args.command] + [getattr(args, key) for key in ("action", "what")
+                              if isinstance(getattr(args, key, None), str)]
+    logging.getLogger("tickbox.cli").info("pos %s", " ".join(words))
 
 
 def _reader_locale(db, args) -> tuple[str, str]:

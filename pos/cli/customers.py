@@ -66,7 +66,8 @@ def export_calls(args, db, terminal) -> int:
     return 0
 
 
-def _staff_named(db, name: str):
+def staff_named(db, name: str):
+    """The active staff member of that name (`pos sale` finds its seller so too)."""
     person = next((s for s in staff.list_staff(db) if s.name == name), None)
     if person is None:
         raise UserError("staff.no_one_called", name=name)
@@ -74,14 +75,14 @@ def _staff_named(db, name: str):
 
 
 def open_calls(args, db, terminal) -> int:
-    person = _staff_named(db, args.staff)
+    person = staff_named(db, args.staff)
     for call in followups.my_calls(db, staff_id=person.id):
         print(f"{call.id:>5}  {call.customer_name:<16} {call.phone:<14} {call.reason}")
     return 0
 
 
 def record_call(args, db, terminal) -> int:
-    person = _staff_named(db, args.staff)
+    person = staff_named(db, args.staff)
     followups.record_call(db, followup_id=args.call_id, staff_id=person.id,
                           outcome=args.outcome, notes=args.notes)
     print(f"call {args.call_id}: {args.outcome}")
@@ -89,7 +90,7 @@ def record_call(args, db, terminal) -> int:
 
 
 def assign_calls(args, db, terminal) -> int:
-    person = _staff_named(db, args.to)
+    person = staff_named(db, args.to)
     buyers = followups.recent_buyers(db, days=args.days, kind=args.kind)
     created = followups.assign_calls(db, customer_ids=[b.customer_id for b in buyers],
                                      staff_id=person.id)

@@ -37,7 +37,8 @@ def register(sub) -> None:
     card.set_defaults(writes=False)
     queue = group.add_parser("queue", help="print jobs: list failed ones, retry, run what is due")
     queue.add_argument("--retry", type=int, metavar="JOB_ID")
-    queue.add_argument("--run", action="store_true", help="send every due job now")
+    queue.add_argument("--run", action="store_true", dest="run_due",  # not args.run: the command
+                       help="send every due job now")
     sub.choices["print"].set_defaults(run=run_print_command)
 
 
@@ -84,7 +85,7 @@ def run_print_command(args, db, terminal: str) -> int:
     if action == "queue":
         if args.retry is not None:
             print_queue.retry(db, job_id=args.retry)
-        if args.run or args.retry is not None:
+        if args.run_due or args.retry is not None:
             for outcome in dispatch.run_due_jobs(db, terminal=terminal):
                 state = "printed" if outcome.printed else "FAILED"
                 print(f"job {outcome.job_id} {outcome.kind} {outcome.ref}: {state} {outcome.message}")

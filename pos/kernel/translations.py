@@ -85,10 +85,10 @@ class Translations:
 def ts_file(locale: str):
     """Where the .ts file of a language is: in the ui package's data (installed with it),
     found without importing Qt."""
-    from importlib import resources
+    from pos.kernel.resources import package_dir
 
     try:
-        return resources.files("ui") / "i18n" / f"{locale}.ts"
+        return package_dir("ui") / "i18n" / f"{locale}.ts"
     except ModuleNotFoundError:  # installed without the app
         return None
 

@@ -55,6 +55,7 @@ LAYERS = (
     ("demo",),
     ("setup",),  # a new store's first run: its standard categories are the demo's
     ("backup",),  # backups and safe upgrades: the journal's verify, the store's settings
+    ("support",),  # the support bundle reads from every layer below
     ("cli",),
 )
 DATA_FILES = {"pos/demo/data.py",  # the demo store's tables, not logic

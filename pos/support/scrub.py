@@ -1,0 +1,113 @@
+"""What never leaves the store in a support bundle: customers' phone numbers and names,
+staff PIN hashes (PINs themselves are never stored), passwords in database URLs.
+
+`Scrubber.from_database` learns the store's customers and hashes; `scrub` then replaces,
+in any text (a log, a settings file):
+
+- every customer's phone number, however it is written (digits with spaces, dashes or
+  dots between them), and any Chinese mobile number (11 digits, 1[3-9]...), known or not;
+- every customer's name (a trie-shaped regex, so 100,000 names cost one pass);
+- every staff PIN hash;
+- the password of a URL (``postgresql://user:secret@host`` -> ``user:***@host``), and
+  whatever follows the word PIN or password (``pin 1234`` -> ``pin ***``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PHONE = "[phone]"
+NAME = "[customer]"
+PIN_HASH = "[pin hash]"
+# A run of 5 or more digits with single separators between them (a phone as typed; a
+# customer's may be as short as 5 digits).
+_DIGIT_RUN = re.compile(r"(?<![\w])\+?\d(?:[ \-.]?\d){4,}(?![\w])")
+_MOBILE = re.compile(r"(?:86)?1[3-9]\d{9}")
+# What follows the word PIN or password (a PIN is never stored, so never known to scrub
+# by its value; a log line that names one is scrubbed by its shape).
+_SAID_SECRET = re.compile(r"(?P<word>\b(?:pin|pins|password|passwd|pwd)\b\s*[:=]?\s*)[^\s,;]+",
+                          re.I)
+_URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s]+:)[^@\s]+(?=@)", re.I)
+
+
+@dataclass
+class Scrubber:
+    phones: set[str] = field(default_factory=set)  # digits only
+    names: set[str] = field(default_factory=set)
+    secrets: set[str] = field(default_factory=set)  # replaced wherever they appear
+    _names_re: re.Pattern | None = None
+
+    @classmethod
+    def from_database(cls, db) -> Scrubber:
+        from sqlalchemy import select
+
+        from pos.db.models import Customer, Staff
+
+        with db.read_connection() as conn:
+            customers = conn.execute(select(Customer.phone, Customer.name)).all()
+            hashes = conn.execute(select(Staff.pin_hash)).scalars().all()
+        return cls(phones={digits(p) for p, _ in customers if digits(p)},
+                   names={n.strip() for _, n in customers if n and len(n.strip()) >= 2},
+                   secrets={h for h in hashes if h})
+
+    def scrub(self, text: str) -> str:
+        text = _SAID_SECRET.sub(r"\g<word>***", text)
+        for secret in self.secrets:
+            if secret in text:
+                text = text.replace(secret, PIN_HASH)
+        text = _URL_PASSWORD.sub(r"\g<head>***", text)
+        text = _DIGIT_RUN.sub(self._phone, text)
+        if self.names:
+            if self._names_re is None:
+                self._names_re = re.compile(trie_pattern(self.names))
+            text = self._names_re.sub(NAME, text)
+        return text
+
+    def _phone(self, match: re.Match) -> str:
+        """A run of digit groups: the longest spans of whole groups that are a phone
+        number are replaced (a receipt number and a phone a space apart are two)."""
+        parts = re.split(r"([ \-.])", match.group())  # groups at even places
+        groups, out, i = parts[::2], [], 0
+        while i < len(groups):
+            for j in range(len(groups), i, -1):
+                if self._is_phone(digits("".join(groups[i:j]))):
+                    out.append(PHONE)
+                    i = j
+                    break
+            else:
+                out.append(groups[i])
+                i += 1
+            if i < len(groups):
+                out.append(parts[2 * i - 1])
+        return "".join(out)
+
+    def _is_phone(self, number: str) -> bool:
+        return number in self.phones or bool(_MOBILE.fullmatch(number))
+
+
+def digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def trie_pattern(words: set[str]) -> str:
+    """One regex matching any of `words`, longest first, shaped as a trie (shared
+    prefixes are tried once). A word of letters is matched as a whole word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    # Letters or digits at a name's edge must not continue a longer word (Li in Liberation);
+    # CJK names have no spaces to bound them and are matched anywhere.
+    return r"(?<![A-Za-z0-9])(?:" + pattern(trie) + r")(?![A-Za-z0-9])"
