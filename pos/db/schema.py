@@ -9,7 +9,6 @@ before the database layer has loaded.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 
@@ -21,10 +20,10 @@ HEAD = "0013"
 def alembic_config():
     from alembic.config import Config
 
-    import migrations  # the shipped package; works installed or from a checkout
+    from pos.kernel.resources import package_dir
 
-    config = Config()
-    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    config = Config()  # the shipped scripts: a checkout, an install or the frozen app
+    config.set_main_option("script_location", str(package_dir("migrations")))
     return config
 
 
