@@ -241,3 +241,23 @@ def test_a_file_of_many_bad_rows_lists_the_first_and_counts_the_rest(shop, small
     assert [line.split(",")[0] for line in lines[1:6]] == [f"line {n}" for n in range(2, 7)]
     assert lines[6:] == ["…and 115 more problems: the first 5 are listed"]
     assert state(shop) == before
+
+
+def test_a_file_of_most_of_the_catalog_rebuilds_search_once_and_a_few_rows_refresh_theirs(
+        shop, small_batches, monkeypatch):
+    monkeypatch.setattr(search, "FULL_REFRESH_AT", 100)
+    real, calls = search.refresh, []
+
+    def counted(connection, product_ids=None):
+        calls.append(None if product_ids is None else len(product_ids))
+        return real(connection, product_ids)
+
+    monkeypatch.setattr(search, "refresh", counted)
+    products.import_catalog_file(shop, data=catalog(333).encode())
+    assert calls == [None]  # one rebuild, after every batch was written
+    assert [p.sku for p in products.search_products(shop, "SKU00332")] == ["SKU00332"]
+    calls.clear()
+    products.import_catalog_file(shop, data=(HEADER + row(7, stock=3) + row(400)).encode())
+    assert calls == [2]  # two of 334 products: theirs only
+    assert [p.sku for p in products.search_products(shop, "SKU00400")] == ["SKU00400"]
+    assert verify(shop).ok
