@@ -35,8 +35,8 @@ def upgrade() -> None:
                                 name=op.f('pk_catalog_search_terms')),
         sqlite_with_rowid=False,
     )
-    op.create_index(op.f('ix_catalog_search_terms_product_id'), 'catalog_search_terms',
-                    ['product_id'], unique=False)
+    op.create_index('ix_catalog_search_terms_product_id', 'catalog_search_terms',
+                    ['product_id', 'term'], unique=False)
     op.create_table(
         'catalog_search_words',
         sa.Column('variant', sa.String(length=24), nullable=False),
@@ -66,5 +66,5 @@ def downgrade() -> None:
             SELECT -price, id, search_text FROM products WHERE active""")
         op.execute("CREATE INDEX ix_product_search_product_id ON product_search (product_id)")
     op.drop_table('catalog_search_words')
-    op.drop_index(op.f('ix_catalog_search_terms_product_id'), table_name='catalog_search_terms')
+    op.drop_index('ix_catalog_search_terms_product_id', table_name='catalog_search_terms')
     op.drop_table('catalog_search_terms')

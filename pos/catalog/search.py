@@ -59,7 +59,7 @@ _PRODUCTS = Product.__table__
 MAX_TERM = _TERMS.c.term.type.length        # longer words are filed by their first 64
 _FUZZY_MIN, _FUZZY_MAX = 4, _WORDS.c.word.type.length
 _CAP = 2_000        # index entries walked at most where the rest of the query is checked
-_COUNT_CAP = 500    # entries counted at most to tell which word of a query is rarest
+_COUNT_CAP = 1_000  # entries counted at most to tell which word of a query is rarest
 _FUZZY_WORDS = 8    # words one edit away looked up at most
 _CHUNK = 500        # ids per statement in refresh
 _REBUILD_BATCH = 20_000
@@ -167,7 +167,8 @@ def _rebuild(connection: Connection) -> None:
         "INSERT INTO catalog_search_terms (term, neg_price, product_id) "
         f"SELECT term, neg_price, product_id FROM {_STAGE} ORDER BY term, neg_price, product_id"))
     connection.execute(sql_text(f"DROP TABLE {_STAGE}"))
-    connection.execute(sql_text(f"CREATE INDEX {_BY_PRODUCT} ON catalog_search_terms (product_id)"))
+    connection.execute(sql_text(
+        f"CREATE INDEX {_BY_PRODUCT} ON catalog_search_terms (product_id, term)"))
 
 
 def _file(connection: Connection, rows: Sequence, into: str = "catalog_search_terms") -> None:
@@ -273,20 +274,22 @@ def search_ids(connection: Connection, raw: str, limit: int) -> dict[int, int]:
             keys.append((token, token[:MAX_TERM], _after(token[:MAX_TERM])))
     keys = list(dict.fromkeys(keys))
     if len(keys) == 1:
-        lead = keys[0]
+        lead, rare = keys[0], True
     else:  # the rarest leads (entries counted up to _COUNT_CAP, in one statement)
         counts = _counts(connection, [(lo, hi) for _, lo, hi in keys])
-        lead = min(zip(keys, counts), key=lambda pair: (pair[1], -len(pair[0][0])))[0]
+        (lead, count) = min(zip(keys, counts), key=lambda pair: (pair[1], -len(pair[0][0])))
+        rare = count < _COUNT_CAP
     token = lead[0]
-    # what the lead's range does not vouch for is checked on the search text
+    # what the lead's range does not vouch for is checked for each product
     others = [t for t in dict.fromkeys(tokens)
               if t != token or (_is_cjk(t) and len(t) > 2) or len(t) > MAX_TERM]
 
     add(_postings(connection, lead[1], lead[2], others, limit), _WORD)
-    if len(found) < limit and not _is_cjk(token) and len(token) >= 3:
+    # a common word that left the page short is no typo, and inside words finds it again
+    if len(found) < limit and rare and not _is_cjk(token) and len(token) >= 3:
         add(_contains(connection, token, others, limit), _CONTAINS)
-    if (len(found) < limit and _FUZZY_MIN <= len(token) <= _FUZZY_MAX and token.isalpha()
-            and not _is_cjk(token)):
+    if (len(found) < limit and rare and _FUZZY_MIN <= len(token) <= _FUZZY_MAX
+            and token.isalpha() and not _is_cjk(token)):
         add(_typo_postings(connection, token, others, limit), _FUZZY)
     return found
 
@@ -317,7 +320,8 @@ def _counts(connection: Connection, ranges: Sequence[tuple[str, str]]) -> Sequen
 def _postings(connection: Connection, lo: str, hi: str | None, others: Sequence[str],
               limit: int) -> list[int]:
     """Products filed under a term in [lo, hi) (hi None: the term lo), in key order;
-    with `others`, only those whose search text holds each, among the first _CAP."""
+    with `others`, only those that also hold each (a word starting so, or a Chinese run
+    in the search text), among the first _CAP."""
     where = [_TERMS.c.term >= lo, _TERMS.c.term < hi] if hi else [_TERMS.c.term == lo]
     walk = (select(_TERMS.c.product_id, _TERMS.c.term, _TERMS.c.neg_price).where(*where)
             .order_by(_TERMS.c.term, _TERMS.c.neg_price, _TERMS.c.product_id))
@@ -328,11 +332,24 @@ def _postings(connection: Connection, lo: str, hi: str | None, others: Sequence[
             connection.execute(walk.with_only_columns(_TERMS.c.product_id).limit(fetch))
             .scalars()))
     walked = walk.limit(_CAP).subquery()
-    checked = (select(walked.c.product_id)
-               .join(_PRODUCTS, _PRODUCTS.c.id == walked.c.product_id)
-               .where(*[_holds(connection, _PRODUCTS.c.search_text, o) for o in others])
-               .limit(fetch))  # in the walk's order: it leads the join, and stops early
-    return list(dict.fromkeys(connection.execute(checked).scalars()))
+    checked = select(walked.c.product_id)
+    prefixes = [o for o in others if _is_prefix_key(o)]
+    fragments = [o for o in others if not _is_prefix_key(o)]
+    for other in prefixes:  # another word starting so: the (product_id, term) index
+        term = _TERMS.alias()
+        checked = checked.where(select(term.c.product_id).where(
+            term.c.product_id == walked.c.product_id, term.c.term >= other,
+            term.c.term < _after(other)).exists())
+    if fragments:  # a Chinese run of 3+ characters: on the search text
+        checked = checked.join(_PRODUCTS, _PRODUCTS.c.id == walked.c.product_id).where(
+            *[_holds(connection, _PRODUCTS.c.search_text, o) for o in fragments])
+    # in the walk's order: it leads, and the statement stops at a page
+    return list(dict.fromkeys(connection.execute(checked.limit(fetch)).scalars()))
+
+
+def _is_prefix_key(token: str) -> bool:
+    """Whether "a term starts with the token" says the product holds it."""
+    return len(token) <= (2 if _is_cjk(token) else MAX_TERM)
 
 
 def _contains(connection: Connection, token: str, others: Sequence[str], limit: int) -> list[int]:

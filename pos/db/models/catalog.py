@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pos.db.models.base import Base, enum_column
@@ -64,12 +64,13 @@ class SearchTerm(Base):
     or a piece of a Chinese run; the key's order is "this term, highest price first"."""
 
     __tablename__ = "catalog_search_terms"
-    __table_args__ = {"sqlite_with_rowid": False}
+    # by product: what refresh deletes, and "does this product also hold that word"
+    __table_args__ = (Index("ix_catalog_search_terms_product_id", "product_id", "term"),
+                      {"sqlite_with_rowid": False})
 
     term: Mapped[str] = mapped_column(_TERM, primary_key=True)
     neg_price: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    product_id: Mapped[int] = mapped_column(
-        Integer, primary_key=True, autoincrement=False, index=True)
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
 
 class SearchWord(Base):
