@@ -58,7 +58,7 @@ _PRODUCTS = Product.__table__
 
 MAX_TERM = _TERMS.c.term.type.length        # longer words are filed by their first 64
 _FUZZY_MIN, _FUZZY_MAX = 4, _WORDS.c.word.type.length
-_CAP = 2_000        # index entries walked at most where the rest of the query is checked
+_CAP = 1_000        # index entries walked at most where the rest of the query is checked
 _COUNT_CAP = 1_000  # entries counted at most to tell which word of a query is rarest
 _FUZZY_WORDS = 8    # words one edit away looked up at most
 _CHUNK = 500        # ids per statement in refresh
