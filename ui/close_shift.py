@@ -69,6 +69,7 @@ def start_close_shift(till) -> None:
                         .format(z=z.z_number, diff=("+" if z.over_short > 0 else "")
                                 + till.formats.money(z.over_short)))
         till.run_prints()
+        till.backups.take("z_close")  # the day's sales, backed up once the shift is closed
 
     till._approve_then("close_day", till.terminal, _tr("close the shift"), approved)
 

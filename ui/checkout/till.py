@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pos.kernel.enums import CustomerKind, StaffRole
 from pos.selling.cart import Cart, totals
 from ui import ops
+from ui.backup_status import BackupStatus
 from ui.checkout.till_after_sale import AfterSaleActions
 from ui.checkout.till_cart import CartActions
 from ui.checkout.till_customer import CustomerActions
@@ -65,6 +66,8 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         self._search_turn = 0  # which search the results list should show
 
         top = self._build_top_bar()
+        self.backups = BackupStatus(self)  # backups on a timer and at Z; their age shown
+        top.insertWidget(1, self.backups.label)
         self._build_scan()
         customer_box, totals_box = self._build_cart_and_totals()
         actions = self._build_actions()
@@ -108,6 +111,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         for button in (self.audit_button, self.report_button, self.close_shift_button,
                        self.drawer_button, self.settings_button):
             button.setVisible(staff.role in MANAGERS)
+        self.backups.show_to(staff.role in MANAGERS)
         self.clear_moment()
         if self.cart is None or not self.cart.lines:
             self.new_cart()

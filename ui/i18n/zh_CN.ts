@@ -5623,4 +5623,31 @@
         <translation>把数据库结构从 {current} 升级到 {head} 失败：{reason}；恢复备份也失败：{problem}。请不要用此收银台销售：用 pos restore 恢复 {backup}（README：Backups）。</translation>
     </message>
 </context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <source>No backup yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <source>Backup {age} ago</source>
+        <translation>备份于 {age}前</translation>
+    </message>
+    <message>
+        <source>The last backup failed: {problem}</source>
+        <translation>上次备份失败：{problem}</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+</context>
 </TS>

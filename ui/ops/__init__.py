@@ -30,6 +30,7 @@ from ui.ops.aftersale import (
     Attempts, exchange, find_sales, list_audit, load_exchange, load_return, product_for_return,
     quote_refund, refund, refund_without_receipt, void_sale,
 )
+from ui.ops.backup import backup_age, backup_if_due, take_backup
 from ui.ops.catalog import create_product, list_categories
 from ui.ops.cart import (
     TillView, add_product, addon_units, cancel_cart, decline_card, find_customer,
@@ -63,4 +64,5 @@ __all__ = [
     "void_sale", "x_report",
     "check_count", "shift_count",
     "create_product", "list_categories",
+    "backup_age", "backup_if_due", "take_backup",
 ]
