@@ -13,9 +13,10 @@ The structure (migration 0012; `refresh` is the one place that keeps it in step 
   stops after a page: a word or any prefix of one (1 character, 2 characters, an sku or
   barcode prefix) is the range [prefix, prefix with its last character + 1); a Chinese
   character is the range of terms it starts; two Chinese characters are one term;
-  three or more are the rarest of their two-character pieces, the rest checked on
+  three or more are the rarest of their two-character pieces, the run then checked on
   `products.search_text`. Within a term the key is "highest price first", so the first
-  rows are the ones the store wants sold.
+  rows are the ones the store wants sold. A second index, (product_id, term), serves
+  refresh's deletes and "does this product also hold a word starting so".
 - `catalog_search_words` (variant, word): the catalog's vocabulary of words of 4 to 24
   letters, each filed under itself and under every deletion of one letter. A typo (one
   letter wrong, missing, extra, or two swapped) shares a key with the word meant (the
@@ -25,17 +26,23 @@ The structure (migration 0012; `refresh` is the one place that keeps it in step 
 - Kept from migration 0002: SQLite's trigram FTS5 index (`product_search_fts`) and
   PostgreSQL's pg_trgm index on `products.search_text`, which find a string in the
   middle of a word ("book" in "notebook") when the terms found less than a page.
+  (SQLite's `product_search` copy by price, which a short query had to walk whole, is
+  gone.)
 
 A search runs tiers until the page (`limit`, 50 by default) is full; each is a bounded
 walk (LIMIT, and at most `_CAP` index entries where other words of the query must be
 checked):
 1. the exact barcode or sku (the unique indexes of `products`);
-2. terms: with several words, the rarest (counted up to `_COUNT_CAP`) leads and the others
-   must be in the product's search text;
-3. contains (3+ letters or digits, inside a word): the trigram indexes, with a LIMIT;
-4. typos (a word of 4+ letters): the words one edit away, as terms.
-The page lists tier 1 first, then 2, 3 and 4, each by price, highest first. A query of
-punctuation only ("-") walks at most `_CAP` products.
+2. terms: with several words, the rarest (entries counted up to `_COUNT_CAP`) leads
+   and each other must start a word of the product too;
+3. inside a word (3+ letters or digits): the trigram indexes, with a LIMIT;
+4. typos (a word of 4 to 24 letters): the words one edit away, as terms.
+Tiers 3 and 4 run only for a rare lead (a common word that left the page short is no
+typo). The page lists tier 1 first, then 2, 3 and 4, each by price, highest first. A
+query of punctuation only ("-") looks at the first `_CAP` products only. Two letters
+inside a word ("ok" of "notebook") are not searched: too common to find fast, and not
+what a cashier types. Results are what the page can hold: the whole set of matches is
+never counted or sorted.
 """
 
 from __future__ import annotations
