@@ -111,7 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     from pos.db.location import resolve_url, this_terminal
     from pos.kernel.errors import UserError
 
-    db = Database(resolve_url(args.db))
+    try:
+        db = Database(resolve_url(args.db))
+    except UserError as exc:  # a limit set wrong (POS_DB_*_TIMEOUT, pos.db.timeouts)
+        from pos.cli.common import refusal_lines
+
+        print("\n".join(refusal_lines(exc, locale=_reader_locale(None, args)[0])),
+              file=sys.stderr)
+        return exit_code(exc)
     try:
         if getattr(args, "writes", True):
             health.quick_check(db)

@@ -95,6 +95,17 @@ def test_timeouts_come_from_the_environment_and_bad_ones_are_refused():
         assert variable in str(caught.value) and value in str(caught.value)
 
 
+def test_the_command_says_a_limit_set_wrong_and_exits_1(capsys, monkeypatch, tmp_path):
+    from pos.cli import EXIT_REFUSED, main
+
+    monkeypatch.setenv("POS_DB_BUSY_TIMEOUT", "forever")
+    assert main([f"--db={tmp_path / 'x.db'}", "summary"]) == EXIT_REFUSED
+    assert capsys.readouterr().err.strip() == (
+        "error: POS_DB_BUSY_TIMEOUT must be a number of seconds from 0.1 to 86400, "
+        "not 'forever'")
+    assert not (tmp_path / "x.db").exists()
+
+
 def test_every_connection_has_its_limits(fast_db):
     with fast_db.read_connection() as connection:
         if fast_db.engine.dialect.name == "sqlite":
