@@ -36,6 +36,11 @@ def is_local(url: str) -> bool:
     return host in LOCAL_HOSTS or host.startswith("/")
 
 
+def refuse_remote(url: str) -> None:
+    if not is_local(url):
+        raise UserError("backup.pg_remote", host=make_url(url).host)
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
@@ -69,8 +74,7 @@ def dump_database(db: Database, *, keep: int = 14, second_folder: str = "",
     elsewhere (backup.pg_remote)."""
     from pos.db.schema import current_revision
 
-    if not is_local(db.url):
-        raise UserError("backup.pg_remote", host=make_url(db.url).host)
+    refuse_remote(db.url)
     pg_dump, pg_restore = _tool("pg_dump"), _tool("pg_restore")
     folder = files.backups_dir(data_folder)
     at = utcnow()

@@ -37,15 +37,19 @@ def backup_settings(db: Database) -> BackupSettings:
 
 def backup_now(db: Database, *, reason: str = "manual",
                data_folder: Path | None = None) -> Outcome:
-    """Take one backup, checked, kept as the settings say; the outcome is in the index."""
-    settings = backup_settings(db)
+    """Take one backup, checked, kept as the settings say; the outcome is in the index.
+    A PostgreSQL server elsewhere is refused before anything is asked of it."""
     if sqlite_path(db.url) is None:
-        from pos.backup.postgres import dump_database
+        from pos.backup.postgres import dump_database, refuse_remote
+
+        refuse_remote(db.url)
+        settings = backup_settings(db)
 
         return dump_database(db, keep=settings.keep, second_folder=settings.second_folder,
                              reason=reason, data_folder=data_folder)
     from pos.backup.sqlite_backup import take_backup
 
+    settings = backup_settings(db)
     return take_backup(db, reason=reason, keep=settings.keep,
                        second_folder=settings.second_folder, data_folder=data_folder)
 
