@@ -8,6 +8,8 @@ link is hung by a TCP proxy on loopback (tests/support/tcp_proxy.py)."""
 
 import sqlite3
 import threading
+import time
+from dataclasses import replace
 
 import psycopg
 import pytest
@@ -158,6 +160,28 @@ def test_a_statement_past_its_limit_is_a_clear_refusal_and_the_next_call_works(f
     assert str(error).startswith("The database ") and "did not answer within 1 s" in str(error)
     with fast_pg.read_connection() as connection:
         assert connection.execute(text("SELECT 1")).scalar() == 1
+
+
+@pytest.mark.postgres
+def test_a_transaction_left_idle_past_its_limit_is_ended_by_the_server(pg_demo_db):
+    """A till gone quiet mid-transaction (its locks held) is ended by the server; the
+    till that comes back is told the connection was lost, and its next call works."""
+    database = Database(pg_demo_db.url, timeouts=replace(FAST, idle_s=1))
+    try:
+        def goes_quiet():
+            with database.write_connection() as connection:
+                connection.execute(text("SELECT * FROM journal_head FOR UPDATE")).all()
+                time.sleep(1.8)
+                connection.execute(text("SELECT 1"))
+
+        error = refusal(goes_quiet)
+        assert error.message_id == "db.connection_lost"
+        with pg_demo_db.write_connection() as connection:  # the lock was let go
+            connection.execute(text("SELECT * FROM journal_head FOR UPDATE NOWAIT")).all()
+        with database.read_connection() as connection:
+            assert connection.execute(text("SELECT 1")).scalar() == 1
+    finally:
+        database.dispose()
 
 
 class OtherTill:
