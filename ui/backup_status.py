@@ -12,12 +12,14 @@ each backup."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 
 from ui import ops
 from ui.elided_label import ElidedLabel
 
 CHECK_MS = 10 * 60_000  # how often the app asks whether a backup is due
 REFRESH_MS = 60_000  # the age shown is recomputed once a minute
+MOST_WIDTH = 170  # pixels the age may claim from the top bar
 
 
 class BackupStatus(QObject):
@@ -76,6 +78,12 @@ class BackupStatus(QObject):
                 problem=age.last_problem)
         self.label.setText(text)
         self.label.setToolTip(tip)
+        # The age is what a manager looks for: shown whole (it is short), the store's
+        # name beside it elides first; capped so it can never widen the till.
+        bold = QFont(self.label.font())
+        bold.setBold(True)  # red is bold too (the style's QLabel#error)
+        self.label.setMinimumWidth(min(QFontMetrics(bold).horizontalAdvance(text) + 8,
+                                       MOST_WIDTH))
         name = "error" if age.stale else "muted"
         if self.label.objectName() != name:
             self.label.setObjectName(name)
