@@ -31,6 +31,7 @@ class BackupStatus(QObject):
         self.label.hide()
         self.age = None  # pos.backup.run.BackupAge, once read
         self.running = False
+        self.pending: str | None = None  # a Z close's backup asked for while one ran
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self.take_if_due)
         self.backup_timer.start(CHECK_MS)
@@ -44,15 +45,18 @@ class BackupStatus(QObject):
             self.refresh()
 
     def take(self, reason: str) -> None:
-        """A backup now (a Z close's), unless one is already running."""
+        """A backup now (a Z close's); after the one running, if one is: the close's
+        sales must be in a backup taken after it."""
+        if self.running:
+            self.pending = reason
+            return
         self._run(ops.take_backup(reason))
 
     def take_if_due(self) -> None:
-        self._run(ops.backup_if_due())
+        if not self.running:
+            self._run(ops.backup_if_due())
 
     def _run(self, call) -> None:
-        if self.running:
-            return
         self.running = True
         self.ops.run(call, parent=self.till, busy=False, done=self._taken,
                      refused=lambda _error: self._taken(None),
@@ -60,6 +64,9 @@ class BackupStatus(QObject):
 
     def _taken(self, _outcome) -> None:
         self.running = False
+        if self.pending is not None:
+            reason, self.pending = self.pending, None
+            self.take(reason)
         self.refresh()
 
     def refresh(self) -> None:

@@ -91,3 +91,18 @@ def test_a_z_close_takes_a_backup(qtbot, sqlite_demo_db, data_folder):
         assert label.text() == "Backup 0 min ago" and label.objectName() == "muted"
         backup = data_folder / "backups" / files.last_good(data_folder).file
         assert backup.is_file()
+
+
+def test_a_z_close_during_a_scheduled_backup_gets_its_own_after_it(
+        qtbot, sqlite_demo_db, data_folder):
+    with till_window(qtbot, sqlite_demo_db) as window:
+        log_in(qtbot, window, name="Zhang Wei", pin="9999")
+        backups = window.till.backups
+        backups.running = True  # as while the timer's backup runs
+        backups.take("z_close")
+        settle(qtbot, window)
+        assert files.attempts(data_folder) == []  # not two at once
+        backups._taken(None)  # the timer's backup ends
+        qtbot.waitUntil(lambda: [a.reason for a in files.attempts(data_folder)] == ["z_close"],
+                        timeout=20_000)
+        settle(qtbot, window)
