@@ -42,6 +42,8 @@ def check_file(path: Path) -> Check:
     """The checks a restore makes first; UserError when the file must not be restored."""
     if not path.is_file():
         raise UserError("restore.no_file", path=str(path))
+    if not keyfile.key_path().exists():  # a new machine: checking would make a new key
+        raise UserError("restore.no_key", path=str(keyfile.key_path()))
     check = check_backup(path)
     if not check.good:
         raise UserError("restore.not_good", path=str(path), problem=check.problem)

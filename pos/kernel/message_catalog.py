@@ -646,4 +646,8 @@ CATALOG: dict[str, str] = {
                                     "failed: {reason}; putting the backup back failed too: "
                                     "{problem}. Do not sell from this till: restore {backup} with "
                                     "pos restore (README: Backups)."),
+    # --- restoring a backup (issue 17) ---------------------------------------------------
+    "restore.no_key": ("The store's key {path} is not there: put the store's store.key (from the "
+                       "old till's data folder, or its safe copy) there first, so the backup's "
+                       "journal can be checked"),
 }

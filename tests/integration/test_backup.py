@@ -280,3 +280,14 @@ def test_restore_over_the_live_database_needs_the_typed_confirmation(
         assert stock == sales_in(backup)
     finally:
         restored.dispose()
+
+
+def test_restore_without_the_stores_key_says_where_to_put_it(sqlite_demo_db, data_folder,
+                                                            tmp_path, monkeypatch, capsys):
+    backup = data_folder / "backups" / take_backup(sqlite_demo_db).file
+    missing = tmp_path / "new-machine" / "store.key"
+    monkeypatch.setenv(keyfile.ENV_KEY_FILE, str(missing))
+    assert main([f"--db={sqlite_demo_db.url}", "restore", str(backup), "--to",
+                 str(tmp_path / "restored")]) == 1
+    assert f"The store's key {missing} is not there" in capsys.readouterr().err
+    assert not missing.exists()  # no new key made behind the store's back

@@ -3286,6 +3286,33 @@
     </message>
 </context>
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <source>No backup yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <source>Backup {age} ago</source>
+        <translation>备份于 {age}前</translation>
+    </message>
+    <message>
+        <source>The last backup failed: {problem}</source>
+        <translation>上次备份失败：{problem}</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+</context>
+<context>
     <name>pos</name>
     <message>
         <source>, </source>
@@ -5622,32 +5649,10 @@
         <comment>upgrade.failed_not_restored</comment>
         <translation>把数据库结构从 {current} 升级到 {head} 失败：{reason}；恢复备份也失败：{problem}。请不要用此收银台销售：用 pos restore 恢复 {backup}（README：Backups）。</translation>
     </message>
-</context>
-<context>
-    <name>BackupStatus</name>
     <message>
-        <source>No backup yet</source>
-        <translation>还没有备份</translation>
-    </message>
-    <message>
-        <source>Backup {age} ago</source>
-        <translation>备份于 {age}前</translation>
-    </message>
-    <message>
-        <source>The last backup failed: {problem}</source>
-        <translation>上次备份失败：{problem}</translation>
-    </message>
-    <message>
-        <source>{n} min</source>
-        <translation>{n} 分钟</translation>
-    </message>
-    <message>
-        <source>{n} h</source>
-        <translation>{n} 小时</translation>
-    </message>
-    <message>
-        <source>{n} days</source>
-        <translation>{n} 天</translation>
+        <source>The store's key {path} is not there: put the store's store.key (from the old till's data folder, or its safe copy) there first, so the backup's journal can be checked</source>
+        <comment>restore.no_key</comment>
+        <translation>店铺密钥 {path} 不存在：请先把店铺的 store.key（来自旧收银机的数据文件夹或其安全副本）放到那里，才能检查备份的日志链</translation>
     </message>
 </context>
 </TS>
