@@ -100,8 +100,8 @@ def count_statements(db, run) -> int:
     return len(statements)
 
 
-def test_statements_grow_with_batches_not_documents(sqlite_demo_db):
-    db = sqlite_demo_db
+def test_statements_grow_with_batches_not_documents(demo_db):
+    db = demo_db
     LongChain(db, per_shift=2500, refund_every=100).extend(5000)
     whole = count_statements(db, lambda: verify.verify(db))
     assert whole < 100  # 5,000 documents: about 7 statements a batch of 2,000
