@@ -189,6 +189,10 @@ def measure(label: str, db: Database, count: int, repeat: int) -> list[tuple[str
         ordered = sorted(samples)
         worst.append((shape, ordered[len(ordered) // 2],
                       ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]))
+    codes = iter(make_ean13(f"69{rng.randrange(count):010d}") for _ in range(repeat))
+    print(f"[{label}] " + figures("scan (find_by_code, not a search)",
+                                  timed(lambda: products.find_by_code(db, next(codes)), repeat)),
+          flush=True)
     over = [w for w in worst if w[2] >= TARGET_MS]
     print(f"[{label}] p95 target {TARGET_MS:.0f} ms: "
           + ("every shape under it" if not over else
