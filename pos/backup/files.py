@@ -21,7 +21,7 @@ from pos.db.location import data_dir
 INDEX = "index.json"
 KEPT_IN_INDEX = 60  # attempts remembered; the files themselves are kept by backup_keep
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6}-\d{3})-r(?P<rev>[0-9a-z_]+)"
-                   r"(?P<kind>-before-[a-z]+)?\.db$")
+                   r"(?P<kind>-before-[a-z]+)?(?P<suffix>\.db|\.dump)$")
 
 
 @dataclass(frozen=True)
@@ -56,20 +56,20 @@ def backup_name(stem: str, at: datetime, revision: str | None, *,
     return f"{stem}-{stamp}-r{revision or 'none'}{tail}.db"
 
 
-def regular_backups(folder: Path, stem: str) -> list[Path]:
-    """The scheduled and manual backups of database `stem` in `folder`, oldest first
-    (the names sort by time)."""
+def regular_backups(folder: Path, stem: str, suffix: str = ".db") -> list[Path]:
+    """The scheduled and manual backups of database `stem` in `folder` (SQLite files, or
+    PostgreSQL dumps with `suffix` ".dump"), oldest first (the names sort by time)."""
     found = []
-    for path in folder.glob(f"{stem}-*.db"):
+    for path in folder.glob(f"{stem}-*{suffix}"):
         match = _NAME.match(path.name)
-        if match and match["stem"] == stem and not match["kind"]:
+        if match and match["stem"] == stem and not match["kind"] and match["suffix"] == suffix:
             found.append(path)
     return sorted(found, key=lambda p: p.name)
 
 
-def prune(folder: Path, stem: str, keep: int) -> list[Path]:
+def prune(folder: Path, stem: str, keep: int, suffix: str = ".db") -> list[Path]:
     """Delete all but the newest `keep` backups of `stem`; returns what was deleted."""
-    files = regular_backups(folder, stem)
+    files = regular_backups(folder, stem, suffix)
     doomed = files[:-keep] if keep > 0 else files
     for path in doomed:
         path.unlink(missing_ok=True)

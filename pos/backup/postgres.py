@@ -100,14 +100,8 @@ def dump_database(db: Database, *, keep: int = 14, second_folder: str = "",
     os.replace(temp, final)
     second = copy_to_second_folder(final, second_folder, stem=stem, keep=keep) \
         if second_folder else None
-    _prune_dumps(folder, stem, keep)
+    files.prune(folder, stem, keep, DUMP_SUFFIX)
     outcome = Outcome(name, at.isoformat(), revision, True, None, final.stat().st_size,
                       reason, second)
     files.record(folder, outcome)
     return outcome
-
-
-def _prune_dumps(folder: Path, stem: str, keep: int) -> None:
-    dumps = sorted(folder.glob(f"{stem}-*{DUMP_SUFFIX}"), key=lambda p: p.name)
-    for path in dumps[:-keep]:
-        path.unlink(missing_ok=True)

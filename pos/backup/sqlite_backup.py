@@ -165,7 +165,7 @@ def copy_to_second_folder(path: Path, second_folder: str, *, stem: str, keep: in
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target_dir / path.name)
-        files.prune(target_dir, stem, keep)
+        files.prune(target_dir, stem, keep, path.suffix)
     except OSError as exc:
         try:
             temp.unlink(missing_ok=True)
