@@ -291,9 +291,14 @@ def search_ids(connection: Connection, raw: str, limit: int) -> dict[int, int]:
     others = [t for t in dict.fromkeys(tokens)
               if t != token or (_is_cjk(t) and len(t) > 2) or len(t) > MAX_TERM]
 
+    exact = bool(found)
     add(_postings(connection, lead[1], lead[2], others, limit), _WORD)
-    # a common word that left the page short is no typo, and inside words finds it again
-    if len(found) < limit and rare and not _is_cjk(token) and len(token) >= 3:
+    # A code typed whole, or a common word that left the page short, is no typo, and
+    # inside words finds nothing more; nor does a barcode-long number (barcodes are
+    # terms only).
+    rare = rare and not exact
+    if (len(found) < limit and rare and not _is_cjk(token) and len(token) >= 3
+            and not (token.isdigit() and len(token) >= 8)):
         add(_contains(connection, token, others, limit), _CONTAINS)
     if (len(found) < limit and rare and _FUZZY_MIN <= len(token) <= _FUZZY_MAX
             and token.isalpha() and not _is_cjk(token)):
