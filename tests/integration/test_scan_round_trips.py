@@ -35,8 +35,7 @@ class RoundTrips:
         db.engine.dispose()  # every connection from here on is counted from its start
         if self.postgres:
             event.listen(db.engine, "connect", self._wrap)
-        else:
-            event.listen(db.engine, "before_cursor_execute", self._statement)
+        event.listen(db.engine, "before_cursor_execute", self._statement)  # said on failure
 
     def _wrap(self, dbapi_connection, _record):
         wait = dbapi_connection.wait
@@ -61,7 +60,8 @@ class RoundTrips:
                 return done.value
 
     def _statement(self, _conn, _cursor, statement, *_args):
-        self.count += 1
+        if not self.postgres:
+            self.count += 1
         self.statements.append(statement)
 
     def reset(self) -> None:
