@@ -26,7 +26,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
 from pos.db.models import Category, Product, Sale, SaleLine, Staff
-from pos.day.kpis import CORRECTIONS, check_scope, period_sales
+from pos.day.kpis import CORRECTIONS, check_scope, in_period
 from pos.kernel.enums import LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.csvio import write_rows
@@ -122,20 +122,20 @@ def statement(conn, *, start: date, end: date, terminal: str | None = None,
               store: str | None = None, scope: str = "") -> CommissionStatement:
     """Each person's commission for [start, end] (see the module's rules)."""
     result = CommissionStatement(start, end, scope)
-    documents = period_sales(start, end, terminal=terminal, store=store)
-    result.net_sales = int(conn.execute(select(func.coalesce(func.sum(Sale.total), 0))
-                                        .where(Sale.id.in_(documents))).scalar())
+    result.net_sales = int(conn.execute(in_period(
+        select(func.coalesce(func.sum(Sale.total), 0)).select_from(Sale), start, end,
+        terminal=terminal, store=store)).scalar())
     original = aliased(SaleLine)
     is_correction = Sale.kind.in_(CORRECTIONS)
     seller = case((is_correction, original.seller_id), else_=SaleLine.seller_id)
     amounts: dict[tuple[int, bool], dict[tuple[LineKind, str | None], int]] = defaultdict(dict)
-    for seller_id, corrected, kind, category, total in conn.execute(
+    for seller_id, corrected, kind, category, total in conn.execute(in_period(
             select(seller, is_correction, SaleLine.kind, Category.code, func.sum(SaleLine.line_total))
-            .select_from(SaleLine).join(Sale, Sale.id == SaleLine.sale_id)
+            .select_from(Sale).join(SaleLine, SaleLine.sale_id == Sale.id)
             .outerjoin(original, original.id == SaleLine.original_line_id)
             .outerjoin(Product, Product.id == SaleLine.product_id)
-            .outerjoin(Category, Category.id == Product.category_id)
-            .where(SaleLine.sale_id.in_(documents))
+            .outerjoin(Category, Category.id == Product.category_id), start, end,
+            terminal=terminal, store=store)
             .group_by(seller, is_correction, SaleLine.kind, Category.code)):
         if seller_id is None:  # goods back without a receipt
             result.unattributed += int(total)

@@ -130,6 +130,22 @@ def period_sales(start: date, end: date, *, terminal: str | None = None,
     return query
 
 
+def in_period(query, start: date, end: date, *, terminal: str | None = None,
+              store: str | None = None):
+    """`query` (which reads `sales`) kept to the documents dated in [start, end] in scope,
+    filtered on the sales themselves: a join starts from the period's rows (by business
+    date and till), where `sales.id IN (the period's ids)` lets PostgreSQL's planner read
+    every sale to match them."""
+    query = query.where(Sale.business_date >= start, Sale.business_date <= end)
+    if terminal or store:
+        query = query.join(Terminal, Terminal.id == Sale.terminal_id)
+    if store:
+        query = query.join(Store, Store.id == Terminal.store_id).where(Store.code == store)
+    if terminal:
+        query = query.where(Terminal.code == terminal)
+    return query
+
+
 def check_scope(conn, *, terminal: str | None = None, store: str | None = None) -> None:
     """Refuse a terminal or store code this database does not have."""
     if terminal and conn.execute(select(Terminal.id).where(Terminal.code == terminal)).first() is None:
@@ -159,9 +175,11 @@ def units_of(conn, *, start: date, end: date, terminal: str | None = None,
         units[line_id] = Unit(line_id, sale_id, seller, category, category_id)
     if not units:
         return PeriodUnits([], {}, {})
-    addon_ids = list(conn.execute(
-        select(Sale.id).where(Sale.kind == DocumentKind.ADDON, Sale.original_sale_id.in_(sales),
-                              Sale.business_date <= end)).scalars())
+    # the add-ons of the period's units' sales (an add-on is sold against a unit), looked
+    # up by those sales' ids in the add-ons' index: not by reading every add-on up to `end`
+    addon_ids = [addon_id for (addon_id,) in _in_chunks(
+        conn, select(Sale.id).where(Sale.kind == DocumentKind.ADDON, Sale.business_date <= end),
+        Sale.original_sale_id, sorted({unit.sale_id for unit in units.values()}))]
     documents = union_all(sales, select(Sale.id).where(Sale.id.in_(addon_ids)))
     # what corrections took back, line by line, and which unit each line hangs under
     taken_back: dict[int, int] = defaultdict(int)  # line id -> quantity taken back (< 0)
