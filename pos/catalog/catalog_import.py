@@ -111,6 +111,7 @@ def import_rows(connection: Connection, rows: Iterable[Row], errors: ErrorList, 
             with open(Path(folder) / "rows.spool", "w+b") as spool:
                 counts, moving, warranty = _check(connection, rows, errors, seen, spool,
                                                   currency=currency)
+                seen.close()  # not needed to write: its cache goes before the writes
                 errors.raise_if_any(what)
                 spool.seek(0)
                 _write(connection, spool, moving, warranty, counts)
