@@ -47,178 +47,21 @@ never counted or sorted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, delete, func, or_, select, text as sql_text
+from sqlalchemy import Connection, func, or_, select, text as sql_text
 
+from pos.catalog.search_index import (  # noqa: F401 - refresh and FULL_REFRESH_AT: callers'
+    FULL_REFRESH_AT, FUZZY_MAX as _FUZZY_MAX, FUZZY_MIN as _FUZZY_MIN, MAX_TERM,
+    PRODUCTS as _PRODUCTS, RUN as _RUN, TERMS as _TERMS, WORDS as _WORDS,
+    deletions as _deletions, is_cjk as _is_cjk, product_terms, refresh,
+)
 from pos.db.engine import Database
-from pos.db.models import Category, Product, SearchTerm, SearchWord
+from pos.db.models import Category, Product
 
-# Kept for callers that decided between a full and a per-product refresh; a refresh by
-# ids is now cheap at any size (batches of _CHUNK), so both are fine.
-FULL_REFRESH_AT = 2_000
-
-_TERMS = SearchTerm.__table__
-_WORDS = SearchWord.__table__
-_PRODUCTS = Product.__table__
-
-MAX_TERM = _TERMS.c.term.type.length        # longer words are filed by their first 64
-_FUZZY_MIN, _FUZZY_MAX = 4, _WORDS.c.word.type.length
 _CAP = 1_000        # index entries walked at most where the rest of the query is checked
 _COUNT_CAP = 1_000  # entries counted at most to tell which word of a query is rarest
 _FUZZY_WORDS = 8    # words one edit away looked up at most
-_CHUNK = 500        # ids per statement in refresh
-_REBUILD_BATCH = 20_000
-_STAGE = "catalog_search_stage"
-_BY_PRODUCT = "ix_catalog_search_terms_product_id"
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
-
-
-def _is_cjk(run: str) -> bool:
-    first = run[0]
-    return ("\u3400" <= first <= "\u9fff" or "\uf900" <= first <= "\ufaff"
-            or "\U00020000" <= first <= "\U0002fa1f") and not "\u4dc0" <= first <= "\u4dff"
-
-
-def product_terms(search_text: str, barcode: str | None,
-                  words: set[str] | None = None) -> set[str]:
-    """The terms a product is filed under (see the module's docstring); its words that
-    belong in the typo vocabulary are added to `words`."""
-    terms: set[str] = set()
-    for run in _RUN.findall(search_text):
-        if _is_cjk(run):
-            terms.update(run[i:i + 2] for i in range(len(run) - 1))
-            terms.add(run[-1])
-        else:
-            terms.add(run[:MAX_TERM])
-            if (words is not None and _FUZZY_MIN <= len(run) <= _FUZZY_MAX
-                    and run.isalpha()):
-                words.add(run)
-    if barcode:
-        terms.add(barcode.casefold()[:MAX_TERM])
-    return terms
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-# --- keeping the structure in step ------------------------------------------------------
-
-
-def refresh(connection: Connection, product_ids: Iterable[int] | None = None) -> None:
-    """Bring the search structures up to date for these products (None: all of them).
-
-    Call it in the transaction that created or changed them (name, sku, barcode, price
-    or active flag), after the change. Batch-friendly: an import may call it once per
-    batch of ids it wrote; the cost is proportional to the batch.
-    """
-    if product_ids is None:
-        _rebuild(connection)
-        return
-    ids = sorted({int(pid) for pid in product_ids})
-    sqlite = connection.dialect.name == "sqlite"
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        connection.execute(delete(_TERMS).where(_TERMS.c.product_id.in_(chunk)))
-        if sqlite:
-            marks = ",".join(str(pid) for pid in chunk)
-            connection.execute(sql_text(f"DELETE FROM product_search_fts WHERE rowid IN ({marks})"))
-            connection.execute(sql_text(
-                "INSERT INTO product_search_fts (rowid, text) "
-                f"SELECT id, search_text FROM products WHERE active AND id IN ({marks})"))
-        rows = connection.execute(
-            select(_PRODUCTS.c.id, _PRODUCTS.c.price, _PRODUCTS.c.search_text,
-                   _PRODUCTS.c.barcode)
-            .where(_PRODUCTS.c.active.is_(True), _PRODUCTS.c.id.in_(chunk))
-        ).all()
-        _file(connection, rows)
-
-
-def _rebuild(connection: Connection) -> None:
-    """Every active product filed again. The terms are staged in a temporary table
-    (appends), then written in key order in one statement and indexed by product after:
-    a build of the whole catalog writes each page once instead of every page per batch."""
-    sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        connection.execute(sql_text("DELETE FROM catalog_search_terms"))
-        connection.execute(sql_text("DELETE FROM catalog_search_words"))
-        connection.execute(sql_text("DELETE FROM product_search_fts"))
-        connection.execute(sql_text(
-            "INSERT INTO product_search_fts (rowid, text) "
-            "SELECT id, search_text FROM products WHERE active"))
-    else:  # transactional on PostgreSQL: an import that fails takes it back
-        connection.execute(sql_text("TRUNCATE catalog_search_terms, catalog_search_words"))
-    connection.execute(sql_text(f"DROP INDEX {_BY_PRODUCT}"))
-    connection.execute(sql_text(f"DROP TABLE IF EXISTS {_STAGE}"))
-    collate = "" if sqlite else ' COLLATE "C"'
-    connection.execute(sql_text(
-        f"CREATE TEMPORARY TABLE {_STAGE} (term VARCHAR(64){collate} NOT NULL, "
-        "neg_price BIGINT NOT NULL, product_id INTEGER NOT NULL)"))
-    last = 0
-    while True:  # in batches by id: memory stays bounded at any catalog size
-        rows = connection.execute(
-            select(_PRODUCTS.c.id, _PRODUCTS.c.price, _PRODUCTS.c.search_text,
-                   _PRODUCTS.c.barcode)
-            .where(_PRODUCTS.c.id > last, _PRODUCTS.c.active.is_(True))
-            .order_by(_PRODUCTS.c.id).limit(_REBUILD_BATCH)
-        ).all()
-        if not rows:
-            break
-        _file(connection, rows, into=_STAGE)
-        last = rows[-1][0]
-    connection.execute(sql_text(
-        "INSERT INTO catalog_search_terms (term, neg_price, product_id) "
-        f"SELECT term, neg_price, product_id FROM {_STAGE} ORDER BY term, neg_price, product_id"))
-    connection.execute(sql_text(f"DROP TABLE {_STAGE}"))
-    connection.execute(sql_text(
-        f"CREATE INDEX {_BY_PRODUCT} ON catalog_search_terms (product_id, term)"))
-
-
-def _file(connection: Connection, rows: Sequence, into: str = "catalog_search_terms") -> None:
-    """Insert the terms of these (id, price, search_text, barcode) rows, and their new
-    words' deletion keys."""
-    terms = []
-    words: set[str] = set()
-    for product_id, price, search_text, barcode in rows:
-        negative = -price
-        terms.extend((term, negative, product_id)
-                     for term in product_terms(search_text, barcode, words))
-    if terms:
-        terms.sort()  # in key order: a batch walks the index once, front to back
-        _insert_many(connection, into, ("term", "neg_price", "product_id"), terms)
-    if words:
-        known = set()
-        listed = sorted(words)
-        for start in range(0, len(listed), _CHUNK):
-            part = listed[start:start + _CHUNK]
-            known.update(connection.execute(
-                select(_WORDS.c.word).where(_WORDS.c.variant.in_(part),
-                                            _WORDS.c.word == _WORDS.c.variant)).scalars())
-        keys = sorted({(variant, word) for word in words - known
-                       for variant in _deletions(word) | {word}})
-        if keys:
-            # Two tills filing the same new word at once: the second one's keys are there.
-            _insert_many(connection, "catalog_search_words", ("variant", "word"), keys,
-                         ignore_duplicates=True)
-
-
-def _insert_many(connection: Connection, table: str, columns: Sequence[str], rows: list,
-                 *, ignore_duplicates: bool = False) -> None:
-    names = ", ".join(columns)
-    if connection.dialect.name == "postgresql" and not ignore_duplicates and len(rows) > 200:
-        cursor = connection.connection.driver_connection.cursor()
-        with cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    statement = (f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})"
-                 + (" ON CONFLICT DO NOTHING" if ignore_duplicates else ""))
-    connection.exec_driver_sql(statement, rows)
 
 
 # --- searching --------------------------------------------------------------------------
