@@ -55,8 +55,8 @@ class _Page:
         self.zh = locale.lower().startswith("zh")
         self.store_name = store_name
         self.report = report
-        self.body = ParagraphStyle("body", fontName=LATIN_FONT, fontSize=8.5, leading=10.5,
-                                   textColor=INK)
+        self.body = ParagraphStyle("body", fontName=LATIN_FONT, bulletFontName=LATIN_FONT,
+                                   fontSize=8.5, leading=10.5, textColor=INK)
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
         self.head = ParagraphStyle("head", parent=self.body, fontName=LATIN_BOLD)
         self.head_right = ParagraphStyle("head_right", parent=self.head, alignment=TA_RIGHT)
@@ -98,8 +98,8 @@ class _Page:
 
     def build(self) -> bytes:
         buffer = io.BytesIO()
-        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                                topMargin=MARGIN, bottomMargin=MARGIN + 12,
+        doc = SimpleDocTemplate(buffer, pagesize=A4, initialFontName=LATIN_FONT,
+                                leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 12,
                                 title=f"{self.title_text()} {self.when()}", creator="Tickbox POS")
         story = self.header() + self.summary() + self.groups() + self.kpis()
         story += self.rate_chart("attach", self.report.attach_by_staff)
@@ -143,7 +143,8 @@ class _Page:
         for row in rows:
             cells.append([self.para(v, self.right if i >= first_figure else self.body)
                           for i, v in enumerate(row)])
-        style = [("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        style = [("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),  # not ReportLab's default
+                 ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
                  ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
                  ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D5D9DE")),
                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -170,7 +171,8 @@ class _Page:
                            [32, -76, -70])
         gap = (WIDTH - 176 - 144 - 178) / 2
         row = Table([[left, middle, right]], colWidths=[176 + gap, 144 + gap, 178], hAlign="LEFT")
-        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        row.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         return [self.heading("summary"), row]
@@ -364,8 +366,8 @@ def commission_pdf(statement: CommissionStatement, *, locale: str = "en",
     buffer = io.BytesIO()
     first = format_day(statement.start, locale=locale)
     when = f"{first} – {format_day(statement.end, locale=locale)}"
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN, bottomMargin=MARGIN + 12,
+    doc = SimpleDocTemplate(buffer, pagesize=A4, initialFontName=LATIN_FONT,
+                            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 12,
                             title=f"{page.t('commission_title')} {when}", creator="Tickbox POS")
     story = []
     if store_name:

@@ -23,7 +23,8 @@ from .shift_receipt import words_for
 def shift_report_pdf(reports, *, locale: str = "en", store_name: str = "") -> bytes:
     words, tenders = words_for(locale), labels_for(locale)
     money = lambda amount: format_money(amount, currency="CNY", locale=locale)  # noqa: E731
-    body = ParagraphStyle("body", fontName=LATIN_FONT, fontSize=9.5, leading=12)
+    body = ParagraphStyle("body", fontName=LATIN_FONT, bulletFontName=LATIN_FONT, fontSize=9.5,
+                          leading=12)
     title = ParagraphStyle("title", parent=body, fontName=LATIN_BOLD, fontSize=15, leading=19,
                            spaceBefore=8, spaceAfter=4)
 
@@ -54,7 +55,8 @@ def shift_report_pdf(reports, *, locale: str = "en", store_name: str = "") -> by
         if report.anchor:
             rows.append((words["seal"], report.anchor))
         table = Table([[para(a), para(b)] for a, b in rows], colWidths=[220, 220])
-        style = [("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#D0D7DE")),
+        style = [("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),  # not ReportLab's default
+                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#D0D7DE")),
                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         if report.counted_cash is not None and report.over_short:  # short red, over green
             at = len(rows) - (2 if report.anchor else 1)
@@ -63,6 +65,7 @@ def shift_report_pdf(reports, *, locale: str = "en", store_name: str = "") -> by
         table.setStyle(TableStyle(style))
         story += [table, Spacer(1, 12)]
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title="Shift report", creator="Tickbox POS").build(
+    SimpleDocTemplate(buffer, pagesize=A4, initialFontName=LATIN_FONT, title="Shift report",
+                      creator="Tickbox POS").build(
         story or [para("—")])
     return buffer.getvalue()

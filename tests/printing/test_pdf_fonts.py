@@ -181,3 +181,30 @@ def test_a_base_14_font_is_caught():
     page.save()
     with pytest.raises(AssertionError, match="not embedded.*Helvetica"):
         assert_fonts_embedded(buffer.getvalue(), chinese=False)
+
+
+def test_fonts_stay_embedded_when_reportlab_was_imported_first(tmp_path):
+    """ReportLab's modules take their default font (Helvetica) when first imported: a
+    table cell, a bullet or a chart label left to that default would name it. Another
+    part of the process (a barcode, a QR drawing) may import them before printing.fonts
+    sets its own; every PDF must still embed every font it names."""
+    script = f"""
+import sys, pathlib
+import reportlab.graphics.shapes, reportlab.lib.styles, reportlab.platypus.tables
+import reportlab.graphics.charts.barcharts, reportlab.graphics.charts.legends
+from tests.printing.test_pdf_fonts import documents, pdf_fonts, is_embedded
+from tests.printing.test_sheet_pdf import chinese_database, sell_unit
+db = chinese_database(pathlib.Path({str(tmp_path)!r}) / "zh.db")
+sale = sell_unit(db, customer_name="陈杰")
+loose = {{name: [n for n, f in pdf_fonts(data).items() if not is_embedded(f)]
+         for name, data in documents(db, sale, "zh_CN").items()}}
+print({{name: fonts for name, fonts in loose.items() if fonts}})
+"""
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "{}"
