@@ -12,13 +12,12 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from pos.kernel.errors import UserError
 from pos.kernel.money import parse_amount
 from ui import ops
-from ui.checkout.after_sale_parts import dialog_button, keyed
-from ui.dialog_frame import set_kind
+from ui.checkout.after_sale_parts import cancel_and_go, error_line, keyed
 from ui.messages import bug_message, refusal_text
 
 OPEN, PAID_IN, PAID_OUT = "open_drawer", "paid_in", "paid_out"  # the permission actions
@@ -61,17 +60,9 @@ class CashDrawerDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Amount"), self.amount_field)
         self.form.addRow(self.tr("Reason"), self.reason_field)
-        self.message = QLabel("")
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
-        self.cancel.clicked.connect(self.reject)
-        self.ok = keyed(self, self.tr("Open the drawer"), Qt.Key.Key_F12, self.submit,
-                        name="primary")
-        self.ok.set_height(56)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel, 1)
-        buttons.addWidget(self.ok, 2)
+        self.message = error_line()
+        self.cancel, self.ok, buttons = cancel_and_go(self, self.tr("Open the drawer"),
+                                                      self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addLayout(self.form)

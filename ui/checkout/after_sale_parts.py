@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from pos.kernel.enums import LineKind, Tender
 from ui.checkout.payment import TENDER_KEYS
+from ui.dialog_frame import set_kind
 from ui.elided_label import ElidedLabel
 from ui.key_button import KeyButton
 from ui.style import MIN_TOUCH
@@ -76,6 +77,28 @@ def keyed(dialog: QDialog, text: str, key: Qt.Key, handler=None, *, name: str = 
         button.clicked.connect(handler)
     DialogKeys.of(dialog).buttons[key] = button
     return button
+
+
+def error_line() -> QLabel:
+    """Where a dialog says what is wrong (red, wrapped); empty until it has to."""
+    label = QLabel("")
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    return label
+
+
+def cancel_and_go(dialog: QDialog, text: str, handler) -> tuple[QPushButton, QPushButton,
+                                                                  QHBoxLayout]:
+    """The row at the foot of a till dialog: Cancel [Esc] on the left, and the dialog's
+    one action on the right, twice as wide and tall, on F12 (`text`, `handler`)."""
+    cancel = set_kind(dialog_button(dialog.tr("Cancel [Esc]")), "secondary")
+    cancel.clicked.connect(dialog.reject)
+    go = keyed(dialog, text, Qt.Key.Key_F12, handler, name="primary")
+    go.set_height(56)
+    row = QHBoxLayout()
+    row.addWidget(cancel, 1)
+    row.addWidget(go, 2)
+    return cancel, go, row
 
 
 def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:

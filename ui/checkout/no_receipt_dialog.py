@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
+    QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
 )
 
 from pos.kernel.errors import UserError
 from pos.kernel.money import parse_amount, to_decimal_string
 from ui import ops
-from ui.checkout.after_sale_parts import Stepper, dialog_button, keyed
-from ui.dialog_frame import set_kind
+from ui.checkout.after_sale_parts import Stepper, cancel_and_go, error_line
 from ui.messages import bug_message, refusal_text
 
 MAX_QUANTITY = 99
@@ -53,18 +52,9 @@ class NoReceiptReturnDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason_field)
         self.amount_label = QLabel()
         self.amount_label.setObjectName("total")
-        self.message = QLabel("")
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
-        self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cancel.clicked.connect(self.reject)
-        self.ok = keyed(self, self.tr("Refund in cash"), Qt.Key.Key_F12, self.request_refund,
-                        name="primary")
-        self.ok.set_height(56)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel, 1)
-        buttons.addWidget(self.ok, 2)
+        self.message = error_line()
+        self.cancel, self.ok, buttons = cancel_and_go(self, self.tr("Refund in cash"),
+                                                      self.request_refund)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.amount_label)
