@@ -25,8 +25,9 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
+from pos.db.engine import longer_limit
 from pos.db.models import Category, Product, Sale, SaleLine, Staff
-from pos.day.kpis import CORRECTIONS, check_scope, in_period
+from pos.day.kpis import CORRECTIONS, REPORT_LIMIT_S, check_scope, in_period
 from pos.kernel.enums import LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.csvio import write_rows
@@ -169,6 +170,7 @@ def commission_statement(db, *, start: date, end: date, terminal: str | None = N
                          store: str | None = None) -> CommissionStatement:
     """The statement of [start, end] for a terminal, a store or every store."""
     with db.read_connection() as conn:
+        longer_limit(conn, REPORT_LIMIT_S)
         check_scope(conn, terminal=terminal, store=store)
         found = statement(conn, start=start, end=end, terminal=terminal, store=store,
                           scope=terminal or store or "all stores")

@@ -40,6 +40,10 @@ from pos.db.models import (
 from pos.kernel.enums import DocumentKind, LineKind, Outcome, OutcomeSubject
 from pos.kernel.errors import UserError
 
+# A report over weeks of a chain's sales may read for longer than a till's statement limit
+# (a few seconds, pos.db.timeouts): on PostgreSQL, its reads get this long instead.
+REPORT_LIMIT_S = 120
+
 _RANK = {Outcome.NOT_OFFERED: 0, Outcome.DECLINED: 1, Outcome.SOLD: 2}
 CORRECTIONS = (DocumentKind.REFUND, DocumentKind.VOID)
 

@@ -17,9 +17,10 @@ from sqlalchemy import func, literal, select
 
 from pos.day.commissions import CommissionStatement, statement
 from pos.day.kpis import (
-    ItemOutcomes, Ratio, SellingKpis, check_scope, period_sales, selling_kpis, units_of,
+    REPORT_LIMIT_S, ItemOutcomes, Ratio, SellingKpis, check_scope, period_sales, selling_kpis,
+    units_of,
 )
-from pos.db.engine import Database
+from pos.db.engine import Database, longer_limit
 from pos.db.models import Category, Payment, Product, Sale, SaleLine, Staff
 from pos.kernel.csvio import write_rows
 from pos.kernel.enums import DocumentKind, Tender
@@ -132,6 +133,7 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
     report = DayReport(start, end, terminal or store or "all stores",
                        "terminal" if terminal else "store" if store else "all")
     with db.read_connection() as conn:
+        longer_limit(conn, REPORT_LIMIT_S)
         check_scope(conn, terminal=terminal, store=store)
         docs = period_sales(start, end, terminal=terminal, store=store)
         _money(conn, report, docs)

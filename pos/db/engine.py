@@ -36,7 +36,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos.db.location import (  # noqa: F401
     APP_NAME, ENV_URL, data_dir, normalise_url, resolve_url, sqlite_path,
 )
-from pos.db.pg_link import guard_postgres, lift_timeouts, postgres_parameters  # noqa: F401
+from pos.db.pg_link import (  # noqa: F401
+    guard_postgres, lift_timeouts, longer_limit, postgres_parameters,
+)
 from pos.db.timeouts import Timeouts
 from pos.kernel.errors import UserError
 

@@ -125,6 +125,19 @@ def _guarded_connection_class():
     return GuardedConnection
 
 
+def longer_limit(connection: Connection, seconds: int) -> None:
+    """A statement limit of `seconds` (and the client's watch a little past it) for the
+    rest of `connection`'s transaction: for reads long by nature on a till's connection
+    (a report over weeks of a chain's sales), which the till's few seconds would cut off.
+    A hung link still ends the call, once the longer limit has passed."""
+    if connection.dialect.name != "postgresql":
+        return
+    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(seconds) * 1000}")
+    driver = connection.connection.driver_connection
+    if getattr(driver, GUARD_ATTRIBUTE, None) is not None:
+        setattr(driver, GUARD_ATTRIBUTE, float(seconds) + 2)
+
+
 def lift_timeouts(connection: Connection) -> None:
     """No statement or idle limit, and no client watch, for the rest of `connection`'s
     transaction: for work that is long by nature (a schema migration building an index

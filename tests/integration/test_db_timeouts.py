@@ -10,12 +10,14 @@ import sqlite3
 import threading
 import time
 from dataclasses import replace
+from datetime import date
 
 import psycopg
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import make_url
 
+from pos.day import commissions, reports
 from pos.db.engine import Database, DatabaseUnavailable
 from pos.db.models import JournalEntry, Sale
 from pos.db.timeouts import Timeouts
@@ -320,3 +322,27 @@ def test_a_link_that_hangs_as_the_sale_begins_is_a_timeout_not_a_lost_connection
     proxy.resume()
     completion.complete_sale(db, cart, tenders=tenders)
     assert sales_of(pg_demo_db, cart) == 1
+
+
+@pytest.mark.postgres
+def test_a_report_reads_past_the_tills_statement_limit(fast_pg):
+    """A month's report at a chain may take longer than the till's few seconds: its reads
+    get REPORT_LIMIT_S, and only for that transaction."""
+    from pos.day.kpis import REPORT_LIMIT_S
+    from pos.db.engine import longer_limit
+
+    with fast_pg.read_connection() as connection:
+        longer_limit(connection, 3)
+        connection.exec_driver_sql("SELECT pg_sleep(2.2)")  # past the 1 s limit and its watch
+    with fast_pg.read_connection() as connection:  # the next transaction has its limit
+        assert connection.exec_driver_sql("SHOW statement_timeout").scalar() == "1s"
+    seen = []
+    event.listen(fast_pg.engine, "before_cursor_execute",
+                 lambda *args: seen.append(args[2]))
+    longer = f"SET LOCAL statement_timeout = {REPORT_LIMIT_S * 1000}"
+    reports.day_report(fast_pg, day=date.today())
+    assert longer in seen
+    seen.clear()
+    commissions.commission_statement(fast_pg, start=date.today().replace(day=1),
+                                     end=date.today())
+    assert longer in seen
