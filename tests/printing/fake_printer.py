@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import socket
-import threading
 
 from printing.printers import STATUS_REQUEST
+from tests.support.loopback import LoopbackServer
 
 
-class FakePrinter:
+class FakePrinter(LoopbackServer):
     """Accepts connections on a free loopback port. `mode` "ok" reads the job and answers
     the status request (online); "stall" accepts and then neither reads nor answers."""
 
     def __init__(self, mode: str = "ok", port: int = 0):
         self.mode = mode
         self.received: list[bytes] = []
-        self.server = socket.create_server(("127.0.0.1", port))
-        self.port = self.server.getsockname()[1]
-        self.server.settimeout(0.2)
-        self._stop = threading.Event()
-        self._held: list[socket.socket] = []
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    @property
-    def uri(self) -> str:
-        return f"network://127.0.0.1:{self.port}"
+        super().__init__(port)
 
     def _serve(self) -> None:
         while not self._stop.is_set():
@@ -47,18 +37,6 @@ class FakePrinter:
                 self.received.append(data[: -len(STATUS_REQUEST)])
                 connection.sendall(b"\x12")  # online, drawer closed
 
-    def close(self) -> None:
-        self._stop.set()
-        self.thread.join(timeout=2)
-        for connection in self._held:
-            connection.close()
-        self.server.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def closed_port() -> int:

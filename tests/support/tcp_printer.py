@@ -14,26 +14,19 @@ import socket
 import threading
 
 from printing.printers import STATUS_REQUEST
+from tests.support.loopback import LoopbackServer
 
 ONLINE = b"\x12"  # DLE EOT 1 answer: online, drawer closed
 
 
-class TcpTestPrinter:
+class TcpTestPrinter(LoopbackServer):
+    ACCEPT_TIMEOUT = 0.1
+
     def __init__(self, script=(), port: int = 0):
         self.script = list(script)
         self.connections: list[bytes] = []  # what each connection delivered, in order
-        self.server = socket.create_server(("127.0.0.1", port))
-        self.port = self.server.getsockname()[1]
-        self.server.settimeout(0.1)
-        self._stop = threading.Event()
-        self._held: list[socket.socket] = []
         self._lock = threading.Lock()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    @property
-    def uri(self) -> str:
-        return f"network://127.0.0.1:{self.port}"
+        super().__init__(port)
 
     @property
     def received(self) -> bytes:
@@ -87,15 +80,3 @@ class TcpTestPrinter:
         else:
             raise ValueError(f"unknown step {step!r}")
 
-    def close(self) -> None:
-        self._stop.set()
-        self.thread.join(timeout=2)
-        for connection in self._held:
-            connection.close()
-        self.server.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
