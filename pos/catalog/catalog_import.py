@@ -12,8 +12,9 @@ are handled a batch at a time, in two passes inside ONE transaction:
 2. Write: barcodes that move are freed first (two products may swap theirs), then each
    spooled batch is written with one executemany per kind (updates by id, inserts) and
    the search structures refreshed for its products (pos.catalog.search.refresh; a file
-   of most of the catalog rebuilds them once at the end instead); the stock the file sets is sealed in the journal (pos.ledger.facts.seal_stock: one audit
-   event per SEAL_CHUNK products, so a file of up to SEAL_CHUNK rows makes one).
+   of most of the catalog rebuilds them once at the end instead); the stock the file sets
+   becomes the store's on-hand through OPENING stock documents sealed in the journal
+   (pos.ledger.stock_opening: one per SEAL_CHUNK products that change).
 
 A failure anywhere rolls the one transaction back: the database is as it was."""
 
@@ -38,11 +39,11 @@ from pos.kernel.barcodes import validate_barcode
 from pos.kernel.csvio import ErrorList, Row
 from pos.kernel.enums import PriceRole
 from pos.kernel.errors import UserError
-from pos.ledger import facts
+from pos.ledger.stock_opening import home_store, set_store_stock
 
 BATCH = 5_000  # rows checked, spooled and written at a time
 MAX_LISTED = 10_000  # problems a refusal lists; the others it counts
-SEAL_CHUNK = 50_000  # products whose stock one audit event seals
+SEAL_CHUNK = 50_000  # products whose stock one opening document sets
 _IN_CHUNK = 500  # values in one IN (...) of the scratch file's lookups
 
 _PRODUCTS = Product.__table__
@@ -101,10 +102,11 @@ class Seen:
 
 
 def import_rows(connection: Connection, rows: Iterable[Row], errors: ErrorList, *,
-                what: str, currency: str) -> Counts:
+                what: str, currency: str, store_id: int | None = None) -> Counts:
     """Check then write the catalog rows on `connection`, inside its transaction (which
     the caller commits). `errors` may already hold the file's reading problems; any
-    problem raises the file's refusal (UserError) before anything is written."""
+    problem raises the file's refusal (UserError) before anything is written. The
+    file's stock column sets the on-hand of `store_id` (None: the first till's store)."""
     with tempfile.TemporaryDirectory(prefix="pos-import-") as folder:
         seen = Seen(folder)
         try:
@@ -114,7 +116,7 @@ def import_rows(connection: Connection, rows: Iterable[Row], errors: ErrorList, 
                 seen.close()  # not needed to write: its cache goes before the writes
                 errors.raise_if_any(what)
                 spool.seek(0)
-                _write(connection, spool, moving, warranty, counts)
+                _write(connection, spool, moving, warranty, counts, store_id)
         finally:
             seen.close()
     return counts
@@ -200,7 +202,8 @@ def _read_spool(spool) -> Iterator[list[tuple]]:
             return
 
 
-def _write(connection, spool, moving: array, warranty: bool, counts: Counts) -> None:
+def _write(connection, spool, moving: array, warranty: bool, counts: Counts,
+           store_id: int | None) -> None:
     """Pass 2: the checked rows written batch by batch, stock sealed, search refreshed."""
     written = counts.created + counts.updated
     catalog = connection.execute(select(func.count()).select_from(_PRODUCTS)).scalar_one()
@@ -210,19 +213,22 @@ def _write(connection, spool, moving: array, warranty: bool, counts: Counts) -> 
     for start in range(0, len(moving), BATCH):  # free moving barcodes before any is taken
         connection.execute(_FREE, {"ids": moving[start:start + BATCH].tolist()})
     names = _COLUMNS + ((WARRANTY,) if warranty else ())
-    role, stock_at = names.index("price_role"), names.index("stock")
+    role = names.index("price_role")
     stock: dict[int, int] = {}
+    new_stock: dict[str, int] = {}
     for batch in _read_spool(spool):
         updates, inserts, ids = [], [], []
         for product_id, *values in batch:
             values[role] = PriceRole(values[role])
             row = dict(zip(names, values))
+            quantity = row.pop("stock")
             if product_id is None:
                 inserts.append(row)
+                new_stock[row["sku"]] = quantity
             else:
                 row["product_id"] = product_id
                 updates.append(row)
-                stock[product_id] = values[stock_at]
+                stock[product_id] = quantity
                 ids.append(product_id)
         if updates:
             connection.execute(_UPDATE, updates)
@@ -230,20 +236,23 @@ def _write(connection, spool, moving: array, warranty: bool, counts: Counts) -> 
             connection.execute(_PRODUCTS.insert(), inserts)
             new_ids = dict(connection.execute(_IDS, {"skus": [r["sku"] for r in inserts]}).all())
             for row in inserts:
-                stock[new_ids[row["sku"]]] = row["stock"]
+                stock[new_ids[row["sku"]]] = new_stock.pop(row["sku"])
                 ids.append(new_ids[row["sku"]])
         if not rebuild:
             search.refresh(connection, product_ids=ids)  # its cost is the batch's
-        while len(stock) >= SEAL_CHUNK:
-            entries = list(stock.items())
-            _seal(connection, dict(entries[:SEAL_CHUNK]))
-            stock = dict(entries[SEAL_CHUNK:])
-    _seal(connection, stock)
+    _set_stock(connection, stock, store_id)
     if rebuild:  # one statement over the whole catalog: longer than a till's limit
         lift_timeouts(connection)
         search.refresh(connection)
 
 
-def _seal(connection, stock: dict[int, int]) -> None:
-    """The stock the file sets is a fact `journal verify` accounts for: sealed here."""
-    facts.seal_stock(connection, by=None, source="catalog import", stock=stock)
+def _set_stock(connection, stock: dict[int, int], store_id: int | None) -> None:
+    """The stock the file sets is the store's on-hand: OPENING documents, sealed."""
+    if store_id is None:
+        store_id = home_store(connection)
+    if store_id is None:
+        if any(stock.values()):
+            raise UserError("catalog.stock_needs_store")
+        return
+    set_store_stock(connection, store_id=store_id, quantities=stock, staff_id=None,
+                    note="catalog import", chunk=SEAL_CHUNK)

@@ -19,7 +19,8 @@ from pos.kernel.enums import CategoryKind, PriceRole, StaffRole
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_string, to_decimal_string
 from pos.kernel.text import clean_text
-from pos.ledger import audit, facts
+from pos.ledger import audit
+from pos.ledger.stock_opening import home_store, set_store_stock
 
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)
 GOODS_VAT_BP = 1300  # China's VAT on goods, 13%; services (cards) 6%
@@ -34,7 +35,7 @@ def default_vat_bp(kind: CategoryKind | str) -> int:
 
 def create_product(db: Database, *, staff_id: int, barcode: str, name: str, category_code: str,
                    price: int, cost: int, stock: int, vat_rate_bp: int | None = None,
-                   currency: str = "CNY") -> ProductInfo:
+                   currency: str = "CNY", store_id: int | None = None) -> ProductInfo:
     """Add the product that `barcode` will find from now on. Only an active manager or
     administrator may; any bad value is refused naming it, and nothing is written. A
     main unit's serial or IMEI is asked when it is sold, as for the catalog's."""
@@ -68,17 +69,19 @@ def create_product(db: Database, *, staff_id: int, barcode: str, name: str, cate
         product = Product(sku=barcode, barcode=barcode, name=name,
                           search_text=product_search_text(name, barcode)[:MAX_SEARCH_TEXT],
                           category_id=category.id, price=price, cost=cost, vat_rate_bp=vat,
-                          stock=stock, price_role=PriceRole.NONE,
+                          price_role=PriceRole.NONE,
                           serial_tracked=category.kind is CategoryKind.MAIN_UNIT, active=True)
         session.add(product)
         session.flush()
         search.refresh(conn, product_ids=[product.id])
-        facts.seal_stock(conn, by=staff_id, source="product added at the till",
-                         stock={product.id: stock})
+        store = store_id if store_id is not None else home_store(conn)
+        if stock and store is not None:
+            set_store_stock(conn, store_id=store, quantities={product.id: stock},
+                            staff_id=staff_id, note="product added at the till")
         audit.record(conn, staff_id=staff_id, action=ADDED, ref=barcode, details={
             "barcode": barcode, "name": name, "category": category.code, "price": price,
             "cost": cost, "stock": stock, "vat_rate_bp": vat, "by": who.name})
-    return find_by_code(db, barcode)
+    return find_by_code(db, barcode, store_id=store_id)
 
 
 def _check_amounts(*, price: int, cost: int, currency: str) -> None:

@@ -16,8 +16,9 @@ from pos.catalog.catalog_file import (
     CATALOG_HEADER, CATALOG_OPTIONAL, CATEGORY_HEADER, CATEGORY_OPTIONAL, WARRANTY,
     validate_category_rows,
 )
+from pos.catalog.stock_here import stock_here
 from pos.db.engine import Database
-from pos.db.models import Category, Product
+from pos.db.models import Category, Product, Store
 from pos.kernel.csvio import (
     ErrorList, Row, decode_csv_bytes, iter_rows, open_csv_text, read_rows, write_rows,
 )
@@ -117,22 +118,31 @@ def list_categories(db: Database) -> list[CategoryInfo]:
 # --- products -----------------------------------------------------------------------
 
 
-def import_catalog_file(db: Database, *, data: bytes, currency: str = "CNY") -> ImportResult:
+def store_id_of(connection, code: str) -> int:
+    """A store's id by its code (UserError store.unknown when there is none)."""
+    found = connection.execute(select(Store.id).where(Store.code == code.strip())).scalar()
+    if found is None:
+        raise UserError("store.unknown", store=code)
+    return found
+
+
+def import_catalog_file(db: Database, *, data: bytes, currency: str = "CNY",
+                        store: str | None = None) -> ImportResult:
     """Import a catalog CSV. All or nothing: any bad row refuses the whole file. The
     warranty_months column may be left out: products then keep their warranty (a new
     one takes its category's)."""
-    return import_catalog_stream(db, file=io.BytesIO(data), currency=currency)
+    return import_catalog_stream(db, file=io.BytesIO(data), currency=currency, store=store)
 
 
-def import_catalog_stream(db: Database, *, file: BinaryIO,
-                          currency: str = "CNY") -> ImportResult:
+def import_catalog_stream(db: Database, *, file: BinaryIO, currency: str = "CNY",
+                          store: str | None = None) -> ImportResult:
     """import_catalog_file for a seekable binary file (an open CSV file): read as it
     streams, in bounded memory whatever its size (pos.catalog.catalog_import)."""
     errors = ErrorList(limit=catalog_import.MAX_LISTED)
     text = open_csv_text(file)  # a file that is not text is refused before anything
     try:
         rows = iter_rows(text, CATALOG_HEADER, errors, CATALOG_OPTIONAL)
-        return _import(db, rows, errors, currency)
+        return _import(db, rows, errors, currency, store)
     finally:
         text.detach()  # the caller's file stays open
 
@@ -144,25 +154,29 @@ def import_products(
     return _import(db, rows, errors or ErrorList(), currency)
 
 
-def _import(db: Database, rows: Iterable[Row], errors: ErrorList, currency: str) -> ImportResult:
+def _import(db: Database, rows: Iterable[Row], errors: ErrorList, currency: str,
+            store: str | None = None) -> ImportResult:
     with db.write_connection() as connection:
+        store_id = store_id_of(connection, store) if store else None
         counts = catalog_import.import_rows(connection, rows, errors, what="import.catalog",
-                                            currency=currency)
+                                            currency=currency, store_id=store_id)
     return ImportResult(counts.created, counts.updated)
 
 
-def export_catalog(db: Database, *, currency: str = "CNY") -> bytes:
-    """The catalog as CSV, sorted by sku; importing it back changes nothing."""
+def export_catalog(db: Database, *, currency: str = "CNY", store: str | None = None) -> bytes:
+    """The catalog as CSV, sorted by sku, with the store's on-hand (None: the first
+    till's store); importing it back into that store changes nothing."""
     with db.read() as session:
+        store_id = store_id_of(session.connection(), store) if store else None
         result = session.execute(
             select(
                 Product.sku, Product.barcode, Product.name, Category.code, Product.price,
-                Product.cost, Product.stock, Product.price_role, Product.serial_tracked,
+                Product.cost, stock_here(), Product.price_role, Product.serial_tracked,
                 Product.vat_rate_bp, Product.warranty_months,
             )
             .join(Category)
             .where(Product.active.is_(True))
-            .order_by(Product.sku)
+            .order_by(Product.sku), {"stock_store": store_id}
         )
         rows = [
             (
@@ -182,7 +196,7 @@ def export_catalog(db: Database, *, currency: str = "CNY") -> bytes:
 
 _INFO_COLUMNS = (
     Product.id, Product.sku, Product.barcode, Product.name, Category.code, Category.kind,
-    Product.price, Product.cost, Product.vat_rate_bp, Product.stock, Product.price_role,
+    Product.price, Product.cost, Product.vat_rate_bp, stock_here(), Product.price_role,
     Product.serial_tracked, Product.active,
 )
 
@@ -193,24 +207,28 @@ _BY_SKU = select(*_INFO_COLUMNS).join(Category).where(
     Product.active.is_(True), Product.sku == bindparam("code"))
 
 
-def find_by_code(db: Database, code: str) -> ProductInfo:
-    """A product by barcode (what a scanner sends) or by sku; UserError if none."""
+def find_by_code(db: Database, code: str, *, store_id: int | None = None) -> ProductInfo:
+    """A product by barcode (what a scanner sends) or by sku, with its on-hand at the
+    store (None: the first till's); UserError if none."""
     code = code.strip()
     if not code:
         raise UserError("catalog.scan_or_type")
     # A plain connection: this runs on every scan, and a Session costs more than the query.
     with db.read_connection() as connection:
-        row = connection.execute(_BY_BARCODE, {"code": code}).first()
+        values = {"code": code, "stock_store": store_id}
+        row = connection.execute(_BY_BARCODE, values).first()
         if row is None:
-            row = connection.execute(_BY_SKU, {"code": code}).first()
+            row = connection.execute(_BY_SKU, values).first()
     if row is None:
         raise UserError("catalog.unknown_code", code=code)
     return ProductInfo(*row)
 
 
-def search_products(db: Database, text: str, *, limit: int = 50) -> list[ProductInfo]:
+def search_products(db: Database, text: str, *, limit: int = 50,
+                    store_id: int | None = None) -> list[ProductInfo]:
     """Products matching the text as a cashier types it (pos.catalog.search): the exact
     barcode or sku first, then words starting so, then inside a word, then one typo
     away; each highest price first."""
-    rows = search.search_product_rows(db, text, _INFO_COLUMNS, limit=limit)
+    rows = search.search_product_rows(db, text, _INFO_COLUMNS, limit=limit,
+                                      params={"stock_store": store_id})
     return [ProductInfo(*row) for row in rows[:limit]]

@@ -69,7 +69,8 @@ _FUZZY_WORDS = 8    # words one edit away looked up at most
 _EXACT, _WORD, _CONTAINS, _FUZZY = range(4)
 
 
-def search_product_rows(db: Database, text: str, columns: Sequence, *, limit: int = 50) -> list:
+def search_product_rows(db: Database, text: str, columns: Sequence, *, limit: int = 50,
+                        params: dict | None = None) -> list:
     """Rows of `columns` for products matching the text, any case, at most `limit`.
 
     The exact barcode or sku first, then products with a word starting with each typed
@@ -85,7 +86,7 @@ def search_product_rows(db: Database, text: str, columns: Sequence, *, limit: in
             return []
         rows = connection.execute(
             select(*columns, Product.id, Product.price).join(Category)
-            .where(Product.id.in_(list(found)), Product.active.is_(True))
+            .where(Product.id.in_(list(found)), Product.active.is_(True)), params or {}
         ).all()
     width = len(columns)
     rows.sort(key=lambda row: (found[row[width]], -row[width + 1], row[width]))

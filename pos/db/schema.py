@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-HEAD = "0013"
+HEAD = "0014"
 
 def alembic_config():
     from alembic.config import Config

@@ -153,3 +153,47 @@ class Tender(StrEnum):
 class CardState(StrEnum):
     ACTIVE = "active"
     CANCELLED = "cancelled"  # refunded or voided
+
+
+class StockDocKind(StrEnum):
+    """A stock document: every change to a store's stock that is not a sale line."""
+
+    OPENING = "opening"  # a store's quantities set (a catalog or stock import, the upgrade)
+    RECEIPT = "receipt"  # goods received from a supplier
+    TRANSFER_OUT = "transfer_out"  # sent to another store: in transit until received
+    TRANSFER_IN = "transfer_in"  # a transfer received (short: the difference shown)
+    COUNT = "count"  # a stock count posted: differences become adjustments
+    ADJUST = "adjust"  # a correction with a reason (found, lost, a till's override)
+    WRITE_OFF = "write_off"  # damaged, a demo unit, lost
+
+
+class Bucket(StrEnum):
+    ON_HAND = "on_hand"  # in the store
+    TRANSIT = "transit"  # on its way to the store
+
+
+class UnitState(StrEnum):
+    """Where a serial-tracked unit stands."""
+
+    IN_STOCK = "in_stock"
+    RETURNED = "returned"  # back from a customer: in stock again, sellable
+    IN_TRANSIT = "in_transit"
+    SOLD = "sold"
+    REPAIR = "repair"  # sent for repair
+    WRITTEN_OFF = "written_off"
+
+
+class StockReason(StrEnum):
+    OPENING = "opening"
+    SUPPLIER = "supplier"
+    TRANSFER = "transfer"
+    DAMAGED = "damaged"
+    DEMO_UNIT = "demo_unit"
+    LOST = "lost"
+    FOUND = "found"
+    COUNT_DIFFERENCE = "count_difference"
+    TRANSIT_SHORT = "transit_short"
+    REPAIR_OUT = "repair_out"
+    REPAIR_BACK = "repair_back"
+    TILL_OVERRIDE = "till_override"
+    CORRECTION = "correction"

@@ -650,4 +650,89 @@ CATALOG: dict[str, str] = {
     "restore.no_key": ("The store's key {path} is not there: put the store's store.key (from the "
                        "old till's data folder, or its safe copy) there first, so the backup's "
                        "journal can be checked"),
+    # --- stock per store -----------------------------------------------------------------
+    "store.unknown": "There is no store {store}",
+    "store.exists": "Store {store} already exists",
+    "store.code_invalid": "A store code is 1 to 20 letters, digits or dashes, like S02",
+    "store.name_required": "Give the store a name",
+    "store.terminal_has_sales": ("Till {terminal} has sales at its store: it cannot move to "
+                                 "another store"),
+    "stock.same_store": "A transfer goes to another store, not to {store} itself",
+    "stock.negative_quantity": "Quantities are whole numbers of at least 1 ({text})",
+    "stock.negative_count": "A counted quantity is a whole number of 0 or more ({text})",
+    "stock.nothing_to_post": "There is nothing to post: add at least one line",
+    "stock.product_unknown": "No product {code} in the catalog",
+    "stock.short_at_store": ("Only {stock:number} of {name} at {store} and this takes "
+                             "{asked:number}: nothing was posted"),
+    "stock.serial_received_twice": ("Serial {serial} is already in stock or was already received: "
+                                    "a unit is received once"),
+    "stock.serial_repeated": "Serial {serial} appears twice in this document",
+    "stock.serial_is_sold": ("Serial {serial} was sold on {receipt}: it cannot be received as new "
+                             "stock (a customer's return goes through Returns)"),
+    "stock.serial_count_mismatch": ("{name} is serial-tracked: scan one serial per unit "
+                                    "({quantity:number} units, {serials:number} serials)"),
+    "stock.serial_needed": "{name} is serial-tracked: give each unit's serial number",
+    "stock.serial_not_tracked": "{name} does not take serial numbers",
+    "stock.serial_unknown": "Serial {serial} is not known to the store",
+    "stock.serial_at_store": ("Serial {serial} is in stock at {store}, not here: transfer it "
+                              "first, or a manager may override"),
+    "stock.serial_in_transit": ("Serial {serial} is in transit to {store}: receive the transfer "
+                                "first"),
+    "stock.serial_unavailable": "Serial {serial} is {state:msg} and cannot be used here",
+    "stock.serial_not_received": ("Serial {serial} of {name} was never received into stock (this "
+                                  "store sells only received serials): receive it first, or a "
+                                  "manager may override"),
+    "stock.serial_not_here": "Serial {serial} is not in stock at {store}",
+    "stock.count_already_posted": "Count {count} was already posted",
+    "stock.count_unknown": "There is no open stock count {count}",
+    "stock.transfer_unknown": "There is no transfer {transfer}",
+    "stock.transfer_already_received": "Transfer {transfer} was already received ({doc})",
+    "stock.transfer_not_for_store": "Transfer {transfer} goes to {store}, not here",
+    "stock.transfer_more_than_sent": ("{received:number} of {name} received but only {sent:number}"
+                                      " were sent"),
+    "stock.transfer_serial_not_sent": "Serial {serial} is not on transfer {transfer}",
+    "stock.reason_required": "Choose a reason",
+    "stock.reason_invalid": "'{reason}' is not a reason here; use one of {allowed}",
+    "stock.scope_invalid": "A count covers category:CODE or shelf:NAME, not '{scope}'",
+    "stock.supplier_required": "Give the supplier and the delivery note number",
+    "stock.cost_invalid": "'{text}' is not a cost (an amount like 129.00)",
+    "stock.reorder_invalid": "A reorder point is a whole number of 0 or more",
+    "stock.document_unknown": "There is no stock document {doc}",
+    "stock.not_serial_state": "Serial {serial} is {state:msg}; this needs it {needed:msg}",
+    "stock.state.in_stock": "in stock",
+    "stock.state.returned": "returned (in stock)",
+    "stock.state.in_transit": "in transit",
+    "stock.state.sold": "sold",
+    "stock.state.repair": "sent for repair",
+    "stock.state.written_off": "written off",
+    "stock.kind.opening": "opening stock",
+    "stock.kind.receipt": "goods received",
+    "stock.kind.transfer_out": "transfer sent",
+    "stock.kind.transfer_in": "transfer received",
+    "stock.kind.count": "stock count",
+    "stock.kind.adjust": "adjustment",
+    "stock.kind.write_off": "write-off",
+    "stock.reason.opening": "opening",
+    "stock.reason.supplier": "from supplier",
+    "stock.reason.transfer": "transfer",
+    "stock.reason.damaged": "damaged",
+    "stock.reason.demo_unit": "demo unit",
+    "stock.reason.lost": "lost",
+    "stock.reason.found": "found",
+    "stock.reason.count_difference": "count difference",
+    "stock.reason.transit_short": "short on arrival",
+    "stock.reason.repair_out": "sent for repair",
+    "stock.reason.repair_back": "back from repair",
+    "stock.reason.till_override": "manager override at the till",
+    "stock.reason.correction": "correction",
+    "import.stock": "stock file",
+    # --- stock per store: settings -------------------------------------------------------
+    "setting.need_serial_stock": "lenient or strict, not {value}",
+    "setting.expect.serial_stock": "lenient or strict",
+    "setting.help.serial_stock": ("Which serials the till sells: strict, only units received into "
+                                  "this store's stock; lenient, also a serial never seen before "
+                                  "(it becomes a unit as it is sold)"),
+    # --- stock per store: catalog --------------------------------------------------------
+    "catalog.stock_needs_store": ("The file sets stock, but there is no store to hold it: add the "
+                                  "store first"),
 }

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from pos.db.models import CashMovement, Product, Setting, Shift, Staff
+from pos.db.models import CashMovement, Setting, Shift, Staff
 from pos.kernel.enums import ShiftState
 from pos.kernel.money import to_decimal_string
 from pos.ledger import audit, chain, facts
@@ -35,5 +35,6 @@ def seal_existing_facts(conn) -> None:
                      details={"movement": row.id, "shift": row.shift_id, "staff": row.staff_id,
                               "amount": to_decimal_string(row.amount), "reason": row.reason,
                               "at": chain.sealed_time(row.at), "adopted": True})
+    # products.stock as it stood then (revision 0014 moved stock to the stores)
     facts.seal_stock(conn, by=None, source="adopted at upgrade", stock=dict(
-        conn.execute(select(Product.id, Product.stock)).all()))
+        conn.execute(text("SELECT id, stock FROM products")).all()))

@@ -11,13 +11,13 @@ The facts, and the documents that seal them:
 - sales and corrections, their lines, outcomes and payments: the sale documents;
 - service cards: issued by a sale document, cancelled when a correction takes their line
   back (a card is active exactly when no correction took it back);
-- sold serials: a serial is sold while a sale line sold it and no correction took that
-  line back;
+- stock: stock documents (their own entries) and sale lines move it; each store's
+  quantities, the serial units and the sale lines' movements are checked against them
+  by pos.ledger.stock_reconcile; a unit sold before stock was kept per store stands sold
+  while a sale line sold it and no correction took that line back;
 - audit events: their own entries; staff rows, settings, shift openings and cash
   movements: the last audit event that records them (pos.ledger.facts, pos.day.shifts);
-- closed shifts: their Z reports;
-- a product's stock: the last catalog import that set it, less what sealed documents sold
-  since, plus what corrections took back.
+- closed shifts: their Z reports.
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from datetime import datetime
 from sqlalchemy import String, and_, cast, func, literal, or_, select
 
 from pos.db.models import (
-    AuditEvent, CashMovement, JournalEntry, Product, Sale, SaleLine, ServiceCard, Setting,
-    Shift, SoldSerial, Staff, Terminal,
+    AuditEvent, CashMovement, JournalEntry, Sale, SaleLine, SerialUnit, ServiceCard, Setting, Shift,
+    Staff, Terminal,
 )
-from pos.kernel.enums import CardState, DocumentKind, ShiftState
+from pos.kernel.enums import CardState, DocumentKind, ShiftState, UnitState
 from pos.kernel.money import to_decimal_string
-from pos.ledger import chain
+from pos.ledger import chain, stock_reconcile
 from pos.ledger import facts as sealed_facts
 from pos.ledger.tables import Stored
 
@@ -51,7 +51,7 @@ class Broken(Exception):
 class Facts:
     """What the sealed documents say, noted in chain order while verify walks: counts,
     and only what later rows are checked against and is bounded by the store's size, not
-    its history (the staff, the settings, the products' stock, the open shifts' openings,
+    its history (the staff, the settings, the open shifts' openings,
     sales and cash movements). Whatever is a row of a document (lines, cards, serials)
     is checked against the tables by queries once the walk is done (`reconcile`)."""
 
@@ -70,7 +70,15 @@ class Facts:
     settings: dict[str, object] = field(default_factory=dict)
     shifts_opened: dict[int, dict] = field(default_factory=dict)  # until their Z report
     movements: dict[int, dict] = field(default_factory=dict)  # until their shift's Z report
-    stock: dict[int, int] = field(default_factory=dict)  # product id -> what it should be
+    stock_docs: int = 0  # stock documents found good
+    stock_lines: int = 0  # their movements
+    first_sale_id: int | None = None  # sales from here on move stock by their own rows
+
+    def add_stock(self, document) -> None:
+        self.stock_docs += 1
+        self.stock_lines += len(document.lines)
+        if document.first_sale_id is not None:
+            self.first_sale_id = document.first_sale_id
 
     def add_document(self, stored: Stored) -> None:
         document, ids = stored.document, stored.line_ids
@@ -78,9 +86,6 @@ class Facts:
         self.shift_sales[document.shift_id] = self.shift_sales.get(document.shift_id, 0) + 1
         for card in document.cards:
             ids[card.line]  # a card line edited to another sale's line cannot be read
-        for line in document.lines:
-            if line.product_id is not None:
-                self.stock[line.product_id] = self.stock.get(line.product_id, 0) - line.quantity
 
     def add_event(self, event, details: dict) -> None:
         self.events += 1
@@ -92,9 +97,6 @@ class Facts:
             self.shifts_opened[details["shift"]] = details
         elif event.action in ("paid_in", "paid_out") and isinstance(details.get("movement"), int):
             self.movements[details["movement"]] = details
-        elif event.action == sealed_facts.STOCK_RECORD and isinstance(details.get("stock"), dict):
-            for product_id, quantity in details["stock"].items():
-                self.stock[int(product_id)] = quantity
 
     def add_z(self, shift, movements: list[int]) -> None:
         """A Z report found good: its shift's opening, sales and cash movements were
@@ -129,7 +131,10 @@ def reconcile(conn, facts: Facts) -> None:
     _serials(conn)
     _shifts(conn, facts)
     _people_and_settings(conn, facts)
-    _stock(conn, facts)
+    problem = stock_reconcile.problems(conn, documents=facts.stock_docs,
+                                       lines=facts.stock_lines, first_sale_id=facts.first_sale_id)
+    if problem:
+        raise Broken(problem)
 
 
 def _documents(conn, facts: Facts) -> None:
@@ -186,19 +191,26 @@ def _still_sold(line):
 
 
 def _serials(conn) -> None:
-    sold = SoldSerial.__table__
+    """Units sold before stock was kept per store (no movement of their own) stand sold
+    while their sale line does; a serial sold and never taken back stands sold by it."""
+    units = SerialUnit.__table__
     line = _LINES.alias("line")
-    for serial, product_id, line_serial, line_product, stands in _scan(conn, select(
-            sold.c.serial, sold.c.product_id, line.c.serial, line.c.product_id,
+    for serial, product_id, state, line_serial, line_product, stands in _scan(conn, select(
+            units.c.serial, units.c.product_id, units.c.state, line.c.serial, line.c.product_id,
             and_(Sale.id.is_not(None), _still_sold(line)))
-            .outerjoin(line, line.c.id == sold.c.line_id)
-            .outerjoin(Sale, Sale.id == line.c.sale_id).order_by(sold.c.id)):
-        if not stands or (line_product, line_serial) != (product_id, serial):
+            .outerjoin(line, line.c.id == units.c.sale_line_id)
+            .outerjoin(Sale, Sale.id == line.c.sale_id)
+            .where(units.c.last_move_id.is_(None)).order_by(units.c.id)):
+        if state is not UnitState.SOLD or not stands or (line_product, line_serial) != (
+                product_id, serial):
             raise Broken(f"serial {serial} is marked sold by no sealed sale")
     for (serial,) in conn.execute(
             select(line.c.serial).join(Sale, Sale.id == line.c.sale_id)
-            .outerjoin(sold, sold.c.line_id == line.c.id)
-            .where(_still_sold(line), sold.c.id.is_(None)).order_by(line.c.id).limit(1)):
+            .outerjoin(units, and_(units.c.sale_line_id == line.c.id,
+                                   units.c.product_id == line.c.product_id,
+                                   units.c.serial == line.c.serial,
+                                   units.c.state == UnitState.SOLD))
+            .where(_still_sold(line), units.c.id.is_(None)).order_by(line.c.id).limit(1)):
         raise Broken(f"serial {serial}, sold and never taken back, is no longer marked "
                      "sold (it could be sold again)")
 
@@ -272,12 +284,3 @@ def _people_and_settings(conn, facts: Facts) -> None:
     for key, value_json in conn.execute(select(Setting.key, Setting.value_json)):
         if key not in facts.settings or facts.settings[key] != json.loads(value_json):
             raise Broken(f"the setting {key} is not as last sealed")
-
-
-def _stock(conn, facts: Facts) -> None:
-    for product_id, sku, stock in _scan(conn,
-            select(Product.id, Product.sku, Product.stock).order_by(Product.id)):
-        expected = facts.stock.get(product_id, 0)
-        if stock != expected:
-            raise Broken(f"the stock of {sku} is {stock}, but the catalog imports and sales "
-                         f"sealed in the journal make it {expected}")

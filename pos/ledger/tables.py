@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 from sqlalchemy import bindparam, select
 
 from pos.db import prepared
-from pos.db.models import (
-    Payment, PrintJob, Product, Sale, SaleLine, ServiceCard, SheetOutcome, SoldSerial,
-)
+from pos.db.models import Payment, PrintJob, Sale, SaleLine, ServiceCard, SheetOutcome
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import CardState, DocumentKind, LineKind, SaleState
 from pos.kernel.errors import UserError
 from pos.ledger import chain
 from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
+from pos.ledger.stock_sales import move_sale_stock
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +32,7 @@ class Written:
 
 
 SALES, LINES, OUTCOMES = Sale.__table__, SaleLine.__table__, SheetOutcome.__table__
-CARDS, PAYMENTS, SERIALS = ServiceCard.__table__, Payment.__table__, SoldSerial.__table__
-PRODUCTS = Product.__table__
+CARDS, PAYMENTS = ServiceCard.__table__, Payment.__table__
 
 _INSERT_SALE = prepared.insert(SALES, (
     "cart_uuid", "receipt_no", "terminal_id", "sequence", "staff_id", "customer_id", "state",
@@ -45,19 +43,6 @@ _INSERT_LINE = prepared.insert(LINES, (
     "pack_code", "sku", "name", "quantity", "list_price", "unit_price", "discount", "line_total",
     "unit_cost", "vat_rate_bp", "serial", "override_reason", "seller_id", "original_line_id"),
     returning=[LINES.c.id])
-_INSERT_SERIAL = prepared.insert(SERIALS, ("product_id", "serial", "line_id"))
-_RELEASE_SERIAL = prepared.Prepared(SERIALS.delete().where(SERIALS.c.line_id == bindparam("line_id")))
-_MOVE_STOCK = prepared.Prepared(
-    PRODUCTS.update().where(PRODUCTS.c.id == bindparam("pid"))
-    .values(stock=PRODUCTS.c.stock - bindparam("qty")))
-# Taking stock: only what there is. Checked and taken in one statement (its row count
-# says whether it was there), so two tills selling the last unit at once sell it once.
-_TAKE_STOCK = prepared.Prepared(
-    PRODUCTS.update().where(PRODUCTS.c.id == bindparam("pid"),
-                            PRODUCTS.c.stock >= bindparam("qty"))
-    .values(stock=PRODUCTS.c.stock - bindparam("qty")))
-_PRODUCT_STOCK = prepared.Prepared(
-    select(PRODUCTS.c.name, PRODUCTS.c.stock).where(PRODUCTS.c.id == bindparam("pid")))
 _INSERT_OUTCOME = prepared.insert(OUTCOMES, (
     "sale_id", "main_line_id", "subject", "sheet_item_id", "item_code", "item_name", "outcome",
     "sold_line_id", "added_on_site"))
@@ -75,7 +60,8 @@ _INSERT_PRINT_JOB = prepared.insert(PrintJob.__table__, (
 
 
 def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] = (),
-                   negative_stock_allowed: Callable[[], bool] = lambda: False) -> Written:
+                   negative_stock_allowed: Callable[[], bool] = lambda: False,
+                   strict_serials: Callable[[], bool] = lambda: False) -> Written:
     """Seal the document in the journal and write it with everything that follows from
     it, inside the caller's transaction: the sale row, its lines (units before what hangs
     under them), stock moved by each line's quantity, serials taken (sold) or released
@@ -88,7 +74,9 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
     stock.short; the caller's transaction then rolls back, numbers included) unless
     `negative_stock_allowed()` says yes: it is asked only then (the store's setting
     allow_negative_stock, which the ledger, beneath the store's settings, does not
-    read itself)."""
+    read itself). A serial sold must be a unit in stock at the till's store; one the
+    store has never seen is sold as it stands unless `strict_serials()` (the setting
+    serial_stock) says the store sells only serials it received (pos.ledger.stock_tables)."""
     run = prepared.on(conn)
     if document.completed_at is None:
         document = replace(document, completed_at=utcnow())
@@ -117,7 +105,8 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
             "vat_rate_bp": line.vat_rate_bp, "serial": line.serial,
             "override_reason": line.override_reason, "seller_id": line.seller_id,
             "original_line_id": line.original_line})
-    _move_goods(run, document, line_ids, negative_stock_allowed)
+    move_sale_stock(run, document, line_ids, negative_stock_allowed=negative_stock_allowed,
+                    strict_serials=strict_serials)
     run.many(_INSERT_OUTCOME, [{
         "sale_id": sale_id,
         "main_line_id": line_ids[o.main] if o.main is not None else o.main_line,
@@ -140,33 +129,6 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
     } for p in document.payments])
     run.many(_INSERT_PRINT_JOB, list(print_jobs))
     return Written(sale_id, line_ids, tuple(card for card in cancelled if card))
-
-
-def _move_goods(run: prepared.Runner, document: SaleDocument, line_ids: dict[int, int],
-                negative_stock_allowed: Callable[[], bool]) -> None:
-    """Stock follows every line's quantity: what comes back is added, what is taken is
-    taken only if it is there (see write_document), product by product in id order; a
-    sold serial is taken, a returned one is free to be sold again."""
-    run.many(_INSERT_SERIAL, [
-        {"product_id": line.product_id, "serial": line.serial, "line_id": line_ids[line.position]}
-        for line in document.lines if line.serial and line.quantity > 0])
-    run.many(_RELEASE_SERIAL, [
-        {"line_id": line.original_line} for line in document.lines
-        if line.serial and line.quantity < 0 and line.original_line is not None])
-    moved: dict[int, int] = {}  # product -> how many the document takes (< 0: puts back)
-    for line in document.lines:
-        if line.product_id is not None:
-            moved[line.product_id] = moved.get(line.product_id, 0) + line.quantity
-    run.many(_MOVE_STOCK, [{"pid": pid, "qty": qty} for pid, qty in moved.items() if qty < 0])
-    taking = [{"pid": pid, "qty": qty} for pid, qty in sorted(moved.items()) if qty > 0]
-    for taken, count in zip(taking, run.counts(_TAKE_STOCK, taking)):
-        if count == 1:
-            continue
-        if negative_stock_allowed():
-            run.execute(_MOVE_STOCK, taken)
-            continue
-        name, stock = run.first(_PRODUCT_STOCK, taken) or ("", 0)
-        raise UserError("stock.short", name=name, stock=stock, asked=taken["qty"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,12 +26,10 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, select
 
 from pos.db.engine import Database
-from pos.db.models import (
-    AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift, Terminal,
-)
+from pos.db.models import AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift, Terminal
 from pos.kernel.enums import DocumentKind, ShiftState
 from pos.kernel.errors import UserError
-from pos.ledger import audit, batch, chain, losses
+from pos.ledger import audit, batch, chain, losses, stock_reconcile
 from pos.ledger.drawer import shift_figures, z_document
 from pos.ledger.head import Gap, find_gap, head_mac, read_witness, witness_path
 from pos.ledger.reconcile import Broken, Facts, check_movement, first_unsealed_sale, reconcile
@@ -255,6 +253,11 @@ def _check_document(conn, entry, facts: Facts, rows) -> str | None:
         return audit.check_sealed(conn, entry, facts, rows.events if rows else None)
     if entry.doc_type == "z":
         return _check_z(conn, entry, facts)
+    if entry.doc_type == "stock":
+        problem, document = stock_reconcile.check_entry(conn, entry, sealed_as)
+        if problem is None:
+            facts.add_stock(document)
+        return problem
     return f"'{entry.doc_type}' is no kind of document this journal seals"
 
 

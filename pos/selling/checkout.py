@@ -8,16 +8,17 @@ UserError) leaves the cart as it was."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pos.catalog.products import find_by_code
 from pos.db.engine import Database
-from pos.db.models import Category, Customer, Product, SoldSerial, Staff, Terminal
+from pos.db.models import Category, Customer, Product, Staff, Terminal
 from pos.kernel.enums import Audience, CategoryKind, CustomerKind, LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_of
 from pos.kernel.text import clean_text, mask_card_numbers
 from pos.ledger import audit
+from pos.ledger.stock_tables import serial_refusal
 from pos.people import permissions
 from pos.selling import serials
 from pos.selling.cards import tier_audience
@@ -225,8 +226,9 @@ def set_serial(db: Database, cart: Cart, *, line_id: str, serial: str) -> None:
             if other is not line and other.product_id == line.product_id \
                     and other.serial == serial:
                 raise UserError("serial.on_other_line", serial=serial)
-        if _serial_taken(session, line.product_id, serial):
-            raise UserError("serial.sold", serial=serial, name=line.name)
+        refusal = _serial_refusal(session.connection(), cart, line.product_id, serial)
+        if refusal is not None:
+            raise refusal
     line.serial = serial
 
 
@@ -267,6 +269,16 @@ def _note_stock(cart: Cart, product) -> None:
             line.stock = product.stock
 
 
-def _serial_taken(session, product_id: int | None, serial: str) -> bool:
-    return session.scalar(select(func.count()).select_from(SoldSerial).where(
-        SoldSerial.product_id == product_id, SoldSerial.serial == serial)) > 0
+def _serial_refusal(conn, cart: Cart, product_id: int | None, serial: str) -> UserError | None:
+    """Why this serial cannot be sold at the cart's till (sold already, at another store,
+    in transit...; pos.ledger.stock_tables.serial_refusal), or None."""
+    store_id = conn.execute(select(Terminal.store_id).where(
+        Terminal.code == cart.terminal)).scalar()
+    if store_id is None or product_id is None:
+        return None
+    refusal = serial_refusal(conn, store_id=store_id, product_id=product_id, serial=serial,
+                             strict=get_setting(conn, "serial_stock") == "strict")
+    if refusal is not None and refusal.message_id == "serial.already_sold":
+        name = conn.execute(select(Product.name).where(Product.id == product_id)).scalar()
+        return UserError("serial.sold", serial=serial, name=name or "")
+    return refusal

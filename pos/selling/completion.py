@@ -25,17 +25,16 @@ from pos.catalog.coverage import coverage_dates, unit_warranty
 from pos.db import prepared
 from pos.db.engine import Database
 from pos.db.models import (
-    Category, Customer, Product, Sale, ServiceCard, ServiceTier, SheetItem, SheetSection,
-    SoldSerial, Terminal,
+    Category, Customer, Product, Sale, ServiceCard, ServiceTier, SheetItem, SheetSection, Terminal,
 )
 from pos.kernel.enums import (
-    Audience, CoverageStart, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject,
-    Tender,
+    Audience, CoverageStart, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject, Tender,
 )
 from pos.kernel.errors import UserError
 from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.numbering import card_number, next_number, receipt_number
+from pos.ledger.stock_tables import serial_refusal
 from pos.ledger.tables import write_document
 from pos.printjobs.print_queue import PrintRequest, job_rows, printable_requests
 from pos.selling.cart import (
@@ -45,18 +44,16 @@ from pos.selling.pricing import check_cart
 from pos.selling.serials import check_new_serials
 from pos.store.settings import get_setting
 
-SALES, CARDS, SERIALS = Sale.__table__, ServiceCard.__table__, SoldSerial.__table__
+SALES, CARDS = Sale.__table__, ServiceCard.__table__
 CUSTOMERS = Customer.__table__
 SECTIONS, ITEMS = SheetSection.__table__, SheetItem.__table__
 
 _TERMINAL = prepared.Prepared(
-    select(Terminal.__table__.c.id).where(Terminal.__table__.c.code == bindparam("code")))
+    select(Terminal.__table__.c.id, Terminal.__table__.c.store_id)
+    .where(Terminal.__table__.c.code == bindparam("code")))
 _CUSTOMER = prepared.Prepared(
     select(CUSTOMERS.c.name, CUSTOMERS.c.phone, CUSTOMERS.c.kind)
     .where(CUSTOMERS.c.id == bindparam("customer_id")))
-_SERIAL_TAKEN = prepared.Prepared(
-    select(SERIALS.c.serial).where(SERIALS.c.product_id == bindparam("product_id"),
-                                   SERIALS.c.serial == bindparam("serial")))
 _SHEET_ITEMS = prepared.Prepared(
     select(ITEMS.c.id, ITEMS.c.code, ITEMS.c.name)
     .join(SECTIONS, ITEMS.c.section_id == SECTIONS.c.id)
@@ -143,7 +140,7 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
         if line.serial_tracked and not line.serial and line.existing_line_id is None:
             raise UserError("serial.missing", name=line.name)
     check_new_serials(conn, cart)  # an IMEI where the unit's category takes one
-    refs = _references(run, cart, priced.tiers)
+    refs = _references(conn, run, cart, priced.tiers)
     payments = _payments(conn, tenders, refs.customer_kind, today)
 
     # Numbers first (receipt, then cards), then the journal head (in write_document):
@@ -158,7 +155,8 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
                              shift_id, card_numbers, cart_totals, checked, payments, today)
     written = write_document(conn, document, print_jobs=job_rows(  # none that can never print
         refs.terminal_id, document.receipt_no, printable_requests(document, print_jobs)),
-        negative_stock_allowed=lambda: _negative_stock_allowed(conn))
+        negative_stock_allowed=lambda: _negative_stock_allowed(conn),
+        strict_serials=lambda: strict_serials(conn))
     return CompletedSale(written.sale_id, document.receipt_no, document.total,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)
 
@@ -169,12 +167,19 @@ def _negative_stock_allowed(conn) -> bool:
     return get_setting(conn, "allow_negative_stock") is True
 
 
-def _references(run: prepared.Runner, cart: Cart,
+def strict_serials(conn) -> bool:
+    """Whether the store sells only serials it received into stock (setting
+    serial_stock: strict), or also one it has never seen (lenient, the default)."""
+    return get_setting(conn, "serial_stock") == "strict"
+
+
+def _references(conn, run: prepared.Runner, cart: Cart,
                 tiers: dict[int, tuple[str, Audience, int | None]]) -> _References:
     """The terminal, the customer, the serials and the card tiers, as they are now."""
-    terminal_id = run.scalar(_TERMINAL, {"code": cart.terminal})
-    if terminal_id is None:
+    terminal = run.first(_TERMINAL, {"code": cart.terminal})
+    if terminal is None:
         raise UserError("terminal.not_set_up", terminal=cart.terminal)
+    terminal_id, store_id = terminal
     customer = None  # (name, phone, kind)
     if cart.customer_id is not None:
         customer = run.first(_CUSTOMER, {"customer_id": cart.customer_id})
@@ -183,10 +188,16 @@ def _references(run: prepared.Runner, cart: Cart,
     card_lines = [line for line in cart.lines if line.kind is LineKind.CARD]
     if card_lines and (customer is None or not customer[0] or not customer[1]):
         raise UserError("card.needs_named_customer")
+    strict = None
     for line in cart.billable_lines():
-        if line.serial and run.first(_SERIAL_TAKEN, {"product_id": line.product_id,
-                                                      "serial": line.serial}):
-            raise UserError("serial.already_sold", serial=line.serial)
+        if line.serial and line.product_id is not None and line.quantity > 0:
+            if strict is None:
+                strict = strict_serials(conn)
+            refusal = serial_refusal(conn, store_id=store_id,
+                                     product_id=line.product_id, serial=line.serial,
+                                     strict=strict)
+            if refusal is not None:
+                raise refusal
     customer_kind = CustomerKind(customer[2]) if customer else None
     coverage = {}
     for line in card_lines:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, select
 
+from pos.catalog.stock_here import stock_here
 from pos.db.engine import Database
 from pos.db.models import Product, SheetItem, SheetItemProduct, SheetSection
 from pos.kernel.enums import LineKind, Outcome
@@ -53,7 +54,7 @@ def sheet_rows(db: Database, cart: Cart, *, main_line_id: str) -> list[SheetRow]
 SHEET_COLUMNS = (
     SheetSection.title, SheetItem.id, SheetItem.code, SheetItem.name, SheetItem.script,
     SheetItem.pack_price, SheetItem.gift, Product.id, Product.sku, Product.name, Product.price,
-    Product.stock, SheetSection.position, SheetItem.position, SheetItemProduct.position,
+    stock_here(), SheetSection.position, SheetItem.position, SheetItemProduct.position,
 )
 SHEET_WIDTH = len(SHEET_COLUMNS)
 
@@ -134,7 +135,7 @@ def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -
         products = {p.id: p for p in connection.execute(
             select(Product.id, Product.sku, Product.name, Product.price, Product.cost,
                    Product.vat_rate_bp, Product.serial_tracked, Product.category_id,
-                   Product.stock)
+                   stock_here())
             .where(Product.id.in_([c.product_id for c, _ in chosen])))}
         lines = []
         for candidate, price in chosen:

@@ -26,7 +26,7 @@ from pos.db.models import Category, Staff, Terminal
 from pos.kernel.enums import StaffRole
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
-from pos.store import backup_setting, einvoice_setting
+from pos.store import backup_setting, einvoice_setting, stock_setting
 
 ROLES = tuple(role.value for role in StaffRole)
 BP_MAX = 10_000  # basis points: 10000 = 100%
@@ -355,7 +355,7 @@ RULES: dict[str, Validator] = {
     "imei_categories": imei_categories,
     "commission_schemes": commission_schemes,
     "einvoice_qr": einvoice_setting.einvoice_qr,
-    **backup_setting.RULES,
+    **backup_setting.RULES, **stock_setting.RULES,
 }
 
 # What each key takes, said when a value is refused.
@@ -375,7 +375,7 @@ EXPECTED: dict[str, Message] = {
     "commission_schemes": msg("setting.expect.commission_schemes", bases=list(BASES),
                               roles=list(ROLES)),
     "einvoice_qr": einvoice_setting.EXPECTED,
-    **backup_setting.EXPECTED,
+    **backup_setting.EXPECTED, **stock_setting.EXPECTED,
 }
 
 # One line of help per key: what it does.
@@ -390,7 +390,7 @@ HELP: dict[str, Message] = {
     "imei_categories": msg("setting.help.imei_categories"),
     "commission_schemes": msg("setting.help.commission_schemes"),
     "einvoice_qr": einvoice_setting.HELP,
-    **backup_setting.HELP,
+    **backup_setting.HELP, **stock_setting.HELP,
 }
 
 

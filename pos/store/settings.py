@@ -39,6 +39,7 @@ DEFAULTS: dict[str, object] = {
     "margin_threshold_bp": 500,
     # Whether a sale may take a product's stock below zero (pos.selling refuses it if not).
     "allow_negative_stock": False,
+    "serial_stock": "lenient",
     # Categories whose serials must be IMEIs (15 digits, Luhn check digit).
     "imei_categories": ["PHONE"],
     # Commission schemes, the chain's three stepped ones. Each: a code, a name, a basis

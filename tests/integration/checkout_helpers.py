@@ -4,9 +4,11 @@ import copy
 
 from sqlalchemy import func, select
 
-from pos.db.models import JournalEntry, Payment, Product, Sale, SaleLine, ServiceCard, SheetOutcome
+from pos.db.models import (
+    JournalEntry, Payment, Product, Sale, SaleLine, ServiceCard, SheetOutcome, Store, StoreStock,
+)
 from pos.kernel.imei import make_imei
-from pos.ledger import facts
+from pos.ledger.stock_opening import set_store_stock
 from pos.people import staff
 from pos.selling import cards, checkout, sheet
 
@@ -26,7 +28,7 @@ def db_state(db) -> tuple:
     with db.read() as session:
         counts = tuple(session.scalar(select(func.count()).select_from(model))
                        for model in (Sale, SaleLine, Payment, ServiceCard, SheetOutcome, JournalEntry))
-        stock = session.scalar(select(func.sum(Product.stock)))
+        stock = session.scalar(select(func.sum(StoreStock.on_hand)))
     return counts + (stock,)
 
 
@@ -49,15 +51,13 @@ def imei(number: int) -> str:
     return make_imei(f"35693803{number:06d}")
 
 
-def restock(db, stock: dict[str, int]) -> None:
-    """Set products' stock (sku -> quantity) as a catalog import does, sealed in the
-    journal so that `journal verify` still accounts for it: tests that sell more than
-    the demo store holds, and tests about stock itself."""
+def restock(db, stock: dict[str, int], store: str = "S01") -> None:
+    """Set a store's stock of products (sku -> quantity) as a catalog import does, by an
+    opening document sealed in the journal so that `journal verify` still accounts for
+    it: tests that sell more than the demo store holds, and tests about stock itself."""
     with db.write_connection() as conn:
         ids = dict(conn.execute(select(Product.sku, Product.id)
                                 .where(Product.sku.in_(list(stock)))).all())
-        for sku, quantity in stock.items():
-            conn.execute(Product.__table__.update().where(Product.id == ids[sku])
-                         .values(stock=quantity))
-        facts.seal_stock(conn, by=None, source="test restock",
-                         stock={ids[sku]: quantity for sku, quantity in stock.items()})
+        store_id = conn.execute(select(Store.id).where(Store.code == store)).scalar_one()
+        set_store_stock(conn, store_id=store_id, staff_id=None, note="test restock",
+                        quantities={ids[sku]: quantity for sku, quantity in stock.items()})

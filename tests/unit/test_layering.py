@@ -49,6 +49,7 @@ LAYERS = (
     ("db",),
     ("ledger",),
     ("store", "people", "catalog"),
+    ("stock",),  # stock per store: movements, serials, counts (pos.ledger seals them)
     ("printjobs",),
     ("selling",),
     ("aftersale", "day"),

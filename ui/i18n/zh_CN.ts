@@ -5654,5 +5654,350 @@
         <comment>restore.no_key</comment>
         <translation>店铺密钥 {path} 不存在：请先把店铺的 store.key（来自旧收银机的数据文件夹或其安全副本）放到那里，才能检查备份的日志链</translation>
     </message>
+    <message>
+        <source>There is no store {store}</source>
+        <comment>store.unknown</comment>
+        <translation>没有门店 {store}</translation>
+    </message>
+    <message>
+        <source>Store {store} already exists</source>
+        <comment>store.exists</comment>
+        <translation>门店 {store} 已存在</translation>
+    </message>
+    <message>
+        <source>A store code is 1 to 20 letters, digits or dashes, like S02</source>
+        <comment>store.code_invalid</comment>
+        <translation>门店代码为 1 到 20 位字母、数字或短横线，例如 S02</translation>
+    </message>
+    <message>
+        <source>Give the store a name</source>
+        <comment>store.name_required</comment>
+        <translation>请填写门店名称</translation>
+    </message>
+    <message>
+        <source>Till {terminal} has sales at its store: it cannot move to another store</source>
+        <comment>store.terminal_has_sales</comment>
+        <translation>收银台 {terminal} 在其门店已有销售，不能改到其他门店</translation>
+    </message>
+    <message>
+        <source>A transfer goes to another store, not to {store} itself</source>
+        <comment>stock.same_store</comment>
+        <translation>调拨须调往其他门店，不能调往 {store} 本身</translation>
+    </message>
+    <message>
+        <source>Quantities are whole numbers of at least 1 ({text})</source>
+        <comment>stock.negative_quantity</comment>
+        <translation>数量须为至少 1 的整数（{text}）</translation>
+    </message>
+    <message>
+        <source>A counted quantity is a whole number of 0 or more ({text})</source>
+        <comment>stock.negative_count</comment>
+        <translation>盘点数量须为 0 或以上的整数（{text}）</translation>
+    </message>
+    <message>
+        <source>There is nothing to post: add at least one line</source>
+        <comment>stock.nothing_to_post</comment>
+        <translation>没有可过账的内容：请至少添加一行</translation>
+    </message>
+    <message>
+        <source>No product {code} in the catalog</source>
+        <comment>stock.product_unknown</comment>
+        <translation>商品目录中没有 {code}</translation>
+    </message>
+    <message>
+        <source>Only {stock:number} of {name} at {store} and this takes {asked:number}: nothing was posted</source>
+        <comment>stock.short_at_store</comment>
+        <translation>{store} 只有 {stock:number} 件 {name}，此单需要 {asked:number} 件：未过账</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is already in stock or was already received: a unit is received once</source>
+        <comment>stock.serial_received_twice</comment>
+        <translation>序列号 {serial} 已在库存中或已收货：每台机器只收货一次</translation>
+    </message>
+    <message>
+        <source>Serial {serial} appears twice in this document</source>
+        <comment>stock.serial_repeated</comment>
+        <translation>序列号 {serial} 在本单中出现两次</translation>
+    </message>
+    <message>
+        <source>Serial {serial} was sold on {receipt}: it cannot be received as new stock (a customer's return goes through Returns)</source>
+        <comment>stock.serial_is_sold</comment>
+        <translation>序列号 {serial} 已在 {receipt} 售出，不能作为新库存收货（顾客退货请走退货流程）</translation>
+    </message>
+    <message>
+        <source>{name} is serial-tracked: scan one serial per unit ({quantity:number} units, {serials:number} serials)</source>
+        <comment>stock.serial_count_mismatch</comment>
+        <translation>{name} 按序列号管理：每台扫描一个序列号（{quantity:number} 台，{serials:number} 个序列号）</translation>
+    </message>
+    <message>
+        <source>{name} is serial-tracked: give each unit's serial number</source>
+        <comment>stock.serial_needed</comment>
+        <translation>{name} 按序列号管理：请填写每台的序列号</translation>
+    </message>
+    <message>
+        <source>{name} does not take serial numbers</source>
+        <comment>stock.serial_not_tracked</comment>
+        <translation>{name} 不按序列号管理</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is not known to the store</source>
+        <comment>stock.serial_unknown</comment>
+        <translation>门店没有序列号 {serial} 的记录</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is in stock at {store}, not here: transfer it first, or a manager may override</source>
+        <comment>stock.serial_at_store</comment>
+        <translation>序列号 {serial} 在 {store} 的库存中，不在本店：请先调拨，或由店长授权</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is in transit to {store}: receive the transfer first</source>
+        <comment>stock.serial_in_transit</comment>
+        <translation>序列号 {serial} 正在调往 {store} 的途中：请先收货</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is {state:msg} and cannot be used here</source>
+        <comment>stock.serial_unavailable</comment>
+        <translation>序列号 {serial} 状态为{state:msg}，此处不能使用</translation>
+    </message>
+    <message>
+        <source>Serial {serial} of {name} was never received into stock (this store sells only received serials): receive it first, or a manager may override</source>
+        <comment>stock.serial_not_received</comment>
+        <translation>{name} 的序列号 {serial} 从未收货入库（本店只销售已收货的序列号）：请先收货，或由店长授权</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is not in stock at {store}</source>
+        <comment>stock.serial_not_here</comment>
+        <translation>序列号 {serial} 不在 {store} 的库存中</translation>
+    </message>
+    <message>
+        <source>Count {count} was already posted</source>
+        <comment>stock.count_already_posted</comment>
+        <translation>盘点 {count} 已过账</translation>
+    </message>
+    <message>
+        <source>There is no open stock count {count}</source>
+        <comment>stock.count_unknown</comment>
+        <translation>没有进行中的盘点 {count}</translation>
+    </message>
+    <message>
+        <source>There is no transfer {transfer}</source>
+        <comment>stock.transfer_unknown</comment>
+        <translation>没有调拨单 {transfer}</translation>
+    </message>
+    <message>
+        <source>Transfer {transfer} was already received ({doc})</source>
+        <comment>stock.transfer_already_received</comment>
+        <translation>调拨单 {transfer} 已收货（{doc}）</translation>
+    </message>
+    <message>
+        <source>Transfer {transfer} goes to {store}, not here</source>
+        <comment>stock.transfer_not_for_store</comment>
+        <translation>调拨单 {transfer} 调往 {store}，不是本店</translation>
+    </message>
+    <message>
+        <source>{received:number} of {name} received but only {sent:number} were sent</source>
+        <comment>stock.transfer_more_than_sent</comment>
+        <translation>{name} 收到 {received:number} 件，但只发出 {sent:number} 件</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is not on transfer {transfer}</source>
+        <comment>stock.transfer_serial_not_sent</comment>
+        <translation>序列号 {serial} 不在调拨单 {transfer} 上</translation>
+    </message>
+    <message>
+        <source>Choose a reason</source>
+        <comment>stock.reason_required</comment>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>'{reason}' is not a reason here; use one of {allowed}</source>
+        <comment>stock.reason_invalid</comment>
+        <translation>“{reason}”不是此处可用的原因；可用：{allowed}</translation>
+    </message>
+    <message>
+        <source>A count covers category:CODE or shelf:NAME, not '{scope}'</source>
+        <comment>stock.scope_invalid</comment>
+        <translation>盘点范围应为 category:代码 或 shelf:货架，而不是“{scope}”</translation>
+    </message>
+    <message>
+        <source>Give the supplier and the delivery note number</source>
+        <comment>stock.supplier_required</comment>
+        <translation>请填写供应商和送货单号</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a cost (an amount like 129.00)</source>
+        <comment>stock.cost_invalid</comment>
+        <translation>“{text}”不是有效成本（例如 129.00）</translation>
+    </message>
+    <message>
+        <source>A reorder point is a whole number of 0 or more</source>
+        <comment>stock.reorder_invalid</comment>
+        <translation>补货点须为 0 或以上的整数</translation>
+    </message>
+    <message>
+        <source>There is no stock document {doc}</source>
+        <comment>stock.document_unknown</comment>
+        <translation>没有库存单据 {doc}</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is {state:msg}; this needs it {needed:msg}</source>
+        <comment>stock.not_serial_state</comment>
+        <translation>序列号 {serial} 状态为{state:msg}；此操作需要{needed:msg}</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <comment>stock.state.in_stock</comment>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>returned (in stock)</source>
+        <comment>stock.state.returned</comment>
+        <translation>已退回（在库）</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <comment>stock.state.in_transit</comment>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <comment>stock.state.sold</comment>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>sent for repair</source>
+        <comment>stock.state.repair</comment>
+        <translation>送修中</translation>
+    </message>
+    <message>
+        <source>written off</source>
+        <comment>stock.state.written_off</comment>
+        <translation>已报损</translation>
+    </message>
+    <message>
+        <source>opening stock</source>
+        <comment>stock.kind.opening</comment>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>goods received</source>
+        <comment>stock.kind.receipt</comment>
+        <translation>采购收货</translation>
+    </message>
+    <message>
+        <source>transfer sent</source>
+        <comment>stock.kind.transfer_out</comment>
+        <translation>调拨发出</translation>
+    </message>
+    <message>
+        <source>transfer received</source>
+        <comment>stock.kind.transfer_in</comment>
+        <translation>调拨收货</translation>
+    </message>
+    <message>
+        <source>stock count</source>
+        <comment>stock.kind.count</comment>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <comment>stock.kind.adjust</comment>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>write-off</source>
+        <comment>stock.kind.write_off</comment>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <comment>stock.reason.opening</comment>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>from supplier</source>
+        <comment>stock.reason.supplier</comment>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <comment>stock.reason.transfer</comment>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <comment>stock.reason.damaged</comment>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>demo unit</source>
+        <comment>stock.reason.demo_unit</comment>
+        <translation>样机</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <comment>stock.reason.lost</comment>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <comment>stock.reason.found</comment>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <source>count difference</source>
+        <comment>stock.reason.count_difference</comment>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>short on arrival</source>
+        <comment>stock.reason.transit_short</comment>
+        <translation>到货短缺</translation>
+    </message>
+    <message>
+        <source>sent for repair</source>
+        <comment>stock.reason.repair_out</comment>
+        <translation>送修</translation>
+    </message>
+    <message>
+        <source>back from repair</source>
+        <comment>stock.reason.repair_back</comment>
+        <translation>修复返回</translation>
+    </message>
+    <message>
+        <source>manager override at the till</source>
+        <comment>stock.reason.till_override</comment>
+        <translation>收银台店长授权</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <comment>stock.reason.correction</comment>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>stock file</source>
+        <comment>import.stock</comment>
+        <translation>库存文件</translation>
+    </message>
+    <message>
+        <source>lenient or strict, not {value}</source>
+        <comment>setting.need_serial_stock</comment>
+        <translation>应为 lenient 或 strict，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>lenient or strict</source>
+        <comment>setting.expect.serial_stock</comment>
+        <translation>lenient 或 strict</translation>
+    </message>
+    <message>
+        <source>Which serials the till sells: strict, only units received into this store's stock; lenient, also a serial never seen before (it becomes a unit as it is sold)</source>
+        <comment>setting.help.serial_stock</comment>
+        <translation>收银台可销售哪些序列号：strict 仅限已收货入本店库存的机器；lenient 也允许从未登记过的序列号（销售时登记）</translation>
+    </message>
+    <message>
+        <source>The file sets stock, but there is no store to hold it: add the store first</source>
+        <comment>catalog.stock_needs_store</comment>
+        <translation>文件设置了库存，但还没有门店可存放：请先添加门店</translation>
+    </message>
 </context>
 </TS>

@@ -16,7 +16,10 @@ from pos.db.models.printing import JobKind, JobState, PrintJob
 from pos.db.models.sales import (
     CardState, DocumentCounter, DocumentKind, JournalEntry, JournalHead, LineKind, Outcome,
     OutcomeSubject, ParkedCart, Payment, Sale, SaleLine, SaleState, ServiceCard, SheetOutcome,
-    SoldSerial, Tender,
+    Tender,
+)
+from pos.db.models.stock import (
+    SerialUnit, StockCountDraft, StockCountScan, StockDocument, StockMove, StoreCounter, StoreStock,
 )
 from pos.db.models.shifts import CashMovement, Shift, ShiftState
 from pos.db.models.store import Setting, Store, Terminal
@@ -28,7 +31,9 @@ __all__ = [
     "JobKind", "JobState", "PrintJob",
     "CardState", "DocumentCounter", "JournalEntry", "JournalHead", "LineKind", "Outcome",
     "OutcomeSubject", "ParkedCart", "Payment", "Sale", "SaleLine", "SaleState", "ServiceCard",
-    "SheetOutcome", "SoldSerial", "Tender",
+    "SheetOutcome", "Tender",
+    "SerialUnit", "StockCountDraft", "StockCountScan", "StockDocument", "StockMove",
+    "StoreCounter", "StoreStock",
     "Audience", "Base", "Category", "CategoryKind", "Customer", "CustomerKind",
     "NAMING_CONVENTION", "PriceRole", "Product", "SearchTerm", "SearchWord", "ServiceMode", "ServiceTier", "Setting",
     "SheetItem", "SheetItemProduct", "SheetLayout", "SheetSection", "SheetTemplate", "Staff",

@@ -41,7 +41,6 @@ class Product(Base):
     price: Mapped[int] = mapped_column(BigInteger, index=True)  # VAT-inclusive, minor units
     cost: Mapped[int] = mapped_column(BigInteger)  # minor units
     vat_rate_bp: Mapped[int] = mapped_column(Integer)  # basis points: 1300 = 13%
-    stock: Mapped[int] = mapped_column(Integer, default=0)
     price_role: Mapped[PriceRole] = mapped_column(
         enum_column(PriceRole), default=PriceRole.NONE
     )

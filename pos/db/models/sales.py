@@ -171,18 +171,6 @@ class Payment(Base):
     sale: Mapped[Sale] = relationship(back_populates="payments")
 
 
-class SoldSerial(Base):
-    """A serial or IMEI that stands sold; the unique key stops it being sold twice."""
-
-    __tablename__ = "sold_serials"
-    __table_args__ = (UniqueConstraint("product_id", "serial"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
-    serial: Mapped[str] = mapped_column(String(64))
-    line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
-
-
 class DocumentCounter(Base):
     """The last number issued per terminal and document kind (receipts, cards, ...)."""
 
