@@ -102,7 +102,8 @@ class Seen:
 
 
 def import_rows(connection: Connection, rows: Iterable[Row], errors: ErrorList, *,
-                what: str, currency: str, store_id: int | None = None) -> Counts:
+                what: str, currency: str, store_id: int | None = None,
+                with_stock: bool = True) -> Counts:
     """Check then write the catalog rows on `connection`, inside its transaction (which
     the caller commits). `errors` may already hold the file's reading problems; any
     problem raises the file's refusal (UserError) before anything is written. The
@@ -116,7 +117,7 @@ def import_rows(connection: Connection, rows: Iterable[Row], errors: ErrorList, 
                 seen.close()  # not needed to write: its cache goes before the writes
                 errors.raise_if_any(what)
                 spool.seek(0)
-                _write(connection, spool, moving, warranty, counts, store_id)
+                _write(connection, spool, moving, warranty, counts, store_id, with_stock)
         finally:
             seen.close()
     return counts
@@ -203,7 +204,7 @@ def _read_spool(spool) -> Iterator[list[tuple]]:
 
 
 def _write(connection, spool, moving: array, warranty: bool, counts: Counts,
-           store_id: int | None) -> None:
+           store_id: int | None, with_stock: bool) -> None:
     """Pass 2: the checked rows written batch by batch, stock sealed, search refreshed."""
     written = counts.created + counts.updated
     catalog = connection.execute(select(func.count()).select_from(_PRODUCTS)).scalar_one()
@@ -240,7 +241,8 @@ def _write(connection, spool, moving: array, warranty: bool, counts: Counts,
                 ids.append(new_ids[row["sku"]])
         if not rebuild:
             search.refresh(connection, product_ids=ids)  # its cost is the batch's
-    _set_stock(connection, stock, store_id)
+    if with_stock:
+        _set_stock(connection, stock, store_id)
     if rebuild:  # one statement over the whole catalog: longer than a till's limit
         lift_timeouts(connection)
         search.refresh(connection)

@@ -148,18 +148,22 @@ def import_catalog_stream(db: Database, *, file: BinaryIO, currency: str = "CNY"
 
 
 def import_products(
-    db: Database, *, rows: Iterable[Row], errors: ErrorList | None = None, currency: str = "CNY"
+    db: Database, *, rows: Iterable[Row], errors: ErrorList | None = None, currency: str = "CNY",
+    store: str | None = None, with_stock: bool = True,
 ) -> ImportResult:
-    """Create products, or update them by sku. Every error in the file is reported."""
-    return _import(db, rows, errors or ErrorList(), currency)
+    """Create products, or update them by sku. Every error in the file is reported. The
+    stock column sets the store's on-hand unless `with_stock` is False (a new store's
+    setup sets it once the store exists: pos.setup.new_store)."""
+    return _import(db, rows, errors or ErrorList(), currency, store, with_stock)
 
 
 def _import(db: Database, rows: Iterable[Row], errors: ErrorList, currency: str,
-            store: str | None = None) -> ImportResult:
+            store: str | None = None, with_stock: bool = True) -> ImportResult:
     with db.write_connection() as connection:
         store_id = store_id_of(connection, store) if store else None
         counts = catalog_import.import_rows(connection, rows, errors, what="import.catalog",
-                                            currency=currency, store_id=store_id)
+                                            currency=currency, store_id=store_id,
+                                            with_stock=with_stock)
     return ImportResult(counts.created, counts.updated)
 
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from pos.catalog.checklists import import_checklists
 from pos.catalog.products import import_categories, import_products
 from pos.db.engine import Database
-from pos.db.models import Store, Terminal
+from pos.db.models import Product, Store, Terminal
 from pos.kernel.enums import StaffRole
 from pos.kernel.errors import UserError
 from pos.kernel.text import clean_text
 from pos.ledger import audit
+from pos.ledger.stock_opening import set_store_stock
 from pos.people import staff
 from pos.setup.details import (
     StoreDetails,
@@ -109,20 +111,30 @@ def set_up_store(db: Database, *, name: str, address: str = "", phone: str = "",
     if files.category_rows is not None:
         import_categories(db, rows=files.category_rows)
     if files.catalog_rows is not None:
-        import_products(db, rows=files.catalog_rows, currency=details.currency)
+        # its stock is the store's: set once the store exists (in _create)
+        import_products(db, rows=files.catalog_rows, currency=details.currency,
+                        with_stock=False)
     if files.checklists is not None:
         document, text = files.checklists
         import_checklists(db, document=document, text=text, currency=details.currency)
     try:
-        admin = _create(db, details, checked_tills, admin_name, pin_hash, this_terminal, entry)
+        admin = _create(db, details, checked_tills, admin_name, pin_hash, this_terminal, entry,
+                        _catalog_stock(files.catalog_rows))
     except IntegrityError:  # another setup of the same database won the race
         refuse_if_set_up(db)
         raise
     return SetupResult(details, admin, checked_tills, files, printer, this_terminal)
 
 
+def _catalog_stock(rows) -> dict[str, int]:
+    """The catalog file's stock column (checked already), sku -> quantity."""
+    return {row.values["sku"].strip(): int(row.values["stock"]) for row in rows or ()
+            if row.values.get("stock", "").strip() not in ("", "0")}
+
+
 def _create(db: Database, details: StoreDetails, tills: list[Till], admin_name: str,
-            pin_hash: str, terminal: str, printer_entry: dict | None) -> staff.StaffInfo:
+            pin_hash: str, terminal: str, printer_entry: dict | None,
+            stock: dict[str, int]) -> staff.StaffInfo:
     """The store, its tills, the administrator and this till's printer, one transaction."""
     with db.unit_of_work() as session:
         conn = session.connection()
@@ -137,6 +149,11 @@ def _create(db: Database, details: StoreDetails, tills: list[Till], admin_name: 
         session.add_all(Terminal(code=till.code, store_id=store.id, name=till.name)
                         for till in tills)
         session.flush()
+        if stock:
+            ids = dict(session.execute(select(Product.sku, Product.id).where(
+                Product.sku.in_(list(stock)))).all())
+            set_store_stock(conn, store_id=store.id, staff_id=None, note="catalog at setup",
+                            quantities={ids[sku]: quantity for sku, quantity in stock.items()})
         admin = staff.insert_staff(session, name=admin_name, role=StaffRole.ADMIN,
                                    pin_hash=pin_hash, by=None)
         if printer_entry is not None:
