@@ -735,4 +735,70 @@ CATALOG: dict[str, str] = {
     # --- stock per store: catalog --------------------------------------------------------
     "catalog.stock_needs_store": ("The file sets stock, but there is no store to hold it: add the "
                                   "store first"),
+    # --- stock per store: files and commands ---------------------------------------------
+    "stock.serial_repeated_line": "serial {serial} is already on line {line}",
+    "stock.product_repeated_line": "{code} is already on line {line}",
+    "stock.adjust_zero": "an adjustment adds (+N) or takes (-N) at least one unit, not '{text}'",
+    "stock.serial_one_unit": "a row with a serial moves one unit, not {quantity}",
+    "stock.cli.posted": ("{kind:msg} {doc} posted at {store}: {lines:number} lines, {units:number}"
+                         " units"),
+    "stock.cli.replayed": ("{kind:msg} {doc} was already posted for this request: nothing new was "
+                           "written"),
+    "stock.cli.short": "  {name} ({sku}): {sent:number} sent, {received:number} received",
+    "stock.cli.missing_serials": "    serials not received: {serials:list}",
+    "stock.cli.imported": ("stock set at {store}: {products:number} products in the file, "
+                           "{documents:number} opening documents, {points:number} reorder points"),
+    "stock.cli.count_started": ("count {count} started at {store} ({scope}): {rows:number} rows "
+                                "scanned"),
+    "stock.cli.reorder_set": "reorder point of {sku} at {store}: {point:number}",
+    "stock.cli.store_added": "store {store} added: {name}",
+    "stock.cli.no_rows": "no stock to show",
+    "stock.cli.no_transfers": "no open transfers",
+    "stock.cli.list_header": ("store  sku                  on hand  reserved  in transit  reorder"
+                              "  name"),
+    "stock.cli.low": "low",
+    "stock.cli.transfer_line": ("{doc}  {from_store} -> {to_store}  sent {sent}  {units:number} "
+                                "units{received}"),
+    "stock.cli.transfer_received": ", received {doc}",
+    "stock.cli.lookup_head": "{sku}  {name}",
+    "stock.cli.lookup_store": ("  {store} {store_name}: on hand {on_hand:number}, in transit "
+                               "{in_transit:number}"),
+    "stock.cli.lookup_serials": "    serials: {serials:list}",
+    "stock.cli.serial_head": "serial {serial}: {name} ({sku}), {state:msg}{where}",
+    "stock.cli.serial_where": " at {store}",
+    "stock.cli.serial_event": "  {at}  {kind}  {document}  {store}  -> {state:msg}{more}",
+    "stock.cli.stores_header": "code     name",
+    "stock.pin_needs_staff": "--pin checks the PIN of the staff member named by --staff",
+    # --- stock per store: movements (P2a) ------------------------------------------------
+    "stock.managers_only": "Only a manager or an administrator may {action:msg}",
+    "stock.action.adjust": "adjust stock",
+    "stock.action.write_off": "write off stock",
+    "stock.action.reorder_point": "set a reorder point",
+    "stock.request_reused": "This request was already used for stock document {doc}",
+    "stock.serial_ambiguous": ("Serial {serial} belongs to several products ({skus}); give the "
+                               "product too"),
+    # --- stock per store: counts and serials ---------------------------------------------
+    "stock.count_managers_only": "Only a manager or an administrator may post a stock count",
+    "stock.count_other_category": "{name} is in category {category}, not in this count ({scope})",
+    "stock.count_not_yours": ("Count {count} was started by {name}: only they or a manager may "
+                              "discard it"),
+    "stock.count_serial_not_scanned": "Serial {serial} was not scanned in this count",
+    "stock.serial_several_products": ("Serial {serial} belongs to more than one product "
+                                      "({names:list}): scan the product first, then the serial"),
+    # --- stock per store: the till (P4) --------------------------------------------------
+    "action.serial_override": "bring a serial unit to this store at the till",
+    "stock.serial_already_here": ("Serial {serial} is already in stock at {store}: there is "
+                                  "nothing to override"),
+    # --- stock: reports ------------------------------------------------------------------
+    "stock.report_kind_unknown": "'{kind}' is not a kind of movement; use one of {allowed}",
+    "stock.aged_days_invalid": "The age is a whole number of days, 0 or more ({days})",
+    # --- stock per store: movements, fields (P2a) ----------------------------------------
+    "field.supplier": "The supplier",
+    "field.delivery_note": "The delivery note number",
+    # --- stock per store: stock screen ---------------------------------------------------
+    "stock.lookup_nothing": ("No product has the barcode or SKU {code}, and no unit has it as its "
+                             "serial"),
+    # --- stock per store: files and commands (2) -----------------------------------------
+    "cli.bad_request_id": "'{text}' is not a request id (a uuid such as 0b6f4c1e-...)",
+    "stock.cli.reorder_cleared": "{sku} at {store} has no reorder point now",
 }

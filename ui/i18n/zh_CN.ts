@@ -5999,5 +5999,235 @@
         <comment>catalog.stock_needs_store</comment>
         <translation>文件设置了库存，但还没有门店可存放：请先添加门店</translation>
     </message>
+    <message>
+        <source>serial {serial} is already on line {line}</source>
+        <comment>stock.serial_repeated_line</comment>
+        <translation>序列号 {serial} 已在第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{code} is already on line {line}</source>
+        <comment>stock.product_repeated_line</comment>
+        <translation>{code} 已在第 {line} 行</translation>
+    </message>
+    <message>
+        <source>an adjustment adds (+N) or takes (-N) at least one unit, not '{text}'</source>
+        <comment>stock.adjust_zero</comment>
+        <translation>调整须增加 (+N) 或减少 (-N) 至少一件，不能是 '{text}'</translation>
+    </message>
+    <message>
+        <source>a row with a serial moves one unit, not {quantity}</source>
+        <comment>stock.serial_one_unit</comment>
+        <translation>带序列号的一行只移动一件，不能是 {quantity}</translation>
+    </message>
+    <message>
+        <source>{kind:msg} {doc} posted at {store}: {lines:number} lines, {units:number} units</source>
+        <comment>stock.cli.posted</comment>
+        <translation>{kind:msg} {doc} 已在 {store} 过账：{lines:number} 行，{units:number} 件</translation>
+    </message>
+    <message>
+        <source>{kind:msg} {doc} was already posted for this request: nothing new was written</source>
+        <comment>stock.cli.replayed</comment>
+        <translation>{kind:msg} {doc} 已为此请求过账：未写入新内容</translation>
+    </message>
+    <message>
+        <source>  {name} ({sku}): {sent:number} sent, {received:number} received</source>
+        <comment>stock.cli.short</comment>
+        <translation>  {name}（{sku}）：发出 {sent:number}，收到 {received:number}</translation>
+    </message>
+    <message>
+        <source>    serials not received: {serials:list}</source>
+        <comment>stock.cli.missing_serials</comment>
+        <translation>    未收到的序列号：{serials:list}</translation>
+    </message>
+    <message>
+        <source>stock set at {store}: {products:number} products in the file, {documents:number} opening documents, {points:number} reorder points</source>
+        <comment>stock.cli.imported</comment>
+        <translation>{store} 的库存已设定：文件中 {products:number} 个商品，{documents:number} 张期初单据，{points:number} 个补货点</translation>
+    </message>
+    <message>
+        <source>count {count} started at {store} ({scope}): {rows:number} rows scanned</source>
+        <comment>stock.cli.count_started</comment>
+        <translation>盘点 {count} 已在 {store} 开始（{scope}）：已扫描 {rows:number} 行</translation>
+    </message>
+    <message>
+        <source>reorder point of {sku} at {store}: {point:number}</source>
+        <comment>stock.cli.reorder_set</comment>
+        <translation>{sku} 在 {store} 的补货点：{point:number}</translation>
+    </message>
+    <message>
+        <source>store {store} added: {name}</source>
+        <comment>stock.cli.store_added</comment>
+        <translation>门店 {store} 已添加：{name}</translation>
+    </message>
+    <message>
+        <source>no stock to show</source>
+        <comment>stock.cli.no_rows</comment>
+        <translation>没有可显示的库存</translation>
+    </message>
+    <message>
+        <source>no open transfers</source>
+        <comment>stock.cli.no_transfers</comment>
+        <translation>没有未收货的调拨</translation>
+    </message>
+    <message>
+        <source>store  sku                  on hand  reserved  in transit  reorder  name</source>
+        <comment>stock.cli.list_header</comment>
+        <translation>门店   SKU                  在库     预留      在途        补货点   名称</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <comment>stock.cli.low</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>{doc}  {from_store} -&gt; {to_store}  sent {sent}  {units:number} units{received}</source>
+        <comment>stock.cli.transfer_line</comment>
+        <translation>{doc}  {from_store} -&gt; {to_store}  发出 {sent}  {units:number} 件{received}</translation>
+    </message>
+    <message>
+        <source>, received {doc}</source>
+        <comment>stock.cli.transfer_received</comment>
+        <translation>，已收货 {doc}</translation>
+    </message>
+    <message>
+        <source>{sku}  {name}</source>
+        <comment>stock.cli.lookup_head</comment>
+        <translation>{sku}  {name}</translation>
+    </message>
+    <message>
+        <source>  {store} {store_name}: on hand {on_hand:number}, in transit {in_transit:number}</source>
+        <comment>stock.cli.lookup_store</comment>
+        <translation>  {store} {store_name}：在库 {on_hand:number}，在途 {in_transit:number}</translation>
+    </message>
+    <message>
+        <source>    serials: {serials:list}</source>
+        <comment>stock.cli.lookup_serials</comment>
+        <translation>    序列号：{serials:list}</translation>
+    </message>
+    <message>
+        <source>serial {serial}: {name} ({sku}), {state:msg}{where}</source>
+        <comment>stock.cli.serial_head</comment>
+        <translation>序列号 {serial}：{name}（{sku}），{state:msg}{where}</translation>
+    </message>
+    <message>
+        <source> at {store}</source>
+        <comment>stock.cli.serial_where</comment>
+        <translation>，位于 {store}</translation>
+    </message>
+    <message>
+        <source>  {at}  {kind}  {document}  {store}  -&gt; {state:msg}{more}</source>
+        <comment>stock.cli.serial_event</comment>
+        <translation>  {at}  {kind}  {document}  {store}  -&gt; {state:msg}{more}</translation>
+    </message>
+    <message>
+        <source>code     name</source>
+        <comment>stock.cli.stores_header</comment>
+        <translation>代码     名称</translation>
+    </message>
+    <message>
+        <source>--pin checks the PIN of the staff member named by --staff</source>
+        <comment>stock.pin_needs_staff</comment>
+        <translation>--pin 校验 --staff 指定员工的 PIN</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator may {action:msg}</source>
+        <comment>stock.managers_only</comment>
+        <translation>只有店长或管理员可以{action:msg}</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <comment>stock.action.adjust</comment>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>write off stock</source>
+        <comment>stock.action.write_off</comment>
+        <translation>报损库存</translation>
+    </message>
+    <message>
+        <source>set a reorder point</source>
+        <comment>stock.action.reorder_point</comment>
+        <translation>设置补货点</translation>
+    </message>
+    <message>
+        <source>This request was already used for stock document {doc}</source>
+        <comment>stock.request_reused</comment>
+        <translation>此请求已用于库存单据 {doc}</translation>
+    </message>
+    <message>
+        <source>Serial {serial} belongs to several products ({skus}); give the product too</source>
+        <comment>stock.serial_ambiguous</comment>
+        <translation>序列号 {serial} 属于多个商品（{skus}），请同时指定商品</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator may post a stock count</source>
+        <comment>stock.count_managers_only</comment>
+        <translation>只有经理或管理员可以过账盘点</translation>
+    </message>
+    <message>
+        <source>{name} is in category {category}, not in this count ({scope})</source>
+        <comment>stock.count_other_category</comment>
+        <translation>{name} 属于类别 {category}，不在本次盘点范围（{scope}）内</translation>
+    </message>
+    <message>
+        <source>Count {count} was started by {name}: only they or a manager may discard it</source>
+        <comment>stock.count_not_yours</comment>
+        <translation>盘点 {count} 由 {name} 开始：只有其本人或经理可以放弃</translation>
+    </message>
+    <message>
+        <source>Serial {serial} was not scanned in this count</source>
+        <comment>stock.count_serial_not_scanned</comment>
+        <translation>本次盘点未扫描序列号 {serial}</translation>
+    </message>
+    <message>
+        <source>Serial {serial} belongs to more than one product ({names:list}): scan the product first, then the serial</source>
+        <comment>stock.serial_several_products</comment>
+        <translation>序列号 {serial} 属于多个商品（{names:list}）：请先扫描商品，再扫描序列号</translation>
+    </message>
+    <message>
+        <source>bring a serial unit to this store at the till</source>
+        <comment>action.serial_override</comment>
+        <translation>在收银台把序列号商品调到本店</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is already in stock at {store}: there is nothing to override</source>
+        <comment>stock.serial_already_here</comment>
+        <translation>序列号 {serial} 已在 {store} 库存中：无需越权</translation>
+    </message>
+    <message>
+        <source>'{kind}' is not a kind of movement; use one of {allowed}</source>
+        <comment>stock.report_kind_unknown</comment>
+        <translation>“{kind}”不是移动类型；请使用以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>The age is a whole number of days, 0 or more ({days})</source>
+        <comment>stock.aged_days_invalid</comment>
+        <translation>库龄须为0或以上的整数天数（{days}）</translation>
+    </message>
+    <message>
+        <source>The supplier</source>
+        <comment>field.supplier</comment>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>The delivery note number</source>
+        <comment>field.delivery_note</comment>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <source>No product has the barcode or SKU {code}, and no unit has it as its serial</source>
+        <comment>stock.lookup_nothing</comment>
+        <translation>没有条码或 SKU 为 {code} 的商品，也没有序列号为 {code} 的设备</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a request id (a uuid such as 0b6f4c1e-...)</source>
+        <comment>cli.bad_request_id</comment>
+        <translation>'{text}' 不是请求编号（应为 uuid，如 0b6f4c1e-...）</translation>
+    </message>
+    <message>
+        <source>{sku} at {store} has no reorder point now</source>
+        <comment>stock.cli.reorder_cleared</comment>
+        <translation>{sku} 在 {store} 已无补货点</translation>
+    </message>
 </context>
 </TS>

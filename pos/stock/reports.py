@@ -1,0 +1,445 @@
+"""The stock reports, per store or for every store, as plain records (for the screen,
+`pos report stock-…`, CSV here and PDF in printing.stock_reports):
+
+- stock value at cost: on hand × the product's cost, per store and category, per store
+  and in all;
+- the movements of a period: every stock movement of the days from–to (both included)
+  with the document that made it (a stock document's number and kind, or the sale's
+  receipt), product, quantity and reason;
+- aged stock: what has been in stock longer than N days. A serial unit in stock (or
+  returned) ages from the last movement that brought it into the chain's stock (a
+  receipt, an opening, a count or adjustment that found it; a transfer between stores
+  does not make it younger). Other stock, first in first out: of what a store holds, the
+  units still there are the latest to come in, so what came in during the last N days
+  (every inbound on-hand movement at the store: receipts, transfers in, openings,
+  returns) is young and the rest is old;
+- sell-through of a period per product: sold (net of returns and voids) ÷ (on hand at
+  the start + received in the period: supplier receipts, transfers in, openings), in
+  basis points.
+
+Every statement reads the movements through their index (store, product, time) with
+both ends of the time bounded, the units through (store, state, product), the stock
+through the store's key: the cost follows the period and the catalog, not the years of
+history. Money is integer minor units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import and_, case, func, literal, select
+
+from pos.day.kpis import REPORT_LIMIT_S
+from pos.db.engine import Database, longer_limit
+from pos.db.models import (
+    Category, Product, Sale, SaleLine, SerialUnit, StockDocument, StockMove, Store, StoreStock,
+)
+from pos.kernel.clock import utcnow
+from pos.kernel.csvio import write_rows
+from pos.kernel.enums import Bucket, StockDocKind, StockReason, UnitState
+from pos.kernel.errors import UserError
+from pos.kernel.money import to_decimal_string
+
+MAX_PERIOD_DAYS = 366
+SALE_KIND = "sale"  # the movements of sale documents (sales, returns, voids, add-ons)
+KINDS = tuple(k.value for k in StockDocKind) + (SALE_KIND,)
+RECEIVED_KINDS = (StockDocKind.RECEIPT, StockDocKind.TRANSFER_IN, StockDocKind.OPENING)
+# Kinds of documents that bring a serial unit into the chain's stock (not a transfer,
+# not back from repair): its age runs from the latest of them.
+_NOT_ARRIVALS = (StockDocKind.TRANSFER_IN.value, StockDocKind.TRANSFER_OUT.value)
+_NOT_ARRIVAL_REASONS = (StockReason.REPAIR_BACK.value,)
+IN_STOCK = (UnitState.IN_STOCK, UnitState.RETURNED)
+
+
+# --- records ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class CategoryValue:
+    category: str  # its code
+    name: str
+    units: int
+    value: int  # minor units, at cost
+
+
+@dataclass(frozen=True, slots=True)
+class StoreValue:
+    store: str
+    name: str
+    units: int
+    value: int
+    categories: tuple[CategoryValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StockValue:
+    store: str | None  # None: every store
+    at: datetime
+    stores: tuple[StoreValue, ...]
+    categories: tuple[CategoryValue, ...]  # over the stores reported
+
+    @property
+    def units(self) -> int:
+        return sum(s.units for s in self.stores)
+
+    @property
+    def value(self) -> int:
+        return sum(s.value for s in self.stores)
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRow:
+    at: datetime
+    store: str
+    document: str  # S01-GR-000001, or a sale's receipt T01-000042
+    kind: str  # a StockDocKind value, or the sale document's kind (sale, refund, void, addon)
+    sku: str
+    name: str
+    qty: int  # signed
+    bucket: Bucket
+    serial: str | None
+    reason: StockReason | None
+
+
+@dataclass(frozen=True, slots=True)
+class Movements:
+    start: date
+    end: date  # included
+    store: str | None
+    kind: str | None
+    rows: tuple[MoveRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgedRow:
+    store: str
+    sku: str
+    name: str
+    serial: str | None  # a serial unit; None: the product's units without a serial
+    qty: int
+    received: datetime | None  # a unit's arrival; None: before the cut-off (FIFO)
+    cost: int  # per unit, minor units
+
+    @property
+    def value(self) -> int:
+        return self.qty * self.cost
+
+
+@dataclass(frozen=True, slots=True)
+class AgedStock:
+    store: str | None
+    days: int
+    at: datetime
+    cutoff: datetime  # in stock since before this
+    rows: tuple[AgedRow, ...]
+
+    @property
+    def units(self) -> int:
+        return sum(r.qty for r in self.rows)
+
+    @property
+    def value(self) -> int:
+        return sum(r.value for r in self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class SellThroughRow:
+    store: str
+    sku: str
+    name: str
+    opening: int  # on hand at the start of the period
+    received: int  # received in the period
+    sold: int  # sold in the period, net of returns and voids
+
+    @property
+    def basis(self) -> int:
+        return self.opening + self.received
+
+    @property
+    def rate_bp(self) -> int | None:
+        """sold ÷ (opening + received) in basis points, rounded; None when nothing was
+        there to sell."""
+        if self.basis <= 0:
+            return None
+        return (self.sold * 20_000 + self.basis) // (2 * self.basis)
+
+
+@dataclass(frozen=True, slots=True)
+class SellThrough:
+    start: date
+    end: date  # included
+    store: str | None
+    rows: tuple[SellThroughRow, ...]
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+def day_start(day: date) -> datetime:
+    """The moment a business day starts on the store's clock, in UTC."""
+    return datetime.combine(day, time()).astimezone().astimezone(timezone.utc)
+
+
+def check_period(start: date, end: date) -> None:
+    if end < start:
+        raise UserError("report.period_backwards", start=start.isoformat(), end=end.isoformat())
+    if (end - start).days >= MAX_PERIOD_DAYS:
+        raise UserError("report.period_too_long", days=MAX_PERIOD_DAYS)
+
+
+def _stores(conn, store: str | None) -> list[tuple[int, str, str]]:
+    """(id, code, name) of the store asked for, or of every store by code."""
+    query = select(Store.id, Store.code, Store.name).order_by(Store.code)
+    if store:
+        query = query.where(Store.code == store)
+    found = [tuple(row) for row in conn.execute(query)]
+    if store and not found:
+        raise UserError("store.unknown", store=store)
+    return found
+
+
+def _period(start: date, end: date) -> tuple[datetime, datetime]:
+    check_period(start, end)
+    return day_start(start), day_start(end + timedelta(days=1))
+
+
+# --- stock value -----------------------------------------------------------------------
+
+def stock_value(db: Database, *, store: str | None = None) -> StockValue:
+    """What each store holds, at cost (on hand × the product's cost now), per category."""
+    held = StoreStock.on_hand
+    with db.read_connection() as conn:
+        longer_limit(conn, REPORT_LIMIT_S)
+        stores, totals = [], {}
+        for store_id, code, name in _stores(conn, store):
+            categories = []
+            for cat_code, cat_name, units, value in conn.execute(
+                    select(Category.code, Category.name, func.sum(held),
+                           func.sum(held * Product.cost))
+                    .select_from(StoreStock)
+                    .join(Product, Product.id == StoreStock.product_id)
+                    .join(Category, Category.id == Product.category_id)
+                    .where(StoreStock.store_id == store_id, held != 0)
+                    .group_by(Category.code, Category.name).order_by(Category.code)):
+                categories.append(CategoryValue(cat_code, cat_name, int(units), int(value)))
+                total = totals.setdefault(cat_code, [cat_name, 0, 0])
+                total[1] += int(units)
+                total[2] += int(value)
+            stores.append(StoreValue(code, name, sum(c.units for c in categories),
+                                     sum(c.value for c in categories), tuple(categories)))
+    return StockValue(store, utcnow(), tuple(stores), tuple(
+        CategoryValue(code, name, units, value)
+        for code, (name, units, value) in sorted(totals.items())))
+
+
+# --- movements -------------------------------------------------------------------------
+
+def _moves_in(store_id: int, start: datetime, end: datetime):
+    """The join of a store's products (its stock rows) to their movements in [start,
+    end): the index (store, product, time) probed per product, both ends bounded."""
+    return (StoreStock.__table__.join(StockMove.__table__, and_(
+        StockMove.store_id == StoreStock.store_id, StockMove.product_id == StoreStock.product_id,
+        StockMove.at >= start, StockMove.at < end)))
+
+
+def _products_at(store_id: int):
+    """The products a store has ever moved (each has its stock row): the movements are
+    looked up per product in their index (store, product, time), never by store alone
+    (which would read the store's whole history)."""
+    return select(StoreStock.product_id).where(StoreStock.store_id == store_id)
+
+
+def movements(db: Database, *, store: str | None = None, start: date, end: date,
+              kind: str | None = None) -> Movements:
+    """Every stock movement at the store (or every store) of the days start..end, oldest
+    first; `kind`: one kind of stock document, or "sale" for the sales' own."""
+    if kind is not None and kind not in KINDS:
+        raise UserError("stock.report_kind_unknown", kind=kind, allowed=", ".join(KINDS))
+    since, until = _period(start, end)
+    rows: list[MoveRow] = []
+    with db.read_connection() as conn:
+        longer_limit(conn, REPORT_LIMIT_S)
+        for store_id, code, _name in _stores(conn, store):
+            query = (select(StockMove.at, StockMove.id, StockDocument.doc_no, StockDocument.kind,
+                            Sale.receipt_no, Sale.kind.label("sale_kind"), Product.sku,
+                            Product.name, StockMove.qty, StockMove.bucket, StockMove.serial,
+                            StockMove.reason)
+                     .select_from(StockMove.__table__
+                                  .join(Product.__table__, Product.id == StockMove.product_id)
+                                  .outerjoin(StockDocument.__table__,
+                                             StockDocument.id == StockMove.doc_id)
+                                  .outerjoin(SaleLine.__table__,
+                                             SaleLine.id == StockMove.sale_line_id)
+                                  .outerjoin(Sale.__table__, Sale.id == SaleLine.sale_id))
+                     .where(StockMove.store_id == store_id,
+                            StockMove.product_id.in_(_products_at(store_id)),
+                            StockMove.at >= since, StockMove.at < until)
+                     .order_by(StockMove.at, StockMove.id))
+            if kind == SALE_KIND:
+                query = query.where(StockMove.sale_line_id.is_not(None))
+            elif kind is not None:
+                query = query.where(StockDocument.kind == StockDocKind(kind))
+            for (at, _id, doc_no, doc_kind, receipt, sale_kind, sku, name, qty, bucket, serial,
+                 reason) in conn.execute(query):
+                rows.append(MoveRow(
+                    at, code, doc_no or receipt or "",
+                    (StockDocKind(doc_kind).value if doc_no else str(getattr(sale_kind, "value",
+                                                                             sale_kind))),
+                    sku, name, qty, Bucket(bucket), serial,
+                    StockReason(reason) if reason is not None else None))
+    rows.sort(key=lambda r: (r.at, r.store))
+    return Movements(start, end, store, kind, tuple(rows))
+
+
+# --- aged stock ------------------------------------------------------------------------
+
+def aged_stock(db: Database, *, store: str | None = None, days: int,
+               now: datetime | None = None) -> AgedStock:
+    """What has been in stock longer than `days` days, at the store or every store:
+    each serial unit with its arrival, and per product the units without a serial that
+    first in, first out came in before the cut-off."""
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise UserError("stock.aged_days_invalid", days=str(days))
+    now = now or utcnow()
+    cutoff = now - timedelta(days=days)
+    rows: list[AgedRow] = []
+    upper = now + timedelta(days=1)  # a bound for movements stamped a little ahead
+    with db.read_connection() as conn:
+        longer_limit(conn, REPORT_LIMIT_S)
+        for store_id, code, _name in _stores(conn, store):
+            rows += _aged_at(conn, store_id, code, cutoff, upper)
+    return AgedStock(store, days, now, cutoff, tuple(rows))
+
+
+def _aged_at(conn, store_id: int, code: str, cutoff: datetime, upper: datetime) -> list[AgedRow]:
+    # the serial units held, with every inbound document movement of their serial
+    arrivals: dict[int, datetime | None] = {}
+    units: dict[int, tuple] = {}
+    kept = SerialUnit.__table__.join(Product.__table__, Product.id == SerialUnit.product_id)
+    inbound = StockMove.__table__.join(StockDocument.__table__,
+                                       StockDocument.id == StockMove.doc_id)
+    for unit_id, product_id, serial, sku, name, cost in conn.execute(
+            select(SerialUnit.id, SerialUnit.product_id, SerialUnit.serial, Product.sku,
+                   Product.name, Product.cost).select_from(kept)
+            .where(SerialUnit.store_id == store_id, SerialUnit.state.in_(IN_STOCK))):
+        units[unit_id] = (product_id, serial, sku, name, cost)
+        arrivals[unit_id] = None
+    by_serial = {(u[0], u[1]): unit_id for unit_id, u in units.items()}
+    serials = sorted({u[1] for u in units.values()})
+    for part in range(0, len(serials), 500):
+        for product_id, serial, at, doc_kind, reason in conn.execute(
+                select(StockMove.product_id, StockMove.serial, StockMove.at, StockDocument.kind,
+                       StockMove.reason).select_from(inbound)
+                .where(StockMove.serial.in_(serials[part:part + 500]),
+                       StockMove.bucket == Bucket.ON_HAND, StockMove.qty > 0)):
+            unit_id = by_serial.get((product_id, serial))
+            if unit_id is None or str(getattr(doc_kind, "value", doc_kind)) in _NOT_ARRIVALS:
+                continue
+            if reason is not None and str(getattr(reason, "value", reason)) in _NOT_ARRIVAL_REASONS:
+                continue
+            if arrivals[unit_id] is None or at > arrivals[unit_id]:
+                arrivals[unit_id] = at
+    found = []
+    in_units: dict[int, int] = {}
+    for unit_id, (product_id, serial, sku, name, cost) in units.items():
+        in_units[product_id] = in_units.get(product_id, 0) + 1
+        arrived = arrivals[unit_id]
+        if arrived is None or arrived < cutoff:
+            found.append(AgedRow(code, sku, name, serial, 1, arrived, cost))
+    # first in, first out: of what the store holds without a serial, what came in since
+    # the cut-off is young
+    came_in = func.coalesce(func.sum(case(
+        (and_(StockMove.bucket == Bucket.ON_HAND, StockMove.qty > 0,
+              StockMove.serial.is_(None)), StockMove.qty), else_=literal(0))), 0)
+    recent = dict(conn.execute(
+        select(StoreStock.product_id, came_in).select_from(_moves_in(store_id, cutoff, upper))
+        .where(StoreStock.store_id == store_id, StoreStock.on_hand > 0)
+        .group_by(StoreStock.product_id)).all())
+    for product_id, sku, name, cost, on_hand in conn.execute(
+            select(StoreStock.product_id, Product.sku, Product.name, Product.cost,
+                   StoreStock.on_hand)
+            .join(Product, Product.id == StoreStock.product_id)
+            .where(StoreStock.store_id == store_id, StoreStock.on_hand > 0)):
+        plain = on_hand - in_units.get(product_id, 0)
+        old = plain - int(recent.get(product_id, 0))
+        if old > 0:
+            found.append(AgedRow(code, sku, name, None, old, None, cost))
+    epoch = datetime.min.replace(tzinfo=timezone.utc)
+    found.sort(key=lambda r: (r.sku, r.received or epoch, r.serial or ""))
+    return found
+
+
+# --- sell-through ----------------------------------------------------------------------
+
+def sell_through(db: Database, *, store: str | None = None, start: date,
+                 end: date, now: datetime | None = None) -> SellThrough:
+    """Per product with sales or goods received in the period: what was sold of what
+    there was to sell (on hand at the start and received since)."""
+    since, until = _period(start, end)
+    upper = max(until, (now or utcnow()) + timedelta(days=1))
+    in_period = StockMove.at < until
+    on_hand = StockMove.bucket == Bucket.ON_HAND
+    sold = func.coalesce(func.sum(case((and_(in_period, StockMove.sale_line_id.is_not(None)),
+                                        StockMove.qty), else_=literal(0))), 0)
+    received = func.coalesce(func.sum(case((and_(
+        in_period, on_hand, StockMove.qty > 0, StockDocument.kind.in_(RECEIVED_KINDS)),
+        StockMove.qty), else_=literal(0))), 0)
+    since_start = func.coalesce(func.sum(case((on_hand, StockMove.qty), else_=literal(0))), 0)
+    rows: list[SellThroughRow] = []
+    with db.read_connection() as conn:
+        longer_limit(conn, REPORT_LIMIT_S)
+        for store_id, code, _name in _stores(conn, store):
+            for sku, name, held, sale_qty, got, moved in conn.execute(
+                    select(Product.sku, Product.name, StoreStock.on_hand, sold, received,
+                           since_start)
+                    .select_from(_moves_in(store_id, since, upper)
+                                 .join(Product.__table__, Product.id == StoreStock.product_id)
+                                 .outerjoin(StockDocument.__table__,
+                                            StockDocument.id == StockMove.doc_id))
+                    .where(StoreStock.store_id == store_id)
+                    .group_by(StoreStock.product_id, Product.sku, Product.name,
+                              StoreStock.on_hand)):
+                row = SellThroughRow(code, sku, name, int(held) - int(moved), int(got),
+                                     -int(sale_qty))
+                if row.sold or row.received:
+                    rows.append(row)
+    rows.sort(key=lambda r: (r.store, r.sku))
+    return SellThrough(start, end, store, tuple(rows))
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+def _when(moment: datetime | None) -> str:
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment is not None else ""
+
+
+def stock_value_csv(report: StockValue) -> bytes:
+    money = to_decimal_string
+    rows = [(s.store, c.category, c.name, str(c.units), money(c.value))
+            for s in report.stores for c in s.categories]
+    rows += [(s.store, "", "total", str(s.units), money(s.value)) for s in report.stores]
+    rows += [("all", c.category, c.name, str(c.units), money(c.value)) for c in report.categories]
+    rows.append(("all", "", "total", str(report.units), money(report.value)))
+    return write_rows(("store", "category", "name", "units", "value_at_cost"), rows)
+
+
+def movements_csv(report: Movements) -> bytes:
+    return write_rows(
+        ("at", "store", "document", "kind", "sku", "name", "qty", "bucket", "serial", "reason"),
+        [(_when(r.at), r.store, r.document, r.kind, r.sku, r.name, str(r.qty), r.bucket.value,
+          r.serial or "", r.reason.value if r.reason else "") for r in report.rows])
+
+
+def aged_csv(report: AgedStock) -> bytes:
+    money = to_decimal_string
+    rows = [(r.store, r.sku, r.name, r.serial or "", str(r.qty), _when(r.received),
+             money(r.cost), money(r.value)) for r in report.rows]
+    rows.append(("all", "", "total", "", str(report.units), "", "", money(report.value)))
+    return write_rows(("store", "sku", "name", "serial", "qty", "received", "unit_cost",
+                       "value_at_cost"), rows)
+
+
+def sell_through_csv(report: SellThrough) -> bytes:
+    return write_rows(
+        ("store", "sku", "name", "on_hand_at_start", "received", "sold", "sell_through_pct"),
+        [(r.store, r.sku, r.name, str(r.opening), str(r.received), str(r.sold),
+          "" if r.rate_bp is None else f"{r.rate_bp / 100:.2f}") for r in report.rows])
