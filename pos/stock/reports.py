@@ -20,28 +20,30 @@
 Every statement reads the movements through their index (store, product, time) with
 both ends of the time bounded, the units through (store, state, product), the stock
 through the store's key: the cost follows the period and the catalog, not the years of
-history. Money is integer minor units.
+history. Money is integer minor units. The records are in pos.stock.report_records, the
+CSV files in pos.stock.report_csv.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import and_, case, func, literal, select
 
-from pos.day.kpis import REPORT_LIMIT_S
 from pos.db.engine import Database, longer_limit
 from pos.db.models import (
     Category, Product, Sale, SaleLine, SerialUnit, StockDocument, StockMove, Store, StoreStock,
 )
 from pos.kernel.clock import utcnow
-from pos.kernel.csvio import write_rows
 from pos.kernel.enums import Bucket, StockDocKind, StockReason, UnitState
 from pos.kernel.errors import UserError
-from pos.kernel.money import to_decimal_string
+from pos.stock.report_records import (
+    AgedRow, AgedStock, CategoryValue, Movements, MoveRow, SellThrough, SellThroughRow,
+    StockValue, StoreValue,
+)
 
 MAX_PERIOD_DAYS = 366
+REPORT_LIMIT_S = 120  # a report's statements may run longer than a till's (pos.day.kpis)
 SALE_KIND = "sale"  # the movements of sale documents (sales, returns, voids, add-ons)
 KINDS = tuple(k.value for k in StockDocKind) + (SALE_KIND,)
 RECEIVED_KINDS = (StockDocKind.RECEIPT, StockDocKind.TRANSFER_IN, StockDocKind.OPENING)
@@ -50,126 +52,6 @@ RECEIVED_KINDS = (StockDocKind.RECEIPT, StockDocKind.TRANSFER_IN, StockDocKind.O
 _NOT_ARRIVALS = (StockDocKind.TRANSFER_IN.value, StockDocKind.TRANSFER_OUT.value)
 _NOT_ARRIVAL_REASONS = (StockReason.REPAIR_BACK.value,)
 IN_STOCK = (UnitState.IN_STOCK, UnitState.RETURNED)
-
-
-# --- records ---------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class CategoryValue:
-    category: str  # its code
-    name: str
-    units: int
-    value: int  # minor units, at cost
-
-
-@dataclass(frozen=True, slots=True)
-class StoreValue:
-    store: str
-    name: str
-    units: int
-    value: int
-    categories: tuple[CategoryValue, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StockValue:
-    store: str | None  # None: every store
-    at: datetime
-    stores: tuple[StoreValue, ...]
-    categories: tuple[CategoryValue, ...]  # over the stores reported
-
-    @property
-    def units(self) -> int:
-        return sum(s.units for s in self.stores)
-
-    @property
-    def value(self) -> int:
-        return sum(s.value for s in self.stores)
-
-
-@dataclass(frozen=True, slots=True)
-class MoveRow:
-    at: datetime
-    store: str
-    document: str  # S01-GR-000001, or a sale's receipt T01-000042
-    kind: str  # a StockDocKind value, or the sale document's kind (sale, refund, void, addon)
-    sku: str
-    name: str
-    qty: int  # signed
-    bucket: Bucket
-    serial: str | None
-    reason: StockReason | None
-
-
-@dataclass(frozen=True, slots=True)
-class Movements:
-    start: date
-    end: date  # included
-    store: str | None
-    kind: str | None
-    rows: tuple[MoveRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AgedRow:
-    store: str
-    sku: str
-    name: str
-    serial: str | None  # a serial unit; None: the product's units without a serial
-    qty: int
-    received: datetime | None  # a unit's arrival; None: before the cut-off (FIFO)
-    cost: int  # per unit, minor units
-
-    @property
-    def value(self) -> int:
-        return self.qty * self.cost
-
-
-@dataclass(frozen=True, slots=True)
-class AgedStock:
-    store: str | None
-    days: int
-    at: datetime
-    cutoff: datetime  # in stock since before this
-    rows: tuple[AgedRow, ...]
-
-    @property
-    def units(self) -> int:
-        return sum(r.qty for r in self.rows)
-
-    @property
-    def value(self) -> int:
-        return sum(r.value for r in self.rows)
-
-
-@dataclass(frozen=True, slots=True)
-class SellThroughRow:
-    store: str
-    sku: str
-    name: str
-    opening: int  # on hand at the start of the period
-    received: int  # received in the period
-    sold: int  # sold in the period, net of returns and voids
-
-    @property
-    def basis(self) -> int:
-        return self.opening + self.received
-
-    @property
-    def rate_bp(self) -> int | None:
-        """sold ÷ (opening + received) in basis points, rounded; None when nothing was
-        there to sell."""
-        if self.basis <= 0:
-            return None
-        return (self.sold * 20_000 + self.basis) // (2 * self.basis)
-
-
-@dataclass(frozen=True, slots=True)
-class SellThrough:
-    start: date
-    end: date  # included
-    store: str | None
-    rows: tuple[SellThroughRow, ...]
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -404,42 +286,3 @@ def sell_through(db: Database, *, store: str | None = None, start: date,
                     rows.append(row)
     rows.sort(key=lambda r: (r.store, r.sku))
     return SellThrough(start, end, store, tuple(rows))
-
-
-# --- CSV -------------------------------------------------------------------------------
-
-def _when(moment: datetime | None) -> str:
-    return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment is not None else ""
-
-
-def stock_value_csv(report: StockValue) -> bytes:
-    money = to_decimal_string
-    rows = [(s.store, c.category, c.name, str(c.units), money(c.value))
-            for s in report.stores for c in s.categories]
-    rows += [(s.store, "", "total", str(s.units), money(s.value)) for s in report.stores]
-    rows += [("all", c.category, c.name, str(c.units), money(c.value)) for c in report.categories]
-    rows.append(("all", "", "total", str(report.units), money(report.value)))
-    return write_rows(("store", "category", "name", "units", "value_at_cost"), rows)
-
-
-def movements_csv(report: Movements) -> bytes:
-    return write_rows(
-        ("at", "store", "document", "kind", "sku", "name", "qty", "bucket", "serial", "reason"),
-        [(_when(r.at), r.store, r.document, r.kind, r.sku, r.name, str(r.qty), r.bucket.value,
-          r.serial or "", r.reason.value if r.reason else "") for r in report.rows])
-
-
-def aged_csv(report: AgedStock) -> bytes:
-    money = to_decimal_string
-    rows = [(r.store, r.sku, r.name, r.serial or "", str(r.qty), _when(r.received),
-             money(r.cost), money(r.value)) for r in report.rows]
-    rows.append(("all", "", "total", "", str(report.units), "", "", money(report.value)))
-    return write_rows(("store", "sku", "name", "serial", "qty", "received", "unit_cost",
-                       "value_at_cost"), rows)
-
-
-def sell_through_csv(report: SellThrough) -> bytes:
-    return write_rows(
-        ("store", "sku", "name", "on_hand_at_start", "received", "sold", "sell_through_pct"),
-        [(r.store, r.sku, r.name, str(r.opening), str(r.received), str(r.sold),
-          "" if r.rate_bp is None else f"{r.rate_bp / 100:.2f}") for r in report.rows])

@@ -30,7 +30,7 @@ from pos.ledger.stock_opening import set_store_stock
 from pos.ledger.stock_tables import next_store_number, write_stock_document
 from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
-from pos.stock import reports
+from pos.stock import report_csv, reports
 from pos.store.details import ensure_store
 from tests.integration.checkout_helpers import staff_id
 
@@ -230,17 +230,17 @@ def _csv(data: bytes) -> list[dict]:
 
 def test_the_csv_files_hold_the_figures(history):
     db, made = history
-    value = _csv(reports.stock_value_csv(reports.stock_value(db, store="S09")))
+    value = _csv(report_csv.stock_value_csv(reports.stock_value(db, store="S09")))
     assert {"store": "S09", "category": "", "name": "total", "units": "16",
             "value_at_cost": "9470.00"} in value
-    moves = _csv(reports.movements_csv(reports.movements(
+    moves = _csv(report_csv.movements_csv(reports.movements(
         db, store="S09", start=TODAY - timedelta(days=6), end=TODAY)))
     assert moves[0]["document"] == made["receipt"] and moves[0]["qty"] == "3"
     assert moves[0]["reason"] == "supplier"
-    aged = _csv(reports.aged_csv(reports.aged_stock(db, store="S09", days=30)))
+    aged = _csv(report_csv.aged_csv(reports.aged_stock(db, store="S09", days=30)))
     assert aged[-1]["value_at_cost"] == "4670.00"
     assert {r["serial"] for r in aged} >= {"NB-B"}
-    through = _csv(reports.sell_through_csv(reports.sell_through(db, store="S09", start=TODAY,
+    through = _csv(report_csv.sell_through_csv(reports.sell_through(db, store="S09", start=TODAY,
                                                                   end=TODAY)))
     assert {r["sku"]: r["sell_through_pct"] for r in through} == {
         BAG: "12.50", KIT: "12.50", NB: "33.33"}
