@@ -692,7 +692,7 @@ CATALOG: dict[str, str] = {
                                       " were sent"),
     "stock.transfer_serial_not_sent": "Serial {serial} is not on transfer {transfer}",
     "stock.reason_required": "Choose a reason",
-    "stock.reason_invalid": "'{reason}' is not a reason here; use one of {allowed}",
+    "stock.reason_invalid": "'{reason}' is not a reason here; use one of {allowed:list}",
     "stock.scope_invalid": "A count covers category:CODE or shelf:NAME, not '{scope}'",
     "stock.supplier_required": "Give the supplier and the delivery note number",
     "stock.cost_invalid": "'{text}' is not a cost (an amount like 129.00)",

@@ -1335,6 +1335,10 @@
         <source>Tickbox POS</source>
         <translation>Tickbox 收银系统</translation>
     </message>
+    <message>
+        <source>Stock [F5]</source>
+        <translation>库存 [F5]</translation>
+    </message>
 </context>
 <context>
     <name>ManagerApprovalDialog</name>
@@ -3310,6 +3314,465 @@
     <message>
         <source>{n} days</source>
         <translation>{n} 天</translation>
+    </message>
+</context>
+<context>
+    <name>CountPanel</name>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>The category's code, or the shelf's name</source>
+        <translation>品类代码，或货架名称</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>Resume the count chosen [F11]</source>
+        <translation>继续所选盘点 [F11]</translation>
+    </message>
+    <message>
+        <source>Start the count [F12]</source>
+        <translation>开始盘点 [F12]</translation>
+    </message>
+    <message>
+        <source>Count what</source>
+        <translation>盘点范围</translation>
+    </message>
+    <message>
+        <source>Counts left open at this store</source>
+        <translation>本店未完成的盘点</translation>
+    </message>
+    <message>
+        <source>Scan each unit on the shelf</source>
+        <translation>逐件扫描货架上的商品</translation>
+    </message>
+    <message>
+        <source>How many the next scan counts</source>
+        <translation>下一次扫描计入的数量</translation>
+    </message>
+    <message>
+        <source>Scan the first product</source>
+        <translation>请扫描第一件商品</translation>
+    </message>
+    <message>
+        <source>Leave it open [F9]</source>
+        <translation>暂存，稍后继续 [F9]</translation>
+    </message>
+    <message>
+        <source>Post the count [F12]</source>
+        <translation>过账盘点 [F12]</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Choose the count to resume</source>
+        <translation>请选择要继续的盘点</translation>
+    </message>
+    <message>
+        <source>Count {scope} · started {when} · {counted} counted</source>
+        <translation>盘点 {scope} · 开始于 {when} · 已盘 {counted} 件</translation>
+    </message>
+    <message>
+        <source>{code}: scan the serial of each unit, then the next product</source>
+        <translation>{code}：逐台扫描序列号，然后扫描下一件商品</translation>
+    </message>
+    <message>
+        <source>Counted {code}; scan the next</source>
+        <translation>已计入 {code}，请扫描下一件</translation>
+    </message>
+    <message>
+        <source>Serial {serial} counted; the next serial, or the next product</source>
+        <translation>序列号 {serial} 已计入；请扫描下一个序列号或下一件商品</translation>
+    </message>
+    <message>
+        <source>Posted: {doc} · {lines} lines changed</source>
+        <translation>已过账：{doc} · {lines} 行有变动</translation>
+    </message>
+</context>
+<context>
+    <name>LineEntry</name>
+    <message>
+        <source>Scan a barcode, or each serial after its product</source>
+        <translation>扫描条码；序列号商品在条码后逐台扫描序列号</translation>
+    </message>
+    <message>
+        <source>How many of the next product scanned (without serials)</source>
+        <translation>下一件扫描商品的数量（无序列号的商品）</translation>
+    </message>
+    <message>
+        <source>catalog cost</source>
+        <translation>目录成本</translation>
+    </message>
+    <message>
+        <source>The unit cost of the next product scanned; empty: the catalog's cost</source>
+        <translation>下一件扫描商品的单位成本；留空则用商品目录中的成本</translation>
+    </message>
+    <message>
+        <source>Scan the first product</source>
+        <translation>请扫描第一件商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>{name}: scan the serial of each unit, then the next product</source>
+        <translation>{name}：逐台扫描序列号，然后扫描下一件商品</translation>
+    </message>
+    <message>
+        <source>Scan the next product</source>
+        <translation>请扫描下一件商品</translation>
+    </message>
+    <message>
+        <source>{name}: {count} serials scanned; the next serial, or the next product</source>
+        <translation>{name}：已扫描 {count} 个序列号；请扫描下一个序列号或下一件商品</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPanel</name>
+    <message>
+        <source>Scan or type a barcode, SKU or serial</source>
+        <translation>扫描或输入条码、SKU 或序列号</translation>
+    </message>
+    <message>
+        <source>Low stock [F5]</source>
+        <translation>低库存 [F5]</translation>
+    </message>
+    <message>
+        <source>Every store</source>
+        <translation>所有门店</translation>
+    </message>
+    <message>
+        <source>{on_hand} on hand and {transit} in transit, across {stores} stores</source>
+        <translation>{stores} 家门店共有现货 {on_hand} 件，在途 {transit} 件</translation>
+    </message>
+    <message>
+        <source>serial-tracked</source>
+        <translation>按序列号管理</translation>
+    </message>
+    <message>
+        <source>Serial {serial}: {state} · {store}</source>
+        <translation>序列号 {serial}：{state} · {store}</translation>
+    </message>
+    <message>
+        <source>also on: {others}</source>
+        <translation>同一序列号亦见于：{others}</translation>
+    </message>
+    <message>
+        <source>Low stock: {count} products at or below their reorder point</source>
+        <translation>低库存：{count} 件商品不高于补货点</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePanel</name>
+    <message>
+        <source>Who delivered</source>
+        <translation>供应商名称</translation>
+    </message>
+    <message>
+        <source>The delivery note's number</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <source>Remove line [F8]</source>
+        <translation>删除行 [F8]</translation>
+    </message>
+    <message>
+        <source>Clear [F9]</source>
+        <translation>清空 [F9]</translation>
+    </message>
+    <message>
+        <source>Post the receipt [F12]</source>
+        <translation>过账入库 [F12]</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>Received: {doc} · {lines} lines, {units} units</source>
+        <translation>已入库：{doc} · {lines} 行，{units} 件</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Add-on sale</source>
+        <translation>追加销售</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>{first} +{more} more</source>
+        <translation>{first} 等，另有 {more} 个</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现货</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Serials in stock</source>
+        <translation>在库序列号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>State after</source>
+        <translation>之后状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出门店</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Serials missing</source>
+        <translation>缺少的序列号</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <source>Serials extra</source>
+        <translation>多出的序列号</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialog</name>
+    <message>
+        <source>Stock · {store}</source>
+        <translation>库存 · {store}</translation>
+    </message>
+    <message>
+        <source>Look up [F1]</source>
+        <translation>查询 [F1]</translation>
+    </message>
+    <message>
+        <source>Receive [F2]</source>
+        <translation>收货入库 [F2]</translation>
+    </message>
+    <message>
+        <source>Transfers [F3]</source>
+        <translation>调拨 [F3]</translation>
+    </message>
+    <message>
+        <source>Count [F4]</source>
+        <translation>盘点 [F4]</translation>
+    </message>
+    <message>
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <source>Remove line [F8]</source>
+        <translation>删除行 [F8]</translation>
+    </message>
+    <message>
+        <source>Clear [F9]</source>
+        <translation>清空 [F9]</translation>
+    </message>
+    <message>
+        <source>Send [F12]</source>
+        <translation>调出 [F12]</translation>
+    </message>
+    <message>
+        <source>To store</source>
+        <translation>调入门店</translation>
+    </message>
+    <message>
+        <source>There is no other store to send to</source>
+        <translation>没有其他门店可调拨</translation>
+    </message>
+    <message>
+        <source>Choose the store it goes to</source>
+        <translation>请选择调入门店</translation>
+    </message>
+    <message>
+        <source>Sent: {doc} to {store} · {units} units in transit</source>
+        <translation>已调出：{doc} 至 {store} · 在途 {units} 件</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingPage</name>
+    <message>
+        <source>Nothing is on its way here</source>
+        <translation>暂无调往本店的货物</translation>
+    </message>
+    <message>
+        <source>Refresh [F5]</source>
+        <translation>刷新 [F5]</translation>
+    </message>
+    <message>
+        <source>Remove line [F8]</source>
+        <translation>删除行 [F8]</translation>
+    </message>
+    <message>
+        <source>All arrived as sent [F11]</source>
+        <translation>按调出数量全部收货 [F11]</translation>
+    </message>
+    <message>
+        <source>Receive what was scanned [F12]</source>
+        <translation>按扫描结果收货 [F12]</translation>
+    </message>
+    <message>
+        <source>On its way here</source>
+        <translation>调往本店的在途货物</translation>
+    </message>
+    <message>
+        <source>{doc} from {store}: what was sent</source>
+        <translation>{doc}（来自 {store}）：调出明细</translation>
+    </message>
+    <message>
+        <source>Choose the transfer that arrived</source>
+        <translation>请选择已到货的调拨单</translation>
+    </message>
+    <message>
+        <source>Scan what arrived first, or receive it all as sent [F11]</source>
+        <translation>请先扫描到货商品，或按调出数量全部收货 [F11]</translation>
+    </message>
+    <message>
+        <source>Lines are scanned: receive what was scanned [F12], or remove them first</source>
+        <translation>已有扫描行：请按扫描结果收货 [F12]，或先删除这些行</translation>
+    </message>
+    <message>
+        <source>Received: {doc} · {short} units short of what was sent</source>
+        <translation>已收货：{doc} · 比调出少 {short} 件</translation>
+    </message>
+    <message>
+        <source>Received: {doc} · {units} units, all as sent</source>
+        <translation>已收货：{doc} · {units} 件，与调出一致</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>Send to a store [F6]</source>
+        <translation>调往门店 [F6]</translation>
+    </message>
+    <message>
+        <source>Incoming [F7]</source>
+        <translation>调入收货 [F7]</translation>
     </message>
 </context>
 <context>
@@ -5810,9 +6273,9 @@
         <translation>请选择原因</translation>
     </message>
     <message>
-        <source>'{reason}' is not a reason here; use one of {allowed}</source>
+        <source>'{reason}' is not a reason here; use one of {allowed:list}</source>
         <comment>stock.reason_invalid</comment>
-        <translation>“{reason}”不是此处可用的原因；可用：{allowed}</translation>
+        <translation>“{reason}”不是此处可用的原因；可用：{allowed:list}</translation>
     </message>
     <message>
         <source>A count covers category:CODE or shelf:NAME, not '{scope}'</source>
@@ -6092,7 +6555,7 @@
     <message>
         <source>{sku}  {name}</source>
         <comment>stock.cli.lookup_head</comment>
-        <translation>{sku}  {name}</translation>
+        <translation>商品 {sku}：{name}</translation>
     </message>
     <message>
         <source>  {store} {store_name}: on hand {on_hand:number}, in transit {in_transit:number}</source>
