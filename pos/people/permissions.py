@@ -30,6 +30,7 @@ ACTIONS = {
     "paid_out": "action.paid_out",
     "staff_admin": "action.staff_admin",
     "close_day": "action.close_day",
+    "serial_override": "action.serial_override",  # bring a unit to the till's store
 }
 MANAGER_ACTIONS = set(ACTIONS) - {"staff_admin"}
 # Actions that move (or give away) money: their approval also names the amount, in minor

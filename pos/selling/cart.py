@@ -79,10 +79,14 @@ class Cart:
     # Set on an installer's add-on cart: the sale it adds to.
     original_sale_id: int | None = None
     original_receipt: str | None = None
+    # The store of the till (terminals.store_id), set when the cart opens: the on-hand the
+    # till shows is this store's. A cart parked before it was kept is given it on resume.
+    store_id: int | None = None
 
     @classmethod
-    def new(cls, *, staff_id: int, terminal: str) -> Cart:
-        return cls(uuid=str(uuid.uuid4()), staff_id=staff_id, terminal=terminal)
+    def new(cls, *, staff_id: int, terminal: str, store_id: int | None = None) -> Cart:
+        return cls(uuid=str(uuid.uuid4()), staff_id=staff_id, terminal=terminal,
+                   store_id=store_id)
 
     def line(self, line_id: str) -> CartLine:
         for line in self.lines:
@@ -166,7 +170,8 @@ class Cart:
         except (TypeError, ValueError, KeyError, AttributeError):
             raise UserError("park.damaged") from None
         if not (isinstance(cart.uuid, str) and isinstance(cart.terminal, str)
-                and isinstance(cart.cards_declined, list)):
+                and isinstance(cart.cards_declined, list)
+                and (cart.store_id is None or type(cart.store_id) is int)):
             raise UserError("park.damaged")
         return cart
 

@@ -8,11 +8,11 @@ UserError) leaves the cart as it was."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos.catalog.products import find_by_code
 from pos.db.engine import Database
-from pos.db.models import Category, Customer, Product, Staff, Terminal
+from pos.db.models import Category, Customer, Product, Staff, StoreStock, Terminal
 from pos.kernel.enums import Audience, CategoryKind, CustomerKind, LineKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_of
@@ -24,6 +24,7 @@ from pos.selling import serials
 from pos.selling.cards import tier_audience
 from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, plain_text, totals
 from pos.selling.sheet import attach_scanned
+from pos.stock.overrides import bring_serial_here
 from pos.store.settings import get_setting
 
 MAX_QUANTITY = 999
@@ -35,21 +36,37 @@ REASON_MAX = 200  # sale_lines.override_reason
 
 
 def open_cart(db: Database, *, staff_id: int, terminal: str) -> Cart:
+    """A new cart at this till, for this staff member; it keeps the till's store, whose
+    on-hand the till shows."""
     with db.read() as session:
-        check_seller(session, staff_id=staff_id, terminal=terminal)
-    return Cart.new(staff_id=staff_id, terminal=terminal)
+        store_id = check_seller(session, staff_id=staff_id, terminal=terminal)
+    return Cart.new(staff_id=staff_id, terminal=terminal, store_id=store_id)
 
 
-def check_seller(session, *, staff_id: int, terminal: str, on_site: bool = False) -> None:
+def check_seller(session, *, staff_id: int, terminal: str, on_site: bool = False) -> int:
     """Who sells is an active staff member (selling at the counter, or `on_site` against
-    an earlier sale), at a terminal set up in this database."""
+    an earlier sale), at a terminal set up in this database; returns the terminal's
+    store."""
     staff = session.get(Staff, staff_id)
     if staff is None or not staff.active:
         if on_site:
             raise UserError("sale.log_in_to_sell")
         raise UserError("sale.log_in_to_start")
-    if session.scalar(select(Terminal.id).where(Terminal.code == terminal)) is None:
+    found = session.execute(select(Terminal.id, Terminal.store_id)
+                            .where(Terminal.code == terminal)).first()
+    if found is None:
         raise UserError("terminal.not_set_up", terminal=terminal)
+    return found.store_id
+
+
+def cart_store(db: Database, cart: Cart) -> int | None:
+    """The cart's store (its till's), looked up and kept on the cart when it has none yet
+    (a cart parked before carts kept it, an add-on's cart)."""
+    if cart.store_id is None:
+        with db.read_connection() as connection:
+            cart.store_id = connection.execute(select(Terminal.store_id).where(
+                Terminal.code == cart.terminal)).scalar()
+    return cart.store_id
 
 
 def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> CartLine:
@@ -57,7 +74,7 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
     other products add to an unattached line of the same product."""
     _check_quantity(quantity)
     code = plain_text(code, max_length=CODE_MAX, field="field.code")
-    product = find_by_code(db, code)
+    product = find_by_code(db, code, store_id=cart.store_id)
     is_main = product.category_kind is CategoryKind.MAIN_UNIT
     if is_main and cart.original_sale_id is not None:
         raise UserError("sale.unit_is_new_sale")
@@ -69,13 +86,23 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
                     and line.pack_code is None):
                 _check_quantity(line.quantity + quantity)
                 line.quantity += quantity
-                _note_stock(cart, product)
+                _note_stock(cart, product.id, product.stock)
                 return line
+    # The till's store and the product's on-hand there come with its category (a cart
+    # opened by open_cart knows its store; one built otherwise learns it here, in the
+    # same statement).
+    till_store = select(Terminal.store_id).where(
+        Terminal.code == cart.terminal).scalar_subquery()
     with db.read_connection() as connection:  # no Session: this runs on every scan
-        template_id, category_id = connection.execute(
-            select(Category.sheet_template_id, Category.id)
+        template_id, category_id, store_id, on_hand = connection.execute(
+            select(Category.sheet_template_id, Category.id, till_store, func.coalesce(
+                select(StoreStock.on_hand).where(StoreStock.product_id == Product.id,
+                                                 StoreStock.store_id == till_store)
+                .scalar_subquery(), 0))
             .join(Product, Product.category_id == Category.id)
             .where(Product.id == product.id)).one()
+    if cart.store_id is None:
+        cart.store_id = store_id
     if (is_main or product.serial_tracked) and quantity != 1:
         raise UserError("sale.serial_units_one_by_one")
     line = CartLine(
@@ -86,7 +113,7 @@ def add_product(db: Database, cart: Cart, *, code: str, quantity: int = 1) -> Ca
         sheet_template_id=template_id if is_main else None, category_id=category_id,
     )
     cart.lines.append(line)
-    _note_stock(cart, product)
+    _note_stock(cart, product.id, on_hand)
     attach_scanned(db, cart)  # a scanned accessory its unit's sheet lists is sold on it
     return line
 
@@ -232,6 +259,29 @@ def set_serial(db: Database, cart: Cart, *, line_id: str, serial: str) -> None:
     line.serial = serial
 
 
+# What a manager's override may bring to this till: a unit in stock at another store, one
+# in transit, one never received (strict mode). A sold unit is never overridden.
+OVERRIDABLE = ("stock.serial_at_store", "stock.serial_in_transit", "stock.serial_not_received")
+
+
+def override_serial(db: Database, cart: Cart, *, line_id: str, serial: str,
+                    approval_id: int | None, request_id: str) -> str:
+    """A manager's override of a serial refused at this till (OVERRIDABLE): the unit is
+    brought here by a sealed ADJUST document (pos.stock.overrides.bring_serial_here,
+    which uses the approval up), then set on the line. Returns the document's number."""
+    line = cart.line(line_id)
+    if not line.serial_tracked or line.product_id is None:
+        raise UserError("serial.not_tracked", name=line.name)
+    with db.read() as session:
+        serial = serials.checked_serial(serial, name=line.name,
+                                        imei=serials.needs_imei(session, line.category_id))
+    posted = bring_serial_here(db, terminal=cart.terminal, product_id=line.product_id,
+                               serial=serial, approval_id=approval_id, staff_id=cart.staff_id,
+                               request_id=request_id)
+    set_serial(db, cart, line_id=line_id, serial=serial)
+    return posted.doc_no
+
+
 def set_customer(db: Database, cart: Cart, *, customer_id: int | None) -> None:
     if customer_id is None:
         if any(line.kind is LineKind.CARD for line in cart.lines):
@@ -260,20 +310,23 @@ def _check_quantity(quantity: int) -> None:
         raise UserError("sale.quantity_max", max=MAX_QUANTITY)
 
 
-def _note_stock(cart: Cart, product) -> None:
-    """The product's stock as just read, on each of its lines: the till warns when the
-    cart holds more (pos.selling.cart.short_of_stock). A scan is never refused for it:
-    stock may arrive before the sale completes, and completion checks what is there."""
+def _note_stock(cart: Cart, product_id: int, stock: int) -> None:
+    """The product's on-hand at the till's store as just read, on each of its lines: the
+    till warns when the cart holds more (pos.selling.cart.short_of_stock). A scan is
+    never refused for it: stock may arrive before the sale completes, and completion
+    checks what is there."""
     for line in cart.lines:
-        if line.product_id == product.id:
-            line.stock = product.stock
+        if line.product_id == product_id:
+            line.stock = stock
 
 
 def _serial_refusal(conn, cart: Cart, product_id: int | None, serial: str) -> UserError | None:
     """Why this serial cannot be sold at the cart's till (sold already, at another store,
     in transit...; pos.ledger.stock_tables.serial_refusal), or None."""
-    store_id = conn.execute(select(Terminal.store_id).where(
-        Terminal.code == cart.terminal)).scalar()
+    store_id = cart.store_id
+    if store_id is None:
+        store_id = conn.execute(select(Terminal.store_id).where(
+            Terminal.code == cart.terminal)).scalar()
     if store_id is None or product_id is None:
         return None
     refusal = serial_refusal(conn, store_id=store_id, product_id=product_id, serial=serial,

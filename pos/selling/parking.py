@@ -58,12 +58,16 @@ def list_parked(db: Database, *, terminal: str) -> list[ParkedInfo]:
 
 
 def resume_cart(db: Database, *, cart_uuid: str, staff_id: int) -> Cart:
-    """Take a parked cart back (it leaves the parked list)."""
+    """Take a parked cart back (it leaves the parked list). A cart parked before carts
+    kept their store gets its till's store back."""
     with db.unit_of_work() as session:
         row = session.get(ParkedCart, cart_uuid)
         if row is None:
             raise UserError("park.already_resumed")
         cart = _parked(row.cart_json)
+        if cart.store_id is None:
+            cart.store_id = session.scalar(select(Terminal.store_id).where(
+                Terminal.code == cart.terminal))
         session.delete(row)
     cart.staff_id = staff_id
     return cart

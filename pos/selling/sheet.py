@@ -46,8 +46,14 @@ def sheet_rows(db: Database, cart: Cart, *, main_line_id: str) -> list[SheetRow]
     if main.sheet_template_id is None:
         return []
     with db.read_connection() as connection:  # one statement, no Session
-        return rows_from(connection.execute(sheet_select(main.sheet_template_id)).all(),
+        return rows_from(connection.execute(sheet_select(main.sheet_template_id),
+                                            stock_at(cart)).all(),
                          cart, main_line_id=main_line_id)
+
+
+def stock_at(cart: Cart) -> dict:
+    """The parameters that make a statement's stock_here column the cart's store's."""
+    return {"stock_store": cart.store_id}
 
 
 # The columns of sheet_select, in order (pos.selling.unit_view unions them with the tiers').
@@ -61,8 +67,9 @@ SHEET_WIDTH = len(SHEET_COLUMNS)
 
 def sheet_select(template_id: int, *, before=(), after=()) -> Select:
     """A template's items, each with the products that satisfy it as they are now
-    (price, stock): one row per item and product. `before`/`after`: columns around these
-    (a union's padding)."""
+    (price, on-hand at the statement's `stock_store`: run it with stock_at(cart)): one
+    row per item and product. `before`/`after`: columns around these (a union's
+    padding)."""
     return (select(*before, *SHEET_COLUMNS, *after)
             .select_from(SheetSection)
             .join(SheetItem, SheetItem.section_id == SheetSection.id)
@@ -105,7 +112,7 @@ def mark_item(db: Database, cart: Cart, *, main_line_id: str, item_id: int, outc
         raise UserError("sheet.item_not_on_sheet", name=main.name)
     new_lines: list[CartLine] = []
     if outcome is Outcome.SOLD:
-        new_lines = _lines_for_item(db, row, main, product_id)
+        new_lines = _lines_for_item(db, row, main, product_id, stock_at(cart))
     key = outcome_key(main_line_id, item_id)
     old = {l.line_id for l in cart.item_lines(main_line_id, item_id)}
     cart.lines = [l for l in cart.lines if l.line_id not in old]
@@ -117,7 +124,8 @@ def mark_item(db: Database, cart: Cart, *, main_line_id: str, item_id: int, outc
         cart.outcomes[key] = outcome
 
 
-def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -> list[CartLine]:
+def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None,
+                    stock_store: dict) -> list[CartLine]:
     if row.pack_price is not None:
         parts = row.candidates
         shares = split_pack_price(row.pack_price, [c.price for c in parts])
@@ -136,7 +144,7 @@ def _lines_for_item(db, row: SheetRow, main: CartLine, product_id: int | None) -
             select(Product.id, Product.sku, Product.name, Product.price, Product.cost,
                    Product.vat_rate_bp, Product.serial_tracked, Product.category_id,
                    stock_here())
-            .where(Product.id.in_([c.product_id for c, _ in chosen])))}
+            .where(Product.id.in_([c.product_id for c, _ in chosen])), stock_store)}
         lines = []
         for candidate, price in chosen:
             product = products[candidate.product_id]

@@ -35,7 +35,7 @@ def sheet_and_tiers(db: Database, cart: Cart, *, main_line_id: str
                                after=tier_padding),
             cards.tier_select(main, before=[literal_column("1"),
                                             *_nulls(sheet.SHEET_COLUMNS)]))
-        rows = connection.execute(statement).all()
+        rows = connection.execute(statement, sheet.stock_at(cart)).all()  # this store's stock
     sheet_part = [row[1:1 + sheet.SHEET_WIDTH] for row in rows if row[0] == 0]
     tier_part = [row[1 + sheet.SHEET_WIDTH:] for row in rows if row[0] == 1]
     offers = cards.offers_from_rows(tier_part, main)

@@ -24,7 +24,7 @@ package is imported by the login, which is up before SQLAlchemy has loaded.
 This package is the only part of ui/ (with the composition root, ui.app, and the thread
 pool, ui.worker) that imports pos/ beyond its kernel and the pure cart: running.py runs
 calls; cart.py, catalog.py, paying.py, people.py, aftersale.py, day.py, printing.py and settings.py
-make them."""
+make them; stock.py, the stock screen's."""
 
 from ui.ops.aftersale import (
     Attempts, exchange, find_sales, list_audit, load_exchange, load_return, product_for_return,
@@ -37,6 +37,7 @@ from ui.ops.cart import (
     list_parked, mark_item, open_addon, park, read_view, remove_line, resume, save_customer,
     search_products, set_serial, show_unit, toggle_card,
 )
+from ui.ops.cart import overridable, override_serial, serial_override_ref
 from ui.ops.day import (
     check_count, close_shift, commission_month, day_report, move_cash, open_drawer,
     period_report, report_scopes, save_report, shift_count, x_report,
@@ -48,6 +49,11 @@ from ui.ops.people import (
 from ui.ops.printing import failed_jobs, reprint, retry_jobs, run_prints
 from ui.ops.running import BUSY_DELAY_MS, BusyBanner, Call, Op, OpQueue, Ops, preload
 from ui.ops.settings import change_setting, list_settings
+from ui.ops.stock import (
+    LineDraft, LookedUp, count_view, incoming_transfers, line_product, list_stock, look_up,
+    open_counts, post_count, receive_goods, receive_transfer, scan_into_count, send_transfer,
+    start_count, stock_stores,
+)
 
 __all__ = [
     "add_customer", "customer_record",
@@ -65,4 +71,8 @@ __all__ = [
     "check_count", "shift_count",
     "create_product", "list_categories",
     "backup_age", "backup_if_due", "take_backup",
+    "LineDraft", "LookedUp", "count_view", "incoming_transfers", "line_product", "list_stock",
+    "look_up", "open_counts", "post_count", "receive_goods", "receive_transfer",
+    "scan_into_count", "send_transfer", "start_count", "stock_stores",
+    "overridable", "override_serial", "serial_override_ref",
 ]

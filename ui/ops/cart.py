@@ -140,6 +140,33 @@ def set_serial(cart: Cart, unit: str | None, *, line_id: str, serial: str) -> Ca
     return _changing(cart, unit, change)
 
 
+def override_serial(cart: Cart, unit: str | None, *, line_id: str, serial: str,
+                    approval_id: int | None, request_id: str) -> Call[TillView]:
+    """A manager's override of a serial refused here: the unit is brought to this store
+    (a sealed ADJUST document), then set on the line; the view's result is the
+    document's number."""
+    def change(db, cart):
+        from pos.selling.checkout import override_serial as override
+
+        return override(db, cart, line_id=line_id, serial=serial, approval_id=approval_id,
+                        request_id=request_id), None
+    return _changing(cart, unit, change)
+
+
+def serial_override_ref(product_id: int, serial: str) -> tuple[str, str]:
+    """The action and record a manager approves for an override (a rule, no database)."""
+    from pos.stock.overrides import ACTION, override_ref
+
+    return ACTION, override_ref(product_id, serial)
+
+
+def overridable(error) -> bool:
+    """Whether a serial refused at the till may be brought here by a manager's override."""
+    from pos.selling.checkout import OVERRIDABLE
+
+    return getattr(error, "message_id", None) in OVERRIDABLE
+
+
 def find_customer(cart: Cart, unit: str | None, *, phone: str) -> Call[TillView]:
     """The customer with this phone on the sale; the view's result is None when there
     is no such customer yet (the cart is then unchanged)."""
@@ -170,11 +197,12 @@ def save_customer(cart: Cart, unit: str | None, *, phone: str, name: str, kind: 
     return _changing(cart, unit, change)
 
 
-def search_products(text: str, *, limit: int = 12) -> Call:
+def search_products(text: str, *, limit: int = 12, store_id: int | None = None) -> Call:
+    """Products matching the text, each with its on-hand at `store_id` (the till's)."""
     def call(db):
         from pos.catalog.products import search_products as search
 
-        return search(db, text, limit=limit)
+        return search(db, text, limit=limit, store_id=store_id)
     return call
 
 
@@ -225,7 +253,10 @@ def open_addon(*, receipt_no: str, staff_id: int, terminal: str,
     def call(db):
         from pos.selling.addons import open_addon as open_it
 
+        from pos.selling.checkout import cart_store
+
         cart = open_it(db, receipt_no=receipt_no, staff_id=staff_id, terminal=terminal,
                        unit_position=unit_position)
+        cart_store(db, cart)  # the on-hand its sheet shows is this store's
         return read_view(db, cart, cart.main_units()[0].line_id)
     return call
