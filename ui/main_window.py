@@ -3,15 +3,18 @@
 `MainWindow(context)` is the whole window at once. The staged start (ui.app) builds it
 from what the first screen needs (`first_screen=`, a pos.db.peek.FirstScreen or None),
 shows the login, and `attach`es the context once the database layer has loaded in the
-background; only then is the till built. Neither screen calls pos/ but through ui.ops."""
+background; only then is the till built. Neither screen calls pos/ but through ui.ops.
+
+A manager reaches the stock screen (ui.stock) from the till's top bar, Stock [F5]."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from pos.kernel.enums import StaffRole
 from ui.gc_guard import GarbageCollector
-from ui.icons import apply_icons
+from ui.icons import apply_icons, set_icon
 from ui.login import LoginScreen
 
 
@@ -40,9 +43,29 @@ class MainWindow(QMainWindow):
         self.till = TillScreen(context)
         self.stack.addWidget(self.till)
         self.till.lock_requested.connect(self.lock)
+        self._add_stock_button()
         apply_icons(self.till)  # the till's main buttons, by attribute name (ui.icons)
         self.login.attach(context, people)
         GarbageCollector.freeze()  # the app's long-lived objects are all there now
+
+    def _add_stock_button(self) -> None:
+        """Stock [F5] on the till's top bar, before Settings; shown to managers only."""
+        till = self.till
+        till.stock_button = till._button(self.tr("Stock [F5]"), self.open_stock)
+        set_icon(till.stock_button, "package-search")
+        top = till.layout().itemAt(0).layout()
+        top.insertWidget(top.indexOf(till.settings_button), till.stock_button)
+        till._shortcut("F5", lambda: till.stock_button.isVisible() and till.stock_button.click())
+
+    def open_stock(self) -> None:
+        """The stock screen (ui.stock.stock_screen), for managers and administrators."""
+        till = self.till
+        if till is None or till.active_dialog is not None or till.staff is None or \
+                till.staff.role not in (StaffRole.MANAGER, StaffRole.ADMIN):
+            return
+        from ui.stock.stock_screen import StockDialog
+
+        till.open_dialog(StockDialog(self.context, till.staff, till))
 
     def fit_screen(self) -> None:
         """As large as the screen it is on: a kiosk till has no window manager to maximise
@@ -67,6 +90,7 @@ class MainWindow(QMainWindow):
     def open_till(self, staff) -> None:
         self.stack.setCurrentWidget(self.till)
         self.till.start(staff)
+        self.till.stock_button.setVisible(staff.role in (StaffRole.MANAGER, StaffRole.ADMIN))
 
     def lock(self) -> None:
         """Back to the login screen (the till has parked its open cart and cleared)."""

@@ -1,0 +1,233 @@
+"""The stock screen's calls (ui.stock): a product or a serial looked up across the stores,
+the stock list (the low ones), the stores, goods received from a supplier, transfers sent
+and received, and a stock count scanned and posted (pos.stock). Each posting takes the
+request id the screen made for that attempt, so a retry after an error never posts
+twice. The screen holds plain LineDraft values; pos.stock.records.MoveInput is built
+here, on the worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pos.kernel.errors import UserError
+
+if TYPE_CHECKING:
+    from ui.ops.running import Call
+
+NOT_A_PRODUCT = "stock.product_unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class LineDraft:
+    """One line scanned on the screen: a product by barcode or sku, how many (1 per
+    serial), the serial of a serial-tracked unit, the unit cost of a receipt (minor
+    units; None: the catalog's)."""
+
+    code: str
+    qty: int = 1
+    serial: str | None = None
+    unit_cost: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LookedUp:
+    """What a code is: a product across the stores (pos.stock.records.ProductAcrossStores),
+    or the histories of the units carrying that serial (SerialHistory, one per product)."""
+
+    code: str
+    product: object | None = None
+    serials: tuple = ()
+
+
+def _moves(lines):
+    from pos.stock.records import MoveInput
+
+    return [MoveInput(code=line.code, qty=line.qty, serial=line.serial,
+                      unit_cost=line.unit_cost, line_no=number)
+            for number, line in enumerate(lines, start=1)]
+
+
+def _histories(answer) -> tuple:
+    if answer is None:
+        return ()
+    return tuple(answer) if isinstance(answer, (list, tuple)) else (answer,)
+
+
+def _product_of(conn, code: str):
+    """The product whose barcode or sku is `code` (pos.stock.posting.ProductRow), or None."""
+    from pos.stock import posting
+
+    text = posting.code_text(code)
+    try:
+        return posting.products_by_code(conn, [text])[text] if text else None
+    except UserError as error:
+        if error.message_id != NOT_A_PRODUCT:
+            raise
+        return None
+
+
+def look_up(code: str) -> Call:
+    """A barcode or sku: its product across every store; else a serial: the history of
+    each unit carrying it. Neither: refused with stock.lookup_nothing."""
+    def call(db):
+        from pos.stock.levels import lookup
+        from pos.stock.serials import serial_history
+
+        with db.read_connection() as conn:
+            product = _product_of(conn, code)
+        if product is not None:
+            return LookedUp(code, product=lookup(db, code=product.sku))
+        try:
+            histories = _histories(serial_history(db, serial=code))
+        except UserError as error:
+            if error.message_id != "stock.serial_unknown":
+                raise
+            histories = ()
+        if not histories:
+            raise UserError("stock.lookup_nothing", code=code[:64])
+        return LookedUp(code, serials=histories)
+    return call
+
+
+def line_product(code: str) -> Call:
+    """What a code scanned into a document's lines names: (its product, None) for a
+    barcode or sku; (the unit's product, the serial) for the serial of a unit the store
+    knows; (None, None) otherwise (a new unit's serial, or a mistake). The product is a
+    pos.stock.posting.ProductRow: sku, name, serial_tracked, cost."""
+    def call(db):
+        from pos.stock import posting
+
+        with db.read_connection() as conn:
+            product = _product_of(conn, code)
+            if product is not None:
+                return product, None
+            units = posting.units_by_serial(conn, posting.serial_key(code))
+            if not units:
+                return None, None
+            unit = next((u for u in units if u.state in ("in_stock", "returned")), units[-1])
+            return posting.products_by_id(conn, [unit.product_id])[unit.product_id], unit.serial
+    return call
+
+
+def list_stock(*, store: str | None, low: bool = False, search: str = "",
+               limit: int = 200) -> Call:
+    """The stock of a store (every store: None), the low ones only (StockRow)."""
+    def call(db):
+        from pos.stock.levels import list_stock as listed
+
+        options = {"search": search} if search else {}
+        return listed(db, store=store, low=low, limit=limit, **options)
+    return call
+
+
+def stock_stores() -> Call:
+    """Every store: (code, name), by code; to send a transfer to."""
+    def call(db):
+        from pos.stock.levels import stores
+
+        return stores(db)
+    return call
+
+
+def receive_goods(*, store: str, staff_id: int, supplier: str, supplier_ref: str,
+                  lines: list[LineDraft], request_id: str, terminal: str | None) -> Call:
+    """Post the goods received from a supplier (PostedDocument)."""
+    def call(db):
+        from pos.stock.receiving import receive
+
+        return receive(db, store=store, staff_id=staff_id, supplier=supplier,
+                       supplier_ref=supplier_ref, lines=_moves(lines), request_id=request_id,
+                       terminal=terminal)
+    return call
+
+
+def send_transfer(*, from_store: str, to_store: str, staff_id: int, lines: list[LineDraft],
+                  request_id: str) -> Call:
+    """Send goods to another store: they are in transit until received there."""
+    def call(db):
+        from pos.stock.transfers import send_transfer as send
+
+        return send(db, from_store=from_store, to_store=to_store, staff_id=staff_id,
+                    lines=_moves(lines), request_id=request_id)
+    return call
+
+
+def incoming_transfers(store: str) -> Call:
+    """The transfers on their way to `store`, not yet received (TransferView)."""
+    def call(db):
+        from pos.stock.transfers import open_transfers
+
+        return open_transfers(db, store=store, incoming=True)
+    return call
+
+
+def receive_transfer(*, transfer_no: str, staff_id: int, lines: list[LineDraft] | None,
+                     request_id: str, store: str) -> Call:
+    """Receive a transfer: what was scanned (None: all as sent); the difference comes
+    back as the PostedDocument's shortages."""
+    def call(db):
+        from pos.stock.transfers import receive_transfer as receive
+
+        return receive(db, transfer_no=transfer_no, staff_id=staff_id,
+                       lines=None if lines is None else _moves(lines),
+                       request_id=request_id, store=store)
+    return call
+
+
+def open_counts(store: str) -> Call:
+    """The counts started at `store` and not posted (CountView), to resume one."""
+    def call(db):
+        from pos.stock.counts import open_counts as listed
+
+        return listed(db, store=store)
+    return call
+
+
+def start_count(*, store: str, scope: str, staff_id: int) -> Call:
+    """A new count of `scope` (category:CODE or shelf:NAME): its view, empty."""
+    def call(db):
+        from pos.stock.counts import count_view, start_count as start
+
+        draft_id = start(db, store=store, scope=scope, staff_id=staff_id)
+        return count_view(db, draft_id=draft_id)
+    return call
+
+
+def count_view(draft_id: str) -> Call:
+    def call(db):
+        from pos.stock.counts import count_view as view
+
+        return view(db, draft_id=draft_id)
+    return call
+
+
+def scan_into_count(*, draft_id: str, code: str, qty: int = 1,
+                    serials_of: str | None = None) -> Call:
+    """One scan into the count, then (the count as it stands, the sku whose serials are
+    being scanned or None). A serial-tracked product's barcode starts its serials: each
+    scan after it that is no product's code is one unit's serial (`serials_of`), until
+    another product is scanned. A known unit's serial names its product by itself."""
+    def call(db):
+        from pos.stock.counts import count_view as view
+        from pos.stock.counts import scan_into_count as scan
+
+        with db.read_connection() as conn:
+            product = _product_of(conn, code)
+        if product is None and serials_of is not None:
+            scan(db, draft_id=draft_id, code=serials_of, qty=qty, serial=code)
+            return view(db, draft_id=draft_id), serials_of
+        if product is not None and product.serial_tracked:
+            return view(db, draft_id=draft_id), product.sku  # its serials come next
+        scan(db, draft_id=draft_id, code=code, qty=qty)
+        return view(db, draft_id=draft_id), None
+    return call
+
+
+def post_count(*, draft_id: str, staff_id: int) -> Call:
+    """Post the count (a manager): the differences become its lines (PostedDocument)."""
+    def call(db):
+        from pos.stock.counts import post_count as post
+
+        return post(db, draft_id=draft_id, staff_id=staff_id)
+    return call
