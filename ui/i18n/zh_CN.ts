@@ -710,6 +710,16 @@
         <source>out of stock</source>
         <translation>无库存</translation>
     </message>
+    <message>
+        <location filename="../checkout/cart_view.py" line="1" />
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../checkout/cart_view.py" line="1" />
+        <source>In stock at this store</source>
+        <translation>本店库存</translation>
+    </message>
 </context>
 <context>
     <name>CloseShiftDialog</name>
@@ -2136,6 +2146,11 @@
         <location filename="../checkout/dialogs.py" line="25" />
         <source>Serial number or IMEI of {unit}</source>
         <translation>{unit} 的序列号或IMEI</translation>
+    </message>
+    <message>
+        <location filename="../checkout/dialogs.py" line="1" />
+        <source>Manager override [F2]</source>
+        <translation>经理越权 [F2]</translation>
     </message>
 </context>
 <context>
@@ -6580,7 +6595,7 @@
     <message>
         <source>  {at}  {kind}  {document}  {store}  -&gt; {state:msg}{more}</source>
         <comment>stock.cli.serial_event</comment>
-        <translation>  {at}  {kind}  {document}  {store}  -&gt; {state:msg}{more}</translation>
+        <translation>  {at}  {kind}  {document}  {store}  → 状态：{state:msg}{more}</translation>
     </message>
     <message>
         <source>code     name</source>
@@ -6691,6 +6706,19 @@
         <source>{sku} at {store} has no reorder point now</source>
         <comment>stock.cli.reorder_cleared</comment>
         <translation>{sku} 在 {store} 已无补货点</translation>
+    </message>
+</context>
+<context>
+    <name>SerialOverride</name>
+    <message>
+        <location filename="../checkout/serial_override.py" line="1" />
+        <source>{serial} brought to this store ({doc})</source>
+        <translation>{serial} 已调入本店（{doc}）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/serial_override.py" line="1" />
+        <source>sell {serial} of {name} here, bringing it to this store</source>
+        <translation>把 {name} 的 {serial} 调入本店并在此销售</translation>
     </message>
 </context>
 </TS>
