@@ -27,8 +27,8 @@ import logging
 import sys
 
 # The command groups, in the order `pos --help` lists them.
-COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "settings",
-                   "journal", "prints", "customers", "reports", "sale",
+COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "stock",
+                   "serial", "settings", "journal", "prints", "customers", "reports", "sale",
                    "backup", "support")
 
 EXIT_OK = 0

@@ -28,6 +28,10 @@ def register(sub) -> None:
         export = group.add_parser("export", help=f"write all {what} to a {kind} file")
         export.add_argument("file")
         export.set_defaults(writes=False)
+        if command == "catalog":  # the file's stock column is one store's on-hand
+            for parser in (importer, export):
+                parser.add_argument("--store", help="the store whose stock the file's stock "
+                                    "column is (default: this database's store)")
         sub.choices[command].set_defaults(run=run)
 
 
@@ -44,12 +48,14 @@ def run(args, db, terminal) -> int:
     if args.action == "import" and args.command == "catalog":
         # read as it streams: a chain's catalog of a million rows in bounded memory
         with open_file(args.file) as file:
-            print(f"{args.command}: {products.import_catalog_stream(db, file=file)}")
+            print(f"{args.command}: "
+                  f"{products.import_catalog_stream(db, file=file, store=args.store)}")
     elif args.action == "import":
         options = ({"move_categories": args.move_categories}
                    if args.command == "checklists" else {})
         print(f"{args.command}: {importer(db, data=read_file(args.file), **options)}")
     else:
-        write_file(args.file, exporter(db))
+        options = {"store": args.store} if args.command == "catalog" else {}
+        write_file(args.file, exporter(db, **options))
         print(f"{args.command} written to {args.file}")
     return 0

@@ -1,5 +1,5 @@
-"""`pos store show|set` (the store's details) and `pos printers show|set` (where this
-terminal prints)."""
+"""`pos store show|set` (the store's details), `pos store add|list` (the chain's stores)
+and `pos printers show|set` (where this terminal prints)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,13 @@ def register(sub) -> None:
     setter = group.add_parser("set", help="change details: KEY=VALUE ...")
     setter.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
     setter.set_defaults(run=set_store)
+    adder = group.add_parser("add", help="add a store to the chain: CODE NAME")
+    adder.add_argument("code", metavar="CODE", help="1 to 20 letters, digits or dashes (S02)")
+    adder.add_argument("name", metavar="NAME")
+    adder.add_argument("--address", default="")
+    adder.set_defaults(run=add_store)
+    group.add_parser("list", help="every store of the chain").set_defaults(run=list_stores,
+                                                                           writes=False)
 
     group = sub.add_parser("printers", help="this terminal's printers").add_subparsers(
         dest="action", required=True)
@@ -47,6 +54,25 @@ def set_store(args, db, terminal) -> int:
             raise UserError("cli.not_key_value", text=pair)
         changes[key.strip()] = value
     return _show(details.update_store(db, terminal=terminal, **changes))
+
+
+def add_store(args, db, terminal) -> int:
+    from pos.cli.stock import sayer
+    from pos.store.stores import add_store as add
+
+    added = add(db, code=args.code, name=args.name, address=args.address)
+    print(sayer(db, terminal)("stock.cli.store_added", store=added.code, name=added.name))
+    return 0
+
+
+def list_stores(args, db, terminal) -> int:
+    from pos.cli.stock import sayer
+    from pos.store.stores import list_stores as stores
+
+    print(sayer(db, terminal)("stock.cli.stores_header"))
+    for row in stores(db):
+        print(f"{row.code:<8} {row.name}")
+    return 0
 
 
 def show_printers(args, db, terminal) -> int:
