@@ -1,6 +1,8 @@
 """`pos report day|period|commissions|x|z`: the day's report, a period's (a week, a
 month), the month's commission statement, the open shift's X report and the Z reports
-of the shifts closed that day, on screen and as CSV or PDF."""
+of the shifts closed that day, on screen and as CSV or PDF. And the stock reports
+(pos.stock.reports): `stock-value`, `stock-moves --from D --to D [--kind K]`,
+`aged --days N`, `sell-through --from D --to D`, for a store (--store) or every store."""
 
 from __future__ import annotations
 
@@ -13,21 +15,30 @@ from pos.store import details
 
 def register(sub) -> None:
     report = sub.add_parser("report", help="the day's report (sales, tenders, attach rate, ...)")
-    report.add_argument("kind", choices=["day", "period", "commissions", "x", "z"],
+    report.add_argument("kind", choices=["day", "period", "commissions", "x", "z", *STOCK],
                         help="day: a business day; period: --from D --to D (or --month); "
                              "commissions: a month's statement (--month); x: the open shift; "
-                             "z: shifts closed that day")
+                             "z: shifts closed that day; stock-value: stock at cost; "
+                             "stock-moves: a period's stock movements (--from/--to, --kind); "
+                             "aged: stock older than --days N; sell-through: sold of what "
+                             "there was to sell (--from/--to)")
     report.add_argument("--date", help="YYYY-MM-DD (default: today)")
     report.add_argument("--from", dest="start", metavar="DATE", help="period: first day")
     report.add_argument("--to", dest="end", metavar="DATE", help="period: last day (default: today)")
     report.add_argument("--month", help="YYYY-MM: a calendar month (default: this month)")
     report.add_argument("--store", help="a store code (default: all stores, or --terminal)")
+    report.add_argument("--days", type=int, help="aged: in stock longer than this many days")
+    report.add_argument("--kind", dest="move_kind", metavar="KIND",
+                        help="stock-moves: one kind (receipt, transfer_out, transfer_in, count, "
+                             "adjust, write_off, opening, or sale)")
     report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
     report.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF with charts")
     report.set_defaults(run=run, writes=False)
 
 
 def run(args, db, terminal) -> int:
+    if args.kind in STOCK:
+        return stock_report(args, db, terminal)
     if args.kind == "period":
         return period_report(args, db, terminal)
     if args.kind == "commissions":
@@ -211,3 +222,65 @@ def write_outputs(args, db, terminal, csv_bytes, pdf_bytes) -> None:
     if args.pdf:
         write_file(args.pdf, pdf_bytes(_Pdf(db, terminal)))
         print(f"written {args.pdf}")
+
+
+# --- stock ---------------------------------------------------------------------------
+
+STOCK = ("stock-value", "stock-moves", "aged", "sell-through")
+
+
+def _dates(args):
+    if not args.start:
+        raise UserError("report.period_needs_from")
+    return day_argument(args.start), day_argument(args.end)
+
+
+def stock_report(args, db, terminal) -> int:
+    """The stock reports: printed, and written as CSV or PDF when asked."""
+    from pos.stock import report_csv, reports as stock
+
+    where = args.store or "all stores"
+    if args.kind == "stock-value":
+        found = stock.stock_value(db, store=args.store)
+        print(f"Stock at cost ({where})")
+        for s in found.stores:
+            print(f"  {s.store} {s.name}: {s.units} units  {money(s.value)}")
+            for c in s.categories:
+                print(f"    {c.name:<34} {c.units:>7}  {money(c.value)}")
+        print(f"  total {found.units} units  {money(found.value)}")
+        csv_bytes, layout = report_csv.stock_value_csv, "stock_value_pdf"
+    elif args.kind == "stock-moves":
+        start, end = _dates(args)
+        found = stock.movements(db, store=args.store, start=start, end=end, kind=args.move_kind)
+        print(f"Stock movements {start} to {end} ({where}): {len(found.rows)}")
+        for r in found.rows:
+            print(f"  {r.at.astimezone():%Y-%m-%d %H:%M} {r.store} {r.document:<15} {r.kind:<12} "
+                  f"{r.sku:<16} {r.qty:>+6} {r.serial or ''} {r.reason.value if r.reason else ''}"
+                  .rstrip())
+        csv_bytes, layout = report_csv.movements_csv, "movements_pdf"
+    elif args.kind == "aged":
+        found = stock.aged_stock(db, store=args.store,
+                                 days=args.days if args.days is not None else -1)
+        print(f"In stock longer than {found.days} days ({where}): {found.units} units, "
+              f"{money(found.value).strip()} at cost")
+        for r in found.rows:
+            since = f"since {r.received.astimezone():%Y-%m-%d}" if r.received else "(first in, first out)"
+            print(f"  {r.store} {r.sku:<16} {r.serial or '':<18} {r.qty:>5}  {money(r.value)}  {since}")
+        csv_bytes, layout = report_csv.aged_csv, "aged_pdf"
+    else:
+        start, end = _dates(args)
+        found = stock.sell_through(db, store=args.store, start=start, end=end)
+        print(f"Sell-through {start} to {end} ({where})")
+        for r in found.rows:
+            rate = "-" if r.rate_bp is None else f"{r.rate_bp / 100:.2f}%"
+            print(f"  {r.store} {r.sku:<16} sold {r.sold:>5} of {r.opening:>5} + {r.received:>5}"
+                  f" received = {rate}")
+        csv_bytes, layout = report_csv.sell_through_csv, "sell_through_pdf"
+
+    def pdf_bytes(pdf):
+        from printing import stock_reports
+
+        return getattr(stock_reports, layout)(found, **pdf.store)
+
+    write_outputs(args, db, terminal, lambda: csv_bytes(found), pdf_bytes)
+    return 0

@@ -244,3 +244,76 @@ def test_the_csv_files_hold_the_figures(history):
                                                                   end=TODAY)))
     assert {r["sku"]: r["sell_through_pct"] for r in through} == {
         BAG: "12.50", KIT: "12.50", NB: "33.33"}
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+def _pdf(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    assert data.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_the_pdfs_print_the_figures_in_either_language_with_their_fonts(history, locale):
+    from printing import stock_reports as pdf
+    from pos.kernel.money import format_money
+    from tests.printing.test_pdf_fonts import assert_fonts_embedded
+
+    db, made = history
+    zh = locale == "zh_CN"
+    value = pdf.stock_value_pdf(reports.stock_value(db, store="S09"), locale=locale,
+                                store_name="Known store")
+    text = _pdf(value)
+    assert ("库存成本" if zh else "Stock at cost") in text
+    assert format_money(947_000, currency="CNY", locale=locale) in text
+    assert format_money(800_000, currency="CNY", locale=locale) in text  # the notebooks
+    moves = pdf.movements_pdf(reports.movements(db, store="S09", start=TODAY - timedelta(days=6),
+                                                end=TODAY), locale=locale)
+    text = _pdf(moves)
+    assert made["receipt"] in text and made["refund"] in text and "NB-C" in text
+    assert ("调拨发出" if zh else "transfer sent") in text
+    aged = pdf.aged_pdf(reports.aged_stock(db, store="S09", days=30), locale=locale)
+    text = _pdf(aged)
+    assert "NB-B" in text and format_money(467_000, currency="CNY", locale=locale) in text
+    assert ("先进先出" if zh else "FIFO") in text
+    through = pdf.sell_through_pdf(reports.sell_through(db, store="S09", start=TODAY, end=TODAY),
+                                   locale=locale)
+    text = _pdf(through)
+    assert "12.50%" in text and "33.33%" in text and ("售罄率" if zh else "Sell-through") in text
+    for data in (value, moves, aged, through):
+        assert_fonts_embedded(data, chinese=zh)
+
+
+# --- the command ------------------------------------------------------------------------
+
+def test_the_report_command_prints_and_writes_csv_and_pdf(history, tmp_path, capsys):
+    from pos.cli import main
+
+    db, made = history
+
+    def run(*argv):
+        code = main([f"--db={db.url}", "--terminal=T09", "report", *argv])
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    code, out = run("stock-value", "--store", "S09", "--csv", str(tmp_path / "v.csv"),
+                    "--pdf", str(tmp_path / "v.pdf"))
+    assert code == 0 and "total 16 units" in out and "9470.00" in out
+    assert _csv((tmp_path / "v.csv").read_bytes())[-1]["value_at_cost"] == "9470.00"
+    assert "9,470.00" in _pdf((tmp_path / "v.pdf").read_bytes())
+    code, out = run("stock-moves", "--from", (TODAY - timedelta(days=6)).isoformat(),
+                    "--to", TODAY.isoformat(), "--store", "S09", "--kind", "receipt")
+    assert code == 0 and out.count(made["receipt"]) == 2 and made["bags"] not in out
+    code, out = run("aged", "--days", "30", "--store", "S09", "--csv", str(tmp_path / "a.csv"))
+    assert code == 0 and "11 units" in out and "NB-B" in out
+    assert (tmp_path / "a.csv").exists()
+    code, out = run("sell-through", "--from", TODAY.isoformat(), "--to", TODAY.isoformat(),
+                    "--store", "S09", "--pdf", str(tmp_path / "s.pdf"))
+    assert code == 0 and "33.33%" in out and "33.33%" in _pdf((tmp_path / "s.pdf").read_bytes())
+    code, out = run("sell-through", "--store", "S09")
+    assert code != 0 and "--from" in out
+    code, out = run("stock-moves", "--from", TODAY.isoformat(), "--kind", "gift")
+    assert code != 0 and "gift" in out
