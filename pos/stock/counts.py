@@ -70,8 +70,8 @@ def scan_into_count(db: Database, *, draft_id: str, code: str, qty: int = 1,
     if qty == 0 or abs(qty) > MAX_QTY:
         raise UserError("stock.negative_quantity", text=str(qty))
     with db.write_connection() as conn:
-        draft = _draft(conn, draft_id)
-        product, serial = _product_and_serial(conn, draft, code, serial)
+        draft = _draft(conn, draft_id, lock=True)  # a posting waits for the scan, or it
+        product, serial = _product_and_serial(conn, draft, code, serial)  # went first
         if draft.scope.startswith("category:"):
             category = draft.scope.partition(":")[2]
             if product.category != category:
@@ -136,7 +136,7 @@ def discard_count(db: Database, *, draft_id: str, staff_id: int) -> None:
     """Drop a count not posted, with its scans: by whoever started it, or a manager."""
     with db.write_connection() as conn:
         role = _active_staff(conn, staff_id)
-        draft = _draft(conn, draft_id)
+        draft = _draft(conn, draft_id, lock=True)
         if role not in MANAGERS and draft.started_by != staff_id:
             name = conn.execute(select(Staff.name).where(Staff.id == draft.started_by)).scalar()
             raise UserError("stock.count_not_yours", count=draft.id, name=name or "")
