@@ -4,8 +4,10 @@ a category count sets what was not scanned to zero, a shelf count covers only wh
 scanned; serial-tracked products are counted by their serials. Every refusal changes
 nothing, and the journal verifies after."""
 
+import threading
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos.db.models import StockMove
 from pos.db.models import StockDocument as DocRow
@@ -247,3 +249,32 @@ def test_a_count_is_discarded_by_who_started_it_or_a_manager(demo_db):
     assert scratch_rows(db) == (0, 0) and counts.open_counts(db) == []
     refused(db, lambda: counts.post_count(db, draft_id=mine, staff_id=manager),
             "stock.count_unknown")
+
+
+def test_two_managers_posting_the_same_count_at_once_post_it_once(demo_db):
+    db = demo_db
+    restock(db, {ROUTER: 10})
+    manager = staff_id(db, "manager")
+    draft = counts.start_count(db, store="S01", scope="shelf:F", staff_id=manager)
+    counts.scan_into_count(db, draft_id=draft, code=ROUTER, qty=6)
+    start, outcomes = threading.Barrier(2), []
+
+    def post():
+        start.wait()
+        try:
+            outcomes.append(counts.post_count(db, draft_id=draft, staff_id=manager).doc_no)
+        except UserError as refusal:
+            outcomes.append(refusal.message_id)
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    posted = [o for o in outcomes if o.startswith("S01-SC-")]
+    assert len(posted) == 1 and outcomes.count("stock.count_already_posted") == 1, outcomes
+    assert on_hand(db, "S01", ROUTER) == 6
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(DocRow).where(
+            DocRow.request_id == draft)) == 1
+    assert verify.verify(db).ok
