@@ -54,59 +54,60 @@ def _histories(answer) -> tuple:
     return tuple(answer) if isinstance(answer, (list, tuple)) else (answer,)
 
 
-def _product_of(conn, code: str):
-    """The product whose barcode or sku is `code` (pos.stock.posting.ProductRow), or None."""
-    from pos.stock import posting
+@dataclass(frozen=True, slots=True)
+class UnitProduct:
+    """The product of a unit found by its serial (what a line needs of it)."""
 
-    text = posting.code_text(code)
+    sku: str
+    name: str
+    serial_tracked: bool = True
+
+
+def _what_is(db, code: str):
+    """(the product, the serial, the serial's histories) a scanned code names: a known
+    unit's serial names its product; else a barcode or sku its product (a
+    ProductAcrossStores); else (None, None, ())."""
+    from pos.stock.levels import lookup
+    from pos.stock.serials import serial_history
+
     try:
-        return posting.products_by_code(conn, [text])[text] if text else None
+        histories = _histories(serial_history(db, serial=code))
+    except UserError as error:
+        if error.message_id.startswith("db."):
+            raise
+        histories = ()  # no unit has it (or it cannot be a serial): a product's code?
+    if histories:
+        first = histories[0]
+        return UnitProduct(first.sku, first.name), first.serial, histories
+    try:
+        return lookup(db, code=code), None, ()
     except UserError as error:
         if error.message_id != NOT_A_PRODUCT:
             raise
-        return None
+        return None, None, ()
 
 
 def look_up(code: str) -> Call:
-    """A barcode or sku: its product across every store; else a serial: the history of
-    each unit carrying it. Neither: refused with stock.lookup_nothing."""
+    """A serial: the history of each unit carrying it; else a barcode or sku: its
+    product across every store. Neither: refused with stock.lookup_nothing."""
     def call(db):
-        from pos.stock.levels import lookup
-        from pos.stock.serials import serial_history
-
-        with db.read_connection() as conn:
-            product = _product_of(conn, code)
-        if product is not None:
-            return LookedUp(code, product=lookup(db, code=product.sku))
-        try:
-            histories = _histories(serial_history(db, serial=code))
-        except UserError as error:
-            if error.message_id != "stock.serial_unknown":
-                raise
-            histories = ()
-        if not histories:
+        product, _serial, histories = _what_is(db, code)
+        if histories:
+            return LookedUp(code, serials=histories)
+        if product is None:
             raise UserError("stock.lookup_nothing", code=code[:64])
-        return LookedUp(code, serials=histories)
+        return LookedUp(code, product=product)
     return call
 
 
 def line_product(code: str) -> Call:
     """What a code scanned into a document's lines names: (its product, None) for a
     barcode or sku; (the unit's product, the serial) for the serial of a unit the store
-    knows; (None, None) otherwise (a new unit's serial, or a mistake). The product is a
-    pos.stock.posting.ProductRow: sku, name, serial_tracked, cost."""
+    knows; (None, None) otherwise (a new unit's serial, or a mistake). The product has
+    its sku, name and whether it takes serials."""
     def call(db):
-        from pos.stock import posting
-
-        with db.read_connection() as conn:
-            product = _product_of(conn, code)
-            if product is not None:
-                return product, None
-            units = posting.units_by_serial(conn, posting.serial_key(code))
-            if not units:
-                return None, None
-            unit = next((u for u in units if u.state in ("in_stock", "returned")), units[-1])
-            return posting.products_by_id(conn, [unit.product_id])[unit.product_id], unit.serial
+        product, serial, _histories = _what_is(db, code)
+        return product, serial
     return call
 
 
@@ -187,14 +188,16 @@ def open_counts(store: str) -> Call:
 def start_count(*, store: str, scope: str, staff_id: int) -> Call:
     """A new count of `scope` (category:CODE or shelf:NAME): its view, empty."""
     def call(db):
-        from pos.stock.counts import count_view, start_count as start
+        from pos.stock.counts import count_view as view
+        from pos.stock.counts import start_count as start
 
         draft_id = start(db, store=store, scope=scope, staff_id=staff_id)
-        return count_view(db, draft_id=draft_id)
+        return view(db, draft_id=draft_id)
     return call
 
 
 def count_view(draft_id: str) -> Call:
+    """A count as it stands (CountView): to resume one left open."""
     def call(db):
         from pos.stock.counts import count_view as view
 
@@ -212,9 +215,11 @@ def scan_into_count(*, draft_id: str, code: str, qty: int = 1,
         from pos.stock.counts import count_view as view
         from pos.stock.counts import scan_into_count as scan
 
-        with db.read_connection() as conn:
-            product = _product_of(conn, code)
-        if product is None and serials_of is not None:
+        product, serial, _histories = _what_is(db, code)
+        if serial is not None:  # a known unit: the count finds its product itself
+            scan(db, draft_id=draft_id, code=code, qty=qty)
+            return view(db, draft_id=draft_id), serials_of
+        if product is None and serials_of is not None:  # a unit the store did not know
             scan(db, draft_id=draft_id, code=serials_of, qty=qty, serial=code)
             return view(db, draft_id=draft_id), serials_of
         if product is not None and product.serial_tracked:

@@ -17,6 +17,7 @@ from ui.screenshots.stage import (
     DESKTOP, NEW_PHONE, NOTEBOOK, NOTEBOOK_SERIAL, RETURNING_PHONE, UNKNOWN_BARCODE, NotYet,
     Stage,
 )
+from ui.screenshots.stock_screens import STOCK_SCREENS
 
 SCREENS: dict[str, object] = {}
 
@@ -371,3 +372,6 @@ def first_run(stage: Stage) -> None:
     wizard.next_step()
     stage.settle()
     stage.shot("first-run-store")
+
+
+SCREENS.update(STOCK_SCREENS)  # the stock screen's tabs (ui.screenshots.stock_screens)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QStackedWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 

@@ -6,7 +6,7 @@ lines scanned, a transfer, a count)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -67,11 +67,11 @@ class RowsModel(QAbstractTableModel):
         self.headers, self.rows = list(headers), [list(row) for row in rows or []]
         self.numeric, self.marked = set(numeric), set(marked or ())
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
+    def rowCount(self, parent=None):  # noqa: N802 - Qt override
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.headers)
+    def columnCount(self, parent=None):  # noqa: N802 - Qt override
+        return 0 if parent is not None and parent.isValid() else len(self.headers)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

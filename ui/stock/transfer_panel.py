@@ -84,6 +84,7 @@ class SendPage(QWidget):
         if chosen is not None and self.to_store.findData(chosen) >= 0:
             self.to_store.setCurrentIndex(self.to_store.findData(chosen))
         self.to_store.blockSignals(False)
+        self.send_button.setEnabled(self.to_store.count() > 0)  # nowhere to send: no Send
         if not self.to_store.count():
             self.entry.say(self.tr("There is no other store to send to"))
 
