@@ -240,10 +240,13 @@ def _units(lines: Iterable) -> int:
 
 
 def post_once(db: Database, request_id: str, kinds: tuple[StockDocKind, ...],
-              build: Callable[..., PostedDocument]) -> PostedDocument:
+              build: Callable[..., PostedDocument],
+              conflict: Callable[..., UserError | None] | None = None) -> PostedDocument:
     """`build(conn)` in one write transaction, unless this request already posted: then
     the document it posted, `replayed`. Two attempts racing: the second loses on the
-    unique request id (or on the units the first moved) and answers the first's."""
+    unique request id (or on the units the first moved) and answers the first's.
+    `conflict(conn)`: after another request won a race on a unique key (a transfer
+    received twice at once), the refusal to give instead of the database's error."""
     check_request_id(request_id)
     try:
         with db.write_connection() as conn:
@@ -251,9 +254,13 @@ def post_once(db: Database, request_id: str, kinds: tuple[StockDocKind, ...],
             if done is not None:
                 return done
             return build(conn)
-    except (IntegrityError, UserError):
+    except (IntegrityError, UserError) as error:
         with db.read_connection() as conn:
             done = replayed(conn, request_id, kinds)
+            refusal = (conflict(conn) if done is None and conflict is not None
+                       and isinstance(error, IntegrityError) else None)
+        if refusal is not None:
+            raise refusal from error
         if done is None:
             raise
         return done

@@ -159,7 +159,14 @@ def receive_transfer(db: Database, *, transfer_no: str, staff_id: int,
                 shortages.append(Shortage(product.sku, product.name, what.qty, count, missing))
         return posting.write(conn, draft, shortages=tuple(shortages))
 
-    return posting.post_once(db, request_id, (StockDocKind.TRANSFER_IN,), build)
+    def conflict(conn) -> UserError | None:
+        """Received at the same moment by another request (the unique transfer_id)."""
+        row = conn.execute(select(DocRow.id).where(DocRow.doc_no == number)).first()
+        done = _received_by(conn, row.id) if row is not None else None
+        return (UserError("stock.transfer_already_received", transfer=number, doc=done)
+                if done is not None else None)
+
+    return posting.post_once(db, request_id, (StockDocKind.TRANSFER_IN,), build, conflict)
 
 
 def _transfer_row(conn, number: str):

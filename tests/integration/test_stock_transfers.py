@@ -232,3 +232,35 @@ def test_open_transfers_of_every_store(demo_db, incoming):
     refused(db, lambda: transfers.open_transfers(db, store="S99"), "store.unknown")
     refused(db, lambda: transfers.transfer_view(db, transfer_no="S01-TO-000099"),
             "stock.transfer_unknown")
+
+
+def test_two_tills_receiving_one_transfer_at_once_receive_it_once(pg_demo_db):
+    """PostgreSQL: four requests race to receive the same transfer; one receives it, the
+    others are told it was received (not a database error), whichever check stops them."""
+    import threading
+
+    from pos.kernel.errors import UserError
+
+    db = pg_demo_db
+    stocked(db, "P2A-RACE-1")
+    sent = send(db, [MoveInput(KIT, 2), MoveInput(NOTEBOOK, serial="P2A-RACE-1")])
+    barrier, outcomes = threading.Barrier(4), []
+
+    def attempt():
+        barrier.wait()
+        try:
+            outcomes.append(receive(db, sent.doc_no).doc_no)
+        except UserError as refusal:
+            outcomes.append(refusal.message_id)
+        except Exception as error:  # noqa: BLE001 - the test names what went wrong
+            outcomes.append(repr(error))
+
+    threads = [threading.Thread(target=attempt) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["S02-TI-000001"] + ["stock.transfer_already_received"] * 3
+    assert on_hand(db, "S02", KIT) == 2 and in_transit(db, "S02", KIT) == 0
+    assert unit(db, "P2A-RACE-1") == ("in_stock", "S02")
+    verified(db)
