@@ -174,6 +174,48 @@ def test_a_refusal_is_said_and_nothing_is_posted(qtbot, window, keys, sqlite_dem
     assert tuple(unit(sqlite_demo_db, "SN-NEW-1")) == ("in_stock", "S01")
 
 
+def test_a_retry_after_a_lost_answer_posts_the_receipt_once(qtbot, window, keys,
+                                                           sqlite_demo_db, monkeypatch):
+    """The receipt was written but the answer was lost: the retry (the same request id)
+    gets the receipt already posted, never a second one."""
+    from pos.kernel.errors import UserError
+    from pos.stock import receiving
+
+    real, calls = receiving.receive, []
+
+    def answer_lost_once(db, **options):
+        calls.append(options["request_id"])
+        posted = real(db, **options)
+        if len(calls) == 1:
+            raise UserError("db.connection_lost", where="pos.db")
+        return posted
+
+    monkeypatch.setattr(receiving, "receive", answer_lost_once)
+    screen = open_stock(qtbot, window, keys)
+    keys.press(screen.lookup.scan, Qt.Key.Key_F2)
+    panel = screen.receive
+    qtbot.keyClicks(panel.supplier, "Dell")
+    qtbot.keyClicks(panel.supplier_ref, "DN-LOST")
+    keys.scan(panel.scan, MONITOR)
+    count = documents(sqlite_demo_db)
+    keys.press(panel.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: "lost" in panel.entry.message.text())
+    assert panel.posted is None and panel.entry.lines()
+    keys.press(panel.scan, Qt.Key.Key_F12)  # try again
+    qtbot.waitUntil(lambda: panel.posted is not None)
+    assert calls[0] == calls[1] and panel.posted.replayed
+    assert documents(sqlite_demo_db) == count + 1
+    assert panel.posted.doc_no in panel.done.text()
+
+
+def test_typed_words_list_the_stock_of_the_products_named(qtbot, window, keys):
+    screen = open_stock(qtbot, window, keys)
+    panel = screen.lookup
+    keys.scan(panel.scan, "UltraSharp")
+    assert panel.model.column(1) == [MONITOR_SKU]
+    assert panel.model.rows[0][0] == "S01" and panel.model.rows[0][3] == "6"
+
+
 def test_a_transfer_is_sent_to_another_store(qtbot, window, keys, sqlite_demo_db):
     received(sqlite_demo_db, ["SN-SEND-1"])
     screen = open_stock(qtbot, window, keys)
@@ -201,13 +243,18 @@ def test_a_transfer_received_short_shows_the_difference(qtbot, window, keys, sql
                          lines=[MoveInput(MONITOR, 3), MoveInput(NOTEBOOK, 1, serial="SN-S02-1"),
                                 MoveInput(NOTEBOOK, 1, serial="SN-S02-2")],
                          request_id=str(uuid.uuid4()))
+    other = send_transfer(db, from_store="S02", to_store="S01", staff_id=staff,
+                          lines=[MoveInput(MONITOR, 1)], request_id=str(uuid.uuid4()))
     before = on_hand(db, "S01", MONITOR_SKU)
     screen = open_stock(qtbot, window, keys)
     keys.press(screen.lookup.scan, Qt.Key.Key_F3)
     keys.press(screen.lookup.scan, Qt.Key.Key_F7)
     page = screen.transfers.incoming_page
     settle(qtbot, window)
-    assert page.list_model.column(0) == [sent.doc_no]
+    assert page.list_model.column(0) == [sent.doc_no, other.doc_no]
+    keys.scan(page.scan, other.doc_no)  # the slip's number chooses the transfer
+    assert other.doc_no in page.chosen_label.text() and not page.entry.lines()
+    keys.scan(page.scan, sent.doc_no)
     assert sent.doc_no in page.chosen_label.text()
     page.entry.qty.setValue(2)
     keys.scan(page.scan, MONITOR)  # 2 of 3 arrived
@@ -221,7 +268,7 @@ def test_a_transfer_received_short_shows_the_difference(qtbot, window, keys, sql
     assert page.posted.doc_no in page.done.text()
     assert on_hand(db, "S01", MONITOR_SKU) == before + 2
     assert tuple(unit(db, "SN-S02-1")) == ("in_stock", "S01")
-    assert page.list_model.rows == []  # received: no longer on its way
+    assert page.list_model.column(0) == [other.doc_no]  # received: no longer on its way
     assert verify(db).ok
 
 
@@ -294,6 +341,7 @@ def test_the_stock_screen_speaks_chinese(qtbot, sqlite_demo_db):
         titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
         assert all(chinese(title) for title in titles), titles
         assert chinese(main.till.stock_button.text())
+        assert main.minimumSizeHint().width() <= 1366 and main.width() == 1366
         keys.scan(screen.lookup.scan, "NOTHING-HAS-THIS")
         assert chinese(screen.lookup.message.text())
         keys.press(screen.lookup.scan, Qt.Key.Key_F2)

@@ -3499,6 +3499,10 @@
         <source>Low stock: {count} products at or below their reorder point</source>
         <translation>低库存：{count} 件商品不高于补货点</translation>
     </message>
+    <message>
+        <source>Stock of the products matching '{text}'</source>
+        <translation>名称或 SKU 含“{text}”的商品库存</translation>
+    </message>
 </context>
 <context>
     <name>ReceivePanel</name>

@@ -33,11 +33,14 @@ class LineDraft:
 @dataclass(frozen=True, slots=True)
 class LookedUp:
     """What a code is: a product across the stores (pos.stock.records.ProductAcrossStores),
-    or the histories of the units carrying that serial (SerialHistory, one per product)."""
+    or the histories of the units carrying that serial (SerialHistory, one per product);
+    text that is neither: the stock rows (StockRow) of every store whose product's name
+    or sku holds it."""
 
     code: str
     product: object | None = None
     serials: tuple = ()
+    rows: tuple = ()  # no code: the stock rows whose product's name or sku holds the text
 
 
 def _moves(lines):
@@ -87,16 +90,22 @@ def _what_is(db, code: str):
         return None, None, ()
 
 
-def look_up(code: str) -> Call:
+def look_up(code: str, *, limit: int = 200) -> Call:
     """A serial: the history of each unit carrying it; else a barcode or sku: its
-    product across every store. Neither: refused with stock.lookup_nothing."""
+    product across every store; else the stock rows of the products whose name or sku
+    holds the text. None of these: refused with stock.lookup_nothing."""
     def call(db):
+        from pos.stock.levels import list_stock as listed
+
         product, _serial, histories = _what_is(db, code)
         if histories:
             return LookedUp(code, serials=histories)
-        if product is None:
+        if product is not None:
+            return LookedUp(code, product=product)
+        rows = tuple(listed(db, store=None, search=code, limit=limit))
+        if not rows:
             raise UserError("stock.lookup_nothing", code=code[:64])
-        return LookedUp(code, product=product)
+        return LookedUp(code, rows=rows)
     return call
 
 

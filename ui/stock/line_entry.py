@@ -46,6 +46,7 @@ class LineEntry(QWidget):
         self.names: list[tuple[str, str]] = []  # (sku, name) of each line
         self.serial_product = None  # the serial-tracked product whose serials are scanned
         self.locked = False
+        self.intercept = None  # a page's own codes: intercept(code) -> True when taken
 
         self.scan = scan_field(self.tr("Scan a barcode, or each serial after its product"))
         self.scan.returnPressed.connect(self.scanned)
@@ -97,6 +98,8 @@ class LineEntry(QWidget):
         if not code or self.locked:
             return
         self.message.clear()
+        if self.intercept is not None and self.intercept(code):
+            return
         self.queue.run(lambda: ops.line_product(code), parent=self,
                        done=lambda answer: self.apply(code, *answer),
                        refused=lambda error: self.say(refusal_text(error)),

@@ -1,7 +1,9 @@
 """Look up (F1): scan or type a barcode, sku or serial. A product is shown across every
 store (on hand, in transit, the reorder point, the serials in stock there); a serial
-with its whole history (its state and store now, and each document that moved it). Low
-stock (F5) lists the products at or below their reorder point, at every store."""
+with its whole history (its state and store now, and each document that moved it);
+other text lists the stock of the products whose name or sku holds it, at every store.
+Low stock (F5) lists the products at or below their reorder point, at every store or
+this one."""
 
 from __future__ import annotations
 
@@ -96,8 +98,11 @@ class LookupPanel(QWidget):
         self.answer = found
         if found.product is not None:
             self.show_product(found.product)
-        else:
+        elif found.serials:
             self.show_serials(found.serials)
+        else:
+            self.show_rows(self.tr("Stock of the products matching '{text}'").format(
+                text=found.code), found.rows)
         self.scan.setFocus()
 
     def show_product(self, product) -> None:
@@ -129,12 +134,17 @@ class LookupPanel(QWidget):
         self._table(history_headers(), set(), 1, history_rows(history, self.formats))
 
     def show_low(self, stock_rows) -> None:
+        self.show_rows(self.tr("Low stock: {count} products at or below their reorder "
+                               "point").format(count=len(stock_rows)), stock_rows,
+                       self.tr("Every store") if self.every_store.isChecked()
+                       else self.context.store.code)
+
+    def show_rows(self, title: str, stock_rows, detail: str = "") -> None:
+        """Stock rows (StockRow), a row a product and store; low ones in red."""
         self.showing = LIST
         self.answer = stock_rows
-        self.title.setText(self.tr("Low stock: {count} products at or below their reorder "
-                                   "point").format(count=len(stock_rows)))
-        self.detail.setText(self.tr("Every store") if self.every_store.isChecked()
-                            else self.context.store.code)
+        self.title.setText(title)
+        self.detail.setText(detail)
         rows, marked = list_rows(stock_rows)
         self._table(list_headers(), {3, 4, 5}, 2, rows, marked)
         self.scan.setFocus()

@@ -1,6 +1,7 @@
 """Transfers (F3): send goods to another store (F6: choose the store, scan the lines, Send),
 and receive what is on its way here (F7: the incoming transfers and what each carried;
-receive it all as sent, or scan what arrived and receive that). A transfer received
+scan a transfer's number to choose it; receive it all as sent, or scan what arrived and
+receive that). A transfer received
 short shows the difference, line by line, with the serials that did not arrive.
 
 Every posting has its own request id, kept while what is posted stays the same, so a
@@ -141,6 +142,7 @@ class IncomingPage(QWidget):
         self.posting = False
         self.request_id = uuid.uuid4().hex
         self.transfers: list = []
+        self.chosen_no: str | None = None
         self.posted = None
         self.list_model = RowsModel(transfer_headers(), numeric={3, 4})
         self.list_table = StockTable(self.list_model, stretch=1)
@@ -149,6 +151,7 @@ class IncomingPage(QWidget):
         self.sent_table = StockTable(self.sent_model, stretch=1)
         self.entry = LineEntry(context, with_cost=False)
         self.entry.changed.connect(self.new_attempt)
+        self.entry.intercept = self.scanned_number
         self.scan = self.entry.scan
         self.done = done_label()
         self.short_model = RowsModel(shortage_headers(), numeric={2, 3, 4})
@@ -209,16 +212,28 @@ class IncomingPage(QWidget):
 
     def choose(self, row: int) -> None:
         if not self.transfers:
+            self.chosen_no = None
             self.sent_model.set_rows([])
             self.chosen_label.setText(self.tr("Nothing is on its way here"))
             return
         self.list_table.selectRow(row)
         transfer = self.transfers[row]
+        if self.chosen_no not in (None, transfer.doc_no) and self.entry.lines():
+            self.entry.clear()  # what was scanned was for the other transfer
+        self.chosen_no = transfer.doc_no
         self.chosen_label.setText(self.tr("{doc} from {store}: what was sent").format(
             doc=transfer.doc_no, store=transfer.from_store))
         self.sent_model.set_rows(sent_rows(transfer))
         self.new_attempt()
         self.scan.setFocus()
+
+    def scanned_number(self, code: str) -> bool:
+        """A transfer's number (scanned from its slip) chooses that transfer."""
+        numbers = [t.doc_no.upper() for t in self.transfers]
+        if code.upper() not in numbers:
+            return False
+        self.choose(numbers.index(code.upper()))
+        return True
 
     def new_attempt(self, *_args) -> None:
         if not self.posting:
