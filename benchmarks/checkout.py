@@ -41,10 +41,10 @@ from pos.catalog import products
 from pos.db import prepared, schema
 from pos.db.engine import Database
 from pos.db.models import (
-    JournalEntry, Payment, Product, SaleLine, ServiceCard, SheetOutcome, SoldSerial,
+    JournalEntry, Payment, Product, SaleLine, SerialUnit, ServiceCard, SheetOutcome, StockMove,
 )
 from pos.demo.loader import load_demo
-from pos.ledger import facts
+from pos.ledger.stock_opening import home_store, set_store_stock
 from pos.people import customers, staff
 from pos.selling import cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
@@ -75,19 +75,23 @@ def build_cart(db, cashier, customer_id, serial):
 
 
 def stock_up(db) -> None:
-    """Enough of every demo product for all the sales (a sale may not take the stock below
-    zero), set as an import sets it: sealed in the journal."""
+    """Enough of every demo product at the tills' store for all the sales (a sale may not
+    take the stock below zero), set as an import sets it: an opening stock document
+    sealed in the journal."""
     with db.write_connection() as conn:
-        conn.execute(Product.__table__.update().values(stock=1_000_000))
-        facts.seal_stock(conn, by=None, source="benchmark", stock=dict(
-            conn.execute(select(Product.id, Product.stock)).all()))
+        set_store_stock(conn, store_id=home_store(conn), staff_id=None, note="benchmark",
+                        quantities={pid: 1_000_000
+                                    for pid in conn.execute(select(Product.id)).scalars()})
 
 
 def rows_per_sale(db) -> int:
     with db.read() as session:
         written = 1  # the sale
-        for model in (SaleLine, SheetOutcome, ServiceCard, Payment, SoldSerial, JournalEntry):
+        for model in (SaleLine, SheetOutcome, ServiceCard, Payment, SerialUnit, JournalEntry):
             written += session.scalar(select(func.count()).select_from(model))
+        # its stock movements (the opening document's are not the sale's)
+        written += session.scalar(select(func.count()).select_from(StockMove)
+                                  .where(StockMove.sale_line_id.is_not(None)))
     return written
 
 
@@ -178,7 +182,8 @@ def main() -> None:
         cashier = next(s.id for s in staff.list_staff(db) if s.role.value == "cashier")
         customer = customers.create_customer(db, phone="13800138000", name="Bench")
 
-        # one sale to count its rows (plus 4 stock updates, 2 counters, the journal head)
+        # one sale to count its rows (plus 4 store_stock updates, 2 counters, the journal
+        # head)
         cart, tenders = build_cart(db, cashier, customer.id, "SN-WARMUP")
         completion.complete_sale(db, cart, tenders=tenders)
         rows = rows_per_sale(db) + 7

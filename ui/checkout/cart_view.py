@@ -1,4 +1,6 @@
-"""The cart: units with what was sold with them indented beneath, loose items on their own."""
+"""The cart: units with what was sold with them indented beneath, loose items on their own;
+beside each line, the product's on-hand at this store (red, with a word under the name,
+when the cart holds more than that)."""
 
 from __future__ import annotations
 
@@ -11,20 +13,25 @@ from pos.kernel.enums import LineKind
 from pos.selling.cart import Cart, short_of_stock
 
 
+ON_HAND = 4  # the column of the product's on-hand at this store (shown after Qty)
+
+
 class CartView(QTreeWidget):
     unit_selected = Signal(str)  # the main unit's line id
 
     def __init__(self, formats, parent=None):
         super().__init__(parent)
         self.formats = formats
-        self.setColumnCount(4)
+        self.setColumnCount(5)
         self.setHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Total"),
-                              self.tr("Serial / IMEI")])
+                              self.tr("Serial / IMEI"), self.tr("On hand")])
+        self.headerItem().setToolTip(ON_HAND, self.tr("In stock at this store"))
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column in range(1, 4):
+        for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.moveSection(ON_HAND, 2)  # Item · Qty · On hand · Total · Serial
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setRootIsDecorated(False)
@@ -53,7 +60,7 @@ class CartView(QTreeWidget):
         for line in cart.lines[len(self.shape):]:
             item = QTreeWidgetItem()
             item.setData(0, Qt.ItemDataRole.UserRole, line.line_id)
-            for column in range(1, 3):
+            for column in (1, 2, ON_HAND):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if line.kind is LineKind.MAIN_UNIT:
                 font = item.font(0)
@@ -93,7 +100,9 @@ class CartView(QTreeWidget):
             detail.append(self.tr("price changed: {reason}").format(reason=line.override_reason))
         name = line.name + ("\n    " + " · ".join(detail) if detail else "")
         values = (name, str(line.quantity), money(line.total),
-                  line.serial or (self.tr("needed") if line.serial_tracked else ""))
+                  line.serial or (self.tr("needed") if line.serial_tracked else ""),
+                  str(line.stock) if type(line.stock) is int and line.existing_line_id is None
+                  else "")
         for column, value in enumerate(values):
             if item.text(column) != value:
                 item.setText(column, value)
@@ -101,8 +110,9 @@ class CartView(QTreeWidget):
             item.setToolTip(0, line.name)
         missing = line.serial_tracked and not line.serial
         item.setForeground(3, Qt.GlobalColor.darkRed if missing else self.palette().text())
-        item.setForeground(1, Qt.GlobalColor.darkRed if short_stock is not None
-                           else self.palette().text())
+        for column in (1, ON_HAND):
+            item.setForeground(column, Qt.GlobalColor.darkRed if short_stock is not None
+                               else self.palette().text())
 
     def move_current(self, step: int) -> None:
         """Page Up / Page Down at the till: the line above or below becomes the chosen one

@@ -13,11 +13,22 @@ from PySide6.QtWidgets import (
 
 
 class SerialDialog(QDialog):
-    """Scan or type a serial number or IMEI; the scanner's Enter accepts."""
+    """Scan or type a serial number or IMEI; the scanner's Enter accepts. Refused because
+    the unit is not in stock here (`override`: at another store, in transit, never
+    received), it offers a manager's override (F2): `override_asked` is then set and the
+    dialog accepted, for the till to ask the manager."""
 
-    def __init__(self, unit_name: str, parent=None, *, error: str = ""):
+    OVERRIDE_KEY = QKeySequence("F2")
+
+    def __init__(self, unit_name: str, parent=None, *, error: str = "", override: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Serial number"))
+        self.override_asked = False
+        self.override_button = QPushButton(self.tr("Manager override [F2]"))
+        self.override_button.setAutoDefault(False)
+        self.override_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.override_button.setVisible(override)
+        self.override_button.clicked.connect(self._ask_override)
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Scan the serial number or IMEI"))
         self.field.returnPressed.connect(self._accept_if_filled)
@@ -31,10 +42,21 @@ class SerialDialog(QDialog):
         buttons.accepted.connect(self._accept_if_filled)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (prompt, problem, self.field, buttons):
+        for widget in (prompt, problem, self.override_button, self.field, buttons):
             layout.addWidget(widget)
         self.setMinimumWidth(420)
         self.field.setFocus()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if (QKeySequence(event.keyCombination()) == self.OVERRIDE_KEY
+                and self.override_button.isVisible()):
+            self._ask_override()
+            return
+        super().keyPressEvent(event)
+
+    def _ask_override(self) -> None:
+        self.override_asked = True
+        self.accept()
 
     def _accept_if_filled(self) -> None:
         if self.field.text().strip():

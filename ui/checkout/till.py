@@ -34,6 +34,7 @@ from ui.checkout.till_customer import CustomerActions
 from ui.checkout.till_layout import TillLayout
 from ui.checkout.till_payment import PaymentFlow
 from ui.checkout.till_printing import PrintingActions
+from ui.checkout.serial_override import SerialOverride
 from ui.checkout.till_scan import ScanActions
 from ui.dialog_frame import present
 from ui.messages import Notice, bug_message, refusal_text
@@ -43,7 +44,7 @@ MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)
 
 
 class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentFlow,
-                 AfterSaleActions, PrintingActions, QWidget):
+                 SerialOverride, AfterSaleActions, PrintingActions, QWidget):
     lock_requested = Signal()
     sale_completed = Signal(object)  # pos.selling.completion.CompletedSale
 

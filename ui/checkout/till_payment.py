@@ -58,18 +58,25 @@ class PaymentFlow:
 
         self.open_dialog(dialog, on_close=done)
 
-    def _ask_serial(self, line, error: str = "") -> None:
-        dialog = SerialDialog(line.name, self, error=error)
+    def _ask_serial(self, line, error: str = "", refusal=None) -> None:
+        """The serial of a unit; `refusal`: why the last one was refused (a unit held
+        elsewhere offers a manager's override: ui.checkout.serial_override)."""
+        dialog = SerialDialog(line.name, self, error=error,
+                              override=refusal is not None and ops.overridable(refusal))
 
         def closed(result):
             if result != QDialog.DialogCode.Accepted:
                 self.paying = False
                 return
+            if dialog.override_asked:
+                self.override_serial(line, refusal.params["serial"])
+                return
             serial = dialog.serial
             self.change_cart(lambda: ops.set_serial(self.cart, self.current_unit,
                                                     line_id=line.line_id, serial=serial),
                              done=lambda _view: self._pay_step(),
-                             refused=lambda error: self._ask_serial(line, refusal_text(error)),
+                             refused=lambda error: self._ask_serial(line, refusal_text(error),
+                                                                    error),
                              crashed=self._pay_crashed)
 
         self.open_dialog(dialog, on_close=closed)

@@ -88,7 +88,8 @@ class ScanActions:
     def _search(self) -> None:
         self._search_turn += 1
         turn, text = self._search_turn, self.scan.text()
-        self.ops.run(ops.search_products(text), parent=self, busy=False,
+        store_id = self.cart.store_id if self.cart is not None else None
+        self.ops.run(ops.search_products(text, store_id=store_id), parent=self, busy=False,
                      done=lambda found: self._show_matches(turn, found),
                      refused=lambda _error: None)
 
