@@ -104,6 +104,22 @@ def test_a_product_is_looked_up_across_the_stores(qtbot, window, keys, sqlite_de
     qtbot.waitUntil(panel.scan.hasFocus)
 
 
+def test_a_reorder_point_is_set_and_the_product_shows_as_low(qtbot, window, keys,
+                                                             sqlite_demo_db):
+    screen = open_stock(qtbot, window, keys)
+    panel = screen.lookup
+    keys.scan(panel.scan, MONITOR)  # 6 on hand
+    assert panel.point_row.isVisible() and panel.point.value() == -1  # none yet
+    panel.point.setValue(6)
+    keys.press(panel.scan, Qt.Key.Key_F6)
+    assert panel.model.rows[0][3] == "6" and 0 in panel.model.marked  # at it: low
+    with sqlite_demo_db.read_connection() as conn:
+        assert conn.execute(select(StoreStock.reorder_point).where(
+            StoreStock.reorder_point.is_not(None))).scalars().all() == [6]
+    keys.press(panel.scan, Qt.Key.Key_F5)  # low stock, every store
+    assert panel.model.column(1) == [MONITOR_SKU] and not panel.point_row.isVisible()
+
+
 def test_a_serial_is_looked_up_with_its_history(qtbot, window, keys, sqlite_demo_db):
     posted = received(sqlite_demo_db, ["SN-LOOK-1"])
     screen = open_stock(qtbot, window, keys)

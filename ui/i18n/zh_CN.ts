@@ -3503,6 +3503,18 @@
         <source>Stock of the products matching '{text}'</source>
         <translation>名称或 SKU 含“{text}”的商品库存</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Set [F6]</source>
+        <translation>设置 [F6]</translation>
+    </message>
+    <message>
+        <source>Reorder point at {store}</source>
+        <translation>{store} 的补货点</translation>
+    </message>
 </context>
 <context>
     <name>ReceivePanel</name>

@@ -52,7 +52,7 @@ from ui.ops.settings import change_setting, list_settings
 from ui.ops.stock import (
     LineDraft, LookedUp, count_view, incoming_transfers, line_product, list_stock, look_up,
     open_counts, post_count, receive_goods, receive_transfer, scan_into_count, send_transfer,
-    start_count, stock_stores,
+    set_reorder_point, start_count, stock_stores,
 )
 
 __all__ = [
@@ -73,6 +73,6 @@ __all__ = [
     "backup_age", "backup_if_due", "take_backup",
     "LineDraft", "LookedUp", "count_view", "incoming_transfers", "line_product", "list_stock",
     "look_up", "open_counts", "post_count", "receive_goods", "receive_transfer",
-    "scan_into_count", "send_transfer", "start_count", "stock_stores",
+    "scan_into_count", "send_transfer", "set_reorder_point", "start_count", "stock_stores",
     "overridable", "override_serial", "serial_override_ref",
 ]

@@ -131,6 +131,18 @@ def list_stock(*, store: str | None, low: bool = False, search: str = "",
     return call
 
 
+def set_reorder_point(*, store: str, code: str, point: int | None, staff_id: int) -> Call:
+    """A manager sets (None: clears) the product's reorder point at `store`; the answer is
+    the product across the stores, as it is now."""
+    def call(db):
+        from pos.stock.levels import lookup
+        from pos.stock.levels import set_reorder_point as set_point
+
+        set_point(db, store=store, code=code, point=point, staff_id=staff_id)
+        return lookup(db, code=code)
+    return call
+
+
 def stock_stores() -> Call:
     """Every store: (code, name), by code; to send a transfer to."""
     def call(db):

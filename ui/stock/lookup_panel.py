@@ -3,12 +3,13 @@ store (on hand, in transit, the reorder point, the serials in stock there); a se
 with its whole history (its state and store now, and each document that moved it);
 other text lists the stock of the products whose name or sku holds it, at every store.
 Low stock (F5) lists the products at or below their reorder point, at every store or
-this one."""
+this one. A product shown can have its reorder point at this store set (F6; "none"
+clears it)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ui import ops
 from ui.checkout.after_sale_parts import dialog_button, error_line
@@ -24,9 +25,9 @@ PRODUCT, SERIAL, LIST = "product", "serial", "list"
 
 
 class LookupPanel(QWidget):
-    def __init__(self, context, parent=None):
+    def __init__(self, context, staff, parent=None):
         super().__init__(parent)
-        self.context, self.formats = context, context.formats
+        self.context, self.formats, self.staff = context, context.formats, staff
         self.showing: str | None = None
         self.asked = 0  # the latest lookup; an earlier answer arriving late is dropped
         self.answer = None
@@ -38,7 +39,23 @@ class LookupPanel(QWidget):
         self.every_store = QCheckBox(self.tr("Every store"))
         self.every_store.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.every_store.setChecked(True)
-        self.keys = {Qt.Key.Key_F5: self.low_button}
+        self.point = QSpinBox()
+        self.point.setRange(-1, 99_999)
+        self.point.setSpecialValueText(self.tr("none"))
+        self.point.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.point_button = dialog_button(self.tr("Set [F6]"))
+        self.point_button.clicked.connect(self.set_point)
+        self.point_label = QLabel(self.tr("Reorder point at {store}").format(
+            store=context.store.code))
+        self.point_row = QWidget()
+        point_layout = QHBoxLayout(self.point_row)
+        point_layout.setContentsMargins(0, 0, 0, 0)
+        point_layout.addWidget(self.point_label)
+        point_layout.addWidget(self.point)
+        point_layout.addWidget(self.point_button)
+        point_layout.addStretch(1)
+        self.point_row.hide()
+        self.keys = {Qt.Key.Key_F5: self.low_button, Qt.Key.Key_F6: self.point_button}
         self.title = ElidedLabel("")
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.detail = ElidedLabel("")
@@ -55,6 +72,7 @@ class LookupPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
+        layout.addWidget(self.point_row)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
 
@@ -94,8 +112,20 @@ class LookupPanel(QWidget):
         self.model.set_rows(rows, marked, headers=headers, numeric=numeric)
         self.table.set_stretch(stretch)
 
+    def set_point(self) -> None:
+        """The reorder point typed, for the product shown, at this store."""
+        if self.showing != PRODUCT:
+            return
+        value = self.point.value()
+        self._ask(ops.set_reorder_point(store=self.context.store.code,
+                                        code=self.answer.product.sku,
+                                        point=None if value < 0 else value,
+                                        staff_id=self.staff.id),
+                  lambda product: self.show_found(ops.LookedUp(product.sku, product=product)))
+
     def show_found(self, found) -> None:
         self.answer = found
+        self.point_row.setVisible(found.product is not None)
         if found.product is not None:
             self.show_product(found.product)
         elif found.serials:
@@ -117,11 +147,16 @@ class LookupPanel(QWidget):
         self.detail.setText(detail)
         rows, marked = holdings_rows(product)
         self._table(store_headers(), {1, 2, 3}, 4, rows, marked)
+        here = next((held for held in product.stores if held.store == self.context.store.code),
+                    None)
+        point = here.reorder_point if here is not None else None
+        self.point.setValue(-1 if point is None else point)
 
     def show_serials(self, histories) -> None:
         """One serial's history (the first unit when several products share the serial;
         the others are named in the detail line)."""
         self.showing = SERIAL
+        self.point_row.hide()
         history = histories[0]
         where = history.store or "—"
         self.title.setText(self.tr("Serial {serial}: {state} · {store}").format(
@@ -142,6 +177,7 @@ class LookupPanel(QWidget):
     def show_rows(self, title: str, stock_rows, detail: str = "") -> None:
         """Stock rows (StockRow), a row a product and store; low ones in red."""
         self.showing = LIST
+        self.point_row.hide()
         self.answer = stock_rows
         self.title.setText(title)
         self.detail.setText(detail)

@@ -1,6 +1,7 @@
 """The manager's stock screen at the till (F5): four tabs, each driven by the scanner.
 
-    F1 Look up    a product across every store, or a serial's whole history; low stock
+    F1 Look up    a product across every store (its reorder point here), or a serial's
+                  whole history; low stock
     F2 Receive    goods from a supplier: supplier, delivery note, lines, Post
     F3 Transfers  send to another store (F6), receive what is on its way here (F7)
     F4 Count      start or resume a count, scan, post (a manager)
@@ -32,7 +33,7 @@ class StockDialog(QDialog):
         super().__init__(parent)
         self.context, self.staff = context, staff
         self.setWindowTitle(self.tr("Stock · {store}").format(store=context.store.code))
-        self.lookup = LookupPanel(context)
+        self.lookup = LookupPanel(context, staff)
         self.receive = ReceivePanel(context, staff)
         self.transfers = TransferPanel(context, staff)
         self.count = CountPanel(context, staff)
