@@ -115,19 +115,30 @@ def stock_value(db: Database, *, store: str | None = None) -> StockValue:
 
 # --- movements -------------------------------------------------------------------------
 
-def _moves_in(store_id: int, start: datetime, end: datetime):
-    """The join of a store's products (its stock rows) to their movements in [start,
-    end): the index (store, product, time) probed per product, both ends bounded."""
-    return (StoreStock.__table__.join(StockMove.__table__, and_(
-        StockMove.store_id == StoreStock.store_id, StockMove.product_id == StoreStock.product_id,
-        StockMove.at >= start, StockMove.at < end)))
+PART = 2_000  # products whose movements one statement reads
 
 
-def _products_at(store_id: int):
-    """The products a store has ever moved (each has its stock row): the movements are
-    looked up per product in their index (store, product, time), never by store alone
-    (which would read the store's whole history)."""
-    return select(StoreStock.product_id).where(StoreStock.store_id == store_id)
+def _held(conn, store_id: int, *, positive: bool = False) -> dict[int, int]:
+    """The store's stock rows, product -> on hand (by the store's key): every product the
+    store ever moved has one."""
+    query = select(StoreStock.product_id, StoreStock.on_hand).where(
+        StoreStock.store_id == store_id)
+    if positive:
+        query = query.where(StoreStock.on_hand > 0)
+    return dict(conn.execute(query).all())
+
+
+def _parts(ids) -> list[list[int]]:
+    ordered = sorted(ids)
+    return [ordered[i:i + PART] for i in range(0, len(ordered), PART)]
+
+
+def _moves_of(store_id: int, products: list[int], start: datetime, end: datetime):
+    """The condition on movements that the index (store, product, time) serves whole:
+    the store, a list of its products and both ends of the time. Never the store alone,
+    which would read its whole history."""
+    return and_(StockMove.store_id == store_id, StockMove.product_id.in_(products),
+                StockMove.at >= start, StockMove.at < end)
 
 
 def movements(db: Database, *, store: str | None = None, start: date, end: date,
@@ -137,39 +148,40 @@ def movements(db: Database, *, store: str | None = None, start: date, end: date,
     if kind is not None and kind not in KINDS:
         raise UserError("stock.report_kind_unknown", kind=kind, allowed=", ".join(KINDS))
     since, until = _period(start, end)
-    rows: list[MoveRow] = []
+    rows: list[tuple[MoveRow, int]] = []
     with db.read_connection() as conn:
         longer_limit(conn, REPORT_LIMIT_S)
         for store_id, code, _name in _stores(conn, store):
-            query = (select(StockMove.at, StockMove.id, StockDocument.doc_no, StockDocument.kind,
-                            Sale.receipt_no, Sale.kind.label("sale_kind"), Product.sku,
-                            Product.name, StockMove.qty, StockMove.bucket, StockMove.serial,
-                            StockMove.reason)
-                     .select_from(StockMove.__table__
-                                  .join(Product.__table__, Product.id == StockMove.product_id)
-                                  .outerjoin(StockDocument.__table__,
-                                             StockDocument.id == StockMove.doc_id)
-                                  .outerjoin(SaleLine.__table__,
-                                             SaleLine.id == StockMove.sale_line_id)
-                                  .outerjoin(Sale.__table__, Sale.id == SaleLine.sale_id))
-                     .where(StockMove.store_id == store_id,
-                            StockMove.product_id.in_(_products_at(store_id)),
-                            StockMove.at >= since, StockMove.at < until)
-                     .order_by(StockMove.at, StockMove.id))
-            if kind == SALE_KIND:
-                query = query.where(StockMove.sale_line_id.is_not(None))
-            elif kind is not None:
-                query = query.where(StockDocument.kind == StockDocKind(kind))
-            for (at, _id, doc_no, doc_kind, receipt, sale_kind, sku, name, qty, bucket, serial,
-                 reason) in conn.execute(query):
-                rows.append(MoveRow(
-                    at, code, doc_no or receipt or "",
-                    (StockDocKind(doc_kind).value if doc_no else str(getattr(sale_kind, "value",
-                                                                             sale_kind))),
-                    sku, name, qty, Bucket(bucket), serial,
-                    StockReason(reason) if reason is not None else None))
-    rows.sort(key=lambda r: (r.at, r.store))
-    return Movements(start, end, store, kind, tuple(rows))
+            for products in _parts(_held(conn, store_id)):
+                rows += _movements_of(conn, store_id, code, products, since, until, kind)
+    rows.sort(key=lambda r: (r[0].at, r[0].store, r[1]))
+    return Movements(start, end, store, kind, tuple(r[0] for r in rows))
+
+
+def _movements_of(conn, store_id: int, code: str, products: list[int], since: datetime,
+                  until: datetime, kind: str | None) -> list[tuple[MoveRow, int]]:
+    query = (select(StockMove.at, StockMove.id, StockDocument.doc_no, StockDocument.kind,
+                    Sale.receipt_no, Sale.kind.label("sale_kind"), Product.sku, Product.name,
+                    StockMove.qty, StockMove.bucket, StockMove.serial, StockMove.reason)
+             .select_from(StockMove.__table__
+                          .join(Product.__table__, Product.id == StockMove.product_id)
+                          .outerjoin(StockDocument.__table__, StockDocument.id == StockMove.doc_id)
+                          .outerjoin(SaleLine.__table__, SaleLine.id == StockMove.sale_line_id)
+                          .outerjoin(Sale.__table__, Sale.id == SaleLine.sale_id))
+             .where(_moves_of(store_id, products, since, until)))
+    if kind == SALE_KIND:
+        query = query.where(StockMove.sale_line_id.is_not(None))
+    elif kind is not None:
+        query = query.where(StockDocument.kind == StockDocKind(kind))
+    found = []
+    for (at, move_id, doc_no, doc_kind, receipt, sale_kind, sku, name, qty, bucket, serial,
+         reason) in conn.execute(query):
+        found.append((MoveRow(
+            at, code, doc_no or receipt or "",
+            StockDocKind(doc_kind).value if doc_no else str(getattr(sale_kind, "value", sale_kind)),
+            sku, name, qty, Bucket(bucket), serial,
+            StockReason(reason) if reason is not None else None), move_id))
+    return found
 
 
 # --- aged stock ------------------------------------------------------------------------
@@ -232,18 +244,19 @@ def _aged_at(conn, store_id: int, code: str, cutoff: datetime, upper: datetime) 
     came_in = func.coalesce(func.sum(case(
         (and_(StockMove.bucket == Bucket.ON_HAND, StockMove.qty > 0,
               StockMove.serial.is_(None)), StockMove.qty), else_=literal(0))), 0)
-    recent = dict(conn.execute(
-        select(StoreStock.product_id, came_in).select_from(_moves_in(store_id, cutoff, upper))
-        .where(StoreStock.store_id == store_id, StoreStock.on_hand > 0)
-        .group_by(StoreStock.product_id)).all())
-    for product_id, sku, name, cost, on_hand in conn.execute(
-            select(StoreStock.product_id, Product.sku, Product.name, Product.cost,
-                   StoreStock.on_hand)
-            .join(Product, Product.id == StoreStock.product_id)
-            .where(StoreStock.store_id == store_id, StoreStock.on_hand > 0)):
-        plain = on_hand - in_units.get(product_id, 0)
-        old = plain - int(recent.get(product_id, 0))
-        if old > 0:
+    held = _held(conn, store_id, positive=True)
+    recent: dict[int, int] = {}
+    for products in _parts(held):
+        recent.update(conn.execute(
+            select(StockMove.product_id, came_in)
+            .where(_moves_of(store_id, products, cutoff, upper))
+            .group_by(StockMove.product_id)).all())
+    for products in _parts(pid for pid, on_hand in held.items()
+                           if on_hand - in_units.get(pid, 0) - int(recent.get(pid, 0)) > 0):
+        for product_id, sku, name, cost in conn.execute(
+                select(Product.id, Product.sku, Product.name, Product.cost)
+                .where(Product.id.in_(products))):
+            old = held[product_id] - in_units.get(product_id, 0) - int(recent.get(product_id, 0))
             found.append(AgedRow(code, sku, name, None, old, None, cost))
     epoch = datetime.min.replace(tzinfo=timezone.utc)
     found.sort(key=lambda r: (r.sku, r.received or epoch, r.serial or ""))
@@ -270,19 +283,23 @@ def sell_through(db: Database, *, store: str | None = None, start: date,
     with db.read_connection() as conn:
         longer_limit(conn, REPORT_LIMIT_S)
         for store_id, code, _name in _stores(conn, store):
-            for sku, name, held, sale_qty, got, moved in conn.execute(
-                    select(Product.sku, Product.name, StoreStock.on_hand, sold, received,
-                           since_start)
-                    .select_from(_moves_in(store_id, since, upper)
-                                 .join(Product.__table__, Product.id == StoreStock.product_id)
-                                 .outerjoin(StockDocument.__table__,
-                                            StockDocument.id == StockMove.doc_id))
-                    .where(StoreStock.store_id == store_id)
-                    .group_by(StoreStock.product_id, Product.sku, Product.name,
-                              StoreStock.on_hand)):
-                row = SellThroughRow(code, sku, name, int(held) - int(moved), int(got),
-                                     -int(sale_qty))
-                if row.sold or row.received:
-                    rows.append(row)
+            held = _held(conn, store_id)
+            for products in _parts(held):
+                figures = conn.execute(
+                    select(StockMove.product_id, sold, received, since_start)
+                    .select_from(StockMove.__table__.outerjoin(
+                        StockDocument.__table__, StockDocument.id == StockMove.doc_id))
+                    .where(_moves_of(store_id, products, since, upper))
+                    .group_by(StockMove.product_id)).all()
+                moving = {pid: (int(sale_qty), int(got), int(moved))
+                          for pid, sale_qty, got, moved in figures if sale_qty or got}
+                if not moving:
+                    continue
+                for product_id, sku, name in conn.execute(
+                        select(Product.id, Product.sku, Product.name)
+                        .where(Product.id.in_(sorted(moving)))):
+                    sale_qty, got, moved = moving[product_id]
+                    rows.append(SellThroughRow(code, sku, name, held[product_id] - moved, got,
+                                               -sale_qty))
     rows.sort(key=lambda r: (r.store, r.sku))
     return SellThrough(start, end, store, tuple(rows))

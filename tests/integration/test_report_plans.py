@@ -8,6 +8,7 @@ returns, voids, add-ons, three stores) under today's known day of real sales, wi
 fresh statistics, so that PostgreSQL's planner prices its choices on real numbers."""
 
 import os
+import re
 import shutil
 from datetime import date, timedelta
 
@@ -142,3 +143,122 @@ def test_the_x_report_the_close_and_the_z_report_read_only_the_shift(history_db)
         z = shifts.z_reports(history_db, terminal="T01", day=TODAY)
     assert x.sales >= 3 and closed.z_number and [r.z_number for r in z] == [closed.z_number]
     _assert_no_full_scan(history_db, statements, "X, close and Z")
+
+
+# --- stock reports (issue 18) ------------------------------------------------------------
+
+STOCK_HISTORY = frozenset({"stock_moves", "stock_documents", "serial_units"})
+
+
+@pytest.fixture(scope="module")
+def stock_history(history_db):
+    """Two years of receipts at S01 and S02 (a serial unit or two on each) and a
+    transfer a month, on top of the sales history; analysed again."""
+    import uuid
+    from datetime import datetime, timezone
+
+    from sqlalchemy import select
+
+    from pos.db.models import Product, Store
+    from pos.kernel.enums import Bucket, StockDocKind, StockReason
+    from pos.ledger.stock_documents import StockDocument, StockLine, stock_doc_number
+    from pos.ledger.stock_tables import next_store_number, write_stock_document
+
+    with history_db.write_connection() as conn:
+        stores = dict(conn.execute(select(Store.code, Store.id)).all())
+        plain = [pid for pid, in conn.execute(select(Product.id).where(
+            Product.serial_tracked.is_(False)).order_by(Product.id).limit(40))]
+        tracked = conn.execute(select(Product.id).where(Product.serial_tracked.is_(True))
+                               .order_by(Product.id).limit(1)).scalar_one()
+        start = datetime.now(timezone.utc) - timedelta(days=730)
+        for week in range(0, 104):
+            at = start + timedelta(days=7 * week)
+            for code in ("S01", "S02"):
+                store = stores[code]
+                lines = [StockLine(i, store, pid, Bucket.ON_HAND, 3, unit_cost=100,
+                                   reason=StockReason.SUPPLIER)
+                         for i, pid in enumerate(plain[week % 20:week % 20 + 10], 1)]
+                lines.append(StockLine(len(lines) + 1, store, tracked, Bucket.ON_HAND, 1,
+                                       serial=f"PLAN-{code}-{week}", unit_cost=100,
+                                       reason=StockReason.SUPPLIER))
+                number = stock_doc_number(code, StockDocKind.RECEIPT, next_store_number(
+                    conn, store, StockDocKind.RECEIPT))
+                write_stock_document(conn, StockDocument(
+                    kind=StockDocKind.RECEIPT, doc_no=number, store_id=store,
+                    business_date=at.date(), posted_at=at, request_id=str(uuid.uuid4()),
+                    lines=tuple(lines), supplier="Plans Ltd", supplier_ref=f"P{week}"))
+            if week % 4 == 0:
+                s01, s02 = stores["S01"], stores["S02"]
+                number = stock_doc_number("S01", StockDocKind.TRANSFER_OUT, next_store_number(
+                    conn, s01, StockDocKind.TRANSFER_OUT))
+                write_stock_document(conn, StockDocument(
+                    kind=StockDocKind.TRANSFER_OUT, doc_no=number, store_id=s01,
+                    other_store_id=s02, business_date=at.date(), posted_at=at,
+                    request_id=str(uuid.uuid4()), lines=(
+                        StockLine(1, s01, plain[week % 20], Bucket.ON_HAND, -1,
+                                  reason=StockReason.TRANSFER),
+                        StockLine(2, s02, plain[week % 20], Bucket.TRANSIT, 1,
+                                  reason=StockReason.TRANSFER))))
+    analyze(history_db)
+    return history_db
+
+
+def _moves_read_by_product_and_time(db, statements, what):
+    """Every read of stock_moves through (store, product, time) has both ends of the time
+    in its index condition, and on SQLite (whose plan does not follow the statistics)
+    the product too: never the store's whole history from the table."""
+    for statement in statements:
+        if "stock_moves" not in statement.sql or "ix_stock_moves" in statement.sql:
+            continue
+        plan = explain(db, statement)
+        for line in plan.splitlines():
+            if "ix_stock_moves_store_id" in line and is_sqlite(db.engine):
+                assert "product_id=?" in line and "at>?" in line and "at<?" in line, (
+                    what, line, plan)
+        if not is_sqlite(db.engine):
+            lines = plan.splitlines()
+            for number, line in enumerate(lines):
+                if not re.search(r"(using|on) ix_stock_moves_store_id", line):
+                    continue
+                condition = next((later for later in lines[number + 1:]
+                                  if "Index Cond" in later), "")
+                # PostgreSQL prices its choice: on a small history it may read the
+                # store's index entries checking the time in the index (not the table)
+                assert "at >=" in condition and "at <" in condition, (what, plan)
+
+
+@pytest.mark.parametrize("store", ["S01", None], ids=["store", "all-stores"])
+def test_the_stock_reports_read_through_their_indexes(stock_history, monkeypatch, store):
+    from pos.stock import reports as stock
+    from tests.support import query_plans
+
+    monkeypatch.setattr(query_plans, "HISTORY", query_plans.HISTORY | STOCK_HISTORY)
+    db = stock_history
+    with captured(db) as statements:
+        value = stock.stock_value(db, store=store)
+        moves = stock.movements(db, store=store, start=TODAY - timedelta(days=30), end=TODAY)
+        receipts = stock.movements(db, store=store, start=TODAY - timedelta(days=30), end=TODAY,
+                                   kind="receipt")
+        aged = stock.aged_stock(db, store=store, days=90)
+        through = stock.sell_through(db, store=store, start=TODAY - timedelta(days=30), end=TODAY)
+    assert value.units > 0 and moves.rows and receipts.rows and aged.rows and through.rows
+    assert {r.kind for r in receipts.rows} == {"receipt"}
+    assert any(r.serial for r in aged.rows)
+    _assert_no_full_scan(db, statements, f"stock reports {store or 'all stores'}")
+    _moves_read_by_product_and_time(db, statements, f"stock reports {store or 'all stores'}")
+
+
+def test_the_check_sees_a_stores_whole_stock_history(stock_history, monkeypatch):
+    """The stricter check on movements: by store alone (no product, no time) fails."""
+    from sqlalchemy import func, select
+
+    from pos.db.models import StockMove
+    from tests.support import query_plans
+
+    monkeypatch.setattr(query_plans, "HISTORY", query_plans.HISTORY | STOCK_HISTORY)
+    with captured(stock_history) as statements:
+        with stock_history.read_connection() as conn:
+            conn.execute(select(func.sum(StockMove.qty)).where(StockMove.store_id == 1,
+                                                                StockMove.qty > 2)).all()
+    with pytest.raises(AssertionError):
+        _moves_read_by_product_and_time(stock_history, statements, "a store's history")
