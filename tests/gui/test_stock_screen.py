@@ -327,6 +327,27 @@ def test_a_count_left_open_is_resumed(qtbot, window, keys, sqlite_demo_db):
     assert [row[3] for row in panel.model.rows] == ["1"]
 
 
+def test_a_count_is_discarded_once_confirmed(qtbot, window, keys, sqlite_demo_db, monkeypatch):
+    from pos.db.models import StockCountDraft
+    from ui.messages import Confirm
+
+    screen = open_stock(qtbot, window, keys)
+    keys.press(screen.lookup.scan, Qt.Key.Key_F4)
+    panel = screen.count
+    panel.scope_kind.setCurrentIndex(1)
+    keys.scan(panel.scope_name, "B1")
+    keys.scan(panel.scan, MONITOR_3)
+    answers = [False, True]
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, parent, text: answers.pop(0)))
+    keys.press(panel.scan, Qt.Key.Key_F8)  # "no": the count stays
+    assert panel.pages.currentIndex() == 1 and panel.view is not None
+    keys.press(panel.scan, Qt.Key.Key_F8)
+    settle(qtbot, window)
+    assert panel.pages.currentIndex() == 0 and panel.open_model.rows == []
+    with sqlite_demo_db.read_connection() as conn:
+        assert conn.execute(select(func.count()).select_from(StockCountDraft)).scalar_one() == 0
+
+
 def test_a_cashier_has_no_stock_screen(qtbot, window, keys):
     log_in(qtbot, window)  # Li Na, a cashier
     till = window.till

@@ -712,7 +712,7 @@
     </message>
     <message>
         <location filename="../checkout/cart_view.py" line="1" />
-        <source>On hand</source>
+        <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
@@ -3420,6 +3420,14 @@
     <message>
         <source>Posted: {doc} · {lines} lines changed</source>
         <translation>已过账：{doc} · {lines} 行有变动</translation>
+    </message>
+    <message>
+        <source>Discard [F8]</source>
+        <translation>放弃盘点 [F8]</translation>
+    </message>
+    <message>
+        <source>Discard the count {scope} and everything scanned into it?</source>
+        <translation>放弃盘点 {scope} 及其全部扫描记录？</translation>
     </message>
 </context>
 <context>

@@ -250,6 +250,15 @@ def scan_into_count(*, draft_id: str, code: str, qty: int = 1,
     return call
 
 
+def discard_count(*, draft_id: str, staff_id: int) -> Call:
+    """Drop a count not posted, with its scans (whoever started it, or a manager)."""
+    def call(db):
+        from pos.stock.counts import discard_count as discard
+
+        discard(db, draft_id=draft_id, staff_id=staff_id)
+    return call
+
+
 def post_count(*, draft_id: str, staff_id: int) -> Call:
     """Post the count (a manager): the differences become its lines (PostedDocument)."""
     def call(db):

@@ -4,7 +4,8 @@ scanned), or resume a count left open (F11). Each scan adds one (or the quantity
 a serial-tracked product's barcode starts its serials, and a known unit's serial counts
 by itself. The count shows live what the books expect, what was counted, the difference
 and the serials missing or extra. A manager posts it (F12): the differences become one
-sealed count document. A count left open stays open for later (F9)."""
+sealed count document. A count left open stays open for later (F9); one not wanted is
+discarded with its scans (F8, asked first)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ui import ops
 from ui.checkout.after_sale_parts import dialog_button, error_line
 from ui.dialog_frame import set_kind
 from ui.elided_label import ElidedLabel
-from ui.messages import bug_message, refusal_text
+from ui.messages import Confirm, bug_message, refusal_text
 from ui.stock.line_entry import scan_field
 from ui.stock.stock_models import RowsModel, StockTable, count_headers, count_rows
 
@@ -91,6 +92,8 @@ class CountPanel(QWidget):
         self.table = StockTable(self.model, stretch=1)
         self.leave_button = set_kind(dialog_button(self.tr("Leave it open [F9]")), "secondary")
         self.leave_button.clicked.connect(self.leave)
+        self.discard_button = set_kind(dialog_button(self.tr("Discard [F8]")), "secondary")
+        self.discard_button.clicked.connect(self.discard)
         self.post_button = dialog_button(self.tr("Post the count [F12]"), name="primary")
         self.post_button.set_height(52)
         self.post_button.clicked.connect(self.post)
@@ -101,6 +104,7 @@ class CountPanel(QWidget):
         fields.addWidget(QLabel(self.tr("Qty")))
         fields.addWidget(self.qty)
         count_buttons = QHBoxLayout()
+        count_buttons.addWidget(self.discard_button, 1)
         count_buttons.addWidget(self.leave_button, 1)
         count_buttons.addWidget(self.post_button, 2)
         count_layout = QVBoxLayout(count_page)
@@ -122,7 +126,8 @@ class CountPanel(QWidget):
     def keys(self) -> dict:
         if self.pages.currentIndex() == 0:
             return {Qt.Key.Key_F11: self.resume_button, Qt.Key.Key_F12: self.start_button}
-        return {Qt.Key.Key_F9: self.leave_button, Qt.Key.Key_F12: self.post_button}
+        return {Qt.Key.Key_F8: self.discard_button, Qt.Key.Key_F9: self.leave_button,
+                Qt.Key.Key_F12: self.post_button}
 
     @property
     def field(self):
@@ -236,6 +241,31 @@ class CountPanel(QWidget):
         self.pages.setCurrentIndex(0)
         self.load()
         self.scope_name.setFocus()
+
+    def discard(self) -> None:
+        """Drop the count and its scans, once the person says so."""
+        if self.posting or self.view is None:
+            return
+        if not Confirm.ask(self, self.tr("Discard the count {scope} and everything scanned "
+                                         "into it?").format(scope=self.view.scope)):
+            self.scan.setFocus()
+            return
+        self.posting = True
+
+        def discarded(_nothing):
+            self.posting = False
+            self.leave()
+
+        def refused(text):
+            self.posting = False
+            self.say(text)
+
+        self.context.ops.run(ops.discard_count(draft_id=self.view.draft_id,
+                                               staff_id=self.staff.id),
+                             parent=self, done=discarded,
+                             refused=lambda error: refused(refusal_text(error)),
+                             crashed=lambda: refused(bug_message()),
+                             disable=[self.discard_button, self.post_button, self.leave_button])
 
     def post(self) -> None:
         if self.posting or self.view is None or self.staff.role not in MANAGERS:
