@@ -51,8 +51,8 @@ from ui.ops.running import BUSY_DELAY_MS, BusyBanner, Call, Op, OpQueue, Ops, pr
 from ui.ops.settings import change_setting, list_settings
 from ui.ops.stock import (
     LineDraft, LookedUp, count_view, discard_count, incoming_transfers, line_product,
-    list_stock, look_up, open_counts, post_count, receive_goods, receive_transfer, scan_into_count, send_transfer,
-    set_reorder_point, start_count, stock_stores,
+    list_stock, look_up, open_counts, post_count, receive_goods, receive_transfer,
+    scan_into_count, send_transfer, set_reorder_point, start_count, stock_stores,
 )
 
 __all__ = [
@@ -71,8 +71,9 @@ __all__ = [
     "check_count", "shift_count",
     "create_product", "list_categories",
     "backup_age", "backup_if_due", "take_backup",
-    "LineDraft", "LookedUp", "count_view", "discard_count", "incoming_transfers", "line_product", "list_stock",
-    "look_up", "open_counts", "post_count", "receive_goods", "receive_transfer",
-    "scan_into_count", "send_transfer", "set_reorder_point", "start_count", "stock_stores",
+    "LineDraft", "LookedUp", "count_view", "discard_count", "incoming_transfers",
+    "line_product", "list_stock", "look_up", "open_counts", "post_count", "receive_goods",
+    "receive_transfer", "scan_into_count", "send_transfer", "set_reorder_point", "start_count",
+    "stock_stores",
     "overridable", "override_serial", "serial_override_ref",
 ]
