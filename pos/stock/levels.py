@@ -18,7 +18,7 @@ from pos.db.engine import Database
 from pos.db.models import ParkedCart, Product, SerialUnit, Store, StoreStock, Terminal
 from pos.kernel.enums import UnitState
 from pos.kernel.errors import UserError
-from pos.ledger import audit
+from pos.ledger import audit, chain
 from pos.stock import posting, unit_lookup
 from pos.stock.records import ProductAcrossStores, StockRow, StoreHolding
 
@@ -171,6 +171,9 @@ def set_reorder_point(db: Database, *, store: str, code: str, point: int | None,
         where = posting.store_row(conn, store)
         text = posting.code_text(code)
         product = posting.products_by_code(conn, [text])[text]
+        # the journal's head first, as every writer takes it before stock rows (a sale
+        # holds it while it updates store_stock: the other order could deadlock)
+        chain.lock_head(conn)
         old = conn.execute(select(StoreStock.reorder_point).where(
             StoreStock.store_id == where.id, StoreStock.product_id == product.id)).first()
         current = old[0] if old is not None else None
