@@ -279,6 +279,8 @@ def override_serial(db: Database, cart: Cart, *, line_id: str, serial: str,
                                serial=serial, approval_id=approval_id, staff_id=cart.staff_id,
                                request_id=request_id)
     set_serial(db, cart, line_id=line_id, serial=serial)
+    if type(line.stock) is int and not posted.replayed:
+        _note_stock(cart, line.product_id, line.stock + 1)  # the unit is on hand here now
     return posted.doc_no
 
 

@@ -50,7 +50,7 @@ def line_row(till, sku):
 
 
 @pytest.mark.parametrize("locale, header, only_two", [
-    ("en", "On hand", "only 2 in stock"),
+    ("en", "Stock", "only 2 in stock"),
     ("zh_CN", "库存", "库存仅剩 2 件"),
 ])
 def test_each_line_shows_this_stores_on_hand_and_turns_red_when_short(
@@ -117,7 +117,7 @@ def type_serial(qtbot, window, dialog, serial):
 
 
 @pytest.mark.parametrize("locale, override_text", [
-    ("en", "Manager override [F2]"), ("zh_CN", "经理越权 [F2]")])
+    ("en", "Manager override [F2]"), ("zh_CN", "店长授权 [F2]")])
 def test_a_serial_at_another_store_is_refused_and_a_manager_brings_it_here(
         qtbot, sqlite_demo_db, locale, override_text):
     db = sqlite_demo_db

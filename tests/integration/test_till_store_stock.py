@@ -308,9 +308,11 @@ def test_a_manager_override_brings_a_unit_from_another_store(demo_db):
 
     approval = approve(db, "PF-AT-S02")
     request = str(uuid.uuid4())
+    shown = line.stock
     number = checkout.override_serial(db, cart, line_id=line.line_id, serial="pf-at-s02",
                                       approval_id=approval, request_id=request)
     assert number == "S01-AD-000001" and line.serial == "PF-AT-S02"
+    assert line.stock == shown + 1 == on_hand(db, "S01", NOTEBOOK_SKU)
     assert unit(db, "PF-AT-S02") == (UnitState.IN_STOCK, "S01")
     assert on_hand(db, "S02", NOTEBOOK_SKU) == 0
     assert on_hand(db, "S01", NOTEBOOK_SKU) == s01_before + 1

@@ -24,7 +24,7 @@ class CartView(QTreeWidget):
         self.formats = formats
         self.setColumnCount(5)
         self.setHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Total"),
-                              self.tr("Serial / IMEI"), self.tr("On hand")])
+                              self.tr("Serial / IMEI"), self.tr("Stock")])
         self.headerItem().setToolTip(ON_HAND, self.tr("In stock at this store"))
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -36,6 +36,7 @@ class SerialDialog(QDialog):
         prompt.setWordWrap(True)
         problem = QLabel(error)
         problem.setObjectName("error")
+        problem.setWordWrap(True)  # a long refusal (a store's name, Chinese) never widens it
         problem.setVisible(bool(error))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

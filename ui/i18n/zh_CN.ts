@@ -2150,7 +2150,7 @@
     <message>
         <location filename="../checkout/dialogs.py" line="1" />
         <source>Manager override [F2]</source>
-        <translation>经理越权 [F2]</translation>
+        <translation>店长授权 [F2]</translation>
     </message>
 </context>
 <context>
