@@ -12,6 +12,8 @@ each a sealed document of the store with a reason:
 
 from __future__ import annotations
 
+import re
+
 from pos.db.engine import Database
 from pos.kernel.enums import Bucket, StockDocKind, StockReason, UnitState
 from pos.kernel.errors import UserError
@@ -22,6 +24,7 @@ from pos.stock.records import MoveInput, PostedDocument
 
 ADJUST_REASONS = (StockReason.FOUND, StockReason.LOST, StockReason.DAMAGED,
                   StockReason.CORRECTION)
+_SEPARATORS = re.compile(r"[\s-]")
 WRITE_OFF_REASONS = (StockReason.DAMAGED, StockReason.DEMO_UNIT, StockReason.LOST)
 
 
@@ -135,7 +138,7 @@ def _serial(line: MoveInput, product: posting.ProductRow, qty: int,
         raise UserError("stock.serial_count_mismatch", name=product.name, quantity=abs(qty),
                         serials=1)
     # a unit found is checked as one received; one taken out is looked up as it is kept
-    return serials.kept(given, product) if qty > 0 else unit_lookup.serial_key(given)
+    return serials.kept(given, product) if qty > 0 else serials.known(given, product)
 
 
 def _check_may_come_in(conn, unit: unit_lookup.Unit) -> None:
@@ -179,17 +182,17 @@ def _repair(db: Database, *, store: str, staff_id: int, serial: str, request_id:
         where = posting.store_row(conn, store)
         unit = _the_unit(conn, key, where, out=out)
         if out:
-            unit_lookup.check_in_stock(conn, unit, key, where)
+            unit_lookup.check_in_stock(conn, unit, unit.serial, where)
             product = posting.products_by_id(conn, [unit.product_id])[unit.product_id]
             posting.check_on_hand(conn, where, {product.id: 1}, {product.id: product})
         elif UnitState(unit.state) is not UnitState.REPAIR:
-            raise UserError("stock.not_serial_state", serial=key,
+            raise UserError("stock.not_serial_state", serial=unit.serial,
                             state=STATE_NAMES[UnitState(unit.state)],
                             needed="stock.state.repair")
         draft = posting.Draft(StockDocKind.ADJUST, where, staff_id, request_id, reason=reason,
                               note=note)
-        draft.add(where.id, unit.product_id, Bucket.ON_HAND, -1 if out else 1, serial=key,
-                  reason=reason)
+        draft.add(where.id, unit.product_id, Bucket.ON_HAND, -1 if out else 1,
+                  serial=unit.serial, reason=reason)
         return posting.write(conn, draft)
 
     return posting.post_once(db, request_id, (StockDocKind.ADJUST,), build)
@@ -199,6 +202,8 @@ def _the_unit(conn, serial: str, store: posting.StoreRow, *, out: bool) -> unit_
     """The unit of a serial: the one the action applies to when two products share the
     serial (in stock here, going out; at repair, coming back)."""
     units = unit_lookup.units_by_serial(conn, serial)
+    if not units and _SEPARATORS.search(serial):  # an IMEI typed in groups
+        units = unit_lookup.units_by_serial(conn, _SEPARATORS.sub("", serial))
     if not units:
         raise UserError("stock.serial_unknown", serial=serial)
     if len(units) == 1:

@@ -44,11 +44,12 @@ def send_transfer(db: Database, *, from_store: str, to_store: str, staff_id: int
         if source.id == target.id:
             raise UserError("stock.same_store", store=source.code)
         products = posting.products_by_code(conn, (line.code for line in lines))
+        serials = unit_lookup.Serials(conn)
         planned = []  # (product, qty, serial)
         seen: set[tuple[int, str]] = set()
         for line in lines:
             product = products[posting.code_text(line.code)]
-            serial = _serial_out(line, product)
+            serial = _serial_out(line, product, serials)
             if serial is not None:
                 if (product.id, serial) in seen:
                     raise UserError("stock.serial_repeated", serial=serial)
@@ -74,7 +75,8 @@ def send_transfer(db: Database, *, from_store: str, to_store: str, staff_id: int
     return posting.post_once(db, request_id, (StockDocKind.TRANSFER_OUT,), build)
 
 
-def _serial_out(line: MoveInput, product: posting.ProductRow) -> str | None:
+def _serial_out(line: MoveInput, product: posting.ProductRow,
+                serials: unit_lookup.Serials) -> str | None:
     given = line.serial if isinstance(line.serial, str) and line.serial.strip() else None
     if not product.serial_tracked:
         if given is not None:
@@ -85,7 +87,7 @@ def _serial_out(line: MoveInput, product: posting.ProductRow) -> str | None:
     if line.qty != 1:
         raise UserError("stock.serial_count_mismatch", name=product.name, quantity=line.qty,
                         serials=1)
-    return unit_lookup.serial_key(given)
+    return serials.known(given, product)
 
 
 # --- receiving a transfer ---------------------------------------------------------------
@@ -202,11 +204,12 @@ def _received(conn, given: list[MoveInput] | None, sent: dict[int, _Sent],
         return {pid: (what.qty if what.serials is None else set(what.serials))
                 for pid, what in sent.items()}
     by_code = posting.products_by_code(conn, (line.code for line in given))
+    serials = unit_lookup.Serials(conn)
     received: dict = {}
     for line in given:
         product = by_code[posting.code_text(line.code)]
         what = sent.get(product.id)
-        serial = _serial_out(line, product)
+        serial = _serial_out(line, product, serials)
         if serial is not None:
             if what is None or serial not in (what.serials or ()):
                 raise UserError("stock.transfer_serial_not_sent", serial=serial, transfer=number)

@@ -51,6 +51,15 @@ class Serials:
             raise UserError("serial.invalid", serial=printable(serial)[:64])
         return serial
 
+    def known(self, text, product: ProductRow) -> str:
+        """A serial given for a unit the store should know (sent, written off, received
+        from a transfer): as it is kept when it is a good one (an IMEI typed with
+        spaces), else as typed (a unit kept before the rule, looked up as it is)."""
+        try:
+            return self.kept(text, product)
+        except UserError:
+            return serial_key(text)
+
 
 def serial_key(text) -> str:
     """A serial as typed, the way it is kept, for looking it up (not checked)."""

@@ -220,3 +220,29 @@ def test_each_posting_is_exactly_once(demo_db):
         assert (again.doc_no, again.kind, again.units) == (first.doc_no, first.kind, first.units)
         assert snapshot(db) == before
     verified(db)
+
+
+def test_a_phone_is_found_by_its_imei_typed_in_groups(demo_db):
+    from pos.kernel.imei import make_imei
+
+    from tests.integration.stock_movement_helpers import PHONE
+
+    db = demo_db
+    add_store(db, "S02")
+    imei = make_imei("35693803888001")
+    grouped = f"{imei[:2]} {imei[2:8]}-{imei[8:14]} {imei[14]}"
+    receiving.receive(db, store="S01", staff_id=cashier(db), supplier="Apple",
+                      supplier_ref="DN-9", request_id=rid(), lines=[MoveInput(PHONE, serial=imei)])
+    adjustments.send_for_repair(db, store="S01", staff_id=cashier(db), serial=grouped,
+                                request_id=rid())
+    assert unit(db, imei) == ("repair", "S01")
+    adjustments.back_from_repair(db, store="S01", staff_id=cashier(db), serial=grouped,
+                                 request_id=rid())
+    sent = transfers.send_transfer(db, from_store="S01", to_store="S02", staff_id=cashier(db),
+                                   lines=[MoveInput(PHONE, serial=grouped)], request_id=rid())
+    transfers.receive_transfer(db, transfer_no=sent.doc_no, staff_id=cashier(db),
+                               lines=[MoveInput(PHONE, serial=grouped)], request_id=rid())
+    assert unit(db, imei) == ("in_stock", "S02")
+    adjust(db, [MoveInput(PHONE, -1, serial=grouped)], store="S02", reason="lost")
+    assert unit(db, imei) == ("written_off", "S02")
+    verified(db)
