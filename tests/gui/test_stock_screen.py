@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, insert, select
 
-from pos.db.models import SerialUnit, StockDocument, Store, StoreStock
+from pos.db.models import SerialUnit, StockDocument, StockMove, Store, StoreStock
 from pos.ledger.verify import verify
 from pos.stock.receiving import receive
 from pos.stock.records import MoveInput
@@ -143,19 +143,25 @@ def test_goods_are_received_with_serials(qtbot, window, keys, sqlite_demo_db):
     qtbot.keyClicks(panel.supplier_ref, "DN-2026-118")
     qtbot.keyClick(panel.supplier_ref, Qt.Key.Key_Return)
     qtbot.waitUntil(panel.scan.hasFocus)
+    panel.entry.cost.setText("4999.00")  # the notebooks' unit cost
     keys.scan(panel.scan, NOTEBOOK)
+    assert panel.entry.cost.text() == ""  # it went with the notebook
     keys.scan(panel.scan, "SN-RCV-001")
     keys.scan(panel.scan, "SN-RCV-002")
     panel.entry.qty.setValue(3)
     keys.scan(panel.scan, MONITOR)
     assert panel.entry.model.column(2) == ["SN-RCV-001", "SN-RCV-002", ""]
     assert panel.entry.model.column(3) == ["1", "1", "3"]
+    assert [line.unit_cost for line in panel.entry.lines()] == [499900, 499900, None]
     keys.press(panel.scan, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: panel.posted is not None)
     assert panel.posted.doc_no in panel.done.text()
     assert panel.posted.units == 5 and not panel.entry.lines()
     assert on_hand(sqlite_demo_db, "S01", NOTEBOOK_SKU) == before + 2
     assert tuple(unit(sqlite_demo_db, "SN-RCV-002")) == ("in_stock", "S01")
+    with sqlite_demo_db.read_connection() as conn:
+        assert conn.execute(select(StockMove.unit_cost).where(
+            StockMove.serial == "SN-RCV-001")).scalar_one() == 499900
     assert verify(sqlite_demo_db).ok
 
 

@@ -1,8 +1,9 @@
 """Scanning the lines of a stock document (goods received, a transfer sent, a transfer
 as it arrived): the scan field, how many and at what cost, and the running list.
 
-A barcode or sku of a product without serials adds a line of the quantity set (the same
-product again adds to its line). A serial-tracked product's barcode starts its serials:
+A barcode or sku of a product without serials adds a line of the quantity and unit cost
+set (the same product at the same cost again adds to its line); the cost goes with that
+one product (a serial-tracked one: all its serials), then its field is empty again. A serial-tracked product's barcode starts its serials:
 each scan after it is one unit's serial, until another product is scanned. A code that
 is no product, with no serial-tracked product chosen, is refused under the field. The
 lookups go through one queue, so scans apply in the order they were made; the scan
@@ -45,6 +46,7 @@ class LineEntry(QWidget):
         self.drafts: list[ops.LineDraft] = []
         self.names: list[tuple[str, str]] = []  # (sku, name) of each line
         self.serial_product = None  # the serial-tracked product whose serials are scanned
+        self.line_cost: int | None = None  # the unit cost of the product scanned last
         self.locked = False
         self.intercept = None  # a page's own codes: intercept(code) -> True when taken
 
@@ -107,32 +109,42 @@ class LineEntry(QWidget):
 
     def apply(self, code: str, product, serial: str | None = None) -> None:
         """The answer to a scan: a product (None: the code is no product's), and the
-        serial when the code was a known unit's."""
-        if product is not None and serial is not None:
-            self.serial_product = product
-            self.add_serial(product, serial)
-        elif product is not None and product.serial_tracked:
-            self.serial_product = product
-            self.hint.setText(self.tr("{name}: scan the serial of each unit, then the next "
-                                      "product").format(name=product.name))
+        serial when the code was a known unit's. The cost typed goes with the product
+        scanned next (all its serials), then the field is empty for the next one."""
+        if product is not None and (serial is not None or product.serial_tracked):
+            if self.serial_product is None or self.serial_product.sku != product.sku:
+                if not self.take_cost():
+                    return
+                self.serial_product = product
+            if serial is not None:
+                self.add_serial(product, serial)
+            else:
+                self.hint.setText(self.tr("{name}: scan the serial of each unit, then the next "
+                                          "product").format(name=product.name))
         elif product is not None:
             self.serial_product = None
-            self.hint.setText(self.tr("Scan the next product"))
-            self.add_quantity(product)
+            if self.take_cost():
+                self.hint.setText(self.tr("Scan the next product"))
+                self.add_quantity(product)
         elif self.serial_product is not None:
             self.add_serial(self.serial_product, code)
         else:
             self.say(refusal_text(Message("stock.product_unknown", {"code": code})))
 
-    def add_quantity(self, product) -> None:
+    def take_cost(self) -> bool:
+        """The unit cost typed, for the product scanned (None: the catalog's); the field
+        is emptied. False, with the reason said, when it is no amount."""
         try:
-            cost = (parse_amount(self.cost.text(), currency=self.formats.currency)
-                    if self.with_cost and self.cost.text().strip() else None)
+            self.line_cost = (parse_amount(self.cost.text(), currency=self.formats.currency)
+                              if self.with_cost and self.cost.text().strip() else None)
         except UserError as error:
             self.say(refusal_text(error))
-            self.cost.selectAll()
-            return
-        qty = self.qty.value()
+            return False
+        self.cost.clear()
+        return True
+
+    def add_quantity(self, product) -> None:
+        qty, cost = self.qty.value(), self.line_cost
         for place, draft in enumerate(self.drafts):
             if draft.code == product.sku and draft.serial is None and draft.unit_cost == cost:
                 self.drafts[place] = ops.LineDraft(product.sku, draft.qty + qty, None, cost)
@@ -147,13 +159,7 @@ class LineEntry(QWidget):
         if any(draft.serial == serial for draft in self.drafts):
             self.say(refusal_text(Message("stock.serial_repeated", {"serial": serial})))
             return
-        try:
-            cost = (parse_amount(self.cost.text(), currency=self.formats.currency)
-                    if self.with_cost and self.cost.text().strip() else None)
-        except UserError as error:
-            self.say(refusal_text(error))
-            return
-        self.drafts.append(ops.LineDraft(product.sku, 1, serial, cost))
+        self.drafts.append(ops.LineDraft(product.sku, 1, serial, self.line_cost))
         self.names.append((product.sku, product.name))
         count = sum(1 for draft in self.drafts if draft.code == product.sku and draft.serial)
         self.hint.setText(self.tr("{name}: {count} serials scanned; the next serial, or the "
@@ -171,7 +177,7 @@ class LineEntry(QWidget):
         self.refresh()
 
     def clear(self) -> None:
-        self.drafts, self.names, self.serial_product = [], [], None
+        self.drafts, self.names, self.serial_product, self.line_cost = [], [], None, None
         self.hint.setText(self.tr("Scan the first product"))
         self.message.clear()
         self.cost.clear()
