@@ -29,8 +29,8 @@ from typing import BinaryIO
 from sqlalchemy import bindparam, or_, select, update
 
 from pos.db import prepared
-from pos.db.models import Category, Product, SerialUnit, Store, StoreStock
 from pos.db.engine import Database
+from pos.db.models import Category, Product, SerialUnit, Store, StoreStock
 from pos.kernel.csvio import ErrorList, Row, iter_rows, open_csv_text
 from pos.kernel.enums import UnitState
 from pos.kernel.errors import UserError
@@ -39,7 +39,15 @@ from pos.ledger.stock_opening import CHUNK, home_store, set_store_stock
 from pos.ledger.stock_tables import SELLABLE, STATE_NAMES, UnitRow, unit_refusal
 from pos.stock.records import MoveInput
 from pos.stock.stock_file import (
-    CODE, COST, KINDS, QUANTITY, REORDER, SERIAL, ProductRef, StockRows, kept_serial,
+    CODE,
+    COST,
+    KINDS,
+    QUANTITY,
+    REORDER,
+    SERIAL,
+    ProductRef,
+    StockRows,
+    kept_serial,
 )
 from pos.store.settings import get_setting
 

@@ -61,23 +61,23 @@ def moves(db, kind: str, *lines: str, store: str = "S01"):
 
 
 def test_an_import_sets_on_hand_and_reorder_points_by_sku_or_barcode(demo_db):
-    add_store(demo_db, code="S02", name="East")
-    done = stock_import.import_stock(demo_db, store="S02", file=csv(
+    add_store(demo_db, code="S07", name="East")
+    done = stock_import.import_stock(demo_db, store="S07", file=csv(
         "sku_or_barcode,quantity,reorder_point", f"{CASE},7,3", "6923150020022,4,",
         f"{NOTEBOOK_SKU},0,2"))
-    assert (done.store, done.products, done.reorder_points) == ("S02", 3, 2)
-    assert done.documents == ("S02-OP-000001",)
-    assert (on_hand(demo_db, "S02", CASE), on_hand(demo_db, "S02", "NB-LEN-XXPRO14"),
-            on_hand(demo_db, "S02", NOTEBOOK_SKU)) == (7, 4, 0)
+    assert (done.store, done.products, done.reorder_points) == ("S07", 3, 2)
+    assert done.documents == ("S07-OP-000001",)
+    assert (on_hand(demo_db, "S07", CASE), on_hand(demo_db, "S07", "NB-LEN-XXPRO14"),
+            on_hand(demo_db, "S07", NOTEBOOK_SKU)) == (7, 4, 0)
     assert on_hand(demo_db, "S01", CASE) == 120  # the demo store's own stock is untouched
     with demo_db.read_connection() as conn:
         points = dict(conn.execute(select(StoreStock.product_id, StoreStock.reorder_point)
                                    .where(StoreStock.reorder_point.is_not(None))).all())
         event = conn.execute(select(AuditEvent.action, AuditEvent.ref)
                              .where(AuditEvent.action == "reorder_point_set")).one()
-    assert sorted(points.values()) == [2, 3] and tuple(event) == ("reorder_point_set", "S02")
+    assert sorted(points.values()) == [2, 3] and tuple(event) == ("reorder_point_set", "S07")
     # the same file again changes no quantity: no new document
-    again = stock_import.import_stock(demo_db, store="S02", file=csv(
+    again = stock_import.import_stock(demo_db, store="S07", file=csv(
         "sku_or_barcode,quantity", f"{CASE},7"))
     assert again.documents == ()
     assert verify.verify(demo_db).ok
@@ -126,7 +126,7 @@ def test_a_receipt_file_reads_into_lines_with_their_line_numbers(demo_db):
 
 def test_a_receipt_file_refusal_names_each_line(demo_db):
     receive(demo_db, "S01", receiving_line("SN-HELD"))
-    add_store(demo_db, code="S02", name="East")
+    add_store(demo_db, code="S07", name="East")
     said = refusal(lambda: moves(
         demo_db, "receive", "sku_or_barcode,quantity,serial,unit_cost",
         f"{CASE},1,ABC-1234,",          # 2 a serial on a product without
@@ -162,12 +162,12 @@ def receiving_line(serial: str, sku: str = NOTEBOOK_SKU):
 
 
 def test_a_serial_sold_or_held_elsewhere_is_refused_with_its_line(demo_db):
-    add_store(demo_db, code="S02", name="East")
-    receive(demo_db, "S02", receiving_line("SN-EAST"))
-    from tests.integration.checkout_helpers import new_cart
+    add_store(demo_db, code="S07", name="East")
+    receive(demo_db, "S07", receiving_line("SN-EAST"))
+    from pos.kernel.enums import Tender
     from pos.selling import checkout, completion
     from pos.selling.cart import TenderInput, totals
-    from pos.kernel.enums import Tender
+    from tests.integration.checkout_helpers import new_cart
 
     cart = new_cart(demo_db)
     line = checkout.add_product(demo_db, cart, code=NOTEBOOK_SKU)
@@ -181,17 +181,17 @@ def test_a_serial_sold_or_held_elsewhere_is_refused_with_its_line(demo_db):
                        "received: a unit is received once")
     # sending or writing off: the unit must be in stock at the file's store
     for kind in ("transfer", "write_off"):
-        said = refusal(lambda: moves(demo_db, kind, "sku_or_barcode,quantity,serial",
-                                     f"{NOTEBOOK_SKU},1,SN-EAST", f"{NOTEBOOK_SKU},1,SN-NEVER",
-                                     f"{NOTEBOOK_SKU},1,SN-SOLD"))
+        said = refusal(lambda kind=kind: moves(
+            demo_db, kind, "sku_or_barcode,quantity,serial", f"{NOTEBOOK_SKU},1,SN-EAST",
+            f"{NOTEBOOK_SKU},1,SN-NEVER", f"{NOTEBOOK_SKU},1,SN-SOLD"))
         assert said[1:] == [
-            "line 2, serial: Serial SN-EAST is in stock at S02, not here: transfer it first, "
+            "line 2, serial: Serial SN-EAST is in stock at S07, not here: transfer it first, "
             "or a manager may override",
             "line 3, serial: Serial SN-NEVER is not known to the store",
             "line 4, serial: Serial SN-SOLD has already been sold",
         ], said
     assert [m.serial for m in moves(demo_db, "transfer", "sku_or_barcode,quantity,serial",
-                                    f"{NOTEBOOK_SKU},1,SN-EAST", store="S02")] == ["SN-EAST"]
+                                    f"{NOTEBOOK_SKU},1,SN-EAST", store="S07")] == ["SN-EAST"]
 
 
 def test_adjust_and_count_quantities(demo_db):
@@ -246,8 +246,7 @@ def _peak_of_checking(db, path) -> tuple[int, list[str]]:
 def _big_file(path, rows: int):
     with open(path, "w") as file:
         file.write("sku_or_barcode,quantity,serial,unit_cost\nNOPE,1,,\n")
-        for n in range(rows):
-            file.write(f"{NOTEBOOK_SKU},1,SERIAL-NUMBER-OF-A-LONG-KIND-{n:09d},3999.00\n")
+        file.writelines(f"{NOTEBOOK_SKU},1,SERIAL-NUMBER-OF-A-LONG-KIND-{n:09d},3999.00\n" for n in range(rows))
     return path
 
 
