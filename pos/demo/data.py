@@ -1030,3 +1030,64 @@ def checklists(locale: str) -> dict:
         ],
         "tier": [_tier_dict(tier, locale) for tier in _TIERS],
     }
+
+
+# ---------------------------------------------------------- more stores and their stock
+
+# The chain's two other stores (code, name_en, name_zh, address_en, address_zh, phone).
+_OTHER_STORES = (
+    ("S02", "Tickbox Digital, Pudong East store", "Tickbox 数码 浦东东店",
+     "Floor 1, 88 Zhangyang Road, Pudong New Area, Shanghai 200120",
+     "上海市浦东新区张杨路88号1楼，邮编200120", "021-5879 6000"),
+    ("S03", "Tickbox Digital, Minhang store", "Tickbox 数码 闵行店",
+     "Floor 3, 1500 Humin Road, Minhang District, Shanghai 201100",
+     "上海市闵行区沪闵路1500号3楼，邮编201100", "021-6412 3000"),
+)
+
+
+def other_stores(locale: str) -> list[dict[str, str]]:
+    """The stores beside the demo's own (S01), with their headers; no tills of their own
+    in the demo (their stock shows on the stock screens and reports)."""
+    base = store(locale)
+    return [{"code": code, "name": _pick(locale, en, zh), "address": _pick(locale, addr_en, addr_zh),
+             "phone": phone, "tax_id": base["tax_id"], "currency": base["currency"],
+             "locale": locale, "receipt_footer": base["receipt_footer"]}
+            for code, en, zh, addr_en, addr_zh, phone in _OTHER_STORES]
+
+
+# What the other stores hold (sku -> quantity), set by opening documents.
+OTHER_STORE_STOCK: dict[str, dict[str, int]] = {
+    "S02": {"NB-HW-D14": 6, "NB-HON-X14": 4, "PH-MI-14": 5, "PH-RDM-N13": 8,
+            "TB-HW-MP115": 4, "BAG-NB-156": 6, "BAG-NB-14": 5, "PRO-CLN-PC": 40,
+            "PER-MS-M185": 25, "CHG-GAN-65": 20},
+    "S03": {"DT-DELL-V3020": 3, "NB-LEN-Y9000P": 2, "PH-OPPO-RENO11": 6, "TB-APL-AIR11": 2,
+            "BAG-NB-156": 4, "PRO-CLN-PC": 25, "PER-MS-M185": 15},
+}
+OPENED_DAYS_AGO = 30  # the stores' opening stock, a month back
+
+
+class Delivery(NamedTuple):
+    """Serial-tracked units received at S01 from a supplier, `days_ago`."""
+
+    supplier_en: str
+    supplier_zh: str
+    note_no: str  # the supplier's delivery note
+    days_ago: int
+    units: tuple[tuple[str, tuple[str, ...]], ...]  # sku, serials
+
+
+# Received at S01: within the catalog's quantities (the opening holds the rest), so S01
+# holds what the catalog says once the transfer below has left.
+DELIVERIES: tuple[Delivery, ...] = (
+    Delivery("Lenovo (Shanghai) Distribution", "联想（上海）分销", "LNV-DN-240418", 20, (
+        ("NB-LEN-XXPRO14", tuple(f"DEMO-XXPRO14-{n:04d}" for n in range(1, 5))),
+        ("DT-LEN-BLADE7K", ("DEMO-BLADE7K-0001", "DEMO-BLADE7K-0002")))),
+    Delivery("Huawei Device Shanghai", "华为终端上海", "HW-2404-0931", 2, (
+        ("NB-HW-D14", ("DEMO-D14-0001", "DEMO-D14-0002", "DEMO-D14-0003")),)),
+)
+
+# One transfer S01 -> S02, sent and received a day ago: serial units and a quantity.
+TRANSFER_DAYS_AGO = 1
+TRANSFER_SERIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("NB-LEN-XXPRO14", ("DEMO-XXPRO14-0003", "DEMO-XXPRO14-0004")),)
+TRANSFER_QUANTITIES: dict[str, int] = {"PRO-CLN-PC": 10}

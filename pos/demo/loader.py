@@ -36,7 +36,12 @@ def database_is_empty(db: Database) -> bool:
     return products == 0 and staff == 0
 
 
-def load_demo(db: Database, *, locale: str = "en") -> DemoSummary:
+def load_demo(db: Database, *, locale: str = "en", stores: bool = False) -> DemoSummary:
+    """The demo store S01 with its tills, catalog, sheets and staff; with `stores` (what
+    `pos demo load` and the first run load) also the chain around it: stores S02 and S03
+    with stock of their own, serial units received at S01 (serials DEMO-…) and a
+    transfer S01 -> S02 received (pos.demo.chain). S01 holds the catalog's quantities
+    either way. The tests' demo is the store alone."""
     if locale not in data.LOCALES:
         raise UserError("demo.bad_locale", locale=locale, allowed=list(data.LOCALES))
     if not database_is_empty(db):
@@ -48,7 +53,7 @@ def load_demo(db: Database, *, locale: str = "en") -> DemoSummary:
     categories = data.categories(locale)
     import_categories(db, rows=_rows(categories))
     products = data.products(locale)
-    import_products(db, rows=_rows(products), currency=store["currency"])
+    import_products(db, rows=_rows(products), currency=store["currency"], with_stock=not stores)
     result = import_checklists(db, document=data.checklists(locale), currency=store["currency"])
     staff = []
     for name_en, name_zh, role, pin in data.STAFF:
@@ -57,6 +62,10 @@ def load_demo(db: Database, *, locale: str = "en") -> DemoSummary:
         # allowed for the demo store only (a real store's PINs are checked: staff.py).
         add_staff(db, name=name, role=role, pin=pin, demo_pin=True)
         staff.append((name, role, pin))
+    if stores:
+        from pos.demo.chain import load_chain
+
+        load_chain(db, locale=locale)
     return DemoSummary(locale, len(categories), len(products), result.sheets, result.items,
                        result.tiers, staff)
 

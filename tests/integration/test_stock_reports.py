@@ -317,3 +317,40 @@ def test_the_report_command_prints_and_writes_csv_and_pdf(history, tmp_path, cap
     assert code != 0 and "--from" in out
     code, out = run("stock-moves", "--from", TODAY.isoformat(), "--kind", "gift")
     assert code != 0 and "gift" in out
+
+
+# --- the demo chain ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_the_demo_chain_has_three_stores_serial_units_and_a_transfer_received(db, locale):
+    from sqlalchemy import func
+
+    from pos.db.models import SerialUnit, StockDocument as DocRow, StoreStock
+    from pos.demo import data
+    from pos.demo.loader import load_demo
+
+    load_demo(db, locale=locale, stores=True)
+    with db.read_connection() as conn:
+        stores = dict(conn.execute(select(Store.code, Store.name)).all())
+        held = {(store, sku): qty for store, sku, qty in conn.execute(
+            select(Store.code, Product.sku, StoreStock.on_hand)
+            .join(Store, Store.id == StoreStock.store_id)
+            .join(Product, Product.id == StoreStock.product_id))}
+        units = {serial: (state, store) for serial, state, store in conn.execute(
+            select(SerialUnit.serial, SerialUnit.state, Store.code)
+            .join(Store, Store.id == SerialUnit.store_id))}
+        kinds = dict(conn.execute(select(DocRow.kind, func.count()).group_by(DocRow.kind)).all())
+    east = "Tickbox 数码 浦东东店" if locale == "zh_CN" else "Tickbox Digital, Pudong East store"
+    assert sorted(stores) == ["S01", "S02", "S03"] and stores["S02"] == east
+    catalog = {row["sku"]: int(row["stock"]) for row in data.products(locale)}
+    assert {sku: held.get(("S01", sku), 0) for sku in catalog} == catalog  # as the data says
+    assert held[("S02", "PRO-CLN-PC")] == 40 + 10 and held[("S02", "NB-LEN-XXPRO14")] == 2
+    assert held[("S03", "DT-DELL-V3020")] == 3
+    assert units["DEMO-XXPRO14-0001"] == ("in_stock", "S01")
+    assert units["DEMO-XXPRO14-0004"] == ("in_stock", "S02")
+    assert len([s for s in units if s.startswith("DEMO-")]) == 9
+    assert kinds == {"opening": 3, "receipt": 2, "transfer_out": 1, "transfer_in": 1}
+    aged = reports.aged_stock(db, store="S01", days=14)
+    assert {r.serial for r in aged.rows if r.serial} == {
+        "DEMO-XXPRO14-0001", "DEMO-XXPRO14-0002", "DEMO-BLADE7K-0001", "DEMO-BLADE7K-0002"}
+    assert verify.verify(db).ok

@@ -74,7 +74,7 @@ def load_demo(*, locale: str) -> Call:
     def call(db):
         from pos.demo.loader import load_demo as load
 
-        return load(db, locale=locale)
+        return load(db, locale=locale, stores=True)
     return call
 
 
