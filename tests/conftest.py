@@ -95,6 +95,19 @@ def db(request, tmp_path, sqlite_template):
         database.test_drop()
 
 
+@pytest.fixture
+def store_db(db):
+    """A migrated database with one store (S01) and its till (T01), nothing else: a
+    catalog's stock is a store's, so importing one needs a store."""
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO stores (code, name, address, phone, tax_id, "
+                                   "currency, locale, receipt_footer) VALUES ('S01', 'Test "
+                                   "store', '', '', '', 'CNY', 'en', '')")
+        connection.exec_driver_sql("INSERT INTO terminals (code, store_id, name) SELECT "
+                                   "'T01', id, 'Till 1' FROM stores WHERE code = 'S01'")
+    return db
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def demo_db(request, tmp_path):
     """A migrated database holding the English demo store: on SQLite and PostgreSQL."""

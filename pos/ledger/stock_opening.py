@@ -78,16 +78,17 @@ def adopt_products(conn) -> None:
     """The upgrade to stock per store (revision 0014), inside the migration: each
     product's one chain-wide quantity becomes the home store's opening stock, and the
     first document says which sales already moved stock the old way (those before it
-    have no movements of their own). Nothing to adopt in a new, empty database."""
+    have no movements of their own). Nothing to adopt in a new, empty database, nor in
+    one whose setup stopped before its store was made (setup imports the catalog first):
+    running the setup again sets the store's stock from its catalog file."""
     stock = conn.execute(text("SELECT id, stock FROM products WHERE stock <> 0 "
                               "ORDER BY id")).all()
     last_sale = conn.execute(text("SELECT max(id) FROM sales")).scalar()
     if not stock and last_sale is None:
         return
     store_id = home_store(conn)
-    if store_id is None:
-        raise RuntimeError("products hold stock but there is no store to hold it: add the "
-                           "store first (pos store add) with the version before this one")
+    if store_id is None:  # no store, so no till and no sale either
+        return
     _seal(conn, store_id, [(pid, quantity, 0) for pid, quantity in stock], staff_id=None,
           terminal_id=None, note="adopted at upgrade", posted_at=utcnow(), chunk=CHUNK,
           first_sale_id=(last_sale or 0) + 1)

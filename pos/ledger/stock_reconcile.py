@@ -65,6 +65,11 @@ def _documents(conn, documents: int, lines: int) -> str | None:
     if conn.execute(select(func.count()).select_from(MOVES).where(
             MOVES.c.doc_id.is_not(None))).scalar_one() != lines:
         return "a stock movement was added to a sealed stock document"
+    moved = conn.execute(select(DOCS.c.doc_no).join(MOVES, MOVES.c.doc_id == DOCS.c.id)
+                         .where(MOVES.c.at != DOCS.c.posted_at).order_by(MOVES.c.id)
+                         .limit(1)).scalar()
+    if moved is not None:  # a movement's time is its document's
+        return f"stock document {moved} was altered: a movement's time was changed"
     return None
 
 
@@ -164,8 +169,8 @@ def _units(conn) -> str | None:
                                     reason=reason)
         if (m_product, m_serial) != (product_id, serial) or state is not expected \
                 or store_id != m_store or sale_line_id != (m_sale_line if from_sale else None):
-            return (f"serial {serial} is {state.value} at store #{store_id}, but its sealed "
-                    f"movements make it {expected.value} at store #{m_store}")
+            return (f"serial {serial} is {state.value} at {_store(conn, store_id)}, but its "
+                    f"sealed movements make it {expected.value} at {_store(conn, m_store)}")
     stale = conn.execute(select(UNITS.c.serial).join(MOVES, and_(
         MOVES.c.product_id == UNITS.c.product_id, MOVES.c.serial == UNITS.c.serial,
         or_(UNITS.c.last_move_id.is_(None), MOVES.c.id > UNITS.c.last_move_id)))
@@ -179,3 +184,9 @@ def _units(conn) -> str | None:
     if orphan is not None:
         return f"serial {orphan} was moved by sealed documents but the store has no record of it"
     return None
+
+
+def _store(conn, store_id: int | None) -> str:
+    if store_id is None:
+        return "no store"
+    return conn.execute(select(Store.code).where(Store.id == store_id)).scalar() or f"#{store_id}"

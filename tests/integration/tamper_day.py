@@ -36,9 +36,61 @@ def a_day(db) -> dict:
     cart = new_cart(db)
     checkout.add_product(db, cart, code="BAG-NB-156")
     fourth = completion.complete_sale(db, cart, tenders=[TenderInput("cash", 100000)])
-    return {"first": first.receipt_no, "second": second.receipt_no, "refund": refund.receipt_no,
+    stock = stock_documents(db)
+    return {**stock, "first": first.receipt_no, "second": second.receipt_no, "refund": refund.receipt_no,
             "third": third.receipt_no, "void": void.receipt_no, "z": z.z_number,
             "fourth": fourth.receipt_no, "card": first.card_numbers[0]}
+
+
+def stock_documents(db) -> dict:
+    """A second store S02; goods received at S01 from a supplier (bags at a cost, two
+    notebooks by serial); a transfer of a bag and a notebook to S02, received there."""
+    from datetime import date
+    from uuid import uuid4
+
+    from sqlalchemy import select
+
+    from pos.db.models import Product, Store
+    from pos.kernel.clock import utcnow
+    from pos.kernel.enums import Bucket, StockDocKind, StockReason
+    from pos.ledger.stock_documents import StockDocument, StockLine, stock_doc_number
+    from pos.ledger.stock_tables import next_store_number, write_stock_document
+
+    with db.write_connection() as conn:
+        conn.execute(text("INSERT INTO stores (code, name, address, phone, tax_id, currency, "
+                          "locale, receipt_footer) VALUES ('S02', 'East', '', '', '', 'CNY', "
+                          "'en', '')"))
+        s01, s02 = (conn.execute(select(Store.id).where(Store.code == code)).scalar_one()
+                    for code in ("S01", "S02"))
+        bag, notebook = (conn.execute(select(Product.id).where(Product.sku == sku)).scalar_one()
+                         for sku in ("BAG-NB-156", "NB-LEN-XXPRO14"))
+
+        def post(kind, store, lines, **more):
+            number = stock_doc_number("S01" if store == s01 else "S02", kind,
+                                      next_store_number(conn, store, kind))
+            write_stock_document(conn, StockDocument(
+                kind=kind, doc_no=number, store_id=store, business_date=date.today(),
+                posted_at=utcnow(), request_id=str(uuid4()), lines=tuple(lines), **more))
+            return number
+
+        received = post(StockDocKind.RECEIPT, s01, [
+            StockLine(1, s01, bag, Bucket.ON_HAND, 5, unit_cost=9900),
+            StockLine(2, s01, notebook, Bucket.ON_HAND, 1, "GR-1", 470050),
+            StockLine(3, s01, notebook, Bucket.ON_HAND, 1, "GR-2", 470050)],
+            reason=StockReason.SUPPLIER, supplier="Lenovo", supplier_ref="DN-7")
+        sent = post(StockDocKind.TRANSFER_OUT, s01, [
+            StockLine(1, s01, bag, Bucket.ON_HAND, -2, reason=StockReason.TRANSFER),
+            StockLine(2, s02, bag, Bucket.TRANSIT, 2, reason=StockReason.TRANSFER),
+            StockLine(3, s01, notebook, Bucket.ON_HAND, -1, "GR-2", reason=StockReason.TRANSFER),
+            StockLine(4, s02, notebook, Bucket.TRANSIT, 1, "GR-2", reason=StockReason.TRANSFER)],
+            other_store_id=s02, reason=StockReason.TRANSFER)
+        arrived = post(StockDocKind.TRANSFER_IN, s02, [
+            StockLine(1, s02, bag, Bucket.TRANSIT, -2, reason=StockReason.TRANSFER),
+            StockLine(2, s02, bag, Bucket.ON_HAND, 2, reason=StockReason.TRANSFER),
+            StockLine(3, s02, notebook, Bucket.TRANSIT, -1, "GR-2", reason=StockReason.TRANSFER),
+            StockLine(4, s02, notebook, Bucket.ON_HAND, 1, "GR-2", reason=StockReason.TRANSFER)],
+            other_store_id=s01, transfer_no=sent, reason=StockReason.TRANSFER)
+    return {"received": received, "sent": sent, "arrived": arrived}
 
 
 def rechain(connection, *, from_seq: int = 1, with_key: bool = False) -> None:
@@ -60,7 +112,7 @@ def rechain(connection, *, from_seq: int = 1, with_key: bool = False) -> None:
                                   created_at=created_at, payload=entry.payload)
         connection.execute(text("UPDATE journal_entries SET prev_hash = :p, hash = :h "
                                 "WHERE seq = :s"), {"p": previous, "h": digest, "s": entry.seq})
-        for table in ("sales", "audit_events", "shifts"):
+        for table in ("sales", "audit_events", "shifts", "stock_documents"):
             connection.execute(text(f"UPDATE {table} SET journal_hash = :new "
                                     "WHERE journal_hash = :old"),
                                {"new": digest, "old": entry.hash})

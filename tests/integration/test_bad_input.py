@@ -26,7 +26,8 @@ def english(monkeypatch):
 
 
 @pytest.fixture
-def store(db):
+def store(store_db):
+    db = store_db
     """The small catalog and sheets of the checklist tests, on SQLite and PostgreSQL."""
     products.import_categories_file(db, data=CATEGORIES.encode())
     products.import_catalog_file(db, data=CATALOG.encode())
@@ -248,7 +249,8 @@ def cells(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def test_the_catalog_export_runs_nothing_in_a_spreadsheet_and_imports_back_unchanged(db):
+def test_the_catalog_export_runs_nothing_in_a_spreadsheet_and_imports_back_unchanged(store_db):
+    db = store_db
     categories = "code,name,kind,sheet_layout\nCABLES,=Cables,accessory,\n"
     products.import_categories_file(db, data=categories.encode())
     rows = [CATALOG_HEADER.strip()] + [

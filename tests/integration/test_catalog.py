@@ -24,7 +24,8 @@ CATALOG = (
 
 
 @pytest.fixture
-def stocked(db):
+def stocked(store_db):
+    db = store_db
     products.import_categories_file(db, data=CATEGORIES.encode())
     products.import_catalog_file(db, data=CATALOG.encode("utf-8-sig"))
     return db

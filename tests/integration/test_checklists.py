@@ -74,7 +74,8 @@ bands = [{ price = "99" }]
 
 
 @pytest.fixture
-def store(db):
+def store(store_db):
+    db = store_db
     products.import_categories_file(db, data=CATEGORIES.encode())
     products.import_catalog_file(db, data=CATALOG.encode())
     return db

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from pos.cli import main
+from tests.support.stores import add_store_to_sqlite
 
 CATEGORIES = "code,name,kind,sheet_layout\nNOTEBOOK,Notebooks,main_unit,notebook\n"
 CATALOG = ("sku,barcode,name,category,price,cost,stock,role,serial_tracked,vat_rate\n"
@@ -44,6 +45,7 @@ def test_export_import_export_through_the_command_is_identical(tmp_path, db_arg)
     (tmp_path / "c.csv").write_text(CATEGORIES)
     (tmp_path / "p.csv").write_text(CATALOG)
     assert main([db_arg, "categories", "import", str(tmp_path / "c.csv")]) == 0
+    add_store_to_sqlite(tmp_path / "cli.db")
     assert main([db_arg, "catalog", "import", str(tmp_path / "p.csv")]) == 0
     assert main([db_arg, "catalog", "export", str(tmp_path / "a.csv")]) == 0
     assert main([db_arg, "catalog", "import", str(tmp_path / "a.csv")]) == 0

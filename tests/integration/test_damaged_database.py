@@ -237,7 +237,8 @@ def catalog_csv(count: int) -> bytes:
     return ("\n".join(rows) + "\n").encode()
 
 
-def test_a_full_disk_during_a_catalog_import_is_a_message_and_changes_nothing(db):
+def test_a_full_disk_during_a_catalog_import_is_a_message_and_changes_nothing(store_db):
+    db = store_db
     products.import_categories_file(
         db, data=b"code,name,kind,sheet_layout\nCABLES,Cables,accessory,\n")
     with db.read() as session:

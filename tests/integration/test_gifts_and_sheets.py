@@ -134,9 +134,10 @@ GIFT = '''
 
 
 @pytest.fixture
-def store(db):
+def store(store_db):
     from pos.catalog import products
 
+    db = store_db
     products.import_categories_file(db, data=CATEGORIES.encode())
     products.import_catalog_file(db, data=CATALOG.encode())
     return db
@@ -242,6 +243,9 @@ def test_the_command_takes_move_categories(tmp_path, capsys):
                        ("b.toml", OTHER)):
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert main([db_arg, "categories", "import", str(tmp_path / "c.csv")]) == 0
+    from tests.support.stores import add_store_to_sqlite
+
+    add_store_to_sqlite(tmp_path / "cli.db")
     assert main([db_arg, "catalog", "import", str(tmp_path / "p.csv")]) == 0
     assert main([db_arg, "checklists", "import", str(tmp_path / "a.toml")]) == 0
     capsys.readouterr()

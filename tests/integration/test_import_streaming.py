@@ -4,7 +4,6 @@ On SQLite and PostgreSQL; batches made small here so a few hundred rows cross se
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import textwrap
@@ -14,10 +13,10 @@ import pytest
 from sqlalchemy import func, select
 
 from pos.catalog import catalog_import, products, search
-from pos.db.models import AuditEvent, JournalEntry, Product
+from pos.db.models import AuditEvent, JournalEntry, Product, StockDocument, StockMove, StoreStock
+from pos.kernel.enums import StockDocKind
 from pos.kernel.barcodes import make_ean13
 from pos.kernel.errors import UserError
-from pos.ledger import facts
 from pos.ledger.verify import verify
 
 HEADER = "sku,barcode,name,category,price,cost,stock,role,serial_tracked,vat_rate\n"
@@ -44,7 +43,8 @@ def small_batches(monkeypatch):
 
 
 @pytest.fixture
-def shop(db):
+def shop(store_db):
+    db = store_db
     products.import_categories_file(db, data=CATEGORIES.encode())
     return db
 
@@ -75,19 +75,22 @@ def test_a_file_of_many_batches_imports_every_row_and_seals_its_stock(shop, smal
     assert (result.created, result.updated) == (333, 0)
     with shop.read() as session:
         found = {sku: (price, stock, barcode) for sku, price, stock, barcode in session.execute(
-            select(Product.sku, Product.price, Product.stock, Product.barcode))}
-        events = session.scalars(select(AuditEvent.details_json)
-                                 .where(AuditEvent.action == facts.STOCK_RECORD)).all()
+            select(Product.sku, Product.price, func.coalesce(StoreStock.on_hand, 0),
+                   Product.barcode)
+            .outerjoin(StoreStock, StoreStock.product_id == Product.id))}
+        documents = session.execute(select(StockDocument.id, StockDocument.kind)).all()
+        moved = dict(session.execute(select(StockMove.product_id, StockMove.qty)).all())
+        lines = [session.scalar(select(func.count()).select_from(StockMove).where(
+            StockMove.doc_id == doc_id)) for doc_id, _ in documents]
     assert len(found) == 333
     assert found["SKU00000"] == (10050, 0, make_ean13("690000000000"))
     assert found["SKU00332"] == (43250, 332 % 7, make_ean13("690000000332"))
-    # the stock of every row sealed: in events of at most SEAL_CHUNK products
-    sealed = {}
-    for details in map(json.loads, events):
-        assert details["products"] == len(details["stock"]) <= 120
-        sealed.update(details["stock"])
+    # the stock of every row sealed: opening documents of at most SEAL_CHUNK lines (a
+    # product whose stock is 0 needs none)
+    assert {kind for _, kind in documents} == {StockDocKind.OPENING}
+    assert all(n <= 120 for n in lines) and len(lines) == 3
     ids = _ids(shop)
-    assert sealed == {str(ids[f"SKU{i:05d}"]): i % 7 for i in range(333)}
+    assert moved == {ids[f"SKU{i:05d}"]: i % 7 for i in range(333) if i % 7}
     assert verify(shop).ok
     # found by search as by scan, the last batch's products too
     assert [p.sku for p in products.search_products(shop, "SKU00331")] == ["SKU00331"]
@@ -201,6 +204,10 @@ def test_a_large_file_imports_in_bounded_memory(tmp_path):
     url = f"sqlite:///{tmp_path / 'big.db'}"
     db = Database(url)
     schema.upgrade(db.engine)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO stores (code, name, address, phone, tax_id, "
+                                   "currency, locale, receipt_footer) VALUES "
+                                   "('S01', 'Big', '', '', '', 'CNY', 'en', '')")
     products.import_categories_file(db, data=CATEGORIES.encode())
     db.dispose()
     small, big = tmp_path / "small.csv", tmp_path / "big.csv"

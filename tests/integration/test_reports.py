@@ -8,7 +8,9 @@ from pos.day import reports
 from pos.people import customers
 from pos.selling import addons, cards, checkout, completion, sheet
 from pos.selling.cart import TenderInput
-from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart, staff_id, tier_id
+from tests.integration.checkout_helpers import (
+    NOTEBOOK, item_id, new_cart, restock, staff_id, tier_id,
+)
 
 TODAY = date.today()
 NB, BAG, MOUSE, KIT, GOLD = 649900, 39900, 54900, 3990, 39900  # demo prices (fen)
@@ -122,6 +124,7 @@ def test_a_report_per_terminal_per_store_and_for_all_stores(demo_db):
     from pos.store.details import ensure_store
 
     ensure_store(demo_db, code="S02", name="Tickbox Pudong", terminal="P01")
+    restock(demo_db, {"BAG-NB-156": 1, "PRO-CLN-PC": 1}, store="S02")  # its own stock
     for terminal, code in (("T01", "PRO-CLN-PC"), ("P01", "BAG-NB-156"), ("P01", "PRO-CLN-PC")):
         cart = checkout.open_cart(demo_db, staff_id=staff_id(demo_db, "cashier"), terminal=terminal)
         checkout.add_product(demo_db, cart, code=code)

@@ -36,7 +36,8 @@ CATALOG = HEADER + (
 
 
 @pytest.fixture
-def catalog(db):
+def catalog(store_db):
+    db = store_db
     products.import_categories_file(db, data=CATEGORIES.encode())
     products.import_catalog_file(db, data=CATALOG.encode())
     return db

@@ -76,7 +76,7 @@ def test_a_refunded_card_set_back_to_active_is_named(day):
 
 def test_a_sold_serial_deleted_so_it_could_be_sold_again_is_named(day):
     db, _ = day
-    problem = tampered(db, "DELETE FROM sold_serials WHERE serial = 'SN-RET-2'")
+    problem = tampered(db, "DELETE FROM serial_units WHERE serial = 'SN-RET-2'")
     assert "serial SN-RET-2" in problem and "no longer marked sold" in problem
 
 
@@ -199,8 +199,10 @@ def test_the_z_report_carries_the_anchor_of_its_own_seal(day):
 
 def test_stock_edited_outside_the_till_is_named(day):
     db, _ = day
-    problem = tampered(db, "UPDATE products SET stock = stock + 5 WHERE sku = 'BAG-NB-156'")
-    assert "the stock of BAG-NB-156" in problem
+    problem = tampered(db, "UPDATE store_stock SET on_hand = on_hand + 5 WHERE product_id = "
+                       "(SELECT id FROM products WHERE sku = 'BAG-NB-156') AND store_id = "
+                       "(SELECT id FROM stores WHERE code = 'S01')")
+    assert "the stock of BAG-NB-156 at S01" in problem
 
 
 def test_documents_lost_to_a_file_that_rolled_back_are_counted(sqlite_demo_db):
