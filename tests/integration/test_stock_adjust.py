@@ -144,7 +144,8 @@ def test_a_write_off_takes_units_out_for_good(demo_db):
     for reason, message_id in (("found", "stock.reason_invalid"),
                                ("correction", "stock.reason_invalid"),
                                ("", "stock.reason_required")):
-        refused(db, lambda: write_off(db, [MoveInput(KIT, 1)], reason=reason), message_id)
+        refused(db, lambda reason=reason: write_off(db, [MoveInput(KIT, 1)], reason=reason),
+                message_id)
     refused(db, lambda: write_off(db, [MoveInput(KIT, -1)]), "stock.negative_quantity")
     refused(db, lambda: write_off(db, [MoveInput(KIT, kits)]), "stock.short_at_store")
     verified(db)

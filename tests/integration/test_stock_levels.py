@@ -76,9 +76,8 @@ def test_a_reorder_point_is_set_by_a_manager_and_audited(demo_db):
     refused(db, lambda: levels.set_reorder_point(db, store="S01", code=KIT, point=5,
                                                  staff_id=cashier(db)), "stock.managers_only")
     for bad in (-1, "5", 2.5, True):
-        refused(db, lambda: levels.set_reorder_point(db, store="S01", code=KIT, point=bad,
-                                                     staff_id=manager(db)),
-                "stock.reorder_invalid")
+        refused(db, lambda bad=bad: levels.set_reorder_point(
+            db, store="S01", code=KIT, point=bad, staff_id=manager(db)), "stock.reorder_invalid")
     refused(db, lambda: levels.set_reorder_point(db, store="S99", code=KIT, point=1,
                                                  staff_id=manager(db)), "store.unknown")
     refused(db, lambda: levels.set_reorder_point(db, store="S01", code="NO-SUCH", point=1,

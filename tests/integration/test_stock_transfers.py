@@ -3,15 +3,18 @@ to the other store), received once at that store (a transfer received short show
 difference, a serial that did not arrive is written off), every refusal changing
 nothing, posted exactly once per request id; on SQLite and PostgreSQL."""
 
+import threading
+
 import pytest
 
 from pos.kernel.enums import StockDocKind
-from pos.stock import receiving, transfers
+from pos.kernel.errors import UserError
+from pos.stock import adjustments, receiving, transfers
 from pos.stock.records import MoveInput, Shortage
 from pos.store.settings import set_setting
 from tests.integration.stock_movement_helpers import (
-    KIT, NOTEBOOK, NOTEBOOK_BARCODE, add_store, cashier, in_transit, moves_of, on_hand, refused,
-    rid, sell_serial, snapshot, unit, verified,
+    KIT, NOTEBOOK, NOTEBOOK_BARCODE, add_store, cashier, in_transit, manager, moves_of, on_hand,
+    refused, rid, sell_serial, snapshot, unit, verified,
 )
 
 
@@ -237,10 +240,6 @@ def test_open_transfers_of_every_store(demo_db, incoming):
 def test_two_tills_receiving_one_transfer_at_once_receive_it_once(pg_demo_db):
     """PostgreSQL: four requests race to receive the same transfer; one receives it, the
     others are told it was received (not a database error), whichever check stops them."""
-    import threading
-
-    from pos.kernel.errors import UserError
-
     db = pg_demo_db
     stocked(db, "P2A-RACE-1")
     sent = send(db, [MoveInput(KIT, 2), MoveInput(NOTEBOOK, serial="P2A-RACE-1")])
@@ -263,4 +262,38 @@ def test_two_tills_receiving_one_transfer_at_once_receive_it_once(pg_demo_db):
     assert sorted(outcomes) == ["S02-TI-000001"] + ["stock.transfer_already_received"] * 3
     assert on_hand(db, "S02", KIT) == 2 and in_transit(db, "S02", KIT) == 0
     assert unit(db, "P2A-RACE-1") == ("in_stock", "S02")
+    verified(db)
+
+
+def test_four_requests_sending_the_last_units_at_once_send_them_once(pg_demo_db):
+    """PostgreSQL: the last kits and one serial, sent by four requests at once: one
+    sends them, the others are refused (short, or the unit already in transit)."""
+    db = pg_demo_db
+    stocked(db, "P2A-LAST-1")
+    held = on_hand(db, "S01", KIT)  # S01 keeps 3 kits
+    adjustments.adjust(db, store="S01", staff_id=manager(db), lines=[MoveInput(KIT, 3 - held)],
+                       reason="correction", request_id=rid())
+    barrier, outcomes = threading.Barrier(4), []
+
+    def attempt(lines):
+        barrier.wait()
+        try:
+            outcomes.append(send(db, lines).doc_no[:7])
+        except UserError as refusal:
+            outcomes.append(refusal.message_id)
+        except Exception as error:  # noqa: BLE001 - the test names what went wrong
+            outcomes.append(repr(error))
+
+    for lines, refusal in (([MoveInput(KIT, 3)], "stock.short_at_store"),
+                           ([MoveInput(NOTEBOOK, serial="P2A-LAST-1")],
+                            "stock.serial_in_transit")):
+        outcomes.clear()
+        threads = [threading.Thread(target=attempt, args=(lines,)) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(outcomes) == ["S01-TO-"] + [refusal] * 3
+    assert on_hand(db, "S01", KIT) == 0 and in_transit(db, "S02", KIT) == 3
+    assert unit(db, "P2A-LAST-1") == ("in_transit", "S02")
     verified(db)
