@@ -105,6 +105,8 @@ class AuditDialog(QDialog):
             "journal_behind": self.tr("Journal behind its witness"),
             "store_set_up": self.tr("Store set up"),
             "product_added": self.tr("Product added"),
+            "reorder_point_set": self.tr("Reorder point set"),
+            "store_added": self.tr("Store added"),
         }
 
     def detail_label(self, key: str) -> str:
@@ -129,6 +131,7 @@ class AuditDialog(QDialog):
             "category": self.tr("Category"), "stock": self.tr("Stock"),
             "vat_rate_bp": self.tr("VAT rate"),
             "terminal": self.tr("Till"), "job": self.tr("Print job"),
+            "store": self.tr("Store"), "sku": self.tr("Product code"),
         }
         return labels.get(key) or key.replace("_", " ").capitalize()
 

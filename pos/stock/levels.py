@@ -184,7 +184,7 @@ def set_reorder_point(db: Database, *, store: str, code: str, point: int | None,
             audit.record(conn, staff_id=staff_id, action=REORDER_SET,
                          ref=f"{where.code}/{product.sku}"[:60],
                          details={"store": where.code, "sku": product.sku,
-                                  "from": current, "to": point})
+                                  "old": current, "new": point})
         row = conn.execute(select(StoreStock.on_hand, StoreStock.in_transit).where(
             StoreStock.store_id == where.id, StoreStock.product_id == product.id)).first()
         reserved = reserved_in_parked(conn, store_ids=[where.id])

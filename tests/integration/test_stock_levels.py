@@ -94,8 +94,8 @@ def test_a_reorder_point_is_set_by_a_manager_and_audited(demo_db):
                               .where(AuditEvent.action == "reorder_point_set")
                               .order_by(AuditEvent.id)).all()
     assert [(e.ref, e.staff_id, json.loads(e.details_json)) for e in events] == [
-        (f"S02/{KIT}", manager(db), {"store": "S02", "sku": KIT, "from": None, "to": 4}),
-        (f"S02/{KIT}", manager(db), {"store": "S02", "sku": KIT, "from": 4, "to": None})]
+        (f"S02/{KIT}", manager(db), {"store": "S02", "sku": KIT, "old": None, "new": 4}),
+        (f"S02/{KIT}", manager(db), {"store": "S02", "sku": KIT, "old": 4, "new": None})]
     verified(db)  # a reorder point is planning: the stock still adds up
 
 

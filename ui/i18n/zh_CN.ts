@@ -469,6 +469,26 @@
         <translation>新增商品</translation>
     </message>
     <message>
+        <location filename="../audit_view.py" line="107" />
+        <source>Reorder point set</source>
+        <translation>设置补货点</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="108" />
+        <source>Store added</source>
+        <translation>新增门店</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="132" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.py" line="132" />
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
         <location filename="../audit_view.py" line="127" />
         <source>Barcode</source>
         <translation>条码</translation>
