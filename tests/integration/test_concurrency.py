@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from pos.db.models import JournalEntry, Product, Sale, Terminal
+from pos.db.models import JournalEntry, Product, Sale, StoreStock, Terminal
 from pos.ledger import verify
 from tests.integration.checkout_helpers import restock
 from tests.support.sales_worker import ITEMS
@@ -24,7 +24,7 @@ def test_eight_processes_completing_200_sales_each(pg_demo_db):
     db = pg_demo_db
     restock(db, {sku: 10_000 for sku in ITEMS})  # 1,600 of each are sold
     with db.read() as session:
-        stock_before = dict(session.execute(select(Product.sku, Product.stock)).all())
+        stock_before = dict(session.execute(select(Product.sku, StoreStock.on_hand).join(StoreStock, StoreStock.product_id == Product.id)).all())
     terminals = ["T01", "T02", "T03"]
     workers = [
         subprocess.Popen(
@@ -43,7 +43,7 @@ def test_eight_processes_completing_200_sales_each(pg_demo_db):
     with db.read() as session:
         rows = session.execute(select(Terminal.code, Sale.sequence, Sale.receipt_no)
                                .join(Terminal)).all()
-        stock_after = dict(session.execute(select(Product.sku, Product.stock)).all())
+        stock_after = dict(session.execute(select(Product.sku, StoreStock.on_hand).join(StoreStock, StoreStock.product_id == Product.id)).all())
     per_terminal = defaultdict(list)
     for code, sequence, receipt in rows:
         per_terminal[code].append(sequence)

@@ -78,7 +78,7 @@ def test_an_entry_removed_after_the_checkpoint_is_found(day, which, named):
     if which == "next":
         edit(db, "DELETE FROM journal_entries WHERE seq = :s", s=seq + 1)
     else:
-        edit(db, "DELETE FROM journal_entries WHERE doc_ref = :r", r=refs["fourth"])
+        edit(db, "DELETE FROM journal_entries WHERE doc_ref = :r", r=refs["arrived"])  # the last
     result = verify.verify(db, from_anchor=refs["anchor"])
     assert not result.ok and named in result.problem
 
