@@ -5,7 +5,8 @@ bad document is named; nothing here raises on a damaged or edited database: what
 cannot even be read is reported as the entry or row that could not be read.
 
 Each kind of sealed document is checked by the ledger module that owns its shape: sales
-and corrections (documents), audit events (audit), Z reports (drawer). An entry of a
+and corrections (documents), audit events (audit), Z reports (drawer), stock documents
+(stock_reconcile: one document at a time; a store posts a few a day). An entry of a
 kind this version does not know is itself a problem, never skipped.
 
 The chain is read BATCH entries at a time by sequence number, and the rows of a batch's
@@ -26,7 +27,9 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, select
 
 from pos.db.engine import Database
-from pos.db.models import AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift, Terminal
+from pos.db.models import (
+    AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift, StockDocument, Terminal,
+)
 from pos.kernel.enums import DocumentKind, ShiftState
 from pos.kernel.errors import UserError
 from pos.ledger import audit, batch, chain, losses, stock_reconcile
@@ -151,7 +154,8 @@ def _anchored(conn, prefix: str):
     hold the one. Only failing that is the whole journal read."""
     like = f"{prefix}%"
     for table, at in ((Shift.__table__, Shift.closed_at), (Sale.__table__, Sale.completed_at),
-                      (AuditEvent.__table__, AuditEvent.at)):
+                      (AuditEvent.__table__, AuditEvent.at),
+                      (StockDocument.__table__, StockDocument.posted_at)):
         found = conn.execute(select(table.c.journal_hash, at).where(
             table.c.journal_hash.like(like)).limit(1)).first()
         if found is not None and found[1] is not None:

@@ -127,3 +127,16 @@ def test_a_movement_added_to_a_sealed_document_is_named(day):
         "SELECT d.id, 99, d.store_id, p.id, 'on_hand', 3, d.posted_at FROM stock_documents d, "
         "products p WHERE d.doc_no = :d AND p.sku = 'BAG-NB-156'", d=refs["received"])
     assert f"stock document {refs['received']} was altered" in problem
+
+
+def test_a_stock_documents_anchor_proves_the_journal_holds_it(day):
+    from pos.ledger import chain
+
+    db, refs = day
+    with db.read() as session:
+        digest = session.scalar(text("SELECT journal_hash FROM stock_documents WHERE doc_no = :d"),
+                                {"d": refs["arrived"]})
+    result = verify.verify(db, anchor=chain.anchor_code(digest))
+    assert result.ok and result.anchor_found
+    found = verify.verify(db, from_anchor=chain.anchor_code(digest))
+    assert found.ok and found.from_seq is not None
