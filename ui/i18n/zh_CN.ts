@@ -3713,6 +3713,10 @@
         <source>Serials extra</source>
         <translation>多出的序列号</translation>
     </message>
+    <message>
+        <source>{what} ({reason})</source>
+        <translation>{what}（{reason}）</translation>
+    </message>
 </context>
 <context>
     <name>StockDialog</name>

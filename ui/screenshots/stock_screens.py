@@ -40,6 +40,23 @@ def stock_lookup(stage: Stage) -> None:
     stage.shot("stock-lookup")
 
 
+@screen("stock-serial")
+def stock_serial(stage: Stage) -> None:
+    """A serial's history: a notebook received on the Receive tab, then looked up."""
+    dialog = stock_screen(stage, Qt.Key.Key_F2)
+    panel = dialog.receive
+    stage.type("Lenovo China", panel.supplier)
+    stage.type("DN-2026-119", panel.supplier_ref)
+    stage.type(NOTEBOOK, panel.scan)
+    stage.type("PF3HIST001", panel.scan)
+    stage.key(Qt.Key.Key_F12, panel.scan)
+    stage.wait(lambda: panel.posted is not None, "the receipt posted")
+    stage.key(Qt.Key.Key_F1, panel.scan)
+    stage.type("PF3HIST001", dialog.lookup.scan)
+    stage.wait(lambda: dialog.lookup.model.rows, "the serial's history")
+    stage.shot("stock-serial")
+
+
 @screen("stock-receive")
 def stock_receive(stage: Stage) -> None:
     dialog = stock_screen(stage, Qt.Key.Key_F2)

@@ -164,7 +164,7 @@ def history_rows(history, formats) -> list[list[str]]:
     for event in history.events:
         what = kind_name(event.kind)
         if event.reason is not None:
-            what = f"{what} ({reason_name(event.reason)})"
+            what = _tr("{what} ({reason})").format(what=what, reason=reason_name(event.reason))
         rows.append([formats.moment(event.at), what, event.document, event.store,
                      state_name(event.state), event.staff or ""])
     return rows
