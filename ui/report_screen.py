@@ -4,6 +4,7 @@ it covers and when; the selling KPIs (each defined in its tooltip), the money, c
 (attach rate by salesperson, card take-up by tier, every sheet item's sold / declined /
 not offered with "Show all"), the figures per salesperson and the commissions (for a day,
 of its month to date). Saves CSV and PDF; "Commissions…" opens a month's statement.
+The Stock tab (ui.stock_report_tab) holds the stock reports.
 
 Changing the date, the period or the scope runs the report again (F5 too); an answer to
 an earlier choice that arrives late is dropped. The window never grows wider than the
@@ -17,7 +18,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDateEdit, QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-    QVBoxLayout, QWidget,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from pos.kernel.enums import DocumentKind, Tender
@@ -28,6 +29,7 @@ from ui.report_parts import (
     ERROR_STYLE, Scope, ScopeChoice, commission_table, dates_text, reconciliation_text,
     report_frame, save_document, staff_table,
 )
+from ui.stock_report_tab import StockReportTab
 
 __all__ = ["BarChart", "ReportDialog", "period_bounds"]
 DAY, WEEK, MONTH, CUSTOM = "day", "week", "month", "custom"
@@ -78,15 +80,23 @@ class ReportDialog(QDialog):
         self._build_controls()
         scroll = report_frame(self)
         self.header.setText(self.tr("Adding up the day…"))
-        layout = QVBoxLayout(self)
+        sales = QWidget()
+        layout = QVBoxLayout(sales)
         layout.addLayout(self.controls)
         layout.addWidget(self.header)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.saved)
         layout.addLayout(self.buttons)
+        self.stock_tab = StockReportTab(context, self, day=self.day, close=self.accept)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(sales, self.tr("Sales"))
+        self.tabs.addTab(self.stock_tab, self.tr("Stock"))
+        QVBoxLayout(self).addWidget(self.tabs)
         self._fit_screen()
-        QShortcut(QKeySequence("F5"), self).activated.connect(self.refresh)
+        QShortcut(QKeySequence("F5"), self).activated.connect(
+            lambda: (self.stock_tab.refresh() if self.tabs.currentWidget() is self.stock_tab
+                     else self.refresh()))
         context.ops.run(ops.report_scopes(), parent=self, done=self.scope.fill,
                         refused=lambda _error: None, crashed=lambda: None, busy=False)
         self.refresh()

@@ -790,7 +790,7 @@ CATALOG: dict[str, str] = {
     "stock.serial_already_here": ("Serial {serial} is already in stock at {store}: there is "
                                   "nothing to override"),
     # --- stock: reports ------------------------------------------------------------------
-    "stock.report_kind_unknown": "'{kind}' is not a kind of movement; use one of {allowed}",
+    "stock.report_kind_unknown": "'{kind}' is not a kind of movement; use one of {allowed:list}",
     "stock.aged_days_invalid": "The age is a whole number of days, 0 or more ({days})",
     # --- stock per store: movements, fields (P2a) ----------------------------------------
     "field.supplier": "The supplier",

@@ -146,7 +146,7 @@ def movements(db: Database, *, store: str | None = None, start: date, end: date,
     """Every stock movement at the store (or every store) of the days start..end, oldest
     first; `kind`: one kind of stock document, or "sale" for the sales' own."""
     if kind is not None and kind not in KINDS:
-        raise UserError("stock.report_kind_unknown", kind=kind, allowed=", ".join(KINDS))
+        raise UserError("stock.report_kind_unknown", kind=kind, allowed=list(KINDS))
     since, until = _period(start, end)
     rows: list[tuple[MoveRow, int]] = []
     with db.read_connection() as conn:

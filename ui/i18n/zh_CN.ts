@@ -1946,6 +1946,11 @@
         <source>Exchange credit</source>
         <translation>换货抵扣</translation>
     </message>
+    <message>
+        <location filename="../report_screen.py" line="1" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
 </context>
 <context>
     <name>ReportScreen</name>
@@ -3836,6 +3841,262 @@
     <message>
         <source>Incoming [F7]</source>
         <translation>调入收货 [F7]</translation>
+    </message>
+</context>
+<context>
+    <name>SerialOverride</name>
+    <message>
+        <location filename="../checkout/serial_override.py" line="1" />
+        <source>{serial} brought to this store ({doc})</source>
+        <translation>{serial} 已调入本店（{doc}）</translation>
+    </message>
+    <message>
+        <location filename="../checkout/serial_override.py" line="1" />
+        <source>sell {serial} of {name} here, bringing it to this store</source>
+        <translation>把 {name} 的 {serial} 调入本店并在此销售</translation>
+    </message>
+</context>
+<context>
+    <name>StockReportTab</name>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Add-on</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Adding up the stock…</source>
+        <translation>正在统计库存…</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Aged stock</source>
+        <translation>库龄</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Last day</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>In stock longer than this many days</source>
+        <translation>库存超过这么多天</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>In stock since</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Movements</source>
+        <translation>库存变动</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>On hand at start</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Received</source>
+        <translation>期间入库</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Save as CSV</source>
+        <translation>另存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Sold (net of returns) ÷ (on hand at the start + received)</source>
+        <translation>净售出数 ÷（期初库存 + 期间入库）</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Stock at cost</source>
+        <translation>库存成本</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Stock movements</source>
+        <translation>库存变动</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Store {code}</source>
+        <translation>门店 {code}</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Value at cost</source>
+        <translation>成本金额</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>Which store the report covers</source>
+        <translation>报表涵盖的门店</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>before {day}</source>
+        <translation>{day} 之前</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>{count} movements</source>
+        <translation>{count} 条变动</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>{scope} · in stock longer than {days} days</source>
+        <translation>{scope} · 库存超过 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>{title}: {what}</source>
+        <translation>{title}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../stock_report_tab.py" line="1" />
+        <source>{units} units, {value} at cost</source>
+        <translation>{units} 件，成本 {value}</translation>
     </message>
 </context>
 <context>
@@ -6721,9 +6982,9 @@
         <translation>序列号 {serial} 已在 {store} 库存中：无需越权</translation>
     </message>
     <message>
-        <source>'{kind}' is not a kind of movement; use one of {allowed}</source>
+        <source>'{kind}' is not a kind of movement; use one of {allowed:list}</source>
         <comment>stock.report_kind_unknown</comment>
-        <translation>“{kind}”不是移动类型；请使用以下之一：{allowed}</translation>
+        <translation>“{kind}”不是移动类型；请使用以下之一：{allowed:list}</translation>
     </message>
     <message>
         <source>The age is a whole number of days, 0 or more ({days})</source>
@@ -6754,19 +7015,6 @@
         <source>{sku} at {store} has no reorder point now</source>
         <comment>stock.cli.reorder_cleared</comment>
         <translation>{sku} 在 {store} 已无补货点</translation>
-    </message>
-</context>
-<context>
-    <name>SerialOverride</name>
-    <message>
-        <location filename="../checkout/serial_override.py" line="1" />
-        <source>{serial} brought to this store ({doc})</source>
-        <translation>{serial} 已调入本店（{doc}）</translation>
-    </message>
-    <message>
-        <location filename="../checkout/serial_override.py" line="1" />
-        <source>sell {serial} of {name} here, bringing it to this store</source>
-        <translation>把 {name} 的 {serial} 调入本店并在此销售</translation>
     </message>
 </context>
 </TS>

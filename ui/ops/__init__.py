@@ -49,6 +49,7 @@ from ui.ops.people import (
 from ui.ops.printing import failed_jobs, reprint, retry_jobs, run_prints
 from ui.ops.running import BUSY_DELAY_MS, BusyBanner, Call, Op, OpQueue, Ops, preload
 from ui.ops.settings import change_setting, list_settings
+from ui.ops.stock_reports import save_stock_report, stock_report
 from ui.ops.stock import (
     LineDraft, LookedUp, count_view, discard_count, incoming_transfers, line_product,
     list_stock, look_up, open_counts, post_count, receive_goods, receive_transfer,
@@ -76,4 +77,5 @@ __all__ = [
     "receive_transfer", "scan_into_count", "send_transfer", "set_reorder_point", "start_count",
     "stock_stores",
     "overridable", "override_serial", "serial_override_ref",
+    "save_stock_report", "stock_report",
 ]
