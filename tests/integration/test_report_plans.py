@@ -262,3 +262,26 @@ def test_the_check_sees_a_stores_whole_stock_history(stock_history, monkeypatch)
                                                                 StockMove.qty > 2)).all()
     with pytest.raises(AssertionError):
         _moves_read_by_product_and_time(stock_history, statements, "a store's history")
+
+
+def test_a_product_across_the_stores_is_read_by_its_index(stock_history, monkeypatch):
+    """pos.stock.levels.lookup (a product at every store) reads the stock by
+    ix_store_stock_product_id and the units by product, never the whole table."""
+    from pos.stock import levels
+    from tests.support import query_plans
+
+    monkeypatch.setattr(query_plans, "HISTORY",
+                        query_plans.HISTORY | STOCK_HISTORY | {"store_stock"})
+    db = stock_history
+    with db.read_connection() as conn:
+        from sqlalchemy import select
+
+        from pos.db.models import Product
+        barcode = conn.execute(select(Product.barcode).where(Product.serial_tracked.is_(True))
+                               .order_by(Product.id).limit(1)).scalar_one()
+    with captured(db) as statements:
+        found = levels.lookup(db, code=barcode)
+    assert len(found.stores) == 3 and any(s.serials for s in found.stores)
+    _assert_no_full_scan(db, statements, "a product across the stores")
+    plans = "\n".join(explain(db, s) for s in statements if "store_stock" in s.sql)
+    assert "ix_store_stock_product_id" in plans, plans
