@@ -14,6 +14,7 @@ on the driver's cursor (`pos.db.prepared`), one indexed row at a time.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -25,7 +26,8 @@ from pos.catalog.coverage import coverage_dates, unit_warranty
 from pos.db import prepared
 from pos.db.engine import Database
 from pos.db.models import (
-    Category, Customer, Product, Sale, ServiceCard, ServiceTier, SheetItem, SheetSection, Terminal,
+    Category, Customer, Product, Sale, ServiceCard, ServiceTier, Setting, SheetItem, SheetSection,
+    Terminal,
 )
 from pos.kernel.enums import (
     Audience, CoverageStart, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject, Tender,
@@ -42,7 +44,7 @@ from pos.selling.cart import (
 )
 from pos.selling.pricing import check_cart
 from pos.selling.serials import check_new_serials
-from pos.store.settings import get_setting
+from pos.store.settings import DEFAULTS, get_setting
 
 SALES, CARDS = Sale.__table__, ServiceCard.__table__
 CUSTOMERS = Customer.__table__
@@ -74,6 +76,8 @@ _WARRANTY = prepared.Prepared(
     select(_PRODUCTS.c.warranty_months, _CATEGORIES.c.warranty_months)
     .join(_CATEGORIES, _CATEGORIES.c.id == _PRODUCTS.c.category_id)
     .where(_PRODUCTS.c.id == bindparam("product_id")))
+_SETTING = prepared.Prepared(select(Setting.__table__.c.value_json).where(
+    Setting.__table__.c.key == bindparam("key")))
 _SOLD_ON = prepared.Prepared(
     select(SALES.c.business_date).where(SALES.c.id == bindparam("sale_id")))
 
@@ -171,8 +175,10 @@ def _negative_stock_allowed(conn) -> bool:
 
 def strict_serials(conn) -> bool:
     """Whether the store sells only serials it received into stock (setting
-    serial_stock: strict), or also one it has never seen (lenient, the default)."""
-    return get_setting(conn, "serial_stock") == "strict"
+    serial_stock: strict), or also one it has never seen (lenient, the default). Read
+    on every sale of a serial: a prepared statement, not get_setting's query built anew."""
+    text = prepared.on(conn).scalar(_SETTING, {"key": "serial_stock"})
+    return (json.loads(text) if text is not None else DEFAULTS["serial_stock"]) == "strict"
 
 
 def _references(conn, run: prepared.Runner, cart: Cart,

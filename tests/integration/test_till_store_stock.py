@@ -279,6 +279,13 @@ def test_a_serial_held_elsewhere_is_refused_naming_where_it_is(demo_db):
     setting(db, "serial_stock", "strict")
     refusal = refused_serial(db, cart, line, "PF-NEVER-SEEN-2", "stock.serial_not_received")
     assert refusal.params["name"] == line.name
+    before = db_state(db)  # set before the store turned strict: completion refuses it
+    with pytest.raises(UserError) as refusal:
+        pay(db, cart)
+    assert refusal.value.message_id == "stock.serial_not_received"
+    assert db_state(db) == before
+    setting(db, "serial_stock", "lenient")
+    assert pay(db, cart).receipt_no.startswith("T01-")
     assert verify.verify(db).ok
 
 
