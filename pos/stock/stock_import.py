@@ -69,6 +69,7 @@ _UNITS = select(SerialUnit.product_id, SerialUnit.serial, SerialUnit.id, SerialU
 class SetLine:
     """A line of an import file: the product's on-hand set, and its reorder point."""
 
+    product_id: int
     sku: str
     quantity: int
     reorder_point: int | None
@@ -234,7 +235,7 @@ def _check_batch(conn, batch, products, checker: StockRows, seen: Seen,
         if product is None or quantity is None or errors.errors:
             continue
         if kind.name == "import":
-            moves.append(SetLine(product.sku, quantity, point, line))
+            moves.append(SetLine(product.id, product.sku, quantity, point, line))
         else:
             moves.append(MoveInput(product.sku, quantity, serial=serial, unit_cost=cost,
                                    line_no=line))
@@ -294,9 +295,8 @@ def import_stock(db: Database, *, file: BinaryIO, store: str | None = None,
                 raise UserError("catalog.stock_needs_store")
             rows = iter_rows(text, KINDS["import"].header, errors, KINDS["import"].optional)
             lines = check_rows(conn, rows, errors, kind="import", store_id=store_id)
-            ids = dict(_ids(conn, [line.sku for line in lines]))
-            quantities = {ids[line.sku]: line.quantity for line in lines}
-            points = {ids[line.sku]: line.reorder_point for line in lines
+            quantities = {line.product_id: line.quantity for line in lines}
+            points = {line.product_id: line.reorder_point for line in lines
                       if line.reorder_point is not None}
             code = conn.execute(select(Store.code).where(Store.id == store_id)).scalar_one()
             documents = set_store_stock(conn, store_id=store_id, quantities=quantities,
@@ -309,12 +309,6 @@ def import_stock(db: Database, *, file: BinaryIO, store: str | None = None,
     finally:
         text.detach()
     return StockImport(code, len(quantities), tuple(documents), len(points))
-
-
-def _ids(conn, skus: list[str]) -> Iterator[tuple[str, int]]:
-    for start in range(0, len(skus), _IN_CHUNK):
-        yield from conn.execute(select(Product.sku, Product.id).where(
-            Product.sku.in_(skus[start:start + _IN_CHUNK]))).all()
 
 
 _POINT = update(StoreStock).where(StoreStock.store_id == bindparam("s"),
