@@ -293,15 +293,34 @@ def list_transfers(args, db, terminal) -> int:
 
 
 def count_stock(args, db, terminal) -> int:
+    """A count from a file: started, each row scanned into it, posted; any row the count
+    refuses is listed with its line (all of them), and the count is discarded: nothing
+    is left behind. A row of 0 is what a category count does with what it does not find;
+    a shelf count lists only what is on the shelf."""
+    from pos.kernel.csvio import ErrorList
     from pos.stock import counts
+    from pos.stock.stock_file import CODE, QUANTITY
+    from pos.stock.stock_import import MAX_LISTED, WHAT
 
     who = staff_id(db, args)
     lines = read_lines(db, args.file, "count", args.store)
+    errors = ErrorList(limit=MAX_LISTED)
+    if args.scope.strip().lower().startswith("shelf:"):
+        for line in lines:
+            if line.qty == 0:
+                errors.add(line.line_no, QUANTITY, "stock.shelf_zero")
+        errors.raise_if_any(WHAT)
     draft = counts.start_count(db, store=args.store, scope=args.scope, staff_id=who)
     try:
         for line in lines:
-            counts.scan_into_count(db, draft_id=draft, code=line.code, qty=line.qty,
-                                   serial=line.serial)
+            if line.qty == 0:
+                continue
+            try:
+                counts.scan_into_count(db, draft_id=draft, code=line.code, qty=line.qty,
+                                       serial=line.serial)
+            except UserError as exc:
+                errors.add(line.line_no, CODE, exc)
+        errors.raise_if_any(WHAT)
         posted = counts.post_count(db, draft_id=draft, staff_id=who)
     except BaseException:
         try:  # nothing of a count not posted is left behind

@@ -801,4 +801,7 @@ CATALOG: dict[str, str] = {
     # --- stock per store: files and commands (2) -----------------------------------------
     "cli.bad_request_id": "'{text}' is not a request id (a uuid such as 0b6f4c1e-...)",
     "stock.cli.reorder_cleared": "{sku} at {store} has no reorder point now",
+    # --- stock per store: files and commands (3) -----------------------------------------
+    "stock.shelf_zero": ("a shelf count lists what is on the shelf: leave out what is not there (a"
+                         " category count sets what it does not find to 0)"),
 }

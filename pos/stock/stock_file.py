@@ -115,8 +115,9 @@ class StockRows:
         None; a serial-tracked product's rows must have one, others none."""
         if product is None:
             return None
-        if not text:
-            if product.serial_tracked and self.kind.serials:
+        if not text:  # a count's 0 of a serial-tracked product: none of its units found
+            if product.serial_tracked and self.kind.serials and not (
+                    quantity == 0 and self.kind.sign == "zero_up"):
                 self.errors.add(line, SERIAL, "stock.serial_needed", name=product.name)
             return None
         if not product.serial_tracked:

@@ -238,6 +238,36 @@ def test_a_count_from_a_file_is_posted_by_a_manager_else_left_no_draft(demo_db, 
     assert verify.verify(demo_db).ok
 
 
+def test_a_count_file_the_count_refuses_is_listed_by_line_and_discarded(demo_db, tmp_path,
+                                                                       capsys):
+    before = counts(demo_db)
+    rows = write(tmp_path, "count.csv", "sku_or_barcode,quantity,serial",
+                 "NB-HON-X14,1,SN-H1", f"{CASE},4,", "NB-LEN-Y9000P,0,", "BAG-NB-14,2,")
+    code, out, err = pos(demo_db, "stock", "count", rows, "--store", "S01", "--scope",
+                         "category:NOTEBOOK", "--staff", "Zhang Wei", capsys=capsys)
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert lines[0] == "error: stock file refused: 2 errors; nothing was changed"
+    assert lines[1].startswith(f"  line 3, sku_or_barcode: ") and "NOTEBOOK" in lines[1]
+    assert lines[2].startswith("  line 5, sku_or_barcode: ")
+    code, _, err = pos(demo_db, "stock", "count", rows, "--store", "S01", "--scope", "shelf:A1",
+                       "--staff", "Zhang Wei", capsys=capsys)
+    assert code == 1 and err.splitlines()[1:] == [
+        "  line 4, quantity: a shelf count lists what is on the shelf: leave out what is not "
+        "there (a category count sets what it does not find to 0)"]
+    with demo_db.read_connection() as conn:
+        assert conn.execute(select(func.count()).select_from(StockCountDraft)).scalar() == 0
+    assert counts(demo_db) == before
+    # a 0 on a category count: what the count does with what it does not find
+    found = write(tmp_path, "found.csv", "sku_or_barcode,quantity,serial",
+                  "NB-HON-X14,1,SN-H1", "NB-LEN-Y9000P,0,")
+    assert pos(demo_db, "stock", "count", found, "--store", "S01", "--scope",
+               "category:NOTEBOOK", "--staff", "Zhang Wei", capsys=capsys)[0] == 0
+    assert held(demo_db, "S01", "NB-LEN-Y9000P")[0] == 0
+    assert held(demo_db, "S01", "NB-HON-X14") == (1, 0, ("SN-H1",))
+    assert verify.verify(demo_db).ok
+
+
 def test_stock_import_and_catalog_import_into_a_store(demo_db, tmp_path, capsys):
     assert pos(demo_db, "store", "add", "S07", "East", capsys=capsys)[0] == 0
     stock = write(tmp_path, "stock.csv", "sku_or_barcode,quantity,reorder_point", f"{CASE},7,3",

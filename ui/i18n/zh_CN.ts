@@ -7016,5 +7016,10 @@
         <comment>stock.cli.reorder_cleared</comment>
         <translation>{sku} 在 {store} 已无补货点</translation>
     </message>
+    <message>
+        <source>a shelf count lists what is on the shelf: leave out what is not there (a category count sets what it does not find to 0)</source>
+        <comment>stock.shelf_zero</comment>
+        <translation>货架盘点只列出货架上的商品：不在的请不要列出（按品类盘点会把未找到的设为 0）</translation>
+    </message>
 </context>
 </TS>
