@@ -248,7 +248,7 @@ def test_a_count_file_the_count_refuses_is_listed_by_line_and_discarded(demo_db,
     assert (code, out) == (1, "")
     lines = err.splitlines()
     assert lines[0] == "error: stock file refused: 2 errors; nothing was changed"
-    assert lines[1].startswith(f"  line 3, sku_or_barcode: ") and "NOTEBOOK" in lines[1]
+    assert lines[1].startswith("  line 3, sku_or_barcode: ") and "NOTEBOOK" in lines[1]
     assert lines[2].startswith("  line 5, sku_or_barcode: ")
     code, _, err = pos(demo_db, "stock", "count", rows, "--store", "S01", "--scope", "shelf:A1",
                        "--staff", "Zhang Wei", capsys=capsys)
