@@ -154,9 +154,7 @@ def test_the_audit_reads_in_chinese(qtbot, sqlite_demo_db, trail):
         refund = row(dialog, "退款")
         assert f"金额：{money(3990)}" in refund[4] and "批准人：Zhang Wei" in refund[4]
         assert "approved_by" not in refund[4] and not re.search(r"[a-z]+_[a-z]+", refund[4])
-        # the demo's catalog import set the stock of every product: said in Chinese
-        imported = next(r for r in dialog.shown_rows() if r[3] == "商品目录导入")
-        assert re.search(r"\d+ 项", imported[4]) and "entries" not in imported[4]
+        # (the demo's stock is a sealed opening document of its store, not an audit event)
         assert dialog.width() <= 1366
         dialog.reject()
         settle(qtbot, window)
