@@ -216,7 +216,7 @@ def aged_pdf(report: AgedStock, *, locale: str = "en", store_name: str = "") -> 
     cutoff = page.t("fifo", day=page_day)
     header = [page.t("store"), page.t("sku"), page.t("name"), page.t("serial"),
               page.t("received_at"), page.t("qty"), page.t("unit_cost"), page.t("value")]
-    widths = [34, 86, 0, 90, 92, -34, -70, -80]
+    widths = [34, 96, 0, 110, 136, -34, -70, -80]
     widths[2] = page.width - sum(abs(w) for w in widths)
     rows = [[r.store, r.sku, r.name, r.serial or "",
              page.day(r.received) if r.received else cutoff, str(r.qty), page.money(r.cost),
