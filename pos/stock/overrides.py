@@ -27,7 +27,9 @@ from pos.kernel.enums import Bucket, StockDocKind, StockReason, UnitState
 from pos.kernel.errors import UserError
 from pos.ledger import audit
 from pos.ledger.stock_documents import StockDocument, StockLine, stock_doc_number
-from pos.ledger.stock_tables import SELLABLE, find_unit, next_store_number, write_stock_document
+from pos.ledger.stock_tables import (
+    SELLABLE, STATE_NAMES, find_unit, next_store_number, write_stock_document,
+)
 from pos.people.permissions import authorise
 from pos.stock.records import PostedDocument
 from pos.store.settings import get_setting
@@ -95,8 +97,7 @@ def _bring(conn, *, terminal: str, product_id: int, serial: str, approval_id: in
         elif state is UnitState.IN_TRANSIT:
             out = (unit.store_id, Bucket.TRANSIT, -1, StockReason.TILL_OVERRIDE)
         else:  # at repair, written off: not something a till brings back
-            raise UserError("stock.serial_unavailable", serial=serial,
-                            state=f"stock.state.{state.value}")
+            raise UserError("stock.serial_unavailable", serial=serial, state=STATE_NAMES[state])
         lines = [out, (here, Bucket.ON_HAND, 1, StockReason.TILL_OVERRIDE)]
         came_from = unit.store_id
     auth = authorise(conn, action=ACTION, ref=override_ref(product_id, serial),

@@ -400,3 +400,21 @@ def test_strict_a_manager_override_records_a_unit_never_received_as_found(demo_d
         assert session.get(Approval, approval).used_at is None
     pay(db, cart)
     assert verify.verify(db).ok
+
+
+def test_a_unit_written_off_is_not_brought_back_by_a_till(demo_db):
+    db = demo_db
+    receive_unit(db, "S01", "PF-BROKEN")
+    post(db, "S01", StockDocKind.WRITE_OFF, [("S01", NOTEBOOK_SKU, Bucket.ON_HAND, -1,
+                                              "PF-BROKEN")], reason=StockReason.DAMAGED)
+    cart, line = notebook_cart(db)
+    refusal = refused_serial(db, cart, line, "PF-BROKEN", "stock.serial_unavailable")
+    assert "written off" in render(refusal)
+    docs = stock_docs(db)
+    with pytest.raises(UserError) as refusal:
+        bring_serial_here(db, terminal="T01", product_id=line.product_id, serial="PF-BROKEN",
+                          approval_id=None, staff_id=staff_id(db, "manager"))
+    assert refusal.value.message_id == "stock.serial_unavailable"
+    assert "written off" in render(refusal.value)
+    assert stock_docs(db) == docs
+    assert verify.verify(db).ok
