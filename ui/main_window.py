@@ -9,13 +9,33 @@ A manager reaches the stock screen (ui.stock) from the till's top bar, Stock [F5
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from pos.kernel.enums import StaffRole
 from ui.gc_guard import GarbageCollector
 from ui.icons import apply_icons, set_icon
+from ui.key_button import KeyButton
 from ui.login import LoginScreen
+
+
+class FoldingButton(KeyButton):
+    """A top-bar button that gives its room up first: it asks for none as its minimum, so
+    the till still fits a 1280-pixel screen, and when the bar leaves it less than its
+    words need it draws nothing and takes no tap (its key still works)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def folded(self) -> bool:
+        return self.width() < KeyButton.minimumSizeHint(self).width()
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        if not self.folded():
+            super().paintEvent(event)
+
+    def hitButton(self, pos) -> bool:  # noqa: N802 - Qt override
+        return not self.folded() and super().hitButton(pos)
 
 
 class MainWindow(QMainWindow):
@@ -49,9 +69,12 @@ class MainWindow(QMainWindow):
         GarbageCollector.freeze()  # the app's long-lived objects are all there now
 
     def _add_stock_button(self) -> None:
-        """Stock [F5] on the till's top bar, before Settings; shown to managers only."""
+        """Stock [F5] on the till's top bar, before Settings; shown to managers only. The
+        bar is full at 1280 pixels in English: there the button folds away and F5 opens."""
         till = self.till
-        till.stock_button = till._button(self.tr("Stock [F5]"), self.open_stock)
+        till.stock_button = FoldingButton(self.tr("Stock [F5]"))
+        till.stock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        till.stock_button.clicked.connect(self.open_stock)
         set_icon(till.stock_button, "package-search")
         top = till.layout().itemAt(0).layout()
         top.insertWidget(top.indexOf(till.settings_button), till.stock_button)

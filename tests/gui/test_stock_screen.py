@@ -362,6 +362,22 @@ def test_a_cashier_has_no_stock_screen(qtbot, window, keys):
     assert till.active_dialog is None
 
 
+def test_the_stock_button_never_widens_a_narrower_till(qtbot, window, keys):
+    """The manager's top bar is full at 1280 px in English: the Stock button folds away
+    (drawing nothing) rather than widen the window, and F5 still opens the screen."""
+    from ui.stock.stock_screen import StockDialog
+
+    log_in(qtbot, window, *MANAGER)
+    till = window.till
+    assert not till.stock_button.folded() and till.stock_button.text() == "Stock [F5]"
+    window.resize(1280, 720)
+    qtbot.wait(20)
+    assert window.width() == 1280 and till.stock_button.folded()
+    keys.press(till.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, StockDialog))
+    assert till.active_dialog.width() <= 1280
+
+
 def test_the_screen_fits_the_till_and_the_focus_comes_back(qtbot, window, keys):
     screen = open_stock(qtbot, window, keys)
     for key in (Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F1):
