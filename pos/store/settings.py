@@ -39,6 +39,8 @@ DEFAULTS: dict[str, object] = {
     "margin_threshold_bp": 500,
     # Whether a sale may take a product's stock below zero (pos.selling refuses it if not).
     "allow_negative_stock": False,
+    # Which serials the till sells: "strict", only units received into the store's stock;
+    # "lenient", also one never seen before (pos.store.stock_setting).
     "serial_stock": "lenient",
     # Categories whose serials must be IMEIs (15 digits, Luhn check digit).
     "imei_categories": ["PHONE"],

@@ -232,7 +232,7 @@ def test_a_manager_adds_the_unknown_product_in_place_and_it_is_sold(qtbot, windo
                                                                      sqlite_demo_db):
     from sqlalchemy import select
 
-    from pos.db.models import AuditEvent, Product
+    from pos.db.models import AuditEvent, Product, StoreStock
     from pos.kernel.barcodes import make_ean13
     from ui.checkout.new_product import NewProductDialog
 
@@ -264,7 +264,9 @@ def test_a_manager_adds_the_unknown_product_in_place_and_it_is_sold(qtbot, windo
     qtbot.waitUntil(lambda: till.scan.hasFocus())
     with sqlite_demo_db.read() as session:
         product = session.scalar(select(Product).where(Product.barcode == code))
-        assert (product.price, product.cost, product.stock) == (19900, 9900, 1)
+        assert (product.price, product.cost) == (19900, 9900)
+        assert session.scalar(select(StoreStock.on_hand).where(  # at the till's store
+            StoreStock.product_id == product.id)) == 1
         assert session.scalar(select(AuditEvent.ref).where(
             AuditEvent.action == "product_added")) == code
 
