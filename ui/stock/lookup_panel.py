@@ -43,6 +43,8 @@ class LookupPanel(QWidget):
         self.point.setRange(-1, 99_999)
         self.point.setSpecialValueText(self.tr("none"))
         self.point.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # room for "none"/"未设置" or five digits between the theme's wide step buttons
+        self.point.setMinimumWidth(self.point.fontMetrics().horizontalAdvance("未设置 99999") + 96)
         self.point_button = dialog_button(self.tr("Set [F6]"))
         self.point_button.clicked.connect(self.set_point)
         self.point_label = QLabel(self.tr("Reorder point at {store}").format(
