@@ -17,13 +17,12 @@ from pos.db.models import Terminal
 from pos.kernel.enums import Bucket, UnitState
 from pos.kernel.errors import UserError
 from pos.ledger.stock_tables import (
-    INSERT_MOVE, MOVE_UNIT, NEW_UNIT, MOVES, SELLABLE, change_quantities, unit_refusal, unit_row,
+    INSERT_MOVE, INSERT_MOVE_ID, MOVE_UNIT, NEW_UNIT, SELLABLE, change_quantities, unit_refusal,
+    unit_row,
 )
 
 _TERMINAL_STORE = prepared.Prepared(select(Terminal.__table__.c.store_id).where(
     Terminal.__table__.c.id == bindparam("terminal_id")))
-_SALE_MOVE_ID = prepared.Prepared(select(MOVES.c.id).where(
-    MOVES.c.sale_line_id == bindparam("line_id")))
 
 
 def move_serial(line) -> str | None:
@@ -38,22 +37,28 @@ def move_serial(line) -> str | None:
 
 def move_sale_stock(run: prepared.Runner, document, line_ids: dict[int, int], *,
                     negative_stock_allowed: Callable[[], bool],
-                    strict_serials: Callable[[], bool]) -> None:
+                    strict_serials: Callable[[], bool], store_id: int | None = None) -> None:
     """A sale document's stock, after its lines are written: one movement per line of a
     product at the till's store (minus what it sells, plus what it takes back), the
     store's quantities (refused when short: stock.short), and its serials: a unit sold
     must be in stock here (a serial never seen is sold as it is scanned unless
-    `strict_serials()`), a unit taken back is in stock again, here."""
+    `strict_serials()`), a unit taken back is in stock again, here. `store_id`: the
+    till's store when the caller has it (read from the till otherwise)."""
     lines = [line for line in document.lines if line.product_id is not None]
     if not lines:
         return
-    store_id = run.scalar(_TERMINAL_STORE, {"terminal_id": document.terminal_id})
-    run.many(INSERT_MOVE, [{
+    if store_id is None:
+        store_id = run.scalar(_TERMINAL_STORE, {"terminal_id": document.terminal_id})
+    moves = {line.position: {
         "doc_id": None, "position": None, "sale_line_id": line_ids[line.position],
         "store_id": store_id, "product_id": line.product_id, "bucket": Bucket.ON_HAND,
         "qty": -line.quantity, "serial": move_serial(line), "unit_cost": None,
         "expected": None, "counted": None, "reason": None, "at": document.completed_at}
-        for line in lines])
+        for line in lines}
+    run.many(INSERT_MOVE, [move for move in moves.values() if move["serial"] is None])
+    # a serial's movement is its unit's last: its id comes back with the insert
+    move_ids = {position: run.scalar(INSERT_MOVE_ID, move) for position, move in moves.items()
+                if move["serial"] is not None}
     changes: dict[tuple[int, int], list[int]] = {}
     for line in lines:
         changes.setdefault((store_id, line.product_id), [0, 0])[0] -= line.quantity
@@ -64,8 +69,7 @@ def move_sale_stock(run: prepared.Runner, document, line_ids: dict[int, int], *,
         serial = move_serial(line)
         if serial is None:
             continue
-        line_id = line_ids[line.position]
-        move_id = run.scalar(_SALE_MOVE_ID, {"line_id": line_id})
+        line_id, move_id = line_ids[line.position], move_ids[line.position]
         unit = unit_row(run, line.product_id, serial)
         selling = line.quantity > 0
         state = UnitState.SOLD if selling else UnitState.RETURNED

@@ -207,6 +207,9 @@ _INSERT_DOC = prepared.insert(DOCS, (
 INSERT_MOVE = prepared.insert(MOVES, (
     "doc_id", "position", "sale_line_id", "store_id", "product_id", "bucket", "qty", "serial",
     "unit_cost", "expected", "counted", "reason", "at"))
+INSERT_MOVE_ID = prepared.insert(MOVES, (
+    "doc_id", "position", "sale_line_id", "store_id", "product_id", "bucket", "qty", "serial",
+    "unit_cost", "expected", "counted", "reason", "at"), returning=[MOVES.c.id])
 _DOC_MOVE_IDS = prepared.Prepared(select(MOVES.c.position, MOVES.c.id).where(
     MOVES.c.doc_id == bindparam("doc_id")))
 _DOC_ID = prepared.Prepared(select(DOCS.c.id).where(DOCS.c.doc_no == bindparam("doc_no")))

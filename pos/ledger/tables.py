@@ -61,7 +61,8 @@ _INSERT_PRINT_JOB = prepared.insert(PrintJob.__table__, (
 
 def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] = (),
                    negative_stock_allowed: Callable[[], bool] = lambda: False,
-                   strict_serials: Callable[[], bool] = lambda: False) -> Written:
+                   strict_serials: Callable[[], bool] = lambda: False,
+                   store_id: int | None = None) -> Written:
     """Seal the document in the journal and write it with everything that follows from
     it, inside the caller's transaction: the sale row, its lines (units before what hangs
     under them), stock moved by each line's quantity, serials taken (sold) or released
@@ -106,7 +107,7 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
             "override_reason": line.override_reason, "seller_id": line.seller_id,
             "original_line_id": line.original_line})
     move_sale_stock(run, document, line_ids, negative_stock_allowed=negative_stock_allowed,
-                    strict_serials=strict_serials)
+                    strict_serials=strict_serials, store_id=store_id)
     run.many(_INSERT_OUTCOME, [{
         "sale_id": sale_id,
         "main_line_id": line_ids[o.main] if o.main is not None else o.main_line,

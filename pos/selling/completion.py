@@ -106,6 +106,7 @@ class _References:
     coverage: dict[str, tuple[CoverageStart, int | None, date | None]]
     # the setting serial_stock is strict, as read for the cart's serials (None: not read)
     strict: bool | None = None
+    store_id: int | None = None  # the till's store
 
 
 def complete_sale(db: Database, cart: Cart, *, tenders: list[TenderInput],
@@ -162,7 +163,8 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
     written = write_document(conn, document, print_jobs=job_rows(  # none that can never print
         refs.terminal_id, document.receipt_no, printable_requests(document, print_jobs)),
         negative_stock_allowed=lambda: _negative_stock_allowed(conn),
-        strict_serials=lambda: refs.strict if refs.strict is not None else strict_serials(conn))
+        strict_serials=lambda: refs.strict if refs.strict is not None else strict_serials(conn),
+        store_id=refs.store_id)
     return CompletedSale(written.sale_id, document.receipt_no, document.total,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)
 
@@ -225,7 +227,8 @@ def _references(conn, run: prepared.Runner, cart: Cart,
     sheet_items = {template_id: run.all(_SHEET_ITEMS, {"template_id": template_id})
                    for template_id in {m.sheet_template_id for m in cart.main_units()
                                        if m.sheet_template_id is not None}}
-    return _References(terminal_id, customer_kind, tiers, sheet_items, coverage, strict)
+    return _References(terminal_id, customer_kind, tiers, sheet_items, coverage, strict,
+                       store_id)
 
 
 def sale_document(cart: Cart, refs: _References, receipt_no: str, sequence: int, shift_id: int,

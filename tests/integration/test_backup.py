@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from pos.backup import files
 from pos.backup import sqlite_backup
 from pos.backup.run import backup_age
+from pos.db import schema
 from pos.backup.sqlite_backup import check_backup, read_only_url, take_backup
 from pos.cli import main
 from pos.db import keyfile
@@ -69,9 +70,9 @@ def sell(db, count: int, terminal: str = "T01") -> list[str]:
 
 def test_a_backup_is_checked_before_it_counts(sqlite_demo_db, data_folder):
     outcome = take_backup(sqlite_demo_db, reason="manual")
-    assert outcome.good and outcome.problem is None and outcome.revision == "0014"
+    assert outcome.good and outcome.problem is None and outcome.revision == schema.HEAD
     path = data_folder / "backups" / outcome.file
-    assert path.is_file() and path.name.startswith("tickbox-") and path.name.endswith("-r0013.db")
+    assert path.is_file() and path.name.startswith("tickbox-") and path.name.endswith(f"-r{schema.HEAD}.db")
     assert not list((data_folder / "backups").glob(".*.tmp"))  # written aside, then renamed
     check = check_backup(path)
     assert check.good and check.journal_checked and check.documents > 0
