@@ -312,14 +312,11 @@ def count_stock(args, db, terminal) -> int:
         errors.raise_if_any(WHAT)
     draft = counts.start_count(db, store=args.store, scope=args.scope, staff_id=who)
     try:
-        for line in lines:
-            if line.qty == 0:
-                continue
-            try:
-                counts.scan_into_count(db, draft_id=draft, code=line.code, qty=line.qty,
-                                       serial=line.serial)
-            except UserError as exc:
-                errors.add(line.line_no, CODE, exc)
+        scanned = [line for line in lines if line.qty != 0]
+        for index, refusal in counts.scan_many_into_count(  # one transaction for the file
+                db, draft_id=draft,
+                scans=[(line.code, line.qty, line.serial) for line in scanned]):
+            errors.add(scanned[index].line_no, CODE, refusal)
         errors.raise_if_any(WHAT)
         posted = counts.post_count(db, draft_id=draft, staff_id=who)
     except BaseException:

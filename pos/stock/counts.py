@@ -65,51 +65,82 @@ def scan_into_count(db: Database, *, draft_id: str, code: str, qty: int = 1,
     is counted by its serials: `code` may be a known unit's serial (it names the
     product too), or the product's code with `serial`; a negative qty takes that serial
     off the count. Returns the product's line as it stands now."""
+    with db.write_connection() as conn:
+        draft = _draft(conn, draft_id, lock=True)  # a posting waits for the scan, or it
+        product = _scan(conn, draft, code, qty, serial)  # went first
+        found = tally_of(conn, draft, only=[product.id])
+        return found[0].line() if found else CountLine(product.sku, product.name, 0, 0)
+
+
+def scan_many_into_count(db: Database, *, draft_id: str,
+                         scans: list[tuple[str, int, str | None]]) -> list[tuple[int, UserError]]:
+    """Many scans (code, qty, serial) into a count in one transaction, as a file of
+    them is read: each is checked as scan_into_count checks one; the refused ones are
+    returned as (index, refusal) and, if any is, nothing is kept (all or nothing)."""
+    refused: list[tuple[int, UserError]] = []
+    try:
+        with db.write_connection() as conn:
+            draft = _draft(conn, draft_id, lock=True)
+            for index, (code, qty, serial) in enumerate(scans):
+                try:  # a scan is refused before it writes anything
+                    _scan(conn, draft, code, qty, serial)
+                except UserError as refusal:
+                    refused.append((index, refusal))
+            if refused:
+                raise _Refused
+    except _Refused:
+        pass
+    return refused
+
+
+class _Refused(Exception):
+    """Rolls back a file's scans when one of them was refused."""
+
+
+def _scan(conn, draft, code: str, qty: int, serial: str | None):
+    """One scan into the draft, checked; returns its product."""
     if isinstance(qty, bool) or not isinstance(qty, int):
         raise TypeError("qty is a whole number")
     if qty == 0 or abs(qty) > MAX_QTY:
         raise UserError("stock.negative_quantity", text=str(qty))
-    with db.write_connection() as conn:
-        draft = _draft(conn, draft_id, lock=True)  # a posting waits for the scan, or it
-        product, serial = _product_and_serial(conn, draft, code, serial)  # went first
-        if draft.scope.startswith("category:"):
-            category = draft.scope.partition(":")[2]
-            if product.category != category:
-                raise UserError("stock.count_other_category", name=product.name,
-                                category=product.category, scope=draft.scope)
-        scans = StockCountScan.__table__
-        if product.serial_tracked:
-            if serial is None:
-                raise UserError("stock.serial_needed", name=product.name)
-            if abs(qty) != 1:
-                raise UserError("stock.serial_count_mismatch", name=product.name,
-                                quantity=abs(qty), serials=1)
-            already = conn.execute(select(scans.c.id).where(
-                scans.c.draft_id == draft.id, scans.c.product_id == product.id,
-                scans.c.serial == serial)).scalar()
-            if qty < 0:
-                if already is None:
-                    raise UserError("stock.count_serial_not_scanned", serial=serial)
-                conn.execute(delete(scans).where(scans.c.id == already))
-            else:
-                if already is not None:
-                    raise UserError("stock.serial_repeated", serial=serial)
-                refusal = bring_in_refusal(conn, draft.store_id, product.id, serial)
-                if refusal is not None:
-                    raise refusal
-                conn.execute(scans.insert().values(draft_id=draft.id, product_id=product.id,
-                                                   serial=serial, qty=1))
+    product, serial = _product_and_serial(conn, draft, code, serial)
+    if draft.scope.startswith("category:"):
+        category = draft.scope.partition(":")[2]
+        if product.category != category:
+            raise UserError("stock.count_other_category", name=product.name,
+                            category=product.category, scope=draft.scope)
+    scans = StockCountScan.__table__
+    if product.serial_tracked:
+        if serial is None:
+            raise UserError("stock.serial_needed", name=product.name)
+        if abs(qty) != 1:
+            raise UserError("stock.serial_count_mismatch", name=product.name,
+                            quantity=abs(qty), serials=1)
+        already = conn.execute(select(scans.c.id).where(
+            scans.c.draft_id == draft.id, scans.c.product_id == product.id,
+            scans.c.serial == serial)).scalar()
+        if qty < 0:
+            if already is None:
+                raise UserError("stock.count_serial_not_scanned", serial=serial)
+            conn.execute(delete(scans).where(scans.c.id == already))
         else:
-            if serial is not None:
-                raise UserError("stock.serial_not_tracked", name=product.name)
-            counted = conn.execute(select(func.coalesce(func.sum(scans.c.qty), 0)).where(
-                scans.c.draft_id == draft.id, scans.c.product_id == product.id)).scalar_one()
-            if counted + qty < 0:
-                raise UserError("stock.negative_count", text=str(counted + qty))
+            if already is not None:
+                raise UserError("stock.serial_repeated", serial=serial)
+            refusal = bring_in_refusal(conn, draft.store_id, product.id, serial)
+            if refusal is not None:
+                raise refusal
             conn.execute(scans.insert().values(draft_id=draft.id, product_id=product.id,
-                                               serial=None, qty=qty))
-        found = tally_of(conn, draft, only=[product.id])
-        return found[0].line() if found else CountLine(product.sku, product.name, 0, 0)
+                                               serial=serial, qty=1))
+    else:
+        if serial is not None:
+            raise UserError("stock.serial_not_tracked", name=product.name)
+        counted = conn.execute(select(func.coalesce(func.sum(scans.c.qty), 0)).where(
+            scans.c.draft_id == draft.id, scans.c.product_id == product.id)).scalar_one()
+        if counted + qty < 0:
+            raise UserError("stock.negative_count", text=str(counted + qty))
+        conn.execute(scans.insert().values(draft_id=draft.id, product_id=product.id,
+                                           serial=None, qty=qty))
+    return product
 
 
 def count_view(db: Database, *, draft_id: str) -> CountView:
