@@ -212,7 +212,28 @@ INSERT_MOVE_ID = prepared.insert(MOVES, (
     "unit_cost", "expected", "counted", "reason", "at"), returning=[MOVES.c.id])
 _DOC_MOVE_IDS = prepared.Prepared(select(MOVES.c.position, MOVES.c.id).where(
     MOVES.c.doc_id == bindparam("doc_id")))
-_DOC_ID = prepared.Prepared(select(DOCS.c.id).where(DOCS.c.doc_no == bindparam("doc_no")))
+_SENT = prepared.Prepared(select(DOCS.c.id, DOCS.c.kind, DOCS.c.other_store_id).where(
+    DOCS.c.doc_no == bindparam("doc_no")))
+_RECEIVED = prepared.Prepared(select(DOCS.c.doc_no).where(DOCS.c.transfer_id == bindparam("id")))
+
+
+def _transfer_received(run: prepared.Runner, document: StockDocument) -> int:
+    """The transfer a TRANSFER_IN receives (its id), checked under the journal's head:
+    a sent transfer, to this document's store, not received yet (the unique index on
+    transfer_id is the last guard, not the first)."""
+    sent = run.first(_SENT, {"doc_no": document.transfer_no})
+    if (sent is None or document.kind is not StockDocKind.TRANSFER_IN
+            or StockDocKind(sent[1]) is not StockDocKind.TRANSFER_OUT):
+        raise UserError("stock.transfer_unknown", transfer=document.transfer_no)
+    if sent[2] != document.store_id:
+        store = run.scalar(_STORE_CODE, {"id": sent[2]}) or ""
+        raise UserError("stock.transfer_not_for_store", transfer=document.transfer_no,
+                        store=store)
+    received = run.scalar(_RECEIVED, {"id": sent[0]})
+    if received is not None:
+        raise UserError("stock.transfer_already_received", transfer=document.transfer_no,
+                        doc=received)
+    return sent[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,11 +257,7 @@ def write_stock_document(conn, document: StockDocument, *,
     run = prepared.on(conn)
     sealed = chain.append(conn, document.payload(), doc_type="stock",
                           doc_ref=document.doc_no, at=document.posted_at)
-    transfer_id = None
-    if document.transfer_no is not None:
-        transfer_id = run.scalar(_DOC_ID, {"doc_no": document.transfer_no})
-        if transfer_id is None:
-            raise UserError("stock.transfer_unknown", transfer=document.transfer_no)
+    transfer_id = _transfer_received(run, document) if document.transfer_no is not None else None
     doc_id = run.scalar(_INSERT_DOC, dict(
         doc_no=document.doc_no, kind=document.kind, store_id=document.store_id,
         other_store_id=document.other_store_id, transfer_id=transfer_id,
@@ -268,26 +285,26 @@ def write_stock_document(conn, document: StockDocument, *,
     serial_lines = [line for line in lines if line.serial]
     if serial_lines:
         move_ids = dict(run.all(_DOC_MOVE_IDS, {"doc_id": doc_id}))
-        _move_units(run, serial_lines, move_ids)
+        _move_units(run, conn, serial_lines, move_ids)
     return WrittenStock(doc_id, chain.anchor_code(sealed.hash))
 
 
-def _move_units(run: prepared.Runner, lines: list[StockLine], move_ids: dict[int, int]) -> None:
+def _move_units(run: prepared.Runner, conn, lines: list[StockLine],
+                move_ids: dict[int, int]) -> None:
     """Each serial line moves its unit, in position order: a line out of a bucket needs
     the unit there (in stock, or in transit, at that store); a line in needs it nowhere
     (new, written off, at repair) or just taken out by this document."""
     # -> [id or None, state, store, sale line, taken out by this document, last move]
-    units: dict[tuple[int, str], list] = {}
+    units: dict[tuple[int, str], list] = {
+        key: [row.id, UnitState(row.state), row.store_id, row.sale_line_id, False, None]
+        for key, row in _units_of(conn, {(line.product_id, line.serial) for line in lines}).items()}
     for line in lines:
         if line.qty not in (1, -1):
             raise ValueError(f"serial {line.serial}: a serial line moves one unit")
         key = (line.product_id, line.serial)
         unit = units.get(key)
         if unit is None:
-            row = unit_row(run, line.product_id, line.serial)
-            unit = units[key] = ([row.id, UnitState(row.state), row.store_id,
-                                  row.sale_line_id, False, None] if row is not None
-                                 else [None, None, None, None, False, None])
+            unit = units[key] = [None, None, None, None, False, None]
         state, store = unit[1], unit[2]
         if line.qty < 0:
             wanted = SELLABLE if line.bucket is Bucket.ON_HAND else (UnitState.IN_TRANSIT,)
@@ -311,6 +328,24 @@ def _move_units(run: prepared.Runner, lines: list[StockLine], move_ids: dict[int
     run.many(NEW_UNIT, [{"product_id": key[0], "serial": key[1], "state": u[1],
                           "store_id": u[2], "sale_line_id": None, "last_move_id": u[5]}
                          for key, u in units.items() if u[0] is None])
+
+
+_UNITS_CHUNK = 500  # serials whose units one statement reads
+
+
+def _units_of(conn, keys: set[tuple[int, str]]) -> dict[tuple[int, str], UnitRow]:
+    """The units of these (product, serial) keys that exist, read a chunk at a time
+    (a delivery of 10,000 serials is 20 statements, not 10,000)."""
+    found: dict[tuple[int, str], UnitRow] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _UNITS_CHUNK):
+        serials = sorted({serial for _, serial in ordered[start:start + _UNITS_CHUNK]})
+        for row in conn.execute(select(
+                UNITS.c.product_id, UNITS.c.serial, UNITS.c.id, UNITS.c.state, UNITS.c.store_id,
+                UNITS.c.sale_line_id).where(UNITS.c.serial.in_(serials))):
+            if (row[0], row[1]) in keys:
+                found[(row[0], row[1])] = UnitRow(row[2], row[3], row[4], row[5])
+    return found
 
 
 class _Unit:

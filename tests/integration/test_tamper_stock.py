@@ -140,3 +140,39 @@ def test_a_stock_documents_anchor_proves_the_journal_holds_it(day):
     assert result.ok and result.anchor_found
     found = verify.verify(db, from_anchor=chain.anchor_code(digest))
     assert found.ok and found.from_seq is not None
+
+
+def test_the_ledger_seals_a_transfer_received_only_once_and_only_a_sent_one(day):
+    """The ledger itself (not only the service) refuses a TRANSFER_IN naming a document
+    that is not a sent transfer, one for another store, or one received already."""
+    from datetime import date
+    from uuid import uuid4
+
+    from sqlalchemy import select
+
+    from pos.db.models import Product, Store
+    from pos.kernel.clock import utcnow
+    from pos.kernel.enums import Bucket, StockDocKind
+    from pos.kernel.errors import UserError
+    from pos.ledger.stock_documents import StockDocument, StockLine
+    from pos.ledger.stock_tables import write_stock_document
+
+    db, refs = day
+    with db.read_connection() as conn:
+        s01, s02 = (conn.execute(select(Store.id).where(Store.code == c)).scalar_one()
+                    for c in ("S01", "S02"))
+        bag = conn.execute(select(Product.id).where(Product.sku == "BAG-NB-156")).scalar_one()
+
+    def receive(transfer_no, store):
+        document = StockDocument(
+            kind=StockDocKind.TRANSFER_IN, doc_no=f"X-TI-{uuid4().hex[:8]}", store_id=store,
+            business_date=date.today(), posted_at=utcnow(), request_id=str(uuid4()),
+            lines=(StockLine(1, store, bag, Bucket.ON_HAND, 1),), transfer_no=transfer_no)
+        with pytest.raises(UserError) as refused, db.write_connection() as conn:
+            write_stock_document(conn, document)
+        return refused.value.message_id
+
+    assert receive(refs["received"], s02) == "stock.transfer_unknown"  # a goods receipt
+    assert receive(refs["sent"], s01) == "stock.transfer_not_for_store"
+    assert receive(refs["sent"], s02) == "stock.transfer_already_received"
+    assert verify.verify(db).ok
