@@ -298,3 +298,20 @@ def shortages_of(conn, lines) -> tuple[Shortage, ...]:
     products = products_by_id(conn, short)
     return tuple(Shortage(products[pid].sku, products[pid].name, sent, received, tuple(serials))
                  for pid, (sent, received, serials) in short.items())
+
+
+def given_serial(line, product) -> str | None:
+    """A line's serial as given, checked against its product: a serial-tracked
+    product's line is one unit with its serial (stock.serial_needed,
+    stock.serial_count_mismatch), any other product's has none (stock.serial_not_tracked)."""
+    given = line.serial if isinstance(line.serial, str) and line.serial.strip() else None
+    if not product.serial_tracked:
+        if given is not None:
+            raise UserError("stock.serial_not_tracked", name=product.name)
+        return None
+    if given is None:
+        raise UserError("stock.serial_needed", name=product.name)
+    if line.qty != 1:
+        raise UserError("stock.serial_count_mismatch", name=product.name, quantity=line.qty,
+                        serials=1)
+    return given

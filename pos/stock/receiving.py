@@ -75,17 +75,8 @@ def _serial_of(line: MoveInput, product: posting.ProductRow,
                serials: unit_lookup.Serials) -> str | None:
     """The line's serial as kept; a serial-tracked product's line is one unit with its
     serial, any other product's has none."""
-    given = line.serial if isinstance(line.serial, str) and line.serial.strip() else None
-    if not product.serial_tracked:
-        if given is not None:
-            raise UserError("stock.serial_not_tracked", name=product.name)
-        return None
-    if given is None:
-        raise UserError("stock.serial_needed", name=product.name)
-    if line.qty != 1:
-        raise UserError("stock.serial_count_mismatch", name=product.name, quantity=line.qty,
-                        serials=1)
-    return serials.kept(given, product)
+    given = posting.given_serial(line, product)
+    return serials.kept(given, product) if given is not None else None
 
 
 def _refuse_known(conn, unit: unit_lookup.Unit) -> None:

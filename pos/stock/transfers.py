@@ -77,17 +77,8 @@ def send_transfer(db: Database, *, from_store: str, to_store: str, staff_id: int
 
 def _serial_out(line: MoveInput, product: posting.ProductRow,
                 serials: unit_lookup.Serials) -> str | None:
-    given = line.serial if isinstance(line.serial, str) and line.serial.strip() else None
-    if not product.serial_tracked:
-        if given is not None:
-            raise UserError("stock.serial_not_tracked", name=product.name)
-        return None
-    if given is None:
-        raise UserError("stock.serial_needed", name=product.name)
-    if line.qty != 1:
-        raise UserError("stock.serial_count_mismatch", name=product.name, quantity=line.qty,
-                        serials=1)
-    return serials.known(given, product)
+    given = posting.given_serial(line, product)
+    return serials.known(given, product) if given is not None else None
 
 
 # --- receiving a transfer ---------------------------------------------------------------

@@ -7,24 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from pos.ledger import verify
-from tests.integration.tamper_day import a_day
-
-
-@pytest.fixture
-def day(demo_db):
-    refs = a_day(demo_db)
-    assert verify.verify(demo_db).ok
-    return demo_db, refs
-
-
-def tampered(db, *statements, **values):
-    with db.unit_of_work() as session:
-        for statement in statements:
-            session.execute(text(statement), values)
-    result = verify.verify(db)
-    assert not result.ok and result.problem
-    return result.problem
-
+from tests.integration.test_tamper import day, tampered  # noqa: F401 - the fixture and helper
 
 BAG_AT = ("product_id = (SELECT id FROM products WHERE sku = 'BAG-NB-156') AND store_id = "
           "(SELECT id FROM stores WHERE code = '{store}')")
