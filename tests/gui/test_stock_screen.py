@@ -369,7 +369,8 @@ def test_the_stock_button_never_widens_a_narrower_till(qtbot, window, keys):
 
     log_in(qtbot, window, *MANAGER)
     till = window.till
-    assert not till.stock_button.folded() and till.stock_button.text() == "Stock [F5]"
+    qtbot.waitUntil(lambda: not till.stock_button.folded())  # once the bar is laid out
+    assert till.stock_button.text() == "Stock [F5]"
     window.resize(1280, 720)  # laid out when the event loop gets to it (later under load)
     qtbot.waitUntil(lambda: window.width() == 1280 and till.stock_button.folded())
     keys.press(till.scan, Qt.Key.Key_F5)
