@@ -137,7 +137,8 @@ class AuditDialog(QDialog):
 
     def _role(self, value) -> str:
         roles = {"cashier": self.tr("cashier"), "installer": self.tr("installer"),
-                 "manager": self.tr("manager"), "admin": self.tr("administrator")}
+                 "manager": self.tr("manager"), "admin": self.tr("administrator"),
+                 "customer_manager": self.tr("customer manager")}
         return roles.get(value, str(value))
 
     def money(self, value) -> str:

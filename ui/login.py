@@ -123,7 +123,8 @@ class LoginScreen(QWidget):
 
     def _role_names(self) -> dict[StaffRole, str]:
         return {StaffRole.CASHIER: self.tr("Cashier"), StaffRole.INSTALLER: self.tr("Installer"),
-                StaffRole.MANAGER: self.tr("Manager"), StaffRole.ADMIN: self.tr("Administrator")}
+                StaffRole.MANAGER: self.tr("Manager"), StaffRole.ADMIN: self.tr("Administrator"),
+                StaffRole.CUSTOMER_MANAGER: self.tr("Customer manager")}
 
     def _show_status(self) -> None:
         """"Starting…" in the tiles' place while no names are known, and under the PIN

@@ -10,7 +10,8 @@ def register(sub) -> None:
     group = sub.add_parser("staff", help="staff members").add_subparsers(dest="action", required=True)
     add = group.add_parser("add", help="add a staff member (asks the PIN twice)")
     add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, choices=["cashier", "installer", "manager", "admin"])
+    add.add_argument("--role", required=True, choices=["cashier", "installer", "manager", "admin",
+                                                              "customer_manager"])
     add.set_defaults(run=add_staff)
     group.add_parser("list", help="list active staff").set_defaults(run=list_staff, writes=False)
 

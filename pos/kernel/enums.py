@@ -69,6 +69,7 @@ class StaffRole(StrEnum):
     INSTALLER = "installer"
     MANAGER = "manager"
     ADMIN = "admin"
+    CUSTOMER_MANAGER = "customer_manager"  # 客户经理: owns leads and business customers
 
 
 class CallOutcome(StrEnum):
@@ -97,6 +98,7 @@ class JobKind(StrEnum):
     CARD = "card"  # service-card certificate (PDF)
     DRAWER = "drawer"  # open the cash drawer (through the receipt printer)
     ZREPORT = "zreport"  # a closed shift's Z report: the receipt printer, or A4 PDF
+    ACCOUNT = "account"  # the slip of a payment on account or a pre-order's deposit
 
 
 class SaleState(StrEnum):
@@ -148,6 +150,8 @@ class Tender(StrEnum):
     VOUCHER = "voucher"
     ON_ACCOUNT = "on_account"
     EXCHANGE = "exchange"  # credit from goods returned in an exchange, spent on the new sale
+    DEPOSIT = "deposit"  # a pre-order's deposit, spent on the sale that completes it
+    BANK_TRANSFER = "transfer"  # a bank transfer (payments on account)
 
 
 class CardState(StrEnum):
@@ -197,3 +201,68 @@ class StockReason(StrEnum):
     REPAIR_BACK = "repair_back"
     TILL_OVERRIDE = "till_override"
     CORRECTION = "correction"
+
+
+class AccountState(StrEnum):
+    OPEN = "open"
+    TRANSFERRED = "transferred"  # passed to the big-account team: no more sales on account
+    CLOSED = "closed"
+
+
+class AccountDocKind(StrEnum):
+    """A sealed money document on a customer's account that is not a sale."""
+
+    PAYMENT = "payment"  # money received against the account (RP)
+    WRITE_OFF = "write_off"  # a bad debt written off by a manager (BD)
+    ALLOCATE = "allocate"  # a credit applied to an invoice, e.g. a refund to account (AP)
+    DEPOSIT = "deposit"  # a pre-order's deposit taken: a liability (DP)
+    DEPOSIT_REFUND = "deposit_refund"  # a cancelled pre-order's deposit paid back (DR)
+
+
+class ItemKind(StrEnum):
+    """One signed amount on an account's ledger."""
+
+    INVOICE = "invoice"  # a sale or add-on on account (+)
+    SALE_CREDIT = "sale_credit"  # a refund or void to account (-)
+    PAYMENT = "payment"  # (-)
+    WRITE_OFF = "write_off"  # (-)
+
+
+class QuoteState(StrEnum):
+    """Expired is not stored: an open or accepted quote past its date is expired."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"  # opened as a cart
+    CONVERTED = "converted"  # sold
+    CANCELLED = "cancelled"
+
+
+class PreorderState(StrEnum):
+    OPEN = "open"
+    COMPLETED = "completed"  # sold, the deposit spent on it
+    CANCELLED = "cancelled"  # the deposit paid back
+
+
+class LeadKind(StrEnum):
+    SMB = "smb"
+    GOVERNMENT = "government"
+    STAFF_REFERRAL = "staff_referral"
+    WALK_IN = "walk_in"
+
+
+class LeadState(StrEnum):
+    OPEN = "open"
+    QUOTED = "quoted"
+    WON = "won"
+    LOST = "lost"
+    TRANSFERRED = "transferred"  # handed to the business team (转单)
+
+
+class Team(StrEnum):
+    BUSINESS = "business"  # the business (SMB) team
+    BIG_ACCOUNTS = "big_accounts"  # the big-account team: overdue accounts pass to it
+
+
+class ContactKind(StrEnum):
+    CALL = "call"
+    VISIT = "visit"

@@ -34,7 +34,8 @@ from pos.db.models import (
 )
 from pos.kernel.enums import CardState, DocumentKind, ShiftState, UnitState
 from pos.kernel.money import to_decimal_string
-from pos.ledger import chain, stock_reconcile
+from pos.ledger import account_reconcile, chain, stock_reconcile
+from pos.ledger.account_records import ACCOUNT_RECORD
 from pos.ledger import facts as sealed_facts
 from pos.ledger.tables import Stored
 
@@ -73,6 +74,13 @@ class Facts:
     stock_docs: int = 0  # stock documents found good
     stock_lines: int = 0  # their movements
     first_sale_id: int | None = None  # sales from here on move stock by their own rows
+    account_docs: int = 0  # account documents found good
+    allocations: int = 0  # their allocations
+    accounts: dict[int, dict] = field(default_factory=dict)  # customer -> last account_record
+
+    def add_account(self, document) -> None:
+        self.account_docs += 1
+        self.allocations += len(document.allocations)
 
     def add_stock(self, document) -> None:
         self.stock_docs += 1
@@ -91,6 +99,8 @@ class Facts:
         self.events += 1
         if event.action == sealed_facts.STAFF_RECORD and event.ref.isdigit():
             self.staff[int(event.ref)] = details
+        elif event.action == ACCOUNT_RECORD and event.ref.isdigit():
+            self.accounts[int(event.ref)] = details
         elif event.action == sealed_facts.SETTING_RECORD:
             self.settings[event.ref] = details.get("value")
         elif event.action == "shift_opened" and isinstance(details.get("shift"), int):
@@ -133,6 +143,9 @@ def reconcile(conn, facts: Facts) -> None:
     _people_and_settings(conn, facts)
     problem = stock_reconcile.problems(conn, documents=facts.stock_docs,
                                        lines=facts.stock_lines, first_sale_id=facts.first_sale_id)
+    if problem:
+        raise Broken(problem)
+    problem = account_reconcile.problems(conn, facts)
     if problem:
         raise Broken(problem)
 

@@ -21,7 +21,7 @@ from pos.ledger.stock_tables import (
     unit_row,
 )
 
-_TERMINAL_STORE = prepared.Prepared(select(Terminal.__table__.c.store_id).where(
+TERMINAL_STORE = prepared.Prepared(select(Terminal.__table__.c.store_id).where(
     Terminal.__table__.c.id == bindparam("terminal_id")))
 
 
@@ -48,7 +48,7 @@ def move_sale_stock(run: prepared.Runner, document, line_ids: dict[int, int], *,
     if not lines:
         return
     if store_id is None:
-        store_id = run.scalar(_TERMINAL_STORE, {"terminal_id": document.terminal_id})
+        store_id = run.scalar(TERMINAL_STORE, {"terminal_id": document.terminal_id})
     moves = {line.position: {
         "doc_id": None, "position": None, "sale_line_id": line_ids[line.position],
         "store_id": store_id, "product_id": line.product_id, "bucket": Bucket.ON_HAND,

@@ -54,11 +54,11 @@ def _counter_statement(dialect: str):
 _NEXT = prepared.Prepared(_counter_statement)
 
 
-def next_store_number(conn, store_id: int, kind: StockDocKind) -> int:
+def next_store_number(conn, store_id: int, kind: StockDocKind | str) -> int:
     """The next number of a store's gapless sequence of one kind of stock document,
     inside the document's transaction (taken first: the counter row stays locked until
     commit, before the journal's head)."""
-    return prepared.on(conn).scalar(_NEXT, {"store_id": store_id, "kind": kind.value})
+    return prepared.on(conn).scalar(_NEXT, {"store_id": store_id, "kind": str(kind)})
 
 
 # --- quantities ------------------------------------------------------------------------

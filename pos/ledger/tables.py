@@ -17,11 +17,14 @@ from sqlalchemy import bindparam, select
 from pos.db import prepared
 from pos.db.models import Payment, PrintJob, Sale, SaleLine, ServiceCard, SheetOutcome
 from pos.kernel.clock import utcnow
-from pos.kernel.enums import CardState, DocumentKind, LineKind, SaleState
+from pos.kernel.enums import CardState, DocumentKind, LineKind, SaleState, Tender
 from pos.kernel.errors import UserError
 from pos.ledger import chain
 from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
-from pos.ledger.stock_sales import move_sale_stock
+from pos.ledger.account_sales import post_sale_account
+from pos.ledger.stock_sales import TERMINAL_STORE, move_sale_stock
+
+ACCOUNT_TENDERS = (Tender.ON_ACCOUNT, Tender.DEPOSIT)  # their payments move accounts too
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,8 @@ _INSERT_PRINT_JOB = prepared.insert(PrintJob.__table__, (
 def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] = (),
                    negative_stock_allowed: Callable[[], bool] = lambda: False,
                    strict_serials: Callable[[], bool] = lambda: False,
-                   store_id: int | None = None) -> Written:
+                   store_id: int | None = None,
+                   blocks_overdue: Callable[[], bool] = lambda: False) -> Written:
     """Seal the document in the journal and write it with everything that follows from
     it, inside the caller's transaction: the sale row, its lines (units before what hangs
     under them), stock moved by each line's quantity, serials taken (sold) or released
@@ -77,7 +81,11 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
     allow_negative_stock, which the ledger, beneath the store's settings, does not
     read itself). A serial sold must be a unit in stock at the till's store; one the
     store has never seen is sold as it stands unless `strict_serials()` (the setting
-    serial_stock) says the store sells only serials it received (pos.ledger.stock_tables)."""
+    serial_stock) says the store sells only serials it received (pos.ledger.stock_tables).
+    An on-account payment charges (or credits) the customer's account, within its limit
+    and, when `blocks_overdue()` (the setting account_block_overdue), not while an
+    invoice is overdue; a deposit payment spends its pre-order's deposit
+    (pos.ledger.account_sales)."""
     run = prepared.on(conn)
     if document.completed_at is None:
         document = replace(document, completed_at=utcnow())
@@ -128,6 +136,10 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
         "sale_id": sale_id, "position": p.position, "tender": p.tender, "amount": p.amount,
         "reference": p.reference, "card_last4": p.card_last4, "due_date": p.due_date,
     } for p in document.payments])
+    if any(p.tender in ACCOUNT_TENDERS for p in document.payments):
+        if store_id is None:
+            store_id = run.scalar(TERMINAL_STORE, {"terminal_id": document.terminal_id})
+        post_sale_account(conn, document, sale_id, store_id, blocks_overdue=blocks_overdue)
     run.many(_INSERT_PRINT_JOB, list(print_jobs))
     return Written(sale_id, line_ids, tuple(card for card in cancelled if card))
 

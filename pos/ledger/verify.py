@@ -32,7 +32,7 @@ from pos.db.models import (
 )
 from pos.kernel.enums import DocumentKind, ShiftState
 from pos.kernel.errors import UserError
-from pos.ledger import audit, batch, chain, losses, stock_reconcile
+from pos.ledger import account_reconcile, audit, batch, chain, losses, stock_reconcile
 from pos.ledger.drawer import shift_figures, z_document
 from pos.ledger.head import Gap, find_gap, head_mac, read_witness, witness_path
 from pos.ledger.reconcile import Broken, Facts, check_movement, first_unsealed_sale, reconcile
@@ -261,6 +261,11 @@ def _check_document(conn, entry, facts: Facts, rows) -> str | None:
         problem, document = stock_reconcile.check_entry(conn, entry, sealed_as)
         if problem is None:
             facts.add_stock(document)
+        return problem
+    if entry.doc_type == "account":
+        problem, document = account_reconcile.check_entry(conn, entry, sealed_as)
+        if problem is None:
+            facts.add_account(document)
         return problem
     return f"'{entry.doc_type}' is no kind of document this journal seals"
 

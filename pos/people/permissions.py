@@ -31,13 +31,19 @@ ACTIONS = {
     "staff_admin": "action.staff_admin",
     "close_day": "action.close_day",
     "serial_override": "action.serial_override",  # bring a unit to the till's store
+    "account_open": "action.account_open",  # open an account or change its terms
+    "account_transfer": "action.account_transfer",  # pass it to the big-account team
+    "account_write_off": "action.account_write_off",
+    "deposit_refund": "action.deposit_refund",  # a cancelled pre-order's deposit paid back
+    "quote_after_expiry": "action.quote_after_expiry",  # sell at a lapsed quote's prices
 }
 MANAGER_ACTIONS = set(ACTIONS) - {"staff_admin"}
 # Actions that move (or give away) money: their approval also names the amount, in minor
 # units, positive (a refund's total, a discount, the overriding price, the cash paid in
 # or out), and is good for that amount only.
 MONEY_ACTIONS = frozenset({"refund", "no_receipt_return", "discount_beyond_limit",
-                           "price_override", "paid_in", "paid_out"})
+                           "price_override", "paid_in", "paid_out", "account_write_off",
+                           "deposit_refund", "quote_after_expiry"})
 APPROVAL_MINUTES = 15  # an approval not used by then lapses
 REF_MAX = 60  # approvals.ref
 
@@ -47,12 +53,14 @@ ROLE_NAMES = {
     "installer": "role.installer",
     "manager": "role.manager",
     "admin": "role.admin",
+    "customer_manager": "role.customer_manager",
 }
 ROLE_PERMISSIONS = {
     "cashier": set(),
     "installer": set(),
     "manager": MANAGER_ACTIONS,
     "admin": set(ACTIONS),
+    "customer_manager": set(),  # owns leads and business customers; approves nothing
 }
 
 

@@ -26,8 +26,8 @@ from pos.catalog.coverage import coverage_dates, unit_warranty
 from pos.db import prepared
 from pos.db.engine import Database
 from pos.db.models import (
-    Category, Customer, Product, Sale, ServiceCard, ServiceTier, Setting, SheetItem, SheetSection,
-    Terminal,
+    Category, Customer, CustomerAccount, Product, Sale, ServiceCard, ServiceTier, Setting,
+    SheetItem, SheetSection, Terminal,
 )
 from pos.kernel.enums import (
     Audience, CoverageStart, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject, Tender,
@@ -148,7 +148,7 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
             raise UserError("serial.missing", name=line.name)
     check_new_serials(conn, cart)  # an IMEI where the unit's category takes one
     refs = _references(conn, run, cart, priced.tiers)
-    payments = _payments(conn, tenders, refs.customer_kind, today)
+    payments = _payments(conn, tenders, refs.customer_kind, today, cart.customer_id)
 
     # Numbers first (receipt, then cards), then the journal head (in write_document):
     # every sale takes its locks in this order, so concurrent terminals queue and never
@@ -164,7 +164,8 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
         refs.terminal_id, document.receipt_no, printable_requests(document, print_jobs)),
         negative_stock_allowed=lambda: _negative_stock_allowed(conn),
         strict_serials=lambda: refs.strict if refs.strict is not None else strict_serials(conn),
-        store_id=refs.store_id)
+        store_id=refs.store_id,
+        blocks_overdue=lambda: get_setting(conn, "account_block_overdue") is True)
     return CompletedSale(written.sale_id, document.receipt_no, document.total,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)
 
@@ -321,7 +322,7 @@ def _not_offered(items: tuple[tuple[int, str, str], ...], unit: int | None,
 
 
 def _payments(conn, tenders: list[TenderInput], customer_kind: CustomerKind | None,
-              today: date) -> list[DocPayment]:
+              today: date, customer_id: int | None = None) -> list[DocPayment]:
     rows = []
     for position, tender_input in enumerate(tenders, start=1):
         tender = tender_input.tender
@@ -332,7 +333,12 @@ def _payments(conn, tenders: list[TenderInput], customer_kind: CustomerKind | No
         if tender is Tender.ON_ACCOUNT:
             if customer_kind is None:
                 raise UserError("tender.account_needs_customer")
-            due = today + timedelta(days=get_setting(conn, "account_days")[customer_kind.value])
+            most = get_setting(conn, "account_days")[customer_kind.value]
+            term = conn.execute(select(CustomerAccount.term_days).where(
+                CustomerAccount.customer_id == customer_id)).scalar()
+            due = today + timedelta(days=most if term is None else min(term, most))
+        if tender is Tender.DEPOSIT and (customer_kind is None or not reference):
+            raise UserError("deposit.needs_customer")
         rows.append(DocPayment(position, tender, tender_input.amount, reference, last4, due))
     return rows
 

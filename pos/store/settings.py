@@ -22,14 +22,17 @@ from pos.kernel.enums import StaffRole
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
 from pos.ledger import audit, facts
+from pos.store import account_setting
 from pos.store.setting_rules import EXPECTED, HELP, shown, validate
 
 DEFAULTS: dict[str, object] = {
     # Largest line discount each role may give without a manager, in basis points.
-    "discount_limit_bp": {"cashier": 1000, "installer": 1000, "manager": 10000, "admin": 10000},
+    "discount_limit_bp": {"cashier": 1000, "installer": 1000, "manager": 10000, "admin": 10000,
+                          "customer_manager": 1000},
     # The fewest digits a new PIN may have, per role (4 to 8): a store may ask its
     # managers and administrators for 6, which makes a guessed PIN a hundred times rarer.
-    "pin_min_digits": {"cashier": 4, "installer": 4, "manager": 4, "admin": 4},
+    "pin_min_digits": {"cashier": 4, "installer": 4, "manager": 4, "admin": 4,
+                       "customer_manager": 4},
     # Days a sale may stay on account: consumers 3 at most, business customers 30.
     "account_days": {"consumer": 3, "business": 30},
     # Printers per terminal code: {"T01": {"receipt": URI, "documents": URI, "paper_mm": 80,
@@ -73,6 +76,8 @@ DEFAULTS: dict[str, object] = {
     "backup_keep": 14,
     "backup_second_folder": "",
     "backup_interval_hours": 2,
+    # Customer accounts, quotes and follow-up (pos.store.account_setting).
+    **account_setting.DEFAULTS,
 }
 VALUE_MAX = 20_000  # characters of a value as typed
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)

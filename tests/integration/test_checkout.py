@@ -14,7 +14,7 @@ from pos.people import customers
 from pos.selling import cards, checkout, completion, parking, sheet
 from pos.selling.cart import TenderInput
 from tests.integration.checkout_helpers import (
-    NOTEBOOK, PHONE, db_state, frozen, item_id, new_cart, tier_id,
+    NOTEBOOK, PHONE, db_state, frozen, item_id, new_cart, staff_id, tier_id,
 )
 
 TODAY = date(2026, 11, 23)
@@ -161,6 +161,7 @@ def test_card_price_follows_the_units_price_band(demo_db):
 
 
 def test_on_account_is_due_in_3_days_for_consumers_and_30_for_business(demo_db):
+    from pos.accounts.accounts import open_account
     from pos.db.models import Payment
 
     due_dates = []
@@ -170,6 +171,7 @@ def test_on_account_is_due_in_3_days_for_consumers_and_30_for_business(demo_db):
         customer = customers.create_customer(demo_db, phone=phone, name="Buyer", kind=kind,
                                              company="Acme Ltd" if kind == "business" else None)
         checkout.set_customer(demo_db, cart, customer_id=customer.id)
+        open_account(demo_db, customer=customer.id, staff_id=staff_id(demo_db, "manager"))
         sale = completion.complete_sale(demo_db, cart, business_date=TODAY,
                                         tenders=[TenderInput("on_account", cart.lines[0].total)])
         with demo_db.read() as session:

@@ -41,7 +41,8 @@ JOURNAL_FROM = "0003"  # the first revision with a journal
 ADOPTS_BEFORE = "0010"  # the upgrade through 0010 seals what stands (pos.ledger.adopt)
 CHECK_IN = re.compile(r"CHECK\s*\(\s*\"?(\w+)\"?\s+IN\s*\(([^)]*)\)", re.IGNORECASE)
 WHEN = datetime(2026, 1, 5, 10, 0, 0)
-DOCUMENT_TABLES = ("journal_entries",)  # sealed by code only, never by SQL here
+DOCUMENT_TABLES = ("journal_entries",)
+ONE_SOURCE = {"stock_moves": ("doc_id",), "account_items": ("doc_id",)}  # sealed by code only, never by SQL here
 
 
 @pytest.fixture
@@ -105,11 +106,15 @@ def fill_every_table(db: Database) -> dict[str, dict]:
             row = {}
             for column in table.columns:
                 if column.foreign_keys:
-                    target = next(iter(column.foreign_keys)).column.table.name
-                    row[column.name] = 1 if target in written and target != table.name \
+                    key = next(iter(column.foreign_keys)).column
+                    target = key.table.name
+                    row[column.name] = written[target][key.name] \
+                        if target in written and target != table.name \
                         else (None if column.nullable else 1)
                 else:
                     row[column.name] = _value(table.name, column, allowed, model)
+            for column in ONE_SOURCE.get(table.name, ()):  # CHECK: one source, not both
+                row[column] = None
             conn.execute(table.insert().values(**row))
             written[table.name] = row
     return written

@@ -52,6 +52,7 @@ LAYERS = (
     ("stock",),  # stock per store: movements, serials, counts (pos.ledger seals them)
     ("printjobs",),
     ("selling",),
+    ("accounts",),  # receivables, deposits, quotes, invoice requests (issue 19)
     ("aftersale", "day"),
     ("demo",),
     ("setup",),  # a new store's first run: its standard categories are the demo's

@@ -202,7 +202,7 @@ def test_a_scheme_is_completed_with_its_defaults_in_a_fixed_order():
     ([scheme(steps=[[0, 500], [-5, 600]])], "adviser > steps > 2: a step is"),
     ([scheme(steps=[[0, 500, 1]])], "adviser > steps > 1: a step is"),
     ([scheme(steps=[[0, 5.5]])], "adviser > steps > 1: a step is"),
-    ([scheme(roles=["boss"])], 'adviser > roles: one of cashier, installer, manager, admin is'
+    ([scheme(roles=["boss"])], 'adviser > roles: one of cashier, installer, manager, admin, customer_manager is'
                                ' needed, not "boss"'),
     ([scheme(staff=["Li Na"]), scheme(code="other", staff=["Li Na"])],
      "commission_schemes > other > staff > 1: Li Na is already paid by the scheme adviser"),

@@ -538,6 +538,10 @@
         <source>Print job</source>
         <translation>打印任务</translation>
     </message>
+    <message>
+        <source>customer manager</source>
+        <translation>客户经理</translation>
+    </message>
 </context>
 <context>
     <name>BusyBanner</name>
@@ -1356,6 +1360,10 @@
     <message>
         <source>← → choose who, then the PIN and Enter</source>
         <translation>← → 选择收银员，再输入密码并按 Enter</translation>
+    </message>
+    <message>
+        <source>Customer manager</source>
+        <translation>客户经理</translation>
     </message>
 </context>
 <context>
@@ -7020,6 +7028,531 @@
         <source>a shelf count lists what is on the shelf: leave out what is not there (a category count sets what it does not find to 0)</source>
         <comment>stock.shelf_zero</comment>
         <translation>货架盘点只列出货架上的商品：不在的请不要列出（按品类盘点会把未找到的设为 0）</translation>
+    </message>
+    <message>
+        <source>the credit limit a new account gets per customer kind, in fen, null for none, e.g. {example}</source>
+        <comment>setting.expect.account_credit_limit</comment>
+        <translation>新开账户按客户类型的信用额度(单位:分,null 表示不限),例如 {example}</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <comment>setting.expect.account_block_overdue</comment>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number of days from {low} to {high}</source>
+        <comment>setting.expect.quote_valid_days</comment>
+        <translation>{low} 到 {high} 之间的整数天数</translation>
+    </message>
+    <message>
+        <source>the days before a prospect is visited again and the business customer contacts a month, e.g. {example}</source>
+        <comment>setting.expect.followup_cadence</comment>
+        <translation>潜在客户回访间隔天数与商用客户每月联系次数,例如 {example}</translation>
+    </message>
+    <message>
+        <source>a whole number of visits from {low} to {high}</source>
+        <comment>setting.expect.visits_per_day_target</comment>
+        <translation>{low} 到 {high} 之间的整数拜访次数</translation>
+    </message>
+    <message>
+        <source>The credit limit an account gets when it is opened, per customer kind (fen; null: no limit)</source>
+        <comment>setting.help.account_credit_limit</comment>
+        <translation>开户时按客户类型给予的信用额度(分;null:不限额)</translation>
+    </message>
+    <message>
+        <source>Whether the till refuses a sale on account while one of the account's invoices is overdue</source>
+        <comment>setting.help.account_block_overdue</comment>
+        <translation>账户有逾期欠款时,收银台是否拒绝挂账销售</translation>
+    </message>
+    <message>
+        <source>How many days a quote stands unless another date is given (90 at most)</source>
+        <comment>setting.help.quote_valid_days</comment>
+        <translation>报价单默认有效天数(最多 90 天)</translation>
+    </message>
+    <message>
+        <source>When a visited prospect is due again, and how often a month an owned business customer is contacted</source>
+        <comment>setting.help.followup_cadence</comment>
+        <translation>拜访过的潜在客户多少天后再访,以及商用客户每月联系几次</translation>
+    </message>
+    <message>
+        <source>The visits a customer manager should make in a day</source>
+        <comment>setting.help.visits_per_day_target</comment>
+        <translation>客户经理每天应完成的拜访数</translation>
+    </message>
+    <message>
+        <source>customer manager</source>
+        <comment>role.customer_manager</comment>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>open a customer account or change its terms</source>
+        <comment>action.account_open</comment>
+        <translation>开立客户账户或修改账期</translation>
+    </message>
+    <message>
+        <source>pass an account to the big-account team</source>
+        <comment>action.account_transfer</comment>
+        <translation>将账户移交大客户团队</translation>
+    </message>
+    <message>
+        <source>write off an account's debt</source>
+        <comment>action.account_write_off</comment>
+        <translation>核销账户坏账</translation>
+    </message>
+    <message>
+        <source>refund a pre-order's deposit</source>
+        <comment>action.deposit_refund</comment>
+        <translation>退还预订定金</translation>
+    </message>
+    <message>
+        <source>sell at an expired quote's prices</source>
+        <comment>action.quote_after_expiry</comment>
+        <translation>按已过期报价单的价格销售</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <comment>tender_name.deposit</comment>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <comment>tender_name.transfer</comment>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <comment>account.kind.payment</comment>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <comment>account.kind.write_off</comment>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Credit applied</source>
+        <comment>account.kind.allocate</comment>
+        <translation>冲抵</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <comment>account.kind.deposit</comment>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Deposit refund</source>
+        <comment>account.kind.deposit_refund</comment>
+        <translation>退定金</translation>
+    </message>
+    <message>
+        <source>Sale on account</source>
+        <comment>account.kind.invoice</comment>
+        <translation>挂账销售</translation>
+    </message>
+    <message>
+        <source>Refund to account</source>
+        <comment>account.kind.sale_credit</comment>
+        <translation>退货冲账</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>account.state.open</comment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>with the big-account team</source>
+        <comment>account.state.transferred</comment>
+        <translation>已移交大客户团队</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <comment>account.state.closed</comment>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>lead.state.open</comment>
+        <translation>跟进中</translation>
+    </message>
+    <message>
+        <source>quoted</source>
+        <comment>lead.state.quoted</comment>
+        <translation>已报价</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <comment>lead.state.won</comment>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <comment>lead.state.lost</comment>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <comment>lead.state.transferred</comment>
+        <translation>已转单</translation>
+    </message>
+    <message>
+        <source>small business</source>
+        <comment>lead.kind.smb</comment>
+        <translation>中小企业</translation>
+    </message>
+    <message>
+        <source>government purchase</source>
+        <comment>lead.kind.government</comment>
+        <translation>政府采购</translation>
+    </message>
+    <message>
+        <source>referred by staff</source>
+        <comment>lead.kind.staff_referral</comment>
+        <translation>员工推荐</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <comment>lead.kind.walk_in</comment>
+        <translation>进店客户</translation>
+    </message>
+    <message>
+        <source>business team</source>
+        <comment>team.business</comment>
+        <translation>商用团队</translation>
+    </message>
+    <message>
+        <source>big-account team</source>
+        <comment>team.big_accounts</comment>
+        <translation>大客户团队</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>quote.state.open</comment>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <comment>quote.state.accepted</comment>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <comment>quote.state.converted</comment>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>quote.state.cancelled</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <comment>quote.state.expired</comment>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>preorder.state.open</comment>
+        <translation>预订中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>preorder.state.completed</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>preorder.state.cancelled</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{customer} has no account: a manager opens one before selling on account</source>
+        <comment>account.none</comment>
+        <translation>{customer} 没有账户:挂账销售前需由经理开户</translation>
+    </message>
+    <message>
+        <source>{customer} already has an account</source>
+        <comment>account.exists</comment>
+        <translation>{customer} 已有账户</translation>
+    </message>
+    <message>
+        <source>{customer}'s account would go over its limit: limit {limit:money}, owing {balance:money}, this sale {amount:money}. Nothing was sold</source>
+        <comment>account.over_limit</comment>
+        <translation>{customer} 的账户将超出额度:额度 {limit:money},已欠 {balance:money},本单 {amount:money}。未完成销售</translation>
+    </message>
+    <message>
+        <source>{customer} owes {amount:money} overdue by {days} days: take a payment before selling on account</source>
+        <comment>account.overdue</comment>
+        <translation>{customer} 有 {amount:money} 已逾期 {days} 天:请先收款再挂账</translation>
+    </message>
+    <message>
+        <source>{customer}'s account is with the big-account team: no more sales on account</source>
+        <comment>account.transferred</comment>
+        <translation>{customer} 的账户已移交大客户团队,不能再挂账</translation>
+    </message>
+    <message>
+        <source>An account's term for a {kind:msg} is at most {most} days</source>
+        <comment>account.term_too_long</comment>
+        <translation>{kind:msg}客户的账期最多 {most} 天</translation>
+    </message>
+    <message>
+        <source>A credit limit cannot be below zero</source>
+        <comment>account.limit_negative</comment>
+        <translation>信用额度不能小于零</translation>
+    </message>
+    <message>
+        <source>A payment must be more than zero</source>
+        <comment>account.payment_not_positive</comment>
+        <translation>收款金额必须大于零</translation>
+    </message>
+    <message>
+        <source>The payment {amount:money} is more than the {balance:money} owed: record the rest as a credit, or take less</source>
+        <comment>account.payment_over_balance</comment>
+        <translation>收款 {amount:money} 超过欠款 {balance:money}:请将余额记为预收,或减少收款</translation>
+    </message>
+    <message>
+        <source>{receipt} is not an open invoice on this account</source>
+        <comment>account.invoice_unknown</comment>
+        <translation>{receipt} 不是本账户的未结单据</translation>
+    </message>
+    <message>
+        <source>{receipt} is another customer's invoice</source>
+        <comment>account.invoice_other_customer</comment>
+        <translation>{receipt} 是其他客户的单据</translation>
+    </message>
+    <message>
+        <source>{receipt} is already settled</source>
+        <comment>account.invoice_settled</comment>
+        <translation>{receipt} 已结清</translation>
+    </message>
+    <message>
+        <source>{receipt} has {open:money} open; {asked:money} cannot be applied to it</source>
+        <comment>account.pick_over_open</comment>
+        <translation>{receipt} 未结 {open:money},不能冲抵 {asked:money}</translation>
+    </message>
+    <message>
+        <source>The account changed while this was being posted: look at it again and retry</source>
+        <comment>account.balance_changed</comment>
+        <translation>提交时账户已变动:请重新查看后再试</translation>
+    </message>
+    <message>
+        <source>A write-off needs a reason</source>
+        <comment>account.write_off_reason</comment>
+        <translation>核销需要填写原因</translation>
+    </message>
+    <message>
+        <source>Only {open:money} is open; {asked:money} cannot be written off</source>
+        <comment>account.write_off_over_open</comment>
+        <translation>未结仅 {open:money},不能核销 {asked:money}</translation>
+    </message>
+    <message>
+        <source>Cash is taken at a till with an open shift</source>
+        <comment>account.cash_needs_till</comment>
+        <translation>现金收款须在已开班的收银台办理</translation>
+    </message>
+    <message>
+        <source>A payment on account is made in cash, by card, by transfer, WeChat Pay or Alipay</source>
+        <comment>account.bad_tender</comment>
+        <translation>账户收款方式为现金、银行卡、转账、微信或支付宝</translation>
+    </message>
+    <message>
+        <source>{customer} owes nothing</source>
+        <comment>account.nothing_open</comment>
+        <translation>{customer} 没有欠款</translation>
+    </message>
+    <message>
+        <source>No customer '{customer}': give a phone number or #id</source>
+        <comment>customer.unknown</comment>
+        <translation>没有客户'{customer}':请输入电话号码或 #编号</translation>
+    </message>
+    <message>
+        <source>'{tax_id}' is not a tax id: 15 to 20 letters and digits</source>
+        <comment>customer.bad_tax_id</comment>
+        <translation>'{tax_id}' 不是有效的纳税人识别号:应为 15 到 20 位字母或数字</translation>
+    </message>
+    <message>
+        <source>'{account}' is not a bank account number: 8 to 32 digits</source>
+        <comment>customer.bad_bank_account</comment>
+        <translation>'{account}' 不是有效的银行账号:应为 8 到 32 位数字</translation>
+    </message>
+    <message>
+        <source>A quote is for a business customer with a company name; {customer} has none</source>
+        <comment>quote.needs_company</comment>
+        <translation>报价单须开给有公司名称的商用客户;{customer} 没有</translation>
+    </message>
+    <message>
+        <source>A quote needs at least one line</source>
+        <comment>quote.empty</comment>
+        <translation>报价单至少需要一行</translation>
+    </message>
+    <message>
+        <source>A quote cannot end in the past ({date:date})</source>
+        <comment>quote.valid_until_past</comment>
+        <translation>报价单有效期不能早于今天({date:date})</translation>
+    </message>
+    <message>
+        <source>A quote stands at most {days} days</source>
+        <comment>quote.valid_too_long</comment>
+        <translation>报价单有效期最多 {days} 天</translation>
+    </message>
+    <message>
+        <source>No quote {quote}</source>
+        <comment>quote.unknown</comment>
+        <translation>没有报价单 {quote}</translation>
+    </message>
+    <message>
+        <source>Quote {quote} expired on {valid_until:date}: a manager approves its prices</source>
+        <comment>quote.expired</comment>
+        <translation>报价单 {quote} 已于 {valid_until:date} 过期:须经理批准价格</translation>
+    </message>
+    <message>
+        <source>Quote {quote} was already sold as {receipt}</source>
+        <comment>quote.already_converted</comment>
+        <translation>报价单 {quote} 已成交,单号 {receipt}</translation>
+    </message>
+    <message>
+        <source>Quote {quote} was cancelled</source>
+        <comment>quote.cancelled</comment>
+        <translation>报价单 {quote} 已取消</translation>
+    </message>
+    <message>
+        <source>Quote {quote} does not match what was issued: it cannot be opened</source>
+        <comment>quote.altered</comment>
+        <translation>报价单 {quote} 与开出时不符,不能打开</translation>
+    </message>
+    <message>
+        <source>A deposit must be more than zero</source>
+        <comment>deposit.not_positive</comment>
+        <translation>定金必须大于零</translation>
+    </message>
+    <message>
+        <source>A pre-order needs the customer</source>
+        <comment>deposit.needs_customer</comment>
+        <translation>预订需要客户信息</translation>
+    </message>
+    <message>
+        <source>The deposit is used whole: {held:money}</source>
+        <comment>deposit.not_whole</comment>
+        <translation>定金须整笔使用:{held:money}</translation>
+    </message>
+    <message>
+        <source>The deposit of {preorder} was already used on {receipt}</source>
+        <comment>deposit.already_used</comment>
+        <translation>预订 {preorder} 的定金已用于 {receipt}</translation>
+    </message>
+    <message>
+        <source>Pre-order {preorder} is another customer's</source>
+        <comment>deposit.other_customer</comment>
+        <translation>预订 {preorder} 属于其他客户</translation>
+    </message>
+    <message>
+        <source>Money is never paid back to a deposit: choose cash or the original tender</source>
+        <comment>deposit.not_refund_tender</comment>
+        <translation>退款不能退回定金:请选择现金或原支付方式</translation>
+    </message>
+    <message>
+        <source>No pre-order {preorder}</source>
+        <comment>preorder.unknown</comment>
+        <translation>没有预订 {preorder}</translation>
+    </message>
+    <message>
+        <source>Pre-order {preorder} was cancelled</source>
+        <comment>preorder.cancelled</comment>
+        <translation>预订 {preorder} 已取消</translation>
+    </message>
+    <message>
+        <source>No product '{code}' to pre-order</source>
+        <comment>preorder.product_unknown</comment>
+        <translation>没有可预订的商品'{code}'</translation>
+    </message>
+    <message>
+        <source>A pre-order is for 1 to 99 units</source>
+        <comment>preorder.quantity</comment>
+        <translation>预订数量为 1 到 99 件</translation>
+    </message>
+    <message>
+        <source>A lead needs a phone number or a WeChat id</source>
+        <comment>lead.needs_contact</comment>
+        <translation>商机需要电话或微信号</translation>
+    </message>
+    <message>
+        <source>A lead needs a contact name</source>
+        <comment>lead.needs_name</comment>
+        <translation>商机需要联系人姓名</translation>
+    </message>
+    <message>
+        <source>'{kind}' is not a kind of lead: smb, government, staff_referral or walk_in</source>
+        <comment>lead.bad_kind</comment>
+        <translation>'{kind}' 不是商机类型:smb、government、staff_referral 或 walk_in</translation>
+    </message>
+    <message>
+        <source>No lead {lead}</source>
+        <comment>lead.unknown</comment>
+        <translation>没有商机 {lead}</translation>
+    </message>
+    <message>
+        <source>A lead that is {from:msg} cannot become {to:msg}</source>
+        <comment>lead.bad_transition</comment>
+        <translation>{from:msg}的商机不能改为{to:msg}</translation>
+    </message>
+    <message>
+        <source>Say why the lead was lost</source>
+        <comment>lead.lost_needs_reason</comment>
+        <translation>请填写商机流失原因</translation>
+    </message>
+    <message>
+        <source>Leads are looked after by managers and customer managers</source>
+        <comment>lead.not_allowed</comment>
+        <translation>商机由经理和客户经理负责</translation>
+    </message>
+    <message>
+        <source>'{team}' is not a team: business or big_accounts</source>
+        <comment>handover.team_unknown</comment>
+        <translation>'{team}' 不是团队:business 或 big_accounts</translation>
+    </message>
+    <message>
+        <source>A visit needs notes: what was seen and said</source>
+        <comment>followup.visit_needs_notes</comment>
+        <translation>拜访需要记录:见到了什么、谈了什么</translation>
+    </message>
+    <message>
+        <source>'{week}' is not a week: write 2026-W49 or the Monday's date</source>
+        <comment>followup.bad_week</comment>
+        <translation>'{week}' 不是有效的周:请写 2026-W49 或周一的日期</translation>
+    </message>
+    <message>
+        <source>An invoice needs the customer's {missing:list}</source>
+        <comment>invoice.needs_details</comment>
+        <translation>开发票需要客户的 {missing:list}</translation>
+    </message>
+    <message>
+        <source>An invoice was already requested for {receipt}</source>
+        <comment>invoice.already_requested</comment>
+        <translation>{receipt} 已申请过发票</translation>
+    </message>
+    <message>
+        <source>{receipt} is not a sale to a customer: no invoice can be requested</source>
+        <comment>invoice.not_a_sale</comment>
+        <translation>{receipt} 不是客户的销售单,不能申请发票</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <comment>invoice.field.company</comment>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>tax id</source>
+        <comment>invoice.field.tax_id</comment>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <comment>customer_kind.consumer</comment>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>business customer</source>
+        <comment>customer_kind.business</comment>
+        <translation>商用</translation>
     </message>
 </context>
 </TS>

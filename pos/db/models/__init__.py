@@ -1,5 +1,9 @@
 """SQLAlchemy 2 typed mappings of the store's data. Import from here."""
 
+from pos.db.models.accounts import (
+    AccountAllocation, AccountDocument, AccountItem, CustomerAccount, InvoiceRequest, Preorder,
+    Quote, QuoteLine,
+)
 from pos.db.models.base import NAMING_CONVENTION, Base
 from pos.db.models.catalog import (
     Category, CategoryKind, PriceRole, Product, SearchTerm, SearchWord, SheetLayout,
@@ -10,6 +14,7 @@ from pos.db.models.checklists import (
     TierCategory, TierPriceBand,
 )
 from pos.db.models.control import Approval, AuditEvent
+from pos.db.models.crm import Lead
 from pos.db.models.followups import CallOutcome, FollowUp
 from pos.db.models.people import Customer, CustomerKind, Staff, StaffRole
 from pos.db.models.printing import JobKind, JobState, PrintJob
@@ -25,6 +30,8 @@ from pos.db.models.shifts import CashMovement, Shift, ShiftState
 from pos.db.models.store import Setting, Store, Terminal
 
 __all__ = [
+    "AccountAllocation", "AccountDocument", "AccountItem", "CustomerAccount", "InvoiceRequest",
+    "Lead", "Preorder", "Quote", "QuoteLine",
     "CashMovement", "Shift", "ShiftState",
     "CallOutcome", "FollowUp",
     "Approval", "AuditEvent", "DocumentKind",

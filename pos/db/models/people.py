@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pos.db.models.base import Base, UtcDateTime, enum_column
@@ -21,6 +21,17 @@ class Customer(Base):
     kind: Mapped[CustomerKind] = mapped_column(enum_column(CustomerKind))
     company: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # What a fapiao request needs (a business customer's invoice details)
+    tax_id: Mapped[str | None] = mapped_column(String(20))
+    invoice_address: Mapped[str | None] = mapped_column(String(300))
+    invoice_phone: Mapped[str | None] = mapped_column(String(40))
+    bank_name: Mapped[str | None] = mapped_column(String(120))
+    bank_account: Mapped[str | None] = mapped_column(String(40))
+    # The customer manager who looks after them, and the hand-over to a team (转单)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    team: Mapped[str | None] = mapped_column(String(12))
+    handed_over_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    handed_over_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
 class Staff(Base):
