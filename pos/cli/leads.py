@@ -1,0 +1,7 @@
+"""`pos` commands: leads, hand-overs to the business team (issue 19)."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    """No commands yet: the part of issue 19 that owns this module adds them."""
