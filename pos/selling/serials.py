@@ -10,7 +10,6 @@ hold anything."""
 from __future__ import annotations
 
 import json
-import re
 
 from sqlalchemy import bindparam, select
 
@@ -18,11 +17,11 @@ from pos.db import prepared
 from pos.db.models import Category, Setting
 from pos.kernel.errors import UserError
 from pos.kernel.imei import checked_imei, is_imei
+from pos.kernel.serials import serial_as_kept
 from pos.kernel.text import printable
 from pos.selling.cart import Cart
 from pos.store.settings import DEFAULTS, get_setting
 
-SERIAL = re.compile(r"[0-9A-Z\-/]{4,64}")
 SETTING = "imei_categories"
 
 CATEGORIES, SETTINGS = Category.__table__, Setting.__table__
@@ -38,12 +37,7 @@ _CATEGORY_AND_SETTING = prepared.Prepared(
 def checked_serial(text: str, *, name: str, imei: bool) -> str:
     """The serial as it is kept (upper case; an IMEI without separators), or a UserError
     naming what is wrong with it."""
-    serial = text.strip().upper() if isinstance(text, str) else ""
-    if imei:
-        return checked_imei(serial, name=name)
-    if not SERIAL.fullmatch(serial):
-        raise UserError("serial.invalid", serial=printable(serial)[:64])
-    return serial
+    return serial_as_kept(text, name=name, imei=imei)
 
 
 def needs_imei(session, category_id: int | None) -> bool:

@@ -5,7 +5,6 @@ what was counted. Also how a scanned serial is read."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -15,12 +14,12 @@ from pos.db.models import Category, Product, SerialUnit, StockCountScan, StoreSt
 from pos.kernel.enums import Bucket, StockReason, UnitState
 from pos.kernel.errors import UserError
 from pos.kernel.imei import is_imei
+from pos.kernel.serials import SERIAL
 from pos.kernel.text import printable
 from pos.ledger.stock_documents import StockLine
 from pos.ledger.stock_tables import SELLABLE, find_unit, unit_refusal
 from pos.stock.records import CountLine
 
-SERIAL = re.compile(r"[0-9A-Z\-/]{4,64}")
 
 
 @dataclass

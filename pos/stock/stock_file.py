@@ -17,19 +17,17 @@ left empty); a product that is not takes no serial.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pos.catalog.catalog_file import MAX_STOCK, bounded_amount, shown
 from pos.kernel.csvio import ErrorList
 from pos.kernel.errors import UserError
-from pos.kernel.imei import checked_imei
+from pos.kernel.serials import serial_as_kept
 from pos.kernel.text import printable
 
 CODE, QUANTITY, SERIAL, COST, REORDER = (
     "sku_or_barcode", "quantity", "serial", "unit_cost", "reorder_point")
 _LONGEST_NUMBER = 24  # characters: anything longer is refused before it is converted
-_SERIAL = re.compile(r"[0-9A-Z\-/]{4,64}")  # pos.selling.serials.SERIAL: the same rule
 
 
 @dataclass(frozen=True)
@@ -160,9 +158,4 @@ def kept_serial(text: str, *, name: str, imei: bool) -> str:
     """A serial as the till keeps it (pos.selling.serials.checked_serial's rule: upper
     case, 4 to 64 letters, digits, dashes and slashes; an IMEI for the categories that
     take one), so a unit received is the unit sold."""
-    serial = text.strip().upper()
-    if imei:
-        return checked_imei(serial, name=name)
-    if not _SERIAL.fullmatch(serial):
-        raise UserError("serial.invalid", serial=printable(serial)[:64])
-    return serial
+    return serial_as_kept(text, name=name, imei=imei)

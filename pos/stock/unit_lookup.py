@@ -4,7 +4,6 @@ a chunk at a time, and why a unit cannot leave a store's stock."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,13 +13,11 @@ from pos.db import prepared
 from pos.db.models import Category, Sale, SaleLine, SerialUnit
 from pos.kernel.enums import UnitState
 from pos.kernel.errors import UserError
-from pos.kernel.imei import checked_imei
-from pos.kernel.text import printable
+from pos.kernel.serials import serial_as_kept
 from pos.ledger.stock_tables import STATE_NAMES, unit_refusal
 from pos.stock.posting import ProductRow, StoreRow, chunks
 from pos.store.settings import DEFAULTS, get_setting
 
-SERIAL = re.compile(r"[0-9A-Z\-/]{4,64}")  # as the till keeps them (pos.selling.serials)
 
 
 class Serials:
@@ -44,12 +41,7 @@ class Serials:
         return self._imei_by_category[category_id]
 
     def kept(self, text, product: ProductRow) -> str:
-        serial = text.strip().upper() if isinstance(text, str) else ""
-        if self._imei(product.category_id):
-            return checked_imei(serial, name=product.name)
-        if not SERIAL.fullmatch(serial):
-            raise UserError("serial.invalid", serial=printable(serial)[:64])
-        return serial
+        return serial_as_kept(text, name=product.name, imei=self._imei(product.category_id))
 
     def known(self, text, product: ProductRow) -> str:
         """A serial given for a unit the store should know (sent, written off, received
