@@ -926,4 +926,32 @@ CATALOG: dict[str, str] = {
     # --- customer kinds ------------------------------------------------------------------
     "customer_kind.consumer": "consumer",
     "customer_kind.business": "business customer",
+    # --- pre-orders and deposits (issue 19, P4) ------------------------------------------
+    "deposit.bad_tender": ("A deposit is taken in cash, by card, WeChat Pay, Alipay or bank "
+                           "transfer"),
+    "deposit.over_price": ("The deposit {deposit:money} is more than the pre-order's price "
+                           "{price:money}"),
+    "deposit.over_due": ("The deposit of {preorder} ({held:money}) is more than this sale's "
+                         "{due:money}: a manager refunds the deposit and the sale is paid "
+                         "otherwise"),
+    "deposit.refund_tender": ("A deposit is paid back in cash or the way it was taken "
+                              "({tender:msg})"),
+    "preorder.bad_price": "A promised price is an amount above zero",
+    "preorder.not_open": "Pre-order {preorder} is {state:msg}: nothing to do",
+    "field.gift": "The gift",
+    # --- quotes and invoices (issue 19, P3) ----------------------------------------------
+    "field.bank_name": "The bank's name",
+    "customer.bad_owner": "No active staff member {staff} to look after this customer",
+    "quote.not_opened": "Quote {quote} is not opened for this sale: open it again",
+    "quote.other_customer": "Quote {quote} is for another customer",
+    # --- leads and follow-up (issue 19, P5) ----------------------------------------------
+    "field.wechat": "The WeChat id",
+    "field.need_who": "Who uses it",
+    "field.need_what": "What it is for",
+    "field.need_can_use": "What they can use",
+    "field.need_values": "What they value",
+    "field.need_summary": "The summary of the need",
+    "lead.won_needs_phone": "A won lead becomes a customer: give the lead a phone number first",
+    "lead.owner_unknown": "No staff member {owner} to look after the lead",
+    "followup.bad_contact_kind": "'{kind}' is not a contact: call or visit",
 }

@@ -1,7 +1,9 @@
 """Customer value-add: a customer's history (sales, units, cards and when they end; for
 the till, `customer_record` adds their follow-up calls, newest first and bounded),
 the weekly list of recent buyers for follow-up calls (consumers or businesses), calls
-assigned to salespeople with their outcome, and cards ending soon for renewal calls."""
+assigned to salespeople with their outcome (`record_contact`: a call or a visit, a visit
+with notes), and cards ending soon for renewal calls. The week's plan of leads and
+business visits is pos.people.followup_plan; the manager's report, followup_report."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from pos.db.engine import Database
 from pos.db.models import Customer, FollowUp, Sale, SaleLine, ServiceCard, ServiceTier, Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.csvio import write_rows
-from pos.kernel.enums import CallOutcome, CardState, CustomerKind, DocumentKind, LineKind
+from pos.kernel.enums import (
+    CallOutcome, CardState, ContactKind, CustomerKind, DocumentKind, LineKind,
+)
 from pos.kernel.errors import UserError
 from pos.kernel.money import to_decimal_string
 from pos.kernel.text import clean_text
@@ -329,8 +333,7 @@ def my_calls(db: Database, *, staff_id: int, open_only: bool = True) -> list[Cal
                 for f, c in session.execute(query)]
 
 
-def record_call(db: Database, *, followup_id: int, staff_id: int, outcome: str,
-                notes: str = "") -> None:
+def _outcome(outcome: str) -> CallOutcome:
     try:
         result = CallOutcome(outcome)
     except ValueError:
@@ -338,7 +341,25 @@ def record_call(db: Database, *, followup_id: int, staff_id: int, outcome: str,
         raise UserError("followup.bad_outcome", outcome=outcome, allowed=allowed) from None
     if result is CallOutcome.NOT_CALLED:
         raise UserError("followup.say_how")
+    return result
+
+
+def record_call(db: Database, *, followup_id: int, staff_id: int, outcome: str,
+                notes: str = "") -> None:
+    record_contact(db, followup_id=followup_id, staff_id=staff_id, kind="call", outcome=outcome,
+                   notes=notes)
+
+
+def record_contact(db: Database, *, followup_id: int, staff_id: int, kind: str, outcome: str,
+                   notes: str = "") -> None:
+    """How a planned (or assigned) call or visit went, by the person it is assigned to; a
+    visit needs notes (what was seen and said), which the manager's report checks."""
+    if kind not in ("call", "visit"):
+        raise UserError("followup.bad_contact_kind", kind=str(kind)[:40])
+    result = _outcome(outcome)
     notes = clean_text(notes, max_length=MAX_NOTES, field="field.notes", single_line=False)
+    if kind == "visit" and not notes:
+        raise UserError("followup.visit_needs_notes")
     with db.unit_of_work() as session:
         call = session.get(FollowUp, followup_id)
         if call is None:
@@ -346,6 +367,7 @@ def record_call(db: Database, *, followup_id: int, staff_id: int, outcome: str,
         if call.assigned_to != staff_id:
             raise UserError("followup.not_yours")
         call.outcome, call.notes, call.called_at = result, notes, utcnow()
+        call.kind = ContactKind(kind)
 
 
 @dataclass(frozen=True)

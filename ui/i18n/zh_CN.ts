@@ -7554,5 +7554,105 @@
         <comment>customer_kind.business</comment>
         <translation>商用</translation>
     </message>
+    <message>
+        <source>A deposit is taken in cash, by card, WeChat Pay, Alipay or bank transfer</source>
+        <comment>deposit.bad_tender</comment>
+        <translation>定金可用现金、银行卡、微信支付、支付宝或银行转账收取</translation>
+    </message>
+    <message>
+        <source>The deposit {deposit:money} is more than the pre-order's price {price:money}</source>
+        <comment>deposit.over_price</comment>
+        <translation>定金 {deposit:money} 超过预订商品价格 {price:money}</translation>
+    </message>
+    <message>
+        <source>The deposit of {preorder} ({held:money}) is more than this sale's {due:money}: a manager refunds the deposit and the sale is paid otherwise</source>
+        <comment>deposit.over_due</comment>
+        <translation>预订单 {preorder} 的定金（{held:money}）超过本单应收 {due:money}：请店长退还定金后改用其他方式收款</translation>
+    </message>
+    <message>
+        <source>A deposit is paid back in cash or the way it was taken ({tender:msg})</source>
+        <comment>deposit.refund_tender</comment>
+        <translation>定金只能以现金或原收款方式（{tender:msg}）退还</translation>
+    </message>
+    <message>
+        <source>A promised price is an amount above zero</source>
+        <comment>preorder.bad_price</comment>
+        <translation>承诺价格须大于零</translation>
+    </message>
+    <message>
+        <source>Pre-order {preorder} is {state:msg}: nothing to do</source>
+        <comment>preorder.not_open</comment>
+        <translation>预订单 {preorder} 已{state:msg}，无需操作</translation>
+    </message>
+    <message>
+        <source>The gift</source>
+        <comment>field.gift</comment>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>The bank's name</source>
+        <comment>field.bank_name</comment>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>No active staff member {staff} to look after this customer</source>
+        <comment>customer.bad_owner</comment>
+        <translation>没有在职员工 {staff} 可负责此客户</translation>
+    </message>
+    <message>
+        <source>Quote {quote} is not opened for this sale: open it again</source>
+        <comment>quote.not_opened</comment>
+        <translation>报价单 {quote} 未为本次销售打开：请重新打开</translation>
+    </message>
+    <message>
+        <source>Quote {quote} is for another customer</source>
+        <comment>quote.other_customer</comment>
+        <translation>报价单 {quote} 属于其他客户</translation>
+    </message>
+    <message>
+        <source>The WeChat id</source>
+        <comment>field.wechat</comment>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Who uses it</source>
+        <comment>field.need_who</comment>
+        <translation>谁用</translation>
+    </message>
+    <message>
+        <source>What it is for</source>
+        <comment>field.need_what</comment>
+        <translation>用来做什么</translation>
+    </message>
+    <message>
+        <source>What they can use</source>
+        <comment>field.need_can_use</comment>
+        <translation>能用什么</translation>
+    </message>
+    <message>
+        <source>What they value</source>
+        <comment>field.need_values</comment>
+        <translation>看重什么</translation>
+    </message>
+    <message>
+        <source>The summary of the need</source>
+        <comment>field.need_summary</comment>
+        <translation>需求总结</translation>
+    </message>
+    <message>
+        <source>A won lead becomes a customer: give the lead a phone number first</source>
+        <comment>lead.won_needs_phone</comment>
+        <translation>成交的商机要建为客户：请先填写电话号码</translation>
+    </message>
+    <message>
+        <source>No staff member {owner} to look after the lead</source>
+        <comment>lead.owner_unknown</comment>
+        <translation>没有员工 {owner} 可以跟进这个商机</translation>
+    </message>
+    <message>
+        <source>'{kind}' is not a contact: call or visit</source>
+        <comment>followup.bad_contact_kind</comment>
+        <translation>“{kind}”不是联系方式：电话或拜访</translation>
+    </message>
 </context>
 </TS>
