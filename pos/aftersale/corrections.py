@@ -96,7 +96,7 @@ def write_correction(conn, *, kind: DocumentKind, terminal_id: int, customer_id:
 
 def money_back(tenders: list[TenderInput], *, total: int, paid_with: set[Tender]) -> list[DocPayment]:
     """The refund's payments: they add up to exactly `total`, each above zero, in cash or
-    a way the sale was paid."""
+    a way the sale was paid (never back to a pre-order's deposit)."""
     if total == 0 and not tenders:
         return []
     if sum(t.amount for t in tenders) != total:
@@ -105,6 +105,8 @@ def money_back(tenders: list[TenderInput], *, total: int, paid_with: set[Tender]
     for position, tender in enumerate(tenders, start=1):
         if tender.amount <= 0:
             raise UserError("refund.payment_positive")
+        if tender.tender is Tender.DEPOSIT:  # a deposit is spent whole, never refilled
+            raise UserError("deposit.not_refund_tender")
         if tender.tender is not Tender.CASH and tender.tender not in paid_with:
             raise UserError("refund.cash_or_original_way")
         reference, last4 = payment_fields(tender)  # never a card number, 4 digits at most

@@ -82,6 +82,10 @@ class Cart:
     # The store of the till (terminals.store_id), set when the cart opens: the on-hand the
     # till shows is this store's. A cart parked before it was kept is given it on resume.
     store_id: int | None = None
+    # A quote opened as this cart (pos.accounts.quotes.open_quote): completion converts it
+    # once. The customer asked for a fapiao: completion records it in the sale's transaction.
+    quote_id: int | None = None
+    invoice_requested: bool = False
 
     @classmethod
     def new(cls, *, staff_id: int, terminal: str, store_id: int | None = None) -> Cart:
@@ -171,7 +175,9 @@ class Cart:
             raise UserError("park.damaged") from None
         if not (isinstance(cart.uuid, str) and isinstance(cart.terminal, str)
                 and isinstance(cart.cards_declined, list)
-                and (cart.store_id is None or type(cart.store_id) is int)):
+                and (cart.store_id is None or type(cart.store_id) is int)
+                and (cart.quote_id is None or type(cart.quote_id) is int)
+                and type(cart.invoice_requested) is bool):
             raise UserError("park.damaged")
         return cart
 
@@ -318,6 +324,10 @@ def check_tenders(due: int, tenders: list[TenderInput]) -> TenderCheck:
     cash = tendered - non_cash
     if tendered < due:
         raise UserError("tender.short", due=due - tendered)
+    for tender in tenders:  # a pre-order's deposit is spent whole: never beyond the price
+        if tender.tender == Tender.DEPOSIT and tender.amount > due:
+            raise UserError("deposit.over_due", preorder=tender.reference or "",
+                            held=tender.amount, due=due)
     if non_cash > due:
         raise UserError("tender.non_cash_over")
     change = tendered - due

@@ -993,6 +993,22 @@
         <source>No customer has this number yet. Type their name and press Enter to add them to the sale.</source>
         <translation>还没有客户使用这个号码。输入姓名后按 Enter，即可新建客户并用于本单。</translation>
     </message>
+    <message>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Open account</source>
+        <translation>开户</translation>
+    </message>
+    <message>
+        <source>Business details</source>
+        <translation>企业信息</translation>
+    </message>
+    <message>
+        <source>Save [Enter]</source>
+        <translation>保存 [Enter]</translation>
+    </message>
 </context>
 <context>
     <name>FilesPage</name>
@@ -7653,6 +7669,162 @@
         <source>'{kind}' is not a contact: call or visit</source>
         <comment>followup.bad_contact_kind</comment>
         <translation>“{kind}”不是联系方式：电话或拜访</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStrip</name>
+    <message>
+        <source>no limit</source>
+        <translation>无限额</translation>
+    </message>
+    <message>
+        <source>No account: sales on account need one</source>
+        <translation>没有账户：挂账销售需先开户</translation>
+    </message>
+    <message>
+        <source>With the big-account team</source>
+        <translation>已转大客户组</translation>
+    </message>
+    <message>
+        <source>Balance {amount}</source>
+        <translation>余额 {amount}</translation>
+    </message>
+    <message>
+        <source>Limit {amount}</source>
+        <translation>额度 {amount}</translation>
+    </message>
+    <message>
+        <source>Available {amount}</source>
+        <translation>可用 {amount}</translation>
+    </message>
+    <message>
+        <source>Credit {amount}</source>
+        <translation>预付 {amount}</translation>
+    </message>
+    <message>
+        <source>Overdue {amount} ({days} days)</source>
+        <translation>逾期 {amount}（{days} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessDetails</name>
+    <message>
+        <source>Business details (for invoices and quotes)</source>
+        <translation>企业信息（开票和报价用）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPaymentDialog</name>
+    <message>
+        <source>Payment on account</source>
+        <translation>账户收款</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Amount received</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <source>Reference (slip or transfer number)</source>
+        <translation>参考号（签购单或转账单号）</translation>
+    </message>
+    <message>
+        <source>Keep the rest as credit</source>
+        <translation>多余部分记为预付款</translation>
+    </message>
+    <message>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>本次核销</translation>
+    </message>
+    <message>
+        <source>Balance {balance} · overdue {overdue}</source>
+        <translation>余额 {balance} · 逾期 {overdue}</translation>
+    </message>
+    <message>
+        <source>credit {amount}</source>
+        <translation>预付 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerActions</name>
+    <message>
+        <source>open an account for this customer</source>
+        <translation>为该客户开设账户</translation>
+    </message>
+    <message>
+        <source>Payment {doc} taken: {amount}; balance {balance}</source>
+        <translation>已收款 {doc}：{amount}；余额 {balance}</translation>
+    </message>
+    <message>
+        <source>Account opened</source>
+        <translation>账户已开设</translation>
     </message>
 </context>
 </TS>
