@@ -14,6 +14,7 @@ Contacts go to the lead's or customer's owner, or else to whoever plans the week
 
 from __future__ import annotations
 
+import json
 import re
 from calendar import monthrange
 from dataclasses import dataclass
@@ -22,16 +23,24 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import and_, func, select
 
 from pos.db.engine import Database
-from pos.db.models import Customer, FollowUp, Lead, Sale, Staff
+from pos.db.models import Customer, FollowUp, Lead, Sale, Setting, Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import CallOutcome, ContactKind, CustomerKind, LeadState
 from pos.kernel.errors import UserError
 from pos.people.leads import KEEPERS
-from pos.store.settings import get_setting
 
 LIVE_LEADS = (LeadState.OPEN.value, LeadState.QUOTED.value)
 REASONS = ("lead", "prospect_revisit", "business_visit", "recent_purchase")
+# The defaults of pos.store.account_setting (pos.people sits beside pos.store, so it
+# reads the stored value itself, as pos.people.staff reads pin_min_digits).
+CADENCE_DEFAULT = {"prospect_revisit_days": 7, "business_visits_per_month": 2}
+VISITS_TARGET_DEFAULT = 6
 _WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
+
+
+def setting(conn, key: str, default):
+    text = conn.execute(select(Setting.value_json).where(Setting.key == key)).scalar()
+    return default if text is None else json.loads(text)
 
 
 def parse_week(text) -> date:
@@ -120,7 +129,7 @@ def plan_week(db: Database, *, week_start, staff_id: int) -> WeekPlan:
             raise UserError("permission.log_in_first")
         if role not in KEEPERS:
             raise UserError("lead.not_allowed")
-        cadence = get_setting(conn, "followup_cadence")
+        cadence = {**CADENCE_DEFAULT, **setting(conn, "followup_cadence", CADENCE_DEFAULT)}
         wanted = (_leads_due(conn, monday, sunday)
                   + _revisits(conn, monday, sunday, cadence["prospect_revisit_days"])
                   + _business(conn, monday, sunday, cadence["business_visits_per_month"])

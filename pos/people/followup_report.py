@@ -21,8 +21,9 @@ from pos.db.models import FollowUp, Lead, Sale, Staff
 from pos.kernel.csvio import write_rows
 from pos.kernel.enums import CallOutcome, ContactKind, DocumentKind, StaffRole
 from pos.kernel.money import to_decimal_string
-from pos.people.followup_plan import local_bounds, local_day, parse_week
-from pos.store.settings import get_setting
+from pos.people.followup_plan import (
+    VISITS_TARGET_DEFAULT, local_bounds, local_day, parse_week, setting,
+)
 
 SALE_WINDOW_DAYS = 30
 
@@ -58,7 +59,7 @@ def followup_report(db: Database, *, week_start, staff: int | None = None,
     mine = (lambda q: q.where(FollowUp.assigned_to == staff)) if staff is not None else (
         lambda q: q)
     with db.read_connection() as conn:
-        target = get_setting(conn, "visits_per_day_target")
+        target = setting(conn, "visits_per_day_target", VISITS_TARGET_DEFAULT)
         planned = conn.execute(mine(
             select(FollowUp.assigned_to, func.count(), func.count(FollowUp.called_at))
             .where(FollowUp.due_on.between(monday, sunday))
