@@ -10,7 +10,13 @@ opens on their history.
 The dialog reads through ui.ops itself; putting a customer on the sale is the till's (it
 owns the cart): the dialog asks with `use_requested` / `add_requested`, and the till
 answers with `accept()` or `refuse(error)`. A refusal (a bad phone, a blank name, a
-phone someone has already) keeps the dialog and everything typed, and says why in it."""
+phone someone has already) keeps the dialog and everything typed, and says why in it.
+
+Above the history, the customer's account (ui.checkout.customer_account): balance,
+limit, what is available, what is overdue (red). F6 takes a payment on account and F8
+opens an account (the till does both: `payment_requested` / `open_account_requested`,
+then `reload_account()`); F7 shows their business details (company, tax id, address,
+bank), saved here through ui.ops."""
 
 from __future__ import annotations
 
@@ -25,7 +31,10 @@ from PySide6.QtWidgets import (
 
 from pos.kernel.enums import CustomerKind
 from ui import ops
+from ui.checkout.after_sale_parts import keyed, show_as
+from ui.checkout.customer_account import AccountStrip, BusinessDetails
 from ui.checkout.customer_history import CustomerHistoryView
+from ui.ops import accounts as account_ops
 from ui.messages import bug_message, refusal_text
 
 if TYPE_CHECKING:
@@ -38,20 +47,25 @@ class CustomerDialog(QDialog):
 
     use_requested = Signal(str)  # a known customer's phone: put them on the sale
     add_requested = Signal(dict)  # phone, name, kind, company: add them, put them on the sale
+    payment_requested = Signal(object)  # ui.ops.accounts.AccountPanel: take a payment
+    open_account_requested = Signal(int)  # the customer's id: open an account
 
-    FIND, HISTORY = 0, 1
+    FIND, HISTORY, DETAILS = 0, 1, 2
 
     def __init__(self, ops_runner, formats, parent=None, *, phone: str = "", name: str = "",
                  customer: CustomerInfo | None = None):
         super().__init__(parent)
         self.ops, self.formats = ops_runner, formats
         self.record: CustomerRecord | None = None
+        self.panel: account_ops.AccountPanel | None = None  # their account and details
         self.busy = False
         self._from_find = customer is None  # Esc on the history goes back to the search
         self.setWindowTitle(self.tr("Customer"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_find_page(phone, name))
         self.pages.addWidget(self._build_history_page())
+        self.details = BusinessDetails()
+        self.pages.addWidget(self.details)
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
@@ -144,7 +158,23 @@ class CustomerDialog(QDialog):
     def _build_history_page(self) -> QWidget:
         self.history = CustomerHistoryView(self.formats)
         self.tabs = self.history.tabs
-        return self.history
+        self.strip = AccountStrip(self.formats)
+        self.pay_button = keyed(self, self.tr("Take payment"), Qt.Key.Key_F6,
+                                self.ask_payment)
+        self.open_button = keyed(self, self.tr("Open account"), Qt.Key.Key_F8,
+                                 self.ask_open_account)
+        self.details_button = keyed(self, self.tr("Business details"), Qt.Key.Key_F7,
+                                    self.show_details)
+        for button in (self.pay_button, self.open_button, self.details_button):
+            button.hide()
+            self.strip.add_button(button)
+        self.strip.hide()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.history, 1)
+        return page
 
     # pages --------------------------------------------------------------------------
     def _show_page(self, page: int) -> None:
@@ -154,6 +184,10 @@ class CustomerDialog(QDialog):
             self.primary.setText(self.tr("Use for this sale [Enter]"))
             self.secondary.setText(self.tr("Back [Esc]"))
             self.tabs.tabBar().setFocus()
+        elif page == self.DETAILS:
+            self.primary.setText(self.tr("Save [Enter]"))
+            self.secondary.setText(self.tr("Back [Esc]"))
+            self.details.focus()
         else:
             self.primary.setText(self.tr("Add and use [Enter]") if self.new_form.isVisible()
                                  else self.tr("Find [Enter]"))
@@ -174,7 +208,8 @@ class CustomerDialog(QDialog):
             self.hint.clear()
             self._show_page(self.FIND)
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, kind: str = "error") -> None:
+        show_as(self.message, kind)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -203,6 +238,8 @@ class CustomerDialog(QDialog):
         if self.pages.currentIndex() == self.HISTORY:
             if self.record is not None:
                 self._ask(lambda: self.use_requested.emit(self.record.phone))
+        elif self.pages.currentIndex() == self.DETAILS:
+            self._save_details()
         elif self.new_form.isVisible():
             entered = dict(phone=self.phone.text(), name=self.name.text(),
                            kind=self.kind.value, company=self.company.text())
@@ -213,6 +250,10 @@ class CustomerDialog(QDialog):
     def reject(self) -> None:
         """Esc: from a history found by phone, back to the search; else close."""
         if self.busy:
+            return
+        if self.pages.currentIndex() == self.DETAILS:
+            self._say("")
+            self._show_page(self.HISTORY)
             return
         if self.pages.currentIndex() == self.HISTORY and self._from_find:
             self._say("")
@@ -237,7 +278,8 @@ class CustomerDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for button in (self.primary, self.secondary, self.other):
+        for button in (self.primary, self.secondary, self.other, self.pay_button,
+                       self.open_button, self.details_button):
             button.setEnabled(not busy)
 
     # reading ------------------------------------------------------------------------
@@ -264,6 +306,78 @@ class CustomerDialog(QDialog):
         self.record = record
         self.history.show_record(record)
         self._show_page(self.HISTORY)
+        self.reload_account()
+
+    # the account ----------------------------------------------------------------------
+    def reload_account(self) -> None:
+        """Read the customer's account and details again (after a payment, an account
+        opened, details saved)."""
+        if self.record is None:
+            return
+        customer_id = self.record.id
+        self.ops.run(account_ops.account_panel(customer_id=customer_id), parent=self,
+                     done=self._account_read, refused=self.refuse,
+                     crashed=lambda: self.refuse(None))
+
+    def _account_read(self, panel) -> None:
+        if self.record is None or panel.customer_id != self.record.id:
+            return  # another customer since
+        self.panel = panel
+        self.strip.show_account(panel.account)
+        self.strip.show()
+        self.pay_button.setVisible(panel.account is not None)
+        self.open_button.setVisible(panel.account is None)
+        self.details_button.show()
+        self.details.show_details(panel.details)
+
+    def ask_payment(self) -> None:
+        if (self.busy or self.pages.currentIndex() != self.HISTORY or self.panel is None
+                or self.panel.account is None):
+            return
+        self._say("")
+        self.payment_requested.emit(self.panel)
+
+    def ask_open_account(self) -> None:
+        if (self.busy or self.pages.currentIndex() != self.HISTORY or self.panel is None
+                or self.panel.account is not None):
+            return
+        self._say("")
+        self.open_account_requested.emit(self.panel.customer_id)
+
+    def show_details(self) -> None:
+        if self.busy or self.pages.currentIndex() != self.HISTORY or self.panel is None:
+            return
+        self._say("")
+        self.details.show_details(self.panel.details)
+        self._show_page(self.DETAILS)
+
+    def _save_details(self) -> None:
+        if self.panel is None:
+            return
+        self._set_busy(True)
+        self._say("")
+
+        def saved(_result):
+            self._set_busy(False)
+            self._show_page(self.HISTORY)
+            self.reload_account()
+
+        def refused(error):
+            self.refuse(error)
+            self.details.focus()
+
+        self.ops.run(account_ops.save_details(customer_id=self.panel.customer_id,
+                                              details=self.details.details()),
+                     parent=self, done=saved, refused=refused, crashed=lambda: refused(None))
+
+    def say(self, text: str) -> None:
+        """A word from the till about the account (an account opened, or why not)."""
+        self._set_busy(False)
+        self._say(text)
+
+    def tell(self, text: str) -> None:
+        """What was done (a payment taken, an account opened), in green."""
+        self._say(text, "success")
 
     @property
     def kind(self) -> CustomerKind:

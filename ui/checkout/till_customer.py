@@ -1,8 +1,9 @@
 """The sale's customer, at the till: a mobile number scanned or typed finds them; F4 opens
 the customer dialog (their history, or a new customer); and when a service card needs a
 customer, the customer area takes the phone and then the name in place (quick add), and
-the card the cashier asked for is taken once the customer is on the sale. Mixed into
-TillScreen."""
+the card the cashier asked for is taken once the customer is on the sale. From the
+dialog, a payment on the customer's account (ui.checkout.account_payment) and opening an
+account (a manager's, or with one's approval). Mixed into TillScreen."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from pos.kernel.errors import UserError
 from ui import ops
+from ui.checkout.account_payment import AccountPaymentDialog
 from ui.checkout.customer_bar import CustomerBar
 from ui.checkout.customer_dialog import CustomerDialog
 from ui.messages import bug_message, refusal_text
+from ui.ops import accounts as account_ops
 
 # The refusals a customer answers: a card (or completing a sale with one) needs one.
 NEEDS_CUSTOMER = ("card.needs_customer", "card.needs_named_customer")
@@ -120,6 +123,9 @@ class CustomerActions:
                                 customer=customer)
         dialog.use_requested.connect(lambda known: self._dialog_use(dialog, known))
         dialog.add_requested.connect(lambda entered: self._dialog_add(dialog, entered))
+        dialog.payment_requested.connect(lambda panel: self.take_account_payment(dialog, panel))
+        dialog.open_account_requested.connect(
+            lambda customer_id: self._open_account(dialog, customer_id))
 
         def closed(result):
             if result != QDialog.DialogCode.Accepted:
@@ -140,3 +146,37 @@ class CustomerActions:
         self.change_cart(lambda: ops.add_customer(self.cart, self.current_unit, **entered),
                          done=lambda _view: dialog.accept(), refused=dialog.refuse,
                          crashed=lambda: dialog.refuse(None))
+
+    # the customer's account ------------------------------------------------------------
+    def take_account_payment(self, dialog: CustomerDialog, panel) -> None:
+        """A payment on the customer's account, over the customer dialog; said there once
+        taken, with the account read again."""
+        payment = AccountPaymentDialog(self.ops, self.formats, panel, staff_id=self.staff.id,
+                                       terminal=self.terminal, attempts=self.attempts,
+                                       parent=dialog)
+
+        def taken():
+            posted = payment.posted
+            self.run_prints()
+            dialog.tell(self.tr("Payment {doc} taken: {amount}; balance {balance}").format(
+                doc=posted.doc_no, amount=self.formats.money(posted.amount),
+                balance=self.formats.money(posted.balance)))
+            dialog.reload_account()
+
+        self._open_over(dialog, payment, on_accept=taken)
+
+    def _open_account(self, dialog: CustomerDialog, customer_id: int) -> None:
+        """An account for the customer, with the store's default limit and term: a
+        manager's, or another's with a manager's approval on the spot."""
+        def proceed(approval_id):
+            self._run(account_ops.open_account(customer_id=customer_id,
+                                               staff_id=self.staff.id,
+                                               approval_id=approval_id,
+                                               terminal=self.terminal),
+                      lambda _view: (dialog.tell(self.tr("Account opened")),
+                                     dialog.reload_account()),
+                      refused=dialog.refuse, crashed=lambda: dialog.refuse(None))
+
+        self._approve_then("account_open", f"customer:{customer_id}",
+                           self.tr("open an account for this customer"), proceed,
+                           over=dialog, refused=dialog.say)

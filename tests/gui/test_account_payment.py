@@ -1,0 +1,209 @@
+"""The customer's account at the till (issue 19): the customer dialog's account strip
+(balance, limit, overdue in red), a payment on account from it (invoices ticked, the
+tender, keep the rest as credit), refusals said in the dialog with nothing lost, one
+request id per attempt, and opening an account with a manager's approval; EN and ZH."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
+
+from pos.accounts.accounts import account_view, open_account
+from pos.db.models import AccountDocument
+from pos.kernel.errors import UserError
+from pos.ledger.verify import verify
+from pos.people import customers
+from pos.selling import checkout, completion
+from pos.selling.cart import TenderInput
+from tests.gui.conftest import log_in, settle, till_window
+from tests.integration.checkout_helpers import new_cart, staff_id
+from ui.checkout.account_payment import AccountPaymentDialog
+from ui.checkout.customer_dialog import CustomerDialog
+
+BAG = "BAG-NB-156"
+PHONE = "13700000001"
+
+
+def sell_on_account(db, customer_id, business_date=None):
+    cart = new_cart(db)
+    checkout.add_product(db, cart, code=BAG)
+    checkout.set_customer(db, cart, customer_id=customer_id)
+    due = sum(line.total for line in cart.lines)
+    sale = completion.complete_sale(db, cart, tenders=[TenderInput("on_account", due)],
+                                    business_date=business_date)
+    return sale.receipt_no, due
+
+
+@pytest.fixture
+def buyer(sqlite_demo_db):
+    """A business customer with an account: an invoice 40 days old (overdue on a 30-day
+    term) and one of today."""
+    db = sqlite_demo_db
+    who = customers.create_customer(db, phone=PHONE, name="Acme buyer", kind="business",
+                                    company="Acme Ltd")
+    open_account(db, customer=who.id, staff_id=staff_id(db, "manager"))
+    new = sell_on_account(db, who.id)  # first: an overdue account sells no more on account
+    old = sell_on_account(db, who.id, business_date=date.today() - timedelta(days=40))
+    return who, old, new
+
+
+def documents(db) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(AccountDocument))
+
+
+def open_customer(qtbot, window, phone=PHONE) -> CustomerDialog:
+    till = window.till
+    qtbot.keyClicks(till.scan, phone)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    qtbot.keyClick(till.scan, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CustomerDialog))
+    dialog = till.active_dialog
+    qtbot.waitUntil(lambda: dialog.panel is not None)
+    settle(qtbot, window)
+    return dialog
+
+
+def open_payment(qtbot, window, dialog) -> AccountPaymentDialog:
+    qtbot.keyClick(dialog, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: isinstance(window.till.active_dialog, AccountPaymentDialog))
+    return window.till.active_dialog
+
+
+def tick(payment, row):
+    payment.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_the_strip_shows_the_account_and_a_payment_settles_the_invoice_ticked(
+        qtbot, sqlite_demo_db, buyer, locale):
+    db = sqlite_demo_db
+    who, (old_receipt, old_due), (new_receipt, new_due) = buyer
+    with till_window(qtbot, db, locale) as window:
+        log_in(qtbot, window)
+        dialog = open_customer(qtbot, window)
+        strip = dialog.strip
+        assert strip.isVisible() and dialog.pay_button.isVisible()
+        assert not dialog.open_button.isVisible()
+        money = window.context.formats.money
+        assert money(old_due + new_due) in strip.summary.text()
+        assert strip.overdue.isVisible() and strip.overdue.objectName() == "error"
+        assert money(old_due) in strip.overdue.text()
+        if locale == "zh_CN":
+            assert "余额" in strip.summary.text() and "逾期" in strip.overdue.text()
+        payment = open_payment(qtbot, window, dialog)
+        assert payment.table.rowCount() == 2
+        assert payment.width() <= 1366
+        newest = next(row for row in range(2)
+                      if payment.table.item(row, 1).text() == new_receipt)
+        tick(payment, newest)  # the newer invoice, not the oldest
+        assert payment.amount.text().replace(",", "") == f"{new_due / 100:.2f}"
+        qtbot.keyClick(payment.amount, Qt.Key.Key_F3)  # bank transfer
+        qtbot.keyClicks(payment.reference, "TR-88")
+        qtbot.keyClick(payment.reference, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+        settle(qtbot, window)
+        assert payment.posted is not None and "RP" in payment.posted.doc_no
+        assert payment.posted.doc_no in dialog.message.text()
+        assert dialog.message.objectName() == "success"
+        view = account_view(db, customer=who.id)
+        assert view.balance == old_due
+        assert [invoice.receipt_no for invoice in view.invoices] == [old_receipt]
+        assert money(old_due) in strip.summary.text()  # the strip read again
+        assert verify(db).ok
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.till.active_dialog is None)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.till.scan)
+
+
+def test_more_than_is_owed_is_refused_and_kept_then_taken_as_credit(qtbot, window, buyer,
+                                                                   sqlite_demo_db):
+    db = sqlite_demo_db
+    who, (_old, old_due), (_new, new_due) = buyer
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    before = documents(db)
+    owed = old_due + new_due
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F2)  # bank card
+    qtbot.keyClicks(payment.amount, f"{(owed + 10000) / 100:.2f}")
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.till.active_dialog is payment and payment.posted is None
+    assert "more than" in payment.message.text()
+    assert documents(db) == before and account_view(db, customer=who.id).balance == owed
+    assert payment.amount.text() == f"{(owed + 10000) / 100:.2f}"  # nothing typed is lost
+    payment.as_credit.setChecked(True)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+    settle(qtbot, window)
+    view = account_view(db, customer=who.id)
+    assert documents(db) == before + 1
+    assert view.balance == -10000 and view.unapplied_credit == 10000 and not view.invoices
+    assert verify(db).ok
+
+
+def test_a_payment_lost_on_the_way_is_retried_with_its_request_id_and_posted_once(
+        qtbot, window, buyer, monkeypatch):
+    from pos.accounts import payments
+
+    who, (_old, old_due), _new = buyer
+    real = payments.take_payment
+    ids = []
+
+    def lost_once(db, **kwargs):
+        ids.append(kwargs["request_id"])
+        posted = real(db, **kwargs)
+        if len(ids) == 1:
+            raise UserError("db.connection_lost", where="db")  # written, answer lost
+        return posted
+
+    monkeypatch.setattr(payments, "take_payment", lost_once)
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    db = payment.ops.db
+    before = documents(db)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F4)  # WeChat Pay
+    qtbot.keyClicks(payment.amount, "10.00")
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.till.active_dialog is payment and payment.message.text()
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F12)  # the same payment again
+    qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+    assert len(ids) == 2 and ids[0] == ids[1]
+    assert payment.posted.replayed
+    assert documents(db) == before + 1
+    assert account_view(db, customer=who.id).balance == old_due + _new[1] - 1000
+
+
+def test_a_cashier_opens_an_account_with_a_managers_approval(qtbot, window, sqlite_demo_db):
+    from ui.checkout.approval_dialog import ManagerApprovalDialog
+
+    db = sqlite_demo_db
+    who = customers.create_customer(db, phone="13700000002", name="Bo Lin", kind="business",
+                                    company="Lin Trading")
+    log_in(qtbot, window)  # Li Na, a cashier
+    dialog = open_customer(qtbot, window, "13700000002")
+    assert dialog.open_button.isVisible() and not dialog.pay_button.isVisible()
+    assert "No account" in dialog.strip.summary.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: isinstance(window.till.active_dialog, ManagerApprovalDialog))
+    approval = window.till.active_dialog
+    approval.pin.setText("0000")  # wrong: said there, nothing opened
+    approval.submit()
+    settle(qtbot, window)
+    assert approval.message.text()
+    with pytest.raises(UserError):
+        account_view(db, customer=who.id)
+    approval.pin.setText("9999")
+    approval.submit()
+    qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+    settle(qtbot, window)
+    assert account_view(db, customer=who.id).balance == 0
+    assert dialog.pay_button.isVisible() and not dialog.open_button.isVisible()
+    assert "Balance" in dialog.strip.summary.text()

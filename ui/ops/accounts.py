@@ -1,0 +1,295 @@
+"""Customer accounts at the till and on the manager's accounts screen (ui.accounts):
+an account and the customer's invoice details, opening an account, a payment on account,
+the transfer to the big-account team, aging and overdue, statements; the open pre-orders
+a deposit can pay with; quotes saved, listed, opened and printed (pos.accounts).
+
+Each posting takes the request id the screen made for that attempt (ops.Attempts), so a
+retry after the database failed never posts twice. Services load lazily, inside the
+calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos.kernel.errors import UserError
+
+if TYPE_CHECKING:
+    from pos.selling.cart import Cart
+    from ui.ops.running import Call
+
+INVOICE_FIELDS = ("company", "tax_id", "invoice_address", "invoice_phone", "bank_name",
+                  "bank_account")
+
+
+@dataclass(frozen=True)
+class AccountPanel:
+    """What the customer dialog shows of a customer's account: the AccountView (None:
+    no account), the customer's invoice details (field -> text) and whether they are
+    complete enough to ask for a fapiao."""
+
+    customer_id: int
+    kind: str
+    account: object | None = None  # pos.accounts.records.AccountView
+    details: dict = field(default_factory=dict)
+
+    @property
+    def invoice_ready(self) -> bool:
+        return all(self.details.get(name) for name in ("company", "tax_id"))
+
+
+@dataclass(frozen=True)
+class OpenPreorder:
+    """A customer's open pre-order with a deposit held: what the Deposit tender spends."""
+
+    preorder_no: str
+    product: str
+    deposit_held: int
+    gift: str = ""
+
+
+@dataclass(frozen=True)
+class PayOptions:
+    """What the payment dialog offers a customer: On account (`account_ok`, else the
+    message id saying why not), the deposits of their open pre-orders, the invoice
+    toggle."""
+
+    account_ok: bool = False
+    account_why: UserError | None = None
+    preorders: tuple[OpenPreorder, ...] = ()
+    invoice_ready: bool = False
+
+
+def _details(conn, customer_id: int) -> tuple[str, str, dict]:
+    from sqlalchemy import select
+
+    from pos.db.models import Customer
+
+    table = Customer.__table__
+    row = conn.execute(select(table).where(table.c.id == customer_id)).first()
+    if row is None:
+        raise UserError("customer.gone")
+    kind = getattr(row.kind, "value", row.kind)
+    return kind, f"{row.name} ({row.phone})", {name: getattr(row, name) or "" for name in INVOICE_FIELDS}
+
+
+def _account_or_none(db, customer_id: int):
+    from pos.accounts.accounts import account_view
+
+    try:
+        return account_view(db, customer=customer_id)
+    except UserError as error:
+        if error.message_id != "account.none":
+            raise
+        return None
+
+
+def account_panel(*, customer_id: int) -> Call[AccountPanel]:
+    def call(db):
+        with db.read_connection() as conn:
+            kind, _label, details = _details(conn, customer_id)
+        return AccountPanel(customer_id, kind, _account_or_none(db, customer_id), details)
+    return call
+
+
+def _open_preorders(db, customer_id: int) -> tuple[OpenPreorder, ...]:
+    from pos.accounts.preorders import list_preorders
+    from pos.kernel.enums import PreorderState
+
+    return tuple(OpenPreorder(p.preorder_no, p.product_name, p.deposit_held, p.gift)
+                 for p in list_preorders(db, customer=customer_id, state=PreorderState.OPEN)
+                 if p.deposit_held > 0)
+
+
+def pay_options(*, customer_id: int | None) -> Call[PayOptions]:
+    """What the payment dialog offers: On account only with an open account (else why
+    not), Deposit with the customer's open pre-orders, the invoice toggle with invoice
+    details. No customer: no account (`account.needs_customer`)."""
+    def call(db):
+        from pos.kernel.enums import AccountState
+
+        if customer_id is None:
+            return PayOptions(account_why=UserError("tender.account_needs_customer"))
+        with db.read_connection() as conn:
+            _kind, label, details = _details(conn, customer_id)
+        account = _account_or_none(db, customer_id)
+        why = None
+        if account is None:
+            why = UserError("account.none", customer=label)
+        elif account.state is not AccountState.OPEN:
+            why = UserError("account.transferred", customer=account.customer.label)
+        ready = bool(details.get("company") and details.get("tax_id"))
+        return PayOptions(account_ok=why is None, account_why=why,
+                          preorders=_open_preorders(db, customer_id), invoice_ready=ready)
+    return call
+
+
+def open_account(*, customer_id: int, staff_id: int, approval_id: int | None,
+                 terminal: str | None) -> Call:
+    """An account with the store's default limit and term for the customer's kind."""
+    def call(db):
+        from pos.accounts.accounts import open_account as opened
+
+        return opened(db, customer=customer_id, staff_id=staff_id, approval_id=approval_id,
+                      terminal=terminal)
+    return call
+
+
+def take_payment(*, customer_id: int, amount: int, tender: str, staff_id: int,
+                 terminal: str | None, invoices: tuple[tuple[str, int], ...] = (),
+                 as_credit: bool = False, reference: str | None = None,
+                 request_id: str) -> Call:
+    """A payment on account: `invoices` are (invoice ref, amount to apply) picked first,
+    then the oldest due; the rest kept as credit when `as_credit`. Returns PostedAccount
+    (replayed when this request id was posted already)."""
+    def call(db):
+        from pos.accounts import payments
+
+        picks = tuple(payments.InvoicePick(ref, part) for ref, part in invoices)
+        return payments.take_payment(db, customer=customer_id, amount=amount, tender=tender,
+                                     staff_id=staff_id, terminal=terminal, invoices=picks,
+                                     as_credit=as_credit, reference=reference,
+                                     request_id=request_id)
+    return call
+
+
+def transfer_account(*, customer, staff_id: int, note: str,
+                     approval_id: int | None = None) -> Call:
+    def call(db):
+        from pos.accounts.accounts import transfer_to_big_accounts
+
+        return transfer_to_big_accounts(db, customer=customer, staff_id=staff_id, note=note,
+                                        approval_id=approval_id)
+    return call
+
+
+def save_details(*, customer_id: int, details: dict) -> Call:
+    """The customer's invoice details (company, tax id, address, phone, bank)."""
+    def call(db):
+        from pos.people.customers import update_customer
+
+        return update_customer(db, customer_id=customer_id, **details)
+    return call
+
+
+# the accounts screen ---------------------------------------------------------------------
+def aging(*, store: str | None = None) -> Call:
+    def call(db):
+        from pos.accounts.aging import aging as aged
+
+        return aged(db, store=store)
+    return call
+
+
+def overdue(*, store: str | None = None) -> Call:
+    def call(db):
+        from pos.accounts.aging import overdue as late
+
+        return late(db, store=store)
+    return call
+
+
+def statement_pdf(*, customer, path: str, locale: str, terminal: str) -> Call[str]:
+    """The customer's statement as a PDF written to `path`."""
+    def call(db):
+        from pos.accounts.statements import statement
+        from pos.store.details import store_info
+        from printing.account_pdf import statement_pdf as render
+
+        data = render(statement(db, customer=customer), locale=locale, store=store_info(db, terminal=terminal))
+        Path(path).write_bytes(data)
+        return path
+    return call
+
+
+def arrivals(*, store: str | None) -> Call:
+    def call(db):
+        from pos.accounts.preorders import arrivals as arrived
+
+        return arrived(db, store=store)
+    return call
+
+
+def preorders(*, store: str | None = None, state: str | None = "open") -> Call:
+    def call(db):
+        from pos.accounts.preorders import list_preorders
+
+        return list_preorders(db, store=store, state=state)
+    return call
+
+
+def mark_called(*, preorder_no: str, staff_id: int) -> Call:
+    def call(db):
+        from pos.accounts.preorders import mark_called as called
+
+        return called(db, preorder_no=preorder_no, staff_id=staff_id)
+    return call
+
+
+def cancel_preorder(*, preorder_no: str, staff_id: int, approval_id: int | None, tender: str,
+                    terminal: str | None, request_id: str) -> Call:
+    def call(db):
+        from pos.accounts.preorders import cancel_preorder as cancelled
+
+        return cancelled(db, preorder_no=preorder_no, staff_id=staff_id,
+                         approval_id=approval_id, tender=tender, terminal=terminal,
+                         request_id=request_id)
+    return call
+
+
+# quotes ------------------------------------------------------------------------------------
+def save_quote(cart: Cart, *, valid_until, staff_id: int, note: str = "",
+               request_id: str) -> Call:
+    def call(db):
+        from pos.accounts.quotes import save_quote as saved
+
+        return saved(db, cart, customer_id=cart.customer_id, valid_until=valid_until,
+                     staff_id=staff_id, note=note, request_id=request_id)
+    return call
+
+
+def list_quotes(*, customer_id: int | None = None, state: str | None = "open") -> Call:
+    """The store's quotes in `state` (None: all), the customer's first."""
+    def call(db):
+        from pos.accounts.quotes import list_quotes as listed
+
+        quotes = list(listed(db, state=state))
+        if customer_id is not None:
+            quotes.sort(key=lambda q: getattr(q, "customer_id", None) != customer_id)
+        return tuple(quotes)
+    return call
+
+
+def open_quote(*, quote_no: str, staff_id: int, terminal: str, unit=None,
+               approval_id: int | None = None) -> Call:
+    """The quote as the till's cart (at its prices); refused quote.expired without a
+    manager's approval once past its date. Returns the TillView of the new cart."""
+    def call(db):
+        from pos.accounts.quotes import open_quote as opened
+        from ui.ops.cart import read_view
+
+        cart = opened(db, quote_no=quote_no.strip().upper(), staff_id=staff_id,
+                      terminal=terminal, approval_id=approval_id)
+        return read_view(db, cart, None)
+    return call
+
+
+def quote_pdf(*, quote_no: str, path: str, locale: str, terminal: str) -> Call[str]:
+    def call(db):
+        from pos.accounts.quotes import quote_view
+        from pos.store.details import store_info
+        from printing.quote_pdf import quote_pdf as render
+
+        data = render(quote_view(db, quote_no=quote_no), locale=locale, store=store_info(db, terminal=terminal))
+        Path(path).write_bytes(data)
+        return path
+    return call
+
+
+def quote_report(*, start, end) -> Call:
+    def call(db):
+        from pos.accounts.quote_report import quote_report as report
+
+        return report(db, start=start, end=end)
+    return call
