@@ -42,6 +42,7 @@ from pos.kernel.errors import UserError
 from pos.people.permissions import ROLE_NAMES
 from pos.selling.cards import CARD_VAT_BP, price_in_bands
 from pos.selling.cart import Cart, CartLine, outcome_key, split_pack_price
+from pos.selling.quoted import QuotedPrices
 from pos.store.settings import get_setting
 
 MAX_QUANTITY = 999
@@ -120,6 +121,7 @@ class _Check:
         self.products: dict[int, tuple | None] = {}
         self.items: dict[int, list] = {}
         self.tiers: dict[int, tuple[str, Audience, int | None]] = {}
+        self.quoted = QuotedPrices(run, self.cart)  # a quote's prices (quote_prices)
 
     def run(self) -> Priced:
         cart = self.cart
@@ -255,6 +257,9 @@ class _Check:
                 and override.get("product") == line.product_id:
             line.override_reason = str(override.get("reason") or "") or None
             return
+        if self.quoted.price(line):
+            line.override_reason = None
+            return
         if line.unit_price != price:
             raise UserError("sale.price_not_current", name=line.name, price=price)
         line.override_reason, line.price_event = None, None
@@ -291,7 +296,7 @@ class _Check:
             for line, share in zip(lines, shares):
                 if line.quantity != 1 or line.discount != 0 or not _whole(line.unit_price):
                     self._invalid(line)
-                if line.unit_price != share:
+                if line.unit_price != share and not self.quoted.price(line):
                     raise UserError("sale.price_not_current", name=line.name, price=share)
                 line.override_reason = line.price_event = line.discount_event = None
         sold_for = {outcome_key(line.parent_line_id, line.sheet_item_id) for line in cart.lines
@@ -337,7 +342,7 @@ class _Check:
                for other in self.cart.card_lines(unit.line_id)):
             raise UserError("card.already", name=unit.name, card=name)
         price = price_in_bands([(row[5], row[6]) for row in rows], unit.unit_price)
-        if line.unit_price != price:
+        if line.unit_price != price and not self.quoted.price(line):
             raise UserError("sale.price_not_current", name=name, price=price)
         line.sku, line.name, line.list_price = f"CARD-{code.upper()}", name, price
         line.unit_cost, line.vat_rate_bp, line.serial_tracked = 0, CARD_VAT_BP, False
@@ -361,6 +366,8 @@ class _Check:
         limit = get_setting(self.conn, "discount_limit_bp").get(role, 0)
         for line in discounted:
             if line.discount * 10_000 <= line.gross * limit:
+                continue
+            if self.quoted.discount(line):
                 continue
             event = self._event(line.discount_event, "discount_beyond_limit", line)
             allowed, gross = (event or {}).get("discount"), (event or {}).get("gross")
