@@ -43,6 +43,12 @@ from pos.people.permissions import authorise
 # the ways a deposit is taken (and paid back, with cash)
 DEPOSIT_TENDERS = (Tender.CASH, Tender.BANK_CARD, Tender.WECHAT, Tender.ALIPAY,
                    Tender.BANK_TRANSFER)
+TENDER_NAMES = {Tender.CASH: "tender_name.cash", Tender.BANK_CARD: "tender_name.bank_card",
+                Tender.WECHAT: "tender_name.wechat", Tender.ALIPAY: "tender_name.alipay",
+                Tender.BANK_TRANSFER: "tender_name.transfer"}
+STATE_NAMES = {PreorderState.OPEN: "preorder.state.open",
+               PreorderState.COMPLETED: "preorder.state.completed",
+               PreorderState.CANCELLED: "preorder.state.cancelled"}
 GIFT_MAX = 200
 QUANTITY_MAX = 99
 ARRIVED = "preorder_arrived"  # the follow-up's reason
@@ -87,11 +93,9 @@ class PostedDeposit:
     replayed: bool = False
 
 
-def _amount(value, message_id: str) -> int:
+def _money(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("money is int minor units")
-    if value <= 0:
-        raise UserError(message_id)
     return value
 
 
@@ -177,12 +181,13 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
     customer.unknown, preorder.product_unknown, preorder.quantity, preorder.bad_price,
     deposit.over_price (more than the promised or current price of the units),
     deposit.bad_tender, account.cash_needs_till (cash without a till)."""
-    deposit = _amount(deposit, "deposit.not_positive")
+    if _money(deposit) <= 0:
+        raise UserError("deposit.not_positive")
     if isinstance(quantity, bool) or not isinstance(quantity, int) \
             or not 1 <= quantity <= QUANTITY_MAX:
         raise UserError("preorder.quantity")
-    if price is not None:
-        _amount(price, "preorder.bad_price")
+    if price is not None and _money(price) <= 0:
+        raise UserError("preorder.bad_price")
     tender = _tender(tender)
     gift = clean_text(gift, max_length=GIFT_MAX, field="field.gift")
     reference = clean_text(reference, max_length=40, field="field.reference") or None
@@ -240,7 +245,7 @@ def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
             raise UserError("preorder.cancelled", preorder=number)
         if tender is not Tender.CASH and tender is not view.deposit_tender:
             raise UserError("deposit.refund_tender",
-                            tender=f"tender_name.{view.deposit_tender or Tender.CASH}")
+                            tender=TENDER_NAMES[view.deposit_tender or Tender.CASH])
         auth = authorise(conn, action="deposit_refund", ref=f"preorder:{number}",
                          staff_id=staff_id, approval_id=approval_id, amount=view.deposit_held)
         store_id = conn.execute(select(PREORDERS.c.store_id).where(
@@ -372,7 +377,7 @@ def mark_called(db: Database, *, preorder_no: str, staff_id: int,
         view = _one(conn, number)
         if view.state is not PreorderState.OPEN:
             raise UserError("preorder.not_open", preorder=number,
-                            state=f"preorder.state.{view.state.value}")
+                            state=STATE_NAMES[view.state])
         now = utcnow()
         preorder_id = conn.execute(select(PREORDERS.c.id).where(
             PREORDERS.c.preorder_no == number)).scalar()
