@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
 
 from pos.db.engine import Database
 from pos.db.models import Customer, FollowUp, Lead, Sale, Setting, Staff
@@ -171,9 +172,10 @@ def _revisits(conn, monday: date, sunday: date, after_days: int) -> list[tuple]:
     latest = (select(FollowUp.lead_id, func.max(FollowUp.called_at).label("at"))
               .where(FollowUp.lead_id.is_not(None), FollowUp.called_at.is_not(None), done)
               .group_by(FollowUp.lead_id).subquery())
-    still_open = (select(FollowUp.id).where(
-        FollowUp.lead_id == Lead.id, FollowUp.reason == "prospect_revisit",
-        FollowUp.outcome == CallOutcome.NOT_CALLED.value).exists())
+    revisit = aliased(FollowUp)
+    still_open = (select(revisit.id).where(
+        revisit.lead_id == Lead.id, revisit.reason == "prospect_revisit",
+        revisit.outcome == CallOutcome.NOT_CALLED.value).correlate(Lead).exists())
     rows = conn.execute(
         select(Lead.id, Lead.owner_id, FollowUp.assigned_to, FollowUp.called_at)
         .join(latest, latest.c.lead_id == Lead.id)
