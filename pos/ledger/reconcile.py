@@ -100,7 +100,7 @@ class Facts:
         if event.action == sealed_facts.STAFF_RECORD and event.ref.isdigit():
             self.staff[int(event.ref)] = details
         elif event.action == ACCOUNT_RECORD and event.ref.isdigit():
-            self.accounts[int(event.ref)] = details
+            account_reconcile.note_record(self.accounts, event, details)
         elif event.action == sealed_facts.SETTING_RECORD:
             self.settings[event.ref] = details.get("value")
         elif event.action == "shift_opened" and isinstance(details.get("shift"), int):
