@@ -218,3 +218,30 @@ def test_an_altered_or_cancelled_quote_is_not_opened(demo_db):
     with db.read() as session:
         assert session.scalar(select(Quote.state).where(
             Quote.quote_no == cancelled.quote_no)) is QuoteState.CANCELLED
+
+
+def test_the_quote_report_counts_issued_converted_expired_open_and_cancelled(demo_db):
+    from pos.accounts.quote_report import quote_report, quote_report_csv
+
+    db = demo_db
+    buyer = business(db)
+    cashier, manager = staff_id(db, "cashier"), staff_id(db, "manager")
+    sold = save(db, quote_cart(db, buyer.id))  # the cashier's: sold
+    cash(db, quotes.open_quote(db, quote_no=sold.quote_no, staff_id=cashier, terminal="T01"))
+    save(db, quote_cart(db, buyer.id), valid_until=TODAY)  # expires tomorrow
+    kept = save(db, quote_cart(db, buyer.id, "manager"))  # the manager's: open
+    dropped = save(db, quote_cart(db, buyer.id, "manager"))
+    quotes.cancel_quote(db, quote_no=dropped.quote_no, staff_id=manager)
+    report = quote_report(db, start=TODAY, end=TODAY, today=TODAY + timedelta(days=1))
+    [li, zhang] = report.people
+    assert (li.issued, li.converted, li.converted_value, li.expired, li.open, li.cancelled) == (
+        2, 1, sold.total, 1, 0, 0)
+    assert li.rate_bp == 5000 and li.issued_value == sold.total * 2
+    assert (zhang.issued, zhang.converted, zhang.open, zhang.cancelled) == (2, 0, 1, 1)
+    assert report.total.issued == 4 and report.total.issued_value == sold.total + kept.total * 3
+    assert quote_report(db, start=TODAY, end=TODAY, store="S02").total.issued == 0
+    assert quote_report(db, start=TODAY - timedelta(days=3),
+                        end=TODAY - timedelta(days=1)).total.issued == 0
+    text = quote_report_csv(report).decode("utf-8-sig")
+    assert text.splitlines()[-1].startswith("total,4,") and "50%" in text
+    assert verify(db).ok

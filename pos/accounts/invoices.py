@@ -1,0 +1,132 @@
+"""Invoice (fapiao) requests: a business customer asks for an invoice for a sale, at the
+till (Cart.invoice_requested, recorded in the sale's own transaction by completion) or
+later by its receipt number here. Either way the customer's details as they are then
+(company, tax id, address, phone, bank and account) are kept on `invoice_requests` and
+sealed as an `invoice_requested` event (pos.people.customers.record_invoice_request).
+
+The accounting system issues the invoices from a CSV export (UTF-8 with a BOM): a row
+per request and VAT rate, with the amounts at that rate; an export marks its requests
+exported (exported_at), so the next one holds only the new ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+
+from pos.db.engine import Database
+from pos.db.models import InvoiceRequest, Sale, SaleLine, Staff
+from pos.kernel.clock import utcnow
+from pos.kernel.csvio import write_rows
+from pos.kernel.enums import DocumentKind
+from pos.kernel.errors import UserError
+from pos.kernel.money import percent_string, to_decimal_string
+from pos.kernel.vat import vat_by_rate
+from pos.people.customers import record_invoice_request
+
+REQUESTS, SALES, LINES = InvoiceRequest.__table__, Sale.__table__, SaleLine.__table__
+EXPORT_HEADER = ("receipt", "business_date", "requested_at", "company", "tax_id", "address",
+                 "phone", "bank_name", "bank_account", "vat_rate", "amount", "vat", "net",
+                 "sale_total", "staff")
+
+
+@dataclass(frozen=True)
+class InvoiceRequestView:
+    receipt_no: str
+    business_date: date
+    requested_at: datetime
+    company: str
+    tax_id: str
+    address: str
+    phone: str
+    bank_name: str
+    bank_account: str
+    total: int  # the sale's
+    staff_name: str | None
+    exported_at: datetime | None
+
+
+def request_invoice(db: Database, *, receipt_no: str, staff_id: int) -> InvoiceRequestView:
+    """Ask for a fapiao for a sale (or an add-on) already made, by its receipt number.
+    Refusals: invoice.not_a_sale (no such sale, a refund or void, or no customer),
+    invoice.needs_details{missing}, invoice.already_requested."""
+    receipt = str(receipt_no or "").strip().upper()
+    with db.write_connection() as conn:
+        sale = conn.execute(select(SALES.c.id, SALES.c.kind, SALES.c.customer_id).where(
+            SALES.c.receipt_no == receipt)).first()
+        if sale is None or DocumentKind(sale.kind) not in (DocumentKind.SALE, DocumentKind.ADDON) \
+                or sale.customer_id is None:
+            raise UserError("invoice.not_a_sale", receipt=receipt[:40])
+        if conn.execute(select(Staff.id).where(Staff.id == staff_id,
+                                               Staff.active.is_(True))).scalar() is None:
+            raise UserError("permission.log_in_first")
+        record_invoice_request(conn, sale_id=sale.id, receipt_no=receipt,
+                               customer_id=sale.customer_id, staff_id=staff_id)
+    return list_requests(db, receipt_no=receipt)[0]
+
+
+def _query(start: date | None, end: date | None):
+    query = (select(SALES.c.id.label("sale_id"), SALES.c.receipt_no, SALES.c.business_date,
+                    SALES.c.total, REQUESTS.c.id, REQUESTS.c.requested_at, REQUESTS.c.company,
+                    REQUESTS.c.tax_id, REQUESTS.c.address, REQUESTS.c.phone,
+                    REQUESTS.c.bank_name, REQUESTS.c.bank_account, REQUESTS.c.exported_at,
+                    Staff.name.label("staff_name"))
+             .join(SALES, SALES.c.id == REQUESTS.c.sale_id)
+             .outerjoin(Staff, Staff.id == REQUESTS.c.staff_id)
+             .order_by(REQUESTS.c.requested_at, REQUESTS.c.id))
+    if start is not None:
+        query = query.where(SALES.c.business_date >= start)
+    if end is not None:
+        query = query.where(SALES.c.business_date <= end)
+    return query
+
+
+def _view(row) -> InvoiceRequestView:
+    return InvoiceRequestView(row.receipt_no, row.business_date, row.requested_at, row.company,
+                              row.tax_id, row.address, row.phone, row.bank_name,
+                              row.bank_account, int(row.total), row.staff_name, row.exported_at)
+
+
+def list_requests(db: Database, *, start: date | None = None, end: date | None = None,
+                  receipt_no: str | None = None,
+                  unexported_only: bool = False) -> list[InvoiceRequestView]:
+    """The requests for sales of these business days (or of one receipt), oldest first."""
+    query = _query(start, end)
+    if receipt_no is not None:
+        query = query.where(SALES.c.receipt_no == str(receipt_no).strip().upper())
+    if unexported_only:
+        query = query.where(REQUESTS.c.exported_at.is_(None))
+    with db.read_connection() as conn:
+        return [_view(row) for row in conn.execute(query)]
+
+
+def export_requests(db: Database, *, start: date, end: date,
+                    unexported_only: bool = True) -> bytes:
+    """The requests for sales of these business days as CSV for the accounting system
+    (UTF-8 with a BOM): a row per request and VAT rate (the amount at that rate, its VAT
+    and the net), amounts as decimal text. The requests exported are marked so."""
+    query = _query(start, end)
+    if unexported_only:
+        query = query.where(REQUESTS.c.exported_at.is_(None))
+    rows = []
+    with db.write_connection() as conn:
+        requests = conn.execute(query).all()
+        lines: dict[int, list[tuple[int, int]]] = {}
+        if requests:
+            for sale_id, rate, total in conn.execute(
+                    select(LINES.c.sale_id, LINES.c.vat_rate_bp, LINES.c.line_total)
+                    .where(LINES.c.sale_id.in_([r.sale_id for r in requests]))
+                    .order_by(LINES.c.sale_id, LINES.c.position)):
+                lines.setdefault(sale_id, []).append((rate, int(total)))
+            conn.execute(update(InvoiceRequest).where(
+                InvoiceRequest.id.in_([r.id for r in requests])).values(exported_at=utcnow()))
+        for r in requests:
+            for vat in vat_by_rate(lines.get(r.sale_id, [])):
+                rows.append((r.receipt_no, r.business_date.isoformat(),
+                             r.requested_at.strftime("%Y-%m-%d %H:%M:%S"), r.company, r.tax_id,
+                             r.address, r.phone, r.bank_name, r.bank_account,
+                             percent_string(vat.rate_bp) + "%", to_decimal_string(vat.gross),
+                             to_decimal_string(vat.vat), to_decimal_string(vat.gross - vat.vat),
+                             to_decimal_string(int(r.total)), r.staff_name or ""))
+    return write_rows(EXPORT_HEADER, rows)
