@@ -186,6 +186,8 @@ def test_every_tender_has_its_key_and_a_large_button(qtbot, window, returning_cu
         assert QApplication.focusWidget() is payment.amount
     qtbot.keyClick(payment.amount, Qt.Key.Key_F10)  # on account: there is no customer
     assert payment.tender is Tender.CASH and not buttons[Tender.ON_ACCOUNT].isEnabled()
+    assert payment.message.text() == "Paying on account needs the customer"  # says why
+    assert not buttons[Tender.DEPOSIT].isEnabled()  # no customer, no pre-order
     small = [b.text() for b in payment.findChildren(QAbstractButton)
              if b.isVisible() and (b.width() < MIN_TOUCH or b.height() < MIN_TOUCH)]
     assert small == []
@@ -292,3 +294,51 @@ def test_a_question_says_its_keys_and_gives_the_keyboard_back(qtbot, window):
     settle(qtbot, window)
     keyboard_back_at_scan(qtbot, window)
     assert till.cart.lines == [] and "cancelled" in till.banner.text()
+
+
+def test_on_account_is_offered_only_to_a_customer_with_an_open_account(
+        qtbot, window, returning_customer, sqlite_demo_db):
+    """Issue 19: a customer without an account cannot pay on account (the key says
+    why); once a manager has opened one, On account takes the sale."""
+    from pos.accounts.accounts import open_account
+    from tests.integration.checkout_helpers import staff_id
+
+    log_in(qtbot, window)
+    till = window.till
+
+    def pay_dialog():
+        qtbot.keyClicks(till.scan, "BAG-NB-156")
+        qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+        settle(qtbot, window)
+        if till.cart.customer_id is None:
+            qtbot.keyClicks(till.scan, returning_customer.phone)
+            qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+            settle(qtbot, window)
+        qtbot.keyClick(till.scan, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+        return till.active_dialog
+
+    payment = pay_dialog()
+    on_account = next(b for b in payment.group.buttons()
+                      if b.property("tender") == Tender.ON_ACCOUNT)
+    assert not on_account.isEnabled()
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F10)
+    assert payment.tender is Tender.CASH
+    assert "has no account" in payment.message.text()
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: till.active_dialog is None)
+    open_account(sqlite_demo_db, customer=returning_customer.id,
+                 staff_id=staff_id(sqlite_demo_db, "manager"))
+    payment = pay_dialog()
+    on_account = next(b for b in payment.group.buttons()
+                      if b.property("tender") == Tender.ON_ACCOUNT)
+    assert on_account.isEnabled()
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F10)
+    assert payment.tender is Tender.ON_ACCOUNT
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.active_dialog is None and not till.paying)
+    settle(qtbot, window)
+    with sqlite_demo_db.read() as session:
+        sale = session.scalars(select(Sale).order_by(Sale.id.desc())).first()
+        assert sale.customer_id == returning_customer.id
+        assert [p.tender for p in sale.payments] == [Tender.ON_ACCOUNT]

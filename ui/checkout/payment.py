@@ -3,16 +3,21 @@ next 50, next 100) and the change due in large type. Several tenders per sale; c
 only in cash.
 
 Keys (each shown on its button): F5 cash, F6 bank card, F7 WeChat Pay, F8 Alipay, F9
-voucher, F10 on account; F1 exact, F2 next 50, F3 next 100; Enter completes (or adds the
-amount when more is still due), Esc goes back to the sale."""
+voucher, F10 on account, F4 deposit; F1 exact, F2 next 50, F3 next 100; Enter completes
+(or adds the amount when more is still due), Esc goes back to the sale.
+
+What the customer allows (`options`, ui.ops.accounts.PayOptions): On account only with
+an open account (else the reason is said when it is asked for); Deposit with the whole
+deposit of one of their open pre-orders; "Invoice requested" when their invoice details
+are on file."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPushButton, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QPushButton, QVBoxLayout, QWidget,
 )
 
 from pos.kernel.enums import Tender
@@ -24,12 +29,14 @@ from ui.key_button import KeyButton
 from ui.messages import refusal_text
 
 TENDERS = (Tender.CASH, Tender.BANK_CARD, Tender.WECHAT, Tender.ALIPAY, Tender.VOUCHER,
-           Tender.ON_ACCOUNT)
+           Tender.ON_ACCOUNT, Tender.DEPOSIT)
 # Each tender's key, and its icon (ui.icons; the QR-code wallets share one).
-TENDER_KEYS = dict(zip(TENDERS, ("F5", "F6", "F7", "F8", "F9", "F10"), strict=True))
+TENDER_KEYS = dict(zip(TENDERS, ("F5", "F6", "F7", "F8", "F9", "F10", "F4"), strict=True))
 TENDER_ICONS = {Tender.CASH: "banknote", Tender.BANK_CARD: "credit-card",
                 Tender.WECHAT: "scan-barcode", Tender.ALIPAY: "scan-barcode",
-                Tender.VOUCHER: "receipt-text", Tender.ON_ACCOUNT: "user-round"}
+                Tender.VOUCHER: "receipt-text", Tender.ON_ACCOUNT: "user-round",
+                Tender.DEPOSIT: "receipt-text"}
+TENDER_COLUMNS = 4
 TENDER_HEIGHT = 64  # large targets: the tender is chosen by touch as often as by key
 
 
@@ -39,15 +46,17 @@ def round_up(amount: int, step: int) -> int:
 
 class PaymentDialog(QDialog):
     def __init__(self, due: int, formats, parent=None, *, unasked: int = 0,
-                 has_customer: bool = False):
+                 has_customer: bool = False, options=None):
         super().__init__(parent)
         self.due, self.formats = due, formats
+        self.options = options
         self.unit = 10 ** minor_digits(formats.currency)
         self.tenders: list[TenderInput] = []
         self.setWindowTitle(self.tr("Payment"))
         names = {Tender.CASH: self.tr("Cash"), Tender.BANK_CARD: self.tr("Bank card"),
                  Tender.WECHAT: self.tr("WeChat Pay"), Tender.ALIPAY: self.tr("Alipay"),
-                 Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account")}
+                 Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account"),
+                 Tender.DEPOSIT: self.tr("Deposit")}
         self.names = names
         self.due_label = QLabel()
         self.due_label.setObjectName("total")
@@ -63,10 +72,10 @@ class PaymentDialog(QDialog):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.set_height(TENDER_HEIGHT)
             button.setProperty("tender", tender)
-            button.setEnabled(tender is not Tender.ON_ACCOUNT or has_customer)
+            button.setEnabled(self._offered(tender))
             set_icon(button, TENDER_ICONS[tender])
             self.group.addButton(button)
-            tender_row.addWidget(button, index // 3, index % 3)
+            tender_row.addWidget(button, index // TENDER_COLUMNS, index % TENDER_COLUMNS)
             self.tender_keys[QKeySequence(TENDER_KEYS[tender])[0].key()] = button
         self.group.buttons()[0].setChecked(True)
         self.group.buttonToggled.connect(lambda *_: self._tender_changed())
@@ -83,6 +92,17 @@ class PaymentDialog(QDialog):
         self.last4.setMaxLength(4)
         self.reference.returnPressed.connect(self.enter)
         self.last4.returnPressed.connect(self.enter)
+        self.deposit_pick = QComboBox()  # the customer's open pre-orders: whose deposit
+        self.deposit_pick.setMinimumHeight(44)
+        for preorder in (options.preorders if options is not None else ()):
+            self.deposit_pick.addItem(
+                f"{preorder.preorder_no} · {preorder.product} · "
+                f"{formats.money(preorder.deposit_held)}", preorder)
+        self.deposit_pick.currentIndexChanged.connect(lambda _i: self._deposit_chosen())
+        self.deposit_pick.hide()
+        self.invoice = QCheckBox(self.tr("Invoice requested (fapiao)"))
+        self.invoice.setMinimumHeight(40)
+        self.invoice.setVisible(bool(options is not None and options.invoice_ready))
         quick = QHBoxLayout()
         self.quick_keys = {Qt.Key.Key_F1: self.exact, Qt.Key.Key_F2: lambda: self.quick(50),
                            Qt.Key.Key_F3: lambda: self.quick(100)}
@@ -136,9 +156,11 @@ class PaymentDialog(QDialog):
         card_row.addWidget(self.reference, 3)
         card_row.addWidget(self.last4, 1)
         left.addWidget(self.card_fields)
+        left.addWidget(self.deposit_pick)
         left.addLayout(quick)
         left.addWidget(self.paid_list)
         left.addWidget(self.change_label)
+        left.addWidget(self.invoice)
         left.addWidget(self.message)
         left.addStretch(1)
         buttons = QHBoxLayout()
@@ -167,9 +189,37 @@ class PaymentDialog(QDialog):
         if tender is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             if tender.isEnabled():
                 tender.click()
+            else:
+                self.message.setText(self.why_not(Tender(tender.property("tender"))))
             self.amount.setFocus()
             return
         super().keyPressEvent(event)
+
+    # what the customer allows --------------------------------------------------------
+    def _offered(self, tender: Tender) -> bool:
+        options = self.options
+        if tender is Tender.ON_ACCOUNT:
+            return bool(options is not None and options.account_ok)
+        if tender is Tender.DEPOSIT:
+            return bool(options is not None and options.preorders)
+        return True
+
+    def why_not(self, tender: Tender) -> str:
+        """Why a tender the customer cannot use is off."""
+        if tender is Tender.ON_ACCOUNT:
+            why = getattr(self.options, "account_why", None)
+            return (refusal_text(why) if why is not None
+                    else refusal_text(UserError("tender.account_needs_customer")))
+        return self.tr("This customer has no open pre-order with a deposit")
+
+    @property
+    def invoice_requested(self) -> bool:
+        return not self.invoice.isHidden() and self.invoice.isChecked()
+
+    def _deposit_chosen(self) -> None:
+        preorder = self.deposit_pick.currentData()
+        if self.tender is Tender.DEPOSIT and preorder is not None:
+            self._set_amount(preorder.deposit_held)
 
     # what is paid so far -----------------------------------------------------------
     @property
@@ -191,7 +241,12 @@ class PaymentDialog(QDialog):
     def _tender_changed(self) -> None:
         self.card_fields.setVisible(self.tender in (Tender.BANK_CARD, Tender.VOUCHER))
         self.last4.setVisible(self.tender is Tender.BANK_CARD)
-        if self.tender is not Tender.CASH and not self.amount.text():
+        deposit = self.tender is Tender.DEPOSIT
+        self.deposit_pick.setVisible(deposit)
+        self.amount.setReadOnly(deposit)  # a deposit is spent whole
+        if deposit:
+            self._deposit_chosen()
+        elif self.tender is not Tender.CASH and not self.amount.text():
             self.exact()
         self._refresh()
 
@@ -233,10 +288,16 @@ class PaymentDialog(QDialog):
             if typed <= 0:
                 self.message.setText(self.tr("Each payment must be more than zero"))
                 return
-            self.tenders.append(TenderInput(self.tender, typed,
-                                            reference=self.reference.text().strip() or None,
+            if self.tender is Tender.DEPOSIT:
+                preorder = self.deposit_pick.currentData()
+                reference = preorder.preorder_no if preorder is not None else None
+            else:
+                reference = self.reference.text().strip() or None
+            self.tenders.append(TenderInput(self.tender, typed, reference=reference,
                                             card_last4=self.last4.text().strip() or None))
-            self.paid_list.addItem(f"{self.names[self.tender]}  {self.formats.money(typed)}")
+            shown = f"{self.names[self.tender]}  {self.formats.money(typed)}"
+            self.paid_list.addItem(f"{shown}  {reference}" if self.tender is Tender.DEPOSIT
+                                   else shown)
             self.paid_list.show()
             self.amount.clear()
             self.reference.clear()

@@ -15,6 +15,7 @@ from ui import ops
 from ui.checkout.dialogs import CardPrompt, SerialDialog
 from ui.checkout.payment import PaymentDialog
 from ui.messages import refusal_text
+from ui.ops import accounts as account_ops
 
 
 class PaymentFlow:
@@ -82,20 +83,36 @@ class PaymentFlow:
         self.open_dialog(dialog, on_close=closed)
 
     def _ask_payment(self, step: ops.PayStep) -> None:
+        """The payment dialog, with what the customer allows (their account, their
+        pre-orders' deposits, an invoice), read first."""
+        self.cart_ops.run(lambda: account_ops.pay_options(customer_id=self.cart.customer_id),
+                          parent=self, done=lambda options: self._show_payment(step, options),
+                          refused=self._pay_refused, crashed=self._pay_crashed)
+
+    def _show_payment(self, step: ops.PayStep, options) -> None:
         dialog = PaymentDialog(step.due, self.formats, self, unasked=step.unasked,
-                               has_customer=self.cart.customer_id is not None)
+                               has_customer=self.cart.customer_id is not None,
+                               options=options)
 
         def closed(result):
             if result == QDialog.DialogCode.Accepted:
-                self._complete(dialog.tenders)
+                self._complete(dialog.tenders, invoice=dialog.invoice_requested)
             else:
                 self.paying = False
 
         self.open_dialog(dialog, on_close=closed)
 
-    def _complete(self, tenders) -> None:
+    def _complete(self, tenders, *, invoice: bool = False) -> None:
         self.set_banner(self.tr("Completing the sale…"))
-        self.cart_ops.run(lambda: ops.complete_sale(self.cart, tenders=tenders,
+
+        def cart():
+            if not invoice:
+                return self.cart
+            mine = self.cart.copy()  # the fapiao asked for at the sale, with its details
+            mine.invoice_requested = True
+            return mine
+
+        self.cart_ops.run(lambda: ops.complete_sale(cart(), tenders=tenders,
                                                     terminal=self.terminal),
                           parent=self, done=lambda sale: self._completed(sale, tenders),
                           refused=self._pay_refused,

@@ -1599,6 +1599,18 @@
         <source>Each payment must be more than zero</source>
         <translation>每笔付款金额必须大于零</translation>
     </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Invoice requested (fapiao)</source>
+        <translation>需要开发票</translation>
+    </message>
+    <message>
+        <source>This customer has no open pre-order with a deposit</source>
+        <translation>该客户没有交了定金的未完成预订</translation>
+    </message>
 </context>
 <context>
     <name>PaymentFlow</name>
@@ -4121,6 +4133,162 @@
         <location filename="../stock_report_tab.py" line="1" />
         <source>{units} units, {value} at cost</source>
         <translation>{units} 件，成本 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStrip</name>
+    <message>
+        <source>no limit</source>
+        <translation>无限额</translation>
+    </message>
+    <message>
+        <source>No account: sales on account need one</source>
+        <translation>没有账户：挂账销售需先开户</translation>
+    </message>
+    <message>
+        <source>With the big-account team</source>
+        <translation>已转大客户组</translation>
+    </message>
+    <message>
+        <source>Balance {amount}</source>
+        <translation>余额 {amount}</translation>
+    </message>
+    <message>
+        <source>Limit {amount}</source>
+        <translation>额度 {amount}</translation>
+    </message>
+    <message>
+        <source>Available {amount}</source>
+        <translation>可用 {amount}</translation>
+    </message>
+    <message>
+        <source>Credit {amount}</source>
+        <translation>预付 {amount}</translation>
+    </message>
+    <message>
+        <source>Overdue {amount} ({days} days)</source>
+        <translation>逾期 {amount}（{days} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessDetails</name>
+    <message>
+        <source>Business details (for invoices and quotes)</source>
+        <translation>企业信息（开票和报价用）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPaymentDialog</name>
+    <message>
+        <source>Payment on account</source>
+        <translation>账户收款</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Amount received</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <source>Reference (slip or transfer number)</source>
+        <translation>参考号（签购单或转账单号）</translation>
+    </message>
+    <message>
+        <source>Keep the rest as credit</source>
+        <translation>多余部分记为预付款</translation>
+    </message>
+    <message>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>本次核销</translation>
+    </message>
+    <message>
+        <source>Balance {balance} · overdue {overdue}</source>
+        <translation>余额 {balance} · 逾期 {overdue}</translation>
+    </message>
+    <message>
+        <source>credit {amount}</source>
+        <translation>预付 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerActions</name>
+    <message>
+        <source>open an account for this customer</source>
+        <translation>为该客户开设账户</translation>
+    </message>
+    <message>
+        <source>Payment {doc} taken: {amount}; balance {balance}</source>
+        <translation>已收款 {doc}：{amount}；余额 {balance}</translation>
+    </message>
+    <message>
+        <source>Account opened</source>
+        <translation>账户已开设</translation>
     </message>
 </context>
 <context>
@@ -7670,161 +7838,10 @@
         <comment>followup.bad_contact_kind</comment>
         <translation>“{kind}”不是联系方式：电话或拜访</translation>
     </message>
-</context>
-<context>
-    <name>AccountStrip</name>
     <message>
-        <source>no limit</source>
-        <translation>无限额</translation>
-    </message>
-    <message>
-        <source>No account: sales on account need one</source>
-        <translation>没有账户：挂账销售需先开户</translation>
-    </message>
-    <message>
-        <source>With the big-account team</source>
-        <translation>已转大客户组</translation>
-    </message>
-    <message>
-        <source>Balance {amount}</source>
-        <translation>余额 {amount}</translation>
-    </message>
-    <message>
-        <source>Limit {amount}</source>
-        <translation>额度 {amount}</translation>
-    </message>
-    <message>
-        <source>Available {amount}</source>
-        <translation>可用 {amount}</translation>
-    </message>
-    <message>
-        <source>Credit {amount}</source>
-        <translation>预付 {amount}</translation>
-    </message>
-    <message>
-        <source>Overdue {amount} ({days} days)</source>
-        <translation>逾期 {amount}（{days} 天）</translation>
-    </message>
-</context>
-<context>
-    <name>BusinessDetails</name>
-    <message>
-        <source>Business details (for invoices and quotes)</source>
-        <translation>企业信息（开票和报价用）</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Tax ID</source>
-        <translation>税号</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Bank</source>
-        <translation>开户行</translation>
-    </message>
-    <message>
-        <source>Bank account</source>
-        <translation>银行账号</translation>
-    </message>
-</context>
-<context>
-    <name>AccountPaymentDialog</name>
-    <message>
-        <source>Payment on account</source>
-        <translation>账户收款</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation>银行转账</translation>
-    </message>
-    <message>
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>Amount received</source>
-        <translation>收款金额</translation>
-    </message>
-    <message>
-        <source>Reference (slip or transfer number)</source>
-        <translation>参考号（签购单或转账单号）</translation>
-    </message>
-    <message>
-        <source>Keep the rest as credit</source>
-        <translation>多余部分记为预付款</translation>
-    </message>
-    <message>
-        <source>Take payment</source>
-        <translation>收款</translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation>单据</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <source>Days late</source>
-        <translation>逾期天数</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未付</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>本次核销</translation>
-    </message>
-    <message>
-        <source>Balance {balance} · overdue {overdue}</source>
-        <translation>余额 {balance} · 逾期 {overdue}</translation>
-    </message>
-    <message>
-        <source>credit {amount}</source>
-        <translation>预付 {amount}</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerActions</name>
-    <message>
-        <source>open an account for this customer</source>
-        <translation>为该客户开设账户</translation>
-    </message>
-    <message>
-        <source>Payment {doc} taken: {amount}; balance {balance}</source>
-        <translation>已收款 {doc}：{amount}；余额 {balance}</translation>
-    </message>
-    <message>
-        <source>Account opened</source>
-        <translation>账户已开设</translation>
+        <source>Hand over a lead (its number) or a customer (--customer), one of the two</source>
+        <comment>cli.lead_or_customer</comment>
+        <translation>转单对象是商机（编号）或客户（--customer），二选一</translation>
     </message>
 </context>
 </TS>
