@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from pos.accounts.refunds import apply_refund_credit_of
 from pos.aftersale.corrections import (
     Correction, exactly_once, lock_sale, money_back, paid_with, reason_text, receipt_text,
     replayed, taken_back, taking_back, write_correction,
@@ -162,10 +163,14 @@ def refund_in(conn, plan: ReturnPlan, *, auth: Authorised, tenders: list[TenderI
                                  quantity=quantity, amount=amount,
                                  original_line=plan.stored.line_ids[line.position],
                                  seller_id=auth.staff_id))
-    return write_correction(conn, kind=DocumentKind.REFUND, terminal_id=sale.terminal_id,
-                            customer_id=sale.customer_id, original=(sale.id, sale.receipt_no),
-                            lines=lines, payments=payments, auth=auth, reason=reason,
-                            request_id=request_id)
+    correction = write_correction(conn, kind=DocumentKind.REFUND, terminal_id=sale.terminal_id,
+                                  customer_id=sale.customer_id,
+                                  original=(sale.id, sale.receipt_no), lines=lines,
+                                  payments=payments, auth=auth, reason=reason,
+                                  request_id=request_id)
+    if any(p.tender is Tender.ON_ACCOUNT for p in payments):  # applied to its invoice
+        apply_refund_credit_of(conn, receipt_no=correction.receipt_no, staff_id=auth.staff_id)
+    return correction
 
 
 def _wanted(lines: dict[int, DocLine], receipt_no: str, items: list[ReturnItem]) -> dict[int, int]:

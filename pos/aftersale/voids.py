@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
+from pos.accounts.refunds import apply_refund_credit_of
 from pos.aftersale.corrections import (
     Correction, exactly_once, lock_sale, reason_text, receipt_text, replayed, taking_back,
     write_correction,
@@ -47,10 +48,16 @@ def void_sale(db: Database, *, receipt_no: str, staff_id: int, approval_id: int 
                              quantity=line.quantity, amount=line.line_total,
                              original_line=stored.line_ids[line.position], seller_id=auth.staff_id)
                  for line in stored.document.lines]
-        return write_correction(conn, kind=DocumentKind.VOID, terminal_id=sale.terminal_id,
-                                customer_id=sale.customer_id, original=(sale.id, sale.receipt_no),
-                                lines=lines, payments=_payments_back(stored.document),
-                                auth=auth, reason=reason, request_id=request_id)
+        payments = _payments_back(stored.document)
+        correction = write_correction(conn, kind=DocumentKind.VOID, terminal_id=sale.terminal_id,
+                                      customer_id=sale.customer_id,
+                                      original=(sale.id, sale.receipt_no), lines=lines,
+                                      payments=payments, auth=auth, reason=reason,
+                                      request_id=request_id)
+        if any(p.tender is Tender.ON_ACCOUNT for p in payments):  # applied to its invoice
+            apply_refund_credit_of(conn, receipt_no=correction.receipt_no,
+                                   staff_id=auth.staff_id)
+        return correction
 
     return exactly_once(db, request_id, write, lambda conn: replayed(
         conn, request_id, kinds=(DocumentKind.VOID,), original=receipt_no))
