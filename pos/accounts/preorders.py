@@ -16,25 +16,49 @@ Every posting is exactly once by its request id (unique on account_documents).""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from pos.accounts.accounts import resolve_customer, store_for
-from pos.accounts.records import CustomerRef
+from pos.accounts.preorder_views import (  # noqa: F401  (the service's whole surface)
+    PreorderView,
+    list_preorders,
+    one_preorder,
+    preorder_slip,
+    preorder_view,
+    store_id_of,
+    views_where,
+)
 from pos.db.engine import Database
 from pos.db.models import (
-    AccountDocument as DocRow, Customer, FollowUp, Preorder, Product, Sale, Staff, Store,
-    StoreStock, Terminal,
+    AccountDocument as DocRow,
+)
+from pos.db.models import (
+    FollowUp,
+    Preorder,
+    Product,
+    Staff,
+    Store,
+    StoreStock,
+    Terminal,
 )
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import (
-    AccountDocKind, CallOutcome, ContactKind, CustomerKind, PreorderState, Tender,
+    AccountDocKind,
+    CallOutcome,
+    ContactKind,
+    PreorderState,
+    Tender,
 )
 from pos.kernel.errors import UserError
 from pos.kernel.text import clean_text
-from pos.ledger.account_documents import AccountDocument, PreorderTerms, account_doc_number
+from pos.ledger.account_documents import (
+    AccountDocument,
+    PreorderTerms,
+    account_doc_number,
+)
 from pos.ledger.account_tables import next_account_number, write_account_document
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.stock_tables import next_store_number
@@ -54,32 +78,6 @@ QUANTITY_MAX = 99
 ARRIVED = "preorder_arrived"  # the follow-up's reason
 PREORDERS = Preorder.__table__
 DOCS = DocRow.__table__
-
-
-@dataclass(frozen=True)
-class PreorderView:
-    """A pre-order as the till, the screens and the slip show it."""
-
-    preorder_no: str
-    store_code: str
-    customer: CustomerRef
-    product_id: int
-    sku: str
-    product_name: str
-    quantity: int
-    gift: str
-    price: int | None  # a promised launch price (None: the price on the day)
-    state: PreorderState
-    deposit: int  # what was taken
-    deposit_held: int  # what is held now (0 once used or paid back)
-    deposit_doc_no: str
-    deposit_tender: Tender | None
-    created_at: datetime
-    created_by: str
-    completed_receipt: str | None = None
-    cancelled_at: datetime | None = None
-    notified_at: datetime | None = None
-    on_hand: int | None = None  # the store's on-hand of the product (arrivals)
 
 
 @dataclass(frozen=True)
@@ -150,7 +148,7 @@ def _replayed(conn, request_id: str) -> PostedDeposit | None:
         return None
     number = conn.execute(select(PREORDERS.c.preorder_no).where(
         PREORDERS.c.id == row.preorder_id)).scalar()
-    return PostedDeposit(row.doc_no, number, int(row.amount), _views(conn, [
+    return PostedDeposit(row.doc_no, number, int(row.amount), views_where(conn, [
         PREORDERS.c.id == row.preorder_id])[0], replayed=True)
 
 
@@ -221,7 +219,7 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
             terminal_id=terminal_id, shift_id=shift_id, staff_id=staff_id,
             preorder=PreorderTerms(number, product.id, product.sku, quantity, gift, price)))
         return PostedDeposit(doc_no, number, deposit,
-                             _views(conn, [PREORDERS.c.preorder_no == number])[0])
+                             views_where(conn, [PREORDERS.c.preorder_no == number])[0])
 
     return _exactly_once(db, request_id, write)
 
@@ -237,7 +235,7 @@ def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
     number = (preorder_no or "").strip().upper()
 
     def write(conn) -> PostedDeposit:
-        view = _one(conn, number)
+        view = one_preorder(conn, number)
         if view.state is PreorderState.COMPLETED:
             raise UserError("deposit.already_used", preorder=number,
                             receipt=view.completed_receipt or "")
@@ -267,76 +265,12 @@ def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
             approved_by=auth.approved_by, reason=reason,
             preorder=PreorderTerms(number, view.product_id, view.sku, view.quantity,
                                    view.gift, view.price)))
-        return PostedDeposit(doc_no, number, view.deposit_held, _one(conn, number))
+        return PostedDeposit(doc_no, number, view.deposit_held, one_preorder(conn, number))
 
     return _exactly_once(db, request_id, write)
 
 
-# --- looking at pre-orders -------------------------------------------------------------
-
-
-def _views(conn, conditions, order=None) -> list[PreorderView]:
-    deposit = DOCS.alias("dp")
-    rows = conn.execute(
-        select(PREORDERS, Store.code.label("store_code"), Customer.phone, Customer.name,
-               Customer.kind.label("customer_kind"), Customer.company,
-               Product.sku, Product.name.label("product_name"), Staff.name.label("staff_name"),
-               deposit.c.doc_no, deposit.c.amount, deposit.c.tender,
-               Sale.receipt_no)
-        .select_from(PREORDERS.join(Store, Store.id == PREORDERS.c.store_id)
-                     .join(Customer, Customer.id == PREORDERS.c.customer_id)
-                     .join(Product, Product.id == PREORDERS.c.product_id)
-                     .outerjoin(Staff, Staff.id == PREORDERS.c.created_by)
-                     .outerjoin(deposit, (deposit.c.preorder_id == PREORDERS.c.id)
-                                & (deposit.c.kind == AccountDocKind.DEPOSIT.value))
-                     .outerjoin(Sale, Sale.id == PREORDERS.c.completed_sale_id))
-        .where(*conditions)
-        .order_by(*(order or (PREORDERS.c.created_at, PREORDERS.c.id)))).all()
-    return [PreorderView(
-        r.preorder_no, r.store_code,
-        CustomerRef(r.customer_id, r.phone, r.name, CustomerKind(r.customer_kind), r.company),
-        r.product_id, r.sku, r.product_name, r.quantity, r.gift,
-        None if r.price is None else int(r.price), PreorderState(r.state),
-        int(r.amount or 0), int(r.deposit_held), r.doc_no or "",
-        Tender(r.tender) if r.tender else None, r.created_at, r.staff_name or "",
-        r.receipt_no, r.cancelled_at, r.notified_at) for r in rows]
-
-
-def _one(conn, preorder_no: str) -> PreorderView:
-    found = _views(conn, [PREORDERS.c.preorder_no == preorder_no])
-    if not found:
-        raise UserError("preorder.unknown", preorder=preorder_no[:30])
-    return found[0]
-
-
-def preorder_view(db: Database, *, preorder_no: str) -> PreorderView:
-    with db.read_connection() as conn:
-        return _one(conn, (preorder_no or "").strip().upper())
-
-
-def _store_id(conn, store: str | None) -> int | None:
-    if store is None:
-        return None
-    found = conn.execute(select(Store.id).where(Store.code == store.strip())).scalar()
-    if found is None:
-        raise UserError("store.unknown", store=store)
-    return found
-
-
-def list_preorders(db: Database, *, store: str | None = None, state=None,
-                   customer=None) -> list[PreorderView]:
-    """Pre-orders, oldest first: of a store (its code), in a state, of a customer (a
-    phone, #id or id; the till's payment screen lists a customer's open ones)."""
-    with db.read_connection() as conn:
-        conditions = []
-        store_id = _store_id(conn, store)
-        if store_id is not None:
-            conditions.append(PREORDERS.c.store_id == store_id)
-        if state is not None:
-            conditions.append(PREORDERS.c.state == PreorderState(state).value)
-        if customer is not None:
-            conditions.append(PREORDERS.c.customer_id == resolve_customer(conn, customer).id)
-        return _views(conn, conditions)
+# --- arrivals and calls ----------------------------------------------------------------
 
 
 def arrivals(db: Database, *, store: str) -> list[PreorderView]:
@@ -344,8 +278,8 @@ def arrivals(db: Database, *, store: str) -> list[PreorderView]:
     first served: per product, the oldest pre-orders as long as their quantities add up
     to at most what is on hand (a later one waits behind an earlier one not covered)."""
     with db.read_connection() as conn:
-        store_id = _store_id(conn, store)
-        waiting = _views(conn, [PREORDERS.c.store_id == store_id,
+        store_id = store_id_of(conn, store)
+        waiting = views_where(conn, [PREORDERS.c.store_id == store_id,
                                 PREORDERS.c.state == PreorderState.OPEN.value])
         products = {view.product_id for view in waiting}
         on_hand = dict(conn.execute(select(StoreStock.product_id, StoreStock.on_hand).where(
@@ -374,7 +308,7 @@ def mark_called(db: Database, *, preorder_no: str, staff_id: int,
     number = (preorder_no or "").strip().upper()
     with db.write_connection() as conn:
         _staff(conn, staff_id)
-        view = _one(conn, number)
+        view = one_preorder(conn, number)
         if view.state is not PreorderState.OPEN:
             raise UserError("preorder.not_open", preorder=number,
                             state=STATE_NAMES[view.state])
@@ -387,13 +321,13 @@ def mark_called(db: Database, *, preorder_no: str, staff_id: int,
             created_at=now, outcome=outcome.value, notes=notes, called_at=now))
         conn.execute(PREORDERS.update().where(PREORDERS.c.id == preorder_id)
                      .values(notified_at=now))
-        return _one(conn, number)
+        return one_preorder(conn, number)
 
 
 def deposits_held(db: Database, *, store: str | None = None) -> int:
     """What the store (or every store) holds in deposits now: a liability."""
     with db.read_connection() as conn:
-        store_id = _store_id(conn, store)
+        store_id = store_id_of(conn, store)
         query = select(func.coalesce(func.sum(PREORDERS.c.deposit_held), 0)).where(
             PREORDERS.c.state == PreorderState.OPEN.value)
         if store_id is not None:
