@@ -15,10 +15,19 @@ and changes nothing."""
 from __future__ import annotations
 
 from pos.cli.common import money, write_file
-from pos.cli.stock import _who, request_id, staff_id
+from pos.cli.stock import request_id, staff_id
 from pos.kernel.money import parse_amount
 
 TENDERS = ("cash", "bank_card", "wechat", "alipay", "transfer")
+
+
+def _who(parser) -> None:
+    parser.add_argument("--staff", required=True, metavar="STAFF_NAME",
+                        help="who does it (an active staff member)")
+    parser.add_argument("--pin", action="store_true",
+                        help="also ask for and check the staff member's PIN")
+    parser.add_argument("--request-id", help="this posting's id (a uuid): the same id again "
+                        "posts nothing new (default: a new one)")
 
 
 def register(sub) -> None:
