@@ -954,4 +954,28 @@ CATALOG: dict[str, str] = {
     "lead.won_needs_phone": "A won lead becomes a customer: give the lead a phone number first",
     "lead.owner_unknown": "No staff member {owner} to look after the lead",
     "followup.bad_contact_kind": "'{kind}' is not a contact: call or visit",
+    # --- leads and follow-up (issue 19, P5) ----------------------------------------------
+    "cli.lead_or_customer": ("Hand over a lead (its number) or a customer (--customer), one of the"
+                             " two"),
+    # --- customer accounts: receivables (issue 19, P2) -----------------------------------
+    "account.bad_days": "Days overdue is a whole number of at least 1",
+    "accounts.cli.statement": "Statement of {customer} ({state:msg}), from {start} to {end}",
+    "accounts.cli.opening": "Brought forward: {amount:money}",
+    "accounts.cli.closing": "Balance: {amount:money}; overdue: {overdue:money}",
+    "accounts.cli.nothing": "No account owes anything here",
+    "accounts.cli.none_overdue": "No account is overdue",
+    "accounts.cli.posted": "{doc} posted: {amount:money}; the balance is now {balance:money}",
+    "accounts.cli.replayed": "{doc} was already posted for this request: nothing new was posted",
+    "accounts.cli.applied": "  applied to {ref}: {amount:money}",
+    "accounts.cli.unapplied": "  kept as a credit: {amount:money}",
+    "accounts.cli.opened": ("The account of {customer}: limit {limit}, term {days} days, balance "
+                            "{balance:money}"),
+    "accounts.cli.no_limit": "none",
+    "accounts.cli.transferred": "The account of {customer} passed to the big-account team",
+    "accounts.cli.bad_invoice": "--invoice is RECEIPT or RECEIPT=AMOUNT, not '{text}'",
+    "accounts.cli.bad_limit": "--limit is an amount or 'none', not '{text}'",
+    "accounts.cli.aging_head": "Store  Customer  Current  1-30  31-60  60+  Credit  Total",
+    "accounts.cli.overdue_head": "Customer  Oldest due  Days  Overdue  Balance  Big accounts",
+    "accounts.cli.statement_head": "Date  Reference  Kind  Debit  Credit  Balance  Due  Open",
+    "accounts.cli.written": "written {path}",
 }

@@ -165,3 +165,64 @@ def test_hand_over_records_team_who_and_when_and_seals_an_event(demo_db):
     # a transferred lead is closed by the team: won or lost, never handed over again
     assert leads.move_lead(db, lead_id=lead.id, to="won", staff_id=other).state == "won"
     assert verify(db).ok
+
+
+def test_the_lead_and_followup_commands_and_their_refusals(demo_db, capsys, monkeypatch,
+                                                           tmp_path):
+    from pos.cli import main
+
+    monkeypatch.setenv("POS_LOCALE", "en")
+    db = demo_db
+    customer_manager(db)
+    url = "--db=" + db.engine.url.render_as_string(hide_password=False)
+
+    def pos(*words):
+        capsys.readouterr()
+        code = main([url, *map(str, words)])
+        said = capsys.readouterr()
+        return code, said.out, said.err
+
+    code, out, _ = pos("lead", "add", "--kind", "smb", "--name", "Ms Sun", "--phone",
+                       "13910002000", "--company", "Sun Accounting", "--who", "12 clerks",
+                       "--next", "2026-12-02", "--staff", "Zhao Min")
+    assert code == 0 and "owner Zhao Min" in out
+    lead_id = int(out.split()[1])
+    before = snapshot(db)
+    code, _, err = pos("lead", "add", "--kind", "smb", "--name", "No Contact",
+                       "--staff", "Li Na")
+    assert code == 1 and "needs a phone number or a WeChat id" in err
+    code, _, err = pos("lead", "lost", lead_id, "--staff", "Zhao Min")
+    assert code == 1 and "Say why" in err
+    code, _, err = pos("lead", "handover", lead_id, "--team", "business", "--staff", "Li Na")
+    assert code == 1 and "managers and customer managers" in err
+    code, _, err = pos("lead", "won", 999, "--staff", "Zhao Min")
+    assert code == 1 and "No lead 999" in err
+    code, _, err = pos("lead", "handover", "--customer", "13000000000", "--team", "business",
+                       "--staff", "Zhao Min")
+    assert code == 1 and "No customer '13000000000'" in err
+    code, _, err = pos("followup", "plan", "--week", "2026-W60", "--staff", "Zhao Min")
+    assert code == 1 and "is not a week" in err
+    assert snapshot(db) == before
+    code, out, _ = pos("leads", "--state", "open", "--owner", "Zhao Min")
+    assert code == 0 and "Ms Sun" in out and "1 leads" in out
+    code, out, _ = pos("lead", "update", lead_id, "--values", "one invoice", "--staff",
+                       "Zhao Min")
+    assert code == 0 and "what they value: one invoice" in out and "who uses it: 12 clerks" in out
+    code, out, _ = pos("followup", "plan", "--week", "2026-W49", "--staff", "Zhao Min")
+    assert code == 0 and "1 contacts planned" in out
+    code, out, _ = pos("followup", "week", "--week", "2026-W49")
+    call_id = int(out.split()[0])
+    code, _, err = pos("followup", "record", call_id, "--outcome", "reached", "--visit",
+                       "--staff", "Zhao Min")
+    assert code == 1 and "A visit needs notes" in err
+    code, out, _ = pos("followup", "record", call_id, "--outcome", "interested", "--visit",
+                       "--notes", "met the boss", "--staff", "Zhao Min")
+    assert code == 0 and out.startswith("visit")
+    code, out, _ = pos("followup", "report", "--week", "2026-W49", "--csv", tmp_path / "r.csv")
+    assert code == 0 and (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbfweek,")
+    code, out, _ = pos("lead", "handover", lead_id, "--team", "business", "--note", "fits",
+                       "--staff", "Zhang Wei")
+    assert code == 0 and "handed over to the business team" in out
+    code, out, _ = pos("lead", "show", lead_id)
+    assert "transferred" in out and "team: business" in out
+    assert verify(db).ok

@@ -7843,5 +7843,100 @@
         <comment>cli.lead_or_customer</comment>
         <translation>转单对象是商机（编号）或客户（--customer），二选一</translation>
     </message>
+    <message>
+        <source>Days overdue is a whole number of at least 1</source>
+        <comment>account.bad_days</comment>
+        <translation>逾期天数应为不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>Statement of {customer} ({state:msg}), from {start} to {end}</source>
+        <comment>accounts.cli.statement</comment>
+        <translation>{customer} 的对账单（{state:msg}），{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Brought forward: {amount:money}</source>
+        <comment>accounts.cli.opening</comment>
+        <translation>上期结余：{amount:money}</translation>
+    </message>
+    <message>
+        <source>Balance: {amount:money}; overdue: {overdue:money}</source>
+        <comment>accounts.cli.closing</comment>
+        <translation>余额：{amount:money}；逾期：{overdue:money}</translation>
+    </message>
+    <message>
+        <source>No account owes anything here</source>
+        <comment>accounts.cli.nothing</comment>
+        <translation>这里没有应收款</translation>
+    </message>
+    <message>
+        <source>No account is overdue</source>
+        <comment>accounts.cli.none_overdue</comment>
+        <translation>没有逾期账户</translation>
+    </message>
+    <message>
+        <source>{doc} posted: {amount:money}; the balance is now {balance:money}</source>
+        <comment>accounts.cli.posted</comment>
+        <translation>已过账 {doc}：{amount:money}；当前余额 {balance:money}</translation>
+    </message>
+    <message>
+        <source>{doc} was already posted for this request: nothing new was posted</source>
+        <comment>accounts.cli.replayed</comment>
+        <translation>此请求已过账 {doc}：未重复过账</translation>
+    </message>
+    <message>
+        <source>  applied to {ref}: {amount:money}</source>
+        <comment>accounts.cli.applied</comment>
+        <translation>  冲销 {ref}：{amount:money}</translation>
+    </message>
+    <message>
+        <source>  kept as a credit: {amount:money}</source>
+        <comment>accounts.cli.unapplied</comment>
+        <translation>  留作预收款：{amount:money}</translation>
+    </message>
+    <message>
+        <source>The account of {customer}: limit {limit}, term {days} days, balance {balance:money}</source>
+        <comment>accounts.cli.opened</comment>
+        <translation>{customer} 的账户：额度 {limit}，账期 {days} 天，余额 {balance:money}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>accounts.cli.no_limit</comment>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>The account of {customer} passed to the big-account team</source>
+        <comment>accounts.cli.transferred</comment>
+        <translation>{customer} 的账户已转交大客户团队</translation>
+    </message>
+    <message>
+        <source>--invoice is RECEIPT or RECEIPT=AMOUNT, not '{text}'</source>
+        <comment>accounts.cli.bad_invoice</comment>
+        <translation>--invoice 应为“小票号”或“小票号=金额”，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>--limit is an amount or 'none', not '{text}'</source>
+        <comment>accounts.cli.bad_limit</comment>
+        <translation>--limit 应为金额或 none，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>Store  Customer  Current  1-30  31-60  60+  Credit  Total</source>
+        <comment>accounts.cli.aging_head</comment>
+        <translation>门店  客户  未到期  1-30天  31-60天  60天以上  预收  合计</translation>
+    </message>
+    <message>
+        <source>Customer  Oldest due  Days  Overdue  Balance  Big accounts</source>
+        <comment>accounts.cli.overdue_head</comment>
+        <translation>客户  最早到期日  天数  逾期金额  余额  大客户团队</translation>
+    </message>
+    <message>
+        <source>Date  Reference  Kind  Debit  Credit  Balance  Due  Open</source>
+        <comment>accounts.cli.statement_head</comment>
+        <translation>日期  单号  类型  借方  贷方  余额  到期日  未清</translation>
+    </message>
+    <message>
+        <source>written {path}</source>
+        <comment>accounts.cli.written</comment>
+        <translation>已写入 {path}</translation>
+    </message>
 </context>
 </TS>
