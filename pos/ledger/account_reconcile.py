@@ -46,6 +46,30 @@ def check_entry(conn, entry, payload_matches) -> tuple[str | None, object]:
     return None, document
 
 
+def shift_documents(conn, entry, shift_id: int, facts) -> str | None:
+    """At a shift's Z report: its account documents are the ones found good before it
+    (from a checkpoint, also those sealed before the checkpoint); another one is named."""
+    in_table = select(func.count()).select_from(DOCS).where(DOCS.c.shift_id == shift_id)
+    found = facts.shift_account_docs.get(shift_id, 0)
+    if facts.anchor_time is not None and entry.seq > facts.anchor_seq:
+        found += conn.execute(in_table.where(DOCS.c.posted_at <= facts.anchor_time)).scalar_one()
+    elif facts.anchor_time is not None:  # the checkpoint itself: all before it
+        return None
+    if conn.execute(in_table).scalar_one() == found:
+        return None
+    sealed = ENTRIES.alias("sealed")
+    for doc_no, seq in conn.execute(
+            select(DOCS.c.doc_no, sealed.c.seq).outerjoin(sealed, and_(
+                sealed.c.doc_type == "account", sealed.c.doc_ref == DOCS.c.doc_no))
+            .where(DOCS.c.shift_id == shift_id,
+                   or_(sealed.c.seq.is_(None), sealed.c.seq > entry.seq))
+            .order_by(DOCS.c.id).limit(1)):
+        if seq is None:
+            return f"account document {doc_no} is not in the journal"
+        return f"account document {doc_no} was posted in shift {shift_id} after its Z report"
+    return f"an account document of shift {shift_id} is not in the journal"
+
+
 def note_record(accounts: dict, event, details: dict) -> None:
     """An `account_record` event found good, noted for `_terms`: the account's last
     sealed values, who opened it (the first record's author), and who passed it to the

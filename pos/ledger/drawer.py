@@ -6,15 +6,15 @@ Opening, cash movements and closing are pos.day.shifts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import bindparam, func, select
 
 from pos.db import prepared
-from pos.db.models import CashMovement, Payment, Sale, Shift
+from pos.db.models import AccountDocument, CashMovement, Payment, Sale, Shift
 from pos.kernel.clock import utcnow
-from pos.kernel.enums import DocumentKind, ShiftState, Tender
+from pos.kernel.enums import AccountDocKind, DocumentKind, ShiftState, Tender
 from pos.ledger import audit, chain
 
 SELLING = (DocumentKind.SALE, DocumentKind.ADDON)  # what a shift sold
@@ -43,6 +43,11 @@ class ShiftReport:
     # A Z report's anchor: its seal as a short code, printed with it, so the paper can
     # prove later that the journal still holds it (`pos journal verify --anchor`).
     anchor: str | None = None
+    # Account money that crossed the drawer (issue 19), per tender: payments received on
+    # account, deposits taken (+) and deposits paid back (-). Empty when there was none.
+    account_in: dict[str, int] = field(default_factory=dict)
+    deposits_in: dict[str, int] = field(default_factory=dict)
+    deposits_out: dict[str, int] = field(default_factory=dict)
 
     @property
     def over_short(self) -> int | None:
@@ -99,7 +104,31 @@ def z_document(terminal: str, z_number: int, report: ShiftReport, counted: int,
     if version >= 2:
         document |= {"opened_by": opened_by, "opened_at": chain.sealed_time(report.opened_at),
                      "closed_at": chain.sealed_time(closed_at)}
+    # Only when there was any, so every Z report sealed before accounts still verifies.
+    for key in ("account_in", "deposits_in", "deposits_out"):
+        if getattr(report, key):
+            document[key] = getattr(report, key)
     return document
+
+
+_ACCOUNT_MONEY = {AccountDocKind.PAYMENT: "account_in", AccountDocKind.DEPOSIT: "deposits_in",
+                  AccountDocKind.DEPOSIT_REFUND: "deposits_out"}
+
+
+def account_money(conn, shift_id: int) -> dict[str, dict[str, int]]:
+    """The shift's account money per tender: payments received, deposits taken (+) and
+    deposits paid back (-); one GROUP BY on the documents' shift index."""
+    money: dict[str, dict[str, int]] = {key: {} for key in _ACCOUNT_MONEY.values()}
+    docs = AccountDocument.__table__
+    for kind, tender, amount in conn.execute(
+            select(docs.c.kind, docs.c.tender, func.sum(docs.c.amount))
+            .where(docs.c.shift_id == shift_id).group_by(docs.c.kind, docs.c.tender)):
+        key = _ACCOUNT_MONEY.get(kind)
+        if key is None or tender is None:
+            continue
+        sign = -1 if kind is AccountDocKind.DEPOSIT_REFUND else 1
+        money[key][tender.value] = money[key].get(tender.value, 0) + sign * int(amount)
+    return {key: dict(sorted(values.items())) for key, values in money.items()}
 
 
 def shift_figures(conn, terminal: str, shift) -> ShiftReport:
@@ -120,9 +149,13 @@ def shift_figures(conn, terminal: str, shift) -> ShiftReport:
         CashMovement.shift_id == shift.id)).scalars().all()
     paid_in = sum(m for m in moves if m > 0)
     paid_out = sum(m for m in moves if m < 0)
-    expected = shift.opening_float + tenders.get(Tender.CASH.value, 0) + paid_in + paid_out
+    money = account_money(conn, shift.id)
+    cash = Tender.CASH.value
+    expected = (shift.opening_float + tenders.get(cash, 0) + paid_in + paid_out
+                + sum(values.get(cash, 0) for values in money.values()))
     return ShiftReport(terminal, shift.id, shift.state.value, shift.opened_at, shift.closed_at,
                        shift.opening_float, sales, sales_total, refunds_total,
                        dict(sorted(tenders.items())), paid_in, paid_out, expected,
                        shift.counted_cash, shift.z_number,
-                       chain.anchor_code(shift.journal_hash) if shift.journal_hash else None)
+                       chain.anchor_code(shift.journal_hash) if shift.journal_hash else None,
+                       **money)

@@ -77,10 +77,15 @@ class Facts:
     account_docs: int = 0  # account documents found good
     allocations: int = 0  # their allocations
     accounts: dict[int, dict] = field(default_factory=dict)  # customer -> last account_record
+    # Shifts without a Z report yet -> the account documents found good in them.
+    shift_account_docs: dict[int, int] = field(default_factory=dict)
 
     def add_account(self, document) -> None:
         self.account_docs += 1
         self.allocations += len(document.allocations)
+        if document.shift_id is not None:
+            self.shift_account_docs[document.shift_id] = (
+                self.shift_account_docs.get(document.shift_id, 0) + 1)
 
     def add_stock(self, document) -> None:
         self.stock_docs += 1
@@ -115,6 +120,7 @@ class Facts:
             self.closed += 1
         self.shifts_opened.pop(shift.id, None)
         self.shift_sales.pop(shift.id, None)
+        self.shift_account_docs.pop(shift.id, None)
         for movement in movements:
             self.movements.pop(movement, None)
 

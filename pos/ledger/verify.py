@@ -28,7 +28,8 @@ from sqlalchemy import bindparam, func, select
 
 from pos.db.engine import Database
 from pos.db.models import (
-    AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift, StockDocument, Terminal,
+    AccountDocument, AuditEvent, CashMovement, JournalEntry, JournalHead, Sale, Shift,
+    StockDocument, Terminal,
 )
 from pos.kernel.enums import DocumentKind, ShiftState
 from pos.kernel.errors import UserError
@@ -155,7 +156,8 @@ def _anchored(conn, prefix: str):
     like = f"{prefix}%"
     for table, at in ((Shift.__table__, Shift.closed_at), (Sale.__table__, Sale.completed_at),
                       (AuditEvent.__table__, AuditEvent.at),
-                      (StockDocument.__table__, StockDocument.posted_at)):
+                      (StockDocument.__table__, StockDocument.posted_at),
+                      (AccountDocument.__table__, AccountDocument.posted_at)):
         found = conn.execute(select(table.c.journal_hash, at).where(
             table.c.journal_hash.like(like)).limit(1)).first()
         if found is not None and found[1] is not None:
@@ -303,6 +305,9 @@ def _check_z(conn, entry, facts: Facts) -> str | None:
     # Every document of a closed shift was sealed before its Z report: one that was not
     # is named, rather than the figures it spoils.
     _check_shift_sales(conn, entry, shift, facts)
+    problem = account_reconcile.shift_documents(conn, entry, shift.id, facts)
+    if problem:
+        raise Broken(problem)
     checked = []
     for movement in conn.execute(select(CashMovement.__table__).where(
             CashMovement.shift_id == shift.id)):
