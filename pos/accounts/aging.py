@@ -1,0 +1,174 @@
+"""Aging and the overdue list. What each account owes per store, by how long it is past
+due: current (not yet due), 1-30, 31-60 and over 60 days, and its unapplied credit.
+
+Both read only the items still open, through the partial index `ix_account_items_open`
+(store, customer, due date, open amount; WHERE open_amount <> 0), so settled items cost
+nothing however many there are. One GROUP BY each, the same SQL on SQLite and
+PostgreSQL; the boundary dates are bound parameters. The index's condition is written
+as the literal `open_amount <> 0` so that SQLite can see it implies the index's own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, bindparam, case, func, literal_column, select
+
+from pos.db.engine import Database
+from pos.db.models import AccountItem, Customer, CustomerAccount, Store
+from pos.kernel.enums import AccountState
+from pos.kernel.errors import UserError
+
+ITEMS = AccountItem.__table__
+OPEN = ITEMS.c.open_amount != literal_column("0")  # the partial index's own condition
+BUCKETS = ("current", "days_1_30", "days_31_60", "days_60_plus")
+
+
+@dataclass(frozen=True)
+class AgingRow:
+    store: str
+    customer_id: int
+    name: str
+    phone: str
+    company: str | None
+    state: AccountState
+    current: int
+    days_1_30: int
+    days_31_60: int
+    days_60_plus: int
+    credit: int  # unapplied credit (positive)
+
+    @property
+    def total(self) -> int:
+        """Net owed at this store: the buckets less the unapplied credit."""
+        return self.current + self.days_1_30 + self.days_31_60 + self.days_60_plus - self.credit
+
+    @property
+    def overdue(self) -> int:
+        return self.days_1_30 + self.days_31_60 + self.days_60_plus
+
+
+@dataclass(frozen=True)
+class Aging:
+    as_of: date
+    store: str | None
+    rows: tuple[AgingRow, ...]
+
+    def totals(self, store: str | None = None) -> dict[str, int]:
+        """Each bucket's sum (for one store, or all), with credit and total."""
+        rows = [r for r in self.rows if store is None or r.store == store]
+        out = {name: sum(getattr(r, name) for r in rows) for name in BUCKETS + ("credit",)}
+        out["total"] = sum(r.total for r in rows)
+        return out
+
+    @property
+    def stores(self) -> tuple[str, ...]:
+        return tuple(sorted({r.store for r in self.rows}))
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    customer_id: int
+    name: str
+    phone: str
+    company: str | None
+    oldest_due: date
+    days: int
+    amount: int  # open past its due date
+    balance: int
+    transferred: bool
+
+
+def store_id_of(conn, store: str | None) -> int | None:
+    if not store:
+        return None
+    found = conn.execute(select(Store.id).where(Store.code == store)).scalar()
+    if found is None:
+        raise UserError("store.unknown_code", code=store)
+    return found
+
+
+def bounds(as_of: date) -> dict[str, date]:
+    """The boundary dates: due on or after `due_today` is current; after `due_30` is
+    1-30 days overdue; after `due_60` is 31-60; on or before it, over 60."""
+    return {"due_today": as_of, "due_30": as_of - timedelta(days=30),
+            "due_60": as_of - timedelta(days=60)}
+
+
+def _aging_query(store_id: int | None):
+    due, amount = ITEMS.c.due_date, ITEMS.c.open_amount
+    owed = amount > literal_column("0")
+
+    def bucket(condition):
+        return func.sum(case((and_(owed, condition), amount), else_=literal_column("0")))
+
+    grouped = select(
+        ITEMS.c.store_id, ITEMS.c.customer_id,
+        bucket(due.is_(None) | (due >= bindparam("due_today"))).label("current"),
+        bucket((due < bindparam("due_today")) & (due >= bindparam("due_30"))).label("d30"),
+        bucket((due < bindparam("due_30")) & (due >= bindparam("due_60"))).label("d60"),
+        bucket(due < bindparam("due_60")).label("d61"),
+        func.sum(case((amount < literal_column("0"), -amount), else_=literal_column("0")))
+        .label("credit"),
+    ).where(OPEN)
+    if store_id is not None:
+        grouped = grouped.where(ITEMS.c.store_id == bindparam("store_id"))
+    grouped = grouped.group_by(ITEMS.c.store_id, ITEMS.c.customer_id).subquery()
+    return (select(grouped, Store.code, Customer.name, Customer.phone, Customer.company,
+                   CustomerAccount.state)
+            .join(Store, Store.id == grouped.c.store_id)
+            .join(Customer, Customer.id == grouped.c.customer_id)
+            .join(CustomerAccount, CustomerAccount.customer_id == grouped.c.customer_id)
+            .order_by(Store.code, Customer.name, grouped.c.customer_id))
+
+
+def aging(db: Database, *, store: str | None = None, as_of: date | None = None) -> Aging:
+    as_of = as_of or date.today()
+    with db.read_connection() as conn:
+        store_id = store_id_of(conn, store)
+        params = bounds(as_of) | ({"store_id": store_id} if store_id is not None else {})
+        rows = conn.execute(_aging_query(store_id), params).all()
+    return Aging(as_of, store, tuple(
+        AgingRow(r.code, r.customer_id, r.name, r.phone, r.company, AccountState(r.state),
+                 int(r.current), int(r.d30), int(r.d60), int(r.d61), int(r.credit))
+        for r in rows))
+
+
+def _overdue_query(store_id: int | None):
+    # grouped in the index's order (store, customer), then per customer over the few
+    # rows left: grouped by customer alone, SQLite would read the customer index instead
+    per_store = select(
+        ITEMS.c.store_id, ITEMS.c.customer_id, func.min(ITEMS.c.due_date).label("oldest"),
+        func.sum(ITEMS.c.open_amount).label("amount"),
+    ).where(OPEN, ITEMS.c.open_amount > literal_column("0"),
+            ITEMS.c.due_date <= bindparam("due_by"))
+    if store_id is not None:
+        per_store = per_store.where(ITEMS.c.store_id == bindparam("store_id"))
+    per_store = per_store.group_by(ITEMS.c.store_id, ITEMS.c.customer_id).subquery()
+    grouped = select(per_store.c.customer_id, func.min(per_store.c.oldest).label("oldest"),
+                     func.sum(per_store.c.amount).label("amount")).group_by(
+        per_store.c.customer_id).subquery()
+    return (select(grouped, Customer.name, Customer.phone, Customer.company,
+                   CustomerAccount.state, CustomerAccount.balance)
+            .join(Customer, Customer.id == grouped.c.customer_id)
+            .join(CustomerAccount, CustomerAccount.customer_id == grouped.c.customer_id)
+            .order_by(grouped.c.oldest, grouped.c.customer_id))
+
+
+def overdue(db: Database, *, store: str | None = None, min_days: int = 1,
+            as_of: date | None = None) -> tuple[OverdueRow, ...]:
+    """The accounts with an invoice at least `min_days` past due, oldest first: the
+    oldest due date, its days, what is open past due (at least that many days), the
+    balance, and whether the account is with the big-account team already."""
+    as_of = as_of or date.today()
+    if isinstance(min_days, bool) or not isinstance(min_days, int) or min_days < 1:
+        raise UserError("account.bad_days")
+    with db.read_connection() as conn:
+        store_id = store_id_of(conn, store)
+        params = {"due_by": as_of - timedelta(days=min_days)}
+        if store_id is not None:
+            params["store_id"] = store_id
+        rows = conn.execute(_overdue_query(store_id), params).all()
+    return tuple(OverdueRow(r.customer_id, r.name, r.phone, r.company, r.oldest,
+                            (as_of - r.oldest).days, int(r.amount), int(r.balance),
+                            AccountState(r.state) is AccountState.TRANSFERRED) for r in rows)
