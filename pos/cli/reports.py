@@ -63,7 +63,12 @@ def run(args, db, terminal) -> int:
 TENDER_NAMES = {"cash": "tender_name.cash", "bank_card": "tender_name.bank_card",
                 "wechat": "tender_name.wechat", "alipay": "tender_name.alipay",
                 "voucher": "tender_name.voucher", "on_account": "tender_name.on_account",
-                "exchange": "tender_name.exchange"}
+                "exchange": "tender_name.exchange", "deposit": "tender_name.deposit",
+                "transfer": "tender_name.transfer"}
+# the account money of a shift (issue 19), each shown only when there was any
+SHIFT_ACCOUNT = (("account_in", "report.shift_account_in"),
+                 ("deposits_in", "report.shift_deposits_in"),
+                 ("deposits_out", "report.shift_deposits_out"))
 
 
 def _say():
@@ -95,12 +100,22 @@ def _tenders(say, tenders: dict[str, int]) -> None:
               f"{money(amount)}")
 
 
+def _shift_account(say, shift) -> None:
+    """Payments on account and deposits that crossed the drawer (in its expected cash)."""
+    for key, message_id in SHIFT_ACCOUNT:
+        values = getattr(shift, key, None)
+        if values:
+            print("  " + say(message_id))
+            _tenders(say, values)
+
+
 def show_x(x) -> None:
     say = _say()
     print(say("report.x_heading", terminal=x.terminal, shift=x.shift_id, opened=_local(x.opened_at)))
     print("  " + say("report.x_sales", count=x.sales, total=money(x.sales_total),
                      returns=money(x.refunds_total)))
     _tenders(say, x.tenders)
+    _shift_account(say, x)
     print("  " + say("report.x_expected", amount=money(x.expected_cash)))
 
 
@@ -110,6 +125,7 @@ def show_z(z) -> None:
               opened=_local(z.opened_at), closed=_local(z.closed_at), count=z.sales,
               total=money(z.sales_total).strip(), returns=money(z.refunds_total).strip()))
     _tenders(say, z.tenders)
+    _shift_account(say, z)
     print("  " + say("report.z_cash", expected=money(z.expected_cash).strip(),
                      counted=money(z.counted_cash).strip(),
                      over_short=money(z.over_short).strip()))
@@ -169,8 +185,31 @@ def show_report(report) -> None:
         print(f"  {person.name}: {person.units} units, {person.attached} with a sheet item, "
               f"{person.items_sold} items, cards {person.carded}/{person.card_eligible}, "
               f"sales {money(person.sales).strip()}")
+    if report.has_account:
+        show_account(report)
     if report.commissions is not None:
         show_commissions(report.commissions, indent="  ")
+
+
+def show_account(report) -> None:
+    """The account section: none of it is in the sales; payments received and deposits
+    are money in, shown apart, and counted in the takings."""
+    a = report.account
+    print("  customer accounts and deposits:")
+    print(f"    sales on account {money(a.sales_on_account).strip()}, refunds to account "
+          f"{money(a.refunds_to_account).strip()}, written off {money(a.write_offs).strip()}")
+    for label, values in (("payments received", a.payments),
+                          ("deposits taken", a.deposits_taken),
+                          ("deposits paid back", a.deposits_refunded)):
+        if values:
+            parts = ", ".join(f"{tender} {money(amount).strip()}" for tender, amount in
+                              values.items())
+            print(f"    {label}: {parts}")
+    print(f"    deposits used on sales {money(a.deposits_used).strip()}, held at the end "
+          f"{money(a.deposits_held).strip()}")
+    takings = ", ".join(f"{tender} {money(amount).strip()}" for tender, amount in
+                        report.takings.items())
+    print(f"  takings (money in): {takings or '-'}")
 
 
 def pct(ratio) -> str:
@@ -237,7 +276,8 @@ def _dates(args):
 
 def stock_report(args, db, terminal) -> int:
     """The stock reports: printed, and written as CSV or PDF when asked."""
-    from pos.stock import report_csv, reports as stock
+    from pos.stock import report_csv
+    from pos.stock import reports as stock
 
     where = args.store or "all stores"
     if args.kind == "stock-value":

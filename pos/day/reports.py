@@ -4,7 +4,10 @@ aggregated in SQL, each document on its own date); the selling KPIs of the units
 in the period, net of corrections (pos.day.kpis: attach rate, items per unit, card
 take-up per tier over the categories that offer it, every sheet item's sold / declined /
 not offered); per salesperson; lines sold without profit; installers' add-ons; and the
-commissions (pos.day.commissions) of the period — for a day, of its month to date.
+commissions (pos.day.commissions) of the period — for a day, of its month to date. And
+the account money (pos.accounts.figures): sales on account and refunds to account,
+payments received per tender, write-offs, deposits taken / paid back / used / held; the
+takings count payments and deposits but never a sale on account or a deposit spent.
 
 For a terminal, a store, or (no filter) all stores on the database."""
 
@@ -15,9 +18,16 @@ from datetime import date
 
 from sqlalchemy import func, literal, select
 
+from pos.accounts.figures import AccountFigures, account_figures
 from pos.day.commissions import CommissionStatement, statement
 from pos.day.kpis import (
-    REPORT_LIMIT_S, ItemOutcomes, Ratio, SellingKpis, check_scope, period_sales, selling_kpis,
+    REPORT_LIMIT_S,
+    ItemOutcomes,
+    Ratio,
+    SellingKpis,
+    check_scope,
+    period_sales,
+    selling_kpis,
     units_of,
 )
 from pos.db.engine import Database, longer_limit
@@ -29,6 +39,7 @@ from pos.kernel.money import to_decimal_string
 from pos.kernel.vat import vat_included
 from pos.store.settings import get_setting
 
+NOT_TAKINGS = (Tender.ON_ACCOUNT.value, Tender.DEPOSIT.value, Tender.EXCHANGE.value)
 Rate = Ratio  # the name the PDF and screen used before the KPIs moved to pos.day.kpis
 MAX_PERIOD_DAYS = 366
 __all__ = ["DayReport", "GroupFigures", "ItemOutcomes", "Rate", "Ratio", "StaffFigures",
@@ -78,6 +89,7 @@ class DayReport:
     without_profit: list[tuple[str, str, int, int]] = field(default_factory=list)
     addons_by_staff: list[tuple[str, int, int]] = field(default_factory=list)
     commissions: CommissionStatement | None = None
+    account: AccountFigures | None = None  # None or empty: the section is left out
 
     @property
     def day(self) -> date:
@@ -90,6 +102,22 @@ class DayReport:
     @property
     def net(self) -> int:
         return sum(total for _, total in self.documents.values())
+
+    @property
+    def has_account(self) -> bool:
+        """Any account or deposit money in the period (else the section is not shown)."""
+        return self.account is not None and not self.account.empty
+
+    @property
+    def takings(self) -> dict[str, int]:
+        """Money in per tender: the sales' tenders without those that bring none in (on
+        account, a deposit spent, exchange credit), plus payments received on account
+        and deposits taken less deposits paid back."""
+        out = {tender: amount for tender, amount in self.tenders.items()
+               if tender not in NOT_TAKINGS}
+        for tender, amount in (self.account.takings.items() if self.account else ()):
+            out[tender] = out.get(tender, 0) + amount
+        return {tender: amount for tender, amount in out.items() if amount}
 
     # the KPI lists under the names the screen, PDF and CLI read
     @property
@@ -162,6 +190,8 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
                               statement(conn, start=commissions_from, end=end, terminal=terminal,
                                         store=store, scope=report.scope))
         report.commissions.scope_kind = report.scope_kind
+        report.account = account_figures(conn, start=start, end=end, terminal=terminal,
+                                         store=store)
     return report
 
 
@@ -259,8 +289,28 @@ def report_csv(report: DayReport) -> bytes:
     rows += [("without_profit", f"{sku} {name}", "", money(revenue), money(margin))
              for sku, name, revenue, margin in report.without_profit]
     rows += [("addons", name, count, money(total), "") for name, count, total in report.addons_by_staff]
+    if report.has_account:
+        rows += _account_rows(report)
     if report.commissions is not None:
         c = report.commissions
         rows += [("commission", f"{p.staff} ({p.scheme or 'no scheme'})", f"{p.rate_bp / 100:g}%",
                   money(p.basis), money(p.amount)) for p in c.people]
     return write_rows(("section", "key", "count", "amount", "extra"), [tuple(map(str, r)) for r in rows])
+
+
+def _account_rows(report: DayReport) -> list[tuple]:
+    money, a = to_decimal_string, report.account
+    rows = [("account", "sales_on_account", "", money(a.sales_on_account), ""),
+            ("account", "refunds_to_account", "", money(a.refunds_to_account), ""),
+            ("account", "write_offs", "", money(a.write_offs), "")]
+    rows += [("account_payment", tender, "", money(amount), "")
+             for tender, amount in a.payments.items()]
+    rows += [("deposit_taken", tender, "", money(amount), "")
+             for tender, amount in a.deposits_taken.items()]
+    rows += [("deposit_refunded", tender, "", money(amount), "")
+             for tender, amount in a.deposits_refunded.items()]
+    rows += [("deposit", "used", "", money(a.deposits_used), ""),
+             ("deposit", "held_at_end", "", money(a.deposits_held), "")]
+    rows += [("takings", tender, "", money(amount), "") for tender, amount in
+             report.takings.items()]
+    return rows

@@ -978,4 +978,8 @@ CATALOG: dict[str, str] = {
     "accounts.cli.overdue_head": "Customer  Oldest due  Days  Overdue  Balance  Big accounts",
     "accounts.cli.statement_head": "Date  Reference  Kind  Debit  Credit  Balance  Due  Open",
     "accounts.cli.written": "written {path}",
+    # --- day and shift reports: account money (issue 19, P4) -----------------------------
+    "report.shift_account_in": "Payments received on account:",
+    "report.shift_deposits_in": "Deposits taken:",
+    "report.shift_deposits_out": "Deposits paid back:",
 }

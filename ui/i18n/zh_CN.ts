@@ -7938,5 +7938,20 @@
         <comment>accounts.cli.written</comment>
         <translation>已写入 {path}</translation>
     </message>
+    <message>
+        <source>Payments received on account:</source>
+        <comment>report.shift_account_in</comment>
+        <translation>收取客户欠款：</translation>
+    </message>
+    <message>
+        <source>Deposits taken:</source>
+        <comment>report.shift_deposits_in</comment>
+        <translation>收取定金：</translation>
+    </message>
+    <message>
+        <source>Deposits paid back:</source>
+        <comment>report.shift_deposits_out</comment>
+        <translation>退还定金：</translation>
+    </message>
 </context>
 </TS>
