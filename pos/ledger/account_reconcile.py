@@ -323,11 +323,13 @@ def _deposits(conn) -> str | None:
             state, sale, cancelled = PreorderState.COMPLETED, row.sale, None
         else:
             state, sale, cancelled = PreorderState.OPEN, None, None
-        if (int(row.deposit_held), row.state, row.completed_sale_id, row.cancelled_at) != (
-                held, state, sale, cancelled) or (row.n or 0) > 1:
+        if (int(row.deposit_held), row.state) != (held, state):
             return (f"pre-order {number} holds {_money(row.deposit_held)} and is "
                     f"{row.state.value}, but its sealed documents leave {_money(held)} held "
                     f"and make it {state.value}")
+        if (row.completed_sale_id, row.cancelled_at) != (sale, cancelled) or (row.n or 0) > 1:
+            return (f"pre-order {number} is not as its sealed documents leave it: the sale "
+                    "that spent its deposit or when it was cancelled was changed")
         if (row.customer_id, row.store_id, row.created_by, chain.sealed_time(row.created_at)) != (
                 row.dp_customer, row.dp_store, row.dp_staff, chain.sealed_time(row.dp_at)):
             return (f"pre-order {number} is not as its deposit {row.dp_no} was sealed (customer, "
@@ -369,7 +371,8 @@ def _invoice_requests(conn) -> str | None:
         have = {key: getattr(row, key) or "" for key in wanted}
         sale_ok = all(details.get(key) == value for key, value in (
             ("sale", row.sale_id), ("sale_id", row.sale_id), ("receipt", row.receipt_no),
-            ("customer", row.customer_id), ("customer_id", row.customer_id))
+            ("customer", row.customer_id), ("customer_id", row.customer_id),
+            ("requested_at", chain.sealed_time(row.requested_at)))
             if key in details)
         if (wanted != have or not wanted or not sale_ok or row.staff_id != row.by
                 or row.sale_customer != row.customer_id):

@@ -148,3 +148,27 @@ def an_account_day(db) -> dict:
             "payment": payment, "write_off": write_off, "preorder": preorder,
             "deposit": deposit, "spent": spent.receipt_no, "cancelled": cancelled,
             "deposit_2": deposit_2, "refunded": refunded, "third": third.receipt_no}
+
+
+def invoice_request(db, receipt_no: str, staff: str = "cashier") -> None:
+    """A fapiao asked for a sale, as pos.accounts.invoices records it: the sealed
+    `invoice_requested` event with the customer's details as they are now (the snapshot),
+    and the row that carries the same, naming the event."""
+    from pos.db.models import InvoiceRequest, Sale
+    from pos.ledger import audit, chain
+
+    by = staff_id(db, staff)
+    snapshot = {"company": "Acme Ltd", "tax_id": "91310000MA1FL0XX1X",
+                "address": "1 Road, Shanghai", "phone": "021-5555", "bank_name": "ICBC",
+                "bank_account": "6222020200112233"}
+    with db.write_connection() as conn:
+        sale_id, customer_id = conn.execute(select(Sale.id, Sale.customer_id).where(
+            Sale.receipt_no == receipt_no)).one()
+        now = utcnow()
+        event_id = audit.record(conn, staff_id=by, action="invoice_requested", ref=receipt_no,
+                                details={"sale": sale_id, "receipt": receipt_no,
+                                         "customer": customer_id,
+                                         "requested_at": chain.sealed_time(now), **snapshot})
+        conn.execute(InvoiceRequest.__table__.insert().values(
+            sale_id=sale_id, customer_id=customer_id, requested_at=now, staff_id=by,
+            event_id=event_id, **snapshot))
