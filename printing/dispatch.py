@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from pos.accounts.invoices import requested_invoice
 from pos.db.engine import Database
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message
@@ -81,7 +82,8 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
         ops = receipt_layout(record, width=width, copy=job.reprint,
                              encoding=job.options.get("encoding", "gb18030"),
                              reprint=ReprintNote(job.created_at, job.options.get("reprinted_by", ""))
-                             if job.reprint else None)
+                             if job.reprint else None,
+                             invoice=requested_invoice(db, receipt_no=job.ref))  # fapiao asked
         ops = with_qr_codes(ops, record, width=width)  # its check value and e-invoice QR
         if target.is_pdf:
             return str(save_pdf(target, f"{job.ref}{suffix}.pdf", receipt_pdf(ops, width=width)))

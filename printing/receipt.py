@@ -16,6 +16,7 @@ from pos.catalog.coverage import maker_warranty_text
 from pos.kernel.money import format_money, percent_string, to_decimal_string
 from pos.kernel.text import printable
 from pos.ledger.documents import DocLine
+from pos.people.customers import InvoiceDetails
 from pos.printjobs.records import SaleRecord
 
 from .columns import DEFAULT_ENCODING, NBSP, centre, display_width, fit, left_right, printer_text, wrap
@@ -100,9 +101,11 @@ class Paper:
 
 
 def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False,
-                   encoding: str = DEFAULT_ENCODING, reprint: ReprintNote | None = None) -> list[Op]:
+                   encoding: str = DEFAULT_ENCODING, reprint: ReprintNote | None = None,
+                   invoice: InvoiceDetails | None = None) -> list[Op]:
     """The receipt's operations for `width` columns, measured for a printer sending
-    `encoding`. `copy` marks a reprint; `reprint` says when and by whom."""
+    `encoding`. `copy` marks a reprint; `reprint` says when and by whom; `invoice`: the
+    details kept when the customer asked for a fapiao (pos.accounts.invoices)."""
     paper = Paper(width, encoding)
     words = labels_for(record.store.locale)
     money = lambda amount: to_decimal_string(amount, currency=record.store.currency)  # noqa: E731
@@ -142,6 +145,8 @@ def receipt_layout(record: SaleRecord, *, width: int = 48, copy: bool = False,
         company = f" {record.customer.company}" if record.customer.company else ""
         add(f"{words['customer']} {record.customer.name} "
             f"{_masked(record.customer.phone)}{company}")
+    if invoice is not None:
+        _invoice_block(add, invoice, record.store.locale)
     ops.append(Rule())
 
     locale = record.store.locale
@@ -269,3 +274,24 @@ def _line(ops: list[Op], paper: Paper, line: DocLine, indent: int, words, money,
 def _masked(phone: str) -> str:
     """138****8000: enough for the customer to recognise, not enough to copy."""
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else phone
+
+
+INVOICE_WORDS = {
+    "en": ("Invoice requested", "Company", "Tax ID", "Address", "Bank"),
+    "zh_CN": ("需开发票", "单位", "税号", "地址电话", "开户行及账号"),
+}
+
+
+def _invoice_block(add, invoice: InvoiceDetails, locale: str) -> None:
+    """What the fapiao is to be made out to, as the customer gave it at the sale."""
+    title, company, tax_id, address, bank = INVOICE_WORDS[
+        "zh_CN" if locale.startswith("zh") else "en"]
+    add(title, bold=True)
+    add(f"{company} {invoice.company}")
+    add(f"{tax_id} {invoice.tax_id}")
+    where = " ".join(part for part in (invoice.address, invoice.phone) if part)
+    if where:
+        add(f"{address} {where}")
+    account = " ".join(part for part in (invoice.bank_name, invoice.bank_account) if part)
+    if account:
+        add(f"{bank} {account}")

@@ -23,7 +23,7 @@ from pos.kernel.enums import DocumentKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_string, to_decimal_string
 from pos.kernel.vat import vat_by_rate
-from pos.people.customers import record_invoice_request
+from pos.people.customers import InvoiceDetails, record_invoice_request
 
 REQUESTS, SALES, LINES = InvoiceRequest.__table__, Sale.__table__, SaleLine.__table__
 EXPORT_HEADER = ("receipt", "business_date", "requested_at", "company", "tax_id", "address",
@@ -130,3 +130,15 @@ def export_requests(db: Database, *, start: date, end: date,
                              to_decimal_string(vat.vat), to_decimal_string(vat.gross - vat.vat),
                              to_decimal_string(int(r.total)), r.staff_name or ""))
     return write_rows(EXPORT_HEADER, rows)
+
+
+def requested_invoice(db: Database, *, receipt_no: str) -> InvoiceDetails | None:
+    """The details kept when an invoice was asked for this sale (what its receipt prints),
+    or None when none was."""
+    with db.read_connection() as conn:
+        row = conn.execute(select(
+            REQUESTS.c.company, REQUESTS.c.tax_id, REQUESTS.c.address, REQUESTS.c.phone,
+            REQUESTS.c.bank_name, REQUESTS.c.bank_account)
+            .join(SALES, SALES.c.id == REQUESTS.c.sale_id)
+            .where(SALES.c.receipt_no == receipt_no)).first()
+    return InvoiceDetails(*row) if row is not None else None

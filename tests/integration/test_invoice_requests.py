@@ -131,3 +131,29 @@ def test_the_export_is_by_vat_rate_and_marks_what_it_exported(demo_db):
                                     end=TODAY - timedelta(days=1),
                                     unexported_only=False).decode("utf-8-sig").count("\n") == 1
     assert verify(db).ok
+
+
+def test_the_receipt_prints_the_details_only_when_an_invoice_was_asked_for(demo_db, tmp_path):
+    from pypdf import PdfReader
+
+    from pos.printjobs.print_queue import PrintRequest
+    from printing.dispatch import run_due_jobs
+
+    db = demo_db
+    buyer = business(db)
+    printed = {}
+    for invoice in (True, False):
+        cart = new_cart(db)
+        checkout.add_product(db, cart, code="BAG-NB-156")
+        checkout.set_customer(db, cart, customer_id=buyer.id)
+        cart.invoice_requested = invoice
+        sale = completion.complete_sale(
+            db, cart, tenders=[TenderInput("wechat", cart.lines[0].total)],
+            print_jobs=[PrintRequest("receipt", f"pdf://{tmp_path}", open_drawer=False)])
+        assert [o.printed for o in run_due_jobs(db, terminal="T01")] == [True]
+        text = PdfReader(tmp_path / f"{sale.receipt_no}.pdf").pages[0].extract_text()
+        printed[invoice] = "".join(text.split())  # the preview's text comes a glyph a line
+    assert "Invoicerequested" in printed[True] and TAX_ID in printed[True]
+    assert "6222021234567890128" in printed[True] and "ICBCShanghai" in printed[True]
+    assert "Invoicerequested" not in printed[False] and TAX_ID not in printed[False]
+    assert verify(db).ok
