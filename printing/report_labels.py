@@ -51,4 +51,16 @@ LABELS = {
     "none_role": ("No role", "无"), "cashier": ("Cashier", "收银员"),
     "installer_role": ("Installer", "安装员"), "manager": ("Manager", "店长"),
     "admin": ("Admin", "管理员"), "all stores": ("All stores", "全部门店"),
+    # customer accounts and deposits (issue 19): shown only when there was any
+    "deposit": ("Deposit", "定金"), "transfer": ("Bank transfer", "银行转账"),
+    "accounts": ("Customer accounts and deposits", "客户账款与定金"),
+    "accounts_col": ("Accounts", "客户账款"), "deposits_col": ("Deposits", "预订定金"),
+    "sales_on_account": ("Sales on account", "挂账销售"),
+    "refunds_to_account": ("Refunds to account", "退回账户"),
+    "payments_received": ("Payments received", "收回欠款"),
+    "write_offs": ("Written off", "坏账核销"),
+    "deposits_taken": ("Taken", "收取"), "deposits_refunded": ("Paid back", "退还"),
+    "deposits_used": ("Used on sales", "抵扣货款"),
+    "deposits_held": ("Held at the end", "期末结存"),
+    "takings": ("Money in", "实收款项"),
 }

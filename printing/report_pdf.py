@@ -31,6 +31,7 @@ from pos.day.reports import DayReport, Rate
 
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, draw_text, font_for, text_runs, truncate
 from .pdf_common import INK, MUTED, RULE, day as format_day, money as format_amount
+from .report_accounts import account_section
 from .report_labels import LABELS
 
 MARGIN = 36
@@ -101,7 +102,7 @@ class _Page:
         doc = SimpleDocTemplate(buffer, pagesize=A4, initialFontName=LATIN_FONT,
                                 leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 12,
                                 title=f"{self.title_text()} {self.when()}", creator="Tickbox POS")
-        story = self.header() + self.summary() + self.groups() + self.kpis()
+        story = self.header() + self.summary() + account_section(self) + self.groups() + self.kpis()
         story += self.rate_chart("attach", self.report.attach_by_staff)
         story += self.rate_chart("cards", self.report.cards_by_tier)
         story += self.items_chart() + self.items_table() + self.by_staff()

@@ -107,3 +107,24 @@ def test_the_x_report_counts_payments_and_deposits_in_the_drawer(demo_db, capsys
     assert "Deposits taken:" in text and "Payments received on account:" in text
     result = verify(db)
     assert result.ok, result.problem
+
+
+def test_the_report_pdf_has_the_account_section_only_when_there_is_account_money(demo_db):
+    import io
+
+    from pypdf import PdfReader
+
+    from printing.report_pdf import report_pdf
+
+    def first_page(locale):
+        report = reports.day_report(demo_db, day=date.today(), store="S01")
+        data = report_pdf(report, locale=locale, store_name="Tickbox")
+        return PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+    assert "Customer accounts and deposits" not in first_page("en")
+    an_account_day(demo_db)
+    text = first_page("en")
+    for expected in ("Customer accounts and deposits", "Sales on account", "399.00",
+                     "Payments received · Cash", "Held at the end", "Money in", "629.00"):
+        assert expected in text, expected
+    assert "客户账款与定金" in first_page("zh_CN")
