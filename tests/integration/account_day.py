@@ -150,25 +150,20 @@ def an_account_day(db) -> dict:
             "deposit_2": deposit_2, "refunded": refunded, "third": third.receipt_no}
 
 
+
 def invoice_request(db, receipt_no: str, staff: str = "cashier") -> None:
-    """A fapiao asked for a sale, as pos.accounts.invoices records it: the sealed
-    `invoice_requested` event with the customer's details as they are now (the snapshot),
-    and the row that carries the same, naming the event."""
-    from pos.db.models import InvoiceRequest, Sale
-    from pos.ledger import audit, chain
+    """A fapiao asked for a sale (pos.people.customers.record_invoice_request: the sealed
+    `invoice_requested` event and the row with the customer's details as they are now),
+    the customer's details set first."""
+    from pos.db.models import Customer, Sale
+    from pos.people.customers import record_invoice_request
 
     by = staff_id(db, staff)
-    snapshot = {"company": "Acme Ltd", "tax_id": "91310000MA1FL0XX1X",
-                "address": "1 Road, Shanghai", "phone": "021-5555", "bank_name": "ICBC",
-                "bank_account": "6222020200112233"}
     with db.write_connection() as conn:
         sale_id, customer_id = conn.execute(select(Sale.id, Sale.customer_id).where(
             Sale.receipt_no == receipt_no)).one()
-        now = utcnow()
-        event_id = audit.record(conn, staff_id=by, action="invoice_requested", ref=receipt_no,
-                                details={"sale": sale_id, "receipt": receipt_no,
-                                         "customer": customer_id,
-                                         "requested_at": chain.sealed_time(now), **snapshot})
-        conn.execute(InvoiceRequest.__table__.insert().values(
-            sale_id=sale_id, customer_id=customer_id, requested_at=now, staff_id=by,
-            event_id=event_id, **snapshot))
+        conn.execute(Customer.__table__.update().where(Customer.id == customer_id).values(
+            tax_id="91310000MA1FL0XX1X", invoice_address="1 Road, Shanghai",
+            invoice_phone="021-5555", bank_name="ICBC", bank_account="6222020200112233"))
+        record_invoice_request(conn, sale_id=sale_id, receipt_no=receipt_no,
+                               customer_id=customer_id, staff_id=by)
