@@ -245,3 +245,24 @@ def test_the_quote_report_counts_issued_converted_expired_open_and_cancelled(dem
     text = quote_report_csv(report).decode("utf-8-sig")
     assert text.splitlines()[-1].startswith("total,4,") and "50%" in text
     assert verify(db).ok
+
+
+def test_an_opened_quote_parks_and_resumes_and_stays_its_customers(demo_db):
+    from pos.selling import parking
+
+    db = demo_db
+    buyer, other = business(db), business(db, phone="13700000002")
+    cashier = staff_id(db, "cashier")
+    quote = save(db, quote_cart(db, buyer.id, "manager"))
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=cashier, terminal="T01")
+    opened.invoice_requested = True
+    parking.park_cart(db, opened, label="Acme quote")
+    back = parking.resume_cart(db, cart_uuid=opened.uuid, staff_id=cashier)
+    assert (back.quote_id, back.invoice_requested) == (opened.quote_id, True)
+    assert [l.price_event for l in back.lines] == [l.price_event for l in opened.lines]
+    back.invoice_requested = False
+    checkout.set_customer(db, back, customer_id=other.id)
+    refused(db, lambda: cash(db, back), "quote.other_customer")
+    checkout.set_customer(db, back, customer_id=buyer.id)
+    assert cash(db, back).total == quote.total
+    assert verify(db).ok
