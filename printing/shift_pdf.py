@@ -17,12 +17,12 @@ from pos.kernel.money import format_money
 
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, text_runs
 from .labels import labels_for
-from .shift_receipt import words_for
+from .shift_receipt import account_rows, words_for
 
 
 def shift_report_pdf(reports, *, locale: str = "en", store_name: str = "") -> bytes:
     words, tenders = words_for(locale), labels_for(locale)
-    money = lambda amount: format_money(amount, currency="CNY", locale=locale)  # noqa: E731
+    money = lambda amount: format_money(amount, currency="CNY", locale=locale)
     body = ParagraphStyle("body", fontName=LATIN_FONT, bulletFontName=LATIN_FONT, fontSize=9.5,
                           leading=12)
     title = ParagraphStyle("title", parent=body, fontName=LATIN_BOLD, fontSize=15, leading=19,
@@ -47,6 +47,8 @@ def shift_report_pdf(reports, *, locale: str = "en", store_name: str = "") -> by
                  (words["float"], money(report.opening_float))]
         rows += [(f"{words['tender']}: {tenders.get(tender, tender)}", money(amount))
                  for tender, amount in report.tenders.items()]
+        rows += [(f"{words[key]}: {tenders.get(tender, tender)}", money(amount))
+                 for key, tender, amount in account_rows(report)]
         rows += [(words["paid_in"], money(report.paid_in)), (words["paid_out"], money(report.paid_out)),
                  (words["expected"], money(report.expected_cash))]
         if report.counted_cash is not None:

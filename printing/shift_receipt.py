@@ -8,8 +8,8 @@ from __future__ import annotations
 from pos.kernel.money import to_decimal_string
 from pos.printjobs.shift_record import ZReportRecord
 
-from .labels import labels_for
 from .columns import DEFAULT_ENCODING
+from .labels import labels_for
 from .receipt import Barcode, Cut, Op, Paper, Rule, Text
 
 WORDS = {
@@ -20,7 +20,8 @@ WORDS = {
            "expected": "Expected cash", "counted": "Counted cash",
            "over_short": "Over / short", "over": "OVER", "short": "SHORT", "exact": "EXACT",
            "tender": "Tenders", "count": "Count by denomination", "seal": "Seal",
-           "documents": "documents"},
+           "documents": "documents", "account_in": "Payments on account",
+           "deposits_in": "Deposits taken", "deposits_out": "Deposits paid back"},
     "zh_CN": {"x": "X 报表（当班）", "z": "Z 报表（交班）", "z_no": "第 {n} 号 Z 报表（交班）",
               "shift": "班次", "opened": "开班时间",
               "closed": "交班时间", "opened_by": "开班人", "closed_by": "交班人",
@@ -28,8 +29,19 @@ WORDS = {
               "float": "备用金", "paid_in": "收入现金", "paid_out": "支出现金",
               "expected": "钱箱应有", "counted": "实点现金", "over_short": "长短款",
               "over": "长款", "short": "短款", "exact": "无差额", "tender": "收款方式",
-              "count": "点钞明细", "seal": "封存码", "documents": "笔"},
+              "count": "点钞明细", "seal": "封存码", "documents": "笔",
+              "account_in": "收回欠款", "deposits_in": "收取定金", "deposits_out": "退还定金"},
 }
+
+
+# Account money that crossed the drawer (issue 19), each block only when there was any
+ACCOUNT_MONEY = ("account_in", "deposits_in", "deposits_out")
+
+
+def account_rows(report) -> list[tuple[str, str, int]]:
+    """(block, tender, amount) of the shift's payments on account and deposits."""
+    return [(key, tender, amount) for key in ACCOUNT_MONEY
+            for tender, amount in (getattr(report, key, None) or {}).items()]
 
 
 def words_for(locale: str) -> dict[str, str]:
@@ -47,7 +59,7 @@ def z_receipt_layout(record: ZReportRecord, *, width: int = 48,
     paper = Paper(width, encoding)
     report, store = record.report, record.store
     words, labels = words_for(store.locale), labels_for(store.locale)
-    money = lambda amount: to_decimal_string(amount, currency=store.currency)  # noqa: E731
+    money = lambda amount: to_decimal_string(amount, currency=store.currency)
     ops: list[Op] = []
 
     def add(text: str, **style) -> None:
@@ -80,6 +92,12 @@ def z_receipt_layout(record: ZReportRecord, *, width: int = 48,
     ops.append(Rule())
     add(words["tender"], bold=True)
     for tender, amount in report.tenders.items():
+        row("  " + labels.get(tender, tender), amount)
+    block = None
+    for key, tender, amount in account_rows(report):
+        if key != block:
+            add(words[key], bold=True)
+            block = key
         row("  " + labels.get(tender, tender), amount)
     ops.append(Rule())
     row(words["float"], report.opening_float)

@@ -128,3 +128,39 @@ def test_the_report_pdf_has_the_account_section_only_when_there_is_account_money
                      "Payments received · Cash", "Held at the end", "Money in", "629.00"):
         assert expected in text, expected
     assert "客户账款与定金" in first_page("zh_CN")
+
+
+def test_the_z_report_prints_payments_and_deposits_on_paper_and_pdf(demo_db):
+    import io
+
+    from pypdf import PdfReader
+
+    from pos.printjobs.shift_record import load_z_report
+    from printing.escpos_out import receipt_bytes
+    from printing.shift_pdf import shift_report_pdf
+    from printing.shift_receipt import z_receipt_layout
+    from tests.printing.escpos_reader import read
+
+    db = demo_db
+    an_account_day(db)
+    z = shifts.close_shift(db, terminal="T01", staff_id=staff_id(db, "manager"),
+                           counts={10_000: 10})
+    assert z.deposits_in == {"bank_card": 3_000, "cash": 10_000}
+    record = load_z_report(db, ref=shifts.z_ref("T01", z.z_number))
+    for locale, words in (("en", ("Payments on account", "Deposits taken", "Bank card")),
+                          ("zh_CN", ("收回欠款", "收取定金", "银行卡"))):
+        record = record.__class__(record.ref, record.store.__class__(
+            *[getattr(record.store, f) if f != "locale" else locale
+              for f in record.store.__dataclass_fields__]), record.report, record.counts,
+            record.opened_by, record.closed_by)
+        ops = z_receipt_layout(record, width=48, encoding="gb18030")
+        printout = read(receipt_bytes(ops, width=48, encoding="gb18030"), 48)
+        text = "\n".join(line.text for line in printout.lines)
+        assert printout.overflows == []
+        for word in words:
+            assert word in text, (locale, word)
+    pdf = shift_report_pdf([z], locale="en")
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Deposits taken: Cash" in text and "Payments on account: Cash" in text
+    result = verify(db)
+    assert result.ok, result.problem
