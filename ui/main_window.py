@@ -9,8 +9,11 @@ A manager reaches the stock screen (ui.stock) from the till's top bar, Stock [F5
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QIcon, QPainter
+from PySide6.QtWidgets import (
+    QApplication, QMainWindow, QStackedWidget, QStyle, QStyleOptionButton,
+)
 
 from pos.kernel.enums import StaffRole
 from ui.gc_guard import GarbageCollector
@@ -21,8 +24,9 @@ from ui.login import LoginScreen
 
 class FoldingButton(KeyButton):
     """A top-bar button that gives its room up first: it asks for none as its minimum, so
-    the till still fits a 1280-pixel screen, and when the bar leaves it less than its
-    words need it draws nothing and takes no tap (its key still works)."""
+    the till still fits a 1280-pixel screen. Given less than its words need, it shows its
+    icon over its key (its label is in the tooltip); given less than that, it draws
+    nothing and takes no tap (its key still works)."""
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(0, super().minimumSizeHint().height())
@@ -30,12 +34,46 @@ class FoldingButton(KeyButton):
     def folded(self) -> bool:
         return self.width() < KeyButton.minimumSizeHint(self).width()
 
+    def _compact_width(self) -> int:
+        if self.icon().isNull():
+            return 1 << 20  # no icon: nothing to show in less room than the words
+        key = QFontMetrics(self._key_font()).horizontalAdvance(self.key) if self.key else 0
+        return self._size_for(QSize(max(self.iconSize().width(), key) + 4, 0)).width()
+
+    def compact(self) -> bool:
+        """Folded, but with room for its icon and key."""
+        return self.folded() and self.width() >= self._compact_width()
+
     def paintEvent(self, event):  # noqa: N802 - Qt override
         if not self.folded():
             super().paintEvent(event)
+        elif self.compact():
+            self._paint_compact()
+
+    def _paint_compact(self) -> None:
+        painter = QPainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text, option.icon = "", QIcon()
+        self.style().drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
+        area = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                           self)
+        size = self.iconSize()
+        key_font = self._key_font()
+        key_h = QFontMetrics(key_font).height() if self.key else 0
+        top = area.top() + (area.height() - size.height() - key_h) // 2
+        mode = QIcon.Mode.Normal if self.isEnabled() else QIcon.Mode.Disabled
+        self.icon().paint(painter, QRect(area.left() + (area.width() - size.width()) // 2, top,
+                                         size.width(), size.height()),
+                          Qt.AlignmentFlag.AlignCenter, mode)
+        if self.key:
+            self._draw_key(painter, key_font, QRect(area.left(), top + size.height(),
+                                                    area.width(), key_h),
+                           Qt.AlignmentFlag.AlignHCenter, self._ink())
+        painter.end()
 
     def hitButton(self, pos) -> bool:  # noqa: N802 - Qt override
-        return not self.folded() and super().hitButton(pos)
+        return (not self.folded() or self.compact()) and super().hitButton(pos)
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +102,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.till)
         self.till.lock_requested.connect(self.lock)
         self._add_stock_button()
+        self._add_accounts_buttons()
+        self._add_leads_button()
         apply_icons(self.till)  # the till's main buttons, by attribute name (ui.icons)
         self.login.attach(context, people)
         GarbageCollector.freeze()  # the app's long-lived objects are all there now
@@ -90,6 +130,61 @@ class MainWindow(QMainWindow):
 
         till.open_dialog(StockDialog(self.context, till.staff, till))
 
+    def _add_accounts_buttons(self) -> None:
+        """Quotes [Shift+F4] (everyone: save the sale as a quote, open one) and Accounts
+        [Shift+F5] (managers: receivables, quotes, pre-orders) on the till's top bar,
+        before Settings; folded away where the bar is full, their keys still work."""
+        till = self.till
+        top = till.layout().itemAt(0).layout()
+        till.quotes_button = FoldingButton(self.tr("Quotes [Shift+F4]"))
+        till.quotes_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        till.quotes_button.clicked.connect(till.quotes)
+        set_icon(till.quotes_button, "receipt-text")
+        till.accounts_button = FoldingButton(self.tr("Accounts [Shift+F5]"))
+        till.accounts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        till.accounts_button.clicked.connect(self.open_accounts)
+        set_icon(till.accounts_button, "user-round")
+        for button in (till.quotes_button, till.accounts_button):
+            top.insertWidget(top.indexOf(till.settings_button), button)
+        till._shortcut("Shift+F4", till.quotes)
+        till._shortcut("Shift+F5", self.open_accounts)
+
+    def open_accounts(self) -> None:
+        """The accounts screen (ui.accounts.accounts_screen), for managers and
+        administrators."""
+        till = self.till
+        if till is None or till.active_dialog is not None or till.staff is None or \
+                till.staff.role not in (StaffRole.MANAGER, StaffRole.ADMIN):
+            return
+        from ui.accounts.accounts_screen import AccountsDialog
+
+        till.open_dialog(AccountsDialog(self.context, till.staff, till))
+
+    def _add_leads_button(self) -> None:
+        """Leads [Shift+F6] on the till's top bar, before Settings, for managers,
+        administrators and customer managers (ui.leads.leads_screen); it folds away where
+        the bar is full, and Shift+F6 still opens the screen."""
+        till = self.till
+        keepers = (StaffRole.MANAGER, StaffRole.ADMIN, StaffRole.CUSTOMER_MANAGER)
+        till.leads_button = FoldingButton(self.tr("Leads [Shift+F6]"))
+        till.leads_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_icon(till.leads_button, "calendar-check")
+        top = till.layout().itemAt(0).layout()
+        top.insertWidget(top.indexOf(till.settings_button), till.leads_button)
+
+        def open_leads() -> None:
+            if till.active_dialog is not None or till.staff is None or \
+                    till.staff.role not in keepers:
+                return
+            from ui.leads.leads_screen import LeadsDialog
+
+            till.open_dialog(LeadsDialog(self.context, till.staff, till))
+
+        till.leads_button.clicked.connect(open_leads)
+        till._shortcut("Shift+F6", open_leads)
+        self.login.logged_in.connect(
+            lambda staff: till.leads_button.setVisible(staff.role in keepers))
+
     def fit_screen(self) -> None:
         """As large as the screen it is on: a kiosk till has no window manager to maximise
         it, and a 1920x1080 screen is used whole. 1366x768 when the screen is unknown or
@@ -114,6 +209,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.till)
         self.till.start(staff)
         self.till.stock_button.setVisible(staff.role in (StaffRole.MANAGER, StaffRole.ADMIN))
+        self.till.accounts_button.setVisible(staff.role in (StaffRole.MANAGER,
+                                                            StaffRole.ADMIN))
 
     def lock(self) -> None:
         """Back to the login screen (the till has parked its open cart and cleared)."""

@@ -14,6 +14,7 @@ from ui import ops
 from ui.checkout.account_payment import AccountPaymentDialog
 from ui.checkout.customer_bar import CustomerBar
 from ui.checkout.customer_dialog import CustomerDialog
+from ui.checkout.quote_dialog import QuoteDialog
 from ui.messages import bug_message, refusal_text
 from ui.ops import accounts as account_ops
 
@@ -180,3 +181,43 @@ class CustomerActions:
         self._approve_then("account_open", f"customer:{customer_id}",
                            self.tr("open an account for this customer"), proceed,
                            over=dialog, refused=dialog.say)
+
+    # quotes (Shift+F4) -------------------------------------------------------------------
+    def quotes(self) -> None:
+        """The quote dialog: save this sale as a quote, or open one as the sale."""
+        if self.active_dialog is not None or self.staff is None or self.paying:
+            return
+        dialog = QuoteDialog(self.ops, self.formats, cart=self.cart,
+                             customer=self.view.customer if self.view is not None else None,
+                             staff_id=self.staff.id, terminal=self.terminal,
+                             locale=self.context.locale, attempts=self.attempts, parent=self)
+        dialog.open_requested.connect(lambda quote_no: self._open_quote(dialog, quote_no))
+        self.open_dialog(dialog)
+
+    def _open_quote(self, dialog: QuoteDialog, quote_no: str, approval_id=None) -> None:
+        """The quote as the sale (the till's cart must be empty); an expired one with a
+        manager's approval of its total."""
+        if self.cart is not None and self.cart.billable_lines():
+            dialog.refuse(self.tr("Park or finish this sale first: a quote opens as a new "
+                                  "sale"))
+            return
+
+        def refused(error):
+            dialog.refuse(error)  # said, and the dialog free again
+            if getattr(error, "message_id", "") != "quote.expired" or approval_id is not None:
+                return
+            self._run(account_ops.quote_view(quote_no=quote_no),
+                      lambda quote: self._approve_then(
+                          "quote_after_expiry", f"quote:{quote.quote_no}",
+                          self.tr("sell quote {quote} at its prices after {date}").format(
+                              quote=quote.quote_no, date=self.formats.day(quote.valid_until)),
+                          lambda approval: self._open_quote(dialog, quote_no, approval),
+                          amount=quote.total, over=dialog, refused=dialog.refuse),
+                      refused=dialog.refuse, crashed=lambda: dialog.refuse(None))
+
+        self.change_cart(lambda: account_ops.open_quote(quote_no=quote_no,
+                                                        staff_id=self.staff.id,
+                                                        terminal=self.terminal,
+                                                        approval_id=approval_id),
+                         done=lambda _view: dialog.accept(), refused=refused,
+                         crashed=lambda: dialog.refuse(None))

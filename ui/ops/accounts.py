@@ -173,6 +173,23 @@ def save_details(*, customer_id: int, details: dict) -> Call:
     return call
 
 
+def _write(path: str, data: bytes) -> str:
+    from pos.kernel.errors import os_reason
+
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise UserError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
+    return path
+
+
+def _header(db, terminal: str):
+    from pos.printjobs.records import store_header
+    from pos.store.details import store_info
+
+    return store_header(store_info(db, terminal=terminal))
+
+
 # the accounts screen ---------------------------------------------------------------------
 def aging(*, store: str | None = None) -> Call:
     def call(db):
@@ -194,12 +211,13 @@ def statement_pdf(*, customer, path: str, locale: str, terminal: str) -> Call[st
     """The customer's statement as a PDF written to `path`."""
     def call(db):
         from pos.accounts.statements import statement
-        from pos.store.details import store_info
         from printing.account_pdf import statement_pdf as render
 
-        data = render(statement(db, customer=customer), locale=locale, store=store_info(db, terminal=terminal))
-        Path(path).write_bytes(data)
-        return path
+        from pos.store.details import store_info
+
+        data = render(statement(db, customer=customer), locale=locale,
+                      store=store_info(db, terminal=terminal))
+        return _write(path, data)
     return call
 
 
@@ -249,19 +267,23 @@ def save_quote(cart: Cart, *, valid_until, staff_id: int, note: str = "",
     return call
 
 
-def list_quotes(*, customer_id: int | None = None, state: str | None = "open") -> Call:
-    """The store's quotes in `state` (None: all), the customer's first."""
+def list_quotes(*, customer_id: int | None = None, state: str | None = "open",
+                store: str | None = None) -> Call:
+    """The quotes in `state` (None: all) of the store (None: every store), newest first,
+    the customer's first."""
     def call(db):
         from pos.accounts.quotes import list_quotes as listed
 
-        quotes = list(listed(db, state=state))
+        quotes = list(listed(db, state=state, store=store))
         if customer_id is not None:
-            quotes.sort(key=lambda q: getattr(q, "customer_id", None) != customer_id)
+            theirs = {q.quote_no for q in listed(db, state=state, store=store,
+                                                 customer=customer_id)}
+            quotes.sort(key=lambda q: q.quote_no not in theirs)
         return tuple(quotes)
     return call
 
 
-def open_quote(*, quote_no: str, staff_id: int, terminal: str, unit=None,
+def open_quote(*, quote_no: str, staff_id: int, terminal: str,
                approval_id: int | None = None) -> Call:
     """The quote as the till's cart (at its prices); refused quote.expired without a
     manager's approval once past its date. Returns the TillView of the new cart."""
@@ -271,19 +293,19 @@ def open_quote(*, quote_no: str, staff_id: int, terminal: str, unit=None,
 
         cart = opened(db, quote_no=quote_no.strip().upper(), staff_id=staff_id,
                       terminal=terminal, approval_id=approval_id)
-        return read_view(db, cart, None)
+        units = cart.main_units()
+        return read_view(db, cart, units[0].line_id if units else None)
     return call
 
 
 def quote_pdf(*, quote_no: str, path: str, locale: str, terminal: str) -> Call[str]:
     def call(db):
         from pos.accounts.quotes import quote_view
-        from pos.store.details import store_info
         from printing.quote_pdf import quote_pdf as render
 
-        data = render(quote_view(db, quote_no=quote_no), locale=locale, store=store_info(db, terminal=terminal))
-        Path(path).write_bytes(data)
-        return path
+        data = render(quote_view(db, quote_no=quote_no), locale=locale,
+                      store=_header(db, terminal))
+        return _write(path, data)
     return call
 
 
@@ -292,4 +314,12 @@ def quote_report(*, start, end) -> Call:
         from pos.accounts.quote_report import quote_report as report
 
         return report(db, start=start, end=end)
+    return call
+
+
+def quote_view(*, quote_no: str) -> Call:
+    def call(db):
+        from pos.accounts.quotes import quote_view as viewed
+
+        return viewed(db, quote_no=quote_no.strip().upper())
     return call
