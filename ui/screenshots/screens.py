@@ -156,6 +156,13 @@ def till_empty(stage: Stage) -> None:
     stage.shot("till-empty")
 
 
+@screen("till-manager")
+def till_manager(stage: Stage) -> None:
+    """A manager's till: the top bar with every button a manager has."""
+    manager_till(stage)
+    stage.shot("till-manager")
+
+
 @screen("till-sale")
 def till_sale(stage: Stage) -> None:
     """The till with a notebook, its sheet half asked and the gold card."""
