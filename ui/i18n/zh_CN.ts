@@ -1999,6 +1999,54 @@
         <source>Stock</source>
         <translation>库存</translation>
     </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Sales on account</source>
+        <translation>挂账销售</translation>
+    </message>
+    <message>
+        <source>Refunds to account</source>
+        <translation>退回账户</translation>
+    </message>
+    <message>
+        <source>Payments received</source>
+        <translation>收回欠款</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>收取定金</translation>
+    </message>
+    <message>
+        <source>Deposits paid back</source>
+        <translation>退还定金</translation>
+    </message>
+    <message>
+        <source>Deposits used on sales</source>
+        <translation>定金抵扣货款</translation>
+    </message>
+    <message>
+        <source>Deposits held</source>
+        <translation>定金结存</translation>
+    </message>
+    <message>
+        <source>Customer accounts and deposits</source>
+        <translation>客户账款与定金</translation>
+    </message>
+    <message>
+        <source>Money in</source>
+        <translation>实收款项</translation>
+    </message>
 </context>
 <context>
     <name>ReportScreen</name>
@@ -4309,6 +4357,928 @@
     <message>
         <source>sell quote {quote} at its prices after {date}</source>
         <translation>在 {date} 之后按报价单 {quote} 的价格销售</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteDialog</name>
+    <message>
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Note on the quote</source>
+        <translation>报价单备注</translation>
+    </message>
+    <message>
+        <source>Save quote</source>
+        <translation>保存报价单</translation>
+    </message>
+    <message>
+        <source>Quote number (type or scan)</source>
+        <translation>报价单号（输入或扫描）</translation>
+    </message>
+    <message>
+        <source>Open as the sale [Enter]</source>
+        <translation>转为销售 [Enter]</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>To save a quote: scan the products and find the business customer first</source>
+        <translation>保存报价单：请先扫描商品并找到企业客户</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+    <message>
+        <source>Open quotes (this customer's first)</source>
+        <translation>未成交报价单（本客户的在前）</translation>
+    </message>
+    <message>
+        <source>Type or scan the quote's number, or choose it in the list</source>
+        <translation>请输入或扫描报价单号，或在列表中选择</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Save this sale as a quote for {customer}</source>
+        <translation>将本单保存为 {customer} 的报价单</translation>
+    </message>
+    <message>
+        <source>Quote {quote} saved, valid until {date}: {total}</source>
+        <translation>报价单 {quote} 已保存，有效期至 {date}：{total}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Receivables [F1]</source>
+        <translation>应收账款 [F1]</translation>
+    </message>
+    <message>
+        <source>Quotes [F2]</source>
+        <translation>报价单 [F2]</translation>
+    </message>
+    <message>
+        <source>Pre-orders [F3]</source>
+        <translation>预订 [F3]</translation>
+    </message>
+    <message>
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+    <message>
+        <source>Accounts · {store}</source>
+        <translation>客户账户 · {store}</translation>
+    </message>
+</context>
+<context>
+    <name>PreordersTab</name>
+    <message>
+        <source>Called [F6]</source>
+        <translation>已通知 [F6]</translation>
+    </message>
+    <message>
+        <source>Cancel and refund [F7]</source>
+        <translation>取消并退定金 [F7]</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Arrived: to call</source>
+        <translation>已到货：待通知</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未完成</translation>
+    </message>
+    <message>
+        <source>Pre-order</source>
+        <translation>预订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>Refund in</source>
+        <translation>退款方式</translation>
+    </message>
+    <message>
+        <source>Choose a pre-order in the list first</source>
+        <translation>请先在列表中选择一个预订单</translation>
+    </message>
+    <message>
+        <source>Press F7 again to cancel {preorder} and pay back {amount}</source>
+        <translation>再按一次 F7 取消 {preorder} 并退还 {amount}</translation>
+    </message>
+    <message>
+        <source>{preorder} cancelled: {amount} paid back ({doc})</source>
+        <translation>{preorder} 已取消：已退还 {amount}（{doc}）</translation>
+    </message>
+    <message>
+        <source>{preorder}: called</source>
+        <translation>{preorder}：已通知</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesTab</name>
+    <message>
+        <source>Quote PDF [F6]</source>
+        <translation>报价单 PDF [F6]</translation>
+    </message>
+    <message>
+        <source>Quote report [F7]</source>
+        <translation>报价单报表 [F7]</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Sold as</source>
+        <translation>成交单号</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已开</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Sold value</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Choose a quote in the list first</source>
+        <translation>请先在列表中选择一个报价单</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesTab</name>
+    <message>
+        <source>Every store</source>
+        <translation>所有门店</translation>
+    </message>
+    <message>
+        <source>Choose a customer in a list</source>
+        <translation>请在列表中选择客户</translation>
+    </message>
+    <message>
+        <source>Note for the big-account team</source>
+        <translation>给大客户组的备注</translation>
+    </message>
+    <message>
+        <source>Statement PDF [F6]</source>
+        <translation>对账单 PDF [F6]</translation>
+    </message>
+    <message>
+        <source>Transfer to big-account team [F7]</source>
+        <translation>转大客户组 [F7]</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>60+ days</source>
+        <translation>60 天以上</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>预付</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>最早到期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Choose a customer in a list first</source>
+        <translation>请先在列表中选择客户</translation>
+    </message>
+    <message>
+        <source>Owed {total} · overdue {overdue} · {count} accounts</source>
+        <translation>应收 {total} · 逾期 {overdue} · {count} 个账户</translation>
+    </message>
+    <message>
+        <source>big accounts</source>
+        <translation>大客户组</translation>
+    </message>
+    <message>
+        <source>{customer} passed to the big-account team</source>
+        <translation>{customer} 已转大客户组</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>LeadForm</name>
+    <message>
+        <source>nobody yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>下次联系</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新商机</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>1. Who uses it</source>
+        <translation>1. 谁用</translation>
+    </message>
+    <message>
+        <source>2. What for</source>
+        <translation>2. 用来做什么</translation>
+    </message>
+    <message>
+        <source>3. What they can use</source>
+        <translation>3. 能用什么</translation>
+    </message>
+    <message>
+        <source>4. What they value</source>
+        <translation>4. 看重什么</translation>
+    </message>
+    <message>
+        <source>5. The need, summed up</source>
+        <translation>5. 需求总结</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Lead: {name}</source>
+        <translation>商机：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverForm</name>
+    <message>
+        <source>the team decides</source>
+        <translation>由团队安排</translation>
+    </message>
+    <message>
+        <source>Why it fits the team</source>
+        <translation>为什么适合该团队</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Taken on by</source>
+        <translation>接手人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>转单</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Hand over: {name}</source>
+        <translation>转单：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>LostForm</name>
+    <message>
+        <source>Why: bought elsewhere, no budget...</source>
+        <translation>原因：已在别处购买、没有预算……</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Mark lost</source>
+        <translation>标记为流失</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Lost: {name}</source>
+        <translation>流失：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Visit: {name}</source>
+        <translation>拜访：{name}</translation>
+    </message>
+    <message>
+        <source>Call: {name}</source>
+        <translation>电话：{name}</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>有意向</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What was seen and said (a visit needs notes)</source>
+        <translation>见到和谈到的情况（拜访必须填写）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPanel</name>
+    <message>
+        <source>Open, quoted or handed over</source>
+        <translation>跟进中、已报价或已转单</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <source>New [F5]</source>
+        <translation>新建 [F5]</translation>
+    </message>
+    <message>
+        <source>Edit [F6]</source>
+        <translation>修改 [F6]</translation>
+    </message>
+    <message>
+        <source>Hand over [F7]</source>
+        <translation>转单 [F7]</translation>
+    </message>
+    <message>
+        <source>Won [F8]</source>
+        <translation>成交 [F8]</translation>
+    </message>
+    <message>
+        <source>Lost [F9]</source>
+        <translation>流失 [F9]</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>下次联系</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Phone / WeChat</source>
+        <translation>电话 / 微信</translation>
+    </message>
+    <message>
+        <source>Who uses it</source>
+        <translation>谁用</translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation>做什么</translation>
+    </message>
+    <message>
+        <source>What they can use</source>
+        <translation>能用什么</translation>
+    </message>
+    <message>
+        <source>What they value</source>
+        <translation>看重什么</translation>
+    </message>
+    <message>
+        <source>The need</source>
+        <translation>需求总结</translation>
+    </message>
+    <message>
+        <source>No lead chosen</source>
+        <translation>未选择商机</translation>
+    </message>
+    <message>
+        <source>{name} · {company} · {state}</source>
+        <translation>{name} · {company} · {state}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBar</name>
+    <message>
+        <source>Earlier week [F5]</source>
+        <translation>上一周 [F5]</translation>
+    </message>
+    <message>
+        <source>Later week [F6]</source>
+        <translation>下一周 [F6]</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} to {last}</source>
+        <translation>第 {week} 周：{first} 至 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>Plan the week [F7]</source>
+        <translation>排本周计划 [F7]</translation>
+    </message>
+    <message>
+        <source>Record call [F8]</source>
+        <translation>登记电话 [F8]</translation>
+    </message>
+    <message>
+        <source>Record visit [F9]</source>
+        <translation>登记拜访 [F9]</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Lead due</source>
+        <translation>商机到期</translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Business customer</source>
+        <translation>企业客户</translation>
+    </message>
+    <message>
+        <source>Recent purchase</source>
+        <translation>近期购买</translation>
+    </message>
+    <message>
+        <source>Card renewal</source>
+        <translation>服务卡续期</translation>
+    </message>
+    <message>
+        <source>Pre-order arrived</source>
+        <translation>预订到货</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>有意向</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>{count} contacts this week, {todo} still to do</source>
+        <translation>本周 {count} 次联系，{todo} 次待办</translation>
+    </message>
+    <message>
+        <source>{new} planned now, {already} planned before</source>
+        <translation>本次新排 {new} 次，之前已排 {already} 次</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Days below</source>
+        <translation>未达标天数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Visits a day: the target is {target} for customer managers; sales within 30 days of a contact, each credited once</source>
+        <translation>每日拜访：客户经理目标 {target} 次；联系后 30 天内的销售，每笔只计一次</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsDialog</name>
+    <message>
+        <source>Leads [F1]</source>
+        <translation>商机 [F1]</translation>
+    </message>
+    <message>
+        <source>This week [F2]</source>
+        <translation>本周跟进 [F2]</translation>
+    </message>
+    <message>
+        <source>Report [F3]</source>
+        <translation>跟进报表 [F3]</translation>
+    </message>
+    <message>
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+    <message>
+        <source>Leads and follow-up · {name}</source>
+        <translation>商机与跟进 · {name}</translation>
     </message>
 </context>
 <context>
@@ -7973,927 +8943,10 @@
         <comment>report.shift_deposits_out</comment>
         <translation>退还定金：</translation>
     </message>
-</context>
-<context>
-    <name>QuoteDialog</name>
     <message>
-        <source>Quotes</source>
-        <translation>报价单</translation>
-    </message>
-    <message>
-        <source>Note on the quote</source>
-        <translation>报价单备注</translation>
-    </message>
-    <message>
-        <source>Save quote</source>
-        <translation>保存报价单</translation>
-    </message>
-    <message>
-        <source>Quote number (type or scan)</source>
-        <translation>报价单号（输入或扫描）</translation>
-    </message>
-    <message>
-        <source>Open as the sale [Enter]</source>
-        <translation>转为销售 [Enter]</translation>
-    </message>
-    <message>
-        <source>Save PDF</source>
-        <translation>保存 PDF</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <source>To save a quote: scan the products and find the business customer first</source>
-        <translation>保存报价单：请先扫描商品并找到企业客户</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>Quote</source>
-        <translation>报价单</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Close [Esc]</source>
-        <translation>关闭 [Esc]</translation>
-    </message>
-    <message>
-        <source>Open quotes (this customer's first)</source>
-        <translation>未成交报价单（本客户的在前）</translation>
-    </message>
-    <message>
-        <source>Type or scan the quote's number, or choose it in the list</source>
-        <translation>请输入或扫描报价单号，或在列表中选择</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <source>sold</source>
-        <translation>已成交</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Save this sale as a quote for {customer}</source>
-        <translation>将本单保存为 {customer} 的报价单</translation>
-    </message>
-    <message>
-        <source>Quote {quote} saved, valid until {date}: {total}</source>
-        <translation>报价单 {quote} 已保存，有效期至 {date}：{total}</translation>
-    </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-</context>
-<context>
-    <name>AccountsDialog</name>
-    <message>
-        <source>Receivables [F1]</source>
-        <translation>应收账款 [F1]</translation>
-    </message>
-    <message>
-        <source>Quotes [F2]</source>
-        <translation>报价单 [F2]</translation>
-    </message>
-    <message>
-        <source>Pre-orders [F3]</source>
-        <translation>预订 [F3]</translation>
-    </message>
-    <message>
-        <source>Close [Esc]</source>
-        <translation>关闭 [Esc]</translation>
-    </message>
-    <message>
-        <source>Accounts · {store}</source>
-        <translation>客户账户 · {store}</translation>
-    </message>
-</context>
-<context>
-    <name>PreordersTab</name>
-    <message>
-        <source>Called [F6]</source>
-        <translation>已通知 [F6]</translation>
-    </message>
-    <message>
-        <source>Cancel and refund [F7]</source>
-        <translation>取消并退定金 [F7]</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation>银行转账</translation>
-    </message>
-    <message>
-        <source>Arrived: to call</source>
-        <translation>已到货：待通知</translation>
-    </message>
-    <message>
-        <source>All open</source>
-        <translation>全部未完成</translation>
-    </message>
-    <message>
-        <source>Pre-order</source>
-        <translation>预订单</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Deposit</source>
-        <translation>定金</translation>
-    </message>
-    <message>
-        <source>Gift</source>
-        <translation>赠品</translation>
-    </message>
-    <message>
-        <source>Called</source>
-        <translation>已通知</translation>
-    </message>
-    <message>
-        <source>Refund in</source>
-        <translation>退款方式</translation>
-    </message>
-    <message>
-        <source>Choose a pre-order in the list first</source>
-        <translation>请先在列表中选择一个预订单</translation>
-    </message>
-    <message>
-        <source>Press F7 again to cancel {preorder} and pay back {amount}</source>
-        <translation>再按一次 F7 取消 {preorder} 并退还 {amount}</translation>
-    </message>
-    <message>
-        <source>{preorder} cancelled: {amount} paid back ({doc})</source>
-        <translation>{preorder} 已取消：已退还 {amount}（{doc}）</translation>
-    </message>
-    <message>
-        <source>{preorder}: called</source>
-        <translation>{preorder}：已通知</translation>
-    </message>
-</context>
-<context>
-    <name>QuotesTab</name>
-    <message>
-        <source>Quote PDF [F6]</source>
-        <translation>报价单 PDF [F6]</translation>
-    </message>
-    <message>
-        <source>Quote report [F7]</source>
-        <translation>报价单报表 [F7]</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>已成交</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Quote</source>
-        <translation>报价单</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <source>Sold as</source>
-        <translation>成交单号</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>员工</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>已开</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Sold value</source>
-        <translation>成交金额</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>成交率</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Choose a quote in the list first</source>
-        <translation>请先在列表中选择一个报价单</translation>
-    </message>
-    <message>
-        <source>All staff</source>
-        <translation>全部员工</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <source>sold</source>
-        <translation>已成交</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-</context>
-<context>
-    <name>ReceivablesTab</name>
-    <message>
-        <source>Every store</source>
-        <translation>所有门店</translation>
-    </message>
-    <message>
-        <source>Choose a customer in a list</source>
-        <translation>请在列表中选择客户</translation>
-    </message>
-    <message>
-        <source>Note for the big-account team</source>
-        <translation>给大客户组的备注</translation>
-    </message>
-    <message>
-        <source>Statement PDF [F6]</source>
-        <translation>对账单 PDF [F6]</translation>
-    </message>
-    <message>
-        <source>Transfer to big-account team [F7]</source>
-        <translation>转大客户组 [F7]</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Store</source>
-        <translation>门店</translation>
-    </message>
-    <message>
-        <source>Current</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
-        <source>1–30 days</source>
-        <translation>1–30 天</translation>
-    </message>
-    <message>
-        <source>31–60 days</source>
-        <translation>31–60 天</translation>
-    </message>
-    <message>
-        <source>60+ days</source>
-        <translation>60 天以上</translation>
-    </message>
-    <message>
-        <source>Credit</source>
-        <translation>预付</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <source>Oldest due</source>
-        <translation>最早到期</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>天数</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>余额</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>团队</translation>
-    </message>
-    <message>
-        <source>Choose a customer in a list first</source>
-        <translation>请先在列表中选择客户</translation>
-    </message>
-    <message>
-        <source>Owed {total} · overdue {overdue} · {count} accounts</source>
-        <translation>应收 {total} · 逾期 {overdue} · {count} 个账户</translation>
-    </message>
-    <message>
-        <source>big accounts</source>
-        <translation>大客户组</translation>
-    </message>
-    <message>
-        <source>{customer} passed to the big-account team</source>
-        <translation>{customer} 已转大客户组</translation>
-    </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-</context>
-<context>
-    <name>LeadForm</name>
-    <message>
-        <source>nobody yet</source>
-        <translation>暂无</translation>
-    </message>
-    <message>
-        <source>Next contact</source>
-        <translation>下次联系</translation>
-    </message>
-    <message>
-        <source>New lead</source>
-        <translation>新商机</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Contact name</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>1. Who uses it</source>
-        <translation>1. 谁用</translation>
-    </message>
-    <message>
-        <source>2. What for</source>
-        <translation>2. 用来做什么</translation>
-    </message>
-    <message>
-        <source>3. What they can use</source>
-        <translation>3. 能用什么</translation>
-    </message>
-    <message>
-        <source>4. What they value</source>
-        <translation>4. 看重什么</translation>
-    </message>
-    <message>
-        <source>5. The need, summed up</source>
-        <translation>5. 需求总结</translation>
-    </message>
-    <message>
-        <source>Looked after by</source>
-        <translation>跟进人</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Lead: {name}</source>
-        <translation>商机：{name}</translation>
-    </message>
-</context>
-<context>
-    <name>HandOverForm</name>
-    <message>
-        <source>the team decides</source>
-        <translation>由团队安排</translation>
-    </message>
-    <message>
-        <source>Why it fits the team</source>
-        <translation>为什么适合该团队</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>团队</translation>
-    </message>
-    <message>
-        <source>Taken on by</source>
-        <translation>接手人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Hand over</source>
-        <translation>转单</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Hand over: {name}</source>
-        <translation>转单：{name}</translation>
-    </message>
-</context>
-<context>
-    <name>LostForm</name>
-    <message>
-        <source>Why: bought elsewhere, no budget...</source>
-        <translation>原因：已在别处购买、没有预算……</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Mark lost</source>
-        <translation>标记为流失</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Lost: {name}</source>
-        <translation>流失：{name}</translation>
-    </message>
-</context>
-<context>
-    <name>ContactForm</name>
-    <message>
-        <source>Visit: {name}</source>
-        <translation>拜访：{name}</translation>
-    </message>
-    <message>
-        <source>Call: {name}</source>
-        <translation>电话：{name}</translation>
-    </message>
-    <message>
-        <source>Reached</source>
-        <translation>已联系上</translation>
-    </message>
-    <message>
-        <source>Interested</source>
-        <translation>有意向</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <source>Wrong number</source>
-        <translation>号码错误</translation>
-    </message>
-    <message>
-        <source>How it went</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>What was seen and said (a visit needs notes)</source>
-        <translation>见到和谈到的情况（拜访必须填写）</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>LeadsPanel</name>
-    <message>
-        <source>Open, quoted or handed over</source>
-        <translation>跟进中、已报价或已转单</translation>
-    </message>
-    <message>
-        <source>Every state</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Only mine</source>
-        <translation>只看我的</translation>
-    </message>
-    <message>
-        <source>New [F5]</source>
-        <translation>新建 [F5]</translation>
-    </message>
-    <message>
-        <source>Edit [F6]</source>
-        <translation>修改 [F6]</translation>
-    </message>
-    <message>
-        <source>Hand over [F7]</source>
-        <translation>转单 [F7]</translation>
-    </message>
-    <message>
-        <source>Won [F8]</source>
-        <translation>成交 [F8]</translation>
-    </message>
-    <message>
-        <source>Lost [F9]</source>
-        <translation>流失 [F9]</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Next contact</source>
-        <translation>下次联系</translation>
-    </message>
-    <message>
-        <source>Looked after by</source>
-        <translation>跟进人</translation>
-    </message>
-    <message>
-        <source>Phone / WeChat</source>
-        <translation>电话 / 微信</translation>
-    </message>
-    <message>
-        <source>Who uses it</source>
-        <translation>谁用</translation>
-    </message>
-    <message>
-        <source>What for</source>
-        <translation>做什么</translation>
-    </message>
-    <message>
-        <source>What they can use</source>
-        <translation>能用什么</translation>
-    </message>
-    <message>
-        <source>What they value</source>
-        <translation>看重什么</translation>
-    </message>
-    <message>
-        <source>The need</source>
-        <translation>需求总结</translation>
-    </message>
-    <message>
-        <source>No lead chosen</source>
-        <translation>未选择商机</translation>
-    </message>
-    <message>
-        <source>{name} · {company} · {state}</source>
-        <translation>{name} · {company} · {state}</translation>
-    </message>
-</context>
-<context>
-    <name>WeekBar</name>
-    <message>
-        <source>Earlier week [F5]</source>
-        <translation>上一周 [F5]</translation>
-    </message>
-    <message>
-        <source>Later week [F6]</source>
-        <translation>下一周 [F6]</translation>
-    </message>
-    <message>
-        <source>Week {week}: {first} to {last}</source>
-        <translation>第 {week} 周：{first} 至 {last}</translation>
-    </message>
-</context>
-<context>
-    <name>PlanPanel</name>
-    <message>
-        <source>Plan the week [F7]</source>
-        <translation>排本周计划 [F7]</translation>
-    </message>
-    <message>
-        <source>Record call [F8]</source>
-        <translation>登记电话 [F8]</translation>
-    </message>
-    <message>
-        <source>Record visit [F9]</source>
-        <translation>登记拜访 [F9]</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Whom</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>How it went</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <source>Lead due</source>
-        <translation>商机到期</translation>
-    </message>
-    <message>
-        <source>Revisit</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>Business customer</source>
-        <translation>企业客户</translation>
-    </message>
-    <message>
-        <source>Recent purchase</source>
-        <translation>近期购买</translation>
-    </message>
-    <message>
-        <source>Card renewal</source>
-        <translation>服务卡续期</translation>
-    </message>
-    <message>
-        <source>Pre-order arrived</source>
-        <translation>预订到货</translation>
-    </message>
-    <message>
-        <source>To do</source>
-        <translation>待办</translation>
-    </message>
-    <message>
-        <source>Reached</source>
-        <translation>已联系上</translation>
-    </message>
-    <message>
-        <source>Interested</source>
-        <translation>有意向</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <source>Wrong number</source>
-        <translation>号码错误</translation>
-    </message>
-    <message>
-        <source>{count} contacts this week, {todo} still to do</source>
-        <translation>本周 {count} 次联系，{todo} 次待办</translation>
-    </message>
-    <message>
-        <source>{new} planned now, {already} planned before</source>
-        <translation>本次新排 {new} 次，之前已排 {already} 次</translation>
-    </message>
-</context>
-<context>
-    <name>ReportPanel</name>
-    <message>
-        <source>Person</source>
-        <translation>员工</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <source>Mon</source>
-        <translation>一</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>二</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>三</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>四</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>五</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>六</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>日</translation>
-    </message>
-    <message>
-        <source>Days below</source>
-        <translation>未达标天数</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>销售笔数</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>销售额</translation>
-    </message>
-    <message>
-        <source>Visits a day: the target is {target} for customer managers; sales within 30 days of a contact, each credited once</source>
-        <translation>每日拜访：客户经理目标 {target} 次；联系后 30 天内的销售，每笔只计一次</translation>
-    </message>
-</context>
-<context>
-    <name>LeadsDialog</name>
-    <message>
-        <source>Leads [F1]</source>
-        <translation>商机 [F1]</translation>
-    </message>
-    <message>
-        <source>This week [F2]</source>
-        <translation>本周跟进 [F2]</translation>
-    </message>
-    <message>
-        <source>Report [F3]</source>
-        <translation>跟进报表 [F3]</translation>
-    </message>
-    <message>
-        <source>Close [Esc]</source>
-        <translation>关闭 [Esc]</translation>
-    </message>
-    <message>
-        <source>Leads and follow-up · {name}</source>
-        <translation>商机与跟进 · {name}</translation>
+        <source>No account document has the number {doc}</source>
+        <comment>print.no_account_doc</comment>
+        <translation>没有编号为 {doc} 的账户单据</translation>
     </message>
 </context>
 </TS>
