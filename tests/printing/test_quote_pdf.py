@@ -120,3 +120,9 @@ def test_chinese_glyphs_render_according_to_pdftotext():
     text = result.stdout.decode("utf-8")
     for expected in ("报价单", "人民币叁万伍仟玖佰捌拾伍元整", "客户确认"):
         assert expected in text
+
+
+def test_the_capitals_a_quote_prints():
+    assert chinese_capitals(1_234_567) == "人民币壹万贰仟叁佰肆拾伍元陆角柒分"
+    assert chinese_capitals(3_598_500) == "人民币叁万伍仟玖佰捌拾伍元整"
+    assert chinese_capitals(5_000_060) == "人民币伍万元陆角整"  # 零 may be left out here
