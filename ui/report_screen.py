@@ -279,7 +279,8 @@ class ReportDialog(QDialog):
         tenders = {Tender.CASH: self.tr("Cash"), Tender.BANK_CARD: self.tr("Bank card"),
                    Tender.WECHAT: self.tr("WeChat Pay"), Tender.ALIPAY: self.tr("Alipay"),
                    Tender.VOUCHER: self.tr("Voucher"), Tender.ON_ACCOUNT: self.tr("On account"),
-                   Tender.EXCHANGE: self.tr("Exchange credit")}
+                   Tender.EXCHANGE: self.tr("Exchange credit"),
+                   Tender.DEPOSIT: self.tr("Deposit"), Tender.BANK_TRANSFER: self.tr("Bank transfer")}
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         for row, (kind, (count, total)) in enumerate(report.documents.items()):
@@ -289,10 +290,38 @@ class ReportDialog(QDialog):
         for row, (tender, amount) in enumerate(report.tenders.items()):
             grid.addWidget(QLabel(tenders.get(tender, tender)), row, 3)
             grid.addWidget(QLabel(money(amount)), row, 4)
+        if report.has_account:  # customer accounts and deposits (issue 19): only when any
+            self._account_rows(grid, report, tenders,
+                               max(len(report.documents), len(report.tenders)))
         grid.setColumnStretch(5, 1)
         figures = QWidget()
         figures.setLayout(grid)
         return figures
+
+    def _account_rows(self, grid: QGridLayout, report, tenders: dict, first: int) -> None:
+        """Account money under the sales: none of it is a sale; money in (the sales' own
+        tenders, payments received and deposits net) per tender beside it."""
+        money, a = self.formats.money, report.account
+        rows = [(self.tr("Sales on account"), a.sales_on_account),
+                (self.tr("Refunds to account"), a.refunds_to_account),
+                (self.tr("Payments received"), a.payments_total),
+                (self.tr("Written off"), a.write_offs),
+                (self.tr("Deposits taken"), sum(a.deposits_taken.values())),
+                (self.tr("Deposits paid back"), sum(a.deposits_refunded.values())),
+                (self.tr("Deposits used on sales"), a.deposits_used),
+                (self.tr("Deposits held"), a.deposits_held)]
+        heading = QLabel(self.tr("Customer accounts and deposits"))
+        heading.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        grid.addWidget(heading, first, 0, 1, 3)
+        takings = QLabel(self.tr("Money in"))
+        takings.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        grid.addWidget(takings, first, 3, 1, 2)
+        for row, (label, amount) in enumerate(rows, start=first + 1):
+            grid.addWidget(QLabel(label), row, 0, 1, 2)
+            grid.addWidget(QLabel(money(amount)), row, 2)
+        for row, (tender, amount) in enumerate(report.takings.items(), start=first + 1):
+            grid.addWidget(QLabel(tenders.get(tender, tender)), row, 3)
+            grid.addWidget(QLabel(money(amount)), row, 4)
 
     # files and commissions -------------------------------------------------------------
     def suggested_name(self, kind: str) -> str:
