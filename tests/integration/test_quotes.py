@@ -266,3 +266,35 @@ def test_an_opened_quote_parks_and_resumes_and_stays_its_customers(demo_db):
     checkout.set_customer(db, back, customer_id=buyer.id)
     assert cash(db, back).total == quote.total
     assert verify(db).ok
+
+
+@pytest.mark.postgres
+def test_four_tills_selling_one_quote_at_once_sell_it_once(pg_demo_db):
+    import threading
+
+    db = pg_demo_db
+    buyer = business(db)
+    quote = save(db, quote_cart(db, buyer.id))
+    carts = [quotes.open_quote(db, quote_no=quote.quote_no, staff_id=staff_id(db, "cashier"),
+                               terminal=f"T0{i % 3 + 1}") for i in range(4)]
+    before = state(db)
+    barrier, said = threading.Barrier(len(carts)), []
+
+    def sell(cart):
+        barrier.wait()
+        try:
+            said.append(("OK", cash(db, cart).receipt_no))
+        except UserError as refusal:
+            said.append(("REFUSED", refusal.message_id))
+
+    threads = [threading.Thread(target=sell, args=(cart,)) for cart in carts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(word for word, _ in said) == ["OK", "REFUSED", "REFUSED", "REFUSED"], said
+    assert {detail for word, detail in said if word == "REFUSED"} == {"quote.already_converted"}
+    receipt = next(detail for word, detail in said if word == "OK")
+    assert quotes.quote_view(db, quote_no=quote.quote_no).converted_receipt == receipt
+    assert state(db)[2] == before[2] + 1  # one sale
+    assert verify(db).ok
