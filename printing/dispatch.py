@@ -111,6 +111,19 @@ def deliver(db: Database, job: JobInfo, *, timeout: float) -> str:
                          card_certificate_pdf(store, card, locale=store.locale))
     if job.kind == "zreport":
         return _z_report(job, target, suffix, load_z_report(db, ref=job.ref), timeout=timeout)
+    if job.kind == "account":  # a payment on account's or a deposit's slip
+        from pos.printjobs.account_slip import load_account_slip
+
+        from .account_receipt import account_slip_layout
+
+        width = PAPER_COLUMNS.get(int(job.options.get("paper_mm", 80)), 48)
+        encoding = job.options.get("encoding", "gb18030")
+        ops = account_slip_layout(load_account_slip(db, doc_no=job.ref), width=width,
+                                  encoding=encoding)
+        if target.is_pdf:
+            return str(save_pdf(target, f"{job.ref}{suffix}.pdf", receipt_pdf(ops, width=width)))
+        send(target, receipt_bytes(ops, width=width, encoding=encoding), timeout=timeout)
+        return job.printer_uri
     raise PrinterError("print.unknown_job_kind", kind=job.kind)
 
 

@@ -982,4 +982,6 @@ CATALOG: dict[str, str] = {
     "report.shift_account_in": "Payments received on account:",
     "report.shift_deposits_in": "Deposits taken:",
     "report.shift_deposits_out": "Deposits paid back:",
+    # --- customer accounts: print (issue 19, P2) -----------------------------------------
+    "print.no_account_doc": "No account document has the number {doc}",
 }
