@@ -15,6 +15,7 @@ Every posting is exactly once by its request id (unique on account_documents).""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -23,46 +24,24 @@ from sqlalchemy.exc import IntegrityError
 
 from pos.accounts.accounts import resolve_customer, store_for
 from pos.accounts.preorder_views import (  # noqa: F401  (the service's whole surface)
-    PreorderView,
-    list_preorders,
-    one_preorder,
-    preorder_slip,
-    preorder_view,
-    store_id_of,
+    PreorderView, list_preorders, one_preorder, preorder_slip, preorder_view, store_id_of,
     views_where,
 )
 from pos.db.engine import Database
+from pos.db.models import AccountDocument as DocRow
 from pos.db.models import (
-    AccountDocument as DocRow,
-)
-from pos.db.models import (
-    FollowUp,
-    Preorder,
-    Product,
-    Staff,
-    Store,
-    StoreStock,
-    Terminal,
+    FollowUp, Preorder, PrintJob, Product, Staff, Store, StoreStock, Terminal,
 )
 from pos.kernel.clock import utcnow
-from pos.kernel.enums import (
-    AccountDocKind,
-    CallOutcome,
-    ContactKind,
-    PreorderState,
-    Tender,
-)
+from pos.kernel.enums import AccountDocKind, CallOutcome, ContactKind, PreorderState, Tender
 from pos.kernel.errors import UserError
 from pos.kernel.text import clean_text
-from pos.ledger.account_documents import (
-    AccountDocument,
-    PreorderTerms,
-    account_doc_number,
-)
+from pos.ledger.account_documents import AccountDocument, PreorderTerms, account_doc_number
 from pos.ledger.account_tables import next_account_number, write_account_document
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.stock_tables import next_store_number
 from pos.people.permissions import authorise
+from pos.printjobs.print_queue import PrintRequest, job_rows
 
 # the ways a deposit is taken (and paid back, with cash)
 DEPOSIT_TENDERS = (Tender.CASH, Tender.BANK_CARD, Tender.WECHAT, Tender.ALIPAY,
@@ -152,6 +131,12 @@ def _replayed(conn, request_id: str) -> PostedDeposit | None:
         PREORDERS.c.id == row.preorder_id])[0], replayed=True)
 
 
+def _queue(conn, terminal_id: int | None, doc_no: str, requests) -> None:
+    """The slip's print jobs, in the document's transaction (only at a till)."""
+    if terminal_id is not None and requests:
+        conn.execute(PrintJob.__table__.insert(), job_rows(terminal_id, doc_no, requests))
+
+
 def _exactly_once(db: Database, request_id: str, write) -> PostedDeposit:
     if not isinstance(request_id, str) or not 8 <= len(request_id) <= 36:
         raise ValueError("a request id is a uuid4 string")
@@ -171,14 +156,16 @@ def _exactly_once(db: Database, request_id: str, write) -> PostedDeposit:
 
 def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, deposit: int,
                   tender, gift: str = "", price: int | None = None, staff_id: int,
-                  terminal: str | None, request_id: str,
-                  reference: str | None = None) -> PostedDeposit:
+                  terminal: str | None, request_id: str, reference: str | None = None,
+                  print_requests: Sequence[PrintRequest] = ()) -> PostedDeposit:
     """Take a deposit against a product for a customer: the pre-order (open, its number
     from the store's `preorder` sequence) and its sealed DEPOSIT document, in one
     transaction. Refused, changing nothing: deposit.not_positive, deposit.needs_customer,
     customer.unknown, preorder.product_unknown, preorder.quantity, preorder.bad_price,
     deposit.over_price (more than the promised or current price of the units),
-    deposit.bad_tender, account.cash_needs_till (cash without a till)."""
+    deposit.bad_tender, account.cash_needs_till (cash without a till). At a till the
+    receipt printer's slip (print job kind account, `print_requests`) is queued in the
+    same transaction; the A4 slip is printing.preorder_pdf (preorder_slip)."""
     if _money(deposit) <= 0:
         raise UserError("deposit.not_positive")
     if isinstance(quantity, bool) or not isinstance(quantity, int) \
@@ -218,6 +205,7 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
             request_id=request_id, amount=deposit, tender=tender, reference=reference,
             terminal_id=terminal_id, shift_id=shift_id, staff_id=staff_id,
             preorder=PreorderTerms(number, product.id, product.sku, quantity, gift, price)))
+        _queue(conn, terminal_id, doc_no, print_requests)
         return PostedDeposit(doc_no, number, deposit,
                              views_where(conn, [PREORDERS.c.preorder_no == number])[0])
 
@@ -226,7 +214,8 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
 
 def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
                     approval_id: int | None = None, tender, terminal: str | None = None,
-                    request_id: str, reason: str = "") -> PostedDeposit:
+                    request_id: str, reason: str = "",
+                    print_requests: Sequence[PrintRequest] = ()) -> PostedDeposit:
     """Cancel an open pre-order and pay its deposit back, whole (a DEPOSIT_REFUND
     document): a manager's (money action deposit_refund, bound to the amount), in cash
     at a till with its shift, or the way the deposit was taken."""
@@ -265,6 +254,7 @@ def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
             approved_by=auth.approved_by, reason=reason,
             preorder=PreorderTerms(number, view.product_id, view.sku, view.quantity,
                                    view.gift, view.price)))
+        _queue(conn, terminal_id, doc_no, print_requests)
         return PostedDeposit(doc_no, number, view.deposit_held, one_preorder(conn, number))
 
     return _exactly_once(db, request_id, write)

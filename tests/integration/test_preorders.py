@@ -272,3 +272,24 @@ def test_a_manager_cancels_and_pays_the_deposit_back(demo_db):
     assert tuple(held(db, number)) == (0, PreorderState.CANCELLED)
     result = verify(db)
     assert result.ok, result.problem
+
+
+def test_the_slip_is_queued_with_the_deposit_at_a_till(demo_db):
+    from pos.db.models import PrintJob
+    from pos.printjobs.account_slip import load_account_slip
+    from pos.printjobs.print_queue import PrintRequest
+
+    db = demo_db
+    buyer(db)
+    slip = [PrintRequest("account", "file:///tmp/never")]
+    posted = take(db, gift="Mouse pad", print_requests=slip)
+    with db.read_connection() as conn:
+        jobs = conn.execute(select(PrintJob.kind, PrintJob.ref)).all()
+    assert [(str(kind), ref) for kind, ref in jobs] == [("account", posted.doc_no)]
+    record = load_account_slip(db, doc_no=posted.doc_no)
+    assert (record.preorder, record.gift, record.amount) == (posted.preorder_no, "Mouse pad",
+                                                            10_000)
+    take(db, tender="wechat", terminal=None, print_requests=slip)  # no till: no job
+    with db.read_connection() as conn:
+        assert conn.execute(select(func.count()).select_from(PrintJob)).scalar() == 1
+    assert verify(db).ok
