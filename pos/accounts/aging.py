@@ -95,6 +95,19 @@ def bounds(as_of: date) -> dict[str, date]:
             "due_60": as_of - timedelta(days=60)}
 
 
+def bucket_of(due_date: date | None, as_of: date) -> str:
+    """The bucket an open invoice falls in on `as_of`: what the SQL's CASE says, for one
+    item (the screens and tests use it)."""
+    b = bounds(as_of)
+    if due_date is None or due_date >= b["due_today"]:
+        return "current"
+    if due_date >= b["due_30"]:
+        return "days_1_30"
+    if due_date >= b["due_60"]:
+        return "days_31_60"
+    return "days_60_plus"
+
+
 def _aging_query(store_id: int | None):
     due, amount = ITEMS.c.due_date, ITEMS.c.open_amount
     owed = amount > literal_column("0")
