@@ -293,3 +293,47 @@ def test_the_slip_is_queued_with_the_deposit_at_a_till(demo_db):
     with db.read_connection() as conn:
         assert conn.execute(select(func.count()).select_from(PrintJob)).scalar() == 1
     assert verify(db).ok
+
+
+def test_pos_preorder_commands_end_to_end(demo_db, capsys, tmp_path, monkeypatch):
+    from pos.cli import main
+
+    monkeypatch.setenv("POS_LOCALE", "en")
+    db = demo_db
+    buyer(db)
+    url = "--db=" + db.engine.url.render_as_string(hide_password=False)
+
+    def pos(*words):
+        capsys.readouterr()
+        code = main([url, *words])
+        said = capsys.readouterr()
+        return code, said.out + said.err
+
+    before = state(db)
+    for words, refusal in (
+            (["--deposit", "-5.00"], "A deposit must be more than zero"),
+            (["--deposit", "0"], "A deposit must be more than zero"),
+            (["--deposit", "5.00", "--gift", "x" * 201], "The gift"),):
+        code, said = pos("preorder", "take", "13700000011", BAG, "--tender", "cash",
+                         "--staff", "Li Na", *words)
+        assert (code, refusal in said) == (1, True), said
+    code, said = pos("preorder", "take", "13900000000", BAG, "--deposit", "5.00",
+                     "--tender", "cash", "--staff", "Li Na")
+    assert code == 1 and "No customer" in said
+    assert state(db) == before
+    code, said = pos("preorder", "take", "13700000011", BAG, "--deposit", "100.00",
+                     "--tender", "cash", "--gift", "Mouse pad", "--staff", "Li Na")
+    assert code == 0 and "S01-PO-000001: deposit 100.00 taken (S01-DP-000001)" in said
+    code, said = pos("preorder", "list", "--arrived")
+    assert code == 0 and "S01-PO-000001" in said and "on hand" in said
+    code, said = pos("preorder", "slip", "S01-PO-000001", "--pdf", str(tmp_path / "s.pdf"))
+    assert code == 0 and (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    code, said = pos("preorder", "cancel", "S01-PO-000001", "--tender", "cash",
+                     "--staff", "Li Na")
+    assert code == 1 and "manager" in said
+    code, said = pos("preorder", "cancel", "S01-PO-000001", "--tender", "cash",
+                     "--staff", "Zhang Wei")
+    assert code == 0 and "deposit 100.00 paid back (S01-DR-000001)" in said
+    code, said = pos("preorder", "list", "--state", "cancelled")
+    assert code == 0 and "S01-PO-000001" in said
+    assert verify(db).ok
