@@ -337,3 +337,35 @@ def test_pos_preorder_commands_end_to_end(demo_db, capsys, tmp_path, monkeypatch
     code, said = pos("preorder", "list", "--state", "cancelled")
     assert code == 0 and "S01-PO-000001" in said
     assert verify(db).ok
+
+
+def test_a_cashier_cancels_with_a_managers_approval_for_that_amount(demo_db):
+    from pos.people import approvals
+
+    db = demo_db
+    buyer(db)
+    cashier = staff_id(db, "cashier")
+    number = take(db, deposit=20_000).preorder_no
+    wrong = approvals.approve(db, action="deposit_refund", ref=f"preorder:{number}",
+                              amount=10_000, requested_by=cashier,
+                              manager_id=staff_id(db, "manager"), pin="9999")
+    before = state(db)
+    with pytest.raises(UserError) as refused:
+        preorders.cancel_preorder(db, preorder_no=number, staff_id=cashier, approval_id=wrong,
+                                  tender="cash", terminal="T01", request_id=rid())
+    assert refused.value.message_id == "approval.other_amount"
+    assert state(db) == before
+    right = approvals.approve(db, action="deposit_refund", ref=f"preorder:{number}",
+                              amount=20_000, requested_by=cashier,
+                              manager_id=staff_id(db, "manager"), pin="9999")
+    done = preorders.cancel_preorder(db, preorder_no=number, staff_id=cashier,
+                                     approval_id=right, tender="cash", terminal="T01",
+                                     request_id=rid())
+    assert done.amount == 20_000
+    with db.read_connection() as conn:
+        doc = conn.execute(select(AccountDocument.__table__).where(
+            AccountDocument.doc_no == done.doc_no)).one()
+    assert (doc.staff_id, doc.approved_by, doc.shift_id is not None) == (
+        cashier, staff_id(db, "manager"), True)
+    result = verify(db)
+    assert result.ok, result.problem
