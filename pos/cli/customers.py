@@ -150,8 +150,8 @@ def show_report(args, db, terminal) -> int:
         print(f"follow-up report written to {args.csv}")
         return 0
     for p in rows:
-        target = "" if p.target is None else f"  target {p.target}/day, {len(p.days_below)} " \
-                                              "days below"
+        target = ("" if p.target is None
+                  else f"  target {p.target}/day, {len(p.days_below)} days below")
         print(f"{week_name(p.week_start)}  {p.name:<12} planned {p.planned:>3} done {p.done:>3}"
               f"  calls {p.calls:>3} visits {p.visits:>3} "
               f"({' '.join(str(n) for n in p.visits_by_day)}){target}  "

@@ -18,7 +18,7 @@ def run(args, db, terminal) -> int:
     if args.if_empty and not loader.database_is_empty(db):
         print("database already has data; demo store not loaded")
         return 0
-    summary = loader.load_demo(db, locale=args.locale, stores=True)
+    summary = loader.load_demo(db, locale=args.locale, stores=True, crm=True)
     print(f"demo store loaded ({summary.locale}): {summary.categories} categories, "
           f"{summary.products} products, {summary.sheets} sheets with "
           f"{summary.sheet_items} items, {summary.tiers} service tiers")

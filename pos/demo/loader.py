@@ -36,12 +36,16 @@ def database_is_empty(db: Database) -> bool:
     return products == 0 and staff == 0
 
 
-def load_demo(db: Database, *, locale: str = "en", stores: bool = False) -> DemoSummary:
+def load_demo(db: Database, *, locale: str = "en", stores: bool = False,
+              crm: bool = False) -> DemoSummary:
     """The demo store S01 with its tills, catalog, sheets and staff; with `stores` (what
     `pos demo load` and the first run load) also the chain around it: stores S02 and S03
     with stock of their own, serial units received at S01 (serials DEMO-…) and a
     transfer S01 -> S02 received (pos.demo.chain). S01 holds the catalog's quantities
-    either way. The tests' demo is the store alone."""
+    either way. With `crm` (what `pos demo load` and the first run load, too) also the
+    business customers and follow-up of pos.demo.crm: a customer manager, accounts (one
+    overdue), a quote, a pre-order, leads, last week's calls and visits and this week's
+    plan. The tests' demo is the store alone."""
     if locale not in data.LOCALES:
         raise UserError("demo.bad_locale", locale=locale, allowed=list(data.LOCALES))
     if not database_is_empty(db):
@@ -66,6 +70,10 @@ def load_demo(db: Database, *, locale: str = "en", stores: bool = False) -> Demo
         from pos.demo.chain import load_chain
 
         load_chain(db, locale=locale)
+    if crm:
+        from pos.demo.crm import load_crm
+
+        staff.append(load_crm(db, locale=locale))
     return DemoSummary(locale, len(categories), len(products), result.sheets, result.items,
                        result.tiers, staff)
 

@@ -112,6 +112,7 @@ def _credited_sales(conn, start, end, staff: int | None) -> list[tuple[int, int]
     rank = func.row_number().over(partition_by=Sale.id,
                                   order_by=(contact.c.called_at.desc(), contact.c.id.desc()))
     latest = (select(Sale.id.label("sale_id"), Sale.total, Sale.completed_at,
+                     Sale.business_date,
                      contact.c.assigned_to, contact.c.called_at, rank.label("rank"))
               .join(contact, contact.c.customer_id == Sale.customer_id)
               .where(Sale.kind.in_([DocumentKind.SALE.value, DocumentKind.ADDON.value]),
@@ -120,11 +121,14 @@ def _credited_sales(conn, start, end, staff: int | None) -> list[tuple[int, int]
                      contact.c.called_at <= Sale.completed_at)
               .subquery())
     rows = conn.execute(select(latest.c.sale_id, latest.c.total, latest.c.completed_at,
-                               latest.c.assigned_to, latest.c.called_at)
+                               latest.c.business_date, latest.c.assigned_to, latest.c.called_at)
                         .where(latest.c.rank == 1, latest.c.called_at < end)).all()
     window = timedelta(days=SALE_WINDOW_DAYS)
-    kept = {sale: (person, int(total)) for sale, total, sold, person, called in rows
-            if sold - called <= window and (staff is None or person == staff)}
+    # a sale entered later for an earlier business day (dated back) did not follow a
+    # contact made after that day
+    kept = {sale: (person, int(total)) for sale, total, sold, day, person, called in rows
+            if sold - called <= window and day >= local_day(called)
+            and (staff is None or person == staff)}
     if kept:
         ids = list(kept)
         for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):

@@ -5,8 +5,6 @@ latest contact before it, net of its voids. SQLite and PostgreSQL."""
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import update
-
 from pos.aftersale import voids
 from pos.db.models import FollowUp
 from pos.ledger.verify import verify
@@ -103,7 +101,7 @@ def test_sales_within_30_days_are_credited_once_to_the_latest_contact(demo_db):
     contact(db, person=cm, day=OLD_WEEK + timedelta(days=1), customer_id=old)
     contact(db, person=cm, day=WEEK + timedelta(days=2), customer_id=old, outcome="not_called",
             due=WEEK + timedelta(days=2))  # planned only: no contact, no credit
-    first, price = sell(db, acme)
+    _first, price = sell(db, acme)
     second, _ = sell(db, acme)
     voids.void_sale(db, receipt_no=second.receipt_no, staff_id=manager)
     sell(db, linked)
