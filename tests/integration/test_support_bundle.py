@@ -167,3 +167,56 @@ def test_a_hundred_thousand_names_are_one_pattern():
     pattern = re.compile(trie_pattern(names))
     assert pattern.sub("[c]", "a Customer 054321 b Customer 1234567") == (
         "a [c] b Customer 1234567")
+
+
+TAX_ID, BANK_ACCOUNT, BANK_TYPED = "91310115MA1K4B7X2Q", "6222021001122334455", \
+    "6222 0210 0112 2334 455"
+LEAD_PHONE, LEAD_PHONE_TYPED, LEAD_NAME = "02164481234", "021-6448-1234", "Zhuge Kongming"
+INVOICE_PHONE = "02155008800"
+
+
+def test_business_details_and_leads_never_leave_the_store(demo_db, data_folder, tmp_path):
+    """Issue 19: a business customer's tax id, bank account and invoice phone (also as an
+    invoice request keeps them), and a lead's phone and contact name are scrubbed from
+    the logs and failed print jobs that carry them; what support needs stays."""
+    from pos.people import leads
+
+    db = demo_db
+    _, job, pin_hash = seed_secrets(db, data_folder)
+    buyer = customers.create_customer(db, phone="13700000091", name="Wang Buyer",
+                                      kind="business", company="Acme Ltd")
+    customers.update_customer(db, customer_id=buyer.id, tax_id=TAX_ID,
+                              bank_name="ICBC", bank_account=BANK_ACCOUNT,
+                              invoice_phone=INVOICE_PHONE)
+    manager = next(s.id for s in staff.list_staff(db) if s.role.value == "manager")
+    leads.add_lead(db, staff_id=manager, kind="smb", contact_name=LEAD_NAME,
+                   phone=LEAD_PHONE_TYPED, company="Shu Trading")
+    print_queue.mark_failed(db, job_id=job.id, fault="printer",
+                            error=f"statement for tax id {TAX_ID} account {BANK_TYPED} failed")
+    with open(data_folder / "logs" / "tickbox.log", "a", encoding="utf-8") as log:
+        log.write(f"2026-12-01 10:00:03,000 1 ERROR tickbox: invoice {TAX_ID.lower()} bank "
+                  f"{BANK_ACCOUNT} tel {INVOICE_PHONE}; lead {LEAD_NAME} {LEAD_PHONE} "
+                  f"({LEAD_PHONE_TYPED}) for T01-000001\n")
+    out = tmp_path / "bundle.zip"
+    write_bundle(db, terminal="T01", data_folder=data_folder, out=out,
+                 extra_versions={"qt": "6.x"})
+    files = assert_no_secret(out, pin_hash)
+    raw = out.read_bytes().decode("latin-1")
+    for secret in (TAX_ID, TAX_ID.lower(), BANK_ACCOUNT, BANK_TYPED, INVOICE_PHONE,
+                   LEAD_PHONE, LEAD_PHONE_TYPED, "6448-1234", LEAD_NAME):
+        assert all(secret not in text for text in files.values()), secret
+        assert secret not in raw, secret
+    log = files["logs/tickbox.log"]
+    assert ("invoice [tax id] bank [bank account] tel [phone]; lead [customer] [phone] "
+            "([phone]) for T01-000001") in log
+    queue = json.loads(files["print_queue.json"])
+    assert queue["failed"][0]["error"] == (
+        "statement for tax id [tax id] account [bank account] failed")
+
+
+def test_the_scrubber_names_tax_ids_and_bank_accounts_however_written():
+    scrubber = Scrubber(tax_ids={TAX_ID}, accounts={BANK_ACCOUNT})
+    assert scrubber.scrub(f"{TAX_ID.lower()}, {BANK_TYPED}; 6222-0210-0112-2334-455") == (
+        "[tax id], [bank account]; [bank account]")
+    kept = "T01-000001 barcode 6923150020022 2026-12-01 21:28:22,787 91310115"
+    assert scrubber.scrub(kept) == kept
