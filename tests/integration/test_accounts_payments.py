@@ -174,3 +174,22 @@ def test_cash_at_a_till_lands_in_its_shift_and_queues_the_slip(demo_db):
             AccountDocument.doc_no == card.doc_no)).one()
         assert doc.shift_id is None and doc.card_last4 == "1234"  # not at a till: no shift
     assert verify(db).ok
+
+
+def test_cash_taken_on_account_is_in_the_drawer_x_and_z(demo_db):
+    from pos.day import shifts
+
+    db = demo_db
+    buyer, first, second, due = account_with_two_invoices(db)
+    before = shifts.x_report(db, terminal="T01")
+    pay(db, buyer, 20000, tender="cash", terminal="T01")
+    pay(db, buyer, 5000, tender="wechat", terminal="T01")
+    pay(db, buyer, 700, tender="transfer")  # not at the till: not in its shift
+    x = shifts.x_report(db, terminal="T01")
+    assert x.expected_cash == before.expected_cash + 20000
+    assert x.account_in == {"cash": 20000, "wechat": 5000}
+    assert x.expected_cash % 10 == 0
+    counts = {10: x.expected_cash // 10}  # counted exactly, in 0.10 coins
+    z = shifts.close_shift(db, terminal="T01", staff_id=staff_id(db, "manager"), counts=counts)
+    assert z.account_in == {"cash": 20000, "wechat": 5000} and z.over_short == 0
+    assert verify(db).ok
