@@ -57,7 +57,19 @@ def run(args, db, terminal) -> int:
     else:
         for z in found:
             show_z(z)
+    show_deposits_held(db, terminal)
     return 0
+
+
+def show_deposits_held(db, terminal) -> None:
+    """The till's store's pre-order deposits held now (a liability), when there are any."""
+    from pos.accounts.preorders import deposits_held
+
+    store = details.store_info(db, terminal=terminal).code
+    held = deposits_held(db, store=store)
+    if held:
+        print("  " + _say()("report.store_deposits_held", store=store,
+                            amount=money(held).strip()))
 
 
 TENDER_NAMES = {"cash": "tender_name.cash", "bank_card": "tender_name.bank_card",
@@ -89,14 +101,14 @@ def _local(moment) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment is not None else "-"
 
 
-def _tenders(say, tenders: dict[str, int]) -> None:
+def _tenders(say, tenders: dict[str, int], indent: str = "  ") -> None:
     names = {tender: say(TENDER_NAMES[tender]) if tender in TENDER_NAMES else tender
              for tender in tenders}
     pad = max([len(name) + sum(1 for c in name if ord(c) > 0x2e80) for name in names.values()]
               + [12])
     for tender, amount in tenders.items():
         name = names[tender]
-        print(f"  {name}{' ' * (pad - len(name) - sum(1 for c in name if ord(c) > 0x2e80))} "
+        print(f"{indent}{name}{' ' * (pad - len(name) - sum(1 for c in name if ord(c) > 0x2e80))} "
               f"{money(amount)}")
 
 
@@ -106,7 +118,7 @@ def _shift_account(say, shift) -> None:
         values = getattr(shift, key, None)
         if values:
             print("  " + say(message_id))
-            _tenders(say, values)
+            _tenders(say, values, indent="    ")
 
 
 def show_x(x) -> None:

@@ -984,4 +984,6 @@ CATALOG: dict[str, str] = {
     "report.shift_deposits_out": "Deposits paid back:",
     # --- customer accounts: print (issue 19, P2) -----------------------------------------
     "print.no_account_doc": "No account document has the number {doc}",
+    # --- day and shift reports: account money (issue 19, P4) -----------------------------
+    "report.store_deposits_held": "Deposits held by {store} (pre-orders): {amount}",
 }

@@ -11,7 +11,7 @@ from pos.accounts import preorders
 from pos.accounts.accounts import open_account
 from pos.accounts.payments import take_payment
 from pos.accounts.writeoffs import write_off
-from pos.cli.reports import show_account, show_x
+from pos.cli.reports import show_account, show_deposits_held, show_x
 from pos.day import reports, shifts
 from pos.kernel.enums import Tender
 from pos.ledger.verify import verify
@@ -105,6 +105,8 @@ def test_the_x_report_counts_payments_and_deposits_in_the_drawer(demo_db, capsys
     show_x(x)
     text = capsys.readouterr().out
     assert "Deposits taken:" in text and "Payments received on account:" in text
+    show_deposits_held(db, "T01")
+    assert "Deposits held by S01 (pre-orders): 30.00" in capsys.readouterr().out
     result = verify(db)
     assert result.ok, result.problem
 

@@ -5064,6 +5064,10 @@
         <source>{name} · {company} · {state}</source>
         <translation>{name} · {company} · {state}</translation>
     </message>
+    <message>
+        <source>WeChat {id}</source>
+        <translation>微信 {id}</translation>
+    </message>
 </context>
 <context>
     <name>WeekBar</name>
@@ -5077,7 +5081,7 @@
     </message>
     <message>
         <source>Week {week}: {first} to {last}</source>
-        <translation>第 {week} 周：{first} 至 {last}</translation>
+        <translation>{week}：{first} 至 {last}</translation>
     </message>
 </context>
 <context>
@@ -8947,6 +8951,11 @@
         <source>No account document has the number {doc}</source>
         <comment>print.no_account_doc</comment>
         <translation>没有编号为 {doc} 的账户单据</translation>
+    </message>
+    <message>
+        <source>Deposits held by {store} (pre-orders): {amount}</source>
+        <comment>report.store_deposits_held</comment>
+        <translation>{store} 结存预订定金：{amount}</translation>
     </message>
 </context>
 </TS>
