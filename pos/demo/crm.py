@@ -147,7 +147,9 @@ def load_crm(db: Database, *, locale: str) -> tuple[str, str, str]:
                                       "真皮保护壳和钢化膜")),
                   staff_id=cm, terminal="T01", request_id=str(uuid.uuid4()))
     made_leads = _leads(db, locale, cm, manager, today, bureau)
-    _week(db, cm, manager, today, [sunrise, huaxin], made_leads)
+    whom = [("customer", sunrise), ("customer", huaxin), ("customer", bureau),
+            *(("lead", lead) for lead in made_leads[:3]), ("lead", made_leads[5])]
+    _week(db, locale, cm, manager, today, whom)
     return name, CUSTOMER_MANAGER[2], CUSTOMER_MANAGER[3]
 
 
@@ -186,36 +188,41 @@ def _leads(db, locale, cm, manager, today, bureau) -> list[int]:
     return made
 
 
-def _week(db, cm, manager, today, owned, made_leads) -> None:
-    """Last week's contacts recorded (visits on weekdays, short of the target on some
-    days), a sale after one of them, and this week planned."""
+NOTES = (("met the office manager; wants a demo unit", "见到办公室主任，想要一台样机"),
+         ("looked at their old desktops: due for renewal", "看了他们的旧台式机，该换新了"),
+         ("left the quote and the service card leaflet", "留下报价单和服务卡资料"))
+# last week, day by day: how many visits (to as many customers and leads), then calls
+WEEK = ((6, 1), (3, 2), (6, 0), (2, 2), (4, 1))
+
+
+def _week(db, locale, cm, manager, today, whom) -> None:
+    """Last week's contacts recorded (visits on the target on some days, short of it on
+    others), a sale after one of them, and this week planned."""
     monday = today - timedelta(days=today.weekday())
     last = monday - timedelta(days=7)
-    open_leads = [made_leads[0], made_leads[1], made_leads[2]]
-    # (day of last week, lead index or customer, kind, outcome)
-    contacts = [(0, ("lead", open_leads[0]), "visit", "interested"),
-                (0, ("customer", owned[0]), "visit", "reached"),
-                (1, ("customer", owned[1]), "visit", "interested"),
-                (1, ("lead", open_leads[1]), "call", "reached"),
-                (2, ("lead", open_leads[2]), "visit", "reached"),
-                (3, ("customer", owned[0]), "call", "no_answer"),
-                (4, ("lead", open_leads[0]), "call", "reached")]
-    notes = ("met the office manager; wants a demo unit", "looked at their 2 old desktops")
     table = FollowUp.__table__
-    for n, (day, (whom, ref), kind, outcome) in enumerate(contacts):
+    n = 0
+    for day, (visits, calls) in enumerate(WEEK):
         on = last + timedelta(days=day)
-        with db.write_connection() as conn:
-            followup = conn.execute(table.insert().values(
-                customer_id=ref if whom == "customer" else None,
-                lead_id=ref if whom == "lead" else None, kind=kind, due_on=on,
-                reason="business_visit" if whom == "customer" else "lead",
-                assigned_to=cm, planned_by=manager, outcome="not_called", notes="",
-                created_at=datetime.combine(last, time(8)).astimezone())
-                .returning(table.c.id)).scalar_one()
-        record_contact(db, followup_id=followup, staff_id=cm, kind=kind, outcome=outcome,
-                       notes=notes[n % 2])
-        with db.write_connection() as conn:
-            conn.execute(update(FollowUp).where(FollowUp.id == followup).values(
-                called_at=datetime.combine(on, time(10 + n % 6)).astimezone()))
-    _sell(db, cm, owned[1], [("NET-RT-XDR6088", 1)], "cash")  # after last week's visit
+        for i in range(visits + calls):
+            kind = "visit" if i < visits else "call"
+            who, ref = whom[(i + day) % len(whom)]
+            with db.write_connection() as conn:
+                followup = conn.execute(table.insert().values(
+                    customer_id=ref if who == "customer" else None,
+                    lead_id=ref if who == "lead" else None, kind=kind, due_on=on,
+                    reason=("business_visit" if who == "customer" else "lead") if i < visits
+                    else "recent_purchase" if who == "customer" else "prospect_revisit",
+                    assigned_to=cm, planned_by=manager, outcome="not_called", notes="",
+                    created_at=datetime.combine(last, time(8)).astimezone())
+                    .returning(table.c.id)).scalar_one()
+            record_contact(db, followup_id=followup, staff_id=cm, kind=kind,
+                           outcome=("interested", "reached", "no_answer")[n % 3],
+                           notes=_pick(locale, NOTES[n % len(NOTES)]))
+            with db.write_connection() as conn:
+                conn.execute(update(FollowUp).where(FollowUp.id == followup).values(
+                    called_at=datetime.combine(on, time(9 + i)).astimezone()))
+            n += 1
+    huaxin = whom[1][1]
+    _sell(db, cm, huaxin, [("NET-RT-XDR6088", 1)], "cash")  # after last week's visit
     plan_week(db, week_start=monday, staff_id=cm)

@@ -50,7 +50,8 @@ def test_pos_demo_load_has_business_customers_leads_and_a_week_of_follow_up(db, 
     monday = date.today() - timedelta(days=date.today().weekday())
     assert week_plan(db, week_start=monday)  # this week is planned
     [last_week] = followup_report(db, week_start=monday - timedelta(days=7))
-    assert (last_week.planned, last_week.done) == (7, 7)
-    assert last_week.visits == 4 and last_week.target == 6 and last_week.days_below
+    assert (last_week.planned, last_week.done) == (27, 27)
+    assert (last_week.visits, last_week.calls) == (21, 6) and last_week.target == 6
+    assert len(last_week.days_below) == 3  # Tuesday, Thursday, Friday
     assert last_week.sales_count == 1  # the router after the visit; not the dated-back sales
     assert verify(db).ok

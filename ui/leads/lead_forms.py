@@ -79,6 +79,7 @@ class LeadForm(QDialog):
         self.has_next = QCheckBox(self.tr("Next contact"))
         self.next_on = QDateEdit()
         self.next_on.setCalendarPopup(True)
+        self.next_on.setDisplayFormat("yyyy-MM-dd")
         self.next_on.setDate(QDate.currentDate().addDays(7))
         self.has_next.toggled.connect(self.next_on.setEnabled)
         self.has_next.setChecked(True)

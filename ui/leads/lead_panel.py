@@ -123,7 +123,8 @@ class LeadsPanel(QWidget):
             rows.append([lead.contact_name, lead.company or "", named(f"lead.kind.{lead.kind}"),
                          named(f"lead.state.{lead.state}"),
                          self.formats.day(due) if due else "—", lead.owner_name or "—",
-                         lead.phone or (f"WeChat {lead.wechat}" if lead.wechat else "")])
+                         lead.phone or (self.tr("WeChat {id}").format(id=lead.wechat)
+                                         if lead.wechat else "")])
         self.model.set_rows(rows, late)
         self.table.set_stretch(1)
         ids = [lead.id for lead in self.leads]
