@@ -263,29 +263,37 @@ def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
 # --- arrivals and calls ----------------------------------------------------------------
 
 
-def arrivals(db: Database, *, store: str) -> list[PreorderView]:
-    """The open pre-orders of the store whose product its on-hand now covers, first come
-    first served: per product, the oldest pre-orders as long as their quantities add up
-    to at most what is on hand (a later one waits behind an earlier one not covered)."""
+def arrivals(db: Database, *, store: str | None = None) -> list[PreorderView]:
+    """The open pre-orders of the store (its code; None: every store, each against its
+    own stock) whose product its on-hand now covers, first come first served: per store
+    and product, the oldest pre-orders as long as their quantities add up to at most
+    what is on hand (a later one waits behind an earlier one not covered)."""
     with db.read_connection() as conn:
         store_id = store_id_of(conn, store)
-        waiting = views_where(conn, [PREORDERS.c.store_id == store_id,
-                                PREORDERS.c.state == PreorderState.OPEN.value])
+        conditions = [PREORDERS.c.state == PreorderState.OPEN.value]
+        if store_id is not None:
+            conditions.append(PREORDERS.c.store_id == store_id)
+        waiting = views_where(conn, conditions)
         products = {view.product_id for view in waiting}
-        on_hand = dict(conn.execute(select(StoreStock.product_id, StoreStock.on_hand).where(
-            StoreStock.store_id == store_id, StoreStock.product_id.in_(products))).all()
-            ) if products else {}
-    left = {product: max(0, int(n)) for product, n in on_hand.items()}
-    blocked: set[int] = set()
+        stock = (select(Store.code, StoreStock.product_id, StoreStock.on_hand)
+                 .join(Store, Store.id == StoreStock.store_id)
+                 .where(StoreStock.product_id.in_(products)))
+        if store_id is not None:
+            stock = stock.where(StoreStock.store_id == store_id)
+        on_hand = {(code, product): int(n) for code, product, n in
+                   conn.execute(stock).all()} if products else {}
+    left = {key: max(0, n) for key, n in on_hand.items()}
+    blocked: set[tuple[str, int]] = set()
     called = []
     for view in waiting:
-        if view.product_id in blocked:
+        key = (view.store_code, view.product_id)
+        if key in blocked:
             continue
-        if view.quantity > left.get(view.product_id, 0):
-            blocked.add(view.product_id)
+        if view.quantity > left.get(key, 0):
+            blocked.add(key)
             continue
-        left[view.product_id] -= view.quantity
-        called.append(replace(view, on_hand=int(on_hand.get(view.product_id, 0))))
+        left[key] -= view.quantity
+        called.append(replace(view, on_hand=on_hand.get(key, 0)))
     return called
 
 

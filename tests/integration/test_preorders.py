@@ -140,6 +140,7 @@ def test_arrivals_first_come_first_served_and_the_call_is_recorded(demo_db):
     second = take(db, "13700000012").preorder_no
     third = take(db, "13700000013").preorder_no
     assert preorders.arrivals(db, store="S01") == []
+    assert preorders.arrivals(db) == []  # S02 and S03 hold bags: not for S01's customers
     receive_bags(db, 1)  # one bag: not enough for the first, who waits ahead
     assert preorders.arrivals(db, store="S01") == []
     receive_bags(db, 2)
@@ -156,6 +157,7 @@ def test_arrivals_first_come_first_served_and_the_call_is_recorded(demo_db):
     assert follow.preorder_id is not None and follow.called_at is not None
     assert [p.preorder_no for p in preorders.list_preorders(
         db, store="S01", state="open")] == [first, second, third]
+    assert [a.preorder_no for a in preorders.arrivals(db)] == [first, second]  # every store
     with pytest.raises(UserError) as refused:
         preorders.arrivals(db, store="S99")
     assert refused.value.message_id == "store.unknown"
