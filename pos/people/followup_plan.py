@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from pos.db.engine import Database
@@ -136,6 +137,7 @@ def plan_week(db: Database, *, week_start, staff_id: int) -> WeekPlan:
                   + _business(conn, monday, sunday, cadence["business_visits_per_month"])
                   + _buyers(conn, monday))
         table = FollowUp.__table__
+        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
         planned = set(conn.execute(select(table.c.customer_id, table.c.lead_id, table.c.reason,
                                           table.c.due_on)
                                    .where(table.c.due_on.between(monday, sunday))).all())
@@ -146,12 +148,15 @@ def plan_week(db: Database, *, week_start, staff_id: int) -> WeekPlan:
                 already += 1
                 continue
             planned.add((customer_id, lead_id, reason, due_on))
-            conn.execute(table.insert().values(
+            # ON CONFLICT DO NOTHING: a planner at another till who got there first wins
+            # (the partial unique indexes), and this one plans it once too
+            added = conn.execute(insert(table).values(
                 customer_id=customer_id, lead_id=lead_id, reason=reason, due_on=due_on,
                 kind=kind.value, assigned_to=owner or staff_id, planned_by=staff_id,
                 sale_id=sale_id, outcome=CallOutcome.NOT_CALLED.value, notes="",
-                created_at=now))
-            new += 1
+                created_at=now).on_conflict_do_nothing().returning(table.c.id)).scalar()
+            new += added is not None
+            already += added is None
         by_reason = dict(conn.execute(select(table.c.reason, func.count())
                                       .where(table.c.due_on.between(monday, sunday))
                                       .group_by(table.c.reason)).all())

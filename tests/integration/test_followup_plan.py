@@ -184,3 +184,34 @@ def test_planning_and_recording_refusals_change_nothing(demo_db):
     assert done.called_at is not None
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(FollowUp)) == 1
+
+
+@pytest.mark.postgres
+def test_two_planners_at_once_plan_the_week_once(pg_demo_db):
+    import threading
+
+    db = pg_demo_db
+    cm = customer_manager(db)
+    manager = staff_id(db, "manager")
+    for n in range(20):
+        leads.add_lead(db, staff_id=cm, kind="smb", contact_name=f"Lead {n}",
+                       phone=f"139100020{n:02d}", next_contact_on=MONDAY + timedelta(days=n % 7))
+    barrier, answers, failures = threading.Barrier(2), [], []
+
+    def plan(who):
+        try:
+            barrier.wait()
+            answers.append(plan_week(db, week_start=MONDAY, staff_id=who))
+        except Exception as error:  # noqa: BLE001 - the test says what went wrong
+            failures.append(error)
+
+    threads = [threading.Thread(target=plan, args=(who,)) for who in (cm, manager)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert sorted(a.planned + a.already for a in answers) == [20, 20]
+    assert sum(a.planned for a in answers) == 20
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(FollowUp)) == 20
