@@ -207,3 +207,34 @@ def test_a_cashier_opens_an_account_with_a_managers_approval(qtbot, window, sqli
     assert account_view(db, customer=who.id).balance == 0
     assert dialog.pay_button.isVisible() and not dialog.open_button.isVisible()
     assert "Balance" in dialog.strip.summary.text()
+
+
+def test_business_details_are_saved_and_a_bad_tax_id_is_refused_keeping_what_was_typed(
+        qtbot, window, buyer, sqlite_demo_db):
+    from sqlalchemy import select as select_
+
+    from pos.db.models import Customer
+
+    who = buyer[0]
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    assert dialog.pages.currentIndex() == dialog.DETAILS
+    fields = dialog.details.fields
+    assert fields["company"].text() == "Acme Ltd"
+    qtbot.keyClicks(fields["tax_id"], "BAD")
+    qtbot.keyClicks(fields["bank_name"], "ICBC")
+    qtbot.keyClick(fields["tax_id"], Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert dialog.pages.currentIndex() == dialog.DETAILS and dialog.message.text()
+    assert fields["bank_name"].text() == "ICBC"  # nothing typed is lost
+    with sqlite_demo_db.read() as session:
+        assert session.scalar(select_(Customer.bank_name).where(Customer.id == who.id)) is None
+    fields["tax_id"].setText("91310000MA1FL8XQ3B")
+    qtbot.keyClick(fields["tax_id"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.HISTORY)
+    settle(qtbot, window)
+    with sqlite_demo_db.read() as session:
+        row = session.get(Customer, who.id)
+        assert (row.tax_id, row.bank_name) == ("91310000MA1FL8XQ3B", "ICBC")
+    assert dialog.panel.invoice_ready

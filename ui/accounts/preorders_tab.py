@@ -42,6 +42,8 @@ class PreordersTab(Tab):
         self.list.itemSelectionChanged.connect(self._chosen)
         self.tender = QComboBox()
         self.tender.setMinimumHeight(44)
+        self.tender.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tender.setMinimumContentsLength(10)
         self.call_button = dialog_button(self.tr("Called [F6]"))
         self.call_button.clicked.connect(self.mark_called)
         self.cancel_button = dialog_button(self.tr("Cancel and refund [F7]"))

@@ -41,6 +41,7 @@ class QuotesTab(Tab):
         self.end = QDateEdit(QDate.currentDate())
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumHeight(44)
         self.report_button = dialog_button(self.tr("Quote report [F7]"))
         self.report_button.clicked.connect(self.report)

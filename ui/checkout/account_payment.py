@@ -114,8 +114,9 @@ class AccountPaymentDialog(QDialog):
     def show_account(self, account) -> None:
         self.account = account
         money = self.formats.money
-        owed = self.tr("Balance {balance} · overdue {overdue}").format(
-            balance=money(account.balance), overdue=money(account.overdue))
+        owed = self.tr("Balance {balance}").format(balance=money(account.balance))
+        if account.overdue:
+            owed += " · " + self.tr("overdue {amount}").format(amount=money(account.overdue))
         if account.unapplied_credit:
             owed += " · " + self.tr("credit {amount}").format(
                 amount=money(account.unapplied_credit))

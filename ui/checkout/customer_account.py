@@ -51,10 +51,9 @@ class AccountStrip(QFrame):
             self.state.clear()
             self.state.hide()
             return
-        limit = (self.tr("no limit") if account.credit_limit is None
-                 else money(account.credit_limit))
         parts = [self.tr("Balance {amount}").format(amount=money(account.balance)),
-                 self.tr("Limit {amount}").format(amount=limit)]
+                 self.tr("No credit limit") if account.credit_limit is None
+                 else self.tr("Limit {amount}").format(amount=money(account.credit_limit))]
         if account.available is not None:
             parts.append(self.tr("Available {amount}").format(amount=money(account.available)))
         if account.unapplied_credit:
@@ -80,6 +79,7 @@ class BusinessDetails(QWidget):
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for name, label in (("company", self.tr("Company")), ("tax_id", self.tr("Tax ID")),
                             ("invoice_address", self.tr("Address")),
                             ("invoice_phone", self.tr("Phone")),

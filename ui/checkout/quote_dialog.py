@@ -56,6 +56,7 @@ class QuoteDialog(QDialog):
         self.save_title.setStyleSheet("font-weight: bold;")
         self.valid_until = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
         self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")
         self.valid_until.setMinimumHeight(44)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note on the quote"))

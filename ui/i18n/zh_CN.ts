@@ -4229,6 +4229,10 @@
         <source>Overdue {amount} ({days} days)</source>
         <translation>逾期 {amount}（{days} 天）</translation>
     </message>
+    <message>
+        <source>No credit limit</source>
+        <translation>无信用额度</translation>
+    </message>
 </context>
 <context>
     <name>BusinessDetails</name>
@@ -4334,6 +4338,18 @@
     <message>
         <source>credit {amount}</source>
         <translation>预付 {amount}</translation>
+    </message>
+    <message>
+        <source>Balance {balance}</source>
+        <translation>余额 {balance}</translation>
+    </message>
+    <message>
+        <source>overdue {amount}</source>
+        <translation>逾期 {amount}</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,19 @@ def preorders(*, store: str | None = None, state: str | None = "open") -> Call:
     return call
 
 
+def take_preorder(*, customer, code: str, deposit: int, tender: str, staff_id: int,
+                  terminal: str | None, request_id: str, gift: str = "",
+                  quantity: int = 1) -> Call:
+    """A pre-order with its deposit (pos.accounts.preorders.take_preorder)."""
+    def call(db):
+        from pos.accounts.preorders import take_preorder as taken
+
+        return taken(db, customer=customer, code=code, quantity=quantity, deposit=deposit,
+                     tender=tender, gift=gift, staff_id=staff_id, terminal=terminal,
+                     request_id=request_id)
+    return call
+
+
 def mark_called(*, preorder_no: str, staff_id: int) -> Call:
     def call(db):
         from pos.accounts.preorders import mark_called as called

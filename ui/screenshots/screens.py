@@ -17,6 +17,7 @@ from ui.screenshots.stage import (
     DESKTOP, NEW_PHONE, NOTEBOOK, NOTEBOOK_SERIAL, RETURNING_PHONE, UNKNOWN_BARCODE, NotYet,
     Stage,
 )
+from ui.screenshots.account_screens import ACCOUNT_SCREENS
 from ui.screenshots.leads_screens import LEADS_SCREENS
 from ui.screenshots.stock_screens import STOCK_SCREENS
 
@@ -383,4 +384,5 @@ def first_run(stage: Stage) -> None:
 
 
 SCREENS.update(STOCK_SCREENS)  # the stock screen's tabs (ui.screenshots.stock_screens)
+SCREENS.update(ACCOUNT_SCREENS)  # customer accounts (ui.screenshots.account_screens)
 SCREENS.update(LEADS_SCREENS)  # leads and follow-up (ui.screenshots.leads_screens)
