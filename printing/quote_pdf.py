@@ -64,7 +64,7 @@ COLUMNS = (("no", 0.045, "right"), ("sku", 0.20, "left"), ("item", 0.50, "left")
 def quote_pdf(quote: QuoteView, *, locale: str, store: StoreHeader) -> bytes:
     lang = "zh_CN" if locale.startswith("zh") else "en"
     words = WORDS[lang]
-    cash = lambda amount: money(amount, currency=store.currency, locale=lang)  # noqa: E731
+    cash = lambda amount: money(amount, currency=store.currency, locale=lang)
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, width=SCALE.width, height=SCALE.height,
                         title=f"{words['title']} {quote.quote_no}")

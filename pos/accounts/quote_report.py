@@ -6,7 +6,7 @@ open, or were cancelled. A CSV of it for a spreadsheet."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -58,8 +58,8 @@ def _figures(name: str, rows: list) -> QuoteFigures:
 def quote_report(db: Database, *, start: date, end: date, store: str | None = None,
                  today: date | None = None) -> QuoteReport:
     today = today or date.today()
-    since = datetime.combine(start, time.min, tzinfo=timezone.utc)
-    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=timezone.utc)
+    since = datetime.combine(start, time.min, tzinfo=UTC)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=UTC)
     query = (select(QUOTES.c.state, QUOTES.c.valid_until, QUOTES.c.total, Staff.name)
              .join(Staff, Staff.id == QUOTES.c.staff_id)
              .where(QUOTES.c.created_at >= since, QUOTES.c.created_at < until))

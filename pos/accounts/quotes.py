@@ -22,7 +22,9 @@ from sqlalchemy import select, update
 from pos.accounts.accounts import resolve_customer, store_for
 from pos.accounts.records import CustomerRef
 from pos.db.engine import Database
-from pos.db.models import AuditEvent, Category, Lead, Product, Quote, QuoteLine, Sale, Staff, Store
+from pos.db.models import (
+    AuditEvent, Category, Customer, Lead, Product, Quote, QuoteLine, Sale, Staff, Store,
+)
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import CustomerKind, LeadState, LineKind, Outcome, QuoteState
 from pos.kernel.errors import UserError
@@ -206,8 +208,9 @@ def list_quotes(db: Database, *, store: str | None = None, state: str | None = N
     with db.read_connection() as conn:
         query = (select(QUOTES.c.quote_no, QUOTES.c.state, QUOTES.c.total,
                         QUOTES.c.valid_until, QUOTES.c.created_at, Staff.name,
-                        Sale.receipt_no, QUOTES.c.customer_id)
+                        Sale.receipt_no, Customer.company, Customer.name.label("customer"))
                  .join(Staff, Staff.id == QUOTES.c.staff_id)
+                 .join(Customer, Customer.id == QUOTES.c.customer_id)
                  .outerjoin(Sale, Sale.id == QUOTES.c.converted_sale_id)
                  .order_by(QUOTES.c.id.desc()))
         if store:
@@ -220,13 +223,8 @@ def list_quotes(db: Database, *, store: str | None = None, state: str | None = N
         elif state:
             query = query.where(QUOTES.c.state == QuoteState(state).value)
         rows = conn.execute(query).all()
-        names = {}
-        for row in rows:
-            if row.customer_id not in names:
-                ref = resolve_customer(conn, row.customer_id)
-                names[row.customer_id] = ref.company or ref.name
     return [QuoteSummary(r.quote_no, shown_state(r.state, r.valid_until, today),
-                         names[r.customer_id], int(r.total), r.valid_until, r.created_at,
+                         r.company or r.customer, int(r.total), r.valid_until, r.created_at,
                          r.name, r.receipt_no) for r in rows]
 
 

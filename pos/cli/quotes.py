@@ -128,7 +128,8 @@ def cancel_quote(args, db, terminal) -> int:
 
 
 def quote_report(args, db, terminal) -> int:
-    from pos.accounts.quote_report import quote_report as report, quote_report_csv
+    from pos.accounts.quote_report import quote_report as report
+    from pos.accounts.quote_report import quote_report_csv
 
     found = report(db, start=day_argument(args.start), end=day_argument(args.end),
                    store=args.store)

@@ -11,7 +11,15 @@ import pytest
 from sqlalchemy import func, select, update
 
 from pos.accounts import quotes
-from pos.db.models import AuditEvent, JournalEntry, Lead, Product, Quote, QuoteLine, Sale
+from pos.db.models import (
+    AuditEvent,
+    JournalEntry,
+    Lead,
+    Product,
+    Quote,
+    QuoteLine,
+    Sale,
+)
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import QuoteState
 from pos.kernel.errors import UserError

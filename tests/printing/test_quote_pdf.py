@@ -9,7 +9,7 @@ import io
 import os
 import shutil
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -47,7 +47,7 @@ def quote(lines=None, state="open", note="Delivery to the 5th floor, Tuesday mor
         CustomerRef(7, "13700000001", "Zhou Min", CustomerKind.BUSINESS, "上海安科信息技术有限公司"),
         InvoiceDetails("上海安科信息技术有限公司", "91310000MA1FL8XQ3X", "上海市徐汇区漕溪北路1号",
                        "021-5555 0000", "工商银行上海徐汇支行", "6222021234567890128"),
-        "Zhang Wei", datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc), date(2026, 12, 17),
+        "Zhang Wei", datetime(2026, 12, 2, 3, 0, tzinfo=UTC), date(2026, 12, 17),
         total, sum(l.discount for l in lines), sum(v.vat for v in vat), vat, tuple(lines),
         note, None, None)
 
