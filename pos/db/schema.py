@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-HEAD = "0015"
+HEAD = "0016"
 
 def alembic_config():
     from alembic.config import Config

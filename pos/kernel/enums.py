@@ -266,3 +266,56 @@ class Team(StrEnum):
 class ContactKind(StrEnum):
     CALL = "call"
     VISIT = "visit"
+
+
+class ServiceJobKind(StrEnum):
+    INSTALLATION = "installation"  # 安调: set-up at the counter or at home
+    ON_SITE = "on_site"  # 上门: a technician's visit
+    REPAIR = "repair"  # 送修: a unit carried in for repair
+
+
+class ServiceJobState(StrEnum):
+    # installations and on-site visits
+    REGISTERED = "registered"
+    SCHEDULED = "scheduled"
+    ON_THE_WAY = "on_the_way"
+    ARRIVED = "arrived"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    # repairs
+    RECEIVED = "received"
+    DIAGNOSED = "diagnosed"
+    WAITING_PARTS = "waiting_parts"
+    READY = "ready"
+    COLLECTED = "collected"
+
+
+class Department(StrEnum):
+    """Who sold: the counter, or the people who install, visit and repair."""
+
+    COUNTER = "counter"
+    INSTALLATION = "installation"
+    ON_SITE = "on_site"
+    REPAIR = "repair"
+
+
+class ConfirmPoint(StrEnum):
+    """The five times the service card is confirmed."""
+
+    BEFORE_AGREE = "before_agree"  # before the sale is agreed
+    AFTER_AGREE = "after_agree"  # after it is agreed
+    AT_PAYMENT = "at_payment"  # before payment (the till's pay prompt)
+    AT_PICKUP = "at_pickup"  # before the customer takes the unit
+    DURING_INSTALL = "during_install"  # during installation
+
+
+class JobEventKind(StrEnum):
+    REGISTERED = "registered"
+    STATE = "state"  # moved to another state
+    ASSIGNED = "assigned"  # a technician
+    APPOINTMENT = "appointment"
+    CALL = "call"  # the pre-visit call, with the items proposed
+    SOLD = "sold"  # a sale made on the job
+    CLAIM = "claim"  # the service recorded against a card
+    CONFIRMATION = "confirmation"  # a card confirmation point
+    NOTE = "note"

@@ -26,7 +26,7 @@ from pos.db.models import Category, Staff, Terminal
 from pos.kernel.enums import StaffRole
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
-from pos.store import account_setting, backup_setting, einvoice_setting, stock_setting
+from pos.store import backup_setting, einvoice_setting, more_settings, stock_setting
 
 ROLES = tuple(role.value for role in StaffRole)  # a value stored before customer_manager: valid
 REQUIRED_ROLES = ("cashier", "installer", "manager", "admin")
@@ -356,7 +356,7 @@ RULES: dict[str, Validator] = {
     "imei_categories": imei_categories,
     "commission_schemes": commission_schemes,
     "einvoice_qr": einvoice_setting.einvoice_qr,
-    **backup_setting.RULES, **stock_setting.RULES, **account_setting.RULES,
+    **backup_setting.RULES, **stock_setting.RULES, **more_settings.RULES,
 }
 
 # What each key takes, said when a value is refused.
@@ -376,7 +376,7 @@ EXPECTED: dict[str, Message] = {
     "commission_schemes": msg("setting.expect.commission_schemes", bases=list(BASES),
                               roles=list(ROLES)),
     "einvoice_qr": einvoice_setting.EXPECTED,
-    **backup_setting.EXPECTED, **stock_setting.EXPECTED, **account_setting.EXPECTED,
+    **backup_setting.EXPECTED, **stock_setting.EXPECTED, **more_settings.EXPECTED,
 }
 
 # One line of help per key: what it does.
@@ -391,7 +391,7 @@ HELP: dict[str, Message] = {
     "imei_categories": msg("setting.help.imei_categories"),
     "commission_schemes": msg("setting.help.commission_schemes"),
     "einvoice_qr": einvoice_setting.HELP,
-    **backup_setting.HELP, **stock_setting.HELP, **account_setting.HELP,
+    **backup_setting.HELP, **stock_setting.HELP, **more_settings.HELP,
 }
 
 

@@ -22,7 +22,7 @@ from pos.kernel.enums import StaffRole
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
 from pos.ledger import audit, facts
-from pos.store import account_setting
+from pos.store import more_settings
 from pos.store.setting_rules import EXPECTED, HELP, shown, validate
 
 DEFAULTS: dict[str, object] = {
@@ -76,8 +76,8 @@ DEFAULTS: dict[str, object] = {
     "backup_keep": 14,
     "backup_second_folder": "",
     "backup_interval_hours": 2,
-    # Customer accounts, quotes and follow-up (pos.store.account_setting).
-    **account_setting.DEFAULTS,
+    # Customer accounts, quotes, follow-up, service jobs (pos.store.more_settings).
+    **more_settings.DEFAULTS,
 }
 VALUE_MAX = 20_000  # characters of a value as typed
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)

@@ -53,6 +53,7 @@ LAYERS = (
     ("printjobs",),
     ("selling",),
     ("accounts",),  # receivables, deposits, quotes, invoice requests (issue 19)
+    ("service",),  # service jobs, card claims and confirmations (issue 20)
     ("aftersale", "day"),
     ("demo",),
     ("setup",),  # a new store's first run: its standard categories are the demo's

@@ -8973,5 +8973,285 @@
         <comment>report.store_deposits_held</comment>
         <translation>{store} 结存预订定金：{amount}</translation>
     </message>
+    <message>
+        <source>minutes from a request to the technician's arrival, per area, e.g. {example}</source>
+        <comment>setting.expect.service_promise</comment>
+        <translation>按区域设定从登记到技术员到达的分钟数,例如 {example}</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 5</source>
+        <comment>setting.expect.card_confirmations_required</comment>
+        <translation>0 到 5 之间的整数</translation>
+    </message>
+    <message>
+        <source>How soon a technician must arrive, per area (minutes): the city 2 hours, the county 6</source>
+        <comment>setting.help.service_promise</comment>
+        <translation>技术员须在多长时间内到达(分钟,按区域):市区 2 小时,县城 6 小时</translation>
+    </message>
+    <message>
+        <source>How many of the five card confirmations a unit leaving without a card should have had</source>
+        <comment>setting.help.card_confirmations_required</comment>
+        <translation>未购服务卡的机器离店前应确认服务卡的次数(共五次)</translation>
+    </message>
+    <message>
+        <source>installation</source>
+        <comment>job.kind.installation</comment>
+        <translation>安调</translation>
+    </message>
+    <message>
+        <source>on-site visit</source>
+        <comment>job.kind.on_site</comment>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <source>repair</source>
+        <comment>job.kind.repair</comment>
+        <translation>送修</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <comment>job.state.registered</comment>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <comment>job.state.scheduled</comment>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <comment>job.state.on_the_way</comment>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <comment>job.state.arrived</comment>
+        <translation>已到达</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <comment>job.state.done</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>job.state.cancelled</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <comment>job.state.received</comment>
+        <translation>已收机</translation>
+    </message>
+    <message>
+        <source>diagnosed</source>
+        <comment>job.state.diagnosed</comment>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <source>waiting for parts</source>
+        <comment>job.state.waiting_parts</comment>
+        <translation>待配件</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>job.state.ready</comment>
+        <translation>可取机</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <comment>job.state.collected</comment>
+        <translation>已取机</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <comment>department.counter</comment>
+        <translation>门店柜台</translation>
+    </message>
+    <message>
+        <source>installation</source>
+        <comment>department.installation</comment>
+        <translation>安调</translation>
+    </message>
+    <message>
+        <source>on-site</source>
+        <comment>department.on_site</comment>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>repair</source>
+        <comment>department.repair</comment>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>before the sale is agreed</source>
+        <comment>confirm.point.before_agree</comment>
+        <translation>成交前</translation>
+    </message>
+    <message>
+        <source>after the sale is agreed</source>
+        <comment>confirm.point.after_agree</comment>
+        <translation>成交后</translation>
+    </message>
+    <message>
+        <source>at payment</source>
+        <comment>confirm.point.at_payment</comment>
+        <translation>付款前</translation>
+    </message>
+    <message>
+        <source>at pickup</source>
+        <comment>confirm.point.at_pickup</comment>
+        <translation>提货前</translation>
+    </message>
+    <message>
+        <source>during installation</source>
+        <comment>confirm.point.during_install</comment>
+        <translation>安调时</translation>
+    </message>
+    <message>
+        <source>No job {job}</source>
+        <comment>job.unknown</comment>
+        <translation>没有服务单 {job}</translation>
+    </message>
+    <message>
+        <source>'{kind}' is not a kind of job: installation, on_site or repair</source>
+        <comment>job.bad_kind</comment>
+        <translation>'{kind}' 不是服务类型:installation、on_site 或 repair</translation>
+    </message>
+    <message>
+        <source>A job that is {from:msg} cannot become {to:msg}</source>
+        <comment>job.bad_transition</comment>
+        <translation>{from:msg}的服务单不能改为{to:msg}</translation>
+    </message>
+    <message>
+        <source>Repair {job} was never diagnosed: record the diagnosis before it is ready or collected</source>
+        <comment>job.not_diagnosed</comment>
+        <translation>维修单 {job} 尚未检测:请先记录检测结果</translation>
+    </message>
+    <message>
+        <source>An appointment cannot be in the past ({when:datetime})</source>
+        <comment>job.appointment_past</comment>
+        <translation>预约时间不能早于现在({when:datetime})</translation>
+    </message>
+    <message>
+        <source>An appointment ends after it starts</source>
+        <comment>job.appointment_order</comment>
+        <translation>预约结束时间须晚于开始时间</translation>
+    </message>
+    <message>
+        <source>No unit {serial} was sold here: only a repair may take it in, as a unit not sold here</source>
+        <comment>job.unknown_serial</comment>
+        <translation>本店没有售出过 {serial}:只能作为非本店机器送修</translation>
+    </message>
+    <message>
+        <source>Say what the customer needs</source>
+        <comment>job.needs_need</comment>
+        <translation>请填写客户需求</translation>
+    </message>
+    <message>
+        <source>Say which unit: its serial or the sale</source>
+        <comment>job.needs_unit</comment>
+        <translation>请填写机器:序列号或销售单</translation>
+    </message>
+    <message>
+        <source>'{area}' is not an area of the service promise: {areas:list}</source>
+        <comment>job.bad_area</comment>
+        <translation>'{area}' 不是服务承诺区域:{areas:list}</translation>
+    </message>
+    <message>
+        <source>An on-site job needs its area: {areas:list}</source>
+        <comment>job.needs_area</comment>
+        <translation>上门服务需要区域:{areas:list}</translation>
+    </message>
+    <message>
+        <source>A job's priority is 1 (urgent), 2 or 3</source>
+        <comment>job.bad_priority</comment>
+        <translation>服务优先级为 1(紧急)、2 或 3</translation>
+    </message>
+    <message>
+        <source>Jobs are worked by installers, technicians and managers</source>
+        <comment>job.not_allowed</comment>
+        <translation>服务单由安调员、技术员和经理处理</translation>
+    </message>
+    <message>
+        <source>No technician '{name}'</source>
+        <comment>job.technician_unknown</comment>
+        <translation>没有技术员'{name}'</translation>
+    </message>
+    <message>
+        <source>Job {job} is closed</source>
+        <comment>job.closed</comment>
+        <translation>服务单 {job} 已关闭</translation>
+    </message>
+    <message>
+        <source>An estimate cannot be below zero</source>
+        <comment>job.estimate_negative</comment>
+        <translation>报价不能小于零</translation>
+    </message>
+    <message>
+        <source>A repair needs the fault as the customer describes it</source>
+        <comment>job.needs_fault</comment>
+        <translation>送修需要填写客户描述的故障</translation>
+    </message>
+    <message>
+        <source>No service card {card}</source>
+        <comment>claim.card_unknown</comment>
+        <translation>没有服务卡 {card}</translation>
+    </message>
+    <message>
+        <source>Card {card} ended on {until:date}: the service is paid</source>
+        <comment>claim.expired</comment>
+        <translation>服务卡 {card} 已于 {until:date} 到期:本次服务需付费</translation>
+    </message>
+    <message>
+        <source>Card {card} covers from {start:date}: the service is paid</source>
+        <comment>claim.not_started</comment>
+        <translation>服务卡 {card} 自 {start:date} 起生效:本次服务需付费</translation>
+    </message>
+    <message>
+        <source>Unit {serial} is not registered on card {card}</source>
+        <comment>claim.unit_not_registered</comment>
+        <translation>机器 {serial} 未登记在服务卡 {card} 上</translation>
+    </message>
+    <message>
+        <source>Card {card} covers carry-in service only: an on-site visit is paid</source>
+        <comment>claim.carry_in_only</comment>
+        <translation>服务卡 {card} 仅含送修服务:上门服务需付费</translation>
+    </message>
+    <message>
+        <source>Card {card} covers {what:msg}, not this work: it is paid</source>
+        <comment>claim.outside_scope</comment>
+        <translation>服务卡 {card} 保障{what:msg},不含本次服务:需付费</translation>
+    </message>
+    <message>
+        <source>Card {card} was cancelled (refunded): the service is paid</source>
+        <comment>claim.card_cancelled</comment>
+        <translation>服务卡 {card} 已退:本次服务需付费</translation>
+    </message>
+    <message>
+        <source>Card {card} already covers its {most} units</source>
+        <comment>card.units_full</comment>
+        <translation>服务卡 {card} 已登记满 {most} 台</translation>
+    </message>
+    <message>
+        <source>Unit {serial} is already on card {card}</source>
+        <comment>card.unit_registered</comment>
+        <translation>机器 {serial} 已登记在服务卡 {card} 上</translation>
+    </message>
+    <message>
+        <source>Card {card} covers its own unit only</source>
+        <comment>card.single_unit</comment>
+        <translation>服务卡 {card} 仅保障本机</translation>
+    </message>
+    <message>
+        <source>'{point}' is not a card confirmation point</source>
+        <comment>confirm.bad_point</comment>
+        <translation>'{point}' 不是服务卡确认节点</translation>
+    </message>
+    <message>
+        <source>card confirmed {count} of {required} times</source>
+        <comment>confirm.summary</comment>
+        <translation>服务卡确认 {count}/{required} 次</translation>
+    </message>
 </context>
 </TS>

@@ -26,10 +26,15 @@ from pos.db.models.sales import (
 from pos.db.models.stock import (
     SerialUnit, StockCountDraft, StockCountScan, StockDocument, StockMove, StoreCounter, StoreStock,
 )
+from pos.db.models.service import (
+    CardClaim, CardConfirmation, CardUnit, DepartmentSheet, JobEvent, JobItemOutcome, ServiceJob,
+)
 from pos.db.models.shifts import CashMovement, Shift, ShiftState
 from pos.db.models.store import Setting, Store, Terminal
 
 __all__ = [
+    "CardClaim", "CardConfirmation", "CardUnit", "DepartmentSheet", "JobEvent", "JobItemOutcome",
+    "ServiceJob",
     "AccountAllocation", "AccountDocument", "AccountItem", "CustomerAccount", "InvoiceRequest",
     "Lead", "Preorder", "Quote", "QuoteLine",
     "CashMovement", "Shift", "ShiftState",

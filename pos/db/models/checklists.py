@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pos.db.models.base import Base, enum_column
 from pos.db.models.catalog import Category, Product
-from pos.kernel.enums import Audience, CoverageScope, CoverageStart, ServiceMode
+from pos.kernel.enums import Audience, CoverageScope, CoverageStart, Department, ServiceMode
 
 
 class SheetTemplate(Base):
@@ -17,6 +17,10 @@ class SheetTemplate(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
+    # Whose sheet: the counter's (a category's configuration sheet) or a service
+    # department's (what an installer, a technician or the repair desk proposes).
+    department: Mapped[Department] = mapped_column(
+        enum_column(Department), default=Department.COUNTER, server_default="counter")
 
     sections: Mapped[list[SheetSection]] = relationship(
         back_populates="template",

@@ -59,6 +59,9 @@ class Sale(Base):
         enum_column(DocumentKind), default=DocumentKind.SALE, server_default="sale")
     original_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
+    # A sale made on a service job (sealed by the job's "sold" event, not in the payload).
+    # No foreign key: adding one would rebuild the sales table on SQLite.
+    job_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     lines: Mapped[list[SaleLine]] = relationship(
         back_populates="sale", order_by="SaleLine.position", cascade="all, delete-orphan")
