@@ -1,4 +1,4 @@
-"""A job's events: every change to a job (registered, a state, a technician, an
+"""A job's events (issue 20; in the ledger so a sale made on a job can seal its event in its own transaction): every change to a job (registered, a state, a technician, an
 appointment, a call, a sale, a claim, a card confirmation, a note) is one row of
 job_events, never edited, sealed in the journal as an audit event `job_event` whose
 details are the event's values, inside the change's own transaction. The job row is a
