@@ -1,8 +1,9 @@
-"""A job's events (issue 20; in the ledger so a sale made on a job can seal its event in its own transaction): every change to a job (registered, a state, a technician, an
-appointment, a call, a sale, a claim, a card confirmation, a note) is one row of
+"""A job's events (issue 20): every change to a job (registered, a state, a technician,
+an appointment, a call, a sale, a claim, a card confirmation, a note) is one row of
 job_events, never edited, sealed in the journal as an audit event `job_event` whose
 details are the event's values, inside the change's own transaction. The job row is a
-cache of its events; `journal verify` checks it against them."""
+cache of its events; `journal verify` checks it against them. In the ledger, so a sale
+made on a job seals its event in the sale's own transaction."""
 
 from __future__ import annotations
 
