@@ -16,15 +16,16 @@ from pos.db.models import JobEvent
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import JobEventKind, ServiceJobState
 from pos.ledger import audit
+from pos.ledger.chain import sealed_time
 
 JOB_EVENT = "job_event"
 EVENTS = JobEvent.__table__
 
 
 def event_values(*, job_no: str, kind: JobEventKind, from_state: ServiceJobState | None,
-                 to_state: ServiceJobState | None, details: dict) -> dict:
-    """What is sealed of a job event."""
-    return {"job": job_no, "kind": getattr(kind, "value", kind),
+                 to_state: ServiceJobState | None, details: dict, at: datetime) -> dict:
+    """What is sealed of a job event (its time too: an arrival's time is the promise)."""
+    return {"job": job_no, "at": sealed_time(at), "kind": getattr(kind, "value", kind),
             "from": getattr(from_state, "value", from_state),
             "to": getattr(to_state, "value", to_state), "details": details}
 
@@ -46,6 +47,6 @@ def append_event(conn, *, job_id: int, job_no: str, kind: JobEventKind, staff_id
     ).returning(EVENTS.c.id)).scalar_one()
     sealed = audit.record(conn, staff_id=staff_id, action=JOB_EVENT, ref=f"{job_no}#{event_id}",
                           details=event_values(job_no=job_no, kind=kind, from_state=from_state,
-                                               to_state=to_state, details=details))
+                                               to_state=to_state, details=details, at=at))
     conn.execute(update(JobEvent).where(JobEvent.id == event_id).values(event_id=sealed))
     return event_id
