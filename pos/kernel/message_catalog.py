@@ -1048,4 +1048,41 @@ CATALOG: dict[str, str] = {
     "card.single_unit": "Card {card} covers its own unit only",
     "confirm.bad_point": "'{point}' is not a card confirmation point",
     "confirm.summary": "card confirmed {count} of {required} times",
+    # --- service jobs (issue 20, J1) -----------------------------------------------------
+    "field.job_need": "The customer's need",
+    "field.fault": "The fault",
+    "field.accessories": "The accessories left",
+    "field.condition": "The condition",
+    "field.diagnosis": "The diagnosis",
+    "field.job_note": "The note",
+    "job.bad_state": "'{state}' is not a job state: {states:list}",
+    "job.not_a_repair": "Job {job} is not a repair",
+    "job.bad_time": "The time {when:datetime} is before job {job} was registered or in the future",
+    "job.needs_diagnosis": "Say what the diagnosis found",
+    "job.no_unit_line": "Receipt {receipt} has no unit at line {line}",
+    "job.choose_unit": "Receipt {receipt} has several units: say which line or serial",
+    "job.unit_not_on_receipt": "Unit {serial} is not on receipt {receipt}",
+    "job.no_unit_on_receipt": "Receipt {receipt} has no unit",
+    "job.staff_unknown": "No active staff member #{staff}",
+    "job.bad_period": "The period ends after it starts",
+    "job.list_header": "{count} jobs",
+    # --- card claims and business cards (issue 20, J3) -----------------------------------
+    "claim.no_card": "No service card covers unit {serial}: the service is paid",
+    "claim.no_unit": "Job {job} names no unit: a claim needs the unit's serial",
+    "claim.already": "Job {job} already has claim {claim} on card {card} for this work",
+    "claim.bad_what": "'{what}' is not what a card covers: software, hardware or screen",
+    "claim.covered": "Covered by card {card}: {terms:msg}",
+    "card.unit_card_cancelled": "Card {card} was cancelled (refunded): it takes no more units",
+    "card.unit_card_expired": "Card {card} ended on {until:date}: it takes no more units",
+    "card.unit_other_card": "Unit {serial} is already covered by card {other}",
+    # --- service jobs (issue 20, J1) -----------------------------------------------------
+    "job.needs_appointment": "Job {job} has no appointment yet: give its date and time window",
+    # --- job sheets and selling on jobs (issue 20, J2) -----------------------------------
+    "job.no_sheet": ("Job {job} has no sheet: its department ({department:msg}) has none for this "
+                     "unit"),
+    "job.item_not_on_sheet": "'{item}' is not on the sheet of job {job}",
+    "job.item_sold_by_sale": ("'{item}' is sold by selling it on the job (a receipt), not by "
+                              "marking it"),
+    "job.item_already_sold": "'{item}' was already sold on job {job}",
+    "job.call_needs_items": "Say which items were proposed on the call",
 }

@@ -9253,5 +9253,160 @@
         <comment>confirm.summary</comment>
         <translation>服务卡确认 {count}/{required} 次</translation>
     </message>
+    <message>
+        <source>The customer's need</source>
+        <comment>field.job_need</comment>
+        <translation>客户需求</translation>
+    </message>
+    <message>
+        <source>The fault</source>
+        <comment>field.fault</comment>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>The accessories left</source>
+        <comment>field.accessories</comment>
+        <translation>随机附件</translation>
+    </message>
+    <message>
+        <source>The condition</source>
+        <comment>field.condition</comment>
+        <translation>外观状况</translation>
+    </message>
+    <message>
+        <source>The diagnosis</source>
+        <comment>field.diagnosis</comment>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <comment>field.job_note</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>'{state}' is not a job state: {states:list}</source>
+        <comment>job.bad_state</comment>
+        <translation>“{state}”不是工单状态：{states:list}</translation>
+    </message>
+    <message>
+        <source>Job {job} is not a repair</source>
+        <comment>job.not_a_repair</comment>
+        <translation>工单 {job} 不是送修</translation>
+    </message>
+    <message>
+        <source>The time {when:datetime} is before job {job} was registered or in the future</source>
+        <comment>job.bad_time</comment>
+        <translation>时间 {when:datetime} 早于工单 {job} 登记时间或在将来</translation>
+    </message>
+    <message>
+        <source>Say what the diagnosis found</source>
+        <comment>job.needs_diagnosis</comment>
+        <translation>请填写检测结果</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} has no unit at line {line}</source>
+        <comment>job.no_unit_line</comment>
+        <translation>小票 {receipt} 第 {line} 行不是主机</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} has several units: say which line or serial</source>
+        <comment>job.choose_unit</comment>
+        <translation>小票 {receipt} 有多台主机：请指定行号或序列号</translation>
+    </message>
+    <message>
+        <source>Unit {serial} is not on receipt {receipt}</source>
+        <comment>job.unit_not_on_receipt</comment>
+        <translation>序列号 {serial} 不在小票 {receipt} 上</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} has no unit</source>
+        <comment>job.no_unit_on_receipt</comment>
+        <translation>小票 {receipt} 没有主机</translation>
+    </message>
+    <message>
+        <source>No active staff member #{staff}</source>
+        <comment>job.staff_unknown</comment>
+        <translation>没有在职员工 #{staff}</translation>
+    </message>
+    <message>
+        <source>The period ends after it starts</source>
+        <comment>job.bad_period</comment>
+        <translation>期间的结束应晚于开始</translation>
+    </message>
+    <message>
+        <source>{count} jobs</source>
+        <comment>job.list_header</comment>
+        <translation>{count} 个工单</translation>
+    </message>
+    <message>
+        <source>No service card covers unit {serial}: the service is paid</source>
+        <comment>claim.no_card</comment>
+        <translation>设备 {serial} 没有服务卡：服务收费</translation>
+    </message>
+    <message>
+        <source>Job {job} names no unit: a claim needs the unit's serial</source>
+        <comment>claim.no_unit</comment>
+        <translation>工单 {job} 未登记设备：索赔需要设备序列号</translation>
+    </message>
+    <message>
+        <source>Job {job} already has claim {claim} on card {card} for this work</source>
+        <comment>claim.already</comment>
+        <translation>工单 {job} 已就此服务在服务卡 {card} 上登记索赔 {claim}</translation>
+    </message>
+    <message>
+        <source>'{what}' is not what a card covers: software, hardware or screen</source>
+        <comment>claim.bad_what</comment>
+        <translation>'{what}' 不是服务卡的保障范围：software（软件）、hardware（硬件）或 screen（屏幕）</translation>
+    </message>
+    <message>
+        <source>Covered by card {card}: {terms:msg}</source>
+        <comment>claim.covered</comment>
+        <translation>服务卡 {card} 保障：{terms:msg}</translation>
+    </message>
+    <message>
+        <source>Card {card} was cancelled (refunded): it takes no more units</source>
+        <comment>card.unit_card_cancelled</comment>
+        <translation>服务卡 {card} 已取消（已退款）：不能再登记设备</translation>
+    </message>
+    <message>
+        <source>Card {card} ended on {until:date}: it takes no more units</source>
+        <comment>card.unit_card_expired</comment>
+        <translation>服务卡 {card} 已于 {until:date} 到期：不能再登记设备</translation>
+    </message>
+    <message>
+        <source>Unit {serial} is already covered by card {other}</source>
+        <comment>card.unit_other_card</comment>
+        <translation>设备 {serial} 已由服务卡 {other} 保障</translation>
+    </message>
+    <message>
+        <source>Job {job} has no appointment yet: give its date and time window</source>
+        <comment>job.needs_appointment</comment>
+        <translation>工单 {job} 尚无预约：请填写日期和时间段</translation>
+    </message>
+    <message>
+        <source>Job {job} has no sheet: its department ({department:msg}) has none for this unit</source>
+        <comment>job.no_sheet</comment>
+        <translation>工单 {job} 没有推荐清单：{department:msg}部门没有适合该机器的清单</translation>
+    </message>
+    <message>
+        <source>'{item}' is not on the sheet of job {job}</source>
+        <comment>job.item_not_on_sheet</comment>
+        <translation>“{item}”不在工单 {job} 的推荐清单上</translation>
+    </message>
+    <message>
+        <source>'{item}' is sold by selling it on the job (a receipt), not by marking it</source>
+        <comment>job.item_sold_by_sale</comment>
+        <translation>“{item}”须在工单上收款销售，不能直接标记为已售</translation>
+    </message>
+    <message>
+        <source>'{item}' was already sold on job {job}</source>
+        <comment>job.item_already_sold</comment>
+        <translation>“{item}”已在工单 {job} 上售出</translation>
+    </message>
+    <message>
+        <source>Say which items were proposed on the call</source>
+        <comment>job.call_needs_items</comment>
+        <translation>请填写电话中推荐了哪些商品</translation>
+    </message>
 </context>
 </TS>
