@@ -9,7 +9,12 @@ store sells. The sheets are checked here (with their gift packs and free gifts),
 service-card tiers in pos.catalog.tier_file; the helpers for values are shared by both.
 
 A sheet may take a category from another sheet only when the file says so: the other
-sheet is in the same file without it, or the import is told to move categories."""
+sheet is in the same file without it, or the import is told to move categories.
+
+A sheet belongs to a department (`department = "installation"`, "on_site" or "repair";
+the counter's when left out): a department's sheet is what its installers, technicians
+or repair desk propose for the units of its categories (a category has one sheet per
+department), apart from the counter's configuration sheet of the same category."""
 
 from __future__ import annotations
 
@@ -17,12 +22,12 @@ import tomllib
 
 from pos.catalog.catalog_file import bounded_amount, shown, text_problem
 from pos.db.models import SheetItem, SheetSection, SheetTemplate
-from pos.kernel.enums import CategoryKind
+from pos.kernel.enums import CategoryKind, Department
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message, msg
 from pos.kernel.text import clean_text
 
-SHEET_KEYS = {"code", "name", "categories", "section"}
+SHEET_KEYS = {"code", "name", "categories", "section", "department"}
 SECTION_KEYS = {"code", "title", "item"}
 ITEM_KEYS = {"code", "name", "script", "products", "pack_price", "gift"}
 # The columns' lengths (pos.db.models.checklists); a script or a description is a few
@@ -146,7 +151,8 @@ def validate_sheets(document, categories, products, problems, currency, *,
                     owners: dict[str, str] | None = None,
                     move_categories: bool = False) -> list[dict]:
     """The sheets of the document, checked. `owners` says which sheet (code) each
-    category is on now: a sheet that names a category of a sheet the file leaves out is
+    category is on now (the counter's by category code, a department's by (department,
+    category code)): a sheet that names a category of a sheet the file leaves out is
     refused, unless `move_categories`."""
     sheets_in = document.get("sheet", [])
     if not isinstance(sheets_in, list):
@@ -169,6 +175,10 @@ def validate_sheets(document, categories, products, problems, currency, *,
             sheet_codes.add(code)
         check_text(sheet, "name", MAX_SHEET_NAME, path, problems, required=True,
                    missing="checklist.needs_name", find=[code] if code else None)
+        department = Department.COUNTER
+        if "department" in sheet:
+            department = enum_value(Department, sheet["department"], path + ["department"],
+                                    problems) or Department.COUNTER
         category_codes = sheet.get("categories", [])
         if isinstance(category_codes, list):
             category_codes = text_list(category_codes, "categories", path, problems)
@@ -179,12 +189,13 @@ def validate_sheets(document, categories, products, problems, currency, *,
                              find=[code, category_code])
             elif category.kind is not CategoryKind.MAIN_UNIT:
                 problems.add(path, "checklist.not_main_unit", code=category_code)
-            elif category_code in claimed:
+            elif (department, category_code) in claimed:
                 problems.add(path, "checklist.category_on_sheet", code=category_code,
-                             sheet=claimed[category_code])
+                             sheet=claimed[(department, category_code)])
             else:
-                claimed[category_code] = code
-                owner = owners.get(category_code)
+                claimed[(department, category_code)] = code
+                owner = owners.get(category_code if department is Department.COUNTER
+                                   else (department.value, category_code))
                 if (owner is not None and owner != code and owner not in in_file
                         and not move_categories):
                     problems.add(path, "checklist.category_owned", code=category_code,
@@ -218,7 +229,8 @@ def validate_sheets(document, categories, products, problems, currency, *,
             sections.append({"code": s_code, "title": section.get("title"), "items": items})
         if not sections:
             problems.add(path, "checklist.needs_section")
-        result.append({"code": code, "name": sheet.get("name"), "categories": category_codes, "sections": sections})
+        result.append({"code": code, "name": sheet.get("name"), "categories": category_codes,
+                       "sections": sections, "department": department})
     return result
 
 

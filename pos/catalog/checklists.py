@@ -10,16 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import tomli_w
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
 from pos.db.engine import Database
 from pos.db.models import (
-    Category, Product, ServiceTier, SheetItem, SheetItemProduct, SheetSection, SheetTemplate,
+    Category, DepartmentSheet, Product, ServiceTier, SheetItem, SheetItemProduct, SheetSection, SheetTemplate,
     TierCategory, TierPriceBand,
 )
 from pos.catalog.checklist_file import Problems, parse_document, validate_sheets
 from pos.catalog.tier_file import validate_tiers
+from pos.kernel.enums import Department
 from pos.kernel.errors import UserError
 from pos.kernel.messages import msg
 from pos.kernel.money import to_decimal_string
@@ -59,6 +60,11 @@ def import_checklists(
         owners = dict(session.execute(
             select(Category.code, SheetTemplate.code)
             .join(SheetTemplate, SheetTemplate.id == Category.sheet_template_id)).all())
+        owners.update(((department.value, category), sheet) for department, category, sheet in
+                      session.execute(
+                          select(DepartmentSheet.department, Category.code, SheetTemplate.code)
+                          .join(Category, Category.id == DepartmentSheet.category_id)
+                          .join(SheetTemplate, SheetTemplate.id == DepartmentSheet.template_id)))
         sheets = validate_sheets(document, categories, products, problems, currency,
                                  owners=owners, move_categories=move_categories)
         tiers = validate_tiers(document, categories, problems, currency)
@@ -92,11 +98,26 @@ def _upsert_sheet(session, sheet: dict, categories: dict[str, Category]) -> None
         session.add(template)
         session.flush()
     template.name = sheet["name"]
+    department = sheet.get("department", Department.COUNTER)
+    template.department = department
+    counter = department is Department.COUNTER
     for category in categories.values():
-        if category.sheet_template_id == template.id and category.code not in sheet["categories"]:
+        if category.sheet_template_id == template.id and (
+                not counter or category.code not in sheet["categories"]):
             category.sheet_template_id = None
+    # A department's sheet: department_sheets (department, category) -> the template.
+    session.flush()
+    session.execute(delete(DepartmentSheet).where(DepartmentSheet.template_id == template.id))
     for code in sheet["categories"]:
-        categories[code].sheet_template_id = template.id
+        if counter:
+            categories[code].sheet_template_id = template.id
+        else:
+            session.execute(delete(DepartmentSheet).where(
+                DepartmentSheet.department == department,
+                DepartmentSheet.category_id == categories[code].id))
+            session.add(DepartmentSheet(department=department, category_id=categories[code].id,
+                                        template_id=template.id))
+    session.flush()
 
     old_sections = {s.code: s for s in template.sections}
     old_items = {i.code: i for s in template.sections for i in s.items}
@@ -185,6 +206,11 @@ def export_checklists(db: Database, *, currency: str = "CNY") -> bytes:
                 .selectinload(SheetItemProduct.product),
             )
         ).all()
+        department_categories: dict[int, list[str]] = {}
+        for template_id, code in session.execute(
+                select(DepartmentSheet.template_id, Category.code)
+                .join(Category, Category.id == DepartmentSheet.category_id)):
+            department_categories.setdefault(template_id, []).append(code)
         sheets = []
         for template in templates:
             sections = []
@@ -199,11 +225,14 @@ def export_checklists(db: Database, *, currency: str = "CNY") -> bytes:
                         entry["gift"] = True
                     items.append(entry)
                 sections.append({"code": section.code, "title": section.title, "item": items})
-            sheets.append({
-                "code": template.code, "name": template.name,
-                "categories": sorted(c.code for c in template.categories),
-                "section": sections,
-            })
+            counter = template.department is Department.COUNTER
+            sheet = {"code": template.code, "name": template.name}
+            if not counter:
+                sheet["department"] = template.department.value
+            sheet["categories"] = sorted(c.code for c in template.categories) if counter else \
+                sorted(department_categories.get(template.id, []))
+            sheet["section"] = sections
+            sheets.append(sheet)
         tiers = []
         for tier in session.scalars(
             select(ServiceTier)

@@ -290,6 +290,8 @@ _PRODUCTS: dict[str, tuple[_Row, ...]] = {
          "399.00", "229.00", "6", "mainstream"),
         ("POW-ADP-65C", "Lenovo 65 W USB-C original power adapter", "联想 65W USB-C 原装电源适配器",
          "199.00", "109.00", "15", "mainstream"),
+        ("POW-BAT-NB", "Notebook replacement battery (Lenovo / Huawei, fitted)", "笔记本替换电池（联想/华为，含安装）",
+         "329.00", "179.00", "8", "resource"),
     ),
     "BAGS": (
         ("BAG-BP-SAM", "Samsonite 15.6-inch business backpack", "新秀丽 15.6英寸 商务双肩包",
@@ -382,6 +384,8 @@ _PRODUCTS: dict[str, tuple[_Row, ...]] = {
          "199.00", "99.00", "10", "mainstream"),
         ("STO-RDR-USBC", "Ugreen USB-C / USB-A card reader (SD / microSD)", "绿联 USB-C/USB-A 双接口读卡器（SD/TF）",
          "59.90", "35.90", "50", "traffic"),
+        ("STO-SSD-NVME-1T", "Samsung 990 EVO 1TB NVMe internal SSD", "三星 990 EVO 1TB NVMe 固态硬盘（内置）",
+         "549.00", "329.00", "10", "resource"),
     ),
     "CAMERA-ACC": (
         ("CAM-BAT-LPE6NH", "Canon LP-E6NH original battery", "佳能 LP-E6NH 原装电池",
@@ -970,6 +974,90 @@ _TIERS: tuple[Tier, ...] = (
 )
 
 
+# The service departments' own shelf lists (domain: "service staff sell too"): what an
+# installer carries to a set-up, what an on-site technician proposes on the pre-visit
+# call and sells on the visit, and what the repair desk offers while a unit is in. Each
+# is a sheet of its department for the PCs (pos.catalog.checklist_file: department).
+_MEMORY = Item(
+    "memory", "Memory upgrade", "内存升级", ("MEM-DDR5-16", "MEM-DDR4-8"),
+    "More memory keeps many tabs and apps open without slowing; fitted now, while the "
+    "machine is open",
+    "加内存多开网页和软件不卡顿；现在就装好，省得再拆一次机")
+_ROUTER = Item(
+    "router", "Router", "路由器", ("NET-RT-XDR6088", "NET-RT-AX3000T"),
+    "Wi-Fi 6 reaches every room; set up with the PC, so the whole family is online today",
+    "Wi-Fi 6 全屋覆盖，和电脑一起调试好，全家今天就能上网")
+_DEPARTMENT_SHEETS: tuple[tuple[str, Sheet], ...] = (
+    ("installation", Sheet("install-pc", "Installer's list (PCs)", "安调随身清单（电脑）",
+                           ("DESKTOP", "NOTEBOOK"), (
+        Section("shelf", "Shelf items", "随身商品", (
+            Item("screen-film", "Screen film", "屏幕贴膜", ("PRO-NBF-16", "PRO-NBF-14"),
+                 "Fitted now, bubble-free, before the first fingerprint; nearly everyone "
+                 "takes one",
+                 "现在就贴，无气泡，赶在第一个指纹之前；几乎人人都贴"),
+            Item("cleaning-kit", "Cleaning kit", "清洁套装", ("PRO-CLN-PC",),
+                 "Keeps the new screen and keyboard like new; costs less than one cleaning",
+                 "新屏幕、新键盘常保如新，比一次清洗还便宜"),
+            Item("bag", "Notebook bag", "电脑包", ("BAG-NB-156", "BAG-NB-14"),
+                 "The machine, charger and mouse in one padded bag for the first trip out",
+                 "电脑、电源、鼠标一包装下，第一次出门就有保护"),
+            Item("mouse-keyboard", "Mouse & keyboard", "键盘鼠标",
+                 ("PER-KM-MK545", "PER-MS-MXA3S", "PER-MS-M185"),
+                 "Plugged in while we set up; faster than the touchpad from the first day",
+                 "安装时一起连好，第一天就比触控板顺手"),
+        )),
+        Section("software", "Software", "软件", (
+            Item("antivirus", "Antivirus", "杀毒软件", ("SW-AV-KAV3", "SW-AV-ESET1"),
+                 "Installed and activated before you go online for the first time",
+                 "第一次上网前就装好激活"),
+            Item("office", "Office software", "办公软件", ("SW-OFF-HS21", "SW-M365-P1Y", "SW-WPS-1Y"),
+                 "Installed and signed in now, so the first document opens as it should",
+                 "现在就装好登录，第一份文件就能正常打开"),
+        )),
+        Section("upgrades", "Upgrades & storage", "升级与存储", (
+            _MEMORY,
+            Item("external-drive", "External drive", "移动硬盘", ("STO-SSD-T7-1T", "STO-HDD-2T"),
+                 "Back up the new machine from day one; set up its automatic backup now",
+                 "新机第一天就备份，现在就设好自动备份"),
+            _ROUTER,
+        )),
+    ))),
+    ("on_site", Sheet("onsite-pc", "On-site visit list (PCs)", "上门服务清单（电脑）",
+                      ("DESKTOP", "NOTEBOOK"), (
+        Section("proposals", "Proposed on the call", "电话推荐", (
+            _MEMORY,
+            Item("software", "Software", "软件", ("SW-AV-KAV3", "SW-OFF-HS21", "SW-WIN11-PRO"),
+                 "Genuine antivirus and office installed during the visit; no second trip",
+                 "正版杀毒和办公软件上门时一并装好，不用再跑一趟"),
+            _ROUTER,
+            Item("broadband", "Broadband", "宽带", ("PLAN-CT-BB1000", "PLAN-CM-BB300"),
+                 "Signed up now, connected on the visit: one appointment, online the same day",
+                 "现在办理，上门时开通：一次预约，当天上网"),
+        )),
+    ))),
+    ("repair", Sheet("repair-pc", "Repair desk list (PCs)", "送修推荐清单（电脑）",
+                     ("DESKTOP", "NOTEBOOK"), (
+        Section("upgrades", "While it is open", "趁机升级", (
+            Item("ssd-upgrade", "SSD upgrade", "固态硬盘升级", ("STO-SSD-NVME-1T",),
+                 "Starts in seconds instead of a minute; fitted with the repair, no extra labour",
+                 "开机从一分钟变几秒；随维修一起装，不另收工时"),
+            _MEMORY,
+            Item("battery", "Battery", "电池", ("POW-BAT-NB",),
+                 "A worn battery lasts an hour; a new one brings back a full day away from the socket",
+                 "旧电池只撑一小时，换新电池离开插座也能用一整天"),
+        )),
+        Section("care", "Care & backup", "保养与备份", (
+            Item("cleaning", "Cleaning kit", "清洁套装", ("PRO-CLN-PC",),
+                 "Dust is what makes it hot and loud; keep it clean after we dust it out",
+                 "灰尘让电脑发热、风扇吵；我们清灰之后用它保持干净"),
+            Item("backup", "Backup drive", "备份硬盘", ("STO-HDD-2T", "STO-SSD-T7-1T", "STO-USB-128"),
+                 "A repair can mean a new disk: copy your files first, keep them safe after",
+                 "维修可能要换硬盘：先把文件备份出来，以后也安心"),
+        )),
+    ))),
+)
+
+
 def _item_dict(item: Item, locale: str) -> dict:
     out: dict = {
         "code": item.code,
@@ -1027,6 +1115,22 @@ def checklists(locale: str) -> dict:
                 ],
             }
             for sheet in _SHEETS
+        ] + [
+            {
+                "code": sheet.code,
+                "name": _pick(locale, sheet.name_en, sheet.name_zh),
+                "department": department,
+                "categories": list(sheet.categories),
+                "section": [
+                    {
+                        "code": section.code,
+                        "title": _pick(locale, section.title_en, section.title_zh),
+                        "item": [_item_dict(item, locale) for item in section.items],
+                    }
+                    for section in sheet.sections
+                ],
+            }
+            for department, sheet in _DEPARTMENT_SHEETS
         ],
         "tier": [_tier_dict(tier, locale) for tier in _TIERS],
     }

@@ -86,6 +86,12 @@ class Cart:
     # once. The customer asked for a fapiao: completion records it in the sale's transaction.
     quote_id: int | None = None
     invoice_requested: bool = False
+    # Sold on a service job (pos.service.job_sales): completion links the sale to the job
+    # (sales.job_id) and seals the job's "sold" event in the sale's transaction.
+    job_id: int | None = None
+    # The card confirmation points asked at the till (pos.selling.confirmations):
+    # [main line id, point, accepted, staff id, ISO time]; completion writes and seals them.
+    confirmations: list[list] = field(default_factory=list)
 
     @classmethod
     def new(cls, *, staff_id: int, terminal: str, store_id: int | None = None) -> Cart:
@@ -154,6 +160,7 @@ class Cart:
         mine = copy.copy(self)
         mine.lines = [_copy_line(line) for line in self.lines]
         mine.outcomes, mine.cards_declined = dict(self.outcomes), list(self.cards_declined)
+        mine.confirmations = [list(row) for row in self.confirmations]
         return mine
 
     def to_json_dict(self) -> dict:
@@ -177,9 +184,19 @@ class Cart:
                 and isinstance(cart.cards_declined, list)
                 and (cart.store_id is None or type(cart.store_id) is int)
                 and (cart.quote_id is None or type(cart.quote_id) is int)
-                and type(cart.invoice_requested) is bool):
+                and (cart.job_id is None or type(cart.job_id) is int)
+                and type(cart.invoice_requested) is bool
+                and _confirmations_shape(cart.confirmations)):
             raise UserError("park.damaged")
         return cart
+
+
+def _confirmations_shape(rows) -> bool:
+    """A parked cart's confirmations are [line id, point, accepted, staff id, ISO time]."""
+    return isinstance(rows, list) and all(
+        isinstance(row, list) and len(row) == 5 and isinstance(row[0], str)
+        and isinstance(row[1], str) and type(row[2]) is bool and type(row[3]) is int
+        and isinstance(row[4], str) for row in rows)
 
 
 def short_of_stock(cart: Cart) -> dict[str, int]:

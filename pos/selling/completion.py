@@ -45,6 +45,7 @@ from pos.printjobs.print_queue import PrintRequest, job_rows, printable_requests
 from pos.selling.cart import (
     Cart, TenderCheck, TenderInput, Totals, check_tenders, payment_fields, totals,
 )
+from pos.selling.confirmations import write_confirmations
 from pos.selling.pricing import check_cart
 from pos.selling.serials import check_new_serials
 from pos.store.settings import DEFAULTS, get_setting
@@ -171,6 +172,11 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
         blocks_overdue=lambda: get_setting(conn, "account_block_overdue") is True)
     if cart.quote_id is not None or cart.invoice_requested:
         _quote_and_invoice(conn, cart, written.sale_id, document.receipt_no, today)
+    if cart.confirmations:  # the card confirmation points asked at the till (issue 20)
+        write_confirmations(conn, cart, written.sale_id, document.receipt_no, written.line_ids)
+    if cart.job_id is not None:  # sold on a service job: sales.job_id, the job's "sold" event
+        from pos.selling.job_link import link_job_sale
+        link_job_sale(conn, cart, sale_id=written.sale_id, receipt_no=document.receipt_no)
     return CompletedSale(written.sale_id, document.receipt_no, document.total,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)
 
