@@ -36,6 +36,7 @@ from pos.kernel.enums import CardState, DocumentKind, ShiftState, UnitState
 from pos.kernel.money import to_decimal_string
 from pos.ledger import account_reconcile, chain, job_reconcile, stock_reconcile
 from pos.ledger import confirm_reconcile
+from pos.ledger import card_reconcile
 from pos.ledger.account_records import ACCOUNT_RECORD
 from pos.ledger import facts as sealed_facts
 from pos.ledger.tables import Stored
@@ -153,6 +154,9 @@ def reconcile(conn, facts: Facts) -> None:
     if problem:
         raise Broken(problem)
     problem = account_reconcile.problems(conn, facts)
+    if problem:
+        raise Broken(problem)
+    problem = card_reconcile.problems(conn)  # claims and business cards' units (issue 20)
     if problem:
         raise Broken(problem)
     problem = confirm_reconcile.problems(conn)  # issue 20: card confirmations

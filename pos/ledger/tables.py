@@ -22,6 +22,7 @@ from pos.kernel.errors import UserError
 from pos.ledger import chain
 from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
 from pos.ledger.account_sales import post_sale_account
+from pos.ledger.card_seals import register_own_units
 from pos.ledger.stock_sales import TERMINAL_STORE, move_sale_stock
 
 ACCOUNT_TENDERS = (Tender.ON_ACCOUNT, Tender.DEPOSIT)  # their payments move accounts too
@@ -129,6 +130,8 @@ def write_document(conn, document: SaleDocument, *, print_jobs: Iterable[dict] =
         "tier_id": c.tier_id, "customer_id": c.customer_id, "unit_serial": c.unit_serial,
         "start_date": c.start_date, "end_date": c.end_date, "state": CardState.ACTIVE,
     } for c in document.cards])
+    register_own_units(conn, (c.card_no for c in document.cards), staff_id=document.staff_id,
+                       at=document.completed_at)  # a business card's own unit is its first
     cancelled = tuple(run.scalar(_CANCEL_CARD, {"line_id": line.original_line})
                       for line in document.lines
                       if line.kind is LineKind.CARD and line.original_line is not None)

@@ -1,0 +1,45 @@
+"""A service card's history: the card as sold (its certificate's record: tier, promise,
+dates, unit, customer, receipt), the units it covers (a business card's registered
+units, its own first) and every claim against it, covered or not and why, with the job,
+the day and the technician. `pos card show CARD [--pdf FILE]` prints it;
+printing.card_history_pdf draws it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pos.db.engine import Database
+from pos.kernel.enums import CardState
+from pos.kernel.messages import Message
+from pos.printjobs.records import CardRecord, StoreHeader, load_card
+from pos.service.card_units import CardUnitView, units_of
+from pos.service.claims import ClaimView, assess, card_by_number, claims_of, why_paid
+
+
+@dataclass(frozen=True)
+class CardHistory:
+    store: StoreHeader
+    card: CardRecord  # as the certificate prints it
+    state: CardState
+    in_force: bool  # on `on`: active, started, not ended
+    why_not: Message | None  # why it is not in force (claim.expired, ...)
+    units: tuple[CardUnitView, ...]
+    claims: tuple[ClaimView, ...]
+    on: date  # the day the history was read for
+
+    @property
+    def covered_claims(self) -> int:
+        return sum(1 for c in self.claims if c.covered)
+
+
+def card_history(db: Database, *, card_no: str, on: date | None = None) -> CardHistory:
+    """The card's history (UserError card.no_number for an unknown number)."""
+    on = on or date.today()
+    store, record = load_card(db, card_no=card_no)
+    with db.read_connection() as conn:
+        card = card_by_number(conn, record.card_no, unknown="card.no_number")
+        reason = assess(card, serial=None, registered=True, on=on)
+        return CardHistory(store, record, card.state, reason is None,
+                           why_paid(card, reason, None),
+                           tuple(units_of(conn, card)), tuple(claims_of(conn, card)), on)
