@@ -187,3 +187,92 @@ def test_verify_finds_a_confirmation_changed_outside_the_till(demo_db, tamper):
     result = verify(demo_db)
     assert not result.ok
     assert "card confirmation" in result.problem
+
+
+DAY = date(2030, 1, 15)  # a day the demo sold nothing on
+
+
+def pay_on(db, cart, day=DAY):
+    due = sum(line.total for line in cart.lines)
+    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)],
+                                    business_date=day)
+
+
+def report_scene(db):
+    """Three notebooks sold on DAY by the cashier: one confirmed at the till's three
+    points and during installation (a yes there: a card sold later on site), one with its
+    card, one never confirmed."""
+    seller, installer = staff_id(db, "cashier"), staff_id(db, "installer")
+    cart, unit = unit_cart(db, "PF3CONF101")
+    for point in ("before_agree", "after_agree", "at_payment"):
+        record_confirmation(cart, main_line_id=unit.line_id, point=point, accepted=False,
+                            staff_id=seller)
+    cards.decline_card(cart, main_line_id=unit.line_id)
+    first = pay_on(db, cart)
+    job = register_job(db, kind="installation", staff_id=seller, request_id=str(uuid.uuid4()),
+                       receipt=first.receipt_no, need="set it up", technician=installer)
+    yes = confirm_on_job(db, job_no=job.job_no, accepted=True, staff_id=installer,
+                         point="during_install")
+    addon = addons.open_addon(db, receipt_no=yes.addon.receipt_no, staff_id=installer,
+                              terminal="T01", unit_position=yes.addon.unit_position)
+    main = addon.main_units()[0]
+    cards.add_card(db, addon, main_line_id=main.line_id,
+                   tier_id=tier_id(db, addon, main.line_id, "gold"))
+    pay_on(db, addon, DAY + timedelta(days=1))
+    pay_on(db, unit_cart(db, "PF3CONF102", card="gold")[0])
+    third = pay_on(db, unit_cart(db, "PF3CONF103")[0])
+    return first, third, job
+
+
+def test_the_report_per_salesperson_and_technician(demo_db):
+    from pos.kernel.messages import render
+    from pos.service.confirmation_report import confirmation_report, confirmation_report_csv
+
+    first, third, job = report_scene(demo_db)
+    found = confirmation_report(demo_db, start=DAY, end=DAY)
+    assert found.required == 5 and found.with_card == 1
+    assert [u.receipt_no for u in found.units] == [first.receipt_no, third.receipt_no]
+    confirmed, never = found.units
+    assert confirmed.answers == {ConfirmPoint.BEFORE_AGREE: False,
+                                 ConfirmPoint.AFTER_AGREE: False,
+                                 ConfirmPoint.AT_PAYMENT: False,
+                                 ConfirmPoint.DURING_INSTALL: True}
+    assert render(confirmed.summary()) == "card confirmed 4 of 5 times"
+    assert confirmed.short and confirmed.later_card is not None
+    assert never.count == 0 and never.later_card is None and never.technicians == ()
+    cashier = found.salespeople
+    assert [(p.staff_id, p.units, p.short, p.points, p.later_cards, p.with_card)
+            for p in cashier] == [(staff_id(demo_db, "cashier"), 2, 2, 4, 1, 1)]
+    assert [(p.staff_id, p.units, p.short, p.points, p.later_cards)
+            for p in found.technicians] == [(staff_id(demo_db, "installer"), 1, 1, 1, 1)]
+    assert confirmed.technicians == (found.technicians[0].name,)
+    csv_rows = confirmation_report_csv(found).decode("utf-8-sig").splitlines()
+    assert csv_rows[1].split(",")[6:13] == ["no", "no", "no", "", "yes", "4", "5"]
+    # The store requires three: the confirmed unit is no longer short.
+    from pos.store.settings import change_setting
+    change_setting(demo_db, key="card_confirmations_required", value_text="3",
+                   staff_id=staff_id(demo_db, "manager"))
+    again = confirmation_report(demo_db, start=DAY, end=DAY)
+    assert [u.short for u in again.units] == [False, True]
+    assert render(again.units[0].summary()) == "card confirmed 4 of 3 times"
+    with pytest.raises(UserError) as refused:
+        confirmation_report(demo_db, start=DAY, end=DAY - timedelta(days=1))
+    assert refused.value.message_id == "job.bad_period"
+    assert verify(demo_db).ok
+
+
+def test_pos_report_confirmations(sqlite_demo_db, tmp_path, capsys, monkeypatch):
+    from pos.cli import main
+
+    monkeypatch.setenv("POS_LOCALE", "en")
+    db = sqlite_demo_db
+    first, _third, _job = report_scene(db)
+    out = tmp_path / "c.csv"
+    assert main([f"--db={db.url}", "--terminal=T01", "report", "confirmations", "--from",
+                 DAY.isoformat(), "--to", DAY.isoformat(), "--csv", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert f"{first.receipt_no}" in printed and "card confirmed 4 of 5 times" in printed
+    assert out.read_bytes().decode("utf-8-sig").splitlines()[0].startswith("receipt,sold_on")
+    assert main([f"--db={db.url}", "report", "confirmations", "--from", "2030-01-16",
+                 "--to", "2030-01-15"]) == 1
+    assert main([f"--db={db.url}", "report", "day", "--date", DAY.isoformat()]) == 0
