@@ -1085,4 +1085,6 @@ CATALOG: dict[str, str] = {
                               "marking it"),
     "job.item_already_sold": "'{item}' was already sold on job {job}",
     "job.call_needs_items": "Say which items were proposed on the call",
+    # --- service jobs (issue 20, J1) -----------------------------------------------------
+    "job.bad_when": "'{text}' is not a date and time: YYYY-MM-DD HH:MM",
 }

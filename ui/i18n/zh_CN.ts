@@ -9408,5 +9408,10 @@
         <comment>job.call_needs_items</comment>
         <translation>请填写电话中推荐了哪些商品</translation>
     </message>
+    <message>
+        <source>'{text}' is not a date and time: YYYY-MM-DD HH:MM</source>
+        <comment>job.bad_when</comment>
+        <translation>“{text}”不是日期时间：YYYY-MM-DD HH:MM</translation>
+    </message>
 </context>
 </TS>
