@@ -29,7 +29,8 @@ import sys
 # The command groups, in the order `pos --help` lists them.
 COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "stock",
                    "serial", "settings", "journal", "prints", "customers", "reports", "sale",
-                   "backup", "support", "accounts", "quotes", "preorders", "leads", "jobs")
+                   "backup", "support", "accounts", "quotes", "preorders", "leads",
+                   "confirmations", "jobs")
 
 EXIT_OK = 0
 EXIT_REFUSED = 1          # bad input or a rule of the store; nothing was changed
