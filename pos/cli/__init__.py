@@ -29,7 +29,7 @@ import sys
 # The command groups, in the order `pos --help` lists them.
 COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "stock",
                    "serial", "settings", "journal", "prints", "customers", "reports", "sale",
-                   "backup", "support", "accounts", "quotes", "preorders", "leads",
+                   "backup", "support", "accounts", "quotes", "preorders", "leads", "cards",
                    "confirmations", "jobs")
 
 EXIT_OK = 0
