@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._add_stock_button()
         self._add_accounts_buttons()
         self._add_leads_button()
+        self._add_jobs_button()
         apply_icons(self.till)  # the till's main buttons, by attribute name (ui.icons)
         self.login.attach(context, people)
         GarbageCollector.freeze()  # the app's long-lived objects are all there now
@@ -185,6 +186,42 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(
             lambda staff: till.leads_button.setVisible(staff.role in keepers))
 
+    def _add_jobs_button(self) -> None:
+        """Jobs [Shift+F9] on the till's top bar, before Settings, for everyone: the jobs
+        board (ui.jobs.jobs_screen); it folds away where the bar is full, and Shift+F9
+        still opens it. Selling on a job from it opens the job's cart at the till."""
+        till = self.till
+        till.jobs_button = FoldingButton(self.tr("Jobs [Shift+F9]"))
+        till.jobs_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_icon(till.jobs_button, "list")
+        top = till.layout().itemAt(0).layout()
+        top.insertWidget(top.indexOf(till.settings_button), till.jobs_button)
+        till.jobs_button.clicked.connect(self.open_jobs)
+        till._shortcut("Shift+F9", self.open_jobs)
+
+    def open_jobs(self) -> None:
+        """The jobs board; a technician's own jobs first. Esc is back at the till."""
+        till = self.till
+        if till is None or till.active_dialog is not None or till.staff is None:
+            return
+        from ui.jobs.jobs_screen import JobsDialog
+
+        board = JobsDialog(self.context, till.staff, till)
+
+        def sell() -> None:
+            if board.sell_job is None:
+                return
+            if till.cart is not None and till.cart.billable_lines():
+                till.show_message(self.tr("Finish or park the current sale first"))
+                return
+            from ui.ops import jobs as job_ops
+
+            till._card_prompted = set()
+            till.change_cart(lambda: job_ops.open_job_sale(
+                job_no=board.sell_job, staff_id=till.staff.id, terminal=till.terminal))
+
+        till.open_dialog(board, on_accept=sell)
+
     def fit_screen(self) -> None:
         """As large as the screen it is on: a kiosk till has no window manager to maximise
         it, and a 1920x1080 screen is used whole. 1366x768 when the screen is unknown or
@@ -211,6 +248,8 @@ class MainWindow(QMainWindow):
         self.till.stock_button.setVisible(staff.role in (StaffRole.MANAGER, StaffRole.ADMIN))
         self.till.accounts_button.setVisible(staff.role in (StaffRole.MANAGER,
                                                             StaffRole.ADMIN))
+        if staff.role is StaffRole.INSTALLER:
+            self.open_jobs()  # a technician's day starts on their jobs; Esc is the till
 
     def lock(self) -> None:
         """Back to the login screen (the till has parked its open cart and cleared)."""
