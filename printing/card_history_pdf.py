@@ -116,7 +116,7 @@ def _head(canvas, history, words, lang: str, ink: Color) -> float:
     card, top = history.card, HEIGHT - MARGIN
     canvas.saveState()
     canvas.setFillColor(with_alpha(ink, 0.06))
-    canvas.rect(MARGIN - 8, top - 176, WIDTH - 2 * MARGIN + 16, 184, stroke=0, fill=1)
+    canvas.rect(MARGIN - 8, top - 192, WIDTH - 2 * MARGIN + 16, 200, stroke=0, fill=1)
     canvas.setFillColor(ink)
     canvas.rect(MARGIN - 8, top + 4, WIDTH - 2 * MARGIN + 16, 4, stroke=0, fill=1)
     canvas.restoreState()
@@ -133,7 +133,7 @@ def _head(canvas, history, words, lang: str, ink: Color) -> float:
                 color=ink)
     bottom = barcode(canvas, card.card_no, x=right, top=top - 40, max_width=180, height=24,
                      text_size=6.5)
-    _status(canvas, history, words, lang, right - 90, bottom - 22)
+    _status(canvas, history, words, lang, right - 90, bottom - 18)
     # (label, value, columns it spans); how it serves is in the promise above
     fields = [
         ((words["customer"], card.customer.name if card.customer else "", 1),
@@ -147,14 +147,14 @@ def _head(canvas, history, words, lang: str, ink: Color) -> float:
     ]
     width = (WIDTH - 2 * MARGIN - 3 * 12) / 4
     for row, pairs in enumerate(fields):
-        row_top, column = top - 104 - row * 40, 0
+        row_top, column = top - 120 - row * 40, 0
         for label, value, span in pairs:
             x, w = MARGIN + column * (width + 12), width * span + 12 * (span - 1)
             draw_text(canvas, x, row_top - 7, label, 6.5, color=MUTED)
             draw_fitted(canvas, x, row_top - 20, value, 9.5, w, color=INK, min_size=6.5)
             rule(canvas, x, x + w, row_top - 24, dash=(1, 1.5))
             column += span
-    return top - 194
+    return top - 210
 
 
 def _status(canvas, history, words, lang: str, x: float, y: float) -> None:
