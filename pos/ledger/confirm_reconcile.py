@@ -2,9 +2,10 @@
 A sale's (the till's points) by one audit event `card_confirmations` written in the
 sale's transaction, whose details list the rows' values; a job's (at pickup, during
 installation) by its job event `confirmation` (pos.ledger.job_events), whose details
-name the row (the same point again: the row is its last event's). `problems` (from pos.ledger.reconcile) reads the table against them,
-a sale or a job at a time, in one pass each: a row no seal names, a row that differs
-from its seal, or a sealed row that is gone is named."""
+name the row (the same point again: the row is its last event's). `problems` (called
+from pos.ledger.reconcile) reads the table against them, a sale or a job at a time, in
+one pass each: a row no seal names, a row that differs from its seal, or a sealed row
+that is gone is named; so is a row that is both a sale's and a job's, or neither's."""
 
 from __future__ import annotations
 

@@ -28,6 +28,7 @@ from pos.kernel.enums import CustomerKind, StaffRole
 from pos.selling.cart import Cart, totals
 from ui import ops
 from ui.backup_status import BackupStatus
+from ui.checkout.card_confirm import CardConfirmActions
 from ui.checkout.till_after_sale import AfterSaleActions
 from ui.checkout.till_cart import CartActions
 from ui.checkout.till_customer import CustomerActions
@@ -44,7 +45,7 @@ MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)
 
 
 class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentFlow,
-                 SerialOverride, AfterSaleActions, PrintingActions, QWidget):
+                 SerialOverride, AfterSaleActions, PrintingActions, CardConfirmActions, QWidget):
     lock_requested = Signal()
     sale_completed = Signal(object)  # pos.selling.completion.CompletedSale
 
@@ -75,6 +76,7 @@ class TillScreen(TillLayout, ScanActions, CartActions, CustomerActions, PaymentF
         right = self._build_right_panel()
         self._lay_out(top, customer_box, totals_box, actions, right)
         self._build_shortcuts()
+        self.install_card_confirm()  # "Card offered?" (issue 20)
         self.print_timer = self.startTimer(20_000)  # failed jobs are retried with back-off
 
     def timerEvent(self, event):  # noqa: N802 - Qt override

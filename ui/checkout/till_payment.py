@@ -16,6 +16,7 @@ from ui.checkout.dialogs import CardPrompt, SerialDialog
 from ui.checkout.payment import PaymentDialog
 from ui.messages import refusal_text
 from ui.ops import accounts as account_ops
+from ui.ops.confirmations import confirm_card
 
 
 class PaymentFlow:
@@ -49,8 +50,9 @@ class PaymentFlow:
         def done(_result):
             self._card_prompted.add(unit.line_id)
             if dialog.choice == CardPrompt.DECLINED:
-                self.change_cart(lambda: ops.decline_card(self.cart, self.current_unit,
-                                                          main_line_id=unit.line_id),
+                self.change_cart(lambda: confirm_card(  # declined, and the point recorded
+                    self.cart, self.current_unit, main_line_id=unit.line_id,
+                    point="at_payment", accepted=False, decline=True),
                                  done=lambda _view: self._pay_step(),
                                  refused=self._pay_refused, crashed=self._pay_crashed)
             else:  # back to the sale, with the unit's cards showing
