@@ -257,7 +257,7 @@ class JobDialog(QDialog):
         rows = []
         for event in reversed(events):
             rows.append([f"{local(event.at):%m-%d %H:%M}", event.staff_name or "—",
-                         self.words.event(event)])
+                         self.words.event_words(event)])
         self.events_model.set_rows(rows)
         self.events.set_stretch(2)
 

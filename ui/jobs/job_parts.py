@@ -68,7 +68,7 @@ class JobWords(QObject):
             parts.append(self.tr("diagnosis: {text}").format(text=job.diagnosis))
         return " · ".join(" ".join(part.split()) for part in parts)
 
-    def event(self, event) -> str:
+    def event_words(self, event) -> str:
         kind = event.kind.value
         if event.to_state is not None and kind in ("state", "registered"):
             state = named(f"job.state.{event.to_state.value}", event.to_state.value)

@@ -1,0 +1,141 @@
+"""The jobs board (Shift+F9): today's and overdue jobs sorted by the time left to the
+promise, a late one in red, the kind and "only mine" filters, arrows and Enter; a job
+registered at the counter (a refused one says why and writes nothing); English and
+Chinese; the board fits 1366x768 and never widens the window; Esc gives the scan field
+the keyboard back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pos.kernel.clock import utcnow
+from pos.service.jobs import register_job
+from tests.gui.conftest import KeyCounter, log_in, settle, till_window
+from tests.integration.job_helpers import job_counts, request, sell_notebook, staff_id
+
+
+def three_jobs(db):
+    """A city visit registered three hours ago (late), one just now (two hours left), and
+    a repair (no promise) for nobody yet."""
+    cashier = staff_id(db, "cashier")
+    late_sale = sell_notebook(db, serial="PF3LATE001")
+    late = register_job(db, kind="on_site", staff_id=cashier, request_id=request(),
+                        receipt=late_sale.receipt_no, need="Printer will not connect",
+                        area="city", technician="Wang Qiang", terminal="T01",
+                        now=utcnow() - timedelta(hours=3))
+    fresh_sale = sell_notebook(db, serial="PF3FRESH01")
+    fresh = register_job(db, kind="installation", staff_id=cashier, request_id=request(),
+                         receipt=fresh_sale.receipt_no, need="Set up", area="city",
+                         technician="Wang Qiang", terminal="T01")
+    repair = register_job(db, kind="repair", staff_id=cashier, request_id=request(),
+                          serial="OTHER-0001", need="Does not start", fault="No power",
+                          accessories="Charger", condition="Worn", estimate=8000,
+                          terminal="T01")
+    return late, fresh, repair
+
+
+def open_board(qtbot, window, keys):
+    from ui.jobs.jobs_screen import JobsDialog
+
+    till = window.till
+    keys.press(till.scan, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, JobsDialog))
+    board = till.active_dialog
+    qtbot.waitUntil(lambda: bool(board.jobs))
+    return board
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_the_board_sorts_by_time_left_marks_late_fits_and_gives_focus_back(
+        qtbot, sqlite_demo_db, locale):
+    late, fresh, repair = three_jobs(sqlite_demo_db)
+    with till_window(qtbot, sqlite_demo_db, locale=locale) as window:
+        log_in(qtbot, window, name="Li Na", pin="1111")  # a manager: every job
+        keys = KeyCounter(qtbot, window)
+        assert window.till.jobs_button.text() == (
+            "Jobs [Shift+F9]" if locale == "en" else "工单 [Shift+F9]")
+        width = window.width()
+        board = open_board(qtbot, window, keys)
+        assert not board.mine.isChecked()
+        assert [row.job_no for row in board.jobs] == [late.job_no, fresh.job_no, repair.job_no]
+        assert board.model.marked == {0}  # the late one, in red
+        late_words = "Late" if locale == "en" else "超时"
+        assert board.model.rows[0][0].startswith(late_words)
+        assert board.model.rows[2][2] == ("Nobody yet" if locale == "en" else "未指派")
+        if locale == "zh_CN":
+            assert board.open_button.text().startswith("打开")
+            assert board.model.headers[0] == "剩余时间"
+            assert board.model.rows[1][4] == "安装调试" or "安" in board.model.rows[1][4]
+        # it fits the till's screen and the window keeps its width
+        screen = QApplication.primaryScreen().availableGeometry()
+        assert board.width() <= max(1366, screen.width())
+        assert board.height() <= max(768, screen.height())
+        assert window.width() == width
+        # the arrows choose, Enter opens
+        keys.press(board.table, Qt.Key.Key_Down)
+        assert board.chosen().job_no == fresh.job_no
+        keys.press(board.table, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: board.detail is not None and board.detail.detail is not None)
+        assert board.detail.detail.job.job_no == fresh.job_no
+        assert board.detail.width() <= max(1366, screen.width())
+        keys.press(board.detail.sheet, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: board.detail is None)
+        assert window.width() == width
+        # the kind filter
+        board.kind.setCurrentIndex(board.kind.findData("repair"))
+        qtbot.waitUntil(lambda: [row.job_no for row in board.jobs] == [repair.job_no])
+        keys.press(board.table, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.till.active_dialog is None)
+        qtbot.waitUntil(lambda: window.till.scan.hasFocus())
+
+
+def test_only_mine_shows_a_technicians_own_jobs(qtbot, window, sqlite_demo_db):
+    late, fresh, repair = three_jobs(sqlite_demo_db)
+    log_in(qtbot, window, name="Wang Qiang", pin="2222")  # the board opens on his jobs
+    from ui.jobs.jobs_screen import JobsDialog
+
+    till = window.till
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, JobsDialog))
+    board = till.active_dialog
+    qtbot.waitUntil(lambda: bool(board.jobs))
+    assert board.mine.isChecked()
+    assert [row.job_no for row in board.jobs] == [late.job_no, fresh.job_no]
+    board.mine.setChecked(False)
+    qtbot.waitUntil(lambda: len(board.jobs) == 3)
+    keys = KeyCounter(qtbot, window)
+    keys.press(board.table, Qt.Key.Key_Escape)  # back to the till
+    qtbot.waitUntil(lambda: till.active_dialog is None and till.scan.hasFocus())
+
+
+def test_a_repair_registered_at_the_counter_and_a_refused_one(qtbot, window, sqlite_demo_db):
+    sell_notebook(sqlite_demo_db, serial="PF3REG0001")
+    three_jobs(sqlite_demo_db)
+    log_in(qtbot, window, name="Li Na", pin="1111")
+    keys = KeyCounter(qtbot, window)
+    board = open_board(qtbot, window, keys)
+    keys.press(board.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: board.form is not None)
+    form = board.form
+    form.kind.setCurrentIndex(form.kind.findData("repair"))
+    assert form.fault.isVisible() and not form.address.isVisible()
+    form.serial.setText("PF3REG0001")
+    form.need.setText("Fan is loud")
+    before = job_counts(sqlite_demo_db)
+    keys.press(form, Qt.Key.Key_F12)  # no fault: refused, nothing written
+    qtbot.waitUntil(lambda: form.message.text() != "")
+    assert board.form is form and job_counts(sqlite_demo_db) == before
+    form.fault.setText("Fan noise under load")
+    form.accessories.setText("Charger")
+    form.estimate.setText("120")
+    keys.press(form, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: board.form is None)
+    settle(qtbot, window)
+    job = form.answer
+    assert job.kind.value == "repair" and job.serial == "PF3REG0001"
+    assert job.estimate == 12000 and job.accessories == "Charger" and not job.not_sold_here
+    qtbot.waitUntil(lambda: job.job_no in [row.job_no for row in board.jobs])
+    assert board.chosen().job_no == job.job_no
