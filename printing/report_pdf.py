@@ -32,6 +32,7 @@ from pos.day.reports import DayReport, Rate
 from .fonts import CJK_FONT, LATIN_BOLD, LATIN_FONT, draw_text, font_for, text_runs, truncate
 from .pdf_common import INK, MUTED, RULE, day as format_day, money as format_amount
 from .report_accounts import account_section
+from .report_departments import department_section
 from .report_labels import LABELS
 
 MARGIN = 36
@@ -106,7 +107,8 @@ class _Page:
         story += self.rate_chart("attach", self.report.attach_by_staff)
         story += self.rate_chart("cards", self.report.cards_by_tier)
         story += self.items_chart() + self.items_table() + self.by_staff()
-        story += self.without_profit() + self.addons() + self.commissions()
+        story += self.without_profit() + self.addons() + department_section(self)
+        story += self.commissions()
         doc.build(story, onFirstPage=self.footer, onLaterPages=self.footer)
         return buffer.getvalue()
 

@@ -197,10 +197,26 @@ def show_report(report) -> None:
         print(f"  {person.name}: {person.units} units, {person.attached} with a sheet item, "
               f"{person.items_sold} items, cards {person.carded}/{person.card_eligible}, "
               f"sales {money(person.sales).strip()}")
+    if report.departments:
+        show_departments(report)
     if report.has_account:
         show_account(report)
     if report.commissions is not None:
         show_commissions(report.commissions, indent="  ")
+
+
+def show_departments(report) -> None:
+    """Attach selling by department (the counter's units, the service departments' jobs)
+    and by technician: shown when jobs were worked in the period."""
+    print("  attach selling by department (units or jobs, with a sheet item, items sold):")
+    for d in report.departments:
+        print(f"    {d.key:<13} {d.base:>5}  attached {d.attached:>4} = "
+              f"{d.rate_bp / 100:g}%  items {d.items_sold:>4}")
+    if report.technicians:
+        print("  attach selling by technician (jobs, with a sheet item sold, items sold):")
+    for d in report.technicians:
+        print(f"    {d.key:<13} {d.base:>5}  attached {d.attached:>4} = "
+              f"{d.rate_bp / 100:g}%  items {d.items_sold:>4}")
 
 
 def show_account(report) -> None:

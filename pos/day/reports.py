@@ -3,7 +3,8 @@ tenders; VAT per rate; sales by category and by price role with margin (money
 aggregated in SQL, each document on its own date); the selling KPIs of the units sold
 in the period, net of corrections (pos.day.kpis: attach rate, items per unit, card
 take-up per tier over the categories that offer it, every sheet item's sold / declined /
-not offered); per salesperson; lines sold without profit; installers' add-ons; and the
+not offered); per salesperson; lines sold without profit; installers' add-ons; attach
+selling by department and technician when jobs were worked (pos.service.job_sales); the
 commissions (pos.day.commissions) of the period — for a day, of its month to date. And
 the account money (pos.accounts.figures): sales on account and refunds to account,
 payments received per tender, write-offs, deposits taken / paid back / used / held; the
@@ -37,6 +38,7 @@ from pos.kernel.enums import DocumentKind, Tender
 from pos.kernel.errors import UserError
 from pos.kernel.money import to_decimal_string
 from pos.kernel.vat import vat_included
+from pos.service.job_sales import DepartmentAttach, department_attach
 from pos.store.settings import get_setting
 
 NOT_TAKINGS = (Tender.ON_ACCOUNT.value, Tender.DEPOSIT.value, Tender.EXCHANGE.value)
@@ -90,6 +92,10 @@ class DayReport:
     addons_by_staff: list[tuple[str, int, int]] = field(default_factory=list)
     commissions: CommissionStatement | None = None
     account: AccountFigures | None = None  # None or empty: the section is left out
+    # attach selling by department (counter, installation, on_site, repair) and by
+    # technician (pos.service.job_sales): empty, and left out, when no job was worked
+    departments: list[DepartmentAttach] = field(default_factory=list)
+    technicians: list[DepartmentAttach] = field(default_factory=list)
 
     @property
     def day(self) -> date:
@@ -167,6 +173,10 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
         _money(conn, report, docs)
         units = units_of(conn, start=start, end=end, terminal=terminal, store=store)
         report.kpis = selling_kpis(conn, units)
+        k = report.kpis
+        report.departments, report.technicians = department_attach(
+            conn, start=start, end=end, terminal=terminal, store=store,
+            counter=DepartmentAttach("counter", k.units, k.attach.count, k.items_per_unit.count))
         line_scope = SaleLine.sale_id.in_(docs)
         threshold = get_setting(conn, "margin_threshold_bp")
         cost = SaleLine.unit_cost * SaleLine.quantity
@@ -289,6 +299,10 @@ def report_csv(report: DayReport) -> bytes:
     rows += [("without_profit", f"{sku} {name}", "", money(revenue), money(margin))
              for sku, name, revenue, margin in report.without_profit]
     rows += [("addons", name, count, money(total), "") for name, count, total in report.addons_by_staff]
+    rows += [("attach_department", d.key, d.base, d.items_sold, f"{d.attached} {d.rate_bp / 100:g}%")
+             for d in report.departments]
+    rows += [("attach_technician", d.key, d.base, d.items_sold, f"{d.attached} {d.rate_bp / 100:g}%")
+             for d in report.technicians]
     if report.has_account:
         rows += _account_rows(report)
     if report.commissions is not None:

@@ -119,7 +119,7 @@ def department_attach(conn, *, start: date, end: date, counter: DepartmentAttach
             .where(OUTCOMES.c.job_id.in_(list(worked)), OUTCOMES.c.outcome == Outcome.SOLD.value,
                    OUTCOMES.c.at >= begin, OUTCOMES.c.at < finish)):
         sold.setdefault(job_id, []).append(staff_id)
-    names = dict(conn.execute(select(Staff.id, Staff.name)))
+    names = dict(conn.execute(select(Staff.id, Staff.name)).all())
     by_department: dict[str, list[int]] = {d.value: [0, 0, 0] for d in Department
                                            if d is not Department.COUNTER}
     by_technician: dict[str, list[int]] = {}
