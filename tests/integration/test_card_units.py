@@ -124,3 +124,45 @@ def test_a_tampered_or_deleted_unit_fails_verify(demo_db):
         conn.execute(CardUnit.__table__.delete().where(CardUnit.serial == "PF3OTHER01"))
     result = verify(db)
     assert not result.ok and "PF3BIZ4001" in result.problem and "has no row" in result.problem
+
+
+def race(calls) -> list:
+    """Run the calls at once (threads through a barrier): each one's result or refusal."""
+    import threading
+
+    barrier, results = threading.Barrier(len(calls)), [None] * len(calls)
+
+    def run(index, call):
+        barrier.wait()
+        try:
+            results[index] = call()
+        except UserError as refusal:
+            results[index] = refusal.message_id
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_tills_racing_for_the_last_units_register_only_up_to_the_limit(demo_db):
+    db = demo_db
+    card_no = sell(db, "PF3BIZ5000", "blue-gold", business=True).card_numbers[0]
+    cashier = staff_id(db, "cashier")
+    for n in range(1, 8):
+        register(db, card_no, f"PF3BIZ50{n:02d}")
+    results = race([lambda n=n: card_units.register_unit(
+        db, card_no=card_no, serial=f"PF3BIZ51{n:02d}", staff_id=cashier) for n in range(5)])
+    registered = [r for r in results if not isinstance(r, str)]
+    assert len(registered) == 2 and results.count("card.units_full") == 3
+    assert len(card_history(db, card_no=card_no).units) == 10
+    # two claims of the same work on one job at once: one claim
+    visit = register_job(db, kind="on_site", staff_id=cashier, request_id=str(uuid.uuid4()),
+                         serial="PF3BIZ5001", area="city", need="antivirus")
+    results = race([lambda: claims.claim(db, job_no=visit.job_no, staff_id=cashier)
+                    for _ in range(3)])
+    assert sum(not isinstance(r, str) for r in results) == 1
+    assert results.count("claim.already") == 2
+    assert verify(db).ok
