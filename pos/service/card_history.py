@@ -9,12 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from pos.db.engine import Database
+from pos.db.models import CardClaim, ServiceJob
 from pos.kernel.enums import CardState
 from pos.kernel.messages import Message
 from pos.printjobs.records import CardRecord, StoreHeader, load_card
 from pos.service.card_units import CardUnitView, units_of
-from pos.service.claims import ClaimView, assess, card_by_number, claims_of, why_paid
+from pos.service.claims import (
+    ClaimView, assess, card_by_id, card_by_number, claims_of, why_paid,
+)
 
 
 @dataclass(frozen=True)
@@ -43,3 +48,15 @@ def card_history(db: Database, *, card_no: str, on: date | None = None) -> CardH
         return CardHistory(store, record, card.state, reason is None,
                            why_paid(card, reason, None),
                            tuple(units_of(conn, card)), tuple(claims_of(conn, card)), on)
+
+
+def job_claims(db: Database, *, job_no: str) -> list[ClaimView]:
+    """The claims recorded on a job (for its detail screen), oldest first: covered or
+    not and why. An unknown job has none."""
+    number = (job_no or "").strip().upper()
+    with db.read_connection() as conn:
+        rows = conn.execute(select(CardClaim.id, CardClaim.card_id).join(
+            ServiceJob, ServiceJob.id == CardClaim.job_id).where(ServiceJob.job_no == number)
+            .order_by(CardClaim.at, CardClaim.id)).all()
+        cards = {card_id: card_by_id(conn, card_id) for card_id in {r.card_id for r in rows}}
+        return [claims_of(conn, cards[r.card_id], claim_id=r.id)[0] for r in rows]

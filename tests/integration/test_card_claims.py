@@ -22,6 +22,7 @@ from pos.people import customers
 from pos.selling import cards, checkout, completion
 from pos.selling.cart import TenderInput
 from pos.service import claims
+from pos.service.card_history import job_claims
 from pos.service.jobs import register_job
 from tests.integration.checkout_helpers import NOTEBOOK, new_cart, staff_id, tier_id
 
@@ -134,6 +135,10 @@ def test_work_outside_the_cards_scope_is_recorded_as_paid(demo_db):
     assert "covers On-site software service, not this work" in render(made.why)
     # the software work on the same job is another claim, covered
     assert claims.claim(db, job_no=repair.job_no, staff_id=staff_id(db, "manager")).covered
+    on_job = job_claims(db, job_no=repair.job_no.lower())
+    assert [(c.what, c.covered, c.reason) for c in on_job] == [
+        ("hardware", False, "claim.outside_scope"), ("software", True, None)]
+    assert job_claims(db, job_no="S01-JB-999999") == []
     assert verify(db).ok
 
 
