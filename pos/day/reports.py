@@ -173,10 +173,8 @@ def period_report(db: Database, *, start: date, end: date, terminal: str | None 
         _money(conn, report, docs)
         units = units_of(conn, start=start, end=end, terminal=terminal, store=store)
         report.kpis = selling_kpis(conn, units)
-        k = report.kpis
         report.departments, report.technicians = department_attach(
-            conn, start=start, end=end, terminal=terminal, store=store,
-            counter=DepartmentAttach("counter", k.units, k.attach.count, k.items_per_unit.count))
+            conn, start=start, end=end, terminal=terminal, store=store, units=units.units)
         line_scope = SaleLine.sale_id.in_(docs)
         threshold = get_setting(conn, "margin_threshold_bp")
         cost = SaleLine.unit_cost * SaleLine.quantity

@@ -17,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import distinct, func, or_, select
 
 from pos.db.engine import Database
 from pos.db.models import (
-    JobItemOutcome, Sale, SaleLine, ServiceJob, Staff, Store, Terminal,
+    JobItemOutcome, Sale, SaleLine, ServiceJob, SheetOutcome, Staff, Store, Terminal,
 )
-from pos.kernel.enums import Department, Outcome
+from pos.kernel.enums import Department, DocumentKind, Outcome, OutcomeSubject
 from pos.people.followup_plan import local_bounds
 from pos.selling import addons, checkout
 from pos.selling.cart import Cart, CartLine
@@ -92,13 +92,15 @@ class DepartmentAttach:
         return 0 if not self.base else self.attached * 10_000 // self.base
 
 
-def department_attach(conn, *, start: date, end: date, counter: DepartmentAttach,
+def department_attach(conn, *, start: date, end: date, units: list,
                       terminal: str | None = None, store: str | None = None,
                       ) -> tuple[list[DepartmentAttach], list[DepartmentAttach]]:
     """The period's attach selling by department and by technician; ([], []) when no
     job was worked in it. A job counts in the period when it was registered in it or
     an item of its sheet was recorded in it; its items sold are those recorded sold in
-    the period (a sale on the job). A technician is the job's (else who sold on it)."""
+    the period (a sale on the job). A technician is the job's (else who sold on it).
+    The counter's are the period's `units` (pos.day.kpis.Unit: kept, with the sheet
+    items they left with) less the sheet items sold on a job's add-on to them."""
     begin, finish = local_bounds(start, (end - start).days + 1)
     jobs = select(JOBS.c.id, JOBS.c.kind, JOBS.c.technician_id).where(or_(
         (JOBS.c.registered_at >= begin) & (JOBS.c.registered_at < finish),
@@ -133,6 +135,25 @@ def department_attach(conn, *, start: date, end: date, counter: DepartmentAttach
             row[0] += 1
             row[1] += 1 if items else 0
             row[2] += len(items)
-    departments = [counter] + [DepartmentAttach(key, *row) for key, row in by_department.items()]
+    departments = [_counter(conn, start, end, units)] + [
+        DepartmentAttach(key, *row) for key, row in by_department.items()]
     technicians = [DepartmentAttach(name, *row) for name, row in sorted(by_technician.items())]
     return departments, technicians
+
+
+def _counter(conn, start: date, end: date, units: list) -> DepartmentAttach:
+    """The counter's units, each with the sheet items it left with less those sold on a
+    job's add-on to it in the period (those are the job's department's)."""
+    on_jobs: dict[int, int] = {}
+    for line_id, items in conn.execute(
+            select(SheetOutcome.main_line_id, func.count(distinct(SheetOutcome.sheet_item_id)))
+            .join(Sale, Sale.id == SheetOutcome.sale_id)
+            .where(Sale.business_date >= start, Sale.business_date <= end,
+                   Sale.job_id.is_not(None), Sale.kind == DocumentKind.ADDON,
+                   SheetOutcome.subject == OutcomeSubject.SHEET_ITEM,
+                   SheetOutcome.outcome == Outcome.SOLD)
+            .group_by(SheetOutcome.main_line_id)):
+        on_jobs[line_id] = int(items)
+    items = [max(0, unit.items_sold - on_jobs.get(unit.line_id, 0)) for unit in units]
+    return DepartmentAttach(Department.COUNTER.value, len(items), sum(1 for n in items if n),
+                            sum(items))

@@ -9,9 +9,11 @@ from pypdf import PdfReader
 
 from pos.cli.reports import show_report
 from pos.day import reports
+from pos.selling import checkout, sheet
 from pos.service import job_sales, job_sheet
 from pos.service.job_sales import DepartmentAttach
 from printing.report_pdf import report_pdf
+from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart
 from tests.integration.job_helpers import sell_notebook, staff_id
 from tests.integration.test_job_selling import pay
 from tests.integration.test_job_sheets import assert_verifies, job_on_notebook
@@ -52,15 +54,25 @@ def test_attach_by_department_and_technician_from_the_jobs_sheets(demo_db, capsy
     job_sales.add_job_item(db, cart, job_no=repair.job_no, item_code="battery")
     pay(db, cart)
 
+    # the counter sells a third notebook with its bag
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial="PF3JOB0003")
+    sheet.mark_item(db, cart, main_line_id=unit.line_id,
+                    item_id=item_id(db, cart, unit.line_id, "bag"), outcome="sold")
+    pay(db, cart)
+
     report = reports.day_report(db, day=date.today())
     k = report.kpis
+    # the sales' KPIs count the installer's film and mouse for the unit; the counter's
+    # attach does not: they were sold on the installation job
+    assert k.units == 3 and k.attach.count == 2 and k.items_per_unit.count == 3
     assert report.departments == [
-        DepartmentAttach("counter", k.units, k.attach.count, k.items_per_unit.count),
+        DepartmentAttach("counter", 3, 1, 1),
         DepartmentAttach("installation", 1, 1, 2),
         DepartmentAttach("on_site", 1, 0, 0),
         DepartmentAttach("repair", 1, 1, 1),
     ]
-    assert k.units == 2  # the two notebooks sold at the counter
     assert report.departments[1].rate_bp == 10_000 and report.departments[2].rate_bp == 0
     # the installer's two jobs; the repair, unassigned, is the manager's who sold on it
     assert report.technicians == [DepartmentAttach("Wang Qiang", 2, 1, 2),
