@@ -288,19 +288,19 @@ def _job(conn, job_no: str, *, for_update: bool = False):
 
 def _job_cover(conn, job, what: CoverageScope | None, on: date,
                card_no: str | None = None) -> tuple[Card, Coverage]:
-    """The card a job's unit claims against (the one named, else the job's, else its
-    unit's) and what it gives this job's work."""
+    """The card a job's unit claims against and what it gives this job's work: the card
+    named, else of the unit's cards (the job's own first on a tie) one that covers it."""
     work = {"job_kind": ServiceJobKind(job.kind), "what": what}
-    if card_no is not None or job.card_id is not None:
-        card = (card_by_number(conn, card_no) if card_no is not None
-                else card_by_id(conn, job.card_id))
+    if card_no is not None:
+        card = card_by_number(conn, card_no)
         return card, _coverage(conn, card, job.serial, on, **work)
-    if not job.serial:
-        raise UserError("claim.no_unit", job=job.job_no)
-    cards = cards_of_unit(conn, job.serial)
+    cards = cards_of_unit(conn, job.serial) if job.serial else []
+    if job.card_id is not None:  # the job's card last: it wins a tie
+        cards = [c for c in cards if c.id != job.card_id] + [card_by_id(conn, job.card_id)]
+    if not cards:
+        raise (UserError("claim.no_card", serial=job.serial) if job.serial
+               else UserError("claim.no_unit", job=job.job_no))
     found = _best(conn, cards, job.serial, on, **work)
-    if found is None:
-        raise UserError("claim.no_card", serial=job.serial)
     return next(c for c in cards if c.card_no == found.card_no), found
 
 

@@ -222,3 +222,23 @@ def test_a_tampered_claim_fails_verify(demo_db):
         conn.execute(CardClaim.__table__.delete())
     result = verify(db)
     assert not result.ok and "has no row" in result.problem
+
+
+def test_a_unit_whose_own_card_ended_claims_on_the_business_card_it_is_on(demo_db):
+    db = demo_db
+    from pos.service import card_units
+
+    sell(db, "PF3MIX0001", "gold")  # the unit's own card, 36 months
+    blue = sell(db, "PF3MIX0100", "blue-diamond", business=True).card_numbers[0]  # for life
+    later = date.today().replace(year=date.today().year + 4)
+    refused(db, lambda: card_units.register_unit(db, card_no=blue, serial="PF3MIX0001",
+                                                 staff_id=staff_id(db, "cashier")),
+            "card.unit_other_card")  # while its own card covers it
+    card_units.register_unit(db, card_no=blue, serial="PF3MIX0001", on=later,
+                             staff_id=staff_id(db, "cashier"))
+    visit = job(db, "on_site", "PF3MIX0001")
+    assert claims.paid_service_reason(db, job_no=visit.job_no, on=later) is None
+    made = claims.claim(db, job_no=visit.job_no, staff_id=staff_id(db, "installer"), on=later)
+    assert (made.covered, made.card_no) == (True, blue)
+    assert claims.coverage(db, serial="PF3MIX0001", on=later).card_no == blue
+    assert verify(db).ok
