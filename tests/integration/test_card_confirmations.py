@@ -276,3 +276,22 @@ def test_pos_report_confirmations(sqlite_demo_db, tmp_path, capsys, monkeypatch)
     assert main([f"--db={db.url}", "report", "confirmations", "--from", "2030-01-16",
                  "--to", "2030-01-15"]) == 1
     assert main([f"--db={db.url}", "report", "day", "--date", DAY.isoformat()]) == 0
+
+
+def test_points_are_parked_and_resumed_with_the_cart(demo_db):
+    from pos.selling import parking
+
+    seller = staff_id(demo_db, "cashier")
+    cart, unit = unit_cart(demo_db, "PF3CONF201")
+    record_confirmation(cart, main_line_id=unit.line_id, point="before_agree", accepted=False,
+                        staff_id=seller)
+    parking.park_cart(demo_db, cart, label="back soon")
+    back = parking.resume_cart(demo_db, cart_uuid=cart.uuid, staff_id=staff_id(demo_db, "manager"))
+    assert back.confirmations == cart.confirmations
+    record_confirmation(back, main_line_id=unit.line_id, point="after_agree", accepted=False,
+                        staff_id=back.staff_id)
+    sale = pay(demo_db, back)
+    assert sorted((r.point.value, r.staff_id, r.sale_id) for r in rows(demo_db)) == [
+        ("after_agree", staff_id(demo_db, "manager"), sale.sale_id),
+        ("before_agree", seller, sale.sale_id)]
+    assert verify(demo_db).ok
