@@ -262,6 +262,8 @@ def export_checklists(db: Database, *, currency: str = "CNY") -> bytes:
         "# Tickbox POS configuration sheets and service-card tiers.\n"
         "# Edit, then load with: pos checklists import FILE. Amounts are quoted decimals.\n"
         "# A tier's scope: software, hardware or screen; starts: sale or warranty_end (when\n"
-        "# the unit's maker's warranty ends). A sheet item with gift = true is given free.\n\n"
+        "# the unit's maker's warranty ends). A sheet item with gift = true is given free.\n"
+        "# A sheet with department = \"installation\", \"on_site\" or \"repair\" is what that\n"
+        "# department proposes for its categories' units (the counter's when left out).\n\n"
     )
     return (header + tomli_w.dumps({"sheet": sheets, "tier": tiers})).encode("utf-8")
