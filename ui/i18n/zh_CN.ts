@@ -9892,6 +9892,10 @@
         <source>Claim recorded {claim}</source>
         <translation>已记录理赔 {claim}</translation>
     </message>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
 </context>
 <context>
     <name>DiagnoseForm</name>

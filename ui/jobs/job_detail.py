@@ -35,7 +35,7 @@ from pos.kernel.enums import ServiceJobKind
 from ui.checkout.after_sale_parts import dialog_button, error_line
 from ui.dialog_frame import set_kind
 from ui.elided_label import ElidedLabel
-from ui.jobs.job_parts import CallForm, DiagnoseForm, JobWords, local
+from ui.jobs.job_parts import CallForm, DiagnoseForm, JobWords, local, title
 from ui.messages import bug_message, refusal_text
 from ui.ops import jobs as job_ops
 from ui.stock.stock_models import RowsModel, StockTable, named
@@ -188,8 +188,8 @@ class JobDialog(QDialog):
         self.answer = job
         kind, state = job.kind.value, job.state.value
         self.title.setText(self.tr("{job} · {kind} · {state}").format(
-            job=job.job_no, kind=named(f"job.kind.{kind}", kind),
-            state=named(f"job.state.{state}", state)))
+            job=job.job_no, kind=title(f"job.kind.{kind}", kind),
+            state=title(f"job.state.{state}", state)))
         customer = " · ".join(part for part in (job.customer_name, job.customer_phone
                                                 or job.contact_phone) if part)
         unit = " · ".join(part for part in (job.unit_name, job.serial) if part)
@@ -268,7 +268,7 @@ class JobDialog(QDialog):
             if index < len(moves):
                 state = moves[index]
                 button.setText(self.tr("{state} [F{n}]").format(
-                    state=named(f"job.state.{state}", state), n=index + 1))
+                    state=title(f"job.state.{state}", state), n=index + 1))
                 button.setProperty("state", state)
                 button.setVisible(True)
                 button.setEnabled(True)

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from ui.checkout.after_sale_parts import dialog_button, error_line
 from ui.dialog_frame import set_kind
+from ui.jobs.job_parts import title
 from ui.messages import bug_message, refusal_text
 from ui.ops import jobs as job_ops
-from ui.stock.stock_models import named
 
 KINDS = ("installation", "on_site", "repair")
 
@@ -41,7 +41,7 @@ class JobForm(QDialog):
         self.setWindowTitle(self.tr("Register a job"))
         self.kind = QComboBox()
         for kind in KINDS:
-            self.kind.addItem(named(f"job.kind.{kind}", kind), kind)
+            self.kind.addItem(title(f"job.kind.{kind}", kind), kind)
         self.kind.currentIndexChanged.connect(self.kind_changed)
         self.receipt = QLineEdit()
         self.receipt.setPlaceholderText(self.tr("Receipt of the sale (or the serial below)"))

@@ -23,6 +23,12 @@ from ui.ops import jobs as job_ops
 from ui.stock.stock_models import named
 
 
+def title(message_id: str, fallback: str = "") -> str:
+    """A catalog name as a cell or a button shows it: its first letter capital."""
+    text = named(message_id, fallback)
+    return text[:1].upper() + text[1:]
+
+
 def local(when: datetime | None) -> datetime | None:
     """A stored time in the till's own zone (SQLite hands UTC back without a zone)."""
     if when is None:
@@ -73,8 +79,8 @@ class JobWords(QObject):
         if event.to_state is not None and kind in ("state", "registered"):
             state = named(f"job.state.{event.to_state.value}", event.to_state.value)
             note = event.details.get("note") or event.details.get("diagnosis") or ""
-            said = (self.tr("Registered: {state}") if kind == "registered"
-                    else self.tr("Now {state}")).format(state=state)
+            said = (self.tr("Registered") if kind == "registered"
+                    else self.tr("Now {state}").format(state=state))
             return f"{said} · {note}" if note else said
         return {"assigned": self.tr("Technician assigned"),
                 "appointment": self.tr("Appointment agreed"),

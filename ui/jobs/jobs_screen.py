@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from pos.kernel.enums import StaffRole
 from ui.checkout.after_sale_parts import dialog_button, error_line
 from ui.dialog_frame import set_kind
-from ui.jobs.job_parts import local
+from ui.jobs.job_parts import local, title
 from ui.messages import bug_message, refusal_text
 from ui.ops import jobs as job_ops
-from ui.stock.stock_models import RowsModel, StockTable, named
+from ui.stock.stock_models import RowsModel, StockTable
 
 KINDS = ("installation", "on_site", "repair")
 
@@ -56,7 +56,7 @@ class JobsDialog(QDialog):
         self.kind.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.kind.addItem(self.tr("Every kind"), None)
         for kind in KINDS:
-            self.kind.addItem(named(f"job.kind.{kind}", kind), kind)
+            self.kind.addItem(title(f"job.kind.{kind}", kind), kind)
         self.kind.currentIndexChanged.connect(self.reload)
         self.open_button = dialog_button(self.tr("Open [Enter]"))
         self.new_button = dialog_button(self.tr("New job [F5]"))
@@ -140,8 +140,8 @@ class JobsDialog(QDialog):
         return [self.time_left(job), self.appointment(job.appointment_start,
                                                       job.appointment_end),
                 job.technician_name or self.tr("Nobody yet"), job.job_no,
-                named(f"job.kind.{job.kind.value}", job.kind.value),
-                named(f"job.state.{job.state.value}", job.state.value),
+                title(f"job.kind.{job.kind.value}", job.kind.value),
+                title(f"job.state.{job.state.value}", job.state.value),
                 job.customer_name or job.customer_phone or "—", unit]
 
     def time_left(self, job) -> str:

@@ -140,12 +140,14 @@ ORDER = ["scheduled", "on_the_way", "arrived", "done", "diagnosed", "waiting_par
          "collected", "cancelled", "registered", "received"]
 
 
-def register(*, draft: JobDraft, staff_id: int, request_id: str, terminal: str) -> Call:
+def register(*, draft: JobDraft, staff_id: int, request_id: str, terminal: str,
+             now: datetime | None = None) -> Call:
+    """A job registered (`now`: its registration time; the screenshots' late job)."""
     def call(db):
         from pos.service.jobs import register_job
 
         return register_job(db, staff_id=staff_id, request_id=request_id, terminal=terminal,
-                            **draft.fields())
+                            now=now, **draft.fields())
     return call
 
 
