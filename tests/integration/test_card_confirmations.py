@@ -295,3 +295,30 @@ def test_points_are_parked_and_resumed_with_the_cart(demo_db):
         ("after_agree", staff_id(demo_db, "manager"), sale.sale_id),
         ("before_agree", seller, sale.sale_id)]
     assert verify(demo_db).ok
+
+
+def test_a_sale_without_points_adds_no_statement(demo_db):
+    """Completion's hot path: a cart with no confirmation point touches neither the
+    table nor the journal for them; one with points writes them in the sale's own
+    transaction."""
+    from sqlalchemy import event
+
+    seen = []
+
+    def statement(_conn, _cursor, text, *_args):
+        seen.append(text)
+
+    plain, _ = unit_cart(demo_db, "PF3CONF301")
+    asked, unit = unit_cart(demo_db, "PF3CONF302")
+    record_confirmation(asked, main_line_id=unit.line_id, point="at_payment", accepted=False,
+                        staff_id=asked.staff_id)
+    event.listen(demo_db.engine, "before_cursor_execute", statement)
+    try:
+        pay(demo_db, plain)
+        without = list(seen)
+        seen.clear()
+        pay(demo_db, asked)
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", statement)
+    assert not any("card_confirmations" in text for text in without)
+    assert sum("INSERT INTO card_confirmations" in text for text in seen) == 1
