@@ -23,8 +23,18 @@ from pos.printjobs.records import StoreHeader
 
 from .fonts import draw_fitted, draw_text, wrap
 from .pdf_common import (
-    INK, MUTED, SOLD_INK, barcode, local_time, moment, money, new_canvas, rule,
-    signature_line, state_ink, tick_box,
+    INK,
+    MUTED,
+    SOLD_INK,
+    barcode,
+    local_time,
+    moment,
+    money,
+    new_canvas,
+    rule,
+    signature_line,
+    state_ink,
+    tick_box,
 )
 from .pdf_labels import language
 
@@ -70,8 +80,9 @@ class JobCard:
     appointment_end: datetime | None = None
     card_no: str = ""
     coverage: str = ""  # what the card covers and until when, in the card's language
-    claim: str = ""  # covered, or why the work is paid
+    claim_no: str = ""  # the claim recorded against the card, if any
     claim_paid: bool = False  # the work is outside the card's cover (a paid service line)
+    claim: str = ""  # why the work is paid, in the card's language
     items: tuple[JobCardItem, ...] = field(default_factory=tuple)
 
 
@@ -85,6 +96,8 @@ WORDS = {
         "diagnosis": "Diagnosis", "priority": "Priority", "area": "Area",
         "address": "Address", "technician": "Technician", "appointment": "Appointment",
         "coverage": "Service card", "no_card": "No service card: the work is paid",
+        "covered": "Covered: claim {claim}", "paid_claim": "Paid service (claim {claim}): {why}",
+        "paid": "Paid service: {why}",
         "sheet": "Job sheet", "item": "Item", "call": "Pre-visit call", "outcome": "Outcome",
         "proposed": "proposed", "no_items": "No items on this job's sheet",
         "sign_customer": "Customer's signature", "sign_technician": "Technician",
@@ -111,6 +124,8 @@ WORDS = {
         "diagnosis": "检测结果", "priority": "优先级", "area": "区域",
         "address": "地址", "technician": "技术员", "appointment": "预约时间",
         "coverage": "服务卡", "no_card": "无服务卡：服务收费",
+        "covered": "在保：理赔单 {claim}", "paid_claim": "收费服务（理赔单 {claim}）：{why}",
+        "paid": "收费服务：{why}",
         "sheet": "服务推荐单", "item": "项目", "call": "上门前电话", "outcome": "结果",
         "proposed": "已推荐", "no_items": "本工单没有推荐项目",
         "sign_customer": "客户签字", "sign_technician": "技术员",
@@ -154,7 +169,9 @@ def _heading(canvas, store: StoreHeader, job: JobCard, words, lang: str) -> floa
     draw_fitted(canvas, MARGIN, top - 50, words["title"], 20, 300, bold=True, color=ACCENT)
     kind = words["kinds"].get(job.kind, job.kind)
     state = words["states"].get(job.state, job.state)
-    draw_fitted(canvas, MARGIN, top - 68, f"{kind} · {state}", 11, 300, bold=True, color=INK)
+    priority = words["priorities"].get(job.priority, str(job.priority))
+    draw_fitted(canvas, MARGIN, top - 68, f"{kind} · {state} · {words['priority']}"
+                f"{words['colon']}{priority}", 11, 300, bold=True, color=INK)
     right = WIDTH - MARGIN
     draw_text(canvas, right, top - 8, words["job_no"], 7, align="right", color=MUTED)
     draw_fitted(canvas, right, top - 28, job.job_no, 17, 200, bold=True, align="right",
@@ -184,32 +201,30 @@ def _details(canvas, job: JobCard, words, lang: str, currency: str, top: float) 
     if job.not_sold_here:
         serial = f"{serial} ({words['not_sold_here']})"
     rows = [
-        ((words["customer"], job.customer_name or none),
-         (words["phone"], job.customer_phone or none),
-         (words["registered"], _when(job.registered_at, lang))),
-        ((words["unit"], job.unit_name or none), (words["serial"], serial),
-         (words["receipt"], job.receipt_no or none)),
-        ((words["technician"], job.technician_name or none),
-         (words["appointment"], _appointment(job, lang) or none),
-         (words["priority"], words["priorities"].get(job.priority, str(job.priority)))),
+        ((words["customer"], job.customer_name or none, 1),
+         (words["phone"], job.customer_phone or none, 1),
+         (words["registered"], _when(job.registered_at, lang), 1)),
+        ((words["unit"], job.unit_name or none, 2), (words["serial"], serial, 1)),
+        ((words["technician"], job.technician_name or none, 1),
+         (words["appointment"], _appointment(job, lang) or none, 1),
+         (words["receipt"], job.receipt_no or none, 1)),
     ]
     if job.kind == "repair":
-        rows.append(((words["accessories"], job.accessories or none),
-                     (words["condition"], job.condition or none),
+        rows.append(((words["accessories"], job.accessories or none, 1),
+                     (words["condition"], job.condition or none, 1),
                      (words["estimate"], money(job.estimate, currency=currency, locale=lang)
-                      if job.estimate is not None else none)))
+                      if job.estimate is not None else none, 1)))
     else:
         area = words["areas"].get(job.area, job.area) if job.area else none
-        rows.append(((words["area"], area), (words["address"], job.address or none), None))
+        rows.append(((words["area"], area, 1), (words["address"], job.address or none, 2)))
     span = WIDTH - 2 * MARGIN
     column = (span - 24) / 3
     for row in rows:
-        for index, pair in enumerate(row):
-            if pair is None:
-                continue
-            x = MARGIN + index * (column + 12)
-            width = column if not (index == 1 and row[2] is None) else 2 * column + 12
-            _pair(canvas, x, top, width, *pair)
+        x = MARGIN
+        for label, value, columns in row:
+            width = column * columns + 12 * (columns - 1)
+            _pair(canvas, x, top, width, label, value)
+            x += width + 12
         top -= 27
     return top - 4
 
@@ -251,9 +266,16 @@ def _coverage(canvas, job: JobCard, words, top: float) -> float:
     draw_text(canvas, MARGIN + 8, top - 11, label, 7.5, bold=True, color=ACCENT)
     first = job.coverage if job.card_no else words["no_card"]
     draw_fitted(canvas, MARGIN + 8, top - 23, first, 9, span - 16, color=INK, min_size=6.5)
-    if job.claim:
-        ink = SOLD_INK if job.card_no and not job.claim_paid else state_ink("declined")
-        draw_fitted(canvas, MARGIN + 8, top - 34, job.claim, 8.5, span - 16, bold=True,
+    said = ""
+    if job.claim_no and not job.claim_paid:
+        said = words["covered"].format(claim=job.claim_no)
+    elif job.claim_no:
+        said = words["paid_claim"].format(claim=job.claim_no, why=job.claim)
+    elif job.claim_paid and job.card_no:
+        said = words["paid"].format(why=job.claim)
+    if said:
+        ink = state_ink("declined") if job.claim_paid else SOLD_INK
+        draw_fitted(canvas, MARGIN + 8, top - 34, said, 8.5, span - 16, bold=True,
                     color=ink, min_size=6.5)
     return top - height - 14
 

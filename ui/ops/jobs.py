@@ -271,12 +271,11 @@ def job_card(detail: JobDetail, locale: str):
                                   item.outcome.value if item.outcome is not None else None)
                       for section in detail.sheet.sections for item in section.items)
     coverage = detail.coverage
-    claim_words, paid = "", False
+    claim_no, claim_words, paid = "", "", False
     if detail.claims:
         last = detail.claims[-1]
-        paid = not last.covered
-        claim_words = (last.claim_no if last.covered
-                       else f"{last.claim_no}: {said(last.why)}")
+        claim_no, paid = last.claim_no, not last.covered
+        claim_words = said(last.why) if paid else ""
     elif detail.paid_reason is not None:
         paid, claim_words = True, said(detail.paid_reason)
     return JobCard(
@@ -291,7 +290,7 @@ def job_card(detail: JobDetail, locale: str):
         appointment_start=job.appointment_start, appointment_end=job.appointment_end,
         card_no=coverage.card_no if coverage is not None else (job.card_no or ""),
         coverage=said(coverage.terms) if coverage is not None else "",
-        claim=claim_words, claim_paid=paid, items=items)
+        claim_no=claim_no, claim=claim_words, claim_paid=paid, items=items)
 
 
 def suggested_pdf_name(job_no: str) -> str:
