@@ -139,3 +139,112 @@ def test_a_repair_registered_at_the_counter_and_a_refused_one(qtbot, window, sql
     assert job.estimate == 12000 and job.accessories == "Charger" and not job.not_sold_here
     qtbot.waitUntil(lambda: job.job_no in [row.job_no for row in board.jobs])
     assert board.chosen().job_no == job.job_no
+
+
+def test_a_repair_diagnosed_claimed_collected_with_the_card_asked_at_pickup(
+        qtbot, window, sqlite_demo_db, tmp_path, monkeypatch):
+    """A carry-in repair of a notebook with a gold card: not collectable before it is
+    diagnosed; F4 diagnoses it with an estimate; the claim (F10) recorded against the
+    card, covered; ready, then collected with the card asked at pickup (yes on a unit
+    that has one); the job card saved as a PDF; the journal verifies."""
+    from pos.ledger.verify import verify
+    from ui.report_parts import SavePath
+
+    db = sqlite_demo_db
+    sale = sell_notebook(db, serial="PF3REP0001", card="gold")
+    job = register_job(db, kind="repair", staff_id=staff_id(db, "cashier"),
+                       request_id=request(), receipt=sale.receipt_no, need="Keyboard",
+                       fault="Keys stick", accessories="Charger", condition="Good",
+                       technician="Wang Qiang", terminal="T01")
+    log_in(qtbot, window, name="Wang Qiang", pin="2222")
+    from ui.jobs.jobs_screen import JobsDialog
+
+    till = window.till
+    keys = KeyCounter(qtbot, window)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, JobsDialog))
+    board = till.active_dialog
+    qtbot.waitUntil(lambda: bool(board.jobs))
+    keys.press(board.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: board.detail is not None and board.detail.detail is not None)
+    detail = board.detail
+    assert not any(b.isVisible() and b.property("state") == "collected"
+                   for b in detail.move_buttons)  # never diagnosed: not collected yet
+    assert "Card" in detail.coverage.text() and job.card_no in detail.coverage.text()
+
+    keys.press(detail.sheet, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: detail.form is not None)
+    form = detail.form
+    form.finding.setText("Keyboard ribbon loose")
+    form.estimate.setText("80")
+    keys.press(form.finding, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.detail.job.state.value == "diagnosed")
+    assert detail.detail.job.estimate == 8000
+    assert "Keyboard ribbon loose" in detail.fields["repair"].text()
+
+    assert detail.claim_line.text() == "Covered: record the claim (F10)"
+    keys.press(detail.sheet, Qt.Key.Key_F10)  # the claim against the card
+    qtbot.waitUntil(lambda: bool(detail.detail.claims))
+    claim = detail.detail.claims[-1]
+    assert claim.covered and claim.job_no == job.job_no
+    assert detail.claim_line.text() == f"Claim {claim.claim_no}: covered"
+    assert not detail.claim_button.isEnabled()
+
+    from tests.gui.test_technician_day import move_key
+
+    keys.press(detail.sheet, move_key(detail, "ready"))
+    qtbot.waitUntil(lambda: detail.detail.job.state.value == "ready")
+    keys.press(detail.sheet, Qt.Key.Key_F11)  # the card asked at pickup: yes
+    qtbot.waitUntil(lambda: "Card asked" in detail.confirmed.text())
+    assert "at pickup" in detail.confirmed.text() or "pickup" in detail.confirmed.text()
+    keys.press(detail.sheet, move_key(detail, "collected"))
+    qtbot.waitUntil(lambda: detail.detail.job.state.value == "collected")
+
+    path = tmp_path / "card.pdf"
+    monkeypatch.setattr(SavePath, "ask", classmethod(lambda cls, *a: str(path)))
+    keys.press(detail.sheet, Qt.Key.Key_F9)
+    qtbot.waitUntil(path.exists)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert "Saved" in detail.message.text()
+    keys.press(detail.sheet, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: board.detail is None)
+    keys.press(board.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: till.active_dialog is None and till.scan.hasFocus())
+    assert verify(db).ok
+
+
+def test_a_cashier_may_look_but_not_work_a_job_and_a_yes_to_the_card_says_sell_it(
+        qtbot, window, sqlite_demo_db):
+    """A cashier's arrival is refused (job.not_allowed) and said on the job, nothing
+    changed; the installer's yes to a card on a unit without one says to sell it."""
+    from tests.gui.test_technician_day import installation_for_wang, move_key
+
+    db = sqlite_demo_db
+    sale, job = installation_for_wang(db, serial="PF3CASH001")
+    log_in(qtbot, window)  # Li Na, a cashier
+    keys = KeyCounter(qtbot, window)
+    board = open_board(qtbot, window, keys)
+    keys.press(board.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: board.detail is not None and board.detail.detail is not None)
+    detail = board.detail
+    before = job_counts(db)
+    keys.press(detail.sheet, move_key(detail, "arrived"))
+    qtbot.waitUntil(lambda: detail.message.text() != "")
+    assert job_counts(db) == before and detail.detail.job.state.value == "registered"
+    keys.press(detail.sheet, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: board.detail is None)
+    keys.press(board.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.till.active_dialog is None)
+
+    keys.press(window.till.scan, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.login)
+    log_in(qtbot, window, name="Wang Qiang", pin="2222")
+    from ui.jobs.jobs_screen import JobsDialog
+
+    qtbot.waitUntil(lambda: isinstance(window.till.active_dialog, JobsDialog))
+    board = window.till.active_dialog
+    qtbot.waitUntil(lambda: bool(board.jobs))
+    keys.press(board.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: board.detail is not None and board.detail.detail is not None)
+    detail = board.detail
+    keys.press(detail.sheet, Qt.Key.Key_F11)  # yes: the unit has no card
+    qtbot.waitUntil(lambda: "sell it on the job" in detail.message.text())
