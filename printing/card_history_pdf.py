@@ -25,6 +25,8 @@ from .pdf_common import (
 from .pdf_labels import language
 
 WIDTH, HEIGHT = A4
+JOB_KINDS = {"installation": msg("job.kind.installation"), "on_site": msg("job.kind.on_site"),
+             "repair": msg("job.kind.repair")}
 MARGIN = 36
 BOTTOM = 54  # the last row's floor; the footer sits under it
 
@@ -246,7 +248,7 @@ def _claims(pages: _Pages) -> None:
         why_lines = wrap(why, 6.4, CLAIM_COLUMNS[5][1], max_lines=3) if why else []
         height = max(22.0, 8.0 * len(why_lines) + 6)
         pages.need(height, header)
-        kind = (say(msg(f"job.kind.{claim.job_kind.value}"), lang)
+        kind = (say(JOB_KINDS[claim.job_kind.value], lang)
                 if claim.job_kind is not None else "")
         result, colour = ((words["covered"], SOLD_INK) if claim.covered
                           else (words["paid"], DECLINED_INK))

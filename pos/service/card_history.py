@@ -43,7 +43,7 @@ def card_history(db: Database, *, card_no: str, on: date | None = None) -> CardH
     on = on or date.today()
     store, record = load_card(db, card_no=card_no)
     with db.read_connection() as conn:
-        card = card_by_number(conn, record.card_no, unknown="card.no_number")
+        card = card_by_number(conn, record.card_no, claiming=False)
         reason = assess(card, serial=None, registered=True, on=on)
         return CardHistory(store, record, card.state, reason is None,
                            why_paid(card, reason, None),

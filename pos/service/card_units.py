@@ -79,7 +79,7 @@ def register_unit(db: Database, *, card_no: str, serial: str, staff_id: int,
         if conn.execute(select(Staff.id).where(Staff.id == staff_id,
                                                Staff.active.is_(True))).scalar() is None:
             raise UserError("permission.log_in_first")
-        card = card_by_number(conn, card_no, for_update=True, unknown="card.no_number")
+        card = card_by_number(conn, card_no, for_update=True, claiming=False)
         if card.units_covered <= 1:
             raise UserError("card.single_unit", card=card.card_no)
         if card.state is CardState.CANCELLED:

@@ -153,15 +153,17 @@ def _card(row) -> Card:
 
 
 def card_by_number(conn, card_no: str, *, for_update: bool = False,
-                   unknown: str = "claim.card_unknown") -> Card:
-    """A card by its number (UserError `unknown` when there is none)."""
+                   claiming: bool = True) -> Card:
+    """A card by its number (UserError claim.card_unknown when there is none; when not
+    `claiming`, card.no_number)."""
     number = (card_no or "").strip().upper()
     query = _card_query().where(CARDS.c.card_no == number)
     if for_update:
         query = query.with_for_update(of=CARDS)
     row = conn.execute(query).first() if number else None
     if row is None:
-        raise UserError(unknown, card=number[:32])
+        raise UserError("claim.card_unknown" if claiming else "card.no_number",
+                        card=number[:32])
     return _card(row)
 
 
@@ -190,9 +192,17 @@ def cards_of_unit(conn, serial: str) -> list[Card]:
 
 # --- what covers what ------------------------------------------------------------------
 
+_WHAT = {(ServiceMode.ON_SITE, CoverageScope.SOFTWARE): "coverage.what.on_site.software",
+         (ServiceMode.CARRY_IN, CoverageScope.SOFTWARE): "coverage.what.carry_in.software",
+         (ServiceMode.ON_SITE, CoverageScope.HARDWARE): "coverage.what.on_site.hardware",
+         (ServiceMode.CARRY_IN, CoverageScope.HARDWARE): "coverage.what.carry_in.hardware",
+         (ServiceMode.ON_SITE, CoverageScope.SCREEN): "coverage.what.on_site.screen",
+         (ServiceMode.CARRY_IN, CoverageScope.SCREEN): "coverage.what.carry_in.screen"}
+
+
 def what_words(card: Card) -> Message:
     """What the card covers, as its promise names it ("On-site software service")."""
-    return msg(f"coverage.what.{card.service_mode.value}.{card.scope.value}")
+    return Message(_WHAT[card.service_mode, card.scope])
 
 
 def assess(card: Card, *, serial: str | None, registered: bool, on: date,
@@ -335,7 +345,8 @@ def claim(db: Database, *, job_no: str, staff_id: int, what=None, on: date | Non
             raise UserError("job.closed", job=job.job_no)
         card, found = _job_cover(conn, job, what, on, card_no)
         if found.reason in REFUSED:
-            raise UserError(found.reason, **found.why.params)
+            raise UserError("claim.expired" if found.reason == "claim.expired"
+                            else "claim.unit_not_registered", **found.why.params)
         work = what or card.scope
         earlier = conn.execute(select(CLAIMS.c.claim_no).where(
             CLAIMS.c.job_id == job.id, CLAIMS.c.card_id == card.id,
