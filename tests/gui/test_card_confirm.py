@@ -4,6 +4,7 @@ pay prompt's Ctrl+0 records at payment, the sale writes them; Esc records nothin
 scan field has the focus back after the dialog; in Chinese too, within 1366x768."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from pos.db.models import CardConfirmation
@@ -105,3 +106,30 @@ def test_in_chinese_within_the_screen(qtbot, sqlite_demo_db):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: till.active_dialog is None)
         settle(qtbot, window)
+
+
+def test_declined_on_the_panel_after_the_pay_prompt_is_the_answer_at_payment(qtbot, window):
+    log_in(qtbot, window)
+    till = window.till
+    qtbot.keyClicks(till.scan, NOTEBOOK)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    unit = till.current_unit
+    qtbot.keyClick(till.scan, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)  # declined before any prompt: no point recorded
+    assert till.cart.cards_declined == [unit] and points(till, unit) == {}
+    qtbot.keyClicks(till.scan, NOTEBOOK)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    second = till.current_unit
+    qtbot.keyClick(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, CardPrompt))
+    qtbot.keyClick(till.active_dialog, Qt.Key.Key_Return)  # "Offer a card now"
+    qtbot.waitUntil(lambda: till.active_dialog is None)
+    settle(qtbot, window)
+    assert points(till, second) == {} and till.current_unit == second
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is not None and till.scan.hasFocus())
+    qtbot.keyClick(till.scan, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert second in till.cart.cards_declined
+    assert points(till, second) == {"at_payment": False}

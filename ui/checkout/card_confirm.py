@@ -92,6 +92,12 @@ class CardConfirmActions:
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.confirm_card_offered)
 
+    def declined_at_payment(self, unit: str):
+        """The card declined on the panel after the pay prompt asked about the unit (its
+        "Offer a card now"): the answer at payment is no."""
+        return confirm_card(self.cart, self.current_unit, main_line_id=unit,
+                            point="at_payment", accepted=False, decline=True)
+
     def confirm_card_offered(self) -> None:
         unit = self.current_unit
         if self.cart is None or unit is None or self.active_dialog is not None or self.paying:

@@ -52,7 +52,9 @@ class CartActions:
         unit = self.current_unit
         if unit is not None:
             self.change_cart(lambda: ops.decline_card(self.cart, self.current_unit,
-                                                      main_line_id=unit))
+                                                      main_line_id=unit)
+                             if unit not in self._card_prompted  # else: at payment (issue 20)
+                             else self.declined_at_payment(unit))
         self.scan.setFocus()
 
     # lines, parking ----------------------------------------------------------------
