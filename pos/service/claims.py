@@ -14,7 +14,8 @@ row against it). Outside the cover a claim is still recorded, as NOT covered, wi
 reason (a message id), so the job shows why its service is paid, never a silent claim:
 - claim.card_cancelled: the card was refunded;
 - claim.not_started: its cover starts later (an extension after the maker's warranty);
-- claim.carry_in_only: a carry-in card and an on-site visit;
+- claim.carry_in_only: a carry-in card and a visit (an on-site job, or an installation
+  at the customer's home: one with an area);
 - claim.outside_scope: the work (`what`) is not what the card covers.
 
 Two cases are bad input, as the issue says ("a claim on an expired card or an
@@ -57,8 +58,6 @@ from pos.ledger.stock_tables import next_store_number
 CARDS, TIERS, UNITS = ServiceCard.__table__, ServiceTier.__table__, CardUnit.__table__
 CLAIMS, JOBS = CardClaim.__table__, ServiceJob.__table__
 REFUSED = frozenset({"claim.expired", "claim.unit_not_registered"})  # bad input: nothing written
-NOT_COVERED = ("claim.unit_not_registered", "claim.card_cancelled", "claim.expired",
-               "claim.not_started", "claim.carry_in_only", "claim.outside_scope")
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class Coverage:
     serial: str | None  # the unit asked about (else the card's own)
     registered: bool  # that unit is on the card
     terms: Message
-    reason: str | None  # a message id (NOT_COVERED) when it does not cover it; None: covered
+    reason: str | None  # why it does not cover it (a claim.* id, see assess); None: covered
     why: Message | None  # that reason, as the screen says it
 
     @property
@@ -300,7 +299,10 @@ def _job_cover(conn, job, what: CoverageScope | None, on: date,
                card_no: str | None = None) -> tuple[Card, Coverage]:
     """The card a job's unit claims against and what it gives this job's work: the card
     named, else of the unit's cards (the job's own first on a tie) one that covers it."""
-    work = {"job_kind": ServiceJobKind(job.kind), "what": what}
+    kind = ServiceJobKind(job.kind)
+    if kind is ServiceJobKind.INSTALLATION and job.area:  # at the customer's home: a visit
+        kind = ServiceJobKind.ON_SITE
+    work = {"job_kind": kind, "what": what}
     if card_no is not None:
         card = card_by_number(conn, card_no)
         return card, _coverage(conn, card, job.serial, on, **work)

@@ -120,6 +120,13 @@ def test_a_carry_in_card_on_an_on_site_visit_is_recorded_as_paid(demo_db):
     # the same card covers a repair carried in: a covered claim
     repair = job(db, "repair", "PF3CLAIM02")
     assert claims.claim(db, job_no=repair.job_no, staff_id=staff_id(db, "manager")).covered
+    # an installation at the customer's home is a visit; at the counter it is not
+    home = register_job(db, kind="installation", staff_id=staff_id(db, "cashier"),
+                        request_id=str(uuid.uuid4()), serial="PF3CLAIM02", area="county",
+                        need="set up at home")
+    assert claims.paid_service_reason(db, job_no=home.job_no).id == "claim.carry_in_only"
+    counter = job(db, "installation", "PF3CLAIM02")
+    assert claims.claim(db, job_no=counter.job_no, staff_id=staff_id(db, "manager")).covered
     assert verify(db).ok
 
 
