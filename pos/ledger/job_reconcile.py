@@ -16,15 +16,18 @@ How the events make the row (`fold`), in event order:
 - any event with "job_card_id" in its details links the job to that card.
 
 One ordered scan of jobs joined to their events and sealed rows (a server-side cursor on
-PostgreSQL): memory holds one job at a time."""
+PostgreSQL): memory holds one job at a time. A sale made on a job (sales.job_id, which
+the sale's own seal leaves out) must be named by a sealed `sold` event of that job
+(details {"receipt": ...}, pos.selling.job_link), and each such event's sale linked to it."""
 
 from __future__ import annotations
 
 import json
+from itertools import groupby
 
 from sqlalchemy import func, select
 
-from pos.db.models import AuditEvent, JobEvent, ServiceJob
+from pos.db.models import AuditEvent, JobEvent, Sale, ServiceJob
 from pos.kernel.enums import JobEventKind, ServiceJobState
 from pos.ledger.chain import sealed_time
 from pos.ledger.job_events import JOB_EVENT, event_values
@@ -208,6 +211,55 @@ def problems(conn) -> str | None:
         problem = current.check()
         if problem:
             return f"job {current.job.job_no}: {problem}"
+    return _sales_linked(conn)
+
+
+def _groups(rows):
+    """(job id, sorted receipts) per job, from rows ordered by job id."""
+    for job_id, group in groupby(rows, key=lambda pair: pair[0]):
+        yield job_id, sorted(receipt for _, receipt in group)
+
+
+def _sold_receipts(conn):
+    for job_id, details in conn.execute(
+            select(EVENTS.c.job_id, EVENTS.c.details_json)
+            .where(EVENTS.c.kind == JobEventKind.SOLD.value)
+            .order_by(EVENTS.c.job_id, EVENTS.c.id).execution_options(yield_per=_BATCH)):
+        try:
+            receipt = json.loads(details).get("receipt")
+        except (ValueError, AttributeError):
+            receipt = None
+        yield job_id, str(receipt)
+
+
+def _sales_linked(conn) -> str | None:
+    """A sale made on a job (sales.job_id, not in the sale's own seal) is linked exactly
+    when the job has a sealed `sold` event naming its receipt: both ways, by an ordered
+    merge of the two (memory: one job's receipts)."""
+    sales = Sale.__table__
+    linked = _groups(conn.execute(
+        select(sales.c.job_id, sales.c.receipt_no).where(sales.c.job_id.is_not(None))
+        .order_by(sales.c.job_id, sales.c.receipt_no).execution_options(yield_per=_BATCH)))
+    sealed = _groups(_sold_receipts(conn))
+    left, right = next(linked, None), next(sealed, None)
+    while left is not None or right is not None:
+        if right is None or (left is not None and left[0] < right[0]):
+            job, receipts, missing = left[0], left[1], True
+        elif left is None or right[0] < left[0]:
+            job, receipts, missing = right[0], right[1], False
+        elif left[1] != right[1]:
+            extra = sorted(set(left[1]) - set(right[1]))
+            job, receipts, missing = left[0], extra or sorted(set(right[1]) - set(left[1])), \
+                bool(extra)
+        else:
+            left, right = next(linked, None), next(sealed, None)
+            continue
+        name = conn.execute(select(JOBS.c.job_no).where(JOBS.c.id == job)).scalar() \
+            or f"#{job}"
+        if missing:
+            return (f"job {name}: sale {receipts[0]} is linked to it without a sealed sold "
+                    "event")
+        return f"job {name}: its sold event names sale {receipts[0]}, not linked to it"
     return None
 
 

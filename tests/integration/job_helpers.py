@@ -47,3 +47,34 @@ def job_snapshot(db) -> tuple:
 
 
 __all__ = ["sell_notebook", "request", "job_counts", "job_snapshot", "staff_id", "PHONE_NO"]
+
+
+def a_jobs_day(db) -> None:
+    """A few jobs worked through (for the tamper property test): an on-site visit on a
+    unit sold here with a card, assigned, scheduled, arrived and done; a repair of a unit
+    not sold here, diagnosed with an estimate; an installation cancelled."""
+    from datetime import timedelta
+
+    from pos.kernel.clock import utcnow
+    from pos.service import jobs, states
+
+    sale = sell_notebook(db, serial="PF3TAMPER01", card="gold")
+    cashier, installer = staff_id(db, "cashier"), staff_id(db, "installer")
+    visit = jobs.register_job(db, kind="on_site", staff_id=cashier, request_id=request(),
+                              receipt=sale.receipt_no, need="Network setup", area="city",
+                              address="5 Station Rd", contact_phone="13911112222", priority=1)
+    start = utcnow() + timedelta(minutes=30)
+    states.assign(db, job_no=visit.job_no, technician=installer, staff_id=installer)
+    states.schedule(db, job_no=visit.job_no, start=start, end=start + timedelta(hours=1),
+                    staff_id=installer)
+    states.move(db, job_no=visit.job_no, to="arrived", staff_id=installer)
+    states.move(db, job_no=visit.job_no, to="done", staff_id=installer, note="ok")
+    repair = jobs.register_job(db, kind="repair", staff_id=cashier, request_id=request(),
+                               serial="ELSEWHERE-77", need="Repair", fault="Cracked hinge",
+                               accessories="charger", condition="worn", estimate=3000)
+    states.diagnose(db, job_no=repair.job_no, diagnosis="Hinge", estimate=6000,
+                    staff_id=installer)
+    install = jobs.register_job(db, kind="installation", staff_id=cashier,
+                                request_id=request(), serial="PF3TAMPER01", need="Set up",
+                                appointment=(start, start + timedelta(hours=2)))
+    states.move(db, job_no=install.job_no, to="cancelled", staff_id=installer)

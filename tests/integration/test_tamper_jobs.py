@@ -120,3 +120,78 @@ def test_a_job_added_without_events_is_named(worked):
                            "diagnosis, 'forged', unit_name FROM service_jobs WHERE job_no = :j",
                        j=job_no)
     assert "S01-JB-000099" in problem
+
+
+def test_every_column_of_every_job_and_event_is_checked(sqlite_demo_db):
+    """Each column of each job row and job event row (but the request id) changed on
+    its own makes verify fail; put back, verify passes again (SQLite)."""
+    import sqlite3
+
+    from tests.integration.job_helpers import a_jobs_day
+    from tests.integration.test_tamper_property import changed
+
+    db = sqlite_demo_db
+    a_jobs_day(db)
+    assert verify.verify(db).ok
+    path = db.engine.url.database
+    db.dispose()
+    connection = sqlite3.connect(path, isolation_level=None)
+    places = []
+    for table in ("service_jobs", "job_events"):
+        columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+        rowids = [row[0] for row in connection.execute(f"SELECT rowid FROM {table}")]
+        places += [(table, column, rowid) for column in columns for rowid in rowids
+                   if column not in ("id", "request_id")]
+    missed, refused = [], 0
+    for table, column, rowid in places:
+        (before,) = connection.execute(f"SELECT {column} FROM {table} WHERE rowid = ?",
+                                       (rowid,)).fetchone()
+        try:
+            connection.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
+                               (changed(before), rowid))
+        except sqlite3.IntegrityError:  # a unique key (the job number)
+            refused += 1
+            continue
+        try:
+            if verify.verify(db).ok:
+                missed.append((table, column, rowid))
+        finally:
+            db.dispose()
+            connection.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
+                               (before, rowid))
+    connection.close()
+    assert missed == []
+    assert len(places) > 150 and refused <= 3, (len(places), refused)
+    assert verify.verify(db).ok
+
+
+def test_a_sale_made_on_a_job_is_linked_both_ways(demo_db):
+    """sales.job_id is not in the sale's own seal: the job's sealed sold event names
+    the receipt, so a link cleared, or a sale linked to a job it was not made on, is
+    named."""
+    from pos.selling import completion
+    from pos.selling.cart import TenderInput
+    from pos.service import job_sales
+
+    db = demo_db
+    sale = sell_notebook(db)
+    installer = staff_id(db, "installer")
+    job = jobs.register_job(db, kind="installation", staff_id=installer, request_id=request(),
+                            receipt=sale.receipt_no, need="Set up")
+    cart = job_sales.open_job_sale(db, job_no=job.job_no, staff_id=installer, terminal="T02")
+    job_sales.add_job_item(db, cart, job_no=job.job_no, item_code="screen-film")
+    due = sum(line.total for line in cart.billable_lines())
+    done = completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)])
+    assert verify.verify(db).ok
+    problem = tampered(db, "UPDATE sales SET job_id = NULL WHERE receipt_no = :r",
+                       r=done.receipt_no)
+    assert job.job_no in problem and done.receipt_no in problem
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE sales SET job_id = (SELECT id FROM service_jobs WHERE "
+                                "job_no = :j) WHERE receipt_no = :r"),
+                           {"j": job.job_no, "r": done.receipt_no})
+    assert verify.verify(db).ok
+    problem = tampered(db, "UPDATE sales SET job_id = (SELECT id FROM service_jobs WHERE "
+                           "job_no = :j) WHERE receipt_no = :r", j=job.job_no,
+                       r=sale.receipt_no)
+    assert job.job_no in problem and sale.receipt_no in problem
