@@ -222,6 +222,22 @@ class MainWindow(QMainWindow):
 
         till.open_dialog(board, on_accept=sell)
 
+    def open_own_jobs(self, staff) -> None:
+        """A technician logging in: the jobs board on their jobs (today's and overdue),
+        when they have any; Esc is the till. With none, the till as for everyone."""
+        from ui.ops import jobs as job_ops
+
+        till = self.till
+
+        def listed(rows) -> None:
+            if rows and till.staff is staff and till.active_dialog is None and \
+                    self.stack.currentWidget() is till:
+                self.open_jobs()
+
+        self.context.ops.run(job_ops.board(technician=staff.id, terminal=self.context.terminal),
+                             parent=till, done=listed, refused=lambda _error: None,
+                             crashed=lambda: None)
+
     def fit_screen(self) -> None:
         """As large as the screen it is on: a kiosk till has no window manager to maximise
         it, and a 1920x1080 screen is used whole. 1366x768 when the screen is unknown or
@@ -249,7 +265,7 @@ class MainWindow(QMainWindow):
         self.till.accounts_button.setVisible(staff.role in (StaffRole.MANAGER,
                                                             StaffRole.ADMIN))
         if staff.role is StaffRole.INSTALLER:
-            self.open_jobs()  # a technician's day starts on their jobs; Esc is the till
+            self.open_own_jobs(staff)  # a technician's day starts on their jobs
 
     def lock(self) -> None:
         """Back to the login screen (the till has parked its open cart and cleared)."""

@@ -248,3 +248,9 @@ def test_a_cashier_may_look_but_not_work_a_job_and_a_yes_to_the_card_says_sell_i
     detail = board.detail
     keys.press(detail.sheet, Qt.Key.Key_F11)  # yes: the unit has no card
     qtbot.waitUntil(lambda: "sell it on the job" in detail.message.text())
+
+
+def test_an_installer_without_jobs_logs_in_at_the_till(qtbot, window):
+    log_in(qtbot, window, name="Wang Qiang", pin="2222")
+    settle(qtbot, window)
+    assert window.till.active_dialog is None and window.till.scan.hasFocus()
