@@ -6,7 +6,7 @@ signature box, in English and Chinese on one A4 page."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from pypdf import PdfReader

@@ -9658,6 +9658,10 @@
         <source>Not offered</source>
         <translation>未推荐</translation>
     </message>
+    <message>
+        <source>Left with it</source>
+        <translation>随机留存</translation>
+    </message>
 </context>
 <context>
     <name>JobForm</name>

@@ -1,21 +1,12 @@
 """A job, opened from the jobs board (Enter): its particulars, its events (who, when),
-the coverage of its unit's card and its claims (covered, or why the work is paid), its
-sheet (the items to propose, the pre-visit call's answers, outcomes), and what the
-technician does next:
-
-    F1-F3   the state moves the job allows now (on the way, arrived, done; for a repair
-            ready, waiting for parts, collected), Cancel by tap
-    F4      diagnose a repair (the finding and the estimate)
-    F5 / F6 the chosen sheet item declined / not offered
-    F7      the pre-visit call: the chosen item proposed, with the customer's answer
-    F8      sell on the job: the till's add-on cart against the job's unit, with the job
-    F9      the job card as a PDF (both languages: the till's)
-    F10     record the service against the card (a claim, covered or paid and why)
-    F11/F12 the card confirmation at pickup or during installation: yes / no
-    Esc     back to the board
-
-Every call goes through ui.ops.jobs off the GUI thread; what the services refuse is said
-here and changes nothing. Long text is elided: the window never grows wider."""
+its card's coverage and claims (covered, or why the work is paid), its sheet (items to
+propose, the pre-visit call's answers, outcomes), and what the technician does next:
+F1-F3 the state moves allowed now (Cancel by tap); F4 diagnose a repair (and estimate);
+F5/F6 the chosen item declined / not offered; F7 the pre-visit call; F8 sell on the job
+(the till's add-on cart for the job's unit, with the job); F9 the job card PDF; F10 the
+claim on the card; F11/F12 the card asked at pickup or during installation: yes / no;
+Esc back to the board. Calls go through ui.ops.jobs off the GUI thread; a refusal is
+said here and changes nothing. Long text is elided: the window never grows wider."""
 
 from __future__ import annotations
 
@@ -57,6 +48,7 @@ class JobDialog(QDialog):
         self.title = ElidedLabel("")
         self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
         self.fields: dict[str, ElidedLabel] = {}
+        self.names: dict[str, QLabel] = {}
         grid = QGridLayout()
         names = (("customer", self.tr("Customer")), ("unit", self.tr("Unit")),
                  ("technician", self.tr("Technician")), ("appointment", self.tr("Appointment")),
@@ -69,6 +61,7 @@ class JobDialog(QDialog):
             grid.addWidget(name, index // 2, (index % 2) * 2)
             grid.addWidget(value, index // 2, (index % 2) * 2 + 1)
             self.fields[key] = value
+            self.names[key] = name
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         self.coverage = ElidedLabel("")
@@ -205,11 +198,13 @@ class JobDialog(QDialog):
         fields["appointment"].setText(self.words.appointment(job))
         fields["promise"].setText(self.words.promise(job))
         fields["need"].setText(" ".join(job.need.split()) or "—")
-        fields["repair"].setText(self.words.repair(job, self.formats))
+        found, left = self.words.repair(job, self.formats)
+        fields["repair"].setText(found)
         areas = {"city": self.tr("City"), "county": self.tr("County")}
         where = " · ".join(part for part in (areas.get(job.area, job.area or ""), job.address)
                            if part)
-        fields["where"].setText(where or "—")
+        fields["where"].setText(left or where or "—")
+        self.names["where"].setText(self.tr("Left with it") if left else self.tr("Where"))
         self.show_card(detail)
         self.show_sheet(detail.sheet)
         self.show_events(job.events)

@@ -81,10 +81,13 @@ class JobForm(QDialog):
         self.condition.setMaxLength(300)
         self.estimate = QLineEdit()
         self.message = error_line()
+        self.start.setMinimumWidth(
+            self.start.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 90)
         when = QHBoxLayout()
-        when.addWidget(self.booked)
         when.addWidget(self.start, 1)
         when.addWidget(self.hours)
+        # two columns, so the form fits a 768-pixel screen: the unit and the job on the
+        # left, where (a visit) or what is wrong (a repair) on the right
         self.form = QFormLayout()
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("Receipt"), self.receipt)
@@ -92,15 +95,21 @@ class JobForm(QDialog):
         self.form.addRow(self.tr("Customer"), self.customer)
         self.form.addRow(self.tr("Need"), self.need)
         self.form.addRow(self.tr("Priority"), self.priority)
-        self.form.addRow(self.tr("Area"), self.area)
-        self.form.addRow(self.tr("Address"), self.address)
-        self.form.addRow(self.tr("Contact phone"), self.phone)
         self.form.addRow(self.tr("Technician"), self.technician)
+        self.form.addRow("", self.booked)
         self.form.addRow(self.tr("When"), when)
-        self.form.addRow(self.tr("Fault"), self.fault)
-        self.form.addRow(self.tr("Accessories left"), self.accessories)
-        self.form.addRow(self.tr("Condition"), self.condition)
-        self.form.addRow(self.tr("Estimate"), self.estimate)
+        self.side = QFormLayout()
+        self.side.addRow(self.tr("Contact phone"), self.phone)
+        self.side.addRow(self.tr("Area"), self.area)
+        self.side.addRow(self.tr("Address"), self.address)
+        self.side.addRow(self.tr("Fault"), self.fault)
+        self.side.addRow(self.tr("Accessories left"), self.accessories)
+        self.side.addRow(self.tr("Condition"), self.condition)
+        self.side.addRow(self.tr("Estimate"), self.estimate)
+        columns = QHBoxLayout()
+        columns.addLayout(self.form, 1)
+        columns.addSpacing(16)
+        columns.addLayout(self.side, 1)
         self.save_button = set_kind(dialog_button(self.tr("Register [F12]")), "primary")
         self.save_button.clicked.connect(self.save)
         cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
@@ -110,18 +119,18 @@ class JobForm(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addLayout(columns)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.kind_changed()
-        self.resize(640, self.sizeHint().height())
+        self.resize(1000, self.sizeHint().height())
 
     def kind_changed(self, *_args) -> None:
         repair = self.kind.currentData() == "repair"
         for widget in (self.fault, self.accessories, self.condition, self.estimate):
-            self.form.setRowVisible(widget, repair)
+            self.side.setRowVisible(widget, repair)
         for widget in (self.area, self.address):
-            self.form.setRowVisible(widget, not repair)
+            self.side.setRowVisible(widget, not repair)
 
     def draft(self) -> job_ops.JobDraft | None:
         from pos.kernel.errors import UserError

@@ -59,20 +59,21 @@ class JobWords(QObject):
             return self.tr("Met: arrived {at}, due {due}").format(at=arrived, due=due)
         return self.tr("Late: arrived {at}, due {due}").format(at=arrived, due=due)
 
-    def repair(self, job, formats) -> str:
+    def repair(self, job, formats) -> tuple[str, str]:
+        """A repair's fault (and diagnosis); what was left with it, its condition and the
+        estimate. Not a repair: nothing."""
         if job.kind is not ServiceJobKind.REPAIR:
-            return "—"
-        parts = [self.tr("Fault: {text}").format(text=job.fault)]
-        if job.accessories:
-            parts.append(self.tr("left: {text}").format(text=job.accessories))
-        if job.condition:
-            parts.append(job.condition)
-        if job.estimate is not None:
-            parts.append(self.tr("estimate {money}").format(
-                money=formats.money(job.estimate)))
+            return "—", ""
+        found = [self.tr("Fault: {text}").format(text=job.fault)]
         if job.diagnosis:
-            parts.append(self.tr("diagnosis: {text}").format(text=job.diagnosis))
-        return " · ".join(" ".join(part.split()) for part in parts)
+            found.append(self.tr("diagnosis: {text}").format(text=job.diagnosis))
+        left = [self.tr("left: {text}").format(text=job.accessories or "—")]
+        if job.condition:
+            left.append(job.condition)
+        if job.estimate is not None:
+            left.append(self.tr("estimate {money}").format(money=formats.money(job.estimate)))
+        return tuple(" · ".join(" ".join(part.split()) for part in parts)
+                     for parts in (found, left))
 
     def event_words(self, event) -> str:
         kind = event.kind.value

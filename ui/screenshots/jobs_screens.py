@@ -167,3 +167,37 @@ def job_detail(stage: Stage) -> None:
                "the job")
     stage.settle()
     shot_over(stage, "job-detail", board, board.detail)
+
+
+@screen("job-form")
+def job_form(stage: Stage) -> None:
+    """A repair being registered at the counter (F5 on the board)."""
+    the_day(stage)
+    board = open_board(stage)
+    stage.key(Qt.Key.Key_F5, board.table)
+    stage.wait(lambda: board.form is not None, "the job form")
+    form = board.form
+    form.kind.setCurrentIndex(form.kind.findData("repair"))
+    for field, en, cn in (
+            (form.serial, "PF9OTHER88", "PF9OTHER88"),
+            (form.need, "Runs hot and loud", "发热严重、风扇很吵"),
+            (form.fault, "Fan noise under load, shuts down after an hour of games",
+             "高负载时风扇噪音大，玩游戏一小时后自动关机"),
+            (form.accessories, "Charger, bag", "电源适配器、电脑包"),
+            (form.condition, "Scratches on the lid", "顶盖有划痕"),
+            (form.estimate, "150", "150")):
+        field.setText(cn if zh(stage) else en)
+    stage.settle()
+    shot_over(stage, "job-form", board, form)
+
+
+@screen("job-repair")
+def job_repair(stage: Stage) -> None:
+    """The repair on the board, opened: its fault, accessories, condition, estimate."""
+    jobs = the_day(stage)
+    board = open_board(stage)
+    board.table.selectRow([row.job_no for row in board.jobs].index(jobs["repair"].job_no))
+    stage.key(Qt.Key.Key_Return, board.table)
+    stage.wait(lambda: board.detail is not None and board.detail.detail is not None,
+               "the repair")
+    shot_over(stage, "job-repair", board, board.detail)
