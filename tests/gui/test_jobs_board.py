@@ -120,6 +120,7 @@ def test_a_repair_registered_at_the_counter_and_a_refused_one(qtbot, window, sql
     keys.press(board.table, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: board.form is not None)
     form = board.form
+    assert form.receipt.text() == ""  # no sale at this till yet
     form.kind.setCurrentIndex(form.kind.findData("repair"))
     assert form.fault.isVisible() and not form.address.isVisible()
     form.serial.setText("PF3REG0001")
@@ -254,3 +255,55 @@ def test_an_installer_without_jobs_logs_in_at_the_till(qtbot, window):
     log_in(qtbot, window, name="Wang Qiang", pin="2222")
     settle(qtbot, window)
     assert window.till.active_dialog is None and window.till.scan.hasFocus()
+
+
+def test_a_set_up_asked_for_at_the_till_is_registered_for_the_sale_just_made(
+        qtbot, window, sqlite_demo_db):
+    """The cashier sells a notebook; the customer asks for set-up at home: Shift+F9, F5,
+    the form has the sale's receipt already; an installation in the city is registered
+    for that unit."""
+    from ui.checkout.dialogs import CardPrompt, SerialDialog
+    from ui.checkout.payment import PaymentDialog
+
+    log_in(qtbot, window)
+    till = window.till
+    keys = KeyCounter(qtbot, window)
+    keys.scan(till.scan, "6923150020022")  # the notebook
+    keys.press(till.scan, Qt.Key.Key_F12)
+    for _ in range(4):
+        qtbot.waitUntil(lambda: till.active_dialog is not None)
+        dialog = till.active_dialog
+        if isinstance(dialog, CardPrompt):
+            keys.press(dialog, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        elif isinstance(dialog, SerialDialog):
+            keys.scan(dialog.field, "PF3TILL001")
+        elif isinstance(dialog, PaymentDialog):
+            keys.press(dialog.amount, Qt.Key.Key_F1)
+            with qtbot.waitSignal(till.sale_completed, timeout=10_000):
+                keys.press(dialog.amount, Qt.Key.Key_Return)
+            break
+        qtbot.waitUntil(lambda dialog=dialog: till.active_dialog is not dialog)
+    settle(qtbot, window)
+    receipt = till.last_receipt
+    assert receipt
+    keys.press(till.scan, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    from ui.jobs.jobs_screen import JobsDialog
+
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, JobsDialog))
+    board = till.active_dialog
+    settle(qtbot, window)
+    assert board.empty.isVisible()  # no jobs yet
+    keys.press(board.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: board.form is not None)
+    form = board.form
+    assert form.receipt.text() == receipt
+    form.need.setText("Set up at home")
+    form.area.setCurrentIndex(form.area.findData("city"))
+    form.address.setText("8 Garden Rd")
+    keys.press(form, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: board.form is None)
+    job = form.answer
+    assert job.kind.value == "installation" and job.receipt_no == receipt
+    assert job.serial == "PF3TILL001" and job.due_at is not None
+    qtbot.waitUntil(lambda: [row.job_no for row in board.jobs] == [job.job_no])
+    assert not board.empty.isVisible()

@@ -33,7 +33,7 @@ KINDS = ("installation", "on_site", "repair")
 
 
 class JobForm(QDialog):
-    def __init__(self, context, staff, people, parent=None):
+    def __init__(self, context, staff, people, parent=None, *, receipt: str = ""):
         super().__init__(parent)
         self.context, self.staff = context, staff
         self.request_id = str(uuid.uuid4())
@@ -43,7 +43,7 @@ class JobForm(QDialog):
         for kind in KINDS:
             self.kind.addItem(title(f"job.kind.{kind}", kind), kind)
         self.kind.currentIndexChanged.connect(self.kind_changed)
-        self.receipt = QLineEdit()
+        self.receipt = QLineEdit(receipt)  # the sale just made: its set-up, asked for
         self.receipt.setPlaceholderText(self.tr("Receipt of the sale (or the serial below)"))
         self.serial = QLineEdit()
         self.customer = QLineEdit()

@@ -201,7 +201,9 @@ class JobsDialog(QDialog):
 
         def got(people) -> None:
             self.people = list(people)
-            self._over(JobForm(self.context, self.staff, self.people, self), "form")
+            last = getattr(self.parent(), "last_receipt", None)  # the till's last sale
+            self._over(JobForm(self.context, self.staff, self.people, self,
+                               receipt=last or ""), "form")
 
         if self.people:
             got(self.people)
