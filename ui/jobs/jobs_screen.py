@@ -92,6 +92,7 @@ class JobsDialog(QDialog):
         layout.addLayout(foot)
         self._fit_screen()
         self.reload()
+        self.clock = self.startTimer(60_000)  # the time left moves on: read it again
 
     def headers(self) -> list[str]:
         return [self.tr("Time left"), self.tr("Appointment"), self.tr("Technician"),
@@ -104,6 +105,11 @@ class JobsDialog(QDialog):
                   else QApplication.primaryScreen()).availableGeometry()
         self.setMaximumSize(screen.width(), screen.height())
         self.resize(min(1240, screen.width()), min(720, screen.height() - 24))
+
+    def timerEvent(self, event):  # noqa: N802 - Qt override
+        if event.timerId() == self.clock and self.detail is None and self.form is None \
+                and self.context.ops.idle:
+            self.reload()
 
     def showEvent(self, event):  # noqa: N802 - Qt override
         super().showEvent(event)
