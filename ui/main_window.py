@@ -216,9 +216,13 @@ class MainWindow(QMainWindow):
                 return
             from ui.ops import jobs as job_ops
 
+            job_no = board.sell_job
             till._card_prompted = set()
-            till.change_cart(lambda: job_ops.open_job_sale(
-                job_no=board.sell_job, staff_id=till.staff.id, terminal=till.terminal))
+            till.change_cart(
+                lambda: job_ops.open_job_sale(job_no=job_no, staff_id=till.staff.id,
+                                              terminal=till.terminal),
+                done=lambda _view: till.set_banner(self.tr(
+                    "On job {job}: sell what the customer takes").format(job=job_no)))
 
         till.open_dialog(board, on_accept=sell)
 

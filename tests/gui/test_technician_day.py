@@ -76,6 +76,7 @@ def test_a_technicians_day(qtbot, window, sqlite_demo_db):
     settle(qtbot, window)
     qtbot.waitUntil(lambda: till.cart.original_receipt == sale.receipt_no)
     assert till.cart.job_id == job.id
+    assert f"On job {job.job_no}" in till.banner.text()
     assert till.scan.hasFocus()
     keys.scan(till.scan, MEMORY)
     qtbot.waitUntil(lambda: any(line.sku == MEMORY for line in till.cart.lines))

@@ -1413,6 +1413,10 @@
         <source>Finish or park the current sale first</source>
         <translation>请先完成或挂起当前销售</translation>
     </message>
+    <message>
+        <source>On job {job}: sell what the customer takes</source>
+        <translation>工单 {job}：销售客户要的商品</translation>
+    </message>
 </context>
 <context>
     <name>ManagerApprovalDialog</name>
