@@ -10049,5 +10049,9 @@
         <source>Late {span}</source>
         <translation>超时 {span}</translation>
     </message>
+    <message>
+        <source>Need and unit</source>
+        <translation>需求与机器</translation>
+    </message>
 </context>
 </TS>

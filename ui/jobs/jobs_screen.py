@@ -97,7 +97,7 @@ class JobsDialog(QDialog):
     def headers(self) -> list[str]:
         return [self.tr("Time left"), self.tr("Appointment"), self.tr("Technician"),
                 self.tr("Job"), self.tr("Kind"), self.tr("State"), self.tr("Customer"),
-                self.tr("Unit and need")]
+                self.tr("Need and unit")]
 
     def _fit_screen(self) -> None:
         """As large as suits the board, never larger than the screen it is on."""
@@ -142,7 +142,7 @@ class JobsDialog(QDialog):
         self.open_button.setEnabled(bool(numbers))
 
     def row(self, job) -> list[str]:
-        unit = " · ".join(part for part in (job.unit_name, job.need) if part)
+        unit = " · ".join(part for part in (" ".join(job.need.split()), job.unit_name) if part)
         return [self.time_left(job), self.appointment(job.appointment_start,
                                                       job.appointment_end),
                 job.technician_name or self.tr("Nobody yet"), job.job_no,
