@@ -53,9 +53,17 @@ def allowed_moves(kind: ServiceJobKind, state: S) -> frozenset[S]:
     return frozenset(TRANSITIONS[kind].get(state, ()))
 
 
+# Each state and the message id of its name, said in refusals.
+STATE_NAMES = {S.REGISTERED: "job.state.registered", S.SCHEDULED: "job.state.scheduled",
+               S.ON_THE_WAY: "job.state.on_the_way", S.ARRIVED: "job.state.arrived",
+               S.DONE: "job.state.done", S.CANCELLED: "job.state.cancelled",
+               S.RECEIVED: "job.state.received", S.DIAGNOSED: "job.state.diagnosed",
+               S.WAITING_PARTS: "job.state.waiting_parts", S.READY: "job.state.ready",
+               S.COLLECTED: "job.state.collected"}
+
+
 def _bad(state: S, to: S) -> UserError:
-    return UserError("job.bad_transition", **{"from": f"job.state.{state.value}",
-                                              "to": f"job.state.{to.value}"})
+    return UserError("job.bad_transition", **{"from": STATE_NAMES[state], "to": STATE_NAMES[to]})
 
 
 def _when(job, at: datetime | None, now: datetime) -> datetime:
