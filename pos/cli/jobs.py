@@ -221,7 +221,7 @@ def show_job(args, db, terminal) -> int:
             ("cancelled", _local(job.cancelled_at) if job.cancelled_at else None),
             ("fault", job.fault), ("accessories", job.accessories),
             ("condition", job.condition),
-            ("estimate", money(job.estimate) if job.estimate is not None else None),
+            ("estimate", money(job.estimate).strip() if job.estimate is not None else None),
             ("diagnosis", job.diagnosis), ("card", job.card_no)):
         if value:
             print(f"  {label}: {value}")
@@ -229,8 +229,9 @@ def show_job(args, db, terminal) -> int:
     for event in job.events:
         change = (f"{event.from_state.value if event.from_state else ''} -> "
                   f"{event.to_state.value}" if event.to_state else "")
-        details = ", ".join(f"{k}={v}" for k, v in event.details.items()
-                            if event.kind.value != "registered")
+        details = ", ".join(
+            f"{k}={money(v).strip() if k == 'estimate' and isinstance(v, int) else v}"
+            for k, v in event.details.items() if event.kind.value != "registered")
         print(f"    {_local(event.at)}  {event.staff_name or '-':<12} {event.kind.value:<12} "
               f"{change} {details}".rstrip())
     return 0
@@ -270,7 +271,7 @@ def diagnose_job(args, db, terminal) -> int:
 
     job = states.diagnose(db, job_no=args.job_no, diagnosis=args.diagnosis,
                           estimate=_amount(args.estimate), staff_id=_staff(db, args))
-    estimate = f", estimate {money(job.estimate)}" if job.estimate is not None else ""
+    estimate = f", estimate {money(job.estimate).strip()}" if job.estimate is not None else ""
     print(f"job {job.job_no}: {job.state.value}{estimate}")
     return 0
 
