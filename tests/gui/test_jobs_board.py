@@ -54,7 +54,7 @@ def test_the_board_sorts_by_time_left_marks_late_fits_and_gives_focus_back(
         qtbot, sqlite_demo_db, locale):
     late, fresh, repair = three_jobs(sqlite_demo_db)
     with till_window(qtbot, sqlite_demo_db, locale=locale) as window:
-        log_in(qtbot, window, name="Li Na", pin="1111")  # a manager: every job
+        log_in(qtbot, window, name="Li Na", pin="1111")  # a cashier: every job, not mine
         keys = KeyCounter(qtbot, window)
         assert window.till.jobs_button.text() == (
             "Jobs [Shift+F9]" if locale == "en" else "工单 [Shift+F9]")
@@ -307,3 +307,34 @@ def test_a_set_up_asked_for_at_the_till_is_registered_for_the_sale_just_made(
     assert job.serial == "PF3TILL001" and job.due_at is not None
     qtbot.waitUntil(lambda: [row.job_no for row in board.jobs] == [job.job_no])
     assert not board.empty.isVisible()
+
+
+def test_a_visit_given_to_a_technician_with_an_appointment(qtbot, window, sqlite_demo_db):
+    """Shift+F1 on a registered visit: Wang Qiang and an appointment; the job is
+    scheduled, his, with its window; 'Scheduled' is never a bare move button."""
+    db = sqlite_demo_db
+    sale = sell_notebook(db, serial="PF3PLAN001")
+    job = register_job(db, kind="on_site", staff_id=staff_id(db, "cashier"),
+                       request_id=request(), receipt=sale.receipt_no, need="Wi-Fi",
+                       area="county", terminal="T01")
+    log_in(qtbot, window, name="Zhang Wei", pin="9999")  # a manager
+    keys = KeyCounter(qtbot, window)
+    board = open_board(qtbot, window, keys)
+    keys.press(board.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: board.detail is not None and board.detail.detail is not None)
+    detail = board.detail
+    assert not any(b.isVisible() and b.property("state") == "scheduled"
+                   for b in detail.move_buttons)
+    before = job_counts(db)
+    keys.press(detail.sheet, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: detail.form is not None)
+    form = detail.form
+    form.technician.setCurrentIndex(form.technician.findText("Wang Qiang"))
+    form.booked.setChecked(True)
+    keys.press(form.technician, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.detail.job.state.value == "scheduled")
+    planned = detail.detail.job
+    assert planned.technician_name == "Wang Qiang" and planned.appointment_start is not None
+    assert planned.appointment_end - planned.appointment_start == timedelta(hours=2)
+    assert job_counts(db) != before and detail.fields["technician"].text() == "Wang Qiang"
+    assert job.job_no == planned.job_no

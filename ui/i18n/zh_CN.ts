@@ -9666,6 +9666,10 @@
         <source>Left with it</source>
         <translation>随机留存</translation>
     </message>
+    <message>
+        <source>Technician and time [Shift+F1]</source>
+        <translation>技术员与时间 [Shift+F1]</translation>
+    </message>
 </context>
 <context>
     <name>JobForm</name>
@@ -9904,6 +9908,30 @@
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>未推荐</translation>
+    </message>
+    <message>
+        <source>Sold · {receipt}</source>
+        <translation>已售 · {receipt}</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>Proposed: {answer}</source>
+        <translation>已推荐：{answer}</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>已推荐</translation>
+    </message>
 </context>
 <context>
     <name>DiagnoseForm</name>
@@ -10052,6 +10080,41 @@
     <message>
         <source>Need and unit</source>
         <translation>需求与机器</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>Plan {job}</source>
+        <translation>安排 {job}</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>暂不指派</translation>
+    </message>
+    <message>
+        <source>Agree an appointment</source>
+        <translation>约定上门时间</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Save [Enter]</source>
+        <translation>保存 [Enter]</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
     </message>
 </context>
 </TS>

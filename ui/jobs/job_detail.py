@@ -26,10 +26,10 @@ from pos.kernel.enums import ServiceJobKind
 from ui.checkout.after_sale_parts import dialog_button, error_line
 from ui.dialog_frame import set_kind
 from ui.elided_label import ElidedLabel
-from ui.jobs.job_parts import CallForm, DiagnoseForm, JobWords, local, title
+from ui.jobs.job_parts import CallForm, DiagnoseForm, JobWords, PlanForm, local, title
 from ui.messages import bug_message, refusal_text
 from ui.ops import jobs as job_ops
-from ui.stock.stock_models import RowsModel, StockTable, named
+from ui.stock.stock_models import RowsModel, StockTable
 
 MOVE_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3)
 
@@ -83,6 +83,8 @@ class JobDialog(QDialog):
             button.clicked.connect(lambda _=False, i=index: self.move(i))
         self.cancel_button = set_kind(dialog_button(self.tr("Cancel the job")), "secondary")
         self.cancel_button.clicked.connect(lambda: self.move_to("cancelled"))
+        self.plan_button = dialog_button(self.tr("Technician and time [Shift+F1]"))
+        self.plan_button.clicked.connect(self.plan)
         self.diagnose_button = dialog_button(self.tr("Diagnose [F4]"))
         self.diagnose_button.clicked.connect(self.diagnose)
         self.declined_button = dialog_button(self.tr("Declined [F5]"))
@@ -111,7 +113,8 @@ class JobDialog(QDialog):
                      Qt.Key.Key_F12: self.no_button}
         self.keys.update(zip(MOVE_KEYS, self.move_buttons))
         states = QHBoxLayout()
-        for button in (*self.move_buttons, self.diagnose_button, self.cancel_button):
+        for button in (*self.move_buttons, self.diagnose_button, self.plan_button,
+                       self.cancel_button):
             states.addWidget(button)
         states.addStretch(1)
         states.addWidget(self.print_button)
@@ -223,26 +226,9 @@ class JobDialog(QDialog):
             self.sheet_model.set_rows([])
             return
         self.sheet_title.setText(self.tr("Job sheet: {name}").format(name=sheet.template_name))
-        rows, sold = [], set()
         chosen = self.sheet.chosen_row()
-        for section in sheet.sections:
-            for item in section.items:
-                said = named(f"outcome.{item.outcome.value}", item.outcome.value) \
-                    if item.outcome is not None else ""
-                if item.outcome is not None and item.outcome.value == "sold":
-                    said = self.tr("Sold · {receipt}").format(receipt=item.sold_receipt) \
-                        if item.sold_receipt else self.tr("Sold")
-                    sold.add(len(rows))
-                elif item.outcome is not None:
-                    said = {"declined": self.tr("Declined"),
-                            "not_offered": self.tr("Not offered")}.get(item.outcome.value,
-                                                                        said)
-                call = ""
-                if item.proposed_in_call:
-                    call = self.tr("Proposed: {answer}").format(answer=item.answer) \
-                        if item.answer else self.tr("Proposed")
-                rows.append([item.name, self.formats.money(item.price), call, said])
-                self.items.append(item)
+        self.items = [item for section in sheet.sections for item in section.items]
+        rows = [self.words.sheet_row(item, self.formats) for item in self.items]
         self.sheet_model.set_rows(rows)
         self.sheet.set_stretch(0)
         if rows:
@@ -258,7 +244,9 @@ class JobDialog(QDialog):
 
     def show_buttons(self, detail) -> None:
         job = detail.job
-        moves = [state for state in detail.moves if state not in ("cancelled", "diagnosed")]
+        moves = [state for state in detail.moves
+                 if state not in ("cancelled", "diagnosed", "scheduled")]  # their own forms
+        self.plan_button.setEnabled(not job.closed)
         for index, button in enumerate(self.move_buttons):
             if index < len(moves):
                 state = moves[index]
@@ -356,6 +344,13 @@ class JobDialog(QDialog):
                   lambda written: self.message.setText(
                       self.tr("Saved: {path}").format(path=written)))
 
+    def plan(self) -> None:
+        if self.form is not None or self.detail is None:
+            return
+        job = self.detail.job
+        self._run(job_ops.technicians(),
+                  lambda people: self.form is None and self._form(PlanForm(job, people, self)))
+
     def diagnose(self) -> None:
         if self.form is not None or self.detail is None:
             return
@@ -382,6 +377,11 @@ class JobDialog(QDialog):
         dialog.open()
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_F1 and \
+                event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            if self.plan_button.isEnabled():
+                self.plan_button.click()
+            return
         if event.modifiers() in (Qt.KeyboardModifier.NoModifier,
                                  Qt.KeyboardModifier.KeypadModifier):
             button = self.keys.get(event.key())

@@ -75,6 +75,18 @@ class JobWords(QObject):
         return tuple(" · ".join(" ".join(part.split()) for part in parts)
                      for parts in (found, left))
 
+    def sheet_row(self, item, formats) -> list[str]:
+        """A job sheet item: its name, price, the pre-visit call's answer, its outcome."""
+        outcome = item.outcome.value if item.outcome is not None else ""
+        said = {"declined": self.tr("Declined"), "not_offered": self.tr("Not offered"),
+                "sold": self.tr("Sold · {receipt}").format(receipt=item.sold_receipt)
+                if item.sold_receipt else self.tr("Sold")}.get(outcome, outcome)
+        call = ""
+        if item.proposed_in_call:
+            call = (self.tr("Proposed: {answer}").format(answer=item.answer) if item.answer
+                    else self.tr("Proposed"))
+        return [item.name, formats.money(item.price), call, said]
+
     def event_words(self, event) -> str:
         kind = event.kind.value
         if event.to_state is not None and kind in ("state", "registered"):
@@ -220,6 +232,74 @@ class CallForm(QDialog):
     def call(self, job_no: str, staff_id: int):
         return job_ops.record_call(job_no=job_no, staff_id=staff_id, items=[
             (self.item.code, self.answer.text(), self.outcome.currentData())])
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PlanForm(QDialog):
+    """Who does the job and, for a visit, when: the technician and the appointment."""
+
+    def __init__(self, job, people, parent=None):
+        super().__init__(parent)
+        from datetime import timedelta
+
+        from PySide6.QtCore import QDateTime
+        from PySide6.QtWidgets import QCheckBox, QDateTimeEdit
+
+        self.job, self.timedelta = job, timedelta
+        self.setWindowTitle(self.tr("Plan {job}").format(job=job.job_no))
+        self.technician = QComboBox()
+        self.technician.addItem(self.tr("Nobody yet"), None)
+        for person in people:
+            self.technician.addItem(person.name, person.id)
+        self.technician.setCurrentIndex(max(0, self.technician.findData(job.technician_id)))
+        self.booked = QCheckBox(self.tr("Agree an appointment"))
+        self.start = QDateTimeEdit()
+        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start.setMinimumWidth(
+            self.start.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 90)
+        begin = QDateTime.currentDateTime().addSecs(3600)
+        self.start.setDateTime(begin.addSecs(-begin.time().minute() * 60))
+        self.hours = QComboBox()
+        for hours in (1, 2, 3, 4):
+            self.hours.addItem(self.tr("{n} h").format(n=hours), hours)
+        self.hours.setCurrentIndex(1)
+        when = QHBoxLayout()
+        when.addWidget(self.start, 1)
+        when.addWidget(self.hours)
+        form = QFormLayout()
+        form.addRow(self.tr("Technician"), self.technician)
+        self.visit = visit = job.kind is not ServiceJobKind.REPAIR
+        if visit:
+            form.addRow("", self.booked)
+            form.addRow(self.tr("When"), when)
+        self.booked.setVisible(visit)
+        save = set_kind(dialog_button(self.tr("Save [Enter]")), "primary")
+        save.clicked.connect(self.accept)
+        cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def call(self, job_no: str, staff_id: int):
+        chosen = self.technician.currentData()
+        appointment = None
+        if self.visit and self.booked.isChecked():
+            start = self.start.dateTime().toPython().astimezone()
+            appointment = (start, start + self.timedelta(hours=self.hours.currentData()))
+        return job_ops.plan(job_no=job_no, staff_id=staff_id,
+                            technician=False if chosen == self.job.technician_id else chosen,
+                            appointment=appointment)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -171,6 +171,22 @@ def diagnose(*, job_no: str, diagnosis: str, estimate: int | None,
     return call
 
 
+def plan(*, job_no: str, staff_id: int, technician: int | None | bool = False,
+         appointment: tuple[datetime, datetime] | None = None) -> Call[JobDetail]:
+    """The job given to a technician (`technician`: a staff id, None for nobody, False to
+    leave it) and, for a visit, its appointment agreed (registered -> scheduled)."""
+    def call(db):
+        from pos.service.states import assign, schedule
+
+        if technician is not False:
+            assign(db, job_no=job_no, technician=technician, staff_id=staff_id)
+        if appointment is not None:
+            schedule(db, job_no=job_no, start=appointment[0], end=appointment[1],
+                     staff_id=staff_id)
+        return load_detail(db, job_no)
+    return call
+
+
 def claim(*, job_no: str, staff_id: int) -> Call[JobDetail]:
     """The job's service recorded against its unit's card (covered, or paid and why)."""
     def call(db):
