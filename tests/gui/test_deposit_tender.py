@@ -65,6 +65,9 @@ def test_a_deposit_pays_whole_and_completes_its_preorder(qtbot, sqlite_demo_db, 
         assert preorder_no in payment.deposit_pick.currentText()
         assert payment.amount.isReadOnly()
         assert payment.amount.text() == "100.00"
+        qtbot.keyClick(payment.amount, Qt.Key.Key_F3)  # next 100: not for a deposit
+        qtbot.keyClicks(payment.amount, "5")
+        assert payment.amount.text() == "100.00"
         if locale == "zh_CN":
             assert deposit.label == "定金"
         qtbot.keyClick(payment.amount, Qt.Key.Key_Return)  # the deposit; 299.00 still due
