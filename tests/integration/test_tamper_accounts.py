@@ -24,7 +24,7 @@ def day(demo_db):
 
 
 def test_the_untouched_day_verifies(day):
-    db, refs = day
+    db, _ = day
     result = verify.verify(db)
     assert result.ok and result.problem is None
 
