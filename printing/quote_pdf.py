@@ -54,9 +54,10 @@ WORDS = {
 SCALE = SCALES["A4"]
 LEFT, RIGHT = SCALE.margin, SCALE.width - SCALE.margin
 ROW = 15.5
+NAME_LEADING = 10.5  # a long name's second line
 BOTTOM = SCALE.margin + 24  # the page number sits below
 # The table's columns: (key, right edge as a share of the width, align)
-COLUMNS = (("no", 0.045, "right"), ("sku", 0.20, "left"), ("item", 0.50, "left"),
+COLUMNS = (("no", 0.045, "right"), ("sku", 0.215, "left"), ("item", 0.50, "left"),
            ("qty", 0.55, "right"), ("unit_price", 0.675, "right"),
            ("discount", 0.79, "right"), ("amount", 0.935, "right"), ("vat_rate", 1.0, "right"))
 
@@ -87,17 +88,32 @@ def quote_pdf(quote: QuoteView, *, locale: str, store: StoreHeader) -> bytes:
 
 
 def _paginate(quote: QuoteView) -> list[list]:
-    """Lines per page: the first page holds the customer's block, the last the totals."""
-    first, middle = 24, 40
-    lines = list(quote.lines)
-    pages = [lines[:first]]
-    rest = lines[first:]
-    while rest:
-        pages.append(rest[:middle])
-        rest = rest[middle:]
-    if len(pages[-1]) > (first - 12 if len(pages) == 1 else middle - 12):
+    """Lines per page, by the height they take (a long name takes more lines): the first
+    page holds the customer's block, the last the totals."""
+    first, middle, totals = 24 * ROW, 40 * ROW, 12 * ROW
+    pages: list[list] = [[]]
+    room = first
+    for line in quote.lines:
+        height = _height(line)
+        if height > room:
+            pages.append([])
+            room = middle
+        pages[-1].append(line)
+        room -= height
+    if room < totals:
         pages.append([])  # the totals need room of their own
     return pages
+
+
+def _name_lines(line) -> list[str]:
+    """A line's name in the item column: three lines at most, the rest cut."""
+    left = COLUMNS[1][1]
+    width = _x(COLUMNS[2][1]) - _x(left) - (18 if line.parent is not None else 10)
+    return wrap(line.name, SCALE.body, width, max_lines=3) or [""]
+
+
+def _height(line) -> float:
+    return ROW + NAME_LEADING * (len(_name_lines(line)) - 1)
 
 
 def _letterhead(canvas, quote: QuoteView, store: StoreHeader, words, lang) -> float:
@@ -186,8 +202,13 @@ def _table(canvas, quote: QuoteView, lines, words, cash, top: float) -> float:
             width = (_x(right) - _x(left)) - 6
             x = _x(right) - 3 if align == "right" else _x(left) + (12 if key == "item"
                                                                      and child else 4)
+            if key == "item":
+                for index, text in enumerate(_name_lines(line)):
+                    draw_text(canvas, x, y - index * NAME_LEADING, text, SCALE.body)
+                continue
             draw_fitted(canvas, x, y, values[key], SCALE.body, width, align=align,
                         min_size=SCALE.tiny)
+        y -= _height(line) - ROW
         rule(canvas, LEFT, RIGHT, y - 5)
     return y - 5
 
