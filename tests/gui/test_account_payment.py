@@ -238,3 +238,20 @@ def test_business_details_are_saved_and_a_bad_tax_id_is_refused_keeping_what_was
         row = session.get(Customer, who.id)
         assert (row.tax_id, row.bank_name) == ("91310000MA1FL8XQ3B", "ICBC")
     assert dialog.panel.invoice_ready
+
+
+def test_cash_on_account_is_taken_into_the_tills_shift(qtbot, window, buyer, sqlite_demo_db):
+    who, _old, (_new, new_due) = buyer
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    assert payment.tender.value == "cash"  # cash first, as at the till
+    qtbot.keyClicks(payment.amount, "50.00")
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+    settle(qtbot, window)
+    with sqlite_demo_db.read() as session:
+        doc = session.scalars(select(AccountDocument).order_by(AccountDocument.id.desc())).first()
+        assert (doc.doc_no, doc.tender, doc.amount) == (payment.posted.doc_no, "cash", 5000)
+        assert doc.shift_id is not None and doc.terminal_id is not None
+    assert verify(sqlite_demo_db).ok
