@@ -255,3 +255,8 @@ def test_cash_on_account_is_taken_into_the_tills_shift(qtbot, window, buyer, sql
         assert (doc.doc_no, doc.tender, doc.amount) == (payment.posted.doc_no, "cash", 5000)
         assert doc.shift_id is not None and doc.terminal_id is not None
     assert verify(sqlite_demo_db).ok
+    from pos.db.models import PrintJob
+
+    with sqlite_demo_db.read() as session:  # its slip, queued with it, kicking the drawer
+        jobs = session.scalars(select(PrintJob).where(PrintJob.kind == "account")).all()
+        assert [(job.ref, job.open_drawer) for job in jobs] == [(payment.posted.doc_no, True)]

@@ -141,16 +141,27 @@ def take_payment(*, customer_id: int, amount: int, tender: str, staff_id: int,
                  as_credit: bool = False, reference: str | None = None,
                  request_id: str) -> Call:
     """A payment on account: `invoices` are (invoice ref, amount to apply) picked first,
-    then the oldest due; the rest kept as credit when `as_credit`. Returns PostedAccount
+    then the oldest due; the rest kept as credit when `as_credit`. At a till its slip is
+    queued with it (kind account; a cash payment opens the drawer). Returns PostedAccount
     (replayed when this request id was posted already)."""
     def call(db):
         from pos.accounts import payments
 
         picks = tuple(payments.InvoicePick(ref, part) for ref, part in invoices)
+        slips = ()
+        if terminal:  # the slip at this till (cash: the drawer opens), in its transaction
+            from pos.kernel.enums import JobKind, Tender
+            from pos.printjobs.print_queue import PrintRequest, printer_config
+
+            config = printer_config(db, terminal=terminal)
+            slips = (PrintRequest(JobKind.ACCOUNT, config.receipt_uri,
+                                  open_drawer=tender == Tender.CASH,
+                                  options={"paper_mm": config.paper_mm,
+                                           "encoding": config.encoding}),)
         return payments.take_payment(db, customer=customer_id, amount=amount, tender=tender,
                                      staff_id=staff_id, terminal=terminal, invoices=picks,
                                      as_credit=as_credit, reference=reference,
-                                     request_id=request_id)
+                                     request_id=request_id, print_requests=slips)
     return call
 
 
