@@ -291,17 +291,22 @@ def save_quote(cart: Cart, *, valid_until, staff_id: int, note: str = "",
     return call
 
 
-def list_quotes(*, customer_id: int | None = None, state: str | None = "open",
+def list_quotes(*, customer_id: int | None = None, state=("open", "accepted"),
                 store: str | None = None) -> Call:
-    """The quotes in `state` (None: all) of the store (None: every store), newest first,
-    the customer's first."""
+    """The quotes in `state` (one, several, or None: all) of the store (None: every
+    store), newest first, the customer's first."""
     def call(db):
         from pos.accounts.quotes import list_quotes as listed
 
-        quotes = list(listed(db, state=state, store=store))
+        states = state if isinstance(state, tuple) else (state,)
+
+        def of(**who):
+            found = [q for one in states for q in listed(db, state=one, store=store, **who)]
+            return sorted(found, key=lambda q: q.created_at, reverse=True)
+
+        quotes = of()
         if customer_id is not None:
-            theirs = {q.quote_no for q in listed(db, state=state, store=store,
-                                                 customer=customer_id)}
+            theirs = {q.quote_no for q in of(customer=customer_id)}
             quotes.sort(key=lambda q: q.quote_no not in theirs)
         return tuple(quotes)
     return call
