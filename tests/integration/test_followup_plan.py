@@ -215,3 +215,13 @@ def test_two_planners_at_once_plan_the_week_once(pg_demo_db):
     assert sum(a.planned for a in answers) == 20
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(FollowUp)) == 20
+
+
+def test_a_persons_open_calls_include_their_leads(demo_db):
+    db = demo_db
+    cm = customer_manager(db)
+    leads.add_lead(db, staff_id=cm, kind="staff_referral", contact_name="Mr Wu",
+                   wechat="wu_tea", next_contact_on=MONDAY)
+    plan_week(db, week_start=MONDAY, staff_id=cm)
+    [call] = followups.my_calls(db, staff_id=cm)
+    assert (call.customer_name, call.phone, call.reason) == ("Mr Wu", "wu_tea", "lead")
