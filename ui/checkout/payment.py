@@ -73,6 +73,8 @@ class PaymentDialog(QDialog):
             button.set_height(TENDER_HEIGHT)
             button.setProperty("tender", tender)
             button.setEnabled(self._offered(tender))
+            if not button.isEnabled():
+                button.setToolTip(self.why_not(tender))
             set_icon(button, TENDER_ICONS[tender])
             self.group.addButton(button)
             tender_row.addWidget(button, index // TENDER_COLUMNS, index % TENDER_COLUMNS)
