@@ -51,7 +51,7 @@ def read_batch(conn, doc_nos: list[str]) -> dict:
                  .where(PREORDERS.c.id.in_(wanted)))} if wanted else {}
     return {row.doc_no: (row, account_from_parts(
         row, allocations.get(row.id, ()), refs,
-        None if row.preorder_id is None else terms[row.preorder_id])) for row in docs}
+        terms.get(row.preorder_id))) for row in docs}  # a pre-order gone: altered
 
 
 def check_entry(conn, entry, payload_matches, batch: dict | None = None

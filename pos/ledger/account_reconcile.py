@@ -129,11 +129,11 @@ def _sale_items(conn) -> str | None:
                           .limit(1)).scalar()
     if orphan is not None:
         return f"account item #{orphan} belongs to no sealed sale"
+    paid = PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
     receipt = conn.execute(
-        select(SALES.c.receipt_no).select_from(PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
-                                               .outerjoin(ITEMS, and_(
-                                                   ITEMS.c.sale_id == PAYMENTS.c.sale_id,
-                                                   ITEMS.c.payment_position == PAYMENTS.c.position)))
+        select(SALES.c.receipt_no).select_from(paid.outerjoin(ITEMS, and_(
+            ITEMS.c.sale_id == PAYMENTS.c.sale_id,
+            ITEMS.c.payment_position == PAYMENTS.c.position)))
         .where(PAYMENTS.c.tender == Tender.ON_ACCOUNT.value, PAYMENTS.c.amount != 0,
                SALES.c.customer_id.is_not(None), ITEMS.c.id.is_(None))
         .order_by(PAYMENTS.c.sale_id).limit(1)).scalar()
@@ -296,11 +296,11 @@ def _deposits(conn) -> str | None:
                 row.dp_customer, row.dp_store, row.dp_staff, chain.sealed_time(row.dp_at)):
             return (f"pre-order {number} is not as its deposit {row.dp_no} was sealed (customer, "
                     "store, who took it or when were changed)")
+    paid = PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
     spent = conn.execute(
-        select(SALES.c.receipt_no).select_from(PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
-                                               .outerjoin(PREORDERS, and_(
-                                                   PREORDERS.c.preorder_no == PAYMENTS.c.reference,
-                                                   PREORDERS.c.customer_id == SALES.c.customer_id)))
+        select(SALES.c.receipt_no).select_from(paid.outerjoin(PREORDERS, and_(
+            PREORDERS.c.preorder_no == PAYMENTS.c.reference,
+            PREORDERS.c.customer_id == SALES.c.customer_id)))
         .where(PAYMENTS.c.tender == Tender.DEPOSIT.value, PREORDERS.c.id.is_(None))
         .order_by(SALES.c.id).limit(1)).scalar()
     if spent is not None:
@@ -340,4 +340,10 @@ def _invoice_requests(conn) -> str | None:
                 or row.sale_customer != row.customer_id or row.requested_at != row.event_at):
             return (f"the invoice request of {receipt} is not as it was sealed (the company, "
                     "tax id, bank details or sale were changed)")
+    for ref, event_id in conn.execute(  # on ix_audit_events_action
+            select(events.c.ref, events.c.id)
+            .outerjoin(REQUESTS, REQUESTS.c.event_id == events.c.id)
+            .where(events.c.action == INVOICE_REQUESTED, REQUESTS.c.id.is_(None))
+            .order_by(events.c.id).limit(1)):
+        return f"the invoice request sealed as event #{event_id} ({ref}) was deleted"
     return None
