@@ -99,7 +99,11 @@ def test_the_strip_shows_the_account_and_a_payment_settles_the_invoice_ticked(
         assert payment.width() <= 1366
         newest = next(row for row in range(2)
                       if payment.table.item(row, 1).text() == new_receipt)
-        tick(payment, newest)  # the newer invoice, not the oldest
+        for _ in range(newest + 1):  # the newer invoice, not the oldest, by keyboard
+            qtbot.keyClick(payment.amount, Qt.Key.Key_Down)
+        qtbot.keyClick(payment.amount, Qt.Key.Key_Space)
+        assert payment.table.item(newest, 0).checkState() == Qt.CheckState.Checked
+        assert payment.table.item(1 - newest, 0).checkState() == Qt.CheckState.Unchecked
         assert payment.amount.text().replace(",", "") == f"{new_due / 100:.2f}"
         qtbot.keyClick(payment.amount, Qt.Key.Key_F3)  # bank transfer
         qtbot.keyClicks(payment.reference, "TR-88")

@@ -4351,6 +4351,10 @@
         <source>Cancel [Esc]</source>
         <translation>取消 [Esc]</translation>
     </message>
+    <message>
+        <source>Tick the invoices this pays (Up/Down, Space); without any, the oldest are settled first</source>
+        <translation>勾选本次支付的单据（上下键、空格）；不勾选则先结清最早的</translation>
+    </message>
 </context>
 <context>
     <name>CustomerActions</name>
@@ -8699,9 +8703,9 @@
         <translation>商机由经理和客户经理负责</translation>
     </message>
     <message>
-        <source>'{team}' is not a team: business or big_accounts</source>
+        <source>'{team}' is not a team: business, customer or big_accounts</source>
         <comment>handover.team_unknown</comment>
-        <translation>'{team}' 不是团队:business 或 big_accounts</translation>
+        <translation>'{team}' 不是团队:business、customer 或 big_accounts</translation>
     </message>
     <message>
         <source>A visit needs notes: what was seen and said</source>
@@ -8972,6 +8976,16 @@
         <source>Deposits held by {store} (pre-orders): {amount}</source>
         <comment>report.store_deposits_held</comment>
         <translation>{store} 结存预订定金：{amount}</translation>
+    </message>
+    <message>
+        <source>customer sales team</source>
+        <comment>team.customer</comment>
+        <translation>客户销售团队</translation>
+    </message>
+    <message>
+        <source>Quote {quote} gives its price for {quantity} × {name} at most: sell any more on another sale</source>
+        <comment>quote.over_quantity</comment>
+        <translation>报价单 {quote} 的报价最多适用于 {quantity} 件 {name}：多出的请另开一单销售</translation>
     </message>
 </context>
 </TS>
