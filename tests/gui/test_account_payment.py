@@ -264,3 +264,32 @@ def test_cash_on_account_is_taken_into_the_tills_shift(qtbot, window, buyer, sql
     with sqlite_demo_db.read() as session:  # its slip, queued with it, kicking the drawer
         jobs = session.scalars(select(PrintJob).where(PrintJob.kind == "account")).all()
         assert [(job.ref, job.open_drawer) for job in jobs] == [(payment.posted.doc_no, True)]
+
+
+def test_a_transferred_account_says_so_and_sells_no_more_on_account(qtbot, window, buyer,
+                                                                    sqlite_demo_db):
+    from pos.accounts.accounts import transfer_to_big_accounts
+    from pos.kernel.enums import Tender
+    from ui.checkout.payment import PaymentDialog
+
+    who = buyer[0]
+    transfer_to_big_accounts(sqlite_demo_db, customer=who.id,
+                             staff_id=staff_id(sqlite_demo_db, "manager"), note="overdue")
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    assert dialog.strip.state.isVisible() and "big-account" in dialog.strip.state.text()
+    assert dialog.pay_button.isVisible()  # what is owed can still be paid here
+    dialog.enter()  # the customer on the sale
+    qtbot.waitUntil(lambda: window.till.active_dialog is None)
+    till = window.till
+    qtbot.keyClicks(till.scan, BAG)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    qtbot.keyClick(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+    payment = till.active_dialog
+    on_account = next(b for b in payment.group.buttons()
+                      if b.property("tender") == Tender.ON_ACCOUNT)
+    assert not on_account.isEnabled() and "big-account team" in on_account.toolTip()
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F10)
+    assert payment.tender is Tender.CASH and "big-account team" in payment.message.text()
