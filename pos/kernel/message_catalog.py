@@ -915,7 +915,7 @@ CATALOG: dict[str, str] = {
     "lead.bad_transition": "A lead that is {from:msg} cannot become {to:msg}",
     "lead.lost_needs_reason": "Say why the lead was lost",
     "lead.not_allowed": "Leads are looked after by managers and customer managers",
-    "handover.team_unknown": "'{team}' is not a team: business or big_accounts",
+    "handover.team_unknown": "'{team}' is not a team: business, customer or big_accounts",
     "followup.visit_needs_notes": "A visit needs notes: what was seen and said",
     "followup.bad_week": "'{week}' is not a week: write 2026-W49 or the Monday's date",
     "invoice.needs_details": "An invoice needs the customer's {missing:list}",
@@ -986,4 +986,9 @@ CATALOG: dict[str, str] = {
     "print.no_account_doc": "No account document has the number {doc}",
     # --- day and shift reports: account money (issue 19, P4) -----------------------------
     "report.store_deposits_held": "Deposits held by {store} (pre-orders): {amount}",
+    # --- teams ---------------------------------------------------------------------------
+    "team.customer": "customer sales team",
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "quote.over_quantity": ("Quote {quote} gives its price for {quantity} × {name} at most: sell "
+                            "any more on another sale"),
 }

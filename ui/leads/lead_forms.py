@@ -22,7 +22,7 @@ from ui.ops import leads as lead_ops
 from ui.stock.stock_models import named
 
 KINDS = ("smb", "government", "staff_referral", "walk_in")
-TEAMS = ("business", "big_accounts")
+TEAMS = ("business", "customer", "big_accounts")
 OUTCOMES = ("reached", "interested", "no_answer", "declined", "wrong_number")
 
 
