@@ -1,0 +1,193 @@
+"""Adversarial tests of quotes (issue 19 point 2): a cashier trying to sell more than was
+quoted at the quoted price, to chain a quote into a new one at old prices, to sell it to
+another customer or after its date; odd text and dates. Each refusal changes nothing;
+every flow ends with the journal verified. On SQLite and PostgreSQL."""
+
+import uuid
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select, update
+
+from pos.accounts import quotes
+from pos.db.models import AuditEvent, JournalEntry, Product, Quote, QuoteLine, Sale
+from pos.kernel.errors import UserError
+from pos.ledger.verify import verify
+from pos.people import customers
+from pos.selling import checkout, completion
+from pos.selling.cart import TenderInput
+from tests.integration.checkout_helpers import new_cart, staff_id
+
+BAG, CLEANER = "BAG-NB-156", "PRO-CLN-PC"
+TODAY = date.today()
+
+
+def business(db, phone="13700000001", company="Acme Ltd"):
+    return customers.create_customer(db, phone=phone, name="Buyer", kind="business",
+                                     company=company)
+
+
+def quote_cart(db, customer_id, role="cashier"):
+    cart = new_cart(db, role)
+    checkout.add_product(db, cart, code=BAG)
+    checkout.add_product(db, cart, code=CLEANER, quantity=3)
+    checkout.set_customer(db, cart, customer_id=customer_id)
+    return cart
+
+
+def save(db, cart, **kwargs):
+    kwargs.setdefault("staff_id", cart.staff_id)
+    return quotes.save_quote(db, cart, request_id=kwargs.pop("request_id", str(uuid.uuid4())),
+                             **kwargs)
+
+
+def state(db) -> tuple:
+    with db.read() as session:
+        return tuple(session.scalar(select(func.count()).select_from(model))
+                     for model in (Quote, QuoteLine, Sale, AuditEvent, JournalEntry))
+
+
+def refused(db, action, message_id):
+    before = state(db)
+    with pytest.raises(UserError) as error:
+        action()
+    assert error.value.message_id == message_id
+    assert state(db) == before  # nothing changed
+    return error.value
+
+
+def cash(db, cart, business_date=None):
+    due = sum(line.total for line in cart.billable_lines())
+    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)],
+                                    business_date=business_date)
+
+
+def repriced_quote(db, buyer):
+    """A quote for one bag (and three cleaners) whose catalog price then goes up."""
+    quote = save(db, quote_cart(db, buyer.id))
+    bag_price = quote.lines[0].unit_price
+    with db.write_connection() as conn:
+        conn.execute(update(Product).where(Product.sku.in_([BAG, CLEANER])).values(
+            price=Product.price + 5000))
+    return quote, bag_price
+
+
+def test_the_quoted_price_is_for_the_quoted_quantity_only(demo_db):
+    db = demo_db
+    buyer = business(db)
+    quote, _ = repriced_quote(db, buyer)
+    cashier = staff_id(db, "cashier")
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=cashier, terminal="T01")
+    cleaner = opened.lines[1]
+    assert cleaner.quantity == 3
+    checkout.set_quantity(opened, line_id=cleaner.line_id, quantity=30)  # 27 more at the old price
+    error = refused(db, lambda: cash(db, opened), "quote.over_quantity")
+    assert (error.params["quote"], error.params["quantity"]) == (quote.quote_no, 3)
+    checkout.add_product(db, opened, code=CLEANER)  # a scan adds to the quoted line
+    assert cleaner.quantity == 31
+    refused(db, lambda: cash(db, opened), "quote.over_quantity")
+    checkout.set_quantity(opened, line_id=cleaner.line_id, quantity=2)  # fewer is fine
+    sale = cash(db, opened)
+    assert sale.total == quote.total - cleaner.unit_price
+    assert quotes.quote_view(db, quote_no=quote.quote_no).state == "converted"
+    assert verify(db).ok
+
+
+def test_an_opened_quote_is_not_saved_again_as_a_new_quote_at_its_old_prices(demo_db):
+    db = demo_db
+    buyer = business(db)
+    quote, _ = repriced_quote(db, buyer)
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=staff_id(db, "cashier"),
+                               terminal="T01")
+    # re-quoting the opened cart would give the old prices a new validity (and again...)
+    refused(db, lambda: save(db, opened, valid_until=TODAY + timedelta(days=60)),
+            "sale.price_not_current")
+    assert verify(db).ok
+
+
+def test_an_opened_quote_sold_to_another_customer_or_none_is_refused(demo_db):
+    db = demo_db
+    buyer, other = business(db), business(db, "13700000002", "Other Co")
+    quote = save(db, quote_cart(db, buyer.id))
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=staff_id(db, "cashier"),
+                               terminal="T01")
+    checkout.set_customer(db, opened, customer_id=other.id)
+    refused(db, lambda: cash(db, opened), "quote.other_customer")
+    checkout.set_customer(db, opened, customer_id=None)
+    refused(db, lambda: cash(db, opened), "quote.other_customer")
+    checkout.set_customer(db, opened, customer_id=buyer.id)
+    opened.lines[0].unit_price -= 100  # a price edited by hand
+    refused(db, lambda: cash(db, opened), "sale.price_not_current")
+    opened.lines[0].unit_price += 100
+    extra = checkout.add_product(db, opened, code="BAG-NB-14")  # at the catalog's price
+    sale = cash(db, opened)
+    assert sale.total == quote.total + extra.unit_price
+    assert verify(db).ok
+
+
+def test_a_quote_beyond_the_sellers_discount_is_not_saved(demo_db):
+    db = demo_db
+    buyer = business(db)
+    cart = quote_cart(db, buyer.id, "manager")
+    checkout.discount_line(db, cart, line_id=cart.lines[0].line_id, percent_bp=3000)
+    cart.staff_id = staff_id(db, "cashier")  # the cashier saves a discount never approved
+    cart.lines[0].discount_event = None
+    refused(db, lambda: save(db, cart), "sale.discount_not_approved")
+    cart = quote_cart(db, buyer.id)
+    cart.lines[0].unit_price = 1  # a price typed, no override
+    refused(db, lambda: save(db, cart), "sale.price_not_current")
+
+
+@pytest.mark.parametrize("valid_until, message_id", [
+    (TODAY - timedelta(days=1), "quote.valid_until_past"),
+    (TODAY + timedelta(days=91), "quote.valid_too_long"),
+    (date(9999, 12, 31), "quote.valid_too_long"),
+])
+def test_quote_dates_out_of_range_are_refused(demo_db, valid_until, message_id):
+    db = demo_db
+    cart = quote_cart(db, business(db).id)
+    refused(db, lambda: save(db, cart, valid_until=valid_until), message_id)
+
+
+@pytest.mark.parametrize("note, message_id", [
+    ("x" * 10_000, "text.too_long"),
+    ("bell\x07", "text.control_characters"),
+    ("\x00", "text.control_characters"),
+])
+def test_bad_notes_are_refused(demo_db, note, message_id):
+    db = demo_db
+    cart = quote_cart(db, business(db).id)
+    refused(db, lambda: save(db, cart, note=note), message_id)
+
+
+def test_a_consumer_or_a_company_of_blanks_gets_no_quote(demo_db):
+    db = demo_db
+    consumer = customers.create_customer(db, phone="13700000009", name="Li", kind="consumer",
+                                         company="Li Trading")
+    refused(db, lambda: save(db, quote_cart(db, consumer.id)), "quote.needs_company")
+    refused(db, lambda: save(db, quote_cart(db, None)), "quote.needs_company")
+
+
+def test_a_product_deactivated_after_the_quote_is_not_sold(demo_db):
+    db = demo_db
+    buyer = business(db)
+    quote = save(db, quote_cart(db, buyer.id))
+    with db.write_connection() as conn:
+        conn.execute(update(Product).where(Product.sku == BAG).values(active=False))
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=staff_id(db, "cashier"),
+                               terminal="T01")
+    before = state(db)
+    with pytest.raises(UserError):
+        cash(db, opened)
+    assert state(db) == before
+    assert quotes.quote_view(db, quote_no=quote.quote_no).state == "accepted"
+    assert verify(db).ok
+
+
+def test_an_unknown_or_garbage_quote_number(demo_db):
+    db = demo_db
+    cashier = staff_id(db, "cashier")
+    for number in ("", None, "S01-QT-999999", "x" * 10_000, "S01-QT-\x00"):
+        error = refused(db, lambda: quotes.open_quote(db, quote_no=number, staff_id=cashier,
+                                                      terminal="T01"), "quote.unknown")
+        assert len(str(error.params["quote"])) <= 40
