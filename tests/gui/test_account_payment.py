@@ -293,3 +293,31 @@ def test_a_transferred_account_says_so_and_sells_no_more_on_account(qtbot, windo
     assert not on_account.isEnabled() and "big-account team" in on_account.toolTip()
     qtbot.keyClick(payment.amount, Qt.Key.Key_F10)
     assert payment.tender is Tender.CASH and "big-account team" in payment.message.text()
+
+
+def test_part_of_an_invoice_is_applied_and_more_than_is_open_is_refused(qtbot, window, buyer,
+                                                                        sqlite_demo_db):
+    who, (old_receipt, old_due), (new_receipt, new_due) = buyer
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    row = next(r for r in range(2) if payment.table.item(r, 1).text() == new_receipt)
+    payment.table.item(row, 6).setText("500.00")  # typed in the Apply column: ticks it
+    assert payment.table.item(row, 0).checkState() == Qt.CheckState.Checked
+    assert payment.amount.text() == "500.00"
+    before = documents(sqlite_demo_db)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F2)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.till.active_dialog is payment and documents(sqlite_demo_db) == before
+    assert new_receipt in payment.message.text()
+    assert payment.table.item(row, 6).text() == "500.00"  # kept, to be corrected
+    payment.table.item(row, 6).setText("100.00")
+    payment.amount.setText("100.00")
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+    settle(qtbot, window)
+    view = account_view(sqlite_demo_db, customer=who.id)
+    open_now = {invoice.receipt_no: invoice.open_amount for invoice in view.invoices}
+    assert open_now == {old_receipt: old_due, new_receipt: new_due - 10000}
+    assert verify(sqlite_demo_db).ok

@@ -31,8 +31,8 @@ PAY_TENDERS = (Tender.CASH, Tender.BANK_CARD, Tender.BANK_TRANSFER, Tender.WECHA
                Tender.ALIPAY)
 PAY_KEYS = dict(zip(PAY_TENDERS, (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3,
                                   Qt.Key.Key_F4, Qt.Key.Key_F5), strict=True))
-RELOAD_ON = ("account.invoice_settled", "account.invoice_unknown", "account.balance_changed",
-             "account.pick_over_open")
+# the list is stale (another till took a payment meanwhile): read it again
+RELOAD_ON = ("account.invoice_settled", "account.invoice_unknown", "account.balance_changed")
 TICK, REF, OPENED, DUE, LATE, OPEN, APPLY = range(7)
 
 
