@@ -321,3 +321,28 @@ def test_part_of_an_invoice_is_applied_and_more_than_is_open_is_refused(qtbot, w
     open_now = {invoice.receipt_no: invoice.open_amount for invoice in view.invoices}
     assert open_now == {old_receipt: old_due, new_receipt: new_due - 10000}
     assert verify(sqlite_demo_db).ok
+
+
+def test_an_invoice_settled_at_another_till_meanwhile_is_refused_and_the_list_read_again(
+        qtbot, window, buyer, sqlite_demo_db):
+    import uuid
+
+    from pos.accounts.payments import InvoicePick, take_payment
+
+    who, (old_receipt, _old_due), (new_receipt, new_due) = buyer
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    row = next(r for r in range(2) if payment.table.item(r, 1).text() == new_receipt)
+    tick(payment, row)
+    take_payment(sqlite_demo_db, customer=who.id, amount=new_due, tender="transfer",
+                 staff_id=staff_id(sqlite_demo_db, "manager"),
+                 invoices=[InvoicePick(new_receipt)], request_id=str(uuid.uuid4()))
+    before = documents(sqlite_demo_db)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F2)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.till.active_dialog is payment and documents(sqlite_demo_db) == before
+    assert new_receipt in payment.message.text()
+    qtbot.waitUntil(lambda: payment.table.rowCount() == 1)
+    assert payment.table.item(0, 1).text() == old_receipt
