@@ -177,7 +177,7 @@ def update_customer(db: Database, *, customer_id: int, company=UNSET, tax_id=UNS
     with db.unit_of_work() as session:
         customer = session.get(Customer, customer_id)
         if customer is None:
-            raise UserError("customer.gone")
+            raise UserError("customer.unknown", customer=str(customer_id))
         if "company" in values and values["company"] is None \
                 and customer.kind is CustomerKind.BUSINESS:
             raise UserError("customer.needs_company")
