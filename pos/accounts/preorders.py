@@ -27,6 +27,7 @@ from pos.accounts.preorder_views import (  # noqa: F401  (the service's whole su
     PreorderView, list_preorders, one_preorder, preorder_slip, preorder_view, store_id_of,
     views_where,
 )
+from pos.catalog.catalog_file import MAX_AMOUNT
 from pos.db.engine import Database
 from pos.db.models import AccountDocument as DocRow
 from pos.db.models import (
@@ -35,7 +36,8 @@ from pos.db.models import (
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import AccountDocKind, CallOutcome, ContactKind, PreorderState, Tender
 from pos.kernel.errors import UserError
-from pos.kernel.text import clean_text
+from pos.kernel.money import to_decimal_string
+from pos.kernel.text import clean_text, printable
 from pos.ledger.account_documents import AccountDocument, PreorderTerms, account_doc_number
 from pos.ledger.account_tables import next_account_number, write_account_document
 from pos.ledger.drawer import shift_for_sale
@@ -109,14 +111,14 @@ def _staff(conn, staff_id: int) -> None:
 def _product(conn, code: str):
     code = (code or "").strip()
     row = None
-    if code:
+    if code and len(code) <= 64 and code.isprintable():  # else no product's (nor PostgreSQL's)
         for column in (Product.barcode, Product.sku):
             row = conn.execute(select(Product.id, Product.sku, Product.price).where(
                 column == code, Product.active.is_(True))).first()
             if row is not None:
                 break
     if row is None:
-        raise UserError("preorder.product_unknown", code=code[:40])
+        raise UserError("preorder.product_unknown", code=printable(code)[:40])
     return row
 
 
@@ -173,6 +175,9 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
         raise UserError("preorder.quantity")
     if price is not None and _money(price) <= 0:
         raise UserError("preorder.bad_price")
+    for amount in (deposit, price or 0):  # what a store takes; never an overflow further on
+        if amount > MAX_AMOUNT:
+            raise UserError("amount.too_large", text=to_decimal_string(amount), max=MAX_AMOUNT)
     tender = _tender(tender)
     gift = clean_text(gift, max_length=GIFT_MAX, field="field.gift")
     reference = clean_text(reference, max_length=40, field="field.reference") or None

@@ -991,4 +991,7 @@ CATALOG: dict[str, str] = {
     # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
     "quote.over_quantity": ("Quote {quote} gives its price for {quantity} × {name} at most: sell "
                             "any more on another sale"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "deposit.not_voided": ("A sale paid by a pre-order's deposit is not voided (money never goes "
+                           "back to a deposit): take the goods back as a return, paid in cash"),
 }

@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from pos.kernel.enums import AccountState, ItemKind, PreorderState, Tender
+from pos.kernel.enums import AccountState, DocumentKind, ItemKind, PreorderState, Tender
 from pos.kernel.errors import UserError
 from pos.ledger.account_tables import ACCOUNTS, ITEMS, PREORDERS, SALES, customer_label
 
@@ -99,8 +99,9 @@ def post_sale_account(conn, document, sale_id: int, store_id: int, *,
         if payment.tender not in _TENDERS or payment.amount == 0:
             continue
         if payment.tender is Tender.DEPOSIT:
-            if payment.amount < 0:
-                raise UserError("deposit.not_refund_tender")
+            if payment.amount < 0:  # a void gives every payment back as it was taken
+                raise UserError("deposit.not_voided" if document.kind is DocumentKind.VOID
+                                else "deposit.not_refund_tender")
             _spend_deposit(conn, document, payment, sale_id)
             continue
         kind = (_charge(conn, document, payment, store_id, blocks_overdue)

@@ -1009,6 +1009,10 @@
         <source>Save [Enter]</source>
         <translation>保存 [Enter]</translation>
     </message>
+    <message>
+        <source>Pre-order</source>
+        <translation>预订</translation>
+    </message>
 </context>
 <context>
     <name>FilesPage</name>
@@ -4378,6 +4382,10 @@
         <source>sell quote {quote} at its prices after {date}</source>
         <translation>在 {date} 之后按报价单 {quote} 的价格销售</translation>
     </message>
+    <message>
+        <source>Pre-order {preorder} taken: deposit {amount} ({doc})</source>
+        <translation>预订 {preorder} 已登记：定金 {amount}（{doc}）</translation>
+    </message>
 </context>
 <context>
     <name>QuoteDialog</name>
@@ -5303,6 +5311,69 @@
     <message>
         <source>Leads and follow-up · {name}</source>
         <translation>商机与跟进 · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PreorderDialog</name>
+    <message>
+        <source>Pre-order with a deposit</source>
+        <translation>预订（收定金）</translation>
+    </message>
+    <message>
+        <source>Scan or type the product's barcode or SKU</source>
+        <translation>扫描或输入商品条码或编码</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>The gift promised (预订有礼), if any</source>
+        <translation>承诺的赠品（预订有礼），如有</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Take the deposit</source>
+        <translation>收定金</translation>
+    </message>
+    <message>
+        <source>Scan or type the product first</source>
+        <translation>请先扫描或输入商品</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
     </message>
 </context>
 <context>
@@ -8986,6 +9057,11 @@
         <source>Quote {quote} gives its price for {quantity} × {name} at most: sell any more on another sale</source>
         <comment>quote.over_quantity</comment>
         <translation>报价单 {quote} 的报价最多适用于 {quantity} 件 {name}：多出的请另开一单销售</translation>
+    </message>
+    <message>
+        <source>A sale paid by a pre-order's deposit is not voided (money never goes back to a deposit): take the goods back as a return, paid in cash</source>
+        <comment>deposit.not_voided</comment>
+        <translation>用预订定金支付的销售不能作废（钱款不退回定金）：请按退货办理，以现金退款</translation>
     </message>
 </context>
 </TS>
