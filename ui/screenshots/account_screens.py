@@ -180,6 +180,22 @@ def preorder(stage: Stage) -> None:
         stage.wait(lambda: stage.dialog() is None, "the customer on the sale")
 
 
+@screen("preorder-take")
+def preorder_take(stage: Stage) -> None:
+    """A pre-order being taken from the customer dialog (F9): product, deposit, gift."""
+    stage.open_window()
+    stage.log_in(StaffRole.MANAGER)
+    dialog = business_customer(stage)
+    stage.key(Qt.Key.Key_F9, dialog)
+    preorder = stage.wait_dialog("PreorderDialog", "the pre-order")
+    stage.type("6923150030021", preorder.code)
+    stage.type("500.00", preorder.deposit, enter=False)
+    stage.type("原装手机壳和钢化膜" if zh(stage) else "a case and a screen protector",
+               preorder.gift, enter=False)
+    stage.key(Qt.Key.Key_F3, preorder.deposit)
+    stage.shot("preorder-take")
+
+
 @screen("preorder-arrivals")
 def preorder_arrivals(stage: Stage) -> None:
     stage.open_window()
