@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
+from sqlalchemy.exc import IntegrityError
 
 from pos.db.engine import Database
 from pos.db.models import InvoiceRequest, Sale, SaleLine, Staff
@@ -22,6 +23,7 @@ from pos.kernel.csvio import write_rows
 from pos.kernel.enums import DocumentKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_string, to_decimal_string
+from pos.kernel.text import printable
 from pos.kernel.vat import vat_by_rate
 from pos.people.customers import InvoiceDetails, record_invoice_request
 
@@ -52,18 +54,35 @@ def request_invoice(db: Database, *, receipt_no: str, staff_id: int) -> InvoiceR
     Refusals: invoice.not_a_sale (no such sale, a refund or void, or no customer),
     invoice.needs_details{missing}, invoice.already_requested."""
     receipt = str(receipt_no or "").strip().upper()
-    with db.write_connection() as conn:
-        sale = conn.execute(select(SALES.c.id, SALES.c.kind, SALES.c.customer_id).where(
-            SALES.c.receipt_no == receipt)).first()
-        if sale is None or DocumentKind(sale.kind) not in (DocumentKind.SALE, DocumentKind.ADDON) \
-                or sale.customer_id is None:
-            raise UserError("invoice.not_a_sale", receipt=receipt[:40])
-        if conn.execute(select(Staff.id).where(Staff.id == staff_id,
-                                               Staff.active.is_(True))).scalar() is None:
-            raise UserError("permission.log_in_first")
-        record_invoice_request(conn, sale_id=sale.id, receipt_no=receipt,
-                               customer_id=sale.customer_id, staff_id=staff_id)
+    try:
+        with db.write_connection() as conn:
+            sale = conn.execute(select(SALES.c.id, SALES.c.kind, SALES.c.customer_id).where(
+                SALES.c.receipt_no == receipt)).first() if _plain(receipt) else None
+            if sale is None or sale.customer_id is None or DocumentKind(sale.kind) not in (
+                    DocumentKind.SALE, DocumentKind.ADDON):
+                raise UserError("invoice.not_a_sale", receipt=printable(receipt)[:40])
+            if conn.execute(select(Staff.id).where(Staff.id == staff_id,
+                                                   Staff.active.is_(True))).scalar() is None:
+                raise UserError("permission.log_in_first")
+            if conn.execute(select(_voids(sale.id))).scalar():
+                raise UserError("invoice.voided", receipt=receipt)
+            record_invoice_request(conn, sale_id=sale.id, receipt_no=receipt,
+                                   customer_id=sale.customer_id, staff_id=staff_id)
+    except IntegrityError:  # another till asked for it at the same moment (sale_id unique)
+        raise UserError("invoice.already_requested", receipt=receipt) from None
     return list_requests(db, receipt_no=receipt)[0]
+
+
+def _plain(receipt: str) -> bool:
+    """Whether it could be a receipt number (PostgreSQL refuses NUL in a parameter)."""
+    return 0 < len(receipt) <= 40 and receipt.isprintable()
+
+
+def _voids(sale_id):
+    """The condition for the void of this sale."""
+    voids = SALES.alias("voids")
+    return exists().where(voids.c.original_sale_id == sale_id,
+                          voids.c.kind == DocumentKind.VOID.value)
 
 
 def _query(start: date | None, end: date | None):
@@ -106,7 +125,7 @@ def export_requests(db: Database, *, start: date, end: date,
     """The requests for sales of these business days as CSV for the accounting system
     (UTF-8 with a BOM): a row per request and VAT rate (the amount at that rate, its VAT
     and the net), amounts as decimal text. The requests exported are marked so."""
-    query = _query(start, end)
+    query = _query(start, end).where(~_voids(SALES.c.id))  # a voided sale: nothing to invoice
     if unexported_only:
         query = query.where(REQUESTS.c.exported_at.is_(None))
     rows = []

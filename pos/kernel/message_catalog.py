@@ -994,4 +994,6 @@ CATALOG: dict[str, str] = {
     # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
     "deposit.not_voided": ("A sale paid by a pre-order's deposit is not voided (money never goes "
                            "back to a deposit): take the goods back as a return, paid in cash"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "invoice.voided": "{receipt} was voided: there is nothing to invoice",
 }

@@ -9063,5 +9063,10 @@
         <comment>deposit.not_voided</comment>
         <translation>用预订定金支付的销售不能作废（钱款不退回定金）：请按退货办理，以现金退款</translation>
     </message>
+    <message>
+        <source>{receipt} was voided: there is nothing to invoice</source>
+        <comment>invoice.voided</comment>
+        <translation>{receipt} 已作废：没有可开发票的金额</translation>
+    </message>
 </context>
 </TS>
