@@ -248,3 +248,30 @@ def test_the_cli_refuses_bad_amounts_with_exit_1_and_changes_nothing(demo_db, ca
             assert code == 1, (option, amount, said.out + said.err)
             assert "Traceback" not in said.out + said.err
     assert state(db) == before
+
+
+def test_the_day_report_counts_deposit_money_once(demo_db):
+    """Takings: a deposit when taken, never again when spent; paid back, it is taken off;
+    a refund of a deposit-paid sale in cash is money out. Held: what is still open."""
+    from datetime import date
+
+    from pos.day.reports import day_report
+
+    db = demo_db
+    who = buyer(db)
+    restock(db, {BAG: 5})
+    spent = take(db, deposit=10_000).preorder_no
+    take(db, deposit=5_000, tender="wechat", terminal=None)
+    cancelled = take(db, deposit=20_000).preorder_no
+    preorders.cancel_preorder(db, preorder_no=cancelled, staff_id=staff_id(db, "manager"),
+                              tender="cash", terminal="T01", request_id=rid())
+    sale = sell(db, who.id, [deposit_tender(spent), TenderInput(Tender.CASH, 29_900)])
+    returns.refund(db, receipt_no=sale.receipt_no, staff_id=staff_id(db, "manager"),
+                   items=[ReturnItem(1, 1)], back_in=Tender.CASH, request_id=rid())
+    report = day_report(db, day=date.today(), store="S01")
+    a = report.account
+    assert (a.deposits_taken, a.deposits_refunded, a.deposits_used, a.deposits_held) == (
+        {"cash": 30_000, "wechat": 5_000}, {"cash": 20_000}, 10_000, 5_000)
+    # cash: 100 + 200 deposits - 200 paid back + 299 at the sale - 399 refunded = 0
+    assert report.takings == {"wechat": 5_000}
+    assert verify(db).ok
