@@ -92,7 +92,7 @@ def _paginate(quote: QuoteView) -> list[list]:
     page holds the customer's block, the last the totals."""
     first, middle, totals = 24 * ROW, 40 * ROW, 12 * ROW
     pages: list[list] = [[]]
-    room = first
+    room = first - CUSTOMER_LEADING * _extra_customer_lines(quote)
     for line in quote.lines:
         height = _height(line)
         if height > room:
@@ -103,6 +103,24 @@ def _paginate(quote: QuoteView) -> list[list]:
     if room < totals:
         pages.append([])  # the totals need room of their own
     return pages
+
+
+CUSTOMER_LEADING = 13  # a line of the customer's block
+CUSTOMER_WIDTH = SCALE.content_width * 0.62 - 68  # where its values go
+
+
+def _detail_lines(value: str, *, bold: bool = False) -> list[str]:
+    """A company, address or bank name whole, over as many lines as it takes (at most 8)."""
+    return wrap(value, SCALE.body, CUSTOMER_WIDTH, bold=bold, max_lines=8)
+
+
+def _extra_customer_lines(quote: QuoteView) -> int:
+    """The lines the customer's wrapped details take beyond one each."""
+    details = quote.invoice
+    values = ((details.company or quote.customer.company or "", True),
+              (details.address, False), (details.bank_name, False))
+    return sum(max(0, len(_detail_lines(value, bold=bold)) - 1) for value, bold in values
+               if value)
 
 
 def _name_lines(line) -> list[str]:
@@ -155,12 +173,18 @@ def _customer(canvas, quote: QuoteView, words, top: float) -> float:
     draw_text(canvas, LEFT, y, words["to"], SCALE.small, bold=True, color=MUTED)
     y -= line
     label_width, split = 58, LEFT + SCALE.content_width * 0.62
+    wrapped = {words["company"], words["address"], words["bank"]}  # what a fapiao needs whole
     for label, value in left_rows:
         if not value:
             continue
         draw_fitted(canvas, LEFT, y, label, SCALE.small, label_width - 4, color=MUTED)
-        draw_fitted(canvas, LEFT + label_width, y, value, size,
-                    split - LEFT - label_width - 10, bold=label == words["company"])
+        width, bold = split - LEFT - label_width - 10, label == words["company"]
+        if label in wrapped:
+            for piece in _detail_lines(value, bold=bold):
+                draw_text(canvas, LEFT + label_width, y, piece, size, bold=bold)
+                y -= line
+            continue
+        draw_fitted(canvas, LEFT + label_width, y, value, size, width, bold=bold)
         y -= line
     ry = top - 16 - line
     for label, value in right_rows:

@@ -130,7 +130,8 @@ def test_what_is_not_a_sale_to_invoice_is_refused(demo_db):
                                                  staff_id=manager), "invoice.not_a_sale")
     refused(db, lambda: sell(db, None, invoice=True), "invoice.needs_details")
     for receipt in ("T01-999999", "", "x" * 10_000, "T01-\x00"):
-        refused(db, lambda: invoices.request_invoice(db, receipt_no=receipt, staff_id=manager),
+        refused(db, lambda receipt=receipt: invoices.request_invoice(
+            db, receipt_no=receipt, staff_id=manager),
                 "invoice.not_a_sale")
     sold = sell(db, buyer.id)
     back = returns.refund(db, receipt_no=sold.receipt_no, staff_id=manager,

@@ -193,7 +193,7 @@ def test_cancelling_needs_a_manager_or_an_approval_for_that_pre_order_and_amount
     cashier, manager = staff_id(db, "cashier"), staff_id(db, "manager")
     first = take(db, deposit=20_000).preorder_no
     second = take(db, deposit=20_000).preorder_no
-    cancel = dict(tender="cash", terminal="T01")
+    cancel = {"tender": "cash", "terminal": "T01"}
     refused(db, lambda: preorders.cancel_preorder(
         db, preorder_no=first, staff_id=cashier, request_id=rid(), **cancel),
         "permission.manager_must_approve")
@@ -218,7 +218,7 @@ def test_cancelling_needs_a_manager_or_an_approval_for_that_pre_order_and_amount
                                         TenderInput(Tender.CASH, 19_900)]),
             "deposit.needs_customer")
     for number in ("", "x" * 5_000, "S01-PO-\x00"):
-        refused(db, lambda: preorders.cancel_preorder(
+        refused(db, lambda number=number: preorders.cancel_preorder(
             db, preorder_no=number, staff_id=manager, request_id=rid(), **cancel),
             "preorder.unknown")
     assert held(db, first) == (0, PreorderState.CANCELLED)

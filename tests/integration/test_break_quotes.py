@@ -188,6 +188,41 @@ def test_an_unknown_or_garbage_quote_number(demo_db):
     db = demo_db
     cashier = staff_id(db, "cashier")
     for number in ("", None, "S01-QT-999999", "x" * 10_000, "S01-QT-\x00"):
-        error = refused(db, lambda: quotes.open_quote(db, quote_no=number, staff_id=cashier,
+        error = refused(db, lambda number=number: quotes.open_quote(db, quote_no=number, staff_id=cashier,
                                                       terminal="T01"), "quote.unknown")
         assert len(str(error.params["quote"])) <= 40
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_the_pdf_prints_a_200_character_company_whole_and_stays_on_its_pages(locale):
+    import dataclasses
+    import io
+
+    from pypdf import PdfReader
+
+    from pos.people.customers import InvoiceDetails
+    from printing.quote_pdf import SCALE, quote_pdf
+    from tests.printing.test_quote_pdf import STORE, line, quote
+
+    company = ("深圳市前海深港合作区某某某电子科技与信息系统集成服务有限公司" * 7)[:200]
+    address = ("上海市徐汇区漕溪北路1号 Room 5, " * 8)[:300]
+    lines = tuple(line(i, f"SKU-{i}", f"Item {i} 长名字" * (1 + i % 3), 1, 10_000)
+                  for i in range(1, 60))
+    long = dataclasses.replace(quote(lines), invoice=InvoiceDetails(
+        company, "91310000MA1FL8XQ3X", address, "021-5555 0000", "工商银行上海徐汇支行" * 10,
+        "6222021234567890128"))
+    store = dataclasses.replace(STORE, name="Tickbox 电子 " * 20)
+    reader = PdfReader(io.BytesIO(quote_pdf(long, locale=locale, store=store)))
+    first = reader.pages[0].extract_text()
+    assert company in first.replace("\n", "")  # whole, not cut with an ellipsis
+    assert address.replace(" ", "") in first.replace("\n", "").replace(" ", "")
+    for number, page in enumerate(reader.pages, start=1):
+        low = []
+
+        def visit(text, cm, tm, font, size, low=low):
+            if text.strip() and tm[5] < SCALE.margin + 20:
+                low.append(text)
+        page.extract_text(visitor_text=visit)
+        assert "SKU" not in "".join(low) and "Item" not in "".join(low), (number, low)
+    shown = "".join(page.extract_text() for page in reader.pages)
+    assert all(f"SKU-{i}\n" in shown or f"SKU-{i} " in shown for i in range(1, 60))
