@@ -275,3 +275,21 @@ def test_the_day_report_counts_deposit_money_once(demo_db):
     # cash: 100 + 200 deposits - 200 paid back + 299 at the sale - 399 refunded = 0
     assert report.takings == {"wechat": 5_000}
     assert verify(db).ok
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_the_slip_prints_a_200_character_gift_whole(sqlite_demo_db, locale):
+    import io
+
+    from pypdf import PdfReader
+
+    from printing.preorder_pdf import preorder_slip_pdf
+
+    db = sqlite_demo_db
+    buyer(db, name="王" * 100)
+    gift = ("赠送原装保护壳一个、钢化膜两张、无线充电器一台以及价值299元的延保服务卡一张，" * 5)[:200]
+    number = take(db, gift=gift, deposit=39_900).preorder_no
+    view, store = preorders.preorder_slip(db, preorder_no=number)
+    pages = PdfReader(io.BytesIO(preorder_slip_pdf(view, store=store, locale=locale))).pages
+    assert len(pages) == 1
+    assert gift in pages[0].extract_text().replace("\n", "")
