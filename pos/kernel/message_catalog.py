@@ -996,4 +996,8 @@ CATALOG: dict[str, str] = {
                            "back to a deposit): take the goods back as a return, paid in cash"),
     # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
     "invoice.voided": "{receipt} was voided: there is nothing to invoice",
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "deposit.not_as_taken": ("The deposit held on {preorder} ({held:money}) is not what its "
+                             "deposit document took ({taken:money}): it is not spent. Run pos "
+                             "journal verify"),
 }

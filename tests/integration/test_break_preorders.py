@@ -293,3 +293,21 @@ def test_the_slip_prints_a_200_character_gift_whole(sqlite_demo_db, locale):
     pages = PdfReader(io.BytesIO(preorder_slip_pdf(view, store=store, locale=locale))).pages
     assert len(pages) == 1
     assert gift in pages[0].extract_text().replace("\n", "")
+
+
+def test_a_deposit_raised_in_the_database_file_is_not_spent(demo_db):
+    """Someone edits preorders.deposit_held from 100.00 to 399.00: the till does not let
+    the sale spend money never taken (verify would only say so afterwards)."""
+    from sqlalchemy import update
+
+    db = demo_db
+    who = buyer(db)
+    restock(db, {BAG: 5})
+    number = take(db, deposit=10_000).preorder_no
+    with db.write_connection() as conn:
+        conn.execute(update(Preorder).where(Preorder.preorder_no == number).values(
+            deposit_held=39_900))
+    error = refused(db, lambda: sell(db, who.id, [deposit_tender(number, 39_900)]),
+                    "deposit.not_as_taken")
+    assert (error.params["held"], error.params["taken"]) == (39_900, 10_000)
+    assert held(db, number) == (39_900, PreorderState.OPEN)

@@ -9068,5 +9068,10 @@
         <comment>invoice.voided</comment>
         <translation>{receipt} 已作废：没有可开发票的金额</translation>
     </message>
+    <message>
+        <source>The deposit held on {preorder} ({held:money}) is not what its deposit document took ({taken:money}): it is not spent. Run pos journal verify</source>
+        <comment>deposit.not_as_taken</comment>
+        <translation>预订单 {preorder} 记录的定金（{held:money}）与收取定金的单据（{taken:money}）不符：不能使用。请运行 pos journal verify</translation>
+    </message>
 </context>
 </TS>
