@@ -235,6 +235,9 @@ def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
                             receipt=view.completed_receipt or "")
         if view.state is PreorderState.CANCELLED:
             raise UserError("preorder.cancelled", preorder=number)
+        if view.deposit_held != view.deposit:  # edited in the database file: never pay back
+            raise UserError("deposit.not_as_taken", preorder=number, held=view.deposit_held,
+                            taken=view.deposit)
         if tender is not Tender.CASH and tender is not view.deposit_tender:
             raise UserError("deposit.refund_tender",
                             tender=TENDER_NAMES[view.deposit_tender or Tender.CASH])

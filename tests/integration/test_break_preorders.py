@@ -311,3 +311,18 @@ def test_a_deposit_raised_in_the_database_file_is_not_spent(demo_db):
                     "deposit.not_as_taken")
     assert (error.params["held"], error.params["taken"]) == (39_900, 10_000)
     assert held(db, number) == (39_900, PreorderState.OPEN)
+
+
+def test_a_deposit_raised_in_the_database_file_is_not_paid_back(demo_db):
+    from sqlalchemy import update
+
+    db = demo_db
+    buyer(db)
+    number = take(db, deposit=10_000).preorder_no
+    with db.write_connection() as conn:
+        conn.execute(update(Preorder).where(Preorder.preorder_no == number).values(
+            deposit_held=39_900))
+    error = refused(db, lambda: preorders.cancel_preorder(
+        db, preorder_no=number, staff_id=staff_id(db, "manager"), tender="cash",
+        terminal="T01", request_id=rid()), "deposit.not_as_taken")
+    assert (error.params["held"], error.params["taken"]) == (39_900, 10_000)
