@@ -10,6 +10,7 @@ exported (exported_at), so the next one holds only the new ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -120,11 +121,13 @@ def list_requests(db: Database, *, start: date | None = None, end: date | None =
         return [_view(row) for row in conn.execute(query)]
 
 
-def export_requests(db: Database, *, start: date, end: date,
-                    unexported_only: bool = True) -> bytes:
+def export_requests(db: Database, *, start: date, end: date, unexported_only: bool = True,
+                    deliver: Callable[[bytes], None] | None = None) -> bytes:
     """The requests for sales of these business days as CSV for the accounting system
     (UTF-8 with a BOM): a row per request and VAT rate (the amount at that rate, its VAT
-    and the net), amounts as decimal text. The requests exported are marked so."""
+    and the net), amounts as decimal text. The requests exported are marked so, in the
+    same transaction as `deliver(data)` (writing the file): when that fails (a full disk,
+    a folder gone) nothing is marked, and the next export still holds them."""
     query = _query(start, end).where(~_voids(SALES.c.id))  # a voided sale: nothing to invoice
     if unexported_only:
         query = query.where(REQUESTS.c.exported_at.is_(None))
@@ -148,7 +151,10 @@ def export_requests(db: Database, *, start: date, end: date,
                              percent_string(vat.rate_bp) + "%", to_decimal_string(vat.gross),
                              to_decimal_string(vat.vat), to_decimal_string(vat.gross - vat.vat),
                              to_decimal_string(int(r.total)), r.staff_name or ""))
-    return write_rows(EXPORT_HEADER, rows)
+        data = write_rows(EXPORT_HEADER, rows)
+        if deliver is not None:
+            deliver(data)  # raises: the transaction rolls back, nothing marked exported
+    return data
 
 
 def requested_invoice(db: Database, *, receipt_no: str) -> InvoiceDetails | None:

@@ -220,3 +220,29 @@ def test_two_tills_asking_for_one_invoice_at_once_record_it_once(pg_demo_db):
         "invoice.already_requested"}
     assert len(invoices.list_requests(db, receipt_no=sale.receipt_no)) == 1
     assert verify(db).ok
+
+
+def test_an_export_whose_file_cannot_be_written_marks_nothing_exported(demo_db, capsys,
+                                                                       tmp_path):
+    """The disk is full or the folder is gone: the CLI says so (exit 1) and the requests
+    stay unexported, so the next export still holds them."""
+    from pos.cli import main
+
+    db = demo_db
+    buyer = business(db)
+    sale = sell(db, buyer.id, invoice=True)
+    url = "--db=" + db.engine.url.render_as_string(hide_password=False)
+    day = TODAY.isoformat()
+    before = state(db)
+    code = main([url, "invoices", "export", "--from", day, "--to", day, "--csv",
+                 str(tmp_path / "no-such-folder" / "fapiao.csv")])
+    said = capsys.readouterr()
+    assert code == 1 and "Traceback" not in said.out + said.err
+    assert state(db) == before
+    assert [r.receipt_no for r in invoices.list_requests(db, unexported_only=True)] == [
+        sale.receipt_no]
+    target = tmp_path / "fapiao.csv"
+    assert main([url, "invoices", "export", "--from", day, "--to", day, "--csv",
+                 str(target)]) == 0
+    assert sale.receipt_no in target.read_bytes().decode("utf-8-sig")
+    assert invoices.list_requests(db, unexported_only=True) == []
