@@ -226,3 +226,35 @@ def test_the_pdf_prints_a_200_character_company_whole_and_stays_on_its_pages(loc
         assert "SKU" not in "".join(low) and "Item" not in "".join(low), (number, low)
     shown = "".join(page.extract_text() for page in reader.pages)
     assert all(f"SKU-{i}\n" in shown or f"SKU-{i} " in shown for i in range(1, 60))
+
+
+def test_the_quote_report_refuses_a_backwards_period_and_an_unknown_store(demo_db):
+    from pos.accounts.quote_report import quote_report
+
+    db = demo_db
+    for kwargs, message_id in (
+            ({"start": TODAY, "end": TODAY - timedelta(days=1)}, "report.period_backwards"),
+            ({"start": TODAY, "end": TODAY, "store": "S99"}, "store.unknown")):
+        refused(db, lambda kwargs=kwargs: quote_report(db, **kwargs), message_id)
+
+
+def test_the_quote_report_counts_a_quote_on_the_stores_day_not_utcs(demo_db, monkeypatch):
+    import time as clock
+    from datetime import UTC, datetime
+
+    from pos.accounts.quote_report import quote_report
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    clock.tzset()
+    try:
+        db = demo_db
+        quote = save(db, quote_cart(db, business(db).id))
+        early = datetime(2026, 12, 2, 23, 30, tzinfo=UTC)  # 07:30 on 3 December in Shanghai
+        with db.write_connection() as conn:
+            conn.execute(update(Quote).where(Quote.quote_no == quote.quote_no).values(
+                created_at=early))
+        assert quote_report(db, start=date(2026, 12, 3), end=date(2026, 12, 3)).total.issued == 1
+        assert quote_report(db, start=date(2026, 12, 2), end=date(2026, 12, 2)).total.issued == 0
+    finally:
+        monkeypatch.delenv("TZ")
+        clock.tzset()
