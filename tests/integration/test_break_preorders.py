@@ -326,3 +326,48 @@ def test_a_deposit_raised_in_the_database_file_is_not_paid_back(demo_db):
         db, preorder_no=number, staff_id=staff_id(db, "manager"), tender="cash",
         terminal="T01", request_id=rid()), "deposit.not_as_taken")
     assert (error.params["held"], error.params["taken"]) == (39_900, 10_000)
+
+
+def test_two_managers_cancelling_while_a_till_spends_the_deposit_pay_out_once(pg_demo_db):
+    import threading
+
+    db = pg_demo_db
+    who = buyer(db)
+    restock(db, {BAG: 5})
+    number = take(db, deposit=10_000).preorder_no
+    manager = staff_id(db, "manager")
+    barrier, said = threading.Barrier(3), []
+
+    def cancel(terminal):
+        barrier.wait()
+        try:
+            preorders.cancel_preorder(db, preorder_no=number, staff_id=manager, tender="cash",
+                                      terminal=terminal, request_id=rid())
+            said.append("cancelled")
+        except UserError as refusal:
+            said.append(refusal.message_id)
+
+    def spend():
+        cart = new_cart(db, terminal="T03")
+        checkout.add_product(db, cart, code=BAG)
+        checkout.set_customer(db, cart, customer_id=who.id)
+        barrier.wait()
+        try:
+            completion.complete_sale(db, cart, tenders=[deposit_tender(number),
+                                                        TenderInput(Tender.CASH, 29_900)])
+            said.append("sold")
+        except UserError as refusal:
+            said.append(refusal.message_id)
+
+    threads = [threading.Thread(target=cancel, args=("T01",)),
+               threading.Thread(target=cancel, args=("T02",)), threading.Thread(target=spend)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(said) == 3 and said.count("cancelled") + said.count("sold") == 1, said
+    with db.read_connection() as conn:
+        docs = conn.execute(select(AccountDocument.kind)).scalars().all()
+    assert sorted(str(kind) for kind in docs).count("deposit_refund") == said.count("cancelled")
+    assert preorders.deposits_held(db) == 0
+    assert verify(db).ok
