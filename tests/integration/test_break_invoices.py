@@ -246,3 +246,28 @@ def test_an_export_whose_file_cannot_be_written_marks_nothing_exported(demo_db, 
                  str(target)]) == 0
     assert sale.receipt_no in target.read_bytes().decode("utf-8-sig")
     assert invoices.list_requests(db, unexported_only=True) == []
+
+
+def test_pos_customer_set_changes_only_what_it_is_given(demo_db, capsys):
+    """`pos customer set PHONE --company X` once wrote the word "set" as the invoice phone
+    (the command's PHONE and --phone shared a name)."""
+    from pos.cli import main
+
+    db = demo_db
+    c = business(db, invoice_phone="021-5555 0000", invoice_address="1 Nanjing Rd")
+    url = "--db=" + db.engine.url.render_as_string(hide_password=False)
+    assert main([url, "customer", "set", "13700000001", "--company", "Acme Holdings"]) == 0
+    with db.read() as session:
+        row = session.get(Customer, c.id)
+        assert (row.company, row.invoice_phone, row.invoice_address, row.tax_id) == (
+            "Acme Holdings", "021-5555 0000", "1 Nanjing Rd", TAX_ID)
+    assert main([url, "customer", "set", "13700000001", "--phone", "021-6666 1111"]) == 0
+    with db.read() as session:
+        assert session.get(Customer, c.id).invoice_phone == "021-6666 1111"
+    before = state(db)
+    for words in (["--tax-id", "1234"], ["--account", "6222 ABCD"],
+                  ["--company", "Acme\u202eLtd"], ["--company", ""]):
+        capsys.readouterr()
+        assert main([url, "customer", "set", "13700000001", *words]) == 1, words
+        assert "Traceback" not in capsys.readouterr().err
+    assert state(db) == before
