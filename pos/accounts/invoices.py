@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.db.engine import Database
@@ -67,6 +67,8 @@ def request_invoice(db: Database, *, receipt_no: str, staff_id: int) -> InvoiceR
                 raise UserError("permission.log_in_first")
             if conn.execute(select(_voids(sale.id))).scalar():
                 raise UserError("invoice.voided", receipt=receipt)
+            if conn.execute(select(SALES.c.id).where(SALES.c.id == sale.id, _refunded())).first():
+                raise UserError("invoice.refunded", receipt=receipt)
             record_invoice_request(conn, sale_id=sale.id, receipt_no=receipt,
                                    customer_id=sale.customer_id, staff_id=staff_id)
     except IntegrityError:  # another till asked for it at the same moment (sale_id unique)
@@ -77,6 +79,14 @@ def request_invoice(db: Database, *, receipt_no: str, staff_id: int) -> InvoiceR
 def _plain(receipt: str) -> bool:
     """Whether it could be a receipt number (PostgreSQL refuses NUL in a parameter)."""
     return 0 < len(receipt) <= 40 and receipt.isprintable()
+
+
+def _refunded():
+    """The condition that a sale's refunds took all of it back (on SALES's row)."""
+    back = SALES.alias("back")
+    refunded = select(func.coalesce(func.sum(back.c.total), 0)).where(
+        back.c.original_sale_id == SALES.c.id).correlate(SALES).scalar_subquery()
+    return SALES.c.total + refunded <= 0
 
 
 def _voids(sale_id):
@@ -128,7 +138,8 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
     and the net), amounts as decimal text. The requests exported are marked so, in the
     same transaction as `deliver(data)` (writing the file): when that fails (a full disk,
     a folder gone) nothing is marked, and the next export still holds them."""
-    query = _query(start, end).where(~_voids(SALES.c.id))  # a voided sale: nothing to invoice
+    # a sale voided or refunded in full: nothing to invoice
+    query = _query(start, end).where(~_voids(SALES.c.id), ~_refunded())
     if unexported_only:
         query = query.where(REQUESTS.c.exported_at.is_(None))
     rows = []

@@ -1000,4 +1000,10 @@ CATALOG: dict[str, str] = {
     "deposit.not_as_taken": ("The deposit held on {preorder} ({held:money}) is not what its "
                              "deposit document took ({taken:money}): it is not spent. Run pos "
                              "journal verify"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "invoice.refunded": "{receipt} was refunded in full: there is nothing to invoice",
+    # --- refunds of sales on account -----------------------------------------------------
+    "refund.back_to_account": ("This sale was paid on account and not all of it has been paid: at "
+                               "most {most:money} goes back as money; {account:money} goes back to"
+                               " the account"),
 }

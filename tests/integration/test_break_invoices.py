@@ -139,6 +139,8 @@ def test_what_is_not_a_sale_to_invoice_is_refused(demo_db):
                           request_id=str(uuid.uuid4()))
     refused(db, lambda: invoices.request_invoice(db, receipt_no=back.receipt_no,
                                                  staff_id=manager), "invoice.not_a_sale")
+    refused(db, lambda: invoices.request_invoice(db, receipt_no=sold.receipt_no,
+                                                 staff_id=manager), "invoice.refunded")
     voided = sell(db, buyer.id)
     void = voids.void_sale(db, receipt_no=voided.receipt_no, staff_id=manager, reason="wrong",
                            request_id=str(uuid.uuid4()))
@@ -153,13 +155,16 @@ def test_what_is_not_a_sale_to_invoice_is_refused(demo_db):
     assert verify(db).ok
 
 
-def test_a_voided_sale_leaves_the_export(demo_db):
+def test_a_voided_or_refunded_sale_leaves_the_export(demo_db):
     db = demo_db
     buyer = business(db)
     manager = staff_id(db, "manager")
     kept, voided = sell(db, buyer.id, invoice=True), sell(db, buyer.id, invoice=True)
+    refunded = sell(db, buyer.id, invoice=True)
     voids.void_sale(db, receipt_no=voided.receipt_no, staff_id=manager, reason="wrong",
                     request_id=str(uuid.uuid4()))
+    returns.refund(db, receipt_no=refunded.receipt_no, staff_id=manager,
+                   items=[ReturnItem(1, 1)], back_in=Tender.CASH, request_id=str(uuid.uuid4()))
     rows = list(csv.DictReader(io.StringIO(
         invoices.export_requests(db, start=TODAY, end=TODAY).decode("utf-8-sig"))))
     assert {r["receipt"] for r in rows} == {kept.receipt_no}

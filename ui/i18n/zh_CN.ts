@@ -9073,5 +9073,15 @@
         <comment>deposit.not_as_taken</comment>
         <translation>预订单 {preorder} 记录的定金（{held:money}）与收取定金的单据（{taken:money}）不符：不能使用。请运行 pos journal verify</translation>
     </message>
+    <message>
+        <source>{receipt} was refunded in full: there is nothing to invoice</source>
+        <comment>invoice.refunded</comment>
+        <translation>{receipt} 已全额退款：没有可开发票的金额</translation>
+    </message>
+    <message>
+        <source>This sale was paid on account and not all of it has been paid: at most {most:money} goes back as money; {account:money} goes back to the account</source>
+        <comment>refund.back_to_account</comment>
+        <translation>此单为挂账销售且尚未全部付清:最多退还现金等 {most:money},其余 {account:money} 须退回客户账户</translation>
+    </message>
 </context>
 </TS>
