@@ -159,13 +159,16 @@ def _exactly_once(db: Database, request_id: str, write) -> PostedDeposit:
 def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, deposit: int,
                   tender, gift: str = "", price: int | None = None, staff_id: int,
                   terminal: str | None, request_id: str, reference: str | None = None,
-                  print_requests: Sequence[PrintRequest] = ()) -> PostedDeposit:
+                  print_requests: Sequence[PrintRequest] = (),
+                  approval_id: int | None = None) -> PostedDeposit:
     """Take a deposit against a product for a customer: the pre-order (open, its number
     from the store's `preorder` sequence) and its sealed DEPOSIT document, in one
     transaction. Refused, changing nothing: deposit.not_positive, deposit.needs_customer,
     customer.unknown, preorder.product_unknown, preorder.quantity, preorder.bad_price,
     deposit.over_price (more than the promised or current price of the units),
-    deposit.bad_tender, account.cash_needs_till (cash without a till). At a till the
+    deposit.bad_tender, account.cash_needs_till (cash without a till), a promised price
+    below the catalog's without a manager (price_override, or `approval_id` for
+    ref "preorder:SKU" and that price). At a till the
     receipt printer's slip (print job kind account, `print_requests`) is queued in the
     same transaction; the A4 slip is printing.preorder_pdf (preorder_slip)."""
     if _money(deposit) <= 0:
@@ -188,6 +191,9 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
         _staff(conn, staff_id)
         who = resolve_customer(conn, customer)
         product = _product(conn, code)
+        if price is not None and price < int(product.price):  # a price change the slip keeps
+            authorise(conn, action="price_override", ref=f"preorder:{product.sku}",
+                      staff_id=staff_id, approval_id=approval_id, amount=price)
         unit = int(product.price) if price is None else price
         if deposit > unit * quantity:
             raise UserError("deposit.over_price", deposit=deposit, price=unit * quantity)

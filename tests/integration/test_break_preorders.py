@@ -371,3 +371,23 @@ def test_two_managers_cancelling_while_a_till_spends_the_deposit_pay_out_once(pg
     assert sorted(str(kind) for kind in docs).count("deposit_refund") == said.count("cancelled")
     assert preorders.deposits_held(db) == 0
     assert verify(db).ok
+
+
+def test_a_promised_price_below_the_catalogs_is_a_managers_to_give(demo_db):
+    """The slip the customer keeps promises the price: a cashier cannot promise the bag
+    (399.00) for 0.01 on their own, as they cannot change a price at the till."""
+    db = demo_db
+    buyer(db)
+    cashier, manager = staff_id(db, "cashier"), staff_id(db, "manager")
+    refused(db, lambda: take(db, price=1, deposit=1), "permission.manager_must_approve")
+    assert take(db, price=39_900, deposit=1_000).preorder.price == 39_900  # the catalog's
+    assert take(db, price=45_000, deposit=1_000).preorder.price == 45_000  # a launch price
+    assert take(db, price=30_000, deposit=1_000, staff_id=manager).preorder.price == 30_000
+    approval = approvals.approve(db, action="price_override", ref=f"preorder:{BAG}",
+                                 amount=35_000, requested_by=cashier, manager_id=manager,
+                                 pin="9999")
+    refused(db, lambda: take(db, price=34_999, deposit=1_000, approval_id=approval),
+            "approval.other_amount")
+    assert take(db, price=35_000, deposit=1_000,
+                approval_id=approval).preorder.price == 35_000
+    assert verify(db).ok

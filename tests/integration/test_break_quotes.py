@@ -258,3 +258,20 @@ def test_the_quote_report_counts_a_quote_on_the_stores_day_not_utcs(demo_db, mon
     finally:
         monkeypatch.delenv("TZ")
         clock.tzset()
+
+
+def test_a_quote_is_saved_only_by_an_active_staff_member(demo_db):
+    from pos.db.models import Staff
+
+    db = demo_db
+    cart = quote_cart(db, business(db).id)
+    before = state(db)
+    for who in (999_999,):
+        with pytest.raises(UserError):
+            save(db, cart, staff_id=who)
+    cashier = staff_id(db, "cashier")
+    with db.write_connection() as conn:
+        conn.execute(update(Staff).where(Staff.id == cashier).values(active=False))
+    with pytest.raises(UserError):
+        save(db, cart, staff_id=cashier)
+    assert state(db) == before
