@@ -1006,4 +1006,8 @@ CATALOG: dict[str, str] = {
     "refund.back_to_account": ("This sale was paid on account and not all of it has been paid: at "
                                "most {most:money} goes back as money; {account:money} goes back to"
                                " the account"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "quote.none_of_its_lines": ("This sale holds none of quote {quote}'s lines at its prices: it "
+                                "does not convert the quote (take the quote off the sale, or sell "
+                                "its lines)"),
 }

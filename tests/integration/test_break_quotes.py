@@ -275,3 +275,44 @@ def test_a_quote_is_saved_only_by_an_active_staff_member(demo_db):
     with pytest.raises(UserError):
         save(db, cart, staff_id=cashier)
     assert state(db) == before
+
+
+def test_another_carts_approval_does_not_sell_an_expired_quote(demo_db):
+    """A parked cart edited (a line pointing at another cart's approved quote_prices
+    event) does not sell its own quote after its date without an approval of its own."""
+    from pos.people import approvals
+
+    db = demo_db
+    buyer = business(db)
+    cashier, manager = staff_id(db, "cashier"), staff_id(db, "manager")
+    later = TODAY + timedelta(days=1)
+    first = save(db, quote_cart(db, buyer.id), valid_until=TODAY)
+    approval = approvals.approve(db, action="quote_after_expiry", ref=f"quote:{first.quote_no}",
+                                 amount=first.total, requested_by=cashier, manager_id=manager,
+                                 pin="9999")
+    approved = quotes.open_quote(db, quote_no=first.quote_no, staff_id=cashier, terminal="T01",
+                                 approval_id=approval, today=later)
+    second = save(db, quote_cart(db, buyer.id), valid_until=TODAY)
+    opened = quotes.open_quote(db, quote_no=second.quote_no, staff_id=cashier, terminal="T01")
+    extra = checkout.add_product(db, opened, code="BAG-NB-14")
+    extra.price_event = approved.lines[0].price_event  # the other cart's approved event
+    refused(db, lambda: cash(db, opened, business_date=later), "quote.expired")
+    assert verify(db).ok
+
+
+def test_a_sale_of_none_of_the_quotes_lines_does_not_convert_it(demo_db):
+    """Opening one's own quote and selling a cable would count it converted, at the
+    quote's value, in the quote report."""
+    db = demo_db
+    buyer = business(db)
+    quote = save(db, quote_cart(db, buyer.id))
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=staff_id(db, "cashier"),
+                               terminal="T01")
+    quoted_lines = list(opened.lines)
+    opened.lines = []
+    checkout.add_product(db, opened, code="BAG-NB-14")
+    refused(db, lambda: cash(db, opened), "quote.none_of_its_lines")
+    opened.lines = quoted_lines[:1] + opened.lines  # one of its lines: it converts
+    sale = cash(db, opened)
+    assert quotes.quote_view(db, quote_no=quote.quote_no).converted_receipt == sale.receipt_no
+    assert verify(db).ok

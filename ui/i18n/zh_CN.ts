@@ -9083,5 +9083,10 @@
         <comment>refund.back_to_account</comment>
         <translation>此单为挂账销售且尚未全部付清:最多退还现金等 {most:money},其余 {account:money} 须退回客户账户</translation>
     </message>
+    <message>
+        <source>This sale holds none of quote {quote}'s lines at its prices: it does not convert the quote (take the quote off the sale, or sell its lines)</source>
+        <comment>quote.none_of_its_lines</comment>
+        <translation>本单不含报价单 {quote} 中按报价销售的商品：不能转为该报价单的销售（请从本单移除报价单，或销售其中的商品）</translation>
+    </message>
 </context>
 </TS>
