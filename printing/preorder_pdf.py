@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A5, landscape
 
 from pos.printjobs.records import StoreHeader
 
-from .fonts import draw_fitted, draw_text, wrap
+from .fonts import draw_fitted, draw_text, text_width, wrap
 from .pdf_common import (
     INK,
     MUTED,
@@ -139,7 +139,9 @@ def _details(canvas, p, words, lang: str, currency: str) -> None:
     ]
     left, width, top = MARGIN + 6, 300.0, HEIGHT - MARGIN - 66
     for first, second in pairs:
-        if second is None:
+        if first[0] == words["gift"]:
+            _gift(canvas, left, top, width, *first)
+        elif second is None:
             _pair(canvas, left, top, width, *first)
         else:
             _pair(canvas, left, top, width / 2 - 6, *first)
@@ -151,6 +153,19 @@ def _pair(canvas, x: float, top: float, width: float, label: str, value: str) ->
     draw_text(canvas, x, top - 6.5, label, 6.5, color=MUTED)
     draw_fitted(canvas, x, top - 18, value, 10, width, color=INK, min_size=7)
     rule(canvas, x, x + width, top - 21.5, dash=(1, 1.5))
+
+
+def _gift(canvas, x: float, top: float, width: float, label: str, value: str) -> None:
+    """The gift promised: the customer keeps this slip, so it prints whole, over up to
+    seven smaller lines when it does not fit on one (the terms start below them)."""
+    if text_width(value, 7) <= width:
+        _pair(canvas, x, top, width, label, value)
+        return
+    draw_text(canvas, x, top - 6.5, label, 6.5, color=MUTED)
+    lines = wrap(value, 7.5, width, max_lines=7)
+    for index, piece in enumerate(lines):
+        draw_text(canvas, x, top - 16 - index * 8.5, piece, 7.5, color=INK)
+    rule(canvas, x, x + width, top - 19.5 - (len(lines) - 1) * 8.5, dash=(1, 1.5))
 
 
 RIGHT_CENTRE = WIDTH - MARGIN - 106

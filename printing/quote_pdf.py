@@ -54,9 +54,10 @@ WORDS = {
 SCALE = SCALES["A4"]
 LEFT, RIGHT = SCALE.margin, SCALE.width - SCALE.margin
 ROW = 15.5
+NAME_LEADING = 10.5  # a long name's second line
 BOTTOM = SCALE.margin + 24  # the page number sits below
 # The table's columns: (key, right edge as a share of the width, align)
-COLUMNS = (("no", 0.045, "right"), ("sku", 0.20, "left"), ("item", 0.50, "left"),
+COLUMNS = (("no", 0.045, "right"), ("sku", 0.215, "left"), ("item", 0.50, "left"),
            ("qty", 0.55, "right"), ("unit_price", 0.675, "right"),
            ("discount", 0.79, "right"), ("amount", 0.935, "right"), ("vat_rate", 1.0, "right"))
 
@@ -87,17 +88,50 @@ def quote_pdf(quote: QuoteView, *, locale: str, store: StoreHeader) -> bytes:
 
 
 def _paginate(quote: QuoteView) -> list[list]:
-    """Lines per page: the first page holds the customer's block, the last the totals."""
-    first, middle = 24, 40
-    lines = list(quote.lines)
-    pages = [lines[:first]]
-    rest = lines[first:]
-    while rest:
-        pages.append(rest[:middle])
-        rest = rest[middle:]
-    if len(pages[-1]) > (first - 12 if len(pages) == 1 else middle - 12):
+    """Lines per page, by the height they take (a long name takes more lines): the first
+    page holds the customer's block, the last the totals."""
+    first, middle, totals = 24 * ROW, 40 * ROW, 12 * ROW
+    pages: list[list] = [[]]
+    room = first - CUSTOMER_LEADING * _extra_customer_lines(quote)
+    for line in quote.lines:
+        height = _height(line)
+        if height > room:
+            pages.append([])
+            room = middle
+        pages[-1].append(line)
+        room -= height
+    if room < totals:
         pages.append([])  # the totals need room of their own
     return pages
+
+
+CUSTOMER_LEADING = 13  # a line of the customer's block
+CUSTOMER_WIDTH = SCALE.content_width * 0.62 - 68  # where its values go
+
+
+def _detail_lines(value: str, *, bold: bool = False) -> list[str]:
+    """A company, address or bank name whole, over as many lines as it takes (at most 8)."""
+    return wrap(value, SCALE.body, CUSTOMER_WIDTH, bold=bold, max_lines=8)
+
+
+def _extra_customer_lines(quote: QuoteView) -> int:
+    """The lines the customer's wrapped details take beyond one each."""
+    details = quote.invoice
+    values = ((details.company or quote.customer.company or "", True),
+              (details.address, False), (details.bank_name, False))
+    return sum(max(0, len(_detail_lines(value, bold=bold)) - 1) for value, bold in values
+               if value)
+
+
+def _name_lines(line) -> list[str]:
+    """A line's name in the item column: three lines at most, the rest cut."""
+    left = COLUMNS[1][1]
+    width = _x(COLUMNS[2][1]) - _x(left) - (18 if line.parent is not None else 10)
+    return wrap(line.name, SCALE.body, width, max_lines=3) or [""]
+
+
+def _height(line) -> float:
+    return ROW + NAME_LEADING * (len(_name_lines(line)) - 1)
 
 
 def _letterhead(canvas, quote: QuoteView, store: StoreHeader, words, lang) -> float:
@@ -139,12 +173,18 @@ def _customer(canvas, quote: QuoteView, words, top: float) -> float:
     draw_text(canvas, LEFT, y, words["to"], SCALE.small, bold=True, color=MUTED)
     y -= line
     label_width, split = 58, LEFT + SCALE.content_width * 0.62
+    wrapped = {words["company"], words["address"], words["bank"]}  # what a fapiao needs whole
     for label, value in left_rows:
         if not value:
             continue
         draw_fitted(canvas, LEFT, y, label, SCALE.small, label_width - 4, color=MUTED)
-        draw_fitted(canvas, LEFT + label_width, y, value, size,
-                    split - LEFT - label_width - 10, bold=label == words["company"])
+        width, bold = split - LEFT - label_width - 10, label == words["company"]
+        if label in wrapped:
+            for piece in _detail_lines(value, bold=bold):
+                draw_text(canvas, LEFT + label_width, y, piece, size, bold=bold)
+                y -= line
+            continue
+        draw_fitted(canvas, LEFT + label_width, y, value, size, width, bold=bold)
         y -= line
     ry = top - 16 - line
     for label, value in right_rows:
@@ -186,8 +226,13 @@ def _table(canvas, quote: QuoteView, lines, words, cash, top: float) -> float:
             width = (_x(right) - _x(left)) - 6
             x = _x(right) - 3 if align == "right" else _x(left) + (12 if key == "item"
                                                                      and child else 4)
+            if key == "item":
+                for index, text in enumerate(_name_lines(line)):
+                    draw_text(canvas, x, y - index * NAME_LEADING, text, SCALE.body)
+                continue
             draw_fitted(canvas, x, y, values[key], SCALE.body, width, align=align,
                         min_size=SCALE.tiny)
+        y -= _height(line) - ROW
         rule(canvas, LEFT, RIGHT, y - 5)
     return y - 5
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import and_, bindparam, case, func, literal_column, select
+from sqlalchemy import (
+    BigInteger, String, bindparam, case, cast, func, literal_column, select, type_coerce,
+)
 
 from pos.db.engine import Database
 from pos.db.models import AccountItem, Customer, CustomerAccount, Store
@@ -24,8 +27,9 @@ OPEN = ITEMS.c.open_amount != literal_column("0")  # the partial index's own con
 BUCKETS = ("current", "days_1_30", "days_31_60", "days_60_plus")
 
 
-@dataclass(frozen=True)
-class AgingRow:
+class AgingRow(NamedTuple):
+    """One account at one store (a named tuple: 20,000 of them are built per report)."""
+
     store: str
     customer_id: int
     name: str
@@ -66,8 +70,7 @@ class Aging:
         return tuple(sorted({r.store for r in self.rows}))
 
 
-@dataclass(frozen=True)
-class OverdueRow:
+class OverdueRow(NamedTuple):
     customer_id: int
     name: str
     phone: str
@@ -108,27 +111,36 @@ def bucket_of(due_date: date | None, as_of: date) -> str:
     return "days_60_plus"
 
 
+# the state as its text, read into AccountState by one dict lookup per row (SQLAlchemy's
+# enum processing is a third of the time of reading 30,000 rows)
+_STATE = type_coerce(CustomerAccount.state, String)
+STATES = {state.value: state for state in AccountState}
+
+
+def _sum(expression):
+    """SUM as a BIGINT on both databases (PostgreSQL sums BIGINT as NUMERIC)."""
+    return cast(func.sum(expression), BigInteger)
+
+
 def _aging_query(store_id: int | None):
+    """Per store and account: the net open, what is owed (positive items), and what is
+    at least 1, 31 and 61 days past due (one comparison each: the buckets are their
+    differences); credits carry no due date."""
     due, amount = ITEMS.c.due_date, ITEMS.c.open_amount
-    owed = amount > literal_column("0")
-
-    def bucket(condition):
-        return func.sum(case((and_(owed, condition), amount), else_=literal_column("0")))
-
     grouped = select(
-        ITEMS.c.store_id, ITEMS.c.customer_id,
-        bucket(due.is_(None) | (due >= bindparam("due_today"))).label("current"),
-        bucket((due < bindparam("due_today")) & (due >= bindparam("due_30"))).label("d30"),
-        bucket((due < bindparam("due_30")) & (due >= bindparam("due_60"))).label("d60"),
-        bucket(due < bindparam("due_60")).label("d61"),
-        func.sum(case((amount < literal_column("0"), -amount), else_=literal_column("0")))
-        .label("credit"),
+        ITEMS.c.store_id, ITEMS.c.customer_id, _sum(amount).label("net"),
+        _sum(case((amount > literal_column("0"), amount))).label("owed"),
+        _sum(case((due < bindparam("due_today"), amount))).label("late1"),
+        _sum(case((due < bindparam("due_30"), amount))).label("late31"),
+        _sum(case((due < bindparam("due_60"), amount))).label("late61"),
     ).where(OPEN)
     if store_id is not None:
         grouped = grouped.where(ITEMS.c.store_id == bindparam("store_id"))
     grouped = grouped.group_by(ITEMS.c.store_id, ITEMS.c.customer_id).subquery()
-    return (select(grouped, Store.code, Customer.name, Customer.phone, Customer.company,
-                   CustomerAccount.state)
+    return (select(Store.code, grouped.c.customer_id, Customer.name, Customer.phone,
+                   Customer.company, _STATE, grouped.c.net, grouped.c.owed,
+                   grouped.c.late1, grouped.c.late31, grouped.c.late61)
+            .select_from(grouped)
             .join(Store, Store.id == grouped.c.store_id)
             .join(Customer, Customer.id == grouped.c.customer_id)
             .join(CustomerAccount, CustomerAccount.customer_id == grouped.c.customer_id)
@@ -141,31 +153,31 @@ def aging(db: Database, *, store: str | None = None, as_of: date | None = None) 
         store_id = store_id_of(conn, store)
         params = bounds(as_of) | ({"store_id": store_id} if store_id is not None else {})
         rows = conn.execute(_aging_query(store_id), params).all()
-    return Aging(as_of, store, tuple(
-        AgingRow(r.code, r.customer_id, r.name, r.phone, r.company, AccountState(r.state),
-                 int(r.current), int(r.d30), int(r.d60), int(r.d61), int(r.credit))
-        for r in rows))
+    out = []
+    for code, customer, name, phone, company, state, net, owed, late1, late31, late61 in rows:
+        owed, late1, late31, late61 = owed or 0, late1 or 0, late31 or 0, late61 or 0
+        out.append(AgingRow(code, customer, name, phone, company, STATES[state], owed - late1,
+                            late1 - late31, late31 - late61, late61, owed - net))
+    return Aging(as_of, store, tuple(out))
 
 
 def _overdue_query(store_id: int | None):
-    # grouped in the index's order (store, customer), then per customer over the few
-    # rows left: grouped by customer alone, SQLite would read the customer index instead
-    per_store = select(
+    """Per store and account (the index's order): the oldest due date past `due_by` and
+    what is open on or before it; merged per account in overdue()."""
+    grouped = select(
         ITEMS.c.store_id, ITEMS.c.customer_id, func.min(ITEMS.c.due_date).label("oldest"),
-        func.sum(ITEMS.c.open_amount).label("amount"),
+        _sum(ITEMS.c.open_amount).label("amount"),
     ).where(OPEN, ITEMS.c.open_amount > literal_column("0"),
             ITEMS.c.due_date <= bindparam("due_by"))
     if store_id is not None:
-        per_store = per_store.where(ITEMS.c.store_id == bindparam("store_id"))
-    per_store = per_store.group_by(ITEMS.c.store_id, ITEMS.c.customer_id).subquery()
-    grouped = select(per_store.c.customer_id, func.min(per_store.c.oldest).label("oldest"),
-                     func.sum(per_store.c.amount).label("amount")).group_by(
-        per_store.c.customer_id).subquery()
-    return (select(grouped, Customer.name, Customer.phone, Customer.company,
-                   CustomerAccount.state, CustomerAccount.balance)
+        grouped = grouped.where(ITEMS.c.store_id == bindparam("store_id"))
+    grouped = grouped.group_by(ITEMS.c.store_id, ITEMS.c.customer_id).subquery()
+    return (select(grouped.c.customer_id, Customer.name, Customer.phone, Customer.company,
+                   grouped.c.oldest, grouped.c.amount, CustomerAccount.balance,
+                   CustomerAccount.state)
+            .select_from(grouped)
             .join(Customer, Customer.id == grouped.c.customer_id)
-            .join(CustomerAccount, CustomerAccount.customer_id == grouped.c.customer_id)
-            .order_by(grouped.c.oldest, grouped.c.customer_id))
+            .join(CustomerAccount, CustomerAccount.customer_id == grouped.c.customer_id))
 
 
 def overdue(db: Database, *, store: str | None = None, min_days: int = 1,
@@ -182,6 +194,16 @@ def overdue(db: Database, *, store: str | None = None, min_days: int = 1,
         if store_id is not None:
             params["store_id"] = store_id
         rows = conn.execute(_overdue_query(store_id), params).all()
-    return tuple(OverdueRow(r.customer_id, r.name, r.phone, r.company, r.oldest,
-                            (as_of - r.oldest).days, int(r.amount), int(r.balance),
-                            AccountState(r.state) is AccountState.TRANSFERRED) for r in rows)
+    merged: dict[int, list] = {}
+    for customer, name, phone, company, oldest, amount, balance, state in rows:
+        seen = merged.get(customer)
+        if seen is None:
+            merged[customer] = [customer, name, phone, company, oldest, amount, balance, state]
+        else:  # the same account owing at another store
+            seen[4], seen[5] = min(seen[4], oldest), seen[5] + amount
+    transferred = AccountState.TRANSFERRED
+    return tuple(sorted(
+        (OverdueRow(c, n, p, co, oldest, (as_of - oldest).days, int(amount), int(balance),
+                    state is transferred)
+         for c, n, p, co, oldest, amount, balance, state in merged.values()),
+        key=lambda row: (row.oldest_due, row.customer_id)))

@@ -10,10 +10,12 @@ exported (exported_at), so the next one holds only the new ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from pos.db.engine import Database
 from pos.db.models import InvoiceRequest, Sale, SaleLine, Staff
@@ -22,6 +24,7 @@ from pos.kernel.csvio import write_rows
 from pos.kernel.enums import DocumentKind
 from pos.kernel.errors import UserError
 from pos.kernel.money import percent_string, to_decimal_string
+from pos.kernel.text import printable
 from pos.kernel.vat import vat_by_rate
 from pos.people.customers import InvoiceDetails, record_invoice_request
 
@@ -52,18 +55,45 @@ def request_invoice(db: Database, *, receipt_no: str, staff_id: int) -> InvoiceR
     Refusals: invoice.not_a_sale (no such sale, a refund or void, or no customer),
     invoice.needs_details{missing}, invoice.already_requested."""
     receipt = str(receipt_no or "").strip().upper()
-    with db.write_connection() as conn:
-        sale = conn.execute(select(SALES.c.id, SALES.c.kind, SALES.c.customer_id).where(
-            SALES.c.receipt_no == receipt)).first()
-        if sale is None or DocumentKind(sale.kind) not in (DocumentKind.SALE, DocumentKind.ADDON) \
-                or sale.customer_id is None:
-            raise UserError("invoice.not_a_sale", receipt=receipt[:40])
-        if conn.execute(select(Staff.id).where(Staff.id == staff_id,
-                                               Staff.active.is_(True))).scalar() is None:
-            raise UserError("permission.log_in_first")
-        record_invoice_request(conn, sale_id=sale.id, receipt_no=receipt,
-                               customer_id=sale.customer_id, staff_id=staff_id)
+    try:
+        with db.write_connection() as conn:
+            sale = conn.execute(select(SALES.c.id, SALES.c.kind, SALES.c.customer_id).where(
+                SALES.c.receipt_no == receipt)).first() if _plain(receipt) else None
+            if sale is None or sale.customer_id is None or DocumentKind(sale.kind) not in (
+                    DocumentKind.SALE, DocumentKind.ADDON):
+                raise UserError("invoice.not_a_sale", receipt=printable(receipt)[:40])
+            if conn.execute(select(Staff.id).where(Staff.id == staff_id,
+                                                   Staff.active.is_(True))).scalar() is None:
+                raise UserError("permission.log_in_first")
+            if conn.execute(select(_voids(sale.id))).scalar():
+                raise UserError("invoice.voided", receipt=receipt)
+            if conn.execute(select(SALES.c.id).where(SALES.c.id == sale.id, _refunded())).first():
+                raise UserError("invoice.refunded", receipt=receipt)
+            record_invoice_request(conn, sale_id=sale.id, receipt_no=receipt,
+                                   customer_id=sale.customer_id, staff_id=staff_id)
+    except IntegrityError:  # another till asked for it at the same moment (sale_id unique)
+        raise UserError("invoice.already_requested", receipt=receipt) from None
     return list_requests(db, receipt_no=receipt)[0]
+
+
+def _plain(receipt: str) -> bool:
+    """Whether it could be a receipt number (PostgreSQL refuses NUL in a parameter)."""
+    return 0 < len(receipt) <= 40 and receipt.isprintable()
+
+
+def _refunded():
+    """The condition that a sale's refunds took all of it back (on SALES's row)."""
+    back = SALES.alias("back")
+    refunded = select(func.coalesce(func.sum(back.c.total), 0)).where(
+        back.c.original_sale_id == SALES.c.id).correlate(SALES).scalar_subquery()
+    return SALES.c.total + refunded <= 0
+
+
+def _voids(sale_id):
+    """The condition for the void of this sale."""
+    voids = SALES.alias("voids")
+    return exists().where(voids.c.original_sale_id == sale_id,
+                          voids.c.kind == DocumentKind.VOID.value)
 
 
 def _query(start: date | None, end: date | None):
@@ -101,12 +131,15 @@ def list_requests(db: Database, *, start: date | None = None, end: date | None =
         return [_view(row) for row in conn.execute(query)]
 
 
-def export_requests(db: Database, *, start: date, end: date,
-                    unexported_only: bool = True) -> bytes:
+def export_requests(db: Database, *, start: date, end: date, unexported_only: bool = True,
+                    deliver: Callable[[bytes], None] | None = None) -> bytes:
     """The requests for sales of these business days as CSV for the accounting system
     (UTF-8 with a BOM): a row per request and VAT rate (the amount at that rate, its VAT
-    and the net), amounts as decimal text. The requests exported are marked so."""
-    query = _query(start, end)
+    and the net), amounts as decimal text. The requests exported are marked so, in the
+    same transaction as `deliver(data)` (writing the file): when that fails (a full disk,
+    a folder gone) nothing is marked, and the next export still holds them."""
+    # a sale voided or refunded in full: nothing to invoice
+    query = _query(start, end).where(~_voids(SALES.c.id), ~_refunded())
     if unexported_only:
         query = query.where(REQUESTS.c.exported_at.is_(None))
     rows = []
@@ -129,7 +162,10 @@ def export_requests(db: Database, *, start: date, end: date,
                              percent_string(vat.rate_bp) + "%", to_decimal_string(vat.gross),
                              to_decimal_string(vat.vat), to_decimal_string(vat.gross - vat.vat),
                              to_decimal_string(int(r.total)), r.staff_name or ""))
-    return write_rows(EXPORT_HEADER, rows)
+        data = write_rows(EXPORT_HEADER, rows)
+        if deliver is not None:
+            deliver(data)  # raises: the transaction rolls back, nothing marked exported
+    return data
 
 
 def requested_invoice(db: Database, *, receipt_no: str) -> InvoiceDetails | None:

@@ -25,6 +25,7 @@ from pos.db.models import (
 )
 from pos.kernel.enums import AccountDocKind, CustomerKind, PreorderState, Tender
 from pos.kernel.errors import UserError
+from pos.kernel.text import printable
 from pos.printjobs.records import StoreHeader, store_header
 
 PREORDERS = Preorder.__table__
@@ -86,9 +87,11 @@ def views_where(conn, conditions, order=None) -> list[PreorderView]:
 
 
 def one_preorder(conn, preorder_no: str) -> PreorderView:
-    found = views_where(conn, [PREORDERS.c.preorder_no == preorder_no])
+    found = None
+    if len(preorder_no) <= 24 and preorder_no.isprintable():  # PostgreSQL refuses NUL
+        found = views_where(conn, [PREORDERS.c.preorder_no == preorder_no])
     if not found:
-        raise UserError("preorder.unknown", preorder=preorder_no[:30])
+        raise UserError("preorder.unknown", preorder=printable(preorder_no)[:30])
     return found[0]
 
 

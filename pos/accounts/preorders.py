@@ -27,6 +27,7 @@ from pos.accounts.preorder_views import (  # noqa: F401  (the service's whole su
     PreorderView, list_preorders, one_preorder, preorder_slip, preorder_view, store_id_of,
     views_where,
 )
+from pos.catalog.catalog_file import MAX_AMOUNT
 from pos.db.engine import Database
 from pos.db.models import AccountDocument as DocRow
 from pos.db.models import (
@@ -35,7 +36,8 @@ from pos.db.models import (
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import AccountDocKind, CallOutcome, ContactKind, PreorderState, Tender
 from pos.kernel.errors import UserError
-from pos.kernel.text import clean_text
+from pos.kernel.money import to_decimal_string
+from pos.kernel.text import clean_text, printable
 from pos.ledger.account_documents import AccountDocument, PreorderTerms, account_doc_number
 from pos.ledger.account_tables import next_account_number, write_account_document
 from pos.ledger.drawer import shift_for_sale
@@ -109,14 +111,14 @@ def _staff(conn, staff_id: int) -> None:
 def _product(conn, code: str):
     code = (code or "").strip()
     row = None
-    if code:
+    if code and len(code) <= 64 and code.isprintable():  # else no product's (nor PostgreSQL's)
         for column in (Product.barcode, Product.sku):
             row = conn.execute(select(Product.id, Product.sku, Product.price).where(
                 column == code, Product.active.is_(True))).first()
             if row is not None:
                 break
     if row is None:
-        raise UserError("preorder.product_unknown", code=code[:40])
+        raise UserError("preorder.product_unknown", code=printable(code)[:40])
     return row
 
 
@@ -157,13 +159,16 @@ def _exactly_once(db: Database, request_id: str, write) -> PostedDeposit:
 def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, deposit: int,
                   tender, gift: str = "", price: int | None = None, staff_id: int,
                   terminal: str | None, request_id: str, reference: str | None = None,
-                  print_requests: Sequence[PrintRequest] = ()) -> PostedDeposit:
+                  print_requests: Sequence[PrintRequest] = (),
+                  approval_id: int | None = None) -> PostedDeposit:
     """Take a deposit against a product for a customer: the pre-order (open, its number
     from the store's `preorder` sequence) and its sealed DEPOSIT document, in one
     transaction. Refused, changing nothing: deposit.not_positive, deposit.needs_customer,
     customer.unknown, preorder.product_unknown, preorder.quantity, preorder.bad_price,
     deposit.over_price (more than the promised or current price of the units),
-    deposit.bad_tender, account.cash_needs_till (cash without a till). At a till the
+    deposit.bad_tender, account.cash_needs_till (cash without a till), a promised price
+    below the catalog's without a manager (price_override, or `approval_id` for
+    ref "preorder:SKU" and that price). At a till the
     receipt printer's slip (print job kind account, `print_requests`) is queued in the
     same transaction; the A4 slip is printing.preorder_pdf (preorder_slip)."""
     if _money(deposit) <= 0:
@@ -173,6 +178,9 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
         raise UserError("preorder.quantity")
     if price is not None and _money(price) <= 0:
         raise UserError("preorder.bad_price")
+    for amount in (deposit, price or 0):  # what a store takes; never an overflow further on
+        if amount > MAX_AMOUNT:
+            raise UserError("amount.too_large", text=to_decimal_string(amount), max=MAX_AMOUNT)
     tender = _tender(tender)
     gift = clean_text(gift, max_length=GIFT_MAX, field="field.gift")
     reference = clean_text(reference, max_length=40, field="field.reference") or None
@@ -183,6 +191,9 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
         _staff(conn, staff_id)
         who = resolve_customer(conn, customer)
         product = _product(conn, code)
+        if price is not None and price < int(product.price):  # a price change the slip keeps
+            authorise(conn, action="price_override", ref=f"preorder:{product.sku}",
+                      staff_id=staff_id, approval_id=approval_id, amount=price)
         unit = int(product.price) if price is None else price
         if deposit > unit * quantity:
             raise UserError("deposit.over_price", deposit=deposit, price=unit * quantity)
@@ -230,6 +241,9 @@ def cancel_preorder(db: Database, *, preorder_no: str, staff_id: int,
                             receipt=view.completed_receipt or "")
         if view.state is PreorderState.CANCELLED:
             raise UserError("preorder.cancelled", preorder=number)
+        if view.deposit_held != view.deposit:  # edited in the database file: never pay back
+            raise UserError("deposit.not_as_taken", preorder=number, held=view.deposit_held,
+                            taken=view.deposit)
         if tender is not Tender.CASH and tender is not view.deposit_tender:
             raise UserError("deposit.refund_tender",
                             tender=TENDER_NAMES[view.deposit_tender or Tender.CASH])

@@ -10,10 +10,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from pos.accounts.preorder_views import store_id_of
 from pos.accounts.quotes import shown_state
 from pos.db.engine import Database
-from pos.db.models import Quote, Staff, Store
+from pos.db.models import Quote, Staff
 from pos.kernel.csvio import write_rows
+from pos.kernel.errors import UserError
 from pos.kernel.money import percent_string, to_decimal_string
 
 QUOTES = Quote.__table__
@@ -57,15 +59,19 @@ def _figures(name: str, rows: list) -> QuoteFigures:
 
 def quote_report(db: Database, *, start: date, end: date, store: str | None = None,
                  today: date | None = None) -> QuoteReport:
+    """Issued in the store's days start..end (its local time: a quote made at 07:30 in
+    Shanghai is that day's, not the day before's in UTC)."""
+    if end < start:
+        raise UserError("report.period_backwards", start=start.isoformat(), end=end.isoformat())
     today = today or date.today()
-    since = datetime.combine(start, time.min, tzinfo=UTC)
-    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=UTC)
+    since = datetime.combine(start, time.min).astimezone().astimezone(UTC)
+    until = datetime.combine(end + timedelta(days=1), time.min).astimezone().astimezone(UTC)
     query = (select(QUOTES.c.state, QUOTES.c.valid_until, QUOTES.c.total, Staff.name)
              .join(Staff, Staff.id == QUOTES.c.staff_id)
              .where(QUOTES.c.created_at >= since, QUOTES.c.created_at < until))
-    if store:
-        query = query.join(Store, Store.id == QUOTES.c.store_id).where(Store.code == store)
     with db.read_connection() as conn:
+        if store:
+            query = query.where(QUOTES.c.store_id == store_id_of(conn, store))  # store.unknown
         rows = conn.execute(query).all()
     by_staff: dict[str, list] = {}
     every = []

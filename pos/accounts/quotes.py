@@ -28,7 +28,7 @@ from pos.db.models import (
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import CustomerKind, LeadState, LineKind, Outcome, QuoteState
 from pos.kernel.errors import UserError
-from pos.kernel.text import clean_text
+from pos.kernel.text import clean_text, printable
 from pos.kernel.vat import VatLine, vat_by_rate
 from pos.ledger import audit
 from pos.ledger.stock_tables import next_store_number
@@ -166,8 +166,10 @@ def save_quote(db: Database, cart: Cart, *, customer_id: int | None = None,
 
 
 def _as_seller(cart: Cart, staff_id: int) -> Cart:
+    """The cart as this seller would sell it now: a quote's prices it was opened at do not
+    count (saving an opened quote again would give its old prices a new validity)."""
     mine = cart.copy()
-    mine.staff_id = staff_id
+    mine.staff_id, mine.quote_id = staff_id, None
     return mine
 
 
@@ -234,10 +236,13 @@ def quote_view(db: Database, *, quote_no: str, today: date | None = None) -> Quo
 
 
 def _row(conn, quote_no: str, *, lock: bool = False):
-    query = select(QUOTES).where(QUOTES.c.quote_no == str(quote_no or "").strip().upper())
-    row = conn.execute(query.with_for_update() if lock else query).first()
+    number = str(quote_no or "").strip().upper()
+    row = None
+    if len(number) <= 24 and number.isprintable():  # else no quote's (PostgreSQL refuses NUL)
+        query = select(QUOTES).where(QUOTES.c.quote_no == number)
+        row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None:
-        raise UserError("quote.unknown", quote=str(quote_no or "")[:40])
+        raise UserError("quote.unknown", quote=printable(str(quote_no or ""))[:40])
     return row
 
 
@@ -326,6 +331,7 @@ def open_quote(db: Database, *, quote_no: str, staff_id: int, terminal: str,
                                     "approved_by": approved_by, "lines": {
                                         l.line_id: {"product": l.product_id, "tier": l.tier_id,
                                                     "price": l.unit_price,
+                                                    "quantity": l.quantity,
                                                     "discount": l.discount, "gross": l.gross}
                                         for l in cart.lines}})
         for line in cart.lines:

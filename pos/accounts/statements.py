@@ -84,6 +84,22 @@ def _details(conn, customer_id: int) -> InvoiceDetails:
     return InvoiceDetails(*(value or "" for value in c))
 
 
+def lines_query(customer_id: int, start: date | None, end: date | None):
+    """The account's items dated in [start, end], in order (ix_account_items_customer_id)."""
+    query = (select(ITEMS.c.id, ITEMS.c.kind, ITEMS.c.amount, ITEMS.c.open_amount,
+                    ITEMS.c.due_date, ITEMS.c.opened_on, ITEMS.c.payment_position,
+                    Sale.receipt_no, AccountDocument.doc_no, AccountDocument.tender,
+                    AccountDocument.reference, AccountDocument.reason)
+             .select_from(ITEMS.outerjoin(Sale, Sale.id == ITEMS.c.sale_id)
+                          .outerjoin(AccountDocument, AccountDocument.id == ITEMS.c.doc_id))
+             .where(ITEMS.c.customer_id == customer_id).order_by(ITEMS.c.id))
+    if start is not None:
+        query = query.where(ITEMS.c.opened_on >= start)
+    if end is not None:
+        query = query.where(ITEMS.c.opened_on <= end)
+    return query
+
+
 def statement(db: Database, *, customer, start: date | None = None, end: date | None = None,
               today: date | None = None) -> Statement:
     """The statement of items dated in [start, end] (either open-ended)."""
@@ -100,17 +116,7 @@ def statement(db: Database, *, customer, start: date | None = None, end: date | 
         if start is not None:
             opening = int(conn.execute(select(func.coalesce(func.sum(ITEMS.c.amount), 0)).where(
                 ITEMS.c.customer_id == ref.id, ITEMS.c.opened_on < start)).scalar())
-        query = (select(ITEMS.c.id, ITEMS.c.kind, ITEMS.c.amount, ITEMS.c.open_amount,
-                        ITEMS.c.due_date, ITEMS.c.opened_on, ITEMS.c.payment_position,
-                        Sale.receipt_no, AccountDocument.doc_no, AccountDocument.tender,
-                        AccountDocument.reference, AccountDocument.reason)
-                 .select_from(ITEMS.outerjoin(Sale, Sale.id == ITEMS.c.sale_id)
-                              .outerjoin(AccountDocument, AccountDocument.id == ITEMS.c.doc_id))
-                 .where(ITEMS.c.customer_id == ref.id).order_by(ITEMS.c.id))
-        if start is not None:
-            query = query.where(ITEMS.c.opened_on >= start)
-        if end is not None:
-            query = query.where(ITEMS.c.opened_on <= end)
+        query = lines_query(ref.id, start, end)
         rows = conn.execute(query).all()
         details = _details(conn, ref.id)
     running, lines = opening, []

@@ -94,9 +94,12 @@ def write_correction(conn, *, kind: DocumentKind, terminal_id: int, customer_id:
                       written.cancelled_cards)
 
 
-def money_back(tenders: list[TenderInput], *, total: int, paid_with: set[Tender]) -> list[DocPayment]:
+def money_back(tenders: list[TenderInput], *, total: int, paid_with: set[Tender],
+               as_money_at_most: int | None = None) -> list[DocPayment]:
     """The refund's payments: they add up to exactly `total`, each above zero, in cash or
-    a way the sale was paid (never back to a pre-order's deposit)."""
+    a way the sale was paid (never back to a pre-order's deposit); at most
+    `as_money_at_most` other than back on account, when the sale was paid on account
+    (pos.aftersale.received)."""
     if total == 0 and not tenders:
         return []
     if sum(t.amount for t in tenders) != total:
@@ -111,6 +114,11 @@ def money_back(tenders: list[TenderInput], *, total: int, paid_with: set[Tender]
             raise UserError("refund.cash_or_original_way")
         reference, last4 = payment_fields(tender)  # never a card number, 4 digits at most
         payments.append(DocPayment(position, tender.tender, -tender.amount, reference, last4))
+    if as_money_at_most is not None:
+        as_money = sum(t.amount for t in tenders if t.tender is not Tender.ON_ACCOUNT)
+        if as_money > as_money_at_most:
+            raise UserError("refund.back_to_account", most=as_money_at_most,
+                            account=total - as_money_at_most)
     return payments
 
 

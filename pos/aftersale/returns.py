@@ -19,6 +19,7 @@ from pos.aftersale.corrections import (
     Correction, exactly_once, lock_sale, money_back, paid_with, reason_text, receipt_text,
     replayed, taken_back, taking_back, write_correction,
 )
+from pos.aftersale.received import refundable_as_money
 from pos.db.engine import Database
 from pos.db.models import Sale
 from pos.kernel.enums import DocumentKind, LineKind, Tender
@@ -153,7 +154,8 @@ def refund_in(conn, plan: ReturnPlan, *, auth: Authorised, tenders: list[TenderI
     if plan.total > sale.total - already:
         raise UserError("refund.over_paid")
     payments = money_back(tenders, total=plan.total - exchange_credit,
-                          paid_with=paid_with(conn, sale.id))
+                          paid_with=paid_with(conn, sale.id),
+                          as_money_at_most=refundable_as_money(conn, sale.id))
     if exchange_credit:
         payments.append(DocPayment(len(payments) + 1, Tender.EXCHANGE, -exchange_credit))
     lines, positions = [], {}

@@ -186,7 +186,8 @@ def _register_customer_set(customer) -> None:
                             ("--phone", "invoice phone"), ("--bank", "bank name"),
                             ("--account", "bank account number"),
                             ("--owner", "the staff member who looks after them ('' none)")):
-        customer.add_argument(flag, help=help_text + "; '' clears it")
+        customer.add_argument(flag, help=help_text + "; '' clears it",  # not PHONE's dest
+                              **({"dest": "invoice_phone"} if flag == "--phone" else {}))
 
 
 def set_customer(args, db, terminal) -> int:
@@ -199,7 +200,7 @@ def set_customer(args, db, terminal) -> int:
         ref = resolve_customer(conn, args.target)
     given = {name: value for name, value in (
         ("company", args.company), ("tax_id", args.tax_id), ("invoice_address", args.address),
-        ("invoice_phone", args.phone), ("bank_name", args.bank),
+        ("invoice_phone", args.invoice_phone), ("bank_name", args.bank),
         ("bank_account", args.account)) if value is not None}
     if args.owner is not None:
         given["owner_id"] = staff_named(db, args.owner).id if args.owner else None

@@ -10,7 +10,7 @@ through the same services as the till's leads screen (pos.people.leads).
     pos lead lost ID --reason R --staff NAME
     pos lead won ID [--customer PHONE|#id] --staff NAME
     pos lead reopen ID --staff NAME
-    pos lead handover (ID | --customer PHONE|#id) --team business|big_accounts [--to NAME]
+    pos lead handover (ID | --customer PHONE|#id) --team business|customer|big_accounts [--to NAME]
         [--note N] --staff NAME
 
 Anyone may add a lead; managers, admins and customer managers look after them. Every

@@ -50,6 +50,8 @@ def register(sub) -> None:
     take.add_argument("--price", help="a promised launch price (default: the price on the day)")
     take.add_argument("--quantity", type=int, default=1)
     take.add_argument("--ref", help="the payment's reference (a transfer's, a WeChat order's)")
+    take.add_argument("--approval", type=int,
+                      help="a manager's approval id (a promised price below the catalog's)")
     _who(take)
     take.set_defaults(run=take_preorder)
 
@@ -113,7 +115,7 @@ def take_preorder(args, db, terminal) -> int:
         db, customer=args.customer, code=args.code, quantity=args.quantity,
         deposit=parse_amount(args.deposit, allow_negative=True), tender=args.tender,
         gift=args.gift, price=price, staff_id=staff_id(db, args), terminal=terminal,
-        request_id=request_id(args), reference=args.ref)
+        request_id=request_id(args), reference=args.ref, approval_id=args.approval)
     said = "already taken" if posted.replayed else "taken"
     print(f"{posted.preorder_no}: deposit {money(posted.amount).strip()} {said} "
           f"({posted.doc_no})")

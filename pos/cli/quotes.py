@@ -171,8 +171,8 @@ def export_requests(args, db, terminal) -> int:
     from pos.accounts import invoices
 
     data = invoices.export_requests(db, start=day_argument(args.start),
-                                    end=day_argument(args.end), unexported_only=not args.all)
-    write_file(args.csv, data)
+                                    end=day_argument(args.end), unexported_only=not args.all,
+                                    deliver=lambda data: write_file(args.csv, data))
     rows = data.decode("utf-8-sig").count("\n") - 1
     print(f"written {args.csv} ({rows} rows)")
     return 0

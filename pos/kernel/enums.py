@@ -259,7 +259,8 @@ class LeadState(StrEnum):
 
 
 class Team(StrEnum):
-    BUSINESS = "business"  # the business (SMB) team
+    BUSINESS = "business"  # the business (SMB) sales team
+    CUSTOMER = "customer"  # the customer sales team (consumers and key customers)
     BIG_ACCOUNTS = "big_accounts"  # the big-account team: overdue accounts pass to it
 
 

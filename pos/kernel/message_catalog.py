@@ -915,7 +915,7 @@ CATALOG: dict[str, str] = {
     "lead.bad_transition": "A lead that is {from:msg} cannot become {to:msg}",
     "lead.lost_needs_reason": "Say why the lead was lost",
     "lead.not_allowed": "Leads are looked after by managers and customer managers",
-    "handover.team_unknown": "'{team}' is not a team: business or big_accounts",
+    "handover.team_unknown": "'{team}' is not a team: business, customer or big_accounts",
     "followup.visit_needs_notes": "A visit needs notes: what was seen and said",
     "followup.bad_week": "'{week}' is not a week: write 2026-W49 or the Monday's date",
     "invoice.needs_details": "An invoice needs the customer's {missing:list}",
@@ -1087,4 +1087,28 @@ CATALOG: dict[str, str] = {
     "job.call_needs_items": "Say which items were proposed on the call",
     # --- service jobs (issue 20, J1) -----------------------------------------------------
     "job.bad_when": "'{text}' is not a date and time: YYYY-MM-DD HH:MM",
+    # --- teams ---------------------------------------------------------------------------
+    "team.customer": "customer sales team",
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "quote.over_quantity": ("Quote {quote} gives its price for {quantity} × {name} at most: sell "
+                            "any more on another sale"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "deposit.not_voided": ("A sale paid by a pre-order's deposit is not voided (money never goes "
+                           "back to a deposit): take the goods back as a return, paid in cash"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "invoice.voided": "{receipt} was voided: there is nothing to invoice",
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "deposit.not_as_taken": ("The deposit held on {preorder} ({held:money}) is not what its "
+                             "deposit document took ({taken:money}): it is not spent. Run pos "
+                             "journal verify"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "invoice.refunded": "{receipt} was refunded in full: there is nothing to invoice",
+    # --- refunds of sales on account -----------------------------------------------------
+    "refund.back_to_account": ("This sale was paid on account and not all of it has been paid: at "
+                               "most {most:money} goes back as money; {account:money} goes back to"
+                               " the account"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "quote.none_of_its_lines": ("This sale holds none of quote {quote}'s lines at its prices: it "
+                                "does not convert the quote (take the quote off the sale, or sell "
+                                "its lines)"),
 }

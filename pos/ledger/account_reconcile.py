@@ -1,9 +1,10 @@
-"""`journal verify` for customer accounts: each account entry against its document's
-rows (check_entry), then the tables against what the journal sealed (problems): the
-documents and allocations are all sealed, every on-account payment of a sale has its
-item, open amounts and balances equal what the items and allocations make them, each
-account's terms are its last sealed `account_record`, each pre-order's deposit is what
-its documents and the sales that spent it leave."""
+"""`journal verify` for customer accounts once the chain is walked (each account entry
+was checked against its rows by pos.ledger.account_entries): the tables against what
+the journal sealed (problems). The documents and allocations are all sealed, every
+on-account payment of a sale has its item, open amounts and balances equal what the
+items and allocations make them, each account's terms are its last sealed
+`account_record`, each pre-order's deposit is what its documents and the sales that
+spent it leave, each invoice request is its sealed event."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pos.kernel.money import to_decimal_string
 from pos.ledger import chain
 from pos.ledger.account_documents import sale_item_ref
 from pos.ledger.account_records import account_values
-from pos.ledger.account_tables import account_from_rows, customer_label
+from pos.ledger.account_tables import customer_label
 
 DOCS = DocRow.__table__
 ITEMS, ALLOCS = AccountItem.__table__, AccountAllocation.__table__
@@ -29,45 +30,6 @@ PAYMENTS, SALES, REQUESTS = Payment.__table__, Sale.__table__, InvoiceRequest.__
 ENTRIES = JournalEntry.__table__
 INVOICE_REQUESTED = "invoice_requested"
 _BATCH = 2000
-
-
-def check_entry(conn, entry, payload_matches) -> tuple[str | None, object]:
-    """An account entry against its document's rows: (problem or None, the document)."""
-    doc = conn.execute(select(DOCS).where(DOCS.c.doc_no == entry.doc_ref)).first()
-    if doc is None:
-        return f"account document {entry.doc_ref} was deleted", None
-    document = account_from_rows(conn, doc)
-    if not payload_matches(document.payload(), entry.payload):
-        return f"account document {entry.doc_ref} was altered", None
-    if doc.journal_hash != entry.hash:
-        return f"account document {entry.doc_ref}'s seal does not match its entry", None
-    if doc.posted_at != entry.created_at:
-        return f"account document {entry.doc_ref}'s time was changed", None
-    return None, document
-
-
-def shift_documents(conn, entry, shift_id: int, facts) -> str | None:
-    """At a shift's Z report: its account documents are the ones found good before it
-    (from a checkpoint, also those sealed before the checkpoint); another one is named."""
-    in_table = select(func.count()).select_from(DOCS).where(DOCS.c.shift_id == shift_id)
-    found = facts.shift_account_docs.get(shift_id, 0)
-    if facts.anchor_time is not None and entry.seq > facts.anchor_seq:
-        found += conn.execute(in_table.where(DOCS.c.posted_at <= facts.anchor_time)).scalar_one()
-    elif facts.anchor_time is not None:  # the checkpoint itself: all before it
-        return None
-    if conn.execute(in_table).scalar_one() == found:
-        return None
-    sealed = ENTRIES.alias("sealed")
-    for doc_no, seq in conn.execute(
-            select(DOCS.c.doc_no, sealed.c.seq).outerjoin(sealed, and_(
-                sealed.c.doc_type == "account", sealed.c.doc_ref == DOCS.c.doc_no))
-            .where(DOCS.c.shift_id == shift_id,
-                   or_(sealed.c.seq.is_(None), sealed.c.seq > entry.seq))
-            .order_by(DOCS.c.id).limit(1)):
-        if seq is None:
-            return f"account document {doc_no} is not in the journal"
-        return f"account document {doc_no} was posted in shift {shift_id} after its Z report"
-    return f"an account document of shift {shift_id} is not in the journal"
 
 
 def note_record(accounts: dict, event, details: dict) -> None:
@@ -167,11 +129,11 @@ def _sale_items(conn) -> str | None:
                           .limit(1)).scalar()
     if orphan is not None:
         return f"account item #{orphan} belongs to no sealed sale"
+    paid = PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
     receipt = conn.execute(
-        select(SALES.c.receipt_no).select_from(PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
-                                               .outerjoin(ITEMS, and_(
-                                                   ITEMS.c.sale_id == PAYMENTS.c.sale_id,
-                                                   ITEMS.c.payment_position == PAYMENTS.c.position)))
+        select(SALES.c.receipt_no).select_from(paid.outerjoin(ITEMS, and_(
+            ITEMS.c.sale_id == PAYMENTS.c.sale_id,
+            ITEMS.c.payment_position == PAYMENTS.c.position)))
         .where(PAYMENTS.c.tender == Tender.ON_ACCOUNT.value, PAYMENTS.c.amount != 0,
                SALES.c.customer_id.is_not(None), ITEMS.c.id.is_(None))
         .order_by(PAYMENTS.c.sale_id).limit(1)).scalar()
@@ -334,11 +296,11 @@ def _deposits(conn) -> str | None:
                 row.dp_customer, row.dp_store, row.dp_staff, chain.sealed_time(row.dp_at)):
             return (f"pre-order {number} is not as its deposit {row.dp_no} was sealed (customer, "
                     "store, who took it or when were changed)")
+    paid = PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
     spent = conn.execute(
-        select(SALES.c.receipt_no).select_from(PAYMENTS.join(SALES, SALES.c.id == PAYMENTS.c.sale_id)
-                                               .outerjoin(PREORDERS, and_(
-                                                   PREORDERS.c.preorder_no == PAYMENTS.c.reference,
-                                                   PREORDERS.c.customer_id == SALES.c.customer_id)))
+        select(SALES.c.receipt_no).select_from(paid.outerjoin(PREORDERS, and_(
+            PREORDERS.c.preorder_no == PAYMENTS.c.reference,
+            PREORDERS.c.customer_id == SALES.c.customer_id)))
         .where(PAYMENTS.c.tender == Tender.DEPOSIT.value, PREORDERS.c.id.is_(None))
         .order_by(SALES.c.id).limit(1)).scalar()
     if spent is not None:
@@ -378,4 +340,10 @@ def _invoice_requests(conn) -> str | None:
                 or row.sale_customer != row.customer_id or row.requested_at != row.event_at):
             return (f"the invoice request of {receipt} is not as it was sealed (the company, "
                     "tax id, bank details or sale were changed)")
+    for ref, event_id in conn.execute(  # on ix_audit_events_action
+            select(events.c.ref, events.c.id)
+            .outerjoin(REQUESTS, REQUESTS.c.event_id == events.c.id)
+            .where(events.c.action == INVOICE_REQUESTED, REQUESTS.c.id.is_(None))
+            .order_by(events.c.id).limit(1)):
+        return f"the invoice request sealed as event #{event_id} ({ref}) was deleted"
     return None

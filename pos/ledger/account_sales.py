@@ -14,9 +14,23 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from pos.kernel.enums import AccountState, ItemKind, PreorderState, Tender
+from pos.kernel.enums import (
+    AccountDocKind,
+    AccountState,
+    DocumentKind,
+    ItemKind,
+    PreorderState,
+    Tender,
+)
 from pos.kernel.errors import UserError
-from pos.ledger.account_tables import ACCOUNTS, ITEMS, PREORDERS, SALES, customer_label
+from pos.ledger.account_tables import (
+    ACCOUNTS,
+    DOCS,
+    ITEMS,
+    PREORDERS,
+    SALES,
+    customer_label,
+)
 
 _TENDERS = (Tender.ON_ACCOUNT, Tender.DEPOSIT)
 
@@ -75,6 +89,7 @@ def _spend_deposit(conn, document, payment, sale_id: int) -> None:
         .values(deposit_held=0, state=PreorderState.COMPLETED.value,
                 completed_sale_id=sale_id)).rowcount
     if changed == 1:
+        _as_taken(conn, number, payment.amount)
         return
     row = conn.execute(select(PREORDERS).where(PREORDERS.c.preorder_no == number)).first()
     if row is None:
@@ -90,6 +105,18 @@ def _spend_deposit(conn, document, payment, sale_id: int) -> None:
     raise UserError("deposit.not_whole", held=int(row.deposit_held))
 
 
+def _as_taken(conn, number: str, held: int) -> None:
+    """The deposit spent is what its sealed DEPOSIT document took (the cached
+    deposit_held could have been edited in the database file: never spend money never
+    taken). An open pre-order has one deposit and no refund."""
+    taken = int(conn.execute(select(func.coalesce(func.sum(DOCS.c.amount), 0)).select_from(
+        DOCS.join(PREORDERS, PREORDERS.c.id == DOCS.c.preorder_id)).where(
+        PREORDERS.c.preorder_no == number, DOCS.c.kind == AccountDocKind.DEPOSIT.value))
+        .scalar())
+    if taken != held:
+        raise UserError("deposit.not_as_taken", preorder=number, held=held, taken=taken)
+
+
 def post_sale_account(conn, document, sale_id: int, store_id: int, *,
                       blocks_overdue: Callable[[], bool] = lambda: False) -> None:
     """The account items and deposits of a sale document's payments (nothing for a sale
@@ -99,8 +126,9 @@ def post_sale_account(conn, document, sale_id: int, store_id: int, *,
         if payment.tender not in _TENDERS or payment.amount == 0:
             continue
         if payment.tender is Tender.DEPOSIT:
-            if payment.amount < 0:
-                raise UserError("deposit.not_refund_tender")
+            if payment.amount < 0:  # a void gives every payment back as it was taken
+                raise UserError("deposit.not_voided" if document.kind is DocumentKind.VOID
+                                else "deposit.not_refund_tender")
             _spend_deposit(conn, document, payment, sale_id)
             continue
         kind = (_charge(conn, document, payment, store_id, blocks_overdue)

@@ -231,6 +231,13 @@ def account_from_rows(conn, row) -> AccountDocument:
         sku = conn.execute(select(Product.sku).where(Product.id == p.product_id)).scalar()
         preorder = PreorderTerms(p.preorder_no, p.product_id, sku or "", p.quantity, p.gift,
                                  None if p.price is None else int(p.price))
+    return account_from_parts(row, allocations, refs, preorder)
+
+
+def account_from_parts(row, allocations, refs: dict, preorder) -> AccountDocument:
+    """The document from its row, its allocation rows, the references of the items they
+    name (id -> ref) and its pre-order's terms (read one by one above, or for a whole
+    batch of journal entries by pos.ledger.batch)."""
     return AccountDocument(
         kind=AccountDocKind(row.kind), doc_no=row.doc_no, store_id=row.store_id,
         customer_id=row.customer_id, business_date=row.business_date,

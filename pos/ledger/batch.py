@@ -7,12 +7,13 @@ these rows exactly as pos.ledger.tables reads one (stored_from_rows)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Enum, String, bindparam, select, type_coerce
 
 from pos.db.models import AuditEvent
 from pos.kernel.enums import DocumentKind
+from pos.ledger import account_entries
 from pos.ledger.tables import (
     CARD_ROW, CARDS, LINE_ROW, LINES, OUTCOME_ROW, OUTCOMES, PAYMENT_ROW, PAYMENTS, SALES, Stored,
     stored_from_rows,
@@ -60,6 +61,9 @@ class Rows:
     payments: dict
     cards: dict
     events: dict  # audit event id -> its row
+    # account document number -> (its row, the document rebuilt); only when the batch
+    # holds account entries (pos.ledger.account_entries.read_batch)
+    accounts: dict = field(default_factory=dict)
 
     def stored(self, sale) -> Stored:
         return stored_from_rows(sale, sale.original_receipt, self.lines.get(sale.id, ()),
@@ -82,10 +86,12 @@ def read(conn, entries) -> Rows | None:
                             and e.doc_ref.startswith("A") and e.doc_ref[1:].isdigit()})
         events = ({row.id: row for row in conn.execute(_EVENTS, {"ids": event_ids})}
                   if event_ids else {})
+        accounts = sorted({e.doc_ref for e in entries if e.doc_type == "account"})
+        accounts = account_entries.read_batch(conn, accounts) if accounts else {}
     except Exception:  # noqa: BLE001 - read one by one, to name the entry
         log.warning("a batch of documents could not be read at once", exc_info=True)
         return None
-    return Rows(sales, *children, events)
+    return Rows(sales, *children, events, accounts)
 
 
 def _grouped(conn, statement, ids) -> dict:

@@ -33,7 +33,7 @@ from pos.db.models import (
 )
 from pos.kernel.enums import DocumentKind, ShiftState
 from pos.kernel.errors import UserError
-from pos.ledger import account_reconcile, audit, batch, chain, losses, stock_reconcile
+from pos.ledger import account_entries, audit, batch, chain, losses, stock_reconcile
 from pos.ledger.drawer import shift_figures, z_document
 from pos.ledger.head import Gap, find_gap, head_mac, read_witness, witness_path
 from pos.ledger.reconcile import Broken, Facts, check_movement, first_unsealed_sale, reconcile
@@ -265,7 +265,8 @@ def _check_document(conn, entry, facts: Facts, rows) -> str | None:
             facts.add_stock(document)
         return problem
     if entry.doc_type == "account":
-        problem, document = account_reconcile.check_entry(conn, entry, sealed_as)
+        problem, document = account_entries.check_entry(
+            conn, entry, sealed_as, rows.accounts if rows is not None else None)
         if problem is None:
             facts.add_account(document)
         return problem
@@ -305,7 +306,7 @@ def _check_z(conn, entry, facts: Facts) -> str | None:
     # Every document of a closed shift was sealed before its Z report: one that was not
     # is named, rather than the figures it spoils.
     _check_shift_sales(conn, entry, shift, facts)
-    problem = account_reconcile.shift_documents(conn, entry, shift.id, facts)
+    problem = account_entries.shift_documents(conn, entry, shift.id, facts)
     if problem:
         raise Broken(problem)
     checked = []

@@ -67,7 +67,7 @@ def create_customer(db: Database, *, phone: str, name: str, kind: str = "consume
     name = clean_text(name, max_length=NAME_MAX, field="field.name")
     if not name:
         raise UserError("customer.needs_name")
-    company = clean_text(company, max_length=COMPANY_MAX, field="field.company") or None
+    company = detail_text(company, max_length=COMPANY_MAX, field="field.company") or None
     try:
         kind_value = CustomerKind(kind)
     except ValueError:
@@ -88,6 +88,22 @@ def create_customer(db: Database, *, phone: str, name: str, kind: str = "consume
 ADDRESS_MAX, INVOICE_PHONE_MAX, BANK_NAME_MAX = 300, 40, 120
 UNSET = object()  # a detail not given to update_customer: left as it is
 _TAX_ID = re.compile(r"[0-9A-Z]{15,20}")
+# a tax id typed on a Chinese keyboard in full width: its digits and letters as ASCII
+_WIDE_ALNUM = {**{0xFF10 + i: 0x30 + i for i in range(10)},
+               **{0xFF21 + i: 0x41 + i for i in range(26)},
+               **{0xFF41 + i: 0x61 + i for i in range(26)}}
+# Marks that turn text around where it is shown (a company "Acme\u202eLtd" would read
+# otherwise on a fapiao, in the accounting system's spreadsheet, or hide a formula):
+# refused in what an invoice prints.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def detail_text(text, *, max_length: int, field: str) -> str:
+    """A business detail as clean_text keeps it, and without bidirectional controls."""
+    value = clean_text(text, max_length=max_length, field=field)
+    if _BIDI.search(value):
+        raise UserError("text.control_characters", field=field)
+    return value
 _BANK_SEPARATORS = re.compile(r"[\s\-]+")
 INVOICE_FIELDS = ("company", "tax_id", "address", "phone", "bank_name", "bank_account")
 
@@ -117,7 +133,7 @@ def clean_tax_id(text: str | None) -> str | None:
     case or with spaces, it is kept upper case without them); empty -> None."""
     if text is not None and not isinstance(text, str):
         raise UserError("customer.bad_tax_id", tax_id=str(text)[:40])
-    value = re.sub(r"\s+", "", (text or "").translate(_FULLWIDTH)).upper()
+    value = re.sub(r"\s+", "", (text or "").translate(_WIDE_ALNUM)).upper()
     if not value:
         return None
     if not _TAX_ID.fullmatch(value):
@@ -159,25 +175,25 @@ def update_customer(db: Database, *, customer_id: int, company=UNSET, tax_id=UNS
     value is checked before anything is written."""
     values = {}
     if company is not UNSET:
-        values["company"] = clean_text(company, max_length=COMPANY_MAX,
-                                       field="field.company") or None
+        values["company"] = detail_text(company, max_length=COMPANY_MAX,
+                                        field="field.company") or None
     if tax_id is not UNSET:
         values["tax_id"] = clean_tax_id(tax_id)
     if invoice_address is not UNSET:
-        values["invoice_address"] = clean_text(invoice_address, max_length=ADDRESS_MAX,
-                                               field="field.address") or None
+        values["invoice_address"] = detail_text(invoice_address, max_length=ADDRESS_MAX,
+                                                field="field.address") or None
     if invoice_phone is not UNSET:
-        values["invoice_phone"] = clean_text(invoice_phone, max_length=INVOICE_PHONE_MAX,
-                                             field="field.phone") or None
+        values["invoice_phone"] = detail_text(invoice_phone, max_length=INVOICE_PHONE_MAX,
+                                              field="field.phone") or None
     if bank_name is not UNSET:
-        values["bank_name"] = clean_text(bank_name, max_length=BANK_NAME_MAX,
-                                         field="field.bank_name") or None
+        values["bank_name"] = detail_text(bank_name, max_length=BANK_NAME_MAX,
+                                          field="field.bank_name") or None
     if bank_account is not UNSET:
         values["bank_account"] = clean_bank_account(bank_account)
     with db.unit_of_work() as session:
         customer = session.get(Customer, customer_id)
         if customer is None:
-            raise UserError("customer.unknown", customer=f"#{customer_id}")
+            raise UserError("customer.unknown", customer=str(customer_id))
         if "company" in values and values["company"] is None \
                 and customer.kind is CustomerKind.BUSINESS:
             raise UserError("customer.needs_company")

@@ -1,9 +1,8 @@
 """Customer value-add: a customer's history (sales, units, cards and when they end; for
 the till, `customer_record` adds their follow-up calls, newest first and bounded),
 the weekly list of recent buyers for follow-up calls (consumers or businesses), calls
-assigned to salespeople with their outcome (`record_contact`: a call or a visit, a visit
-with notes), and cards ending soon for renewal calls. The week's plan of leads and
-business visits is pos.people.followup_plan; the manager's report, followup_report."""
+assigned to salespeople with their outcome (`record_contact`: a visit needs notes), and
+cards ending soon for renewal calls. The week's plan: followup_plan; the report: followup_report."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from pos.db.engine import Database
-from pos.db.models import Customer, FollowUp, Sale, SaleLine, ServiceCard, ServiceTier, Staff
+from pos.db.models import Customer, FollowUp, Lead, Sale, SaleLine, ServiceCard, ServiceTier, Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.csvio import write_rows
 from pos.kernel.enums import (
@@ -325,12 +324,15 @@ class CallInfo:
 
 def my_calls(db: Database, *, staff_id: int, open_only: bool = True) -> list[CallInfo]:
     with db.read() as session:
-        query = (select(FollowUp, Customer).join(Customer, Customer.id == FollowUp.customer_id)
+        query = (select(FollowUp, Customer, Lead)  # a lead's calls and visits are theirs too
+                 .outerjoin(Customer, Customer.id == FollowUp.customer_id)
+                 .outerjoin(Lead, Lead.id == FollowUp.lead_id)
                  .where(FollowUp.assigned_to == staff_id).order_by(FollowUp.id))
         if open_only:
             query = query.where(FollowUp.outcome == CallOutcome.NOT_CALLED)
-        return [CallInfo(f.id, c.name, c.phone, f.reason, f.outcome.value, f.notes)
-                for f, c in session.execute(query)]
+        return [CallInfo(f.id, c.name, c.phone, f.reason, f.outcome.value, f.notes) if c else
+                CallInfo(f.id, x.contact_name, x.phone or x.wechat or "", f.reason,
+                         f.outcome.value, f.notes) for f, c, x in session.execute(query)]
 
 
 def _outcome(outcome: str) -> CallOutcome:

@@ -363,11 +363,14 @@ def _quote_and_invoice(conn, cart: Cart, sale_id: int, receipt_no: str, today: d
         q = conn.execute(select(Quote.__table__).where(Quote.id == cart.quote_id)).first()
         if q is None or q.customer_id != cart.customer_id:
             raise UserError("quote.other_customer", quote=q.quote_no if q else "")
-        events = {l.price_event for l in cart.lines if l.price_event is not None}
-        approved = events and any(json.loads(text).get("approved_by") is not None for text in
-                                  conn.execute(select(AuditEvent.details_json).where(
-                                      AuditEvent.id.in_(events),
-                                      AuditEvent.action == "quote_prices")).scalars())
+        events = {l.price_event for l in cart.billable_lines() if l.price_event is not None}
+        quoted = [details for details in (json.loads(text) for text in conn.execute(
+            select(AuditEvent.details_json).where(AuditEvent.id.in_(events),
+                                                  AuditEvent.action == "quote_prices"))
+            .scalars()) if details.get("cart") == cart.uuid and details.get("quote_id") == q.id]
+        if not quoted:  # a sale of none of its lines would count as converting it
+            raise UserError("quote.none_of_its_lines", quote=q.quote_no)
+        approved = any(details.get("approved_by") is not None for details in quoted)
         if q.valid_until < today and not approved:
             raise UserError("quote.expired", quote=q.quote_no, valid_until=q.valid_until)
         if conn.execute(update(Quote).where(Quote.id == q.id, Quote.state == "accepted").values(

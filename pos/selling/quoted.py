@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, select
 
 from pos.db import prepared
 from pos.db.models import AuditEvent
+from pos.kernel.errors import UserError
 
 QUOTE_PRICES = "quote_prices"
 _EVENT = prepared.Prepared(
@@ -56,9 +57,17 @@ class QuotedPrices:
         return entry
 
     def price(self, line) -> bool:
-        """Whether the line's price is the one quoted for it."""
+        """Whether the line's price is the one quoted for it, for no more units than were
+        quoted (quote.over_quantity: more would sell them at the quote's price too)."""
         entry = self.line(line.price_event, line)
-        return entry is not None and _whole(line.unit_price) and entry.get("price") == line.unit_price
+        if entry is None or not _whole(line.unit_price) or entry.get("price") != line.unit_price:
+            return False
+        quoted = entry.get("quantity")
+        if quoted is not None and (not _whole(line.quantity, 1) or line.quantity > quoted):
+            details = self.events.get(line.price_event) or {}
+            raise UserError("quote.over_quantity", quote=str(details.get("quote") or ""),
+                            quantity=quoted, name=line.name)
+        return True
 
     def discount(self, line) -> bool:
         """Whether the line's discount is within the one quoted (no more, and no larger a

@@ -99,7 +99,11 @@ def test_the_strip_shows_the_account_and_a_payment_settles_the_invoice_ticked(
         assert payment.width() <= 1366
         newest = next(row for row in range(2)
                       if payment.table.item(row, 1).text() == new_receipt)
-        tick(payment, newest)  # the newer invoice, not the oldest
+        for _ in range(newest + 1):  # the newer invoice, not the oldest, by keyboard
+            qtbot.keyClick(payment.amount, Qt.Key.Key_Down)
+        qtbot.keyClick(payment.amount, Qt.Key.Key_Space)
+        assert payment.table.item(newest, 0).checkState() == Qt.CheckState.Checked
+        assert payment.table.item(1 - newest, 0).checkState() == Qt.CheckState.Unchecked
         assert payment.amount.text().replace(",", "") == f"{new_due / 100:.2f}"
         qtbot.keyClick(payment.amount, Qt.Key.Key_F3)  # bank transfer
         qtbot.keyClicks(payment.reference, "TR-88")
@@ -238,3 +242,107 @@ def test_business_details_are_saved_and_a_bad_tax_id_is_refused_keeping_what_was
         row = session.get(Customer, who.id)
         assert (row.tax_id, row.bank_name) == ("91310000MA1FL8XQ3B", "ICBC")
     assert dialog.panel.invoice_ready
+
+
+def test_cash_on_account_is_taken_into_the_tills_shift(qtbot, window, buyer, sqlite_demo_db):
+    who, _old, (_new, new_due) = buyer
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    assert payment.tender.value == "cash"  # cash first, as at the till
+    qtbot.keyClicks(payment.amount, "50.00")
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+    settle(qtbot, window)
+    with sqlite_demo_db.read() as session:
+        doc = session.scalars(select(AccountDocument).order_by(AccountDocument.id.desc())).first()
+        assert (doc.doc_no, doc.tender, doc.amount) == (payment.posted.doc_no, "cash", 5000)
+        assert doc.shift_id is not None and doc.terminal_id is not None
+    assert verify(sqlite_demo_db).ok
+    from pos.db.models import PrintJob
+
+    with sqlite_demo_db.read() as session:  # its slip, queued with it, kicking the drawer
+        jobs = session.scalars(select(PrintJob).where(PrintJob.kind == "account")).all()
+        assert [(job.ref, job.open_drawer) for job in jobs] == [(payment.posted.doc_no, True)]
+
+
+def test_a_transferred_account_says_so_and_sells_no_more_on_account(qtbot, window, buyer,
+                                                                    sqlite_demo_db):
+    from pos.accounts.accounts import transfer_to_big_accounts
+    from pos.kernel.enums import Tender
+    from ui.checkout.payment import PaymentDialog
+
+    who = buyer[0]
+    transfer_to_big_accounts(sqlite_demo_db, customer=who.id,
+                             staff_id=staff_id(sqlite_demo_db, "manager"), note="overdue")
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    assert dialog.strip.state.isVisible() and "big-account" in dialog.strip.state.text()
+    assert dialog.pay_button.isVisible()  # what is owed can still be paid here
+    dialog.enter()  # the customer on the sale
+    qtbot.waitUntil(lambda: window.till.active_dialog is None)
+    till = window.till
+    qtbot.keyClicks(till.scan, BAG)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    qtbot.keyClick(till.scan, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(till.active_dialog, PaymentDialog))
+    payment = till.active_dialog
+    on_account = next(b for b in payment.group.buttons()
+                      if b.property("tender") == Tender.ON_ACCOUNT)
+    assert not on_account.isEnabled() and "big-account team" in on_account.toolTip()
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F10)
+    assert payment.tender is Tender.CASH and "big-account team" in payment.message.text()
+
+
+def test_part_of_an_invoice_is_applied_and_more_than_is_open_is_refused(qtbot, window, buyer,
+                                                                        sqlite_demo_db):
+    who, (old_receipt, old_due), (new_receipt, new_due) = buyer
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    row = next(r for r in range(2) if payment.table.item(r, 1).text() == new_receipt)
+    payment.table.item(row, 6).setText("500.00")  # typed in the Apply column: ticks it
+    assert payment.table.item(row, 0).checkState() == Qt.CheckState.Checked
+    assert payment.amount.text() == "500.00"
+    before = documents(sqlite_demo_db)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F2)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.till.active_dialog is payment and documents(sqlite_demo_db) == before
+    assert new_receipt in payment.message.text()
+    assert payment.table.item(row, 6).text() == "500.00"  # kept, to be corrected
+    payment.table.item(row, 6).setText("100.00")
+    payment.amount.setText("100.00")
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+    settle(qtbot, window)
+    view = account_view(sqlite_demo_db, customer=who.id)
+    open_now = {invoice.receipt_no: invoice.open_amount for invoice in view.invoices}
+    assert open_now == {old_receipt: old_due, new_receipt: new_due - 10000}
+    assert verify(sqlite_demo_db).ok
+
+
+def test_an_invoice_settled_at_another_till_meanwhile_is_refused_and_the_list_read_again(
+        qtbot, window, buyer, sqlite_demo_db):
+    import uuid
+
+    from pos.accounts.payments import InvoicePick, take_payment
+
+    who, (old_receipt, _old_due), (new_receipt, new_due) = buyer
+    log_in(qtbot, window)
+    dialog = open_customer(qtbot, window)
+    payment = open_payment(qtbot, window, dialog)
+    row = next(r for r in range(2) if payment.table.item(r, 1).text() == new_receipt)
+    tick(payment, row)
+    take_payment(sqlite_demo_db, customer=who.id, amount=new_due, tender="transfer",
+                 staff_id=staff_id(sqlite_demo_db, "manager"),
+                 invoices=[InvoicePick(new_receipt)], request_id=str(uuid.uuid4()))
+    before = documents(sqlite_demo_db)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_F2)
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.till.active_dialog is payment and documents(sqlite_demo_db) == before
+    assert new_receipt in payment.message.text()
+    qtbot.waitUntil(lambda: payment.table.rowCount() == 1)
+    assert payment.table.item(0, 1).text() == old_receipt

@@ -65,6 +65,9 @@ def test_a_deposit_pays_whole_and_completes_its_preorder(qtbot, sqlite_demo_db, 
         assert preorder_no in payment.deposit_pick.currentText()
         assert payment.amount.isReadOnly()
         assert payment.amount.text() == "100.00"
+        qtbot.keyClick(payment.amount, Qt.Key.Key_F3)  # next 100: not for a deposit
+        qtbot.keyClicks(payment.amount, "5")
+        assert payment.amount.text() == "100.00"
         if locale == "zh_CN":
             assert deposit.label == "定金"
         qtbot.keyClick(payment.amount, Qt.Key.Key_Return)  # the deposit; 299.00 still due
@@ -108,3 +111,45 @@ def test_invoice_requested_is_offered_with_the_details_and_marks_the_sale(
         assert request.tax_id == "91310000MA1FL8XQ3B" and request.company == "Gao Trading"
     assert receipt
     assert verify(db).ok
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_a_preorder_is_taken_from_the_customer_dialog_with_its_deposit(qtbot, sqlite_demo_db,
+                                                                       locale):
+    from pos.accounts.preorders import list_preorders
+    from pos.db.models import PrintJob
+    from tests.gui.test_account_payment import open_customer
+    from ui.checkout.preorder_dialog import PreorderDialog
+
+    db = sqlite_demo_db
+    who = customers.create_customer(db, phone="13700000013", name="Ma Li")
+    with till_window(qtbot, db, locale) as window:
+        log_in(qtbot, window)
+        dialog = open_customer(qtbot, window, who.phone)
+        qtbot.keyClick(dialog, Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: isinstance(window.till.active_dialog, PreorderDialog))
+        preorder = window.till.active_dialog
+        assert preorder.width() <= 1366
+        qtbot.keyClicks(preorder.code, BAG)
+        qtbot.keyClick(preorder.code, Qt.Key.Key_Return)  # scanned: the deposit next
+        assert preorder.focusWidget() is preorder.deposit and preorder.isVisible()
+        qtbot.keyClicks(preorder.deposit, "0")
+        qtbot.keyClick(preorder.deposit, Qt.Key.Key_Return)
+        settle(qtbot, window)
+        assert preorder.isVisible() and preorder.message.text()  # not positive: refused
+        assert list_preorders(db, customer=who.id) == []
+        preorder.deposit.setText("200.00")
+        qtbot.keyClicks(preorder.gift, "a mouse")
+        qtbot.keyClick(preorder.deposit, Qt.Key.Key_F3)  # WeChat Pay
+        qtbot.keyClick(preorder.deposit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.till.active_dialog is dialog)
+        settle(qtbot, window)
+        taken = list_preorders(db, customer=who.id)
+        assert [(p.deposit_held, p.gift, p.state) for p in taken] == [
+            (20000, "a mouse", PreorderState.OPEN)]
+        assert taken[0].preorder_no in dialog.message.text()
+        with db.read() as session:
+            jobs = session.scalars(select(PrintJob).where(PrintJob.kind == "account")).all()
+            assert [(job.ref, job.open_drawer) for job in jobs] == [
+                (preorder.posted.doc_no, False)]
+        assert verify(db).ok

@@ -155,3 +155,48 @@ def test_the_screen_speaks_chinese_and_fits(qtbot, sqlite_demo_db, cm_id):
         assert QApplication.activeWindow() is not None
         screen.reject()
         settle(qtbot, main)
+
+
+def test_a_lead_is_edited_lost_with_a_reason_opened_and_won(qtbot, window, keys,
+                                                            sqlite_demo_db, cm_id):
+    db = sqlite_demo_db
+    lead = leads.add_lead(db, staff_id=cm_id, kind="walk_in", contact_name="Mr Ma",
+                          wechat="ma_chao")
+    screen = open_leads(qtbot, window, keys)
+    panel = screen.leads
+    assert panel.model.rows[0][6] == "WeChat ma_chao"
+    keys.press(panel.table, Qt.Key.Key_F6)  # edit: the form holds the lead
+    qtbot.waitUntil(lambda: panel.form is not None and panel.form.isVisible())
+    form = panel.form
+    assert form.name.text() == "Mr Ma" and form.wechat.text() == "ma_chao"
+    qtbot.keyClicks(form.phone, "13761003005")
+    qtbot.keyClicks(form.summary, "a gaming notebook")
+    keys.press(form.name, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: panel.form is None)
+    settle(qtbot, window)
+    assert panel.answers[4].text() == "a gaming notebook"
+    keys.press(panel.table, Qt.Key.Key_F9)  # lost: a reason is asked for
+    qtbot.waitUntil(lambda: panel.form is not None and panel.form.isVisible())
+    lost = panel.form
+    keys.press(lost.reason, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: bool(lost.error.text()))
+    assert "Say why" in lost.error.text()
+    assert leads.get_lead(db, lead_id=lead.id).state == "open"
+    qtbot.keyClicks(lost.reason, "bought online")
+    keys.press(lost.reason, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: panel.form is None)
+    settle(qtbot, window)
+    assert panel.model.rows == []  # lost leads are not in the live list
+    panel.state.setCurrentIndex(panel.state.findData("lost"))
+    settle(qtbot, window)
+    assert panel.model.column(0) == ["Mr Ma"] and "bought online" in panel.title.text()
+    keys.press(panel.table, Qt.Key.Key_F8)  # won from lost: refused, said, nothing changed
+    assert "cannot become" in panel.message.text()
+    assert leads.get_lead(db, lead_id=lead.id).state == "lost"
+    leads.move_lead(db, lead_id=lead.id, to="open", staff_id=cm_id)
+    panel.state.setCurrentIndex(panel.state.findData(None))
+    settle(qtbot, window)
+    keys.press(panel.table, Qt.Key.Key_F8)  # won: the customer is made from the lead
+    won = leads.get_lead(db, lead_id=lead.id)
+    assert won.state == "won" and won.customer_id is not None
+    assert panel.model.rows[0][3] == "won"

@@ -80,3 +80,28 @@ def _plain(report):
     from dataclasses import replace
 
     return replace(report, account_in={}, deposits_in={}, deposits_out={})
+
+
+def test_account_documents_are_read_a_batch_at_a_time(demo_db):
+    """The walk reads a batch's account documents with a few statements, not a few per
+    document: ten more payments cost verify no more statements than two."""
+    from pos.kernel.enums import AccountDocKind
+    from tests.integration.account_day import post, sell
+    from tests.integration.test_verify_batches import count_statements
+
+    db = demo_db
+    refs = an_account_day(db)
+    for _ in range(3):
+        sell(db, refs["buyer"])
+
+    def payments(n):
+        for _ in range(n):
+            post(db, AccountDocKind.PAYMENT, refs["buyer"], 100, tender="bank_card",
+                 oldest=True)
+
+    payments(2)
+    few = count_statements(db, lambda: verify(db))
+    payments(10)
+    many = count_statements(db, lambda: verify(db))
+    assert many == few, (few, many)
+    assert verify(db).ok

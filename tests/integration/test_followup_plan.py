@@ -215,3 +215,41 @@ def test_two_planners_at_once_plan_the_week_once(pg_demo_db):
     assert sum(a.planned for a in answers) == 20
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(FollowUp)) == 20
+
+
+def test_a_persons_open_calls_include_their_leads(demo_db):
+    db = demo_db
+    cm = customer_manager(db)
+    leads.add_lead(db, staff_id=cm, kind="staff_referral", contact_name="Mr Wu",
+                   wechat="wu_tea", next_contact_on=MONDAY)
+    plan_week(db, week_start=MONDAY, staff_id=cm)
+    [call] = followups.my_calls(db, staff_id=cm)
+    assert (call.customer_name, call.phone, call.reason) == ("Mr Wu", "wu_tea", "lead")
+
+
+def test_the_cadence_is_the_stores_setting(demo_db):
+    from pos.store.settings import change_setting
+
+    db = demo_db
+    cm = customer_manager(db)
+    change_setting(db, key="followup_cadence", staff_id=None,
+                   value_text='{"prospect_revisit_days": 3, "business_visits_per_month": 4}')
+    acme = customers.create_customer(db, phone="13700000001", name="Acme buyer",
+                                     kind="business", company="Acme Ltd")
+    leads.hand_over(db, customer_id=acme.id, team="business", to_staff=cm, staff_id=cm,
+                    note="")
+    lead = leads.add_lead(db, staff_id=cm, kind="smb", contact_name="Ms Sun",
+                          phone="13910002000", next_contact_on=MONDAY - timedelta(days=7))
+    plan_week(db, week_start=MONDAY - timedelta(days=7), staff_id=cm)
+    [first] = [c for c in week_plan(db, week_start=MONDAY - timedelta(days=7)) if c.lead_id]
+    followups.record_contact(db, followup_id=first.id, staff_id=cm, kind="visit",
+                             outcome="reached", notes="a first visit")
+    done_at(db, first.id, MONDAY - timedelta(days=4))  # Thursday: due again on Sunday
+    assert plan_week(db, week_start=MONDAY - timedelta(days=7), staff_id=cm).by_reason[
+        "prospect_revisit"] == 1
+    # four visits a month: 1, 8, 16 and 24 December, one of them in the week of the 7th
+    plan = plan_week(db, week_start="2026-W50", staff_id=cm)
+    assert [c.due_on for c in week_plan(db, week_start="2026-W50")
+            if c.reason == "business_visit"] == [date(2026, 12, 8)]
+    assert plan.by_reason["business_visit"] == 1
+    assert lead.id == first.lead_id

@@ -69,16 +69,16 @@ def test_a_deposit_is_taken_once_sealed_with_its_gift_and_held(demo_db):
     buyer(db)
     restock(db, {BAG: 0})
     request = rid()
-    posted = take(db, deposit=10_000, gift="Screen cleaning kit", price=35_000,
+    posted = take(db, deposit=10_000, gift="Screen cleaning kit", price=45_000,
                   request_id=request)
     assert (posted.doc_no, posted.preorder_no, posted.amount) == (
         "S01-DP-000001", "S01-PO-000001", 10_000)
     view = posted.preorder
     assert (view.state, view.deposit, view.deposit_held, view.gift, view.price, view.sku) == (
-        PreorderState.OPEN, 10_000, 10_000, "Screen cleaning kit", 35_000, BAG)
+        PreorderState.OPEN, 10_000, 10_000, "Screen cleaning kit", 45_000, BAG)
     assert view.deposit_tender is Tender.CASH and view.customer.phone == "13700000011"
     before = state(db)
-    again = take(db, deposit=10_000, gift="Screen cleaning kit", price=35_000,
+    again = take(db, deposit=10_000, gift="Screen cleaning kit", price=45_000,
                  request_id=request)
     assert again.replayed and again.doc_no == posted.doc_no
     assert state(db) == before  # nothing posted twice

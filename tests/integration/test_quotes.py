@@ -247,7 +247,9 @@ def test_the_quote_report_counts_issued_converted_expired_open_and_cancelled(dem
     assert li.rate_bp == 5000 and li.issued_value == sold.total * 2
     assert (zhang.issued, zhang.converted, zhang.open, zhang.cancelled) == (2, 0, 1, 1)
     assert report.total.issued == 4 and report.total.issued_value == sold.total + kept.total * 3
-    assert quote_report(db, start=TODAY, end=TODAY, store="S02").total.issued == 0
+    with pytest.raises(UserError) as unknown:  # not an empty report: no such store
+        quote_report(db, start=TODAY, end=TODAY, store="S02")
+    assert unknown.value.message_id == "store.unknown"
     assert quote_report(db, start=TODAY - timedelta(days=3),
                         end=TODAY - timedelta(days=1)).total.issued == 0
     text = quote_report_csv(report).decode("utf-8-sig")

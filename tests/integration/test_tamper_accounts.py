@@ -24,7 +24,7 @@ def day(demo_db):
 
 
 def test_the_untouched_day_verifies(day):
-    db, refs = day
+    db, _ = day
     result = verify.verify(db)
     assert result.ok and result.problem is None
 
@@ -145,3 +145,23 @@ def test_an_invoice_request_added_by_sql_is_named(day):
         "WHERE receipt_no = :r", r=refs["first"])
     assert problem == (f"the invoice request of {refs['first']} was made outside the till: "
                        "no sealed event")
+
+
+def test_an_invoice_request_deleted_is_named(day):
+    from tests.integration.account_day import invoice_request
+
+    db, refs = day
+    invoice_request(db, refs["first"])
+    assert verify.verify(db).ok
+    problem = tampered(db, "DELETE FROM invoice_requests")
+    assert problem.startswith("the invoice request sealed as event #")
+    assert problem.endswith(f"(sale:{refs['first']}) was deleted")
+
+
+def test_a_preorder_deleted_is_named_by_its_deposit(day):
+    db, refs = day
+    problem = tampered(
+        db, "UPDATE account_documents SET preorder_id = NULL WHERE preorder_id = "
+        "(SELECT id FROM preorders WHERE preorder_no = :p)",
+        "DELETE FROM preorders WHERE preorder_no = :p", p=refs["cancelled"])
+    assert problem.endswith(f"account document {refs['deposit_2']} was altered")

@@ -277,3 +277,54 @@ def test_a_newer_database_is_refused_with_how_to_upgrade(tmp_path, data_folder):
             (data_folder / "backups").glob("*.db"))
     finally:
         db.dispose()
+
+
+def test_sales_on_account_before_accounts_become_open_items_of_an_account(
+        tmp_path, data_folder, sqlite_demo_template, monkeypatch):
+    """The upgrade to 0015: an on-account sale made before accounts existed becomes an
+    invoice of its customer's new account (open for its whole amount, no limit, the
+    term its kind had), and the chain still verifies."""
+    from pos.accounts.accounts import account_view
+    from pos.ledger import tables
+    from pos.db.models import AccountItem, CustomerAccount
+    from pos.people import customers
+    from pos.selling import checkout, completion
+    from pos.selling.cart import TenderInput
+    from tests.integration.checkout_helpers import new_cart
+
+    path = tmp_path / "on-account.db"
+    shutil.copyfile(sqlite_demo_template, path)
+    db = Database(f"sqlite:///{path}")
+    try:
+        buyer = customers.create_customer(db, phone="13700000042", name="Acme buyer",
+                                          kind="business", company="Acme Ltd")
+        cart = new_cart(db)
+        checkout.add_product(db, cart, code="BAG-NB-156")
+        checkout.set_customer(db, cart, customer_id=buyer.id)
+        due = cart.lines[0].total
+        with monkeypatch.context() as before:  # sold as before 0015: no account needed
+            before.setattr(tables, "post_sale_account", lambda *args, **kwargs: None)
+            sale = completion.complete_sale(db, cart,
+                                            tenders=[TenderInput("on_account", due)])
+        _downgrade(db, "0014")
+        with db.engine.begin() as conn:  # as a store at 0014 had it: no account tables
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            for table in ("account_allocations", "account_items", "account_documents",
+                          "invoice_requests", "quote_lines", "quotes", "preorders",
+                          "customer_accounts", "leads"):
+                conn.exec_driver_sql(f"DROP TABLE {table}")
+        assert safe_upgrade.ensure_schema(db) == "upgraded"
+        with db.read() as session:
+            items = session.execute(select(AccountItem.sale_id, AccountItem.amount,
+                                           AccountItem.open_amount)).all()
+            account = session.execute(select(
+                CustomerAccount.balance, CustomerAccount.credit_limit,
+                CustomerAccount.term_days).where(CustomerAccount.customer_id == buyer.id)).one()
+        assert items == [(sale.sale_id, due, due)]
+        assert tuple(account) == (due, None, 30)
+        view = account_view(db, customer=buyer.id)
+        assert [(i.receipt_no, i.open_amount) for i in view.invoices] == [(sale.receipt_no, due)]
+        result = verify(db)
+        assert result.ok, result.problem
+    finally:
+        db.dispose()

@@ -30,7 +30,7 @@ def take(db, **kw):
     customers.create_customer(db, phone="13700000011", name="Wang Fang")
     posted = preorders.take_preorder(
         db, customer="13700000011", code="BAG-NB-156", deposit=10_000, tender="wechat",
-        gift=kw.get("gift", "Screen cleaning kit"), price=35_900,
+        gift=kw.get("gift", "Screen cleaning kit"), price=45_900,
         staff_id=staff_id(db, "cashier"), terminal="T01", request_id=str(uuid.uuid4()))
     return preorders.preorder_slip(db, preorder_no=posted.preorder_no)
 
@@ -41,7 +41,7 @@ def test_the_slip_shows_customer_product_deposit_gift_and_number(sqlite_demo_db)
     text = slip_text(data)
     for expected in ("Pre-order deposit slip", "S01-PO-000001", "S01-DP-000001", "Wang Fang",
                      "13700000011", "Targus 15.6-inch shoulder bag", "BAG-NB-156",
-                     "100.00", "359.00", "WeChat Pay", "Screen cleaning kit", store.name,
+                     "100.00", "459.00", "WeChat Pay", "Screen cleaning kit", store.name,
                      "Terms"):
         assert expected in text, expected
     assert "CANCELLED" not in text

@@ -126,3 +126,12 @@ def test_the_capitals_a_quote_prints():
     assert chinese_capitals(1_234_567) == "人民币壹万贰仟叁佰肆拾伍元陆角柒分"
     assert chinese_capitals(3_598_500) == "人民币叁万伍仟玖佰捌拾伍元整"
     assert chinese_capitals(5_000_060) == "人民币伍万元陆角整"  # 零 may be left out here
+
+
+def test_a_long_name_takes_more_lines_rather_than_being_cut():
+    name = "TP-Link XDR6088 AX6000 Wi-Fi 6 router with eight aerials, two 2.5G ports and mesh"
+    data = quote_pdf(quote((line(1, "NET-RT-XDR6088", name, 1, 69_900),)), locale="en",
+                     store=STORE)
+    keep("quote-long-name.pdf", data)
+    _, text = text_of(data)
+    assert "".join(name.split()) in "".join(text.split())

@@ -1,5 +1,6 @@
 """A payment on a customer's account, from the customer dialog (F6 there): the open
-invoices to tick (each with the amount to apply, the whole open amount unless changed),
+invoices to tick (each with the amount to apply, the whole open amount unless changed;
+by keyboard: Up/Down choose the invoice, Space ticks it),
 the amount (the ticked total unless typed), the tender (F1 cash, F2 bank card, F3 bank
 transfer, F4 WeChat Pay, F5 Alipay), a reference, and "keep the rest as credit" (a
 payment larger than what is owed is refused without it).
@@ -11,7 +12,7 @@ invoice settled meanwhile reloads the list. Enter (or F12) posts; Esc goes back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -30,8 +31,8 @@ PAY_TENDERS = (Tender.CASH, Tender.BANK_CARD, Tender.BANK_TRANSFER, Tender.WECHA
                Tender.ALIPAY)
 PAY_KEYS = dict(zip(PAY_TENDERS, (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3,
                                   Qt.Key.Key_F4, Qt.Key.Key_F5), strict=True))
-RELOAD_ON = ("account.invoice_settled", "account.invoice_unknown", "account.balance_changed",
-             "account.pick_over_open")
+# the list is stale (another till took a payment meanwhile): read it again
+RELOAD_ON = ("account.invoice_settled", "account.invoice_unknown", "account.balance_changed")
 TICK, REF, OPENED, DUE, LATE, OPEN, APPLY = range(7)
 
 
@@ -85,6 +86,7 @@ class AccountPaymentDialog(QDialog):
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount.setStyleSheet("font-size: 24px;")
         self.amount.textEdited.connect(self._amount_typed)
+        self.amount.installEventFilter(self)  # Up/Down and Space: the invoices
         self.amount.returnPressed.connect(self.submit)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Reference (slip or transfer number)"))
@@ -101,12 +103,17 @@ class AccountPaymentDialog(QDialog):
         layout.addWidget(self.who)
         layout.addWidget(self.owed)
         layout.addWidget(self.table, 1)
+        hint = QLabel(self.tr("Tick the invoices this pays (Up/Down, Space); without any, "
+                              "the oldest are settled first"))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         layout.addLayout(tenders)
         layout.addLayout(amount_row)
         layout.addWidget(self.as_credit)
         layout.addWidget(self.message)
         layout.addLayout(foot)
-        self.setMinimumSize(760, 520)
+        self.setMinimumSize(760, 600)
         self.show_account(self.account)
         self.amount.setFocus()
 
@@ -251,6 +258,24 @@ class AccountPaymentDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.go_button.setEnabled(not busy)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if watched is self.amount and event.type() == QEvent.Type.KeyPress \
+                and not event.modifiers() and self.table.rowCount():
+            row = max(self.table.currentRow(), 0)
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                row = min(max(self.table.currentRow() + step, 0), self.table.rowCount() - 1)
+                self.table.setCurrentCell(row, TICK)
+                return True
+            if event.key() == Qt.Key.Key_Space:
+                tick = self.table.item(row, TICK)
+                self.table.setCurrentCell(row, TICK)
+                tick.setCheckState(Qt.CheckState.Unchecked
+                                   if tick.checkState() == Qt.CheckState.Checked
+                                   else Qt.CheckState.Checked)
+                return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \

@@ -32,12 +32,16 @@ class AccountStrip(QFrame):
         self.state.setObjectName("muted")
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(6)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.summary, 1)
+        column = QVBoxLayout(self)  # what they owe on its own line: it is never cut
+        column.setContentsMargins(8, 4, 8, 4)
+        column.setSpacing(2)
+        column.addWidget(self.summary)
+        row = QHBoxLayout()
         row.addWidget(self.overdue)
         row.addWidget(self.state)
+        row.addStretch(1)
         row.addLayout(self.buttons)
+        column.addLayout(row)
 
     def add_button(self, button) -> None:
         self.buttons.addWidget(button)

@@ -14,9 +14,10 @@ phone someone has already) keeps the dialog and everything typed, and says why i
 
 Above the history, the customer's account (ui.checkout.customer_account): balance,
 limit, what is available, what is overdue (red). F6 takes a payment on account and F8
-opens an account (the till does both: `payment_requested` / `open_account_requested`,
-then `reload_account()`); F7 shows their business details (company, tax id, address,
-bank), saved here through ui.ops."""
+opens an account, F9 takes a pre-order with a deposit (the till does these:
+`payment_requested` / `open_account_requested` / `preorder_requested`, then
+`reload_account()`); F7 shows their business details (company, tax id, address, bank),
+saved here through ui.ops."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ class CustomerDialog(QDialog):
     add_requested = Signal(dict)  # phone, name, kind, company: add them, put them on the sale
     payment_requested = Signal(object)  # ui.ops.accounts.AccountPanel: take a payment
     open_account_requested = Signal(int)  # the customer's id: open an account
+    preorder_requested = Signal(object)  # ui.ops.accounts.AccountPanel: take a pre-order
 
     FIND, HISTORY, DETAILS = 0, 1, 2
 
@@ -165,7 +167,10 @@ class CustomerDialog(QDialog):
                                  self.ask_open_account)
         self.details_button = keyed(self, self.tr("Business details"), Qt.Key.Key_F7,
                                     self.show_details)
-        for button in (self.pay_button, self.open_button, self.details_button):
+        self.preorder_button = keyed(self, self.tr("Pre-order"), Qt.Key.Key_F9,
+                                     self.ask_preorder)
+        for button in (self.pay_button, self.open_button, self.details_button,
+                       self.preorder_button):
             button.hide()
             self.strip.add_button(button)
         self.strip.hide()
@@ -279,7 +284,7 @@ class CustomerDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         for button in (self.primary, self.secondary, self.other, self.pay_button,
-                       self.open_button, self.details_button):
+                       self.open_button, self.details_button, self.preorder_button):
             button.setEnabled(not busy)
 
     # reading ------------------------------------------------------------------------
@@ -328,6 +333,7 @@ class CustomerDialog(QDialog):
         self.pay_button.setVisible(panel.account is not None)
         self.open_button.setVisible(panel.account is None)
         self.details_button.show()
+        self.preorder_button.show()
         self.details.show_details(panel.details)
 
     def ask_payment(self) -> None:
@@ -343,6 +349,12 @@ class CustomerDialog(QDialog):
             return
         self._say("")
         self.open_account_requested.emit(self.panel.customer_id)
+
+    def ask_preorder(self) -> None:
+        if self.busy or self.pages.currentIndex() != self.HISTORY or self.panel is None:
+            return
+        self._say("")
+        self.preorder_requested.emit(self.panel)
 
     def show_details(self) -> None:
         if self.busy or self.pages.currentIndex() != self.HISTORY or self.panel is None:

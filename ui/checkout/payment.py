@@ -73,6 +73,8 @@ class PaymentDialog(QDialog):
             button.set_height(TENDER_HEIGHT)
             button.setProperty("tender", tender)
             button.setEnabled(self._offered(tender))
+            if not button.isEnabled():
+                button.setToolTip(self.why_not(tender))
             set_icon(button, TENDER_ICONS[tender])
             self.group.addButton(button)
             tender_row.addWidget(button, index // TENDER_COLUMNS, index % TENDER_COLUMNS)
@@ -120,9 +122,10 @@ class PaymentDialog(QDialog):
             button.setFixedSize(76, 56)
             button.setStyleSheet("font-size: 20px; min-height: 46px;")  # 56 with the border
             if key == "⌫":
-                button.clicked.connect(self.amount.backspace)
+                button.clicked.connect(lambda: self.amount.isReadOnly() or self.amount.backspace())
             else:
-                button.clicked.connect(lambda _=False, k=key: self.amount.insert(k))
+                button.clicked.connect(lambda _=False, k=key: self.amount.isReadOnly()
+                                       or self.amount.insert(k))
             keypad.addWidget(button, index // 3, index % 3)
         self.paid_list = QListWidget()
         self.paid_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -219,7 +222,9 @@ class PaymentDialog(QDialog):
     def _deposit_chosen(self) -> None:
         preorder = self.deposit_pick.currentData()
         if self.tender is Tender.DEPOSIT and preorder is not None:
-            self._set_amount(preorder.deposit_held)
+            self.amount.setText(to_decimal_string(preorder.deposit_held,
+                                                  currency=self.formats.currency))
+            self.amount.setFocus()
 
     # what is paid so far -----------------------------------------------------------
     @property
@@ -274,6 +279,8 @@ class PaymentDialog(QDialog):
         self._set_amount(amount if amount > 0 else step)
 
     def _set_amount(self, amount: int) -> None:
+        if self.amount.isReadOnly():  # a deposit: spent whole, never typed
+            return
         self.amount.setText(to_decimal_string(amount, currency=self.formats.currency))
         self.amount.setFocus()
 

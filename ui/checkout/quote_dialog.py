@@ -123,7 +123,7 @@ class QuoteDialog(QDialog):
     # the list -----------------------------------------------------------------------
     def reload(self) -> None:
         customer_id = self.customer.id if self.customer is not None else None
-        self.ops.run(account_ops.list_quotes(customer_id=customer_id, state="open"),
+        self.ops.run(account_ops.list_quotes(customer_id=customer_id),
                      parent=self, done=self._listed, refused=self._say_error,
                      crashed=lambda: self._say_error(None))
 

@@ -14,6 +14,7 @@ from ui import ops
 from ui.checkout.account_payment import AccountPaymentDialog
 from ui.checkout.customer_bar import CustomerBar
 from ui.checkout.customer_dialog import CustomerDialog
+from ui.checkout.preorder_dialog import PreorderDialog
 from ui.checkout.quote_dialog import QuoteDialog
 from ui.messages import bug_message, refusal_text
 from ui.ops import accounts as account_ops
@@ -127,6 +128,7 @@ class CustomerActions:
         dialog.payment_requested.connect(lambda panel: self.take_account_payment(dialog, panel))
         dialog.open_account_requested.connect(
             lambda customer_id: self._open_account(dialog, customer_id))
+        dialog.preorder_requested.connect(lambda panel: self.take_preorder(dialog, panel))
 
         def closed(result):
             if result != QDialog.DialogCode.Accepted:
@@ -165,6 +167,24 @@ class CustomerActions:
             dialog.reload_account()
 
         self._open_over(dialog, payment, on_accept=taken)
+
+    def take_preorder(self, dialog: CustomerDialog, panel) -> None:
+        """A pre-order with its deposit for the customer, over the customer dialog; said
+        there once taken (its slip prints here)."""
+        record = dialog.record
+        preorder = PreorderDialog(self.ops, self.formats, customer_id=panel.customer_id,
+                                  customer_label=f"{record.name} ({record.phone})",
+                                  staff_id=self.staff.id, terminal=self.terminal,
+                                  attempts=self.attempts, parent=dialog)
+
+        def taken():
+            posted = preorder.posted
+            self.run_prints()
+            dialog.tell(self.tr("Pre-order {preorder} taken: deposit {amount} ({doc})").format(
+                preorder=posted.preorder_no, amount=self.formats.money(posted.amount),
+                doc=posted.doc_no))
+
+        self._open_over(dialog, preorder, on_accept=taken)
 
     def _open_account(self, dialog: CustomerDialog, customer_id: int) -> None:
         """An account for the customer, with the store's default limit and term: a

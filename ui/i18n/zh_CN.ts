@@ -1009,6 +1009,10 @@
         <source>Save [Enter]</source>
         <translation>保存 [Enter]</translation>
     </message>
+    <message>
+        <source>Pre-order</source>
+        <translation>预订</translation>
+    </message>
 </context>
 <context>
     <name>FilesPage</name>
@@ -4363,6 +4367,10 @@
         <source>Cancel [Esc]</source>
         <translation>取消 [Esc]</translation>
     </message>
+    <message>
+        <source>Tick the invoices this pays (Up/Down, Space); without any, the oldest are settled first</source>
+        <translation>勾选本次支付的单据（上下键、空格）；不勾选则先结清最早的</translation>
+    </message>
 </context>
 <context>
     <name>CustomerActions</name>
@@ -4385,6 +4393,10 @@
     <message>
         <source>sell quote {quote} at its prices after {date}</source>
         <translation>在 {date} 之后按报价单 {quote} 的价格销售</translation>
+    </message>
+    <message>
+        <source>Pre-order {preorder} taken: deposit {amount} ({doc})</source>
+        <translation>预订 {preorder} 已登记：定金 {amount}（{doc}）</translation>
     </message>
 </context>
 <context>
@@ -5311,6 +5323,69 @@
     <message>
         <source>Leads and follow-up · {name}</source>
         <translation>商机与跟进 · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PreorderDialog</name>
+    <message>
+        <source>Pre-order with a deposit</source>
+        <translation>预订（收定金）</translation>
+    </message>
+    <message>
+        <source>Scan or type the product's barcode or SKU</source>
+        <translation>扫描或输入商品条码或编码</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>The gift promised (预订有礼), if any</source>
+        <translation>承诺的赠品（预订有礼），如有</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Take the deposit</source>
+        <translation>收定金</translation>
+    </message>
+    <message>
+        <source>Scan or type the product first</source>
+        <translation>请先扫描或输入商品</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
     </message>
 </context>
 <context>
@@ -8711,9 +8786,9 @@
         <translation>商机由经理和客户经理负责</translation>
     </message>
     <message>
-        <source>'{team}' is not a team: business or big_accounts</source>
+        <source>'{team}' is not a team: business, customer or big_accounts</source>
         <comment>handover.team_unknown</comment>
-        <translation>'{team}' 不是团队:business 或 big_accounts</translation>
+        <translation>'{team}' 不是团队:business、customer 或 big_accounts</translation>
     </message>
     <message>
         <source>A visit needs notes: what was seen and said</source>
@@ -10115,6 +10190,44 @@
     <message>
         <source>Cancel [Esc]</source>
         <translation>取消 [Esc]</translation>
+        <source>customer sales team</source>
+        <comment>team.customer</comment>
+        <translation>客户销售团队</translation>
+    </message>
+    <message>
+        <source>Quote {quote} gives its price for {quantity} × {name} at most: sell any more on another sale</source>
+        <comment>quote.over_quantity</comment>
+        <translation>报价单 {quote} 的报价最多适用于 {quantity} 件 {name}：多出的请另开一单销售</translation>
+    </message>
+    <message>
+        <source>A sale paid by a pre-order's deposit is not voided (money never goes back to a deposit): take the goods back as a return, paid in cash</source>
+        <comment>deposit.not_voided</comment>
+        <translation>用预订定金支付的销售不能作废（钱款不退回定金）：请按退货办理，以现金退款</translation>
+    </message>
+    <message>
+        <source>{receipt} was voided: there is nothing to invoice</source>
+        <comment>invoice.voided</comment>
+        <translation>{receipt} 已作废：没有可开发票的金额</translation>
+    </message>
+    <message>
+        <source>The deposit held on {preorder} ({held:money}) is not what its deposit document took ({taken:money}): it is not spent. Run pos journal verify</source>
+        <comment>deposit.not_as_taken</comment>
+        <translation>预订单 {preorder} 记录的定金（{held:money}）与收取定金的单据（{taken:money}）不符：不能使用。请运行 pos journal verify</translation>
+    </message>
+    <message>
+        <source>{receipt} was refunded in full: there is nothing to invoice</source>
+        <comment>invoice.refunded</comment>
+        <translation>{receipt} 已全额退款：没有可开发票的金额</translation>
+    </message>
+    <message>
+        <source>This sale was paid on account and not all of it has been paid: at most {most:money} goes back as money; {account:money} goes back to the account</source>
+        <comment>refund.back_to_account</comment>
+        <translation>此单为挂账销售且尚未全部付清:最多退还现金等 {most:money},其余 {account:money} 须退回客户账户</translation>
+    </message>
+    <message>
+        <source>This sale holds none of quote {quote}'s lines at its prices: it does not convert the quote (take the quote off the sale, or sell its lines)</source>
+        <comment>quote.none_of_its_lines</comment>
+        <translation>本单不含报价单 {quote} 中按报价销售的商品：不能转为该报价单的销售（请从本单移除报价单，或销售其中的商品）</translation>
     </message>
 </context>
 </TS>

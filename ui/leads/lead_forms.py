@@ -22,7 +22,7 @@ from ui.ops import leads as lead_ops
 from ui.stock.stock_models import named
 
 KINDS = ("smb", "government", "staff_referral", "walk_in")
-TEAMS = ("business", "big_accounts")
+TEAMS = ("business", "customer", "big_accounts")
 OUTCOMES = ("reached", "interested", "no_answer", "declined", "wrong_number")
 
 
@@ -85,24 +85,29 @@ class LeadForm(QDialog):
         self.has_next.setChecked(True)
         if lead is not None:
             self._fill(lead)
-        form = QFormLayout()
+        contact, needs = QFormLayout(), QFormLayout()
         for label, field in ((self.tr("Kind"), self.kind), (self.tr("Contact name"), self.name),
                              (self.tr("Phone"), self.phone), (self.tr("WeChat"), self.wechat),
                              (self.tr("Company"), self.company),
-                             (self.tr("1. Who uses it"), self.who),
+                             (self.tr("Looked after by"), self.owner)):
+            contact.addRow(label, field)
+        contact.addRow(self.has_next, self.next_on)
+        for label, field in ((self.tr("1. Who uses it"), self.who),
                              (self.tr("2. What for"), self.what),
                              (self.tr("3. What they can use"), self.can_use),
                              (self.tr("4. What they value"), self.values),
-                             (self.tr("5. The need, summed up"), self.summary),
-                             (self.tr("Looked after by"), self.owner)):
-            form.addRow(label, field)
-        form.addRow(self.has_next, self.next_on)
+                             (self.tr("5. The need, summed up"), self.summary)):
+            needs.addRow(label, field)
+        columns = QHBoxLayout()
+        columns.addLayout(contact, 1)
+        columns.addSpacing(16)
+        columns.addLayout(needs, 1)
         self.error = error_line()
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addLayout(_foot(self, self.tr("Save"), self.tr("Cancel"), self.save))
-        self.setMinimumWidth(min(560, context_width(parent)))
+        self.setMinimumWidth(min(1000, context_width(parent)))
         self.name.setFocus()
 
     def _fill(self, lead) -> None:
@@ -113,6 +118,7 @@ class LeadForm(QDialog):
                              (self.can_use, lead.needs.can_use),
                              (self.values, lead.needs.values)):
             field.setText(value or "")
+            field.setCursorPosition(0)  # a long answer shows its start
         self.summary.setPlainText(lead.needs.summary)
         self.has_next.setChecked(lead.next_contact_on is not None)
         if lead.next_contact_on is not None:

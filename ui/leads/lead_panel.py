@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QL
     QVBoxLayout, QWidget
 
 from ui.checkout.after_sale_parts import dialog_button, error_line
+from ui.dialog_frame import present
 from ui.elided_label import ElidedLabel
 from ui.leads.lead_forms import HandOverForm, LeadForm, LostForm
 from ui.messages import bug_message, refusal_text
@@ -173,6 +174,7 @@ class LeadsPanel(QWidget):
             self.table.setFocus()
 
         dialog.finished.connect(closed)
+        present(dialog)  # its heading, the screen dimmed behind it
         dialog.open()
 
     def add(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.checkout.after_sale_parts import dialog_button, error_line
+from ui.dialog_frame import present
 from ui.elided_label import ElidedLabel
 from ui.leads.lead_forms import ContactForm
 from ui.messages import bug_message, refusal_text
@@ -180,6 +181,7 @@ class PlanPanel(QWidget):
             self.table.setFocus()
 
         self.form.finished.connect(closed)
+        present(self.form)  # its heading, the screen dimmed behind it
         self.form.open()
 
 

@@ -85,6 +85,19 @@ def _account_or_none(db, customer_id: int):
         return None
 
 
+def _slips(db, terminal: str | None, tender: str) -> tuple:
+    """The slip of an account document taken at a till (print job kind account), queued
+    in its transaction; cash kicks the drawer. None away from a till."""
+    if not terminal:
+        return ()
+    from pos.kernel.enums import JobKind, Tender
+    from pos.printjobs.print_queue import PrintRequest, printer_config
+
+    config = printer_config(db, terminal=terminal)
+    return (PrintRequest(JobKind.ACCOUNT, config.receipt_uri, open_drawer=tender == Tender.CASH,
+                         options={"paper_mm": config.paper_mm, "encoding": config.encoding}),)
+
+
 def account_panel(*, customer_id: int) -> Call[AccountPanel]:
     def call(db):
         with db.read_connection() as conn:
@@ -141,16 +154,18 @@ def take_payment(*, customer_id: int, amount: int, tender: str, staff_id: int,
                  as_credit: bool = False, reference: str | None = None,
                  request_id: str) -> Call:
     """A payment on account: `invoices` are (invoice ref, amount to apply) picked first,
-    then the oldest due; the rest kept as credit when `as_credit`. Returns PostedAccount
+    then the oldest due; the rest kept as credit when `as_credit`. At a till its slip is
+    queued with it (kind account; a cash payment opens the drawer). Returns PostedAccount
     (replayed when this request id was posted already)."""
     def call(db):
         from pos.accounts import payments
 
         picks = tuple(payments.InvoicePick(ref, part) for ref, part in invoices)
+        slips = _slips(db, terminal, tender)
         return payments.take_payment(db, customer=customer_id, amount=amount, tender=tender,
                                      staff_id=staff_id, terminal=terminal, invoices=picks,
                                      as_credit=as_credit, reference=reference,
-                                     request_id=request_id)
+                                     request_id=request_id, print_requests=slips)
     return call
 
 
@@ -240,13 +255,14 @@ def preorders(*, store: str | None = None, state: str | None = "open") -> Call:
 def take_preorder(*, customer, code: str, deposit: int, tender: str, staff_id: int,
                   terminal: str | None, request_id: str, gift: str = "",
                   quantity: int = 1) -> Call:
-    """A pre-order with its deposit (pos.accounts.preorders.take_preorder)."""
+    """A pre-order with its deposit (pos.accounts.preorders.take_preorder); at a till its
+    slip is queued with it (cash: the drawer opens)."""
     def call(db):
         from pos.accounts.preorders import take_preorder as taken
 
         return taken(db, customer=customer, code=code, quantity=quantity, deposit=deposit,
                      tender=tender, gift=gift, staff_id=staff_id, terminal=terminal,
-                     request_id=request_id)
+                     request_id=request_id, print_requests=_slips(db, terminal, tender))
     return call
 
 
@@ -265,7 +281,7 @@ def cancel_preorder(*, preorder_no: str, staff_id: int, approval_id: int | None,
 
         return cancelled(db, preorder_no=preorder_no, staff_id=staff_id,
                          approval_id=approval_id, tender=tender, terminal=terminal,
-                         request_id=request_id)
+                         request_id=request_id, print_requests=_slips(db, terminal, tender))
     return call
 
 
@@ -280,17 +296,22 @@ def save_quote(cart: Cart, *, valid_until, staff_id: int, note: str = "",
     return call
 
 
-def list_quotes(*, customer_id: int | None = None, state: str | None = "open",
+def list_quotes(*, customer_id: int | None = None, state=("open", "accepted"),
                 store: str | None = None) -> Call:
-    """The quotes in `state` (None: all) of the store (None: every store), newest first,
-    the customer's first."""
+    """The quotes in `state` (one, several, or None: all) of the store (None: every
+    store), newest first, the customer's first."""
     def call(db):
         from pos.accounts.quotes import list_quotes as listed
 
-        quotes = list(listed(db, state=state, store=store))
+        states = state if isinstance(state, tuple) else (state,)
+
+        def of(**who):
+            found = [q for one in states for q in listed(db, state=one, store=store, **who)]
+            return sorted(found, key=lambda q: q.created_at, reverse=True)
+
+        quotes = of()
         if customer_id is not None:
-            theirs = {q.quote_no for q in listed(db, state=state, store=store,
-                                                 customer=customer_id)}
+            theirs = {q.quote_no for q in of(customer=customer_id)}
             quotes.sort(key=lambda q: q.quote_no not in theirs)
         return tuple(quotes)
     return call

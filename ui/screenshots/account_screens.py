@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from pos.kernel.enums import StaffRole
 from ui.ops import accounts as account_ops
-from ui.screenshots.stage import Stage
+from ui.screenshots.stage import NotYet, Stage
 
 BUSINESS_PHONE = "13900139001"
 PREORDER_PHONE = "13900139002"
+OVERDUE_PHONE = "13761002001"  # the demo's overdue account (pos.demo, CRM data)
 BAG = "BAG-NB-156"
 ACCOUNT_SCREENS: dict[str, object] = {}
 
@@ -85,6 +86,18 @@ def account_strip(stage: Stage) -> None:
     stage.log_in(StaffRole.MANAGER)
     business_customer(stage)
     stage.shot("account-strip")
+
+
+@screen("account-strip-overdue")
+def account_strip_overdue(stage: Stage) -> None:
+    """The demo's overdue business customer (pos demo load's CRM data): overdue in red."""
+    stage.open_window()
+    stage.log_in(StaffRole.MANAGER)
+    dialog = customer_dialog(stage, OVERDUE_PHONE)
+    if dialog.new_form.isVisible():
+        raise NotYet("the demo's overdue account")
+    stage.wait(lambda: dialog.panel is not None, "the account strip")
+    stage.shot("account-strip-overdue")
 
 
 @screen("account-payment")
@@ -165,6 +178,22 @@ def preorder(stage: Stage) -> None:
     elif stage.dialog() is not None:
         stage.key(Qt.Key.Key_Return, stage.dialog())  # the customer on the sale
         stage.wait(lambda: stage.dialog() is None, "the customer on the sale")
+
+
+@screen("preorder-take")
+def preorder_take(stage: Stage) -> None:
+    """A pre-order being taken from the customer dialog (F9): product, deposit, gift."""
+    stage.open_window()
+    stage.log_in(StaffRole.MANAGER)
+    dialog = business_customer(stage)
+    stage.key(Qt.Key.Key_F9, dialog)
+    preorder = stage.wait_dialog("PreorderDialog", "the pre-order")
+    stage.type("6923150030021", preorder.code)
+    stage.type("500.00", preorder.deposit, enter=False)
+    stage.type("原装手机壳和钢化膜" if zh(stage) else "a case and a screen protector",
+               preorder.gift, enter=False)
+    stage.key(Qt.Key.Key_F3, preorder.deposit)
+    stage.shot("preorder-take")
 
 
 @screen("preorder-arrivals")

@@ -85,7 +85,7 @@ class Stage:
         deadline = time.monotonic() + timeout
         while not self.ops.idle and time.monotonic() < deadline:
             self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        for _ in range(4):
+        for _ in range(8):  # a few turns to lay out (the top bar refits) and paint
             self.app.processEvents()
 
     def wait(self, condition, what: str, timeout: float = 15.0):
