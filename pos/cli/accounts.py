@@ -21,6 +21,9 @@ import io
 from pos.kernel.errors import UserError
 from pos.kernel.messages import msg
 
+STATE_NAMES = {"open": "account.state.open", "transferred": "account.state.transferred",
+               "closed": "account.state.closed"}
+
 TENDERS = ("cash", "bank_card", "transfer", "bank_transfer", "wechat", "alipay")
 
 
@@ -132,7 +135,7 @@ def show_statement(args, db, terminal) -> int:
     start, end = _dates(args)
     found = statement(db, customer=_customer(args.customer), start=start, end=end)
     print(say("accounts.cli.statement", customer=found.customer.label,
-              state=msg(f"account.state.{found.state.value}"),
+              state=msg(STATE_NAMES[found.state.value]),
               start=start.isoformat() if start else "…", end=end.isoformat() if end else "…"))
     print(say("accounts.cli.opening", amount=found.opening))
     print(say("accounts.cli.statement_head"))

@@ -19,33 +19,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from pos.catalog.coverage import coverage_dates, unit_warranty
 from pos.db import prepared
 from pos.db.engine import Database
 from pos.db.models import (
-    AuditEvent, Category, Customer, CustomerAccount, Product, Quote, Sale, ServiceCard,
-    ServiceTier, Setting, SheetItem, SheetSection, Terminal,
+    Category, Customer, CustomerAccount, Product, Sale, ServiceCard, ServiceTier, Setting,
+    SheetItem, SheetSection, Terminal,
 )
 from pos.kernel.enums import (
     Audience, CoverageStart, CustomerKind, DocumentKind, LineKind, Outcome, OutcomeSubject, Tender,
 )
-from pos.kernel.clock import utcnow
 from pos.kernel.errors import UserError
-from pos.kernel.messages import Message
 from pos.ledger.documents import DocCard, DocLine, DocOutcome, DocPayment, SaleDocument
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.numbering import card_number, next_number, receipt_number
 from pos.ledger.stock_tables import serial_refusal
 from pos.ledger.tables import write_document
-from pos.people.customers import record_invoice_request
 from pos.printjobs.print_queue import PrintRequest, job_rows, printable_requests
 from pos.selling.cart import (
     Cart, TenderCheck, TenderInput, Totals, check_tenders, payment_fields, totals,
 )
-from pos.selling.confirmations import write_confirmations
+from pos.selling.sale_extras import after_written
 from pos.selling.pricing import check_cart
 from pos.selling.serials import check_new_serials
 from pos.store.settings import DEFAULTS, get_setting
@@ -170,13 +167,9 @@ def complete_in(conn, cart: Cart, *, tenders: list[TenderInput], today: date,
         strict_serials=lambda: refs.strict if refs.strict is not None else strict_serials(conn),
         store_id=refs.store_id,
         blocks_overdue=lambda: get_setting(conn, "account_block_overdue") is True)
-    if cart.quote_id is not None or cart.invoice_requested:
-        _quote_and_invoice(conn, cart, written.sale_id, document.receipt_no, today)
-    if cart.confirmations:  # the card confirmation points asked at the till (issue 20)
-        write_confirmations(conn, cart, written.sale_id, document.receipt_no, written.line_ids)
-    if cart.job_id is not None:  # sold on a service job: sales.job_id, the job's "sold" event
-        from pos.selling.job_link import link_job_sale
-        link_job_sale(conn, cart, sale_id=written.sale_id, receipt_no=document.receipt_no)
+    if cart.quote_id is not None or cart.invoice_requested or cart.confirmations \
+            or cart.job_id is not None:  # none of these on the standard sale's path
+        after_written(conn, cart, written, document.receipt_no, today)
     return CompletedSale(written.sale_id, document.receipt_no, document.total,
                          checked.tendered, checked.change, tuple(card_numbers), replayed=False)
 
@@ -352,40 +345,6 @@ def _payments(conn, tenders: list[TenderInput], customer_kind: CustomerKind | No
             raise UserError("deposit.needs_customer")
         rows.append(DocPayment(position, tender, tender_input.amount, reference, last4, due))
     return rows
-
-
-def _quote_and_invoice(conn, cart: Cart, sale_id: int, receipt_no: str, today: date) -> None:
-    """In the sale's transaction (a refusal here undoes the sale): the quote opened as
-    this cart is converted, once (quote.already_converted for a second sale), and not
-    after its date unless a manager approved its prices when it was opened; a fapiao
-    asked for at the sale is recorded with the customer's details as they are now."""
-    if cart.quote_id is not None:
-        q = conn.execute(select(Quote.__table__).where(Quote.id == cart.quote_id)).first()
-        if q is None or q.customer_id != cart.customer_id:
-            raise UserError("quote.other_customer", quote=q.quote_no if q else "")
-        events = {l.price_event for l in cart.billable_lines() if l.price_event is not None}
-        quoted = [details for details in (json.loads(text) for text in conn.execute(
-            select(AuditEvent.details_json).where(AuditEvent.id.in_(events),
-                                                  AuditEvent.action == "quote_prices"))
-            .scalars()) if details.get("cart") == cart.uuid and details.get("quote_id") == q.id]
-        if not quoted:  # a sale of none of its lines would count as converting it
-            raise UserError("quote.none_of_its_lines", quote=q.quote_no)
-        approved = any(details.get("approved_by") is not None for details in quoted)
-        if q.valid_until < today and not approved:
-            raise UserError("quote.expired", quote=q.quote_no, valid_until=q.valid_until)
-        if conn.execute(update(Quote).where(Quote.id == q.id, Quote.state == "accepted").values(
-                state="converted", converted_sale_id=sale_id, converted_at=utcnow())).rowcount != 1:
-            if q.state == "converted":
-                raise UserError("quote.already_converted", quote=q.quote_no, receipt=conn.execute(
-                    select(Sale.receipt_no).where(Sale.id == q.converted_sale_id)).scalar())
-            raise UserError("quote.cancelled" if q.state == "cancelled" else "quote.not_opened",
-                            quote=q.quote_no)
-    if cart.invoice_requested:
-        if cart.customer_id is None:
-            raise UserError("invoice.needs_details", missing=[
-                Message("invoice.field.company"), Message("invoice.field.tax_id")])
-        record_invoice_request(conn, sale_id=sale_id, receipt_no=receipt_no,
-                               customer_id=cart.customer_id, staff_id=cart.staff_id)
 
 
 def completed_sale(conn, cart_uuid: str) -> CompletedSale | None:

@@ -85,11 +85,16 @@ def job_sheet(db: Database, *, job_no: str) -> JobSheet:
         return _sheet(conn, job)
 
 
+DEPARTMENT_NAMES = {Department.COUNTER: "department.counter",
+                    Department.INSTALLATION: "department.installation",
+                    Department.ON_SITE: "department.on_site", Department.REPAIR: "department.repair"}
+
+
 def _template_of(conn, job) -> int:
     template = job_template(conn, kind=job.kind, product_id=job.product_id)
     if template is None:
         raise UserError("job.no_sheet", job=job.job_no,
-                        department=f"department.{Department(job.kind).value}")
+                        department=DEPARTMENT_NAMES[Department(job.kind)])
     return template
 
 

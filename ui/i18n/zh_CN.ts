@@ -5389,6 +5389,735 @@
     </message>
 </context>
 <context>
+    <name>CardConfirmDialog</name>
+    <message>
+        <source>Card offered?</source>
+        <translation>是否推荐服务卡？</translation>
+    </message>
+    <message>
+        <source>Did you offer a service card for {unit}?</source>
+        <translation>是否已为 {unit} 推荐服务卡？</translation>
+    </message>
+    <message>
+        <source>Before the sale was agreed</source>
+        <translation>成交前</translation>
+    </message>
+    <message>
+        <source>After the sale was agreed</source>
+        <translation>成交后</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{point}: {answer}</source>
+        <translation>{point}：{answer}</translation>
+    </message>
+    <message>
+        <source>Yes, wants a card [Y]</source>
+        <translation>要，购买服务卡 [Y]</translation>
+    </message>
+    <message>
+        <source>No [N]</source>
+        <translation>不要 [N]</translation>
+    </message>
+</context>
+<context>
+    <name>CardConfirmActions</name>
+    <message>
+        <source>Card offered? [Ctrl+K]</source>
+        <translation>推荐服务卡？[Ctrl+K]</translation>
+    </message>
+    <message>
+        <source>Scan a unit first</source>
+        <translation>请先扫描主机</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Diagnose [F4]</source>
+        <translation>检测 [F4]</translation>
+    </message>
+    <message>
+        <source>Declined [F5]</source>
+        <translation>拒绝 [F5]</translation>
+    </message>
+    <message>
+        <source>Not offered [F6]</source>
+        <translation>未推荐 [F6]</translation>
+    </message>
+    <message>
+        <source>Pre-visit call [F7]</source>
+        <translation>上门前电话 [F7]</translation>
+    </message>
+    <message>
+        <source>Job card PDF [F9]</source>
+        <translation>工单 PDF [F9]</translation>
+    </message>
+    <message>
+        <source>Claim on the card [F10]</source>
+        <translation>服务卡理赔 [F10]</translation>
+    </message>
+    <message>
+        <source>Card: yes [F11]</source>
+        <translation>要服务卡 [F11]</translation>
+    </message>
+    <message>
+        <source>Card: no [F12]</source>
+        <translation>不要服务卡 [F12]</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>工单记录</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县乡</translation>
+    </message>
+    <message>
+        <source>Save the job card</source>
+        <translation>保存工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>服务承诺</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Pre-visit call</source>
+        <translation>上门前电话</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Cancel the job</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <source>Sell on the job [F8]</source>
+        <translation>工单销售 [F8]</translation>
+    </message>
+    <message>
+        <source>Back to the board [Esc]</source>
+        <translation>返回工单列表 [Esc]</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>No job sheet for this unit</source>
+        <translation>此机器没有服务推荐单</translation>
+    </message>
+    <message>
+        <source>Job {job}</source>
+        <translation>工单 {job}</translation>
+    </message>
+    <message>
+        <source>{job} · {kind} · {state}</source>
+        <translation>{job} · {kind} · {state}</translation>
+    </message>
+    <message>
+        <source>{unit} (not sold here)</source>
+        <translation>{unit}（非本店售出）</translation>
+    </message>
+    <message>
+        <source>{unit} · receipt {receipt}</source>
+        <translation>{unit} · 小票 {receipt}</translation>
+    </message>
+    <message>
+        <source>Job sheet: {name}</source>
+        <translation>服务推荐单：{name}</translation>
+    </message>
+    <message>
+        <source>The customer wants the card: sell it on the job (F8)</source>
+        <translation>客户要服务卡：在工单上销售（F8）</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>已推荐</translation>
+    </message>
+    <message>
+        <source>{state} [F{n}]</source>
+        <translation>{state} [F{n}]</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Sold · {receipt}</source>
+        <translation>已售 · {receipt}</translation>
+    </message>
+    <message>
+        <source>Proposed: {answer}</source>
+        <translation>已推荐：{answer}</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>未推荐</translation>
+    </message>
+    <message>
+        <source>Left with it</source>
+        <translation>随机留存</translation>
+    </message>
+    <message>
+        <source>Technician and time [Shift+F1]</source>
+        <translation>技术员与时间 [Shift+F1]</translation>
+    </message>
+</context>
+<context>
+    <name>JobForm</name>
+    <message>
+        <source>Register a job</source>
+        <translation>登记工单</translation>
+    </message>
+    <message>
+        <source>Receipt of the sale (or the serial below)</source>
+        <translation>销售小票号（或填写下方序列号）</translation>
+    </message>
+    <message>
+        <source>Phone or #id (else the sale's customer)</source>
+        <translation>电话或 #编号（不填则为销售单客户）</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>门店内</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县乡</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>暂不指派</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Accessories left</source>
+        <translation>随机附件</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>外观状况</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Register [F12]</source>
+        <translation>登记 [F12]</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>JobWords</name>
+    <message>
+        <source>None yet</source>
+        <translation>尚未预约</translation>
+    </message>
+    <message>
+        <source>No promise</source>
+        <translation>无时限承诺</translation>
+    </message>
+    <message>
+        <source>No service card on this unit: the work is paid</source>
+        <translation>此机器没有服务卡：服务收费</translation>
+    </message>
+    <message>
+        <source>Card not asked on this job yet</source>
+        <translation>本工单尚未询问服务卡</translation>
+    </message>
+    <message>
+        <source>Late: arrived {at}, due {due}</source>
+        <translation>超时：{at} 到达，应于 {due} 前</translation>
+    </message>
+    <message>
+        <source>Arrive by {due}</source>
+        <translation>须于 {due} 前到达</translation>
+    </message>
+    <message>
+        <source>Met: arrived {at}, due {due}</source>
+        <translation>达标：{at} 到达，应于 {due} 前</translation>
+    </message>
+    <message>
+        <source>Fault: {text}</source>
+        <translation>故障：{text}</translation>
+    </message>
+    <message>
+        <source>Technician assigned</source>
+        <translation>已指派技术员</translation>
+    </message>
+    <message>
+        <source>Appointment agreed</source>
+        <translation>已约定预约时间</translation>
+    </message>
+    <message>
+        <source>Pre-visit call recorded</source>
+        <translation>已记录上门前电话</translation>
+    </message>
+    <message>
+        <source>Card confirmation asked</source>
+        <translation>已询问服务卡</translation>
+    </message>
+    <message>
+        <source>Sheet item marked</source>
+        <translation>已标记推荐项目</translation>
+    </message>
+    <message>
+        <source>Card {card} · {tier}: {terms}</source>
+        <translation>服务卡 {card} · {tier}：{terms}</translation>
+    </message>
+    <message>
+        <source>Covered: record the claim (F10)</source>
+        <translation>在保：请记录理赔（F10）</translation>
+    </message>
+    <message>
+        <source>Card asked {point}: {answer} ({at})</source>
+        <translation>已询问服务卡（{point}）：{answer}（{at}）</translation>
+    </message>
+    <message>
+        <source>left: {text}</source>
+        <translation>附件：{text}</translation>
+    </message>
+    <message>
+        <source>estimate {money}</source>
+        <translation>预估 {money}</translation>
+    </message>
+    <message>
+        <source>diagnosis: {text}</source>
+        <translation>检测：{text}</translation>
+    </message>
+    <message>
+        <source>Registered: {state}</source>
+        <translation>已登记：{state}</translation>
+    </message>
+    <message>
+        <source>Now {state}</source>
+        <translation>变为{state}</translation>
+    </message>
+    <message>
+        <source>Claim {claim}: covered</source>
+        <translation>理赔 {claim}：在保</translation>
+    </message>
+    <message>
+        <source>Claim {claim}: paid · {why}</source>
+        <translation>理赔 {claim}：收费 · {why}</translation>
+    </message>
+    <message>
+        <source>Paid service: {why}</source>
+        <translation>收费服务：{why}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>要</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <source>Sold on the job {receipt}</source>
+        <translation>工单销售 {receipt}</translation>
+    </message>
+    <message>
+        <source>Claim recorded {claim}</source>
+        <translation>已记录理赔 {claim}</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>未推荐</translation>
+    </message>
+    <message>
+        <source>Sold · {receipt}</source>
+        <translation>已售 · {receipt}</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>Proposed: {answer}</source>
+        <translation>已推荐：{answer}</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>已推荐</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnoseForm</name>
+    <message>
+        <source>Diagnosis</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <source>Save [Enter]</source>
+        <translation>保存 [Enter]</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <source>Say what was found</source>
+        <translation>请填写检测结果</translation>
+    </message>
+    <message>
+        <source>Diagnose {job}</source>
+        <translation>检测 {job}</translation>
+    </message>
+</context>
+<context>
+    <name>CallForm</name>
+    <message>
+        <source>Will decide on the visit</source>
+        <translation>上门时再决定</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>The customer's answer</source>
+        <translation>客户的回答</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Save [Enter]</source>
+        <translation>保存 [Enter]</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+    </message>
+    <message>
+        <source>Pre-visit call: {item}</source>
+        <translation>上门前电话：{item}</translation>
+    </message>
+</context>
+<context>
+    <name>JobsDialog</name>
+    <message>
+        <source>Only mine</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Open [Enter]</source>
+        <translation>打开 [Enter]</translation>
+    </message>
+    <message>
+        <source>New job [F5]</source>
+        <translation>登记工单 [F5]</translation>
+    </message>
+    <message>
+        <source>Refresh [F6]</source>
+        <translation>刷新 [F6]</translation>
+    </message>
+    <message>
+        <source>No jobs for today and none overdue</source>
+        <translation>今天没有工单，也没有超时工单</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Unit and need</source>
+        <translation>机器与需求</translation>
+    </message>
+    <message>
+        <source>To the till [Esc]</source>
+        <translation>返回收银 [Esc]</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Jobs · {name}</source>
+        <translation>工单 · {name}</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>Late {span}</source>
+        <translation>超时 {span}</translation>
+    </message>
+    <message>
+        <source>Need and unit</source>
+        <translation>需求与机器</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>Plan {job}</source>
+        <translation>安排 {job}</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>暂不指派</translation>
+    </message>
+    <message>
+        <source>Agree an appointment</source>
+        <translation>约定上门时间</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Save [Enter]</source>
+        <translation>保存 [Enter]</translation>
+    </message>
+    <message>
+        <source>Cancel [Esc]</source>
+        <translation>取消 [Esc]</translation>
+        <source>customer sales team</source>
+        <comment>team.customer</comment>
+        <translation>客户销售团队</translation>
+    </message>
+    <message>
+        <source>Quote {quote} gives its price for {quantity} × {name} at most: sell any more on another sale</source>
+        <comment>quote.over_quantity</comment>
+        <translation>报价单 {quote} 的报价最多适用于 {quantity} 件 {name}：多出的请另开一单销售</translation>
+    </message>
+    <message>
+        <source>A sale paid by a pre-order's deposit is not voided (money never goes back to a deposit): take the goods back as a return, paid in cash</source>
+        <comment>deposit.not_voided</comment>
+        <translation>用预订定金支付的销售不能作废（钱款不退回定金）：请按退货办理，以现金退款</translation>
+    </message>
+    <message>
+        <source>{receipt} was voided: there is nothing to invoice</source>
+        <comment>invoice.voided</comment>
+        <translation>{receipt} 已作废：没有可开发票的金额</translation>
+    </message>
+    <message>
+        <source>The deposit held on {preorder} ({held:money}) is not what its deposit document took ({taken:money}): it is not spent. Run pos journal verify</source>
+        <comment>deposit.not_as_taken</comment>
+        <translation>预订单 {preorder} 记录的定金（{held:money}）与收取定金的单据（{taken:money}）不符：不能使用。请运行 pos journal verify</translation>
+    </message>
+    <message>
+        <source>{receipt} was refunded in full: there is nothing to invoice</source>
+        <comment>invoice.refunded</comment>
+        <translation>{receipt} 已全额退款：没有可开发票的金额</translation>
+    </message>
+    <message>
+        <source>This sale was paid on account and not all of it has been paid: at most {most:money} goes back as money; {account:money} goes back to the account</source>
+        <comment>refund.back_to_account</comment>
+        <translation>此单为挂账销售且尚未全部付清:最多退还现金等 {most:money},其余 {account:money} 须退回客户账户</translation>
+    </message>
+    <message>
+        <source>This sale holds none of quote {quote}'s lines at its prices: it does not convert the quote (take the quote off the sale, or sell its lines)</source>
+        <comment>quote.none_of_its_lines</comment>
+        <translation>本单不含报价单 {quote} 中按报价销售的商品：不能转为该报价单的销售（请从本单移除报价单，或销售其中的商品）</translation>
+    </message>
+</context>
+<context>
     <name>pos</name>
     <message>
         <source>, </source>
@@ -9500,696 +10229,7 @@
         <comment>job.bad_when</comment>
         <translation>“{text}”不是日期时间：YYYY-MM-DD HH:MM</translation>
     </message>
-</context>
-<context>
-    <name>CardConfirmDialog</name>
     <message>
-        <source>Card offered?</source>
-        <translation>是否推荐服务卡？</translation>
-    </message>
-    <message>
-        <source>Did you offer a service card for {unit}?</source>
-        <translation>是否已为 {unit} 推荐服务卡？</translation>
-    </message>
-    <message>
-        <source>Before the sale was agreed</source>
-        <translation>成交前</translation>
-    </message>
-    <message>
-        <source>After the sale was agreed</source>
-        <translation>成交后</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>{point}: {answer}</source>
-        <translation>{point}：{answer}</translation>
-    </message>
-    <message>
-        <source>Yes, wants a card [Y]</source>
-        <translation>要，购买服务卡 [Y]</translation>
-    </message>
-    <message>
-        <source>No [N]</source>
-        <translation>不要 [N]</translation>
-    </message>
-</context>
-<context>
-    <name>CardConfirmActions</name>
-    <message>
-        <source>Card offered? [Ctrl+K]</source>
-        <translation>推荐服务卡？[Ctrl+K]</translation>
-    </message>
-    <message>
-        <source>Scan a unit first</source>
-        <translation>请先扫描主机</translation>
-    </message>
-</context>
-<context>
-    <name>JobDialog</name>
-    <message>
-        <source>Diagnose [F4]</source>
-        <translation>检测 [F4]</translation>
-    </message>
-    <message>
-        <source>Declined [F5]</source>
-        <translation>拒绝 [F5]</translation>
-    </message>
-    <message>
-        <source>Not offered [F6]</source>
-        <translation>未推荐 [F6]</translation>
-    </message>
-    <message>
-        <source>Pre-visit call [F7]</source>
-        <translation>上门前电话 [F7]</translation>
-    </message>
-    <message>
-        <source>Job card PDF [F9]</source>
-        <translation>工单 PDF [F9]</translation>
-    </message>
-    <message>
-        <source>Claim on the card [F10]</source>
-        <translation>服务卡理赔 [F10]</translation>
-    </message>
-    <message>
-        <source>Card: yes [F11]</source>
-        <translation>要服务卡 [F11]</translation>
-    </message>
-    <message>
-        <source>Card: no [F12]</source>
-        <translation>不要服务卡 [F12]</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>工单记录</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>市区</translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation>县乡</translation>
-    </message>
-    <message>
-        <source>Save the job card</source>
-        <translation>保存工单</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>机器</translation>
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation>技术员</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation>预约</translation>
-    </message>
-    <message>
-        <source>Promise</source>
-        <translation>服务承诺</translation>
-    </message>
-    <message>
-        <source>Need</source>
-        <translation>需求</translation>
-    </message>
-    <message>
-        <source>Repair</source>
-        <translation>维修</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <source>Pre-visit call</source>
-        <translation>上门前电话</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Cancel the job</source>
-        <translation>取消工单</translation>
-    </message>
-    <message>
-        <source>Sell on the job [F8]</source>
-        <translation>工单销售 [F8]</translation>
-    </message>
-    <message>
-        <source>Back to the board [Esc]</source>
-        <translation>返回工单列表 [Esc]</translation>
-    </message>
-    <message>
-        <source>Nobody yet</source>
-        <translation>未指派</translation>
-    </message>
-    <message>
-        <source>No job sheet for this unit</source>
-        <translation>此机器没有服务推荐单</translation>
-    </message>
-    <message>
-        <source>Job {job}</source>
-        <translation>工单 {job}</translation>
-    </message>
-    <message>
-        <source>{job} · {kind} · {state}</source>
-        <translation>{job} · {kind} · {state}</translation>
-    </message>
-    <message>
-        <source>{unit} (not sold here)</source>
-        <translation>{unit}（非本店售出）</translation>
-    </message>
-    <message>
-        <source>{unit} · receipt {receipt}</source>
-        <translation>{unit} · 小票 {receipt}</translation>
-    </message>
-    <message>
-        <source>Job sheet: {name}</source>
-        <translation>服务推荐单：{name}</translation>
-    </message>
-    <message>
-        <source>The customer wants the card: sell it on the job (F8)</source>
-        <translation>客户要服务卡：在工单上销售（F8）</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>已售</translation>
-    </message>
-    <message>
-        <source>Proposed</source>
-        <translation>已推荐</translation>
-    </message>
-    <message>
-        <source>{state} [F{n}]</source>
-        <translation>{state} [F{n}]</translation>
-    </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-    <message>
-        <source>Sold · {receipt}</source>
-        <translation>已售 · {receipt}</translation>
-    </message>
-    <message>
-        <source>Proposed: {answer}</source>
-        <translation>已推荐：{answer}</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <source>Not offered</source>
-        <translation>未推荐</translation>
-    </message>
-    <message>
-        <source>Left with it</source>
-        <translation>随机留存</translation>
-    </message>
-    <message>
-        <source>Technician and time [Shift+F1]</source>
-        <translation>技术员与时间 [Shift+F1]</translation>
-    </message>
-</context>
-<context>
-    <name>JobForm</name>
-    <message>
-        <source>Register a job</source>
-        <translation>登记工单</translation>
-    </message>
-    <message>
-        <source>Receipt of the sale (or the serial below)</source>
-        <translation>销售小票号（或填写下方序列号）</translation>
-    </message>
-    <message>
-        <source>Phone or #id (else the sale's customer)</source>
-        <translation>电话或 #编号（不填则为销售单客户）</translation>
-    </message>
-    <message>
-        <source>At the counter</source>
-        <translation>门店内</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>市区</translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation>县乡</translation>
-    </message>
-    <message>
-        <source>Nobody yet</source>
-        <translation>暂不指派</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation>预约</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <translation>小票号</translation>
-    </message>
-    <message>
-        <source>Serial</source>
-        <translation>序列号</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Need</source>
-        <translation>需求</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation>技术员</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Fault</source>
-        <translation>故障</translation>
-    </message>
-    <message>
-        <source>Accessories left</source>
-        <translation>随机附件</translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation>外观状况</translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation>预估费用</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <source>Register [F12]</source>
-        <translation>登记 [F12]</translation>
-    </message>
-    <message>
-        <source>Cancel [Esc]</source>
-        <translation>取消 [Esc]</translation>
-    </message>
-    <message>
-        <source>{n} h</source>
-        <translation>{n} 小时</translation>
-    </message>
-</context>
-<context>
-    <name>JobWords</name>
-    <message>
-        <source>None yet</source>
-        <translation>尚未预约</translation>
-    </message>
-    <message>
-        <source>No promise</source>
-        <translation>无时限承诺</translation>
-    </message>
-    <message>
-        <source>No service card on this unit: the work is paid</source>
-        <translation>此机器没有服务卡：服务收费</translation>
-    </message>
-    <message>
-        <source>Card not asked on this job yet</source>
-        <translation>本工单尚未询问服务卡</translation>
-    </message>
-    <message>
-        <source>Late: arrived {at}, due {due}</source>
-        <translation>超时：{at} 到达，应于 {due} 前</translation>
-    </message>
-    <message>
-        <source>Arrive by {due}</source>
-        <translation>须于 {due} 前到达</translation>
-    </message>
-    <message>
-        <source>Met: arrived {at}, due {due}</source>
-        <translation>达标：{at} 到达，应于 {due} 前</translation>
-    </message>
-    <message>
-        <source>Fault: {text}</source>
-        <translation>故障：{text}</translation>
-    </message>
-    <message>
-        <source>Technician assigned</source>
-        <translation>已指派技术员</translation>
-    </message>
-    <message>
-        <source>Appointment agreed</source>
-        <translation>已约定预约时间</translation>
-    </message>
-    <message>
-        <source>Pre-visit call recorded</source>
-        <translation>已记录上门前电话</translation>
-    </message>
-    <message>
-        <source>Card confirmation asked</source>
-        <translation>已询问服务卡</translation>
-    </message>
-    <message>
-        <source>Sheet item marked</source>
-        <translation>已标记推荐项目</translation>
-    </message>
-    <message>
-        <source>Card {card} · {tier}: {terms}</source>
-        <translation>服务卡 {card} · {tier}：{terms}</translation>
-    </message>
-    <message>
-        <source>Covered: record the claim (F10)</source>
-        <translation>在保：请记录理赔（F10）</translation>
-    </message>
-    <message>
-        <source>Card asked {point}: {answer} ({at})</source>
-        <translation>已询问服务卡（{point}）：{answer}（{at}）</translation>
-    </message>
-    <message>
-        <source>left: {text}</source>
-        <translation>附件：{text}</translation>
-    </message>
-    <message>
-        <source>estimate {money}</source>
-        <translation>预估 {money}</translation>
-    </message>
-    <message>
-        <source>diagnosis: {text}</source>
-        <translation>检测：{text}</translation>
-    </message>
-    <message>
-        <source>Registered: {state}</source>
-        <translation>已登记：{state}</translation>
-    </message>
-    <message>
-        <source>Now {state}</source>
-        <translation>变为{state}</translation>
-    </message>
-    <message>
-        <source>Claim {claim}: covered</source>
-        <translation>理赔 {claim}：在保</translation>
-    </message>
-    <message>
-        <source>Claim {claim}: paid · {why}</source>
-        <translation>理赔 {claim}：收费 · {why}</translation>
-    </message>
-    <message>
-        <source>Paid service: {why}</source>
-        <translation>收费服务：{why}</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>要</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>不要</translation>
-    </message>
-    <message>
-        <source>Sold on the job {receipt}</source>
-        <translation>工单销售 {receipt}</translation>
-    </message>
-    <message>
-        <source>Claim recorded {claim}</source>
-        <translation>已记录理赔 {claim}</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>已登记</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <source>Not offered</source>
-        <translation>未推荐</translation>
-    </message>
-    <message>
-        <source>Sold · {receipt}</source>
-        <translation>已售 · {receipt}</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>已售</translation>
-    </message>
-    <message>
-        <source>Proposed: {answer}</source>
-        <translation>已推荐：{answer}</translation>
-    </message>
-    <message>
-        <source>Proposed</source>
-        <translation>已推荐</translation>
-    </message>
-</context>
-<context>
-    <name>DiagnoseForm</name>
-    <message>
-        <source>Diagnosis</source>
-        <translation>检测结果</translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation>预估费用</translation>
-    </message>
-    <message>
-        <source>Save [Enter]</source>
-        <translation>保存 [Enter]</translation>
-    </message>
-    <message>
-        <source>Cancel [Esc]</source>
-        <translation>取消 [Esc]</translation>
-    </message>
-    <message>
-        <source>Say what was found</source>
-        <translation>请填写检测结果</translation>
-    </message>
-    <message>
-        <source>Diagnose {job}</source>
-        <translation>检测 {job}</translation>
-    </message>
-</context>
-<context>
-    <name>CallForm</name>
-    <message>
-        <source>Will decide on the visit</source>
-        <translation>上门时再决定</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <source>The customer's answer</source>
-        <translation>客户的回答</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Save [Enter]</source>
-        <translation>保存 [Enter]</translation>
-    </message>
-    <message>
-        <source>Cancel [Esc]</source>
-        <translation>取消 [Esc]</translation>
-    </message>
-    <message>
-        <source>Pre-visit call: {item}</source>
-        <translation>上门前电话：{item}</translation>
-    </message>
-</context>
-<context>
-    <name>JobsDialog</name>
-    <message>
-        <source>Only mine</source>
-        <translation>只看我的</translation>
-    </message>
-    <message>
-        <source>Every kind</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>Open [Enter]</source>
-        <translation>打开 [Enter]</translation>
-    </message>
-    <message>
-        <source>New job [F5]</source>
-        <translation>登记工单 [F5]</translation>
-    </message>
-    <message>
-        <source>Refresh [F6]</source>
-        <translation>刷新 [F6]</translation>
-    </message>
-    <message>
-        <source>No jobs for today and none overdue</source>
-        <translation>今天没有工单，也没有超时工单</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation>预约</translation>
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation>技术员</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Unit and need</source>
-        <translation>机器与需求</translation>
-    </message>
-    <message>
-        <source>To the till [Esc]</source>
-        <translation>返回收银 [Esc]</translation>
-    </message>
-    <message>
-        <source>Nobody yet</source>
-        <translation>未指派</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Jobs · {name}</source>
-        <translation>工单 · {name}</translation>
-    </message>
-    <message>
-        <source>{h} h {m} min</source>
-        <translation>{h} 小时 {m} 分</translation>
-    </message>
-    <message>
-        <source>{m} min</source>
-        <translation>{m} 分钟</translation>
-    </message>
-    <message>
-        <source>Late {span}</source>
-        <translation>超时 {span}</translation>
-    </message>
-    <message>
-        <source>Need and unit</source>
-        <translation>需求与机器</translation>
-    </message>
-</context>
-<context>
-    <name>PlanForm</name>
-    <message>
-        <source>Plan {job}</source>
-        <translation>安排 {job}</translation>
-    </message>
-    <message>
-        <source>Nobody yet</source>
-        <translation>暂不指派</translation>
-    </message>
-    <message>
-        <source>Agree an appointment</source>
-        <translation>约定上门时间</translation>
-    </message>
-    <message>
-        <source>{n} h</source>
-        <translation>{n} 小时</translation>
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation>技术员</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Save [Enter]</source>
-        <translation>保存 [Enter]</translation>
-    </message>
-    <message>
-        <source>Cancel [Esc]</source>
-        <translation>取消 [Esc]</translation>
         <source>customer sales team</source>
         <comment>team.customer</comment>
         <translation>客户销售团队</translation>
