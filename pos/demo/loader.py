@@ -45,7 +45,8 @@ def load_demo(db: Database, *, locale: str = "en", stores: bool = False,
     either way. With `crm` (what `pos demo load` and the first run load, too) also the
     business customers and follow-up of pos.demo.crm: a customer manager, accounts (one
     overdue), a quote, a pre-order, leads, last week's calls and visits and this week's
-    plan. The tests' demo is the store alone."""
+    plan; and the service jobs of pos.demo.service (an installation, a visit, a repair).
+    The tests' demo is the store alone."""
     if locale not in data.LOCALES:
         raise UserError("demo.bad_locale", locale=locale, allowed=list(data.LOCALES))
     if not database_is_empty(db):
@@ -72,8 +73,10 @@ def load_demo(db: Database, *, locale: str = "en", stores: bool = False,
         load_chain(db, locale=locale)
     if crm:
         from pos.demo.crm import load_crm
+        from pos.demo.service import load_service
 
         staff.append(load_crm(db, locale=locale))
+        load_service(db, locale=locale)
     return DemoSummary(locale, len(categories), len(products), result.sheets, result.items,
                        result.tiers, staff)
 
