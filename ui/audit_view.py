@@ -107,6 +107,15 @@ class AuditDialog(QDialog):
             "product_added": self.tr("Product added"),
             "reorder_point_set": self.tr("Reorder point set"),
             "store_added": self.tr("Store added"),
+            "account_record": self.tr("Customer account terms sealed"),
+            "handover": self.tr("Handed over to a team"),
+            "quote_issued": self.tr("Quote issued"),
+            "quote_prices": self.tr("Quote opened at its prices"),
+            "invoice_requested": self.tr("Invoice requested"),
+            "card_confirmations": self.tr("Service card confirmations"),
+            "job_event": self.tr("Service job"),
+            "card_claim": self.tr("Service card claim"),
+            "card_unit": self.tr("Unit registered on a card"),
         }
 
     def detail_label(self, key: str) -> str:

@@ -28,6 +28,10 @@ ACTIONS_BY_EXPRESSION = {
     "kind.value": {DocumentKind.REFUND.value, DocumentKind.VOID.value},  # corrections
     "STAFF_RECORD": {facts.STAFF_RECORD}, "SETTING_RECORD": {facts.SETTING_RECORD},
     "STOCK_RECORD": {facts.STOCK_RECORD}, "ACTION": {losses.ACTION},
+    # constants of pos.ledger imported where they are recorded (issues 19 and 20)
+    "ACCOUNT_RECORD": {"account_record"}, "QUOTE_PRICES": {"quote_prices"},
+    "JOB_EVENT": {"job_event"}, "CARD_CLAIM": {"card_claim"}, "CARD_UNIT": {"card_unit"},
+    "SALE_CONFIRMATIONS": {"card_confirmations"},
 }
 
 

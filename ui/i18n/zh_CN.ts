@@ -542,6 +542,42 @@
         <source>customer manager</source>
         <translation>客户经理</translation>
     </message>
+    <message>
+        <source>Customer account terms sealed</source>
+        <translation>客户账户条款已封存</translation>
+    </message>
+    <message>
+        <source>Handed over to a team</source>
+        <translation>转单</translation>
+    </message>
+    <message>
+        <source>Quote issued</source>
+        <translation>开出报价单</translation>
+    </message>
+    <message>
+        <source>Quote opened at its prices</source>
+        <translation>按报价单价格开单</translation>
+    </message>
+    <message>
+        <source>Invoice requested</source>
+        <translation>申请发票</translation>
+    </message>
+    <message>
+        <source>Service card confirmations</source>
+        <translation>服务卡确认</translation>
+    </message>
+    <message>
+        <source>Service job</source>
+        <translation>服务单</translation>
+    </message>
+    <message>
+        <source>Service card claim</source>
+        <translation>服务卡理赔</translation>
+    </message>
+    <message>
+        <source>Unit registered on a card</source>
+        <translation>服务卡登记机器</translation>
+    </message>
 </context>
 <context>
     <name>BusyBanner</name>
