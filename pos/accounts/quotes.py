@@ -28,11 +28,11 @@ from pos.db.models import (
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import CustomerKind, LeadState, LineKind, Outcome, QuoteState
 from pos.kernel.errors import UserError
-from pos.kernel.text import clean_text, printable
+from pos.kernel.text import printable
 from pos.kernel.vat import VatLine, vat_by_rate
 from pos.ledger import audit
 from pos.ledger.stock_tables import next_store_number
-from pos.people.customers import InvoiceDetails, invoice_details
+from pos.people.customers import InvoiceDetails, detail_text, invoice_details
 from pos.people.permissions import authorise, may
 from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, totals
 from pos.selling.pricing import check_cart
@@ -119,7 +119,7 @@ def save_quote(db: Database, cart: Cart, *, customer_id: int | None = None,
     """Save the cart as a quote for a business customer (the cart's, unless given). The
     same request id again returns the quote already saved."""
     today = today or date.today()
-    note = clean_text(note, max_length=NOTE_MAX, field="field.notes")
+    note = detail_text(note, max_length=NOTE_MAX, field="field.notes")  # printed: no bidi
     with db.write_connection() as conn:
         done = conn.execute(select(QUOTES.c.quote_no).where(
             QUOTES.c.request_id == request_id)).scalar()

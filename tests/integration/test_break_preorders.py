@@ -90,6 +90,7 @@ def deposit_tender(number, amount=10_000):
     ({"terminal": "T99"}, "terminal.not_set_up"),
     ({"gift": "x" * 10_000}, "text.too_long"),
     ({"gift": "bell\x07"}, "text.control_characters"),
+    ({"gift": "Case \u202edeelcni ton"}, "text.control_characters"),  # printed reversed
     ({"code": "NO-SUCH"}, "preorder.product_unknown"),
     ({"code": "\x00"}, "preorder.product_unknown"),
     ({"code": "x" * 10_000}, "preorder.product_unknown"),

@@ -153,6 +153,7 @@ def test_quote_dates_out_of_range_are_refused(demo_db, valid_until, message_id):
     ("x" * 10_000, "text.too_long"),
     ("bell\x07", "text.control_characters"),
     ("\x00", "text.control_characters"),
+    ("Deliver \u202eyadnoM", "text.control_characters"),  # printed reversed
 ])
 def test_bad_notes_are_refused(demo_db, note, message_id):
     db = demo_db
