@@ -10,6 +10,7 @@ exported (exported_at), so the next one holds only the new ones."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,7 +19,7 @@ from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.db.engine import Database
-from pos.db.models import InvoiceRequest, Sale, SaleLine, Staff
+from pos.db.models import AuditEvent, InvoiceRequest, Sale, SaleLine, Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.csvio import write_rows
 from pos.kernel.enums import DocumentKind
@@ -98,7 +99,8 @@ def _voids(sale_id):
 
 def _query(start: date | None, end: date | None):
     query = (select(SALES.c.id.label("sale_id"), SALES.c.receipt_no, SALES.c.business_date,
-                    SALES.c.total, REQUESTS.c.id, REQUESTS.c.requested_at, REQUESTS.c.company,
+                    SALES.c.total, REQUESTS.c.id, REQUESTS.c.event_id, REQUESTS.c.customer_id,
+                    REQUESTS.c.requested_at, REQUESTS.c.company,
                     REQUESTS.c.tax_id, REQUESTS.c.address, REQUESTS.c.phone,
                     REQUESTS.c.bank_name, REQUESTS.c.bank_account, REQUESTS.c.exported_at,
                     Staff.name.label("staff_name"))
@@ -145,6 +147,7 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
     rows = []
     with db.write_connection() as conn:
         requests = conn.execute(query).all()
+        _as_sealed(conn, requests)
         lines: dict[int, list[tuple[int, int]]] = {}
         if requests:
             for sale_id, rate, total in conn.execute(
@@ -166,6 +169,27 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
         if deliver is not None:
             deliver(data)  # raises: the transaction rolls back, nothing marked exported
     return data
+
+
+def _as_sealed(conn, requests) -> None:
+    """Each request is what its invoice_requested event sealed (else invoice.altered):
+    the accounting system issues fapiao from these details."""
+    ids = [r.event_id for r in requests]
+    sealed = {}
+    for start in range(0, len(ids), 500):
+        sealed.update(conn.execute(select(AuditEvent.id, AuditEvent.details_json).where(
+            AuditEvent.id.in_(ids[start:start + 500]),
+            AuditEvent.action == "invoice_requested")).all())
+    for r in requests:
+        try:
+            details = json.loads(sealed.get(r.event_id) or "null")
+        except ValueError:
+            details = None
+        kept = {"sale": r.sale_id, "receipt": r.receipt_no, "customer": r.customer_id,
+                "company": r.company, "tax_id": r.tax_id, "address": r.address,
+                "phone": r.phone, "bank_name": r.bank_name, "bank_account": r.bank_account}
+        if not isinstance(details, dict) or any(details.get(k) != v for k, v in kept.items()):
+            raise UserError("invoice.altered", receipt=r.receipt_no)
 
 
 def requested_invoice(db: Database, *, receipt_no: str) -> InvoiceDetails | None:

@@ -276,3 +276,20 @@ def test_pos_customer_set_changes_only_what_it_is_given(demo_db, capsys):
         assert main([url, "customer", "set", "13700000001", *words]) == 1, words
         assert "Traceback" not in capsys.readouterr().err
     assert state(db) == before
+
+
+def test_an_invoice_request_edited_in_the_database_file_is_not_exported(demo_db):
+    """Someone changes the tax id kept on a request: the export refuses (the accounting
+    system would issue the fapiao to another company) and marks nothing."""
+    from sqlalchemy import update
+
+    db = demo_db
+    buyer = business(db)
+    sale = sell(db, buyer.id, invoice=True)
+    with db.write_connection() as conn:
+        conn.execute(update(InvoiceRequest).values(tax_id="91440300MA5FAKE000"))
+    error = refused(db, lambda: invoices.export_requests(db, start=TODAY, end=TODAY),
+                    "invoice.altered")
+    assert error.params["receipt"] == sale.receipt_no
+    assert [r.receipt_no for r in invoices.list_requests(db, unexported_only=True)] == [
+        sale.receipt_no]
