@@ -317,3 +317,15 @@ def test_a_sale_of_none_of_the_quotes_lines_does_not_convert_it(demo_db):
     sale = cash(db, opened)
     assert quotes.quote_view(db, quote_no=quote.quote_no).converted_receipt == sale.receipt_no
     assert verify(db).ok
+
+
+def test_a_validity_extended_in_the_database_file_does_not_sell_after_the_date(demo_db):
+    db = demo_db
+    quote = save(db, quote_cart(db, business(db).id), valid_until=TODAY)
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=staff_id(db, "cashier"),
+                               terminal="T01")
+    with db.write_connection() as conn:  # after it was opened (its prices sealed)
+        conn.execute(update(Quote).where(Quote.quote_no == quote.quote_no).values(
+            valid_until=TODAY + timedelta(days=30)))
+    refused(db, lambda: cash(db, opened, business_date=TODAY + timedelta(days=1)),
+            "quote.expired")
