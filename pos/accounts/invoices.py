@@ -140,6 +140,8 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
     and the net), amounts as decimal text. The requests exported are marked so, in the
     same transaction as `deliver(data)` (writing the file): when that fails (a full disk,
     a folder gone) nothing is marked, and the next export still holds them."""
+    if end < start:  # not an empty file that looks like a period without requests
+        raise UserError("report.period_backwards", start=start.isoformat(), end=end.isoformat())
     # a sale voided or refunded in full: nothing to invoice
     query = _query(start, end).where(~_voids(SALES.c.id), ~_refunded())
     if unexported_only:

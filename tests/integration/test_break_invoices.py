@@ -227,6 +227,14 @@ def test_two_tills_asking_for_one_invoice_at_once_record_it_once(pg_demo_db):
     assert verify(db).ok
 
 
+def test_an_export_of_a_backwards_period_is_refused(demo_db):
+    db = demo_db
+    sell(db, business(db).id, invoice=True)
+    refused(db, lambda: invoices.export_requests(db, start=TODAY, end=date(2000, 1, 1)),
+            "report.period_backwards")
+    assert len(invoices.list_requests(db, unexported_only=True)) == 1
+
+
 def test_an_export_whose_file_cannot_be_written_marks_nothing_exported(demo_db, capsys,
                                                                        tmp_path):
     """The disk is full or the folder is gone: the CLI says so (exit 1) and the requests
