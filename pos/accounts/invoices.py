@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.db.engine import Database
@@ -152,15 +152,20 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
         _as_sealed(conn, requests)
         lines: dict[int, list[tuple[int, int]]] = {}
         if requests:
+            ids = [r.sale_id for r in requests]
+            doc = SALES.alias("doc")  # the sale's own lines and those its refunds took back
             for sale_id, rate, total in conn.execute(
-                    select(LINES.c.sale_id, LINES.c.vat_rate_bp, LINES.c.line_total)
-                    .where(LINES.c.sale_id.in_([r.sale_id for r in requests]))
+                    select(case((doc.c.kind == DocumentKind.REFUND.value, doc.c.original_sale_id),
+                                else_=doc.c.id), LINES.c.vat_rate_bp, LINES.c.line_total)
+                    .join(doc, doc.c.id == LINES.c.sale_id)
+                    .where(doc.c.id.in_(ids) | (doc.c.original_sale_id.in_(ids)
+                                                & (doc.c.kind == DocumentKind.REFUND.value)))
                     .order_by(LINES.c.sale_id, LINES.c.position)):
                 lines.setdefault(sale_id, []).append((rate, int(total)))
             conn.execute(update(InvoiceRequest).where(
                 InvoiceRequest.id.in_([r.id for r in requests])).values(exported_at=utcnow()))
-        for r in requests:
-            for vat in vat_by_rate(lines.get(r.sale_id, [])):
+        for r in requests:  # net of refunds before the export: no fapiao for goods returned
+            for vat in (v for v in vat_by_rate(lines.get(r.sale_id, [])) if v.gross):
                 rows.append((r.receipt_no, r.business_date.isoformat(),
                              r.requested_at.strftime("%Y-%m-%d %H:%M:%S"), r.company, r.tax_id,
                              r.address, r.phone, r.bank_name, r.bank_account,

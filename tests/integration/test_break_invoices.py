@@ -301,3 +301,26 @@ def test_an_invoice_request_edited_in_the_database_file_is_not_exported(demo_db)
     assert error.params["receipt"] == sale.receipt_no
     assert [r.receipt_no for r in invoices.list_requests(db, unexported_only=True)] == [
         sale.receipt_no]
+
+
+def test_the_export_is_net_of_what_was_refunded_before_it(demo_db):
+    """A bag and a cleaner sold; the cleaner (its own VAT line) comes back before the
+    export: the accounting system gets the bag only, no fapiao for goods returned."""
+    db = demo_db
+    buyer = business(db)
+    cart = new_cart(db)
+    checkout.add_product(db, cart, code="BAG-NB-156")
+    checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
+    checkout.set_customer(db, cart, customer_id=buyer.id)
+    cart.invoice_requested = True
+    due = sum(line.total for line in cart.lines)
+    sale = completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)])
+    cleaner = cart.lines[1].total
+    returns.refund(db, receipt_no=sale.receipt_no, staff_id=staff_id(db, "manager"),
+                   items=[ReturnItem(2, 2)], back_in=Tender.CASH, request_id=str(uuid.uuid4()))
+    rows = list(csv.DictReader(io.StringIO(
+        invoices.export_requests(db, start=TODAY, end=TODAY).decode("utf-8-sig"))))
+    amounts = sum(int(r["amount"].replace(".", "")) for r in rows)
+    assert amounts == sale.total - cleaner
+    assert all(int(r["amount"].replace(".", "")) > 0 for r in rows)
+    assert verify(db).ok
