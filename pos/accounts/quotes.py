@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select, update
 
 from pos.accounts.accounts import resolve_customer, store_for
+from pos.accounts.preorder_views import store_id_of
 from pos.accounts.records import CustomerRef
 from pos.db.engine import Database
 from pos.db.models import (
@@ -216,7 +217,7 @@ def list_quotes(db: Database, *, store: str | None = None, state: str | None = N
                  .outerjoin(Sale, Sale.id == QUOTES.c.converted_sale_id)
                  .order_by(QUOTES.c.id.desc()))
         if store:
-            query = query.join(Store, Store.id == QUOTES.c.store_id).where(Store.code == store)
+            query = query.where(QUOTES.c.store_id == store_id_of(conn, store))  # store.unknown
         if customer is not None:
             query = query.where(QUOTES.c.customer_id == resolve_customer(conn, customer).id)
         if state == "expired":

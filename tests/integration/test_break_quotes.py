@@ -329,3 +329,15 @@ def test_a_validity_extended_in_the_database_file_does_not_sell_after_the_date(d
             valid_until=TODAY + timedelta(days=30)))
     refused(db, lambda: cash(db, opened, business_date=TODAY + timedelta(days=1)),
             "quote.expired")
+
+
+def test_lists_by_an_unknown_or_garbage_store_are_refused(demo_db):
+    from pos.accounts import preorders
+
+    db = demo_db
+    for store in ("S99", "S01\x00", "x" * 1_000):
+        for action in (quotes.list_quotes, preorders.arrivals, preorders.list_preorders):
+            with pytest.raises(UserError) as error:
+                action(db, store=store)
+            assert error.value.message_id == "store.unknown"
+    assert quotes.list_quotes(db, store="S01") == []
