@@ -10,15 +10,16 @@ exported (exported_at), so the next one holds only the new ones."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.db.engine import Database
-from pos.db.models import InvoiceRequest, Sale, SaleLine, Staff
+from pos.db.models import AuditEvent, InvoiceRequest, Sale, SaleLine, Staff
 from pos.kernel.clock import utcnow
 from pos.kernel.csvio import write_rows
 from pos.kernel.enums import DocumentKind
@@ -98,7 +99,8 @@ def _voids(sale_id):
 
 def _query(start: date | None, end: date | None):
     query = (select(SALES.c.id.label("sale_id"), SALES.c.receipt_no, SALES.c.business_date,
-                    SALES.c.total, REQUESTS.c.id, REQUESTS.c.requested_at, REQUESTS.c.company,
+                    SALES.c.total, REQUESTS.c.id, REQUESTS.c.event_id, REQUESTS.c.customer_id,
+                    REQUESTS.c.requested_at, REQUESTS.c.company,
                     REQUESTS.c.tax_id, REQUESTS.c.address, REQUESTS.c.phone,
                     REQUESTS.c.bank_name, REQUESTS.c.bank_account, REQUESTS.c.exported_at,
                     Staff.name.label("staff_name"))
@@ -138,6 +140,8 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
     and the net), amounts as decimal text. The requests exported are marked so, in the
     same transaction as `deliver(data)` (writing the file): when that fails (a full disk,
     a folder gone) nothing is marked, and the next export still holds them."""
+    if end < start:  # not an empty file that looks like a period without requests
+        raise UserError("report.period_backwards", start=start.isoformat(), end=end.isoformat())
     # a sale voided or refunded in full: nothing to invoice
     query = _query(start, end).where(~_voids(SALES.c.id), ~_refunded())
     if unexported_only:
@@ -145,17 +149,23 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
     rows = []
     with db.write_connection() as conn:
         requests = conn.execute(query).all()
+        _as_sealed(conn, requests)
         lines: dict[int, list[tuple[int, int]]] = {}
         if requests:
+            ids = [r.sale_id for r in requests]
+            doc = SALES.alias("doc")  # the sale's own lines and those its refunds took back
             for sale_id, rate, total in conn.execute(
-                    select(LINES.c.sale_id, LINES.c.vat_rate_bp, LINES.c.line_total)
-                    .where(LINES.c.sale_id.in_([r.sale_id for r in requests]))
+                    select(case((doc.c.kind == DocumentKind.REFUND.value, doc.c.original_sale_id),
+                                else_=doc.c.id), LINES.c.vat_rate_bp, LINES.c.line_total)
+                    .join(doc, doc.c.id == LINES.c.sale_id)
+                    .where(doc.c.id.in_(ids) | (doc.c.original_sale_id.in_(ids)
+                                                & (doc.c.kind == DocumentKind.REFUND.value)))
                     .order_by(LINES.c.sale_id, LINES.c.position)):
                 lines.setdefault(sale_id, []).append((rate, int(total)))
             conn.execute(update(InvoiceRequest).where(
                 InvoiceRequest.id.in_([r.id for r in requests])).values(exported_at=utcnow()))
-        for r in requests:
-            for vat in vat_by_rate(lines.get(r.sale_id, [])):
+        for r in requests:  # net of refunds before the export: no fapiao for goods returned
+            for vat in (v for v in vat_by_rate(lines.get(r.sale_id, [])) if v.gross):
                 rows.append((r.receipt_no, r.business_date.isoformat(),
                              r.requested_at.strftime("%Y-%m-%d %H:%M:%S"), r.company, r.tax_id,
                              r.address, r.phone, r.bank_name, r.bank_account,
@@ -166,6 +176,27 @@ def export_requests(db: Database, *, start: date, end: date, unexported_only: bo
         if deliver is not None:
             deliver(data)  # raises: the transaction rolls back, nothing marked exported
     return data
+
+
+def _as_sealed(conn, requests) -> None:
+    """Each request is what its invoice_requested event sealed (else invoice.altered):
+    the accounting system issues fapiao from these details."""
+    ids = [r.event_id for r in requests]
+    sealed = {}
+    for start in range(0, len(ids), 500):
+        sealed.update(conn.execute(select(AuditEvent.id, AuditEvent.details_json).where(
+            AuditEvent.id.in_(ids[start:start + 500]),
+            AuditEvent.action == "invoice_requested")).all())
+    for r in requests:
+        try:
+            details = json.loads(sealed.get(r.event_id) or "null")
+        except ValueError:
+            details = None
+        kept = {"sale": r.sale_id, "receipt": r.receipt_no, "customer": r.customer_id,
+                "company": r.company, "tax_id": r.tax_id, "address": r.address,
+                "phone": r.phone, "bank_name": r.bank_name, "bank_account": r.bank_account}
+        if not isinstance(details, dict) or any(details.get(k) != v for k, v in kept.items()):
+            raise UserError("invoice.altered", receipt=r.receipt_no)
 
 
 def requested_invoice(db: Database, *, receipt_no: str) -> InvoiceDetails | None:

@@ -113,9 +113,11 @@ def preorder_slip(db: Database, *, preorder_no: str) -> tuple[PreorderView, Stor
 def store_id_of(conn, store: str | None) -> int | None:
     if store is None:
         return None
-    found = conn.execute(select(Store.id).where(Store.code == store.strip())).scalar()
+    code = store.strip()
+    found = conn.execute(select(Store.id).where(Store.code == code)).scalar() \
+        if len(code) <= 24 and code.isprintable() else None  # PostgreSQL refuses NUL
     if found is None:
-        raise UserError("store.unknown", store=store)
+        raise UserError("store.unknown", store=printable(store)[:40])
     return found
 
 

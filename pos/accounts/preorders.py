@@ -42,6 +42,7 @@ from pos.ledger.account_documents import AccountDocument, PreorderTerms, account
 from pos.ledger.account_tables import next_account_number, write_account_document
 from pos.ledger.drawer import shift_for_sale
 from pos.ledger.stock_tables import next_store_number
+from pos.people.customers import detail_text
 from pos.people.permissions import authorise
 from pos.printjobs.print_queue import PrintRequest, job_rows
 
@@ -182,7 +183,7 @@ def take_preorder(db: Database, *, customer, code: str, quantity: int = 1, depos
         if amount > MAX_AMOUNT:
             raise UserError("amount.too_large", text=to_decimal_string(amount), max=MAX_AMOUNT)
     tender = _tender(tender)
-    gift = clean_text(gift, max_length=GIFT_MAX, field="field.gift")
+    gift = detail_text(gift, max_length=GIFT_MAX, field="field.gift")  # no bidi controls
     reference = clean_text(reference, max_length=40, field="field.reference") or None
     if customer is None or str(customer).strip() == "":
         raise UserError("deposit.needs_customer")

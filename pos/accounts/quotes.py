@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select, update
 
 from pos.accounts.accounts import resolve_customer, store_for
+from pos.accounts.preorder_views import store_id_of
 from pos.accounts.records import CustomerRef
 from pos.db.engine import Database
 from pos.db.models import (
@@ -28,11 +29,11 @@ from pos.db.models import (
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import CustomerKind, LeadState, LineKind, Outcome, QuoteState
 from pos.kernel.errors import UserError
-from pos.kernel.text import clean_text, printable
+from pos.kernel.text import printable
 from pos.kernel.vat import VatLine, vat_by_rate
 from pos.ledger import audit
 from pos.ledger.stock_tables import next_store_number
-from pos.people.customers import InvoiceDetails, invoice_details
+from pos.people.customers import InvoiceDetails, detail_text, invoice_details
 from pos.people.permissions import authorise, may
 from pos.selling.cart import Cart, CartLine, new_line_id, outcome_key, totals
 from pos.selling.pricing import check_cart
@@ -119,7 +120,7 @@ def save_quote(db: Database, cart: Cart, *, customer_id: int | None = None,
     """Save the cart as a quote for a business customer (the cart's, unless given). The
     same request id again returns the quote already saved."""
     today = today or date.today()
-    note = clean_text(note, max_length=NOTE_MAX, field="field.notes")
+    note = detail_text(note, max_length=NOTE_MAX, field="field.notes")  # printed: no bidi
     with db.write_connection() as conn:
         done = conn.execute(select(QUOTES.c.quote_no).where(
             QUOTES.c.request_id == request_id)).scalar()
@@ -216,7 +217,7 @@ def list_quotes(db: Database, *, store: str | None = None, state: str | None = N
                  .outerjoin(Sale, Sale.id == QUOTES.c.converted_sale_id)
                  .order_by(QUOTES.c.id.desc()))
         if store:
-            query = query.join(Store, Store.id == QUOTES.c.store_id).where(Store.code == store)
+            query = query.where(QUOTES.c.store_id == store_id_of(conn, store))  # store.unknown
         if customer is not None:
             query = query.where(QUOTES.c.customer_id == resolve_customer(conn, customer).id)
         if state == "expired":

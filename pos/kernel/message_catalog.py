@@ -1111,4 +1111,7 @@ CATALOG: dict[str, str] = {
     "quote.none_of_its_lines": ("This sale holds none of quote {quote}'s lines at its prices: it "
                                 "does not convert the quote (take the quote off the sale, or sell "
                                 "its lines)"),
+    # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
+    "invoice.altered": ("The invoice request for {receipt} is not what was sealed when it was "
+                        "asked for: nothing exported. Run pos journal verify"),
 }

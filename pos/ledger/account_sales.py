@@ -89,7 +89,7 @@ def _spend_deposit(conn, document, payment, sale_id: int) -> None:
         .values(deposit_held=0, state=PreorderState.COMPLETED.value,
                 completed_sale_id=sale_id)).rowcount
     if changed == 1:
-        _as_taken(conn, number, payment.amount)
+        _as_taken(conn, number, document.customer_id, payment.amount)
         return
     row = conn.execute(select(PREORDERS).where(PREORDERS.c.preorder_no == number)).first()
     if row is None:
@@ -105,13 +105,15 @@ def _spend_deposit(conn, document, payment, sale_id: int) -> None:
     raise UserError("deposit.not_whole", held=int(row.deposit_held))
 
 
-def _as_taken(conn, number: str, held: int) -> None:
-    """The deposit spent is what its sealed DEPOSIT document took (the cached
-    deposit_held could have been edited in the database file: never spend money never
-    taken). An open pre-order has one deposit and no refund."""
+def _as_taken(conn, number: str, customer_id: int, held: int) -> None:
+    """The deposit spent is what its sealed DEPOSIT document took from this customer (the
+    pre-order's cached deposit_held and customer could have been edited in the database
+    file: never spend money never taken, nor another's). An open pre-order has one
+    deposit and no refund."""
     taken = int(conn.execute(select(func.coalesce(func.sum(DOCS.c.amount), 0)).select_from(
         DOCS.join(PREORDERS, PREORDERS.c.id == DOCS.c.preorder_id)).where(
-        PREORDERS.c.preorder_no == number, DOCS.c.kind == AccountDocKind.DEPOSIT.value))
+        PREORDERS.c.preorder_no == number, DOCS.c.kind == AccountDocKind.DEPOSIT.value,
+        DOCS.c.customer_id == customer_id))
         .scalar())
     if taken != held:
         raise UserError("deposit.not_as_taken", preorder=number, held=held, taken=taken)

@@ -47,8 +47,9 @@ def quote_and_invoice(conn, cart: Cart, sale_id: int, receipt_no: str, today: da
         if not quoted:  # a sale of none of its lines would count as converting it
             raise UserError("quote.none_of_its_lines", quote=q.quote_no)
         approved = any(details.get("approved_by") is not None for details in quoted)
-        if q.valid_until < today and not approved:
-            raise UserError("quote.expired", quote=q.quote_no, valid_until=q.valid_until)
+        until = min(q.valid_until, *(date.fromisoformat(str(d["valid_until"])) for d in quoted))
+        if until < today and not approved:  # the date sealed when opened (the row is editable)
+            raise UserError("quote.expired", quote=q.quote_no, valid_until=until)
         if conn.execute(update(Quote).where(Quote.id == q.id, Quote.state == "accepted").values(
                 state="converted", converted_sale_id=sale_id, converted_at=utcnow())).rowcount != 1:
             if q.state == "converted":

@@ -227,6 +227,14 @@ def test_two_tills_asking_for_one_invoice_at_once_record_it_once(pg_demo_db):
     assert verify(db).ok
 
 
+def test_an_export_of_a_backwards_period_is_refused(demo_db):
+    db = demo_db
+    sell(db, business(db).id, invoice=True)
+    refused(db, lambda: invoices.export_requests(db, start=TODAY, end=date(2000, 1, 1)),
+            "report.period_backwards")
+    assert len(invoices.list_requests(db, unexported_only=True)) == 1
+
+
 def test_an_export_whose_file_cannot_be_written_marks_nothing_exported(demo_db, capsys,
                                                                        tmp_path):
     """The disk is full or the folder is gone: the CLI says so (exit 1) and the requests
@@ -276,3 +284,43 @@ def test_pos_customer_set_changes_only_what_it_is_given(demo_db, capsys):
         assert main([url, "customer", "set", "13700000001", *words]) == 1, words
         assert "Traceback" not in capsys.readouterr().err
     assert state(db) == before
+
+
+def test_an_invoice_request_edited_in_the_database_file_is_not_exported(demo_db):
+    """Someone changes the tax id kept on a request: the export refuses (the accounting
+    system would issue the fapiao to another company) and marks nothing."""
+    from sqlalchemy import update
+
+    db = demo_db
+    buyer = business(db)
+    sale = sell(db, buyer.id, invoice=True)
+    with db.write_connection() as conn:
+        conn.execute(update(InvoiceRequest).values(tax_id="91440300MA5FAKE000"))
+    error = refused(db, lambda: invoices.export_requests(db, start=TODAY, end=TODAY),
+                    "invoice.altered")
+    assert error.params["receipt"] == sale.receipt_no
+    assert [r.receipt_no for r in invoices.list_requests(db, unexported_only=True)] == [
+        sale.receipt_no]
+
+
+def test_the_export_is_net_of_what_was_refunded_before_it(demo_db):
+    """A bag and a cleaner sold; the cleaner (its own VAT line) comes back before the
+    export: the accounting system gets the bag only, no fapiao for goods returned."""
+    db = demo_db
+    buyer = business(db)
+    cart = new_cart(db)
+    checkout.add_product(db, cart, code="BAG-NB-156")
+    checkout.add_product(db, cart, code="PRO-CLN-PC", quantity=2)
+    checkout.set_customer(db, cart, customer_id=buyer.id)
+    cart.invoice_requested = True
+    due = sum(line.total for line in cart.lines)
+    sale = completion.complete_sale(db, cart, tenders=[TenderInput("cash", due)])
+    cleaner = cart.lines[1].total
+    returns.refund(db, receipt_no=sale.receipt_no, staff_id=staff_id(db, "manager"),
+                   items=[ReturnItem(2, 2)], back_in=Tender.CASH, request_id=str(uuid.uuid4()))
+    rows = list(csv.DictReader(io.StringIO(
+        invoices.export_requests(db, start=TODAY, end=TODAY).decode("utf-8-sig"))))
+    amounts = sum(int(r["amount"].replace(".", "")) for r in rows)
+    assert amounts == sale.total - cleaner
+    assert all(int(r["amount"].replace(".", "")) > 0 for r in rows)
+    assert verify(db).ok

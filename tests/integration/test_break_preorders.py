@@ -90,6 +90,7 @@ def deposit_tender(number, amount=10_000):
     ({"terminal": "T99"}, "terminal.not_set_up"),
     ({"gift": "x" * 10_000}, "text.too_long"),
     ({"gift": "bell\x07"}, "text.control_characters"),
+    ({"gift": "Case \u202edeelcni ton"}, "text.control_characters"),  # printed reversed
     ({"code": "NO-SUCH"}, "preorder.product_unknown"),
     ({"code": "\x00"}, "preorder.product_unknown"),
     ({"code": "x" * 10_000}, "preorder.product_unknown"),
@@ -391,3 +392,18 @@ def test_a_promised_price_below_the_catalogs_is_a_managers_to_give(demo_db):
     assert take(db, price=35_000, deposit=1_000,
                 approval_id=approval).preorder.price == 35_000
     assert verify(db).ok
+
+
+def test_a_deposit_moved_to_another_customer_in_the_database_file_is_not_spent(demo_db):
+    from sqlalchemy import update
+
+    db = demo_db
+    buyer(db)
+    other = buyer(db, "13700000012", "Li Lei")
+    restock(db, {BAG: 5})
+    number = take(db, deposit=10_000).preorder_no
+    with db.write_connection() as conn:
+        conn.execute(update(Preorder).where(Preorder.preorder_no == number).values(
+            customer_id=other.id))
+    refused(db, lambda: sell(db, other.id, [deposit_tender(number), TenderInput(
+        Tender.CASH, 29_900)]), "deposit.not_as_taken")

@@ -153,6 +153,7 @@ def test_quote_dates_out_of_range_are_refused(demo_db, valid_until, message_id):
     ("x" * 10_000, "text.too_long"),
     ("bell\x07", "text.control_characters"),
     ("\x00", "text.control_characters"),
+    ("Deliver \u202eyadnoM", "text.control_characters"),  # printed reversed
 ])
 def test_bad_notes_are_refused(demo_db, note, message_id):
     db = demo_db
@@ -316,3 +317,27 @@ def test_a_sale_of_none_of_the_quotes_lines_does_not_convert_it(demo_db):
     sale = cash(db, opened)
     assert quotes.quote_view(db, quote_no=quote.quote_no).converted_receipt == sale.receipt_no
     assert verify(db).ok
+
+
+def test_a_validity_extended_in_the_database_file_does_not_sell_after_the_date(demo_db):
+    db = demo_db
+    quote = save(db, quote_cart(db, business(db).id), valid_until=TODAY)
+    opened = quotes.open_quote(db, quote_no=quote.quote_no, staff_id=staff_id(db, "cashier"),
+                               terminal="T01")
+    with db.write_connection() as conn:  # after it was opened (its prices sealed)
+        conn.execute(update(Quote).where(Quote.quote_no == quote.quote_no).values(
+            valid_until=TODAY + timedelta(days=30)))
+    refused(db, lambda: cash(db, opened, business_date=TODAY + timedelta(days=1)),
+            "quote.expired")
+
+
+def test_lists_by_an_unknown_or_garbage_store_are_refused(demo_db):
+    from pos.accounts import preorders
+
+    db = demo_db
+    for store in ("S99", "S01\x00", "x" * 1_000):
+        for action in (quotes.list_quotes, preorders.arrivals, preorders.list_preorders):
+            with pytest.raises(UserError) as error:
+                action(db, store=store)
+            assert error.value.message_id == "store.unknown"
+    assert quotes.list_quotes(db, store="S01") == []

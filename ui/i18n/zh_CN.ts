@@ -10305,5 +10305,10 @@
         <comment>quote.none_of_its_lines</comment>
         <translation>本单不含报价单 {quote} 中按报价销售的商品：不能转为该报价单的销售（请从本单移除报价单，或销售其中的商品）</translation>
     </message>
+    <message>
+        <source>The invoice request for {receipt} is not what was sealed when it was asked for: nothing exported. Run pos journal verify</source>
+        <comment>invoice.altered</comment>
+        <translation>{receipt} 的开票申请与申请时封存的内容不符：未导出任何内容。请运行 pos journal verify</translation>
+    </message>
 </context>
 </TS>
