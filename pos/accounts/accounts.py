@@ -27,6 +27,7 @@ from pos.store.settings import get_setting
 KIND_NAMES = {CustomerKind.CONSUMER: "customer_kind.consumer",
               CustomerKind.BUSINESS: "customer_kind.business"}
 DEFAULT = object()  # the store's setting, for a credit limit not given
+ID_DIGITS = 9  # a customer's id (#123): more digits name no customer (and overflow a column)
 NOTE_MAX = 200
 
 
@@ -35,9 +36,10 @@ def resolve_customer(conn, customer) -> CustomerRef:
     c = None
     table = Customer.__table__
     text = str(customer).strip() if customer is not None else ""
-    if isinstance(customer, int) and not isinstance(customer, bool):
+    if isinstance(customer, int) and not isinstance(customer, bool) \
+            and 0 < customer < 10 ** ID_DIGITS:
         c = conn.execute(select(table).where(table.c.id == customer)).first()
-    elif text.startswith("#") and text[1:].isdigit():
+    elif text.startswith("#") and text[1:].isdigit() and len(text) <= ID_DIGITS + 1:
         c = conn.execute(select(table).where(table.c.id == int(text[1:]))).first()
     elif text:
         try:

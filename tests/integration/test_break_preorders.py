@@ -407,3 +407,12 @@ def test_a_deposit_moved_to_another_customer_in_the_database_file_is_not_spent(d
             customer_id=other.id))
     refused(db, lambda: sell(db, other.id, [deposit_tender(number), TenderInput(
         Tender.CASH, 29_900)]), "deposit.not_as_taken")
+
+
+@pytest.mark.parametrize("given", ["#99999999999999999999999", 10 ** 30, "#0", -5])
+def test_a_customer_number_out_of_range_is_an_unknown_customer(sqlite_demo_db, given):
+    from pos.accounts.accounts import account_view
+
+    with pytest.raises(UserError) as refused:
+        account_view(sqlite_demo_db, customer=given)
+    assert refused.value.message_id == "customer.unknown"
