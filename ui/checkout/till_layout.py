@@ -29,6 +29,9 @@ def panel(*widgets, stretch_last=False) -> QFrame:
     return frame
 
 
+STORE_NAME_MIN = 60  # pixels the store's name keeps in the top bar ("Tick…")
+
+
 class TillLayout:
     def _button(self, text: str, handler, key: str = "") -> QPushButton:
         """A till button showing its key ("Park [F8]", or `key`); the scan field keeps
@@ -41,6 +44,8 @@ class TillLayout:
     def _build_top_bar(self) -> QHBoxLayout:
         self.store_label = ElidedLabel(f"{self.context.store.name} · {self.terminal}")
         self.store_label.setObjectName("muted")
+        # a manager's bar is full at 1280 px in English: the store's name gives way first
+        self.store_label.setMinimumWidth(STORE_NAME_MIN)
         self.staff_label = ElidedLabel("")
         self.staff_label.setStyleSheet("font-weight: bold;")
         self.lock_button = self._button(self.tr("Lock [Ctrl+L]"), self.lock)
