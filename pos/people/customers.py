@@ -61,6 +61,19 @@ def get_customer(db: Database, *, customer_id: int) -> CustomerInfo:
         return _info(customer)
 
 
+DETAIL_COLUMNS = ("company", "tax_id", "invoice_address", "invoice_phone", "bank_name",
+                  "bank_account")
+
+
+def customer_details(db: Database, *, customer_id: int) -> tuple[CustomerInfo, dict[str, str]]:
+    """The customer and their invoice details by column ("" when unset), for a screen."""
+    with db.read() as session:
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise UserError("customer.gone")
+        return _info(customer), {name: getattr(customer, name) or "" for name in DETAIL_COLUMNS}
+
+
 def create_customer(db: Database, *, phone: str, name: str, kind: str = "consumer",
                     company: str | None = None) -> CustomerInfo:
     phone = normalise_phone(phone)

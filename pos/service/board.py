@@ -17,6 +17,7 @@ from pos.db.models import Customer, ServiceJob, Staff, Store
 from pos.kernel.clock import utcnow
 from pos.kernel.enums import ServiceJobState
 from pos.kernel.errors import UserError
+from pos.accounts.accounts import store_for
 from pos.service.jobs import load_view, technician_id
 from pos.service.records import CLOSED_STATES, JobRow, JobView
 
@@ -77,15 +78,18 @@ def board_query(*, store_id: int | None, technician: int | None, day: date | Non
 
 
 def jobs_board(db: Database, *, store=None, technician=None, day: date | None = None,
-               include_overdue: bool = True, now: datetime | None = None) -> list[JobRow]:
-    """The open jobs of a store (code or id) or of a technician (staff id, `#id` or
-    name), all of them, or those of `day` (by appointment, else promise, else
+               include_overdue: bool = True, now: datetime | None = None,
+               terminal: str | None = None) -> list[JobRow]:
+    """The open jobs of a store (code or id; or the store of the till `terminal`) or of
+    a technician (staff id, `#id` or name), all of them, or those of `day` (by appointment, else promise, else
     registration) and, with `include_overdue`, those past their promise or appointment.
     Sorted by time left to the promise, the most late first; jobs without a promise
     next by appointment, then by registration."""
     now = now or utcnow()
     with db.read() as session:
         conn = session.connection()
+        if store is None and terminal:
+            store = store_for(conn, terminal)
         store_id = store_id_of(conn, store) if store is not None else None
         tech = technician_id(conn, technician) if technician not in (None, "") else None
         rows = conn.execute(board_query(store_id=store_id, technician=tech, day=day,

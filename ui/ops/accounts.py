@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from pos.selling.cart import Cart
     from ui.ops.running import Call
 
-INVOICE_FIELDS = ("company", "tax_id", "invoice_address", "invoice_phone", "bank_name",
-                  "bank_account")
 
 
 @dataclass(frozen=True)
@@ -61,17 +59,11 @@ class PayOptions:
     invoice_ready: bool = False
 
 
-def _details(conn, customer_id: int) -> tuple[str, str, dict]:
-    from sqlalchemy import select
+def _details(db, customer_id: int) -> tuple[str, str, dict]:
+    from pos.people.customers import customer_details
 
-    from pos.db.models import Customer
-
-    table = Customer.__table__
-    row = conn.execute(select(table).where(table.c.id == customer_id)).first()
-    if row is None:
-        raise UserError("customer.gone")
-    kind = getattr(row.kind, "value", row.kind)
-    return kind, f"{row.name} ({row.phone})", {name: getattr(row, name) or "" for name in INVOICE_FIELDS}
+    info, details = customer_details(db, customer_id=customer_id)
+    return info.kind.value, f"{info.name} ({info.phone})", details
 
 
 def _account_or_none(db, customer_id: int):
@@ -100,8 +92,7 @@ def _slips(db, terminal: str | None, tender: str) -> tuple:
 
 def account_panel(*, customer_id: int) -> Call[AccountPanel]:
     def call(db):
-        with db.read_connection() as conn:
-            kind, _label, details = _details(conn, customer_id)
+        kind, _label, details = _details(db, customer_id)
         return AccountPanel(customer_id, kind, _account_or_none(db, customer_id), details)
     return call
 
@@ -124,8 +115,7 @@ def pay_options(*, customer_id: int | None) -> Call[PayOptions]:
 
         if customer_id is None:
             return PayOptions(account_why=UserError("tender.account_needs_customer"))
-        with db.read_connection() as conn:
-            _kind, label, details = _details(conn, customer_id)
+        _kind, label, details = _details(db, customer_id)
         account = _account_or_none(db, customer_id)
         why = None
         if account is None:

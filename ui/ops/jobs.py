@@ -67,24 +67,12 @@ def board(*, technician: int | None = None, kind: str | None = None,
     def call(db):
         from pos.service.board import jobs_board
 
-        store = _store_code(db, terminal)
-        rows = jobs_board(db, store=store, technician=technician, day=day or date.today())
+        rows = jobs_board(db, terminal=terminal, technician=technician,
+                          day=day or date.today())
         if kind:
             rows = [row for row in rows if row.kind.value == kind]
         return rows
     return call
-
-
-def _store_code(db, terminal: str | None):
-    if not terminal:
-        return None
-    from sqlalchemy import select
-
-    from pos.db.models import Store, Terminal
-
-    with db.read() as session:
-        return session.execute(select(Store.id).join(Terminal, Terminal.store_id == Store.id)
-                               .where(Terminal.code == terminal)).scalar()
 
 
 def technicians() -> Call:
@@ -118,15 +106,13 @@ def load_detail(db, job_no: str) -> JobDetail:
         sheet = None  # no sheet for this unit's category and department
     try:
         from pos.service import claims as claim_service
+        from pos.service.card_history import job_claims
 
         if job.card_no or job.serial:
             coverage = claim_service.coverage(db, serial=job.serial, card_no=job.card_no)
         if coverage is not None:
             paid = claim_service.paid_service_reason(db, job_no=job.job_no)
-            with db.read() as session:
-                card = claim_service.card_by_number(session.connection(), coverage.card_no)
-                claims = tuple(c for c in claim_service.claims_of(session.connection(), card)
-                               if c.job_no == job.job_no)
+            claims = tuple(job_claims(db, job_no=job.job_no))
     except UserError:
         pass
     from pos.service.states import allowed_moves
