@@ -6113,44 +6113,6 @@
     <message>
         <source>Cancel [Esc]</source>
         <translation>取消 [Esc]</translation>
-        <source>customer sales team</source>
-        <comment>team.customer</comment>
-        <translation>客户销售团队</translation>
-    </message>
-    <message>
-        <source>Quote {quote} gives its price for {quantity} × {name} at most: sell any more on another sale</source>
-        <comment>quote.over_quantity</comment>
-        <translation>报价单 {quote} 的报价最多适用于 {quantity} 件 {name}：多出的请另开一单销售</translation>
-    </message>
-    <message>
-        <source>A sale paid by a pre-order's deposit is not voided (money never goes back to a deposit): take the goods back as a return, paid in cash</source>
-        <comment>deposit.not_voided</comment>
-        <translation>用预订定金支付的销售不能作废（钱款不退回定金）：请按退货办理，以现金退款</translation>
-    </message>
-    <message>
-        <source>{receipt} was voided: there is nothing to invoice</source>
-        <comment>invoice.voided</comment>
-        <translation>{receipt} 已作废：没有可开发票的金额</translation>
-    </message>
-    <message>
-        <source>The deposit held on {preorder} ({held:money}) is not what its deposit document took ({taken:money}): it is not spent. Run pos journal verify</source>
-        <comment>deposit.not_as_taken</comment>
-        <translation>预订单 {preorder} 记录的定金（{held:money}）与收取定金的单据（{taken:money}）不符：不能使用。请运行 pos journal verify</translation>
-    </message>
-    <message>
-        <source>{receipt} was refunded in full: there is nothing to invoice</source>
-        <comment>invoice.refunded</comment>
-        <translation>{receipt} 已全额退款：没有可开发票的金额</translation>
-    </message>
-    <message>
-        <source>This sale was paid on account and not all of it has been paid: at most {most:money} goes back as money; {account:money} goes back to the account</source>
-        <comment>refund.back_to_account</comment>
-        <translation>此单为挂账销售且尚未全部付清:最多退还现金等 {most:money},其余 {account:money} 须退回客户账户</translation>
-    </message>
-    <message>
-        <source>This sale holds none of quote {quote}'s lines at its prices: it does not convert the quote (take the quote off the sale, or sell its lines)</source>
-        <comment>quote.none_of_its_lines</comment>
-        <translation>本单不含报价单 {quote} 中按报价销售的商品：不能转为该报价单的销售（请从本单移除报价单，或销售其中的商品）</translation>
     </message>
 </context>
 <context>
