@@ -216,18 +216,7 @@ class CallForm(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("The customer's answer"), self.answer)
         form.addRow(self.tr("Outcome"), self.outcome)
-        save = set_kind(dialog_button(self.tr("Save [Enter]")), "primary")
-        save.clicked.connect(self.accept)
-        cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        self.resize(520, self.sizeHint().height())
+        _save_or_cancel(self, form, width=520)
 
     def call(self, job_no: str, staff_id: int):
         return job_ops.record_call(job_no=job_no, staff_id=staff_id, items=[
@@ -278,18 +267,7 @@ class PlanForm(QDialog):
             form.addRow("", self.booked)
             form.addRow(self.tr("When"), when)
         self.booked.setVisible(visit)
-        save = set_kind(dialog_button(self.tr("Save [Enter]")), "primary")
-        save.clicked.connect(self.accept)
-        cancel = set_kind(dialog_button(self.tr("Cancel [Esc]")), "secondary")
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        self.resize(560, self.sizeHint().height())
+        _save_or_cancel(self, form, width=560)
 
     def call(self, job_no: str, staff_id: int):
         chosen = self.technician.currentData()
@@ -306,3 +284,19 @@ class PlanForm(QDialog):
             self.accept()
             return
         super().keyPressEvent(event)
+
+
+def _save_or_cancel(dialog, form, *, width: int) -> None:
+    """A small form's frame: the form, then Cancel [Esc] and Save [Enter] at the right."""
+    save = set_kind(dialog_button(dialog.tr("Save [Enter]")), "primary")
+    save.clicked.connect(dialog.accept)
+    cancel = set_kind(dialog_button(dialog.tr("Cancel [Esc]")), "secondary")
+    cancel.clicked.connect(dialog.reject)
+    buttons = QHBoxLayout()
+    buttons.addStretch(1)
+    buttons.addWidget(cancel)
+    buttons.addWidget(save)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addLayout(buttons)
+    dialog.resize(width, dialog.sizeHint().height())
