@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-HEAD = "0016"
+HEAD = "0017"
 
 def alembic_config():
     from alembic.config import Config

@@ -1114,4 +1114,33 @@ CATALOG: dict[str, str] = {
     # --- quotes, pre-orders and invoices: review (issue 19) ------------------------------
     "invoice.altered": ("The invoice request for {receipt} is not what was sealed when it was "
                         "asked for: nothing exported. Run pos journal verify"),
+    # --- chain and sync (issue 21) -------------------------------------------------------
+    "sync.not_joined": ("This database has not joined a chain: run pos store join --hq URL --store"
+                        " CODE first"),
+    "sync.hq_unreachable": ("Head office cannot be reached ({reason}); the store goes on selling "
+                            "and sends its documents when the line is back"),
+    "sync.unknown_store": ("Head office does not know store {code}: add the store at head office "
+                           "first"),
+    "sync.not_hq": "{where} is not a head office database: run pos hq init on it first",
+    "sync.already_joined": ("Store {code} already sends its documents to head office from another "
+                            "database (its journal starts {first}); a second database cannot join "
+                            "as the same store"),
+    "sync.joined_as_other": "This database already joined the chain as store {code}",
+    "sync.no_local_store": "This database has no store {code}: a store joins with its own code",
+    "sync.bad_url": "{url} is not a PostgreSQL address (postgresql://user@host/database)",
+    "sync.master_older": ("Head office offers master data version {offered}, older than this "
+                          "store's {held}: nothing was applied (was head office restored from an "
+                          "older copy?)"),
+    "hq.chain_gap": ("Store {store}: document #{seq} arrived but head office holds only up to "
+                     "#{last}; the store's stream is stopped until this is resolved"),
+    "hq.chain_broken": ("Store {store}: document #{seq} does not match the chain ({why}); the "
+                        "store's stream is stopped until this is resolved"),
+    "hq.stream_stopped": ("Store {store}'s stream is stopped: {error}. A head office manager "
+                          "looks, then resumes it (pos hq resume {store})"),
+    "hq.schema_differs": ("Store {store} runs schema {store_rev} and head office {hq_rev}: upgrade"
+                          " the older one first"),
+    "hq.clock_skew": ("Store {store}'s clock is {seconds} s off head office's; its documents keep "
+                      "their own times"),
+    "hq.serial_twice": "Serial {serial} was sold at {stores}",
+    "hq.stock_negative": "Store {store} holds {quantity} of {sku}: below zero",
 }

@@ -58,6 +58,8 @@ LAYERS = (
     ("demo",),
     ("setup",),  # a new store's first run: its standard categories are the demo's
     ("backup",),  # backups and safe upgrades: the journal's verify, the store's settings
+    ("sync",),  # a store in a chain: what it sends up and pulls down (issue 21)
+    ("hq",),  # head office: streams verified on arrival, master data, chain reports
     ("support",),  # the support bundle reads from every layer below
     ("cli",),
 )

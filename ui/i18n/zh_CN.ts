@@ -10272,5 +10272,85 @@
         <comment>invoice.altered</comment>
         <translation>{receipt} 的开票申请与申请时封存的内容不符：未导出任何内容。请运行 pos journal verify</translation>
     </message>
+    <message>
+        <source>This database has not joined a chain: run pos store join --hq URL --store CODE first</source>
+        <comment>sync.not_joined</comment>
+        <translation>本数据库尚未加入连锁：请先运行 pos store join --hq URL --store 门店代码</translation>
+    </message>
+    <message>
+        <source>Head office cannot be reached ({reason}); the store goes on selling and sends its documents when the line is back</source>
+        <comment>sync.hq_unreachable</comment>
+        <translation>无法连接总部（{reason}）；门店照常销售，线路恢复后再发送单据</translation>
+    </message>
+    <message>
+        <source>Head office does not know store {code}: add the store at head office first</source>
+        <comment>sync.unknown_store</comment>
+        <translation>总部没有门店 {code}：请先在总部添加该门店</translation>
+    </message>
+    <message>
+        <source>{where} is not a head office database: run pos hq init on it first</source>
+        <comment>sync.not_hq</comment>
+        <translation>{where} 不是总部数据库：请先在其上运行 pos hq init</translation>
+    </message>
+    <message>
+        <source>Store {code} already sends its documents to head office from another database (its journal starts {first}); a second database cannot join as the same store</source>
+        <comment>sync.already_joined</comment>
+        <translation>门店 {code} 已从另一个数据库向总部发送单据（其日志起始 {first}）；不能用第二个数据库以同一门店加入</translation>
+    </message>
+    <message>
+        <source>This database already joined the chain as store {code}</source>
+        <comment>sync.joined_as_other</comment>
+        <translation>本数据库已作为门店 {code} 加入连锁</translation>
+    </message>
+    <message>
+        <source>This database has no store {code}: a store joins with its own code</source>
+        <comment>sync.no_local_store</comment>
+        <translation>本数据库没有门店 {code}：门店须用自己的代码加入</translation>
+    </message>
+    <message>
+        <source>{url} is not a PostgreSQL address (postgresql://user@host/database)</source>
+        <comment>sync.bad_url</comment>
+        <translation>{url} 不是 PostgreSQL 地址（postgresql://用户@主机/数据库）</translation>
+    </message>
+    <message>
+        <source>Head office offers master data version {offered}, older than this store's {held}: nothing was applied (was head office restored from an older copy?)</source>
+        <comment>sync.master_older</comment>
+        <translation>总部提供的主数据版本 {offered} 比本店的 {held} 旧：未应用任何内容（总部是否从旧备份恢复？）</translation>
+    </message>
+    <message>
+        <source>Store {store}: document #{seq} arrived but head office holds only up to #{last}; the store's stream is stopped until this is resolved</source>
+        <comment>hq.chain_gap</comment>
+        <translation>门店 {store}：收到第 {seq} 号单据，但总部只有到第 {last} 号；该门店的数据流已停止，待处理</translation>
+    </message>
+    <message>
+        <source>Store {store}: document #{seq} does not match the chain ({why}); the store's stream is stopped until this is resolved</source>
+        <comment>hq.chain_broken</comment>
+        <translation>门店 {store}：第 {seq} 号单据与链不符（{why}）；该门店的数据流已停止，待处理</translation>
+    </message>
+    <message>
+        <source>Store {store}'s stream is stopped: {error}. A head office manager looks, then resumes it (pos hq resume {store})</source>
+        <comment>hq.stream_stopped</comment>
+        <translation>门店 {store} 的数据流已停止：{error}。总部经理查看后再恢复（pos hq resume {store}）</translation>
+    </message>
+    <message>
+        <source>Store {store} runs schema {store_rev} and head office {hq_rev}: upgrade the older one first</source>
+        <comment>hq.schema_differs</comment>
+        <translation>门店 {store} 的数据库结构为 {store_rev}，总部为 {hq_rev}：请先升级较旧的一方</translation>
+    </message>
+    <message>
+        <source>Store {store}'s clock is {seconds} s off head office's; its documents keep their own times</source>
+        <comment>hq.clock_skew</comment>
+        <translation>门店 {store} 的时钟与总部相差 {seconds} 秒；其单据保留各自的时间</translation>
+    </message>
+    <message>
+        <source>Serial {serial} was sold at {stores}</source>
+        <comment>hq.serial_twice</comment>
+        <translation>序列号 {serial} 在 {stores} 都被售出</translation>
+    </message>
+    <message>
+        <source>Store {store} holds {quantity} of {sku}: below zero</source>
+        <comment>hq.stock_negative</comment>
+        <translation>门店 {store} 的 {sku} 库存为 {quantity}：低于零</translation>
+    </message>
 </context>
 </TS>

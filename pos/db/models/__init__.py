@@ -31,8 +31,12 @@ from pos.db.models.service import (
 )
 from pos.db.models.shifts import CashMovement, Shift, ShiftState
 from pos.db.models.store import Setting, Store, Terminal
+from pos.db.models.sync import (
+    HqAlert, HqSerial, HqStream, MasterLog, PriceOverride, SyncOutbox, SyncState,
+)
 
 __all__ = [
+    "HqAlert", "HqSerial", "HqStream", "MasterLog", "PriceOverride", "SyncOutbox", "SyncState",
     "CardClaim", "CardConfirmation", "CardUnit", "DepartmentSheet", "JobEvent", "JobItemOutcome",
     "ServiceJob",
     "AccountAllocation", "AccountDocument", "AccountItem", "CustomerAccount", "InvoiceRequest",
