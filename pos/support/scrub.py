@@ -1,6 +1,6 @@
 """What never leaves the store in a support bundle: customers' phone numbers and names,
 business customers' tax ids and bank accounts (also as an invoice request kept them),
-leads' phone numbers and contact names, staff PIN hashes (PINs themselves are never
+leads' phone numbers, contact names and WeChat ids, staff PIN hashes (PINs themselves are never
 stored), passwords in database URLs.
 
 `Scrubber.from_database` learns the store's customers and hashes; `scrub` then replaces,
@@ -11,7 +11,8 @@ in any text (a log, a settings file):
 - every customer's name (a trie-shaped regex, so 100,000 names cost one pass);
 - every known tax id (as written or in lower case) and bank account (however its digits
   are grouped);
-- a lead's phone and contact name, as a customer's;
+- a lead's phone and contact name, as a customer's, and its WeChat id (as written or in
+  lower case);
 - every staff PIN hash;
 - the password of a URL (``postgresql://user:secret@host`` -> ``user:***@host``), and
   whatever follows the word PIN or password (``pin 1234`` -> ``pin ***``).
@@ -27,6 +28,7 @@ NAME = "[customer]"
 PIN_HASH = "[pin hash]"
 TAX_ID = "[tax id]"
 BANK_ACCOUNT = "[bank account]"
+WECHAT = "[wechat]"
 # A run of 5 or more digits with single separators between them (a phone as typed; a
 # customer's may be as short as 5 digits).
 _DIGIT_RUN = re.compile(r"(?<![\w])\+?\d(?:[ \-.]?\d){4,}(?![\w])")
@@ -45,6 +47,8 @@ class Scrubber:
     secrets: set[str] = field(default_factory=set)  # replaced wherever they appear
     tax_ids: set[str] = field(default_factory=set)  # upper case
     accounts: set[str] = field(default_factory=set)  # bank accounts, digits only
+    wechat: set[str] = field(default_factory=set)  # leads' WeChat ids
+    _wechat_re: re.Pattern | None = None
     _names_re: re.Pattern | None = None
     _tax_re: re.Pattern | None = None
 
@@ -64,13 +68,15 @@ class Scrubber:
             business += conn.execute(select(InvoiceRequest.tax_id, InvoiceRequest.bank_account,
                                             InvoiceRequest.phone)).all()
             hashes = conn.execute(select(Staff.pin_hash)).scalars().all()
+            wechat = conn.execute(select(Lead.wechat).where(Lead.wechat.is_not(None))).scalars().all()
         phones = {digits(p) for p, _ in customers if p and digits(p)}
         phones |= {digits(p) for *_, p in business if p and len(digits(p)) >= 5}
         return cls(phones=phones,
                    names={n.strip() for _, n in customers if n and len(n.strip()) >= 2},
                    secrets={h for h in hashes if h},
                    tax_ids={t.strip().upper() for t, *_ in business if t and len(t.strip()) >= 5},
-                   accounts={digits(a) for _, a, _ in business if a and len(digits(a)) >= 5})
+                   accounts={digits(a) for _, a, _ in business if a and len(digits(a)) >= 5},
+                   wechat={w.strip() for w in wechat if w and len(w.strip()) >= 3})
 
     def scrub(self, text: str) -> str:
         text = _SAID_SECRET.sub(r"\g<word>***", text)
@@ -78,6 +84,10 @@ class Scrubber:
             if secret in text:
                 text = text.replace(secret, PIN_HASH)
         text = _URL_PASSWORD.sub(r"\g<head>***", text)
+        if self.wechat:  # before names and digit runs: an id may hold either
+            if self._wechat_re is None:
+                self._wechat_re = re.compile(trie_pattern(self.wechat), re.I)
+            text = self._wechat_re.sub(WECHAT, text)
         if self.tax_ids:  # before the digit runs: a tax id may be all digits
             if self._tax_re is None:
                 self._tax_re = re.compile(trie_pattern(self.tax_ids), re.I)

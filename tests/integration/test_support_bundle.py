@@ -172,6 +172,7 @@ def test_a_hundred_thousand_names_are_one_pattern():
 TAX_ID, BANK_ACCOUNT, BANK_TYPED = "91310115MA1K4B7X2Q", "6222021001122334455", \
     "6222 0210 0112 2334 455"
 LEAD_PHONE, LEAD_PHONE_TYPED, LEAD_NAME = "02164481234", "021-6448-1234", "Zhuge Kongming"
+LEAD_WECHAT = "Kongming_Wolong88"
 INVOICE_PHONE = "02155008800"
 
 
@@ -190,25 +191,29 @@ def test_business_details_and_leads_never_leave_the_store(demo_db, data_folder, 
                               invoice_phone=INVOICE_PHONE)
     manager = next(s.id for s in staff.list_staff(db) if s.role.value == "manager")
     leads.add_lead(db, staff_id=manager, kind="smb", contact_name=LEAD_NAME,
-                   phone=LEAD_PHONE_TYPED, company="Shu Trading")
+                   phone=LEAD_PHONE_TYPED, company="Shu Trading", wechat=LEAD_WECHAT)
     print_queue.mark_failed(db, job_id=job.id, fault="printer",
                             error=f"statement for tax id {TAX_ID} account {BANK_TYPED} failed")
     with open(data_folder / "logs" / "tickbox.log", "a", encoding="utf-8") as log:
         log.write(f"2026-12-01 10:00:03,000 1 ERROR tickbox: invoice {TAX_ID.lower()} bank "
                   f"{BANK_ACCOUNT} tel {INVOICE_PHONE}; lead {LEAD_NAME} {LEAD_PHONE} "
                   f"({LEAD_PHONE_TYPED}) for T01-000001\n")
+        log.write(f"2026-12-01 10:00:04,000 1 INFO tickbox: lead wechat {LEAD_WECHAT.lower()} "
+                  f"added\n")
     out = tmp_path / "bundle.zip"
     write_bundle(db, terminal="T01", data_folder=data_folder, out=out,
                  extra_versions={"qt": "6.x"})
     files = assert_no_secret(out, pin_hash)
     raw = out.read_bytes().decode("latin-1")
     for secret in (TAX_ID, TAX_ID.lower(), BANK_ACCOUNT, BANK_TYPED, INVOICE_PHONE,
-                   LEAD_PHONE, LEAD_PHONE_TYPED, "6448-1234", LEAD_NAME):
+                   LEAD_PHONE, LEAD_PHONE_TYPED, "6448-1234", LEAD_NAME, LEAD_WECHAT,
+                   LEAD_WECHAT.lower()):
         assert all(secret not in text for text in files.values()), secret
         assert secret not in raw, secret
     log = files["logs/tickbox.log"]
     assert ("invoice [tax id] bank [bank account] tel [phone]; lead [customer] [phone] "
             "([phone]) for T01-000001") in log
+    assert "lead wechat [wechat] added" in log
     queue = json.loads(files["print_queue.json"])
     assert queue["failed"][0]["error"] == (
         "statement for tax id [tax id] account [bank account] failed")
