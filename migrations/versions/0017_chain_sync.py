@@ -1,7 +1,9 @@
 """a chain of stores: the store's outbox of changes and its link to head office
 (sync_outbox, sync_state, price_overrides), and head office's streams, alerts, serials
 sold and master-data log (hq_streams, hq_alerts, hq_serials, master_log). Every database
-has them; only a store that joined a chain or a head office fills them.
+has them; only a store that joined a chain or a head office fills them. Also the two
+indexes the attach-by-department figures read by period (service_jobs.registered_at,
+job_item_outcomes.at).
 
 Revision ID: 0017
 Revises: 0016
@@ -89,9 +91,13 @@ def upgrade() -> None:
         sa.Column('tbl', sa.String(40), nullable=False),
         sa.Column('pk', sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint('version', name='pk_master_log'))
+    op.create_index('ix_service_jobs_registered_at', 'service_jobs', ['registered_at'])
+    op.create_index('ix_job_item_outcomes_at', 'job_item_outcomes', ['at'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_job_item_outcomes_at', table_name='job_item_outcomes')
+    op.drop_index('ix_service_jobs_registered_at', table_name='service_jobs')
     for table in ('master_log', 'hq_serials', 'hq_alerts', 'hq_streams', 'price_overrides',
                   'sync_state', 'sync_outbox'):
         op.drop_table(table)

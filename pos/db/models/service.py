@@ -49,7 +49,7 @@ class ServiceJob(Base):
     technician_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     appointment_start: Mapped[datetime | None] = mapped_column(UtcDateTime())
     appointment_end: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    registered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    registered_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     due_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # the promise
     arrived_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
@@ -101,7 +101,7 @@ class JobItemOutcome(Base):
     answer: Mapped[str] = mapped_column(String(300), default="", server_default="")
     sold_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)  # attach by period
 
 
 class CardClaim(Base):
