@@ -65,11 +65,20 @@ def upgrade(engine: Engine, target: str = "head") -> None:
                 lift_timeouts(connection)  # building an index on a large table takes time
                 config.attributes["connection"] = connection
                 command.upgrade(config, target)
+                _keep_capture(connection)
                 if sqlite:
                     _check_foreign_keys(connection)
         finally:
             if sqlite:
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _keep_capture(connection) -> None:
+    """A store in a chain keeps sending what it writes after an upgrade too (a rebuilt
+    table lost its triggers; pos.db.capture)."""
+    from pos.db import capture
+
+    capture.after_upgrade(connection)
 
 
 def _check_foreign_keys(connection) -> None:

@@ -84,3 +84,36 @@ def test_a_replica_schema_holds_every_replicated_table_without_foreign_keys(pg_d
         replica.schema_name("S01; DROP TABLE sales")
     assert "search_path%3Dstore_s02" in replica.view_url(db.url, "S02") or \
         "search_path=store_s02" in replica.view_url(db.url, "S02")
+
+
+def test_an_upgrade_keeps_a_joined_store_capturing_and_sends_a_rebuilt_table_whole(demo_db):
+    """A migration that rebuilds a table on SQLite drops its triggers (and a new table has
+    none): the upgrade puts them back in its own transaction and enqueues that table."""
+    from pos.db import schema
+
+    db = demo_db
+    names = [t.name for t in capture.replicated_tables()]
+    with db.write_connection() as conn:
+        capture.install(conn, names)
+        conn.exec_driver_sql("INSERT INTO sync_state (id, role, store_code, hq_display, "
+                             "chain_first, master_version, sent_seq, last_error) "
+                             "VALUES (1, 'store', 'S01', '', '', 0, 0, '')")
+        capture.remove(conn, ["store_stock"])  # as a rebuilt table loses its triggers
+        assert capture.missing(conn, names) == ["store_stock"]
+        held = conn.exec_driver_sql("SELECT count(*) FROM store_stock").scalar()
+    schema.upgrade(db.engine)
+    with db.read_connection() as conn:
+        assert capture.missing(conn, names) == []
+    found = _outbox(db)
+    assert len([1 for tbl, _ in found if tbl == "store_stock"]) == held > 0
+    _sell(db)  # and the rebuilt table is captured again
+    assert len([1 for tbl, _ in _outbox(db) if tbl == "store_stock"]) > held
+
+
+def test_an_upgrade_of_a_database_outside_a_chain_installs_nothing(demo_db):
+    from pos.db import schema
+
+    schema.upgrade(demo_db.engine)
+    with demo_db.read_connection() as conn:
+        assert not capture.installed(conn)
+    assert _outbox(demo_db) == []
