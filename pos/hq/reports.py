@@ -1,0 +1,231 @@
+"""Head office's reports: each store's own report code run on head office's copy of its
+rows, and the chain's figures as the stores' added up.
+
+Head office keeps a store's rows in the schema `store_<code>` (pos.hq.replica) with the
+store's tables and ids, so `Database(view_url(hq_url, code))` sees them as the store's
+database and pos.day.reports gives, at head office, exactly the report the store gives
+itself for the documents received (`compare_with_store` checks it line by line). The
+chain's day and period reports are those per-store reports combined
+(pos.hq.combine.combine: sums, so they agree to the cent with the sum of the stores' own
+reports). Stock and account aging are read per store the same way, with the chain's
+totals.
+
+The stores are those head office knows: its `hq_streams` rows. A store that joined but
+whose rows have not arrived yet (no schema, or no row of its own store in it) adds
+nothing; a code head office does not know is refused (sync.unknown_store). Head office
+runs PostgreSQL: a URL of another database is refused (sync.bad_url)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
+
+from pos.accounts.aging import Aging, aging
+from pos.day import reports
+from pos.day.reports import DayReport, report_csv
+from pos.db.engine import Database, describe
+from pos.db.models import HqStream
+from pos.hq import replica
+from pos.hq.combine import CHAIN_SCOPE, combine
+from pos.kernel.errors import UserError
+
+
+def _check_url(hq_url: str) -> None:
+    if make_url(hq_url).get_backend_name() != "postgresql":
+        raise UserError("sync.bad_url", url=describe(hq_url))
+
+
+@contextmanager
+def _hq(hq_url: str) -> Iterator[Database]:
+    _check_url(hq_url)
+    db = Database(hq_url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def known_stores(hq_url: str) -> list[str]:
+    """The codes of the stores head office knows (its streams), in order."""
+    with _hq(hq_url) as db, db.read_connection() as conn:
+        return list(conn.execute(select(HqStream.store_code).order_by(HqStream.store_code))
+                    .scalars())
+
+
+def _check_known(hq_url: str, code: str) -> None:
+    with _hq(hq_url) as db, db.read_connection() as conn:
+        if conn.execute(select(HqStream.store_code).where(
+                HqStream.store_code == code)).first() is None:
+            raise UserError("sync.unknown_store", code=str(code)[:20])
+
+
+def _has_rows(conn, code: str) -> bool:
+    """Whether head office holds the store's own store row (else nothing arrived yet)."""
+    schema = replica.schema_name(code)
+    if conn.execute(text("SELECT to_regclass(:name)"),
+                    {"name": f'"{schema}".stores'}).scalar() is None:
+        return False
+    stores = replica.replica_table(code, "stores")
+    return conn.execute(select(stores.c.id).where(stores.c.code == code)).first() is not None
+
+
+def _arrived(hq_url: str, codes: list[str]) -> list[str]:
+    with _hq(hq_url) as db, db.read_connection() as conn:
+        return [code for code in codes if _has_rows(conn, code)]
+
+
+@contextmanager
+def store_view(hq_url: str, code: str) -> Iterator[Database]:
+    """Head office's copy of a store's rows, opened as that store's database."""
+    _check_url(hq_url)
+    db = Database(replica.view_url(hq_url, code))
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def _empty(code: str, start: date, end: date) -> DayReport:
+    return DayReport(start, end, code, "store")
+
+
+def store_period(hq_url: str, code: str, *, start: date, end: date,
+                 commissions_from: date | None = None) -> DayReport:
+    """The store's report of start..end as head office's copy of its rows gives it."""
+    _check_period(start, end)
+    _check_known(hq_url, code)
+    if not _arrived(hq_url, [code]):
+        return _empty(code, start, end)
+    with store_view(hq_url, code) as view:
+        return reports.period_report(view, start=start, end=end, store=code,
+                                     commissions_from=commissions_from)
+
+
+def store_report(hq_url: str, code: str, *, day: date) -> DayReport:
+    """The store's day report (pos.day.reports.day_report, store=code) on head office's
+    copy: for the documents received, exactly the report the store gives itself."""
+    _check_known(hq_url, code)
+    if not _arrived(hq_url, [code]):
+        return _empty(code, day, day)
+    with store_view(hq_url, code) as view:
+        return reports.day_report(view, day=day, store=code)
+
+
+def _each_store(hq_url: str, store: str | None) -> list[str]:
+    if store is not None:
+        _check_known(hq_url, store)
+        codes = [store]
+    else:
+        codes = known_stores(hq_url)
+    return _arrived(hq_url, codes)
+
+
+def _check_period(start: date, end: date) -> None:
+    if end < start:
+        raise UserError("report.period_backwards", start=start.isoformat(), end=end.isoformat())
+    if (end - start).days >= reports.MAX_PERIOD_DAYS:
+        raise UserError("report.period_too_long", days=reports.MAX_PERIOD_DAYS)
+
+
+def chain_period_report(hq_url: str, *, start: date, end: date, store: str | None = None,
+                        commissions_from: date | None = None) -> DayReport:
+    """Every store's report of start..end added up (pos.hq.combine), or one store's."""
+    _check_period(start, end)
+    found = []
+    for code in _each_store(hq_url, store):
+        with store_view(hq_url, code) as view:
+            found.append(reports.period_report(view, start=start, end=end, store=code,
+                                               commissions_from=commissions_from))
+    if store is not None:
+        return found[0] if found else _empty(store, start, end)
+    return combine(found, scope=CHAIN_SCOPE, start=start, end=end)
+
+
+def chain_day_report(hq_url: str, *, day: date, store: str | None = None) -> DayReport:
+    """Every store's day report added up: the chain's day (commissions of the day's
+    month to date, as a store's day report has them)."""
+    return chain_period_report(hq_url, start=day, end=day, store=store,
+                               commissions_from=day.replace(day=1))
+
+
+def compare_with_store(store_db: Database, hq_url: str, code: str, *, day: date) -> list[str]:
+    """What differs between the store's own day report and head office's copy's, line by
+    line of the report's CSV: [] when they are the same to the cent."""
+    own = report_csv(reports.day_report(store_db, day=day, store=code)).decode().splitlines()
+    copy = report_csv(store_report(hq_url, code, day=day)).decode().splitlines()
+    differences = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, own, copy,
+                                                       autojunk=False).get_opcodes():
+        if tag != "equal":
+            differences += [f"store {code}: {row}" for row in own[i1:i2]]
+            differences += [f"head office: {row}" for row in copy[j1:j2]]
+    return differences
+
+
+# --- stock -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StockLine:
+    store: str
+    sku: str
+    name: str
+    on_hand: int
+    in_transit: int
+
+
+@dataclass(frozen=True)
+class ChainStock:
+    rows: tuple[StockLine, ...]  # by store, then sku
+
+    @property
+    def stores(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(row.store for row in self.rows))
+
+    def totals(self, store: str | None = None) -> dict[str, tuple[int, int]]:
+        """sku -> (on hand, in transit): of one store, or summed over the chain."""
+        out: dict[str, tuple[int, int]] = {}
+        for row in self.rows:
+            if store is None or row.store == store:
+                on_hand, in_transit = out.get(row.sku, (0, 0))
+                out[row.sku] = (on_hand + row.on_hand, in_transit + row.in_transit)
+        return dict(sorted(out.items()))
+
+
+def chain_stock(hq_url: str, *, store: str | None = None) -> ChainStock:
+    """What each store holds, per product (by sku): on hand and in transit, as the
+    store's rows at head office say (its store_stock), read on one connection."""
+    codes = _each_store(hq_url, store)
+    rows: list[StockLine] = []
+    with _hq(hq_url) as db, db.read_connection() as conn:
+        for code in codes:
+            stock, products, stores = (replica.replica_table(code, name) for name in
+                                       ("store_stock", "products", "stores"))
+            for sku, name, on_hand, in_transit in conn.execute(
+                    select(products.c.sku, products.c.name, func.sum(stock.c.on_hand),
+                           func.sum(stock.c.in_transit))
+                    .select_from(stock)
+                    .join(products, products.c.id == stock.c.product_id)
+                    .join(stores, stores.c.id == stock.c.store_id)
+                    .where(stores.c.code == code)
+                    .group_by(products.c.sku, products.c.name).order_by(products.c.sku)):
+                rows.append(StockLine(code, sku, name, int(on_hand or 0), int(in_transit or 0)))
+    return ChainStock(tuple(rows))
+
+
+# --- accounts ----------------------------------------------------------------------------
+
+def chain_aging(hq_url: str, *, store: str | None = None, as_of: date | None = None) -> Aging:
+    """Each store's aging (pos.accounts.aging on head office's copy) in one: rows carry
+    their store, `totals(store)` gives a store's and `totals()` the chain's."""
+    as_of = as_of or date.today()
+    rows = []
+    for code in _each_store(hq_url, store):
+        with store_view(hq_url, code) as view:
+            rows += aging(view, store=code, as_of=as_of).rows
+    return Aging(as_of, store, tuple(rows))

@@ -1,0 +1,164 @@
+"""Head office's reports (pos.hq.reports) over two stores' rows: an SQLite store (S01)
+and a PostgreSQL store (S02), each with a known day of sales (sheet items, a card, an
+add-on, a refund, a void), the SQLite one with a day of customer accounts too; head
+office on PostgreSQL. Each store's report computed at head office equals the store's
+own; the chain's reports equal the stores' own added up; stock and aging totals are the
+stores' sums."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from datetime import date
+
+import pytest
+from sqlalchemy import select, update
+
+from pos.accounts.aging import aging
+from pos.day import reports
+from pos.db.engine import Database
+from pos.db.models import HqStream, Store, StoreStock
+from pos.hq import replica
+from pos.hq import reports as hq_reports
+from pos.hq.combine import combine
+from pos.kernel.errors import UserError
+from pos.ledger import verify
+from pos.sync import capture
+from tests.integration.account_day import an_account_day
+from tests.integration.test_reports import known_day
+
+pytestmark = pytest.mark.postgres
+
+TODAY = date.today()
+_names = itertools.count()
+
+
+def copy_to_hq(store_db: Database, hq_db: Database, code: str) -> None:
+    """Every replicated row of the store into its schema at head office, and the
+    store's stream (what pos.sync.push and pos.hq.receive do, in one go)."""
+    with hq_db.write_connection() as hq, store_db.read_connection() as conn:
+        replica.ensure_replica(hq, code)
+        if hq.execute(select(HqStream.store_code).where(HqStream.store_code == code)).first() is None:
+            hq.execute(HqStream.__table__.insert().values(store_code=code, chain_first="test"))
+        for table in capture.replicated_tables():
+            target = replica.replica_table(code, table.name)
+            rows = [dict(row._mapping) for row in conn.execute(select(table))]
+            hq.execute(target.delete())
+            if rows:
+                hq.execute(target.insert(), rows)
+
+
+@pytest.fixture
+def hq(pg_server):
+    name = f"tickbox_hq_{os.getpid()}_{next(_names)}"
+    pg_server.execute(f"CREATE DATABASE {name} TEMPLATE tickbox_template")
+    database = Database(pg_server.url(name))
+    yield database
+    database.dispose()
+    pg_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def chain(hq, sqlite_demo_db, pg_demo_db):
+    """S01 on SQLite (a known day and a day of accounts), S02 on PostgreSQL (the demo
+    store renamed, a known day), both copied to head office."""
+    s01, s02 = sqlite_demo_db, pg_demo_db
+    with s02.write_connection() as conn:
+        conn.execute(update(Store).where(Store.code == "S01").values(code="S02"))
+    known_day(s01)
+    an_account_day(s01)
+    known_day(s02)
+    for code, db in (("S01", s01), ("S02", s02)):
+        copy_to_hq(db, hq, code)
+    return {"S01": s01, "S02": s02}
+
+
+def csv(report) -> list[str]:
+    return reports.report_csv(report).decode().splitlines()
+
+
+def test_head_office_gives_each_store_its_own_report(hq, chain):
+    for code, store_db in chain.items():
+        own = reports.day_report(store_db, day=TODAY, store=code)
+        at_hq = hq_reports.store_report(hq.url, code, day=TODAY)
+        assert own.documents and own.kpis.units and own.commissions.people
+        assert csv(at_hq) == csv(own)
+        assert hq_reports.compare_with_store(store_db, hq.url, code, day=TODAY) == []
+        start = TODAY.replace(day=1)
+        assert csv(hq_reports.store_period(hq.url, code, start=start, end=TODAY)) == \
+            csv(reports.period_report(store_db, start=start, end=TODAY, store=code))
+    assert chain["S01"] and reports.day_report(chain["S01"], day=TODAY, store="S01").has_account
+    for store_db in chain.values():
+        assert verify.verify(store_db).ok
+
+
+def test_the_chain_report_is_the_sum_of_the_stores_own(hq, chain):
+    own = [reports.day_report(db, day=TODAY, store=code) for code, db in sorted(chain.items())]
+    found = hq_reports.chain_day_report(hq.url, day=TODAY)
+    assert csv(found) == csv(combine(own))
+    assert found.scope == "all stores"
+    assert found.net == sum(r.net for r in own) != 0
+    for tender in set().union(*(r.takings for r in own)):
+        assert found.takings.get(tender, 0) == sum(r.takings.get(tender, 0) for r in own)
+    assert found.kpis.units == sum(r.kpis.units for r in own)
+    assert found.commissions.total == sum(r.commissions.total for r in own) > 0
+    assert found.account.deposits_held == sum(r.account.deposits_held for r in own if r.account)
+    period = hq_reports.chain_period_report(hq.url, start=TODAY.replace(day=1), end=TODAY)
+    assert csv(period) == csv(combine([reports.period_report(
+        db, start=TODAY.replace(day=1), end=TODAY, store=code) for code, db in sorted(chain.items())]))
+    # one store asked for: that store's own report
+    assert csv(hq_reports.chain_day_report(hq.url, day=TODAY, store="S02")) == csv(own[1])
+
+
+def test_stock_and_aging_are_the_stores_figures_and_their_sums(hq, chain):
+    stock = hq_reports.chain_stock(hq.url)
+    assert stock.stores == ("S01", "S02")
+    expected_total: dict[str, tuple[int, int]] = {}
+    for code, db in chain.items():
+        with db.read_connection() as conn:
+            own = {sku: (on_hand, transit) for sku, on_hand, transit in conn.execute(
+                select(capture.table("products").c.sku, StoreStock.on_hand, StoreStock.in_transit)
+                .join(capture.table("products"), capture.table("products").c.id == StoreStock.product_id)
+                .join(Store, Store.id == StoreStock.store_id).where(Store.code == code))}
+        assert stock.totals(code) == dict(sorted(own.items())) and own
+        for sku, (on_hand, transit) in own.items():
+            seen = expected_total.get(sku, (0, 0))
+            expected_total[sku] = (seen[0] + on_hand, seen[1] + transit)
+    assert stock.totals() == dict(sorted(expected_total.items()))
+    # the bag sold in both stores (S01 sold more of them on account)
+    bags = [stock.totals(code)["BAG-NB-156"][0] for code in chain]
+    assert stock.totals()["BAG-NB-156"][0] == sum(bags) and bags[0] != bags[1]
+    found = hq_reports.chain_aging(hq.url, as_of=TODAY)
+    own = {code: aging(db, store=code, as_of=TODAY) for code, db in chain.items()}
+    assert found.rows == own["S01"].rows + own["S02"].rows and own["S01"].rows
+    assert found.totals("S01") == own["S01"].totals()
+    assert found.totals() == {key: own["S01"].totals()[key] + own["S02"].totals()[key]
+                              for key in found.totals()}
+    assert hq_reports.chain_aging(hq.url, store="S01", as_of=TODAY).rows == own["S01"].rows
+
+
+def test_a_difference_is_named_and_unknown_or_empty_stores(hq, chain):
+    sales = replica.replica_table("S02", "sales")
+    with hq.write_connection() as conn:
+        conn.execute(sales.delete().where(sales.c.id == conn.execute(
+            select(sales.c.id).order_by(sales.c.id.desc()).limit(1)).scalar()))
+    differences = hq_reports.compare_with_store(chain["S02"], hq.url, "S02", day=TODAY)
+    assert differences and any(line.startswith("store S02: documents,") for line in differences)
+    assert any(line.startswith("head office: documents,") for line in differences)
+    assert hq_reports.compare_with_store(chain["S01"], hq.url, "S01", day=TODAY) == []
+    with pytest.raises(UserError) as refused:
+        hq_reports.store_report(hq.url, "S99", day=TODAY)
+    assert refused.value.message_id == "sync.unknown_store"
+    with pytest.raises(UserError) as refused:
+        hq_reports.chain_stock(hq.url, store="S99")
+    assert refused.value.message_id == "sync.unknown_store"
+    with pytest.raises(UserError) as refused:
+        hq_reports.chain_period_report(hq.url, start=TODAY, end=TODAY.replace(year=TODAY.year - 1))
+    assert refused.value.message_id == "report.period_backwards"
+    # a store that joined but whose rows have not arrived adds nothing
+    before = csv(hq_reports.chain_day_report(hq.url, day=TODAY))
+    with hq.write_connection() as conn:
+        conn.execute(HqStream.__table__.insert().values(store_code="S03", chain_first="x"))
+    assert csv(hq_reports.chain_day_report(hq.url, day=TODAY)) == before
+    assert hq_reports.store_report(hq.url, "S03", day=TODAY).documents == {}
+    assert hq_reports.chain_stock(hq.url).stores == ("S01", "S02")
