@@ -12,19 +12,14 @@ The screen fits the till's screen and never grows wider: long text is elided."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QTabWidget, QVBoxLayout
-
-from ui.checkout.after_sale_parts import dialog_button
-from ui.dialog_frame import set_kind
 from ui.leads.lead_panel import LeadsPanel
 from ui.leads.week_panel import PlanPanel, ReportPanel
+from ui.tabbed_screen import TabbedScreen
 
-TAB_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3)
 
-
-class LeadsDialog(QDialog):
+class LeadsDialog(TabbedScreen):
     LEADS, WEEK, REPORT = range(3)
+    WIDTH = 1240
 
     def __init__(self, context, staff, parent=None):
         super().__init__(parent)
@@ -33,63 +28,13 @@ class LeadsDialog(QDialog):
         self.leads = LeadsPanel(context, staff)
         self.week = PlanPanel(context, staff)
         self.report = ReportPanel(context, staff)
-        self.tabs = QTabWidget()
-        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for panel, title in ((self.leads, self.tr("Leads [F1]")),
-                             (self.week, self.tr("This week [F2]")),
-                             (self.report, self.tr("Report [F3]"))):
-            self.tabs.addTab(panel, title)
-        self.tabs.currentChanged.connect(self.tab_shown)
-        self.close_button = set_kind(dialog_button(self.tr("Close [Esc]")), "secondary")
-        self.close_button.clicked.connect(self.reject)
-        foot = QHBoxLayout()
-        foot.addStretch(1)
-        foot.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(foot)
-        self._fit_screen()
+        self.set_tabs(((self.leads, self.tr("Leads [F1]")),
+                       (self.week, self.tr("This week [F2]")),
+                       (self.report, self.tr("Report [F3]"))))
         self.leads.reload()
 
-    def showEvent(self, event):  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.activateWindow()  # its keys work at once, with or without a window manager
-        self.panel().focus()
-
-    def _fit_screen(self) -> None:
-        """As large as suits the tables, never larger than the screen it is on."""
-        screen = (self.parent().screen() if self.parent() is not None
-                  else QApplication.primaryScreen()).availableGeometry()
-        self.setMaximumSize(screen.width(), screen.height())
-        self.resize(min(1240, screen.width()), min(720, screen.height() - 24))
-
-    def panel(self):
-        return self.tabs.currentWidget()
-
-    def tab_shown(self, index: int) -> None:
-        panel = self.tabs.widget(index)
-        if panel is self.week:
-            self.week.reload()
-        elif panel is self.report:
-            self.report.reload()
+    def tab_shown(self, panel) -> None:
+        """The week and the report are read again each time they are shown."""
+        if panel is self.week or panel is self.report:
+            panel.reload()
         panel.focus()
-
-    def show_tab(self, index: int) -> None:
-        if self.tabs.currentIndex() == index:
-            self.panel().focus()
-        self.tabs.setCurrentIndex(index)
-
-    def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        key = event.key()
-        if event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                 Qt.KeyboardModifier.KeypadModifier):
-            if key in TAB_KEYS:
-                self.show_tab(TAB_KEYS.index(key))
-                return
-            button = self.panel().keys.get(key)
-            if button is not None:
-                if button.isVisible() and button.isEnabled():
-                    button.click()
-                return
-        super().keyPressEvent(event)
