@@ -162,3 +162,28 @@ def test_a_difference_is_named_and_unknown_or_empty_stores(hq, chain):
     assert csv(hq_reports.chain_day_report(hq.url, day=TODAY)) == before
     assert hq_reports.store_report(hq.url, "S03", day=TODAY).documents == {}
     assert hq_reports.chain_stock(hq.url).stores == ("S01", "S02")
+
+
+def test_pos_hq_report_prints_and_writes_the_chains_figures(hq, chain, tmp_path, capsys):
+    from pos.cli import main
+
+    out = tmp_path / "chain.csv"
+    assert main(["hq", "report", "day", "--db", hq.url, "--csv", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert f"Head office day report {TODAY} (all stores)" in printed
+    assert out.read_bytes() == reports.report_csv(hq_reports.chain_day_report(hq.url, day=TODAY))
+    assert main(["hq", "report", "period", "--db", hq.url, "--from", TODAY.isoformat(),
+                 "--store", "S02", "--csv", str(out)]) == 0
+    assert out.read_bytes() == reports.report_csv(
+        reports.period_report(chain["S02"], start=TODAY, end=TODAY, store="S02"))
+    assert main(["hq", "report", "stock", "--db", hq.url, "--csv", str(out)]) == 0
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()
+    total = hq_reports.chain_stock(hq.url).totals()["BAG-NB-156"][0]
+    assert any(line.startswith("all stores,BAG-NB-156,") and line.split(",")[3] == str(total)
+               for line in lines)
+    capsys.readouterr()
+    assert main(["hq", "report", "accounts", "--db", hq.url, "--as-of", TODAY.isoformat()]) == 0
+    printed = capsys.readouterr().out
+    assert "all stores" in printed and "S01" in printed
+    assert main(["hq", "report", "day", "--db", hq.url, "--store", "S99"]) == 1
+    assert "S99" in capsys.readouterr().err
