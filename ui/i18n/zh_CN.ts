@@ -6116,6 +6116,69 @@
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>1 document waiting</source>
+        <translation>1 张单据待发送</translation>
+    </message>
+    <message>
+        <source>{n} documents waiting</source>
+        <translation>{n} 张单据待发送</translation>
+    </message>
+    <message>
+        <source>Head office unreachable since {time}</source>
+        <translation>总部自 {time} 起无法连接</translation>
+    </message>
+    <message>
+        <source>Offline {time}</source>
+        <translation>{time} 起离线</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} 张待发</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Store {code} of the chain</source>
+        <translation>连锁门店 {code}</translation>
+    </message>
+    <message>
+        <source>Last sent to head office: {when}</source>
+        <translation>上次发送到总部：{when}</translation>
+    </message>
+    <message>
+        <source>Nothing sent to head office yet</source>
+        <translation>尚未向总部发送过任何内容</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>上次错误：{error}</translation>
+    </message>
+    <message>
+        <source>The sync status could not be read</source>
+        <translation>无法读取同步状态</translation>
+    </message>
+    <message>
+        <source>Sync status unknown</source>
+        <translation>同步状态未知</translation>
+    </message>
+    <message>
+        <source>Sync ?</source>
+        <translation>同步 ?</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>有变更待发送</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+</context>
+<context>
     <name>pos</name>
     <message>
         <source>, </source>
@@ -10351,6 +10414,236 @@
         <source>Store {store} holds {quantity} of {sku}: below zero</source>
         <comment>hq.stock_negative</comment>
         <translation>门店 {store} 的 {sku} 库存为 {quantity}：低于零</translation>
+    </message>
+    <message>
+        <source>its content does not give the hash it carries</source>
+        <comment>hq.why_hash</comment>
+        <translation>其内容与其所带的哈希值不符</translation>
+    </message>
+    <message>
+        <source>it does not follow #{prev}: its previous hash differs</source>
+        <comment>hq.why_link</comment>
+        <translation>它未接在 #{prev} 之后：其前一哈希值不同</translation>
+    </message>
+    <message>
+        <source>it differs from the copy head office received before</source>
+        <comment>hq.why_differs</comment>
+        <translation>它与总部先前收到的副本不同</translation>
+    </message>
+    <message>
+        <source>it is not the first document the store joined with</source>
+        <comment>hq.why_first</comment>
+        <translation>它不是门店加入时的第一份单据</translation>
+    </message>
+    <message>
+        <source>it was deleted at the store after it was sealed</source>
+        <comment>hq.why_deleted</comment>
+        <translation>它在封存后于门店被删除</translation>
+    </message>
+    <message>
+        <source>Head office runs on PostgreSQL: {where} is not a PostgreSQL database</source>
+        <comment>hq.needs_postgres</comment>
+        <translation>总部必须使用 PostgreSQL：{where} 不是 PostgreSQL 数据库</translation>
+    </message>
+    <message>
+        <source>This database is store {code} of a chain: head office needs a database of its own</source>
+        <comment>hq.is_store</comment>
+        <translation>此数据库是连锁门店 {code}：总部需要自己的数据库</translation>
+    </message>
+    <message>
+        <source>Head office has no stream from store {store}: it has not joined</source>
+        <comment>hq.unknown_stream</comment>
+        <translation>总部没有门店 {store} 的数据流：该门店尚未加入</translation>
+    </message>
+    <message>
+        <source>This database is head office: a store joins from its own database</source>
+        <comment>sync.is_hq</comment>
+        <translation>此数据库是总部：门店须从自己的数据库加入</translation>
+    </message>
+    <message>
+        <source>This store joined the chain but the head office address file {path} is missing or unreadable: run pos store join --hq URL --store CODE again</source>
+        <comment>sync.no_hq_file</comment>
+        <translation>本店已加入连锁，但总部地址文件 {path} 丢失或无法读取：请再次运行 pos store join --hq URL --store CODE</translation>
+    </message>
+    <message>
+        <source>This database already sends its documents to head office {hq}; it cannot join another head office</source>
+        <comment>sync.joined_other_hq</comment>
+        <translation>此数据库已向总部 {hq} 发送单据，不能再加入另一个总部</translation>
+    </message>
+    <message>
+        <source>Head office ready on {where}: stores {codes:list}; master data version {version}</source>
+        <comment>sync.cli.hq_ready</comment>
+        <translation>总部已就绪（{where}）：门店 {codes:list}；主数据版本 {version}</translation>
+    </message>
+    <message>
+        <source>Demo master data and its three stores loaded</source>
+        <comment>sync.cli.demo_loaded</comment>
+        <translation>已载入演示主数据及三家门店</translation>
+    </message>
+    <message>
+        <source>Store {code} joined head office {hq}: {rows} rows of its history queued to send</source>
+        <comment>sync.cli.joined</comment>
+        <translation>门店 {code} 已加入总部 {hq}：{rows} 行历史数据已排队待发送</translation>
+    </message>
+    <message>
+        <source>Store {code} had already joined head office {hq}: nothing changed</source>
+        <comment>sync.cli.rejoined</comment>
+        <translation>门店 {code} 已加入过总部 {hq}：无变化</translation>
+    </message>
+    <message>
+        <source>Sent {documents} documents ({rows} rows) in {batches} batches; master data version {version} ({pulled} rows received)</source>
+        <comment>sync.cli.synced</comment>
+        <translation>已发送 {documents} 张单据（{rows} 行，{batches} 批）；主数据版本 {version}（收到 {pulled} 行）</translation>
+    </message>
+    <message>
+        <source>Store {code}, head office {hq}</source>
+        <comment>sync.cli.status_store</comment>
+        <translation>门店 {code}，总部 {hq}</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {documents} documents ({rows} rows)</source>
+        <comment>sync.cli.status_waiting</comment>
+        <translation>等待发送：{documents} 张单据（{rows} 行）</translation>
+    </message>
+    <message>
+        <source>Synced: nothing waiting</source>
+        <comment>sync.cli.status_synced</comment>
+        <translation>已同步：无待发送内容</translation>
+    </message>
+    <message>
+        <source>Last sync: {at:datetime}; master data version {version}</source>
+        <comment>sync.cli.last_ok</comment>
+        <translation>上次同步：{at:datetime}；主数据版本 {version}</translation>
+    </message>
+    <message>
+        <source>Not synced yet; master data version {version}</source>
+        <comment>sync.cli.never_synced</comment>
+        <translation>尚未同步；主数据版本 {version}</translation>
+    </message>
+    <message>
+        <source>Head office unreachable since {at:datetime}</source>
+        <comment>sync.cli.unreachable_since</comment>
+        <translation>自 {at:datetime} 起无法连接总部</translation>
+    </message>
+    <message>
+        <source>Last error: {error:msg}</source>
+        <comment>sync.cli.last_error</comment>
+        <translation>上次错误：{error:msg}</translation>
+    </message>
+    <message>
+        <source>  Till {terminal}: last receipt {receipt} ({at:datetime}); head office holds {received}</source>
+        <comment>sync.cli.terminal_line</comment>
+        <translation>  收银台 {terminal}：最后小票 {receipt}（{at:datetime}）；总部已收到 {received}</translation>
+    </message>
+    <message>
+        <source>  Till {terminal}: no receipt yet; head office holds {received}</source>
+        <comment>sync.cli.terminal_none</comment>
+        <translation>  收银台 {terminal}：尚无小票；总部已收到 {received}</translation>
+    </message>
+    <message>
+        <source>At head office: document #{seq} received {received_at}, lag {lag}, {state:msg}</source>
+        <comment>sync.cli.hq_view</comment>
+        <translation>总部：已收到单据 #{seq}，接收时间 {received_at}，延迟 {lag}，{state:msg}</translation>
+    </message>
+    <message>
+        <source>Head office not asked: {reason:msg}</source>
+        <comment>sync.cli.hq_not_asked</comment>
+        <translation>未能询问总部：{reason:msg}</translation>
+    </message>
+    <message>
+        <source>This database has not joined a chain</source>
+        <comment>sync.cli.not_joined</comment>
+        <translation>此数据库尚未加入连锁</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>sync.cli.unknown</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <comment>sync.cli.never</comment>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{store} {name}: document #{seq} of {document_at}, received {received_at}, lag {lag}, {state:msg}, {alerts} open alerts</source>
+        <comment>hq.cli.store_line</comment>
+        <translation>{store} {name}：单据 #{seq}（{document_at}），接收于 {received_at}，延迟 {lag}，{state:msg}，未处理警报 {alerts} 条</translation>
+    </message>
+    <message>
+        <source>{store} {name}: not joined</source>
+        <comment>hq.cli.store_not_joined</comment>
+        <translation>{store} {name}：未加入</translation>
+    </message>
+    <message>
+        <source>  Till {terminal}: last receipt {receipt} ({at:datetime})</source>
+        <comment>hq.cli.terminal_line</comment>
+        <translation>  收银台 {terminal}：最后小票 {receipt}（{at:datetime}）</translation>
+    </message>
+    <message>
+        <source>stream ok</source>
+        <comment>hq.cli.state_ok</comment>
+        <translation>数据流正常</translation>
+    </message>
+    <message>
+        <source>stream stopped: {error:msg}</source>
+        <comment>hq.cli.state_stopped</comment>
+        <translation>数据流已停止：{error:msg}</translation>
+    </message>
+    <message>
+        <source>No open alerts</source>
+        <comment>hq.cli.no_alerts</comment>
+        <translation>没有未处理的警报</translation>
+    </message>
+    <message>
+        <source>#{id} {at:datetime} {store}: {text:msg}</source>
+        <comment>hq.cli.alert_line</comment>
+        <translation>#{id} {at:datetime} {store}：{text:msg}</translation>
+    </message>
+    <message>
+        <source>Store {store}'s stream resumed</source>
+        <comment>hq.cli.resumed</comment>
+        <translation>门店 {store} 的数据流已恢复</translation>
+    </message>
+    <message>
+        <source>Head office's master data has a {table} row ({key}) without {field}: nothing was applied</source>
+        <comment>sync.master_bad_row</comment>
+        <translation>总部的主数据中 {table} 的一行（{key}）缺少 {field}：未应用任何内容</translation>
+    </message>
+    <message>
+        <source>Head office's {table} row {key} names {parent} {ref}, which this store does not hold: nothing was applied</source>
+        <comment>sync.master_missing</comment>
+        <translation>总部的 {table} 行 {key} 引用了本店没有的 {parent} {ref}：未应用任何内容</translation>
+    </message>
+    <message>
+        <source>Head office's {table} row {key} clashes with this store's own data ({detail}): nothing was applied</source>
+        <comment>sync.master_conflict</comment>
+        <translation>总部的 {table} 行 {key} 与本店自己的数据冲突（{detail}）：未应用任何内容</translation>
+    </message>
+    <message>
+        <source>This store may not set its own prices: the setting store_prices_allowed is off</source>
+        <comment>sync.store_prices_off</comment>
+        <translation>本店不能自行定价：设置 store_prices_allowed 未开启</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator may set the store's own price</source>
+        <comment>sync.prices_managers_only</comment>
+        <translation>只有店长或管理员可以设置本店价格</translation>
+    </message>
+    <message>
+        <source>{sku} has no store price to clear: it sells at head office's price</source>
+        <comment>sync.no_store_price</comment>
+        <translation>{sku} 没有本店价格可清除：按总部价格销售</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <comment>setting.expect.store_prices_allowed</comment>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>Whether this store may set its own product prices, kept when head office's prices arrive</source>
+        <comment>setting.help.store_prices_allowed</comment>
+        <translation>本店是否可以自行设定商品价格（收到总部价格时保留本店价格）</translation>
     </message>
 </context>
 </TS>
