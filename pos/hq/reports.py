@@ -80,11 +80,20 @@ def _arrived(hq_url: str, codes: list[str]) -> list[str]:
         return [code for code in codes if _has_rows(conn, code)]
 
 
+# A report at head office reads one snapshot (a batch arriving meanwhile is seen whole or
+# not at all, as the store's own report sees a sale) and never writes a store's copy.
+_SNAPSHOT = (r" -c default_transaction_isolation=repeatable\ read"
+             " -c default_transaction_read_only=on")
+
+
 @contextmanager
 def store_view(hq_url: str, code: str) -> Iterator[Database]:
-    """Head office's copy of a store's rows, opened as that store's database."""
+    """Head office's copy of a store's rows, opened as that store's database (read
+    only, each transaction one snapshot)."""
     _check_url(hq_url)
-    db = Database(replica.view_url(hq_url, code))
+    url = make_url(replica.view_url(hq_url, code))
+    url = url.update_query_dict({"options": url.query["options"] + _SNAPSHOT})
+    db = Database(url.render_as_string(hide_password=False))
     try:
         yield db
     finally:
@@ -203,6 +212,7 @@ def chain_stock(hq_url: str, *, store: str | None = None) -> ChainStock:
     codes = _each_store(hq_url, store)
     rows: list[StockLine] = []
     with _hq(hq_url) as db, db.read_connection() as conn:
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")  # one moment
         for code in codes:
             stock, products, stores = (replica.replica_table(code, name) for name in
                                        ("store_stock", "products", "stores"))

@@ -187,3 +187,18 @@ def test_pos_hq_report_prints_and_writes_the_chains_figures(hq, chain, tmp_path,
     assert "all stores" in printed and "S01" in printed
     assert main(["hq", "report", "day", "--db", hq.url, "--store", "S99"]) == 1
     assert "S99" in capsys.readouterr().err
+
+
+def test_a_store_view_reads_one_snapshot_and_writes_nothing(hq):
+    with hq.write_connection() as conn:
+        replica.ensure_replica(conn, "S05")
+    with hq_reports.store_view(hq.url, "S05") as view, view.read_connection() as conn:
+        assert conn.exec_driver_sql("SHOW transaction_isolation").scalar() == "repeatable read"
+        assert conn.exec_driver_sql("SHOW search_path").scalar() == "store_s05"
+    with hq_reports.store_view(hq.url, "S05") as view:
+        with pytest.raises(Exception, match="read-only"):
+            with view.write_connection() as conn:
+                conn.exec_driver_sql("INSERT INTO settings (key, value_json) VALUES ('x', '1')")
+    with pytest.raises(UserError) as refused:
+        hq_reports.chain_day_report("sqlite:///nowhere.db", day=TODAY)
+    assert refused.value.message_id == "sync.bad_url"
