@@ -1143,4 +1143,67 @@ CATALOG: dict[str, str] = {
                       "their own times"),
     "hq.serial_twice": "Serial {serial} was sold at {stores}",
     "hq.stock_negative": "Store {store} holds {quantity} of {sku}: below zero",
+    # --- chain push and receive (issue 21) -----------------------------------------------
+    "hq.why_hash": "its content does not give the hash it carries",
+    "hq.why_link": "it does not follow #{prev}: its previous hash differs",
+    "hq.why_differs": "it differs from the copy head office received before",
+    "hq.why_first": "it is not the first document the store joined with",
+    "hq.why_deleted": "it was deleted at the store after it was sealed",
+    # --- chain commands and status (issue 21) --------------------------------------------
+    "hq.needs_postgres": "Head office runs on PostgreSQL: {where} is not a PostgreSQL database",
+    "hq.is_store": ("This database is store {code} of a chain: head office needs a database of its"
+                    " own"),
+    "hq.unknown_stream": "Head office has no stream from store {store}: it has not joined",
+    "sync.is_hq": "This database is head office: a store joins from its own database",
+    "sync.no_hq_file": ("This store joined the chain but the head office address file {path} is "
+                        "missing or unreadable: run pos store join --hq URL --store CODE again"),
+    "sync.joined_other_hq": ("This database already sends its documents to head office {hq}; it "
+                             "cannot join another head office"),
+    "sync.cli.hq_ready": ("Head office ready on {where}: stores {codes:list}; master data version "
+                          "{version}"),
+    "sync.cli.demo_loaded": "Demo master data and its three stores loaded",
+    "sync.cli.joined": ("Store {code} joined head office {hq}: {rows} rows of its history queued "
+                        "to send"),
+    "sync.cli.rejoined": "Store {code} had already joined head office {hq}: nothing changed",
+    "sync.cli.synced": ("Sent {documents} documents ({rows} rows) in {batches} batches; master "
+                        "data version {version} ({pulled} rows received)"),
+    "sync.cli.status_store": "Store {code}, head office {hq}",
+    "sync.cli.status_waiting": "Waiting to be sent: {documents} documents ({rows} rows)",
+    "sync.cli.status_synced": "Synced: nothing waiting",
+    "sync.cli.last_ok": "Last sync: {at:datetime}; master data version {version}",
+    "sync.cli.never_synced": "Not synced yet; master data version {version}",
+    "sync.cli.unreachable_since": "Head office unreachable since {at:datetime}",
+    "sync.cli.last_error": "Last error: {error:msg}",
+    "sync.cli.terminal_line": ("  Till {terminal}: last receipt {receipt} ({at:datetime}); head "
+                               "office holds {received}"),
+    "sync.cli.terminal_none": "  Till {terminal}: no receipt yet; head office holds {received}",
+    "sync.cli.hq_view": ("At head office: document #{seq} received {received_at}, lag {lag}, "
+                         "{state:msg}"),
+    "sync.cli.hq_not_asked": "Head office not asked: {reason:msg}",
+    "sync.cli.not_joined": "This database has not joined a chain",
+    "sync.cli.unknown": "unknown",
+    "sync.cli.never": "never",
+    "hq.cli.store_line": ("{store} {name}: document #{seq} of {document_at}, received "
+                          "{received_at}, lag {lag}, {state:msg}, {alerts} open alerts"),
+    "hq.cli.store_not_joined": "{store} {name}: not joined",
+    "hq.cli.terminal_line": "  Till {terminal}: last receipt {receipt} ({at:datetime})",
+    "hq.cli.state_ok": "stream ok",
+    "hq.cli.state_stopped": "stream stopped: {error:msg}",
+    "hq.cli.no_alerts": "No open alerts",
+    "hq.cli.alert_line": "#{id} {at:datetime} {store}: {text:msg}",
+    "hq.cli.resumed": "Store {store}'s stream resumed",
+    # --- chain master data and store prices (issue 21) -----------------------------------
+    "sync.master_bad_row": ("Head office's master data has a {table} row ({key}) without {field}: "
+                            "nothing was applied"),
+    "sync.master_missing": ("Head office's {table} row {key} names {parent} {ref}, which this "
+                            "store does not hold: nothing was applied"),
+    "sync.master_conflict": ("Head office's {table} row {key} clashes with this store's own data "
+                             "({detail}): nothing was applied"),
+    "sync.store_prices_off": ("This store may not set its own prices: the setting "
+                              "store_prices_allowed is off"),
+    "sync.prices_managers_only": "Only a manager or an administrator may set the store's own price",
+    "sync.no_store_price": "{sku} has no store price to clear: it sells at head office's price",
+    "setting.expect.store_prices_allowed": "true or false",
+    "setting.help.store_prices_allowed": ("Whether this store may set its own product prices, kept"
+                                          " when head office's prices arrive"),
 }

@@ -1,0 +1,382 @@
+"""Documents up, store -> head office, exactly once and verified on arrival
+(pos.sync.batch, pos.sync.push, pos.hq.receive, pos.hq.conflicts): the store on SQLite and
+on PostgreSQL, head office on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, text
+
+from pos.db.engine import DatabaseUnavailable
+from pos.db.models import HqAlert, HqSerial, HqStream, Product, Sale, SyncOutbox, SyncState
+from pos.hq.receive import apply_batch, resume_stream
+from pos.hq.replica import replica_table
+from pos.kernel.errors import UserError
+from pos.ledger.verify import verify
+from pos.selling import checkout, completion
+from pos.selling.cart import TenderInput
+from pos.store import settings
+from pos.sync import capture
+from pos.sync.batch import error_from_json, read_batch
+from pos.sync.push import pending, push_all, push_once
+from tests.integration.checkout_helpers import NOTEBOOK, new_cart, restock
+from tests.integration.sync_helpers import deliver_to, hq_database, joined_store
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def hq_db(pg_server):
+    database = hq_database(pg_server)
+    yield database
+    database.dispose()
+    database.test_drop()
+
+
+def sell(db, serial: str):
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial=serial)
+    total = sum(line.total for line in cart.lines)
+    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", total)])
+
+
+def journal(db, code: str | None = None) -> list[tuple[int, str]]:
+    """(seq, hash) of every journal entry: the store's own, or head office's copy."""
+    name = f"store_{code.lower()}.journal_entries" if code else "journal_entries"
+    with db.read_connection() as conn:
+        return [tuple(r) for r in conn.execute(text(f"SELECT seq, hash FROM {name} ORDER BY seq"))]
+
+
+def count(db, table: str) -> int:
+    with db.read_connection() as conn:
+        return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+
+
+def same_rows(store_db, hq_db, code: str) -> None:
+    """Every replicated table at head office holds exactly the store's rows."""
+    for source in capture.replicated_tables():
+        copy = replica_table(code, source.name)
+        keys = [c.name for c in source.primary_key.columns]
+        with store_db.read_connection() as conn:
+            mine = [dict(r) for r in conn.execute(select(source).order_by(
+                *[source.c[k] for k in keys])).mappings()]
+        with hq_db.read_connection() as conn:
+            theirs = [dict(r) for r in conn.execute(select(copy).order_by(
+                *[copy.c[k] for k in keys])).mappings()]
+        assert theirs == mine, source.name
+
+
+def stream(hq_db, code: str):
+    with hq_db.read_connection() as conn:
+        return conn.execute(select(HqStream.__table__).where(
+            HqStream.store_code == code)).first()
+
+
+def alerts(hq_db, kind: str | None = None) -> list:
+    table = HqAlert.__table__
+    query = select(table).order_by(table.c.id)
+    if kind:
+        query = query.where(table.c.kind == kind)
+    with hq_db.read_connection() as conn:
+        return list(conn.execute(query))
+
+
+def state(store_db):
+    with store_db.read_connection() as conn:
+        return conn.execute(select(SyncState.__table__)).first()
+
+
+def test_a_push_brings_every_document_once_and_twice_changes_nothing(demo_db, hq_db):
+    store = demo_db
+    sell(store, "PUSH-1")
+    joined_store(store, hq_db, "S01")
+    sell(store, "PUSH-2")  # after the join: captured by the triggers
+    waiting = pending(store)
+    result = push_all(store, deliver=deliver_to(hq_db))
+    assert result.batches == 1 and result.pending_after == 0 and result.duplicates == 0
+    assert result.new_entries == len(journal(store)) > 2
+    assert journal(hq_db, "S01") == journal(store)
+    assert count(hq_db, "store_s01.sales") == count(store, "sales") == 2
+    same_rows(store, hq_db, "S01")
+    assert pending(store) == 0 and waiting > 0
+    row = stream(hq_db, "S01")
+    assert (row.last_seq, row.last_hash) == journal(store)[-1] and row.batches == 1
+    assert row.state == "ok" and abs(row.clock_skew_s) <= 5 and row.last_document_at
+    link = state(store)
+    assert link.sent_seq == row.last_seq and link.last_ok_at and link.last_error == ""
+    # again: nothing to send, nothing doubled
+    assert push_all(store, deliver=deliver_to(hq_db)).batches == 0
+    # a sale more: only it travels
+    sell(store, "PUSH-3")
+    again = push_all(store, deliver=deliver_to(hq_db))
+    assert again.new_entries == 1 and again.duplicates == 0
+    assert journal(hq_db, "S01") == journal(store)
+    assert count(hq_db, "store_s01.sales") == 3
+    assert stream(hq_db, "S01").batches == 2
+    assert alerts(hq_db) == []
+    assert verify(store).ok
+
+
+def test_a_kill_after_head_office_committed_is_sent_again_as_duplicates(demo_db, hq_db):
+    store = demo_db
+    joined_store(store, hq_db, "S01")
+    sell(store, "KILL-1")
+    apply = deliver_to(hq_db)
+
+    def killed(batch):
+        apply(batch)  # head office committed ...
+        raise ConnectionResetError("the line dropped before the answer")  # ... unheard
+
+    with pytest.raises(UserError) as refused:
+        push_once(store, deliver=killed)
+    assert refused.value.message_id == "sync.hq_unreachable"
+    link = state(store)
+    assert link.unreachable_since is not None and "sync.hq_unreachable" in link.last_error
+    assert pending(store) > 0  # the store still holds what it sent
+    entries = len(journal(store))
+    sell(store, "KILL-2")
+    result = push_all(store, deliver=apply)
+    assert result.duplicates == entries and result.new_entries == 1
+    assert journal(hq_db, "S01") == journal(store)
+    assert count(hq_db, "store_s01.sales") == count(store, "sales") == 2
+    assert count(hq_db, "hq_serials") == 2
+    same_rows(store, hq_db, "S01")
+    link = state(store)
+    assert link.unreachable_since is None and link.last_error == ""
+    assert verify(store).ok
+
+
+def test_head_office_unreachable_is_remembered_from_the_first_failure(sqlite_demo_db, hq_db):
+    store = sqlite_demo_db
+    joined_store(store, hq_db, "S01")
+
+    def down(_batch):
+        raise DatabaseUnavailable("db.server_refused", where="hq.example")
+
+    for _ in range(2):
+        with pytest.raises(UserError) as refused:
+            push_once(store, deliver=down)
+        assert refused.value.message_id == "sync.hq_unreachable"
+        if _ == 0:
+            since = state(store).unreachable_since
+    assert state(store).unreachable_since == since and since is not None
+    assert stream(hq_db, "S01").batches == 0
+    push_all(store, deliver=deliver_to(hq_db))
+    assert state(store).unreachable_since is None and pending(store) == 0
+
+
+def _tamper(store, seq: int) -> None:
+    with store.write_connection() as conn:
+        conn.execute(text("UPDATE journal_entries SET payload = payload || ' ' WHERE seq = :s"),
+                     {"s": seq})
+
+
+def test_a_tampered_entry_stops_the_stream_and_applies_nothing(demo_db, hq_db):
+    store = demo_db
+    sell(store, "TAMPER-1")
+    joined_store(store, hq_db, "S01")
+    _tamper(store, 2)
+    waiting = pending(store)
+    with pytest.raises(UserError) as refused:
+        push_once(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.chain_broken"
+    assert refused.value.params["store"] == "S01" and refused.value.params["seq"] == 2
+    assert refused.value.params["why"].id == "hq.why_hash"
+    assert count(hq_db, "store_s01.journal_entries") == 0
+    assert count(hq_db, "store_s01.sales") == 0 and count(hq_db, "hq_serials") == 0
+    row = stream(hq_db, "S01")
+    assert row.state == "stopped" and row.last_seq == 0 and row.batches == 0
+    assert error_from_json(row.error).id == "hq.chain_broken"
+    (alert,) = alerts(hq_db)
+    assert alert.kind == "chain_broken" and alert.resolved_at is None
+    assert json.loads(alert.detail)["seq"] == 2
+    assert pending(store) == waiting  # the store keeps it all
+    assert error_from_json(state(store).last_error).id == "hq.chain_broken"
+    # stopped: refused before anything is looked at
+    with pytest.raises(UserError) as refused:
+        push_once(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.stream_stopped"
+    assert len(alerts(hq_db)) == 1
+    # resumed: checked again, stopped again (the entry is still wrong)
+    resume_stream(hq_db, "S01", by="manager Li")
+    assert alerts(hq_db)[0].resolved_by == "manager Li"
+    with pytest.raises(UserError) as refused:
+        push_once(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.chain_broken"
+    assert stream(hq_db, "S01").state == "stopped"
+    assert count(hq_db, "store_s01.journal_entries") == 0
+
+
+def test_an_entry_changed_after_it_was_sent_is_a_broken_chain(sqlite_demo_db, hq_db):
+    store = sqlite_demo_db
+    joined_store(store, hq_db, "S01")
+    push_all(store, deliver=deliver_to(hq_db))
+    sell(store, "LATE-1")
+    _tamper(store, 1)  # captured: entry #1 travels again, changed
+    with pytest.raises(UserError) as refused:
+        push_all(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.chain_broken"
+    assert refused.value.params["seq"] == 1
+    assert count(hq_db, "store_s01.sales") == 0  # the sale of that batch is not applied
+
+
+def test_a_gap_stops_the_stream(demo_db, hq_db):
+    store = demo_db
+    joined_store(store, hq_db, "S01")
+    sell(store, "GAP-1")
+    entries = journal(store)
+    with store.read_connection() as conn:
+        ids = dict(conn.execute(text("SELECT seq, id FROM journal_entries")).all())
+    lost = [capture.pk_text([ids[2]]), capture.pk_text([ids[3]])]
+    with store.write_connection() as conn:
+        conn.execute(SyncOutbox.__table__.delete().where(
+            SyncOutbox.tbl == "journal_entries", SyncOutbox.pk.in_(lost)))
+    with pytest.raises(UserError) as refused:
+        push_all(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.chain_gap"
+    assert refused.value.params == {"store": "S01", "seq": 4, "last": 1}
+    assert len(entries) >= 4
+    assert stream(hq_db, "S01").state == "stopped"
+    assert [a.kind for a in alerts(hq_db)] == ["chain_gap"]
+    assert count(hq_db, "store_s01.journal_entries") == 0
+    assert verify(store).ok
+
+
+def test_an_unknown_store_or_one_not_joined_is_refused(sqlite_demo_db, hq_db):
+    store = sqlite_demo_db
+    with pytest.raises(UserError) as refused:
+        read_batch(store)
+    assert refused.value.message_id == "sync.not_joined"
+    joined_store(store, hq_db, "S01")
+    with store.write_connection() as conn:
+        conn.execute(text("UPDATE sync_state SET store_code = 'S09'"))
+    waiting = pending(store)
+    with pytest.raises(UserError) as refused:
+        push_once(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "sync.unknown_store"
+    assert refused.value.params == {"code": "S09"}
+    assert pending(store) == waiting and stream(hq_db, "S01").batches == 0
+    # a second database claiming S01 (another journal) is refused too
+    with store.write_connection() as conn:
+        conn.execute(text("UPDATE sync_state SET store_code = 'S01', chain_first = 'x'"))
+    with pytest.raises(UserError) as refused:
+        push_once(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "sync.already_joined"
+    assert count(hq_db, "store_s01.journal_entries") == 0 and alerts(hq_db) == []
+
+
+def test_a_store_clock_far_off_is_flagged_once_and_documents_keep_their_time(
+        sqlite_demo_db, hq_db):
+    store = sqlite_demo_db
+    joined_store(store, hq_db, "S01")
+    push_all(store, deliver=deliver_to(hq_db))
+    sale = sell(store, "SKEW-1")
+    apply = deliver_to(hq_db)
+
+    def ahead(batch):  # the store's clock runs an hour ahead of head office's
+        return apply(replace(batch, sent_at=batch.sent_at + timedelta(hours=1)))
+
+    push_all(store, deliver=ahead, limit=5)
+    assert stream(hq_db, "S01").batches > 2
+    assert abs(stream(hq_db, "S01").clock_skew_s - 3600) <= 5
+    (alert,) = alerts(hq_db, "clock_skew")
+    assert alert.resolved_at is None and json.loads(alert.detail)["store"] == "S01"
+    with store.read_connection() as conn:
+        mine = conn.execute(select(Sale.completed_at).where(Sale.id == sale.sale_id)).scalar()
+    copy = replica_table("S01", "sales")
+    with hq_db.read_connection() as conn:
+        theirs = conn.execute(select(copy.c.completed_at)
+                              .where(copy.c.id == sale.sale_id)).scalar()
+    assert theirs == mine and abs(stream(hq_db, "S01").last_document_at - mine) < timedelta(
+        seconds=5)
+
+
+def test_a_serial_sold_at_two_stores_is_flagged_once(sqlite_demo_db, pg_demo_db, hq_db):
+    one, two = sqlite_demo_db, pg_demo_db
+    joined_store(one, hq_db, "S01")
+    joined_store(two, hq_db, "S02")
+    sell(one, "TWICE-1")
+    sell(two, "TWICE-1")
+    push_all(one, deliver=deliver_to(hq_db))
+    assert alerts(hq_db, "serial_twice") == []
+    push_all(two, deliver=deliver_to(hq_db))
+    (alert,) = alerts(hq_db, "serial_twice")
+    assert json.loads(alert.detail) == {"serial": "TWICE-1", "stores": "S01, S02"}
+    assert alert.store_code == "S02"
+    with hq_db.read_connection() as conn:
+        held = conn.execute(select(HqSerial.store_code, HqSerial.sale_ref)
+                            .where(HqSerial.serial == "TWICE-1")
+                            .order_by(HqSerial.store_code)).all()
+    assert [s for s, _ in held] == ["S01", "S02"] and all(ref for _, ref in held)
+    sell(one, "ONCE-1")  # more batches of both stores: no second alert
+    push_all(one, deliver=deliver_to(hq_db))
+    push_all(two, deliver=deliver_to(hq_db))
+    assert len(alerts(hq_db, "serial_twice")) == 1
+    assert verify(one).ok and verify(two).ok
+
+
+def test_stock_below_zero_is_flagged_until_it_is_back(sqlite_demo_db, hq_db):
+    store = sqlite_demo_db
+    with store.unit_of_work() as session:
+        settings.set_setting(session, "allow_negative_stock", True)
+        sku = session.scalar(select(Product.sku).where(Product.barcode == NOTEBOOK))
+    restock(store, {sku: 0})
+    joined_store(store, hq_db, "S01")
+    sell(store, "NEG-1")
+    push_all(store, deliver=deliver_to(hq_db))
+    (alert,) = alerts(hq_db, "stock_negative")
+    detail = json.loads(alert.detail)
+    assert (detail["sku"], detail["quantity"], detail["store"]) == (sku, -1, "S01")
+    sell(store, "NEG-2")  # still below: the open alert stands for it
+    push_all(store, deliver=deliver_to(hq_db))
+    assert len(alerts(hq_db, "stock_negative")) == 1
+    restock(store, {sku: 3})
+    push_all(store, deliver=deliver_to(hq_db))
+    (alert,) = alerts(hq_db, "stock_negative")
+    assert alert.resolved_at is not None
+    assert verify(store).ok
+
+
+def test_many_small_batches_give_what_one_batch_gives(demo_db, hq_db):
+    store = demo_db
+    joined_store(store, hq_db, "S01")
+    push_all(store, deliver=deliver_to(hq_db))
+    held = len(journal(store))
+    for n in range(3):
+        sell(store, f"SMALL-{n}")
+    waiting = pending(store)
+    result = push_all(store, deliver=deliver_to(hq_db), limit=7)
+    assert result.batches == -(-waiting // 7) > 3
+    assert result.new_entries == len(journal(store)) - held >= 3 and result.duplicates == 0
+    assert result.pending_after == 0
+    assert journal(hq_db, "S01") == journal(store)
+    same_rows(store, hq_db, "S01")
+    with hq_db.read_connection() as conn:
+        assert conn.execute(select(func.count()).select_from(HqSerial)).scalar() == 3
+    assert verify(store).ok
+
+
+def test_a_deleted_row_ships_as_a_delete(demo_db, hq_db):
+    store = demo_db
+    joined_store(store, hq_db, "S01")
+    push_all(store, deliver=deliver_to(hq_db))
+    with store.read_connection() as conn:
+        department, category = conn.execute(text(
+            "SELECT department, category_id FROM department_sheets ORDER BY 1, 2")).first()
+    with store.write_connection() as conn:  # a composite key, deleted; a setting changed
+        conn.execute(text("DELETE FROM department_sheets WHERE department = :d "
+                          "AND category_id = :c"), {"d": department, "c": category})
+    with store.unit_of_work() as session:
+        settings.set_setting(session, "allow_negative_stock", True)
+    batch = read_batch(store)
+    assert batch.deletes == {"department_sheets": [[department, category]]}
+    assert "settings" in batch.upserts and "department_sheets" not in batch.upserts
+    result = push_all(store, deliver=deliver_to(hq_db))
+    assert result.rows == batch.row_count and result.duplicates == 0
+    assert journal(hq_db, "S01") == journal(store)
+    same_rows(store, hq_db, "S01")
