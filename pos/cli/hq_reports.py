@@ -2,6 +2,7 @@
 
     pos hq report day [--date D] [--store CODE] [--csv F]
     pos hq report period (--from D [--to D] | --month YYYY-MM) [--store CODE] [--csv F]
+    pos hq report commissions [--month YYYY-MM] [--store CODE] [--csv F]
     pos hq report stock [--store CODE] [--csv F]
     pos hq report accounts [--store CODE] [--as-of D] [--csv F]
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 
-KINDS = ("day", "period", "stock", "accounts")
+KINDS = ("day", "period", "commissions", "stock", "accounts")
 
 
 def _subgroup(sub, name: str, *, help: str):  # noqa: A002 - argparse's word
@@ -32,21 +33,22 @@ def register(sub) -> None:
     report = group.add_parser("report", help="the chain's reports: every store's, added up")
     report.add_argument("what", choices=KINDS,
                         help="day: a business day; period: --from D --to D (or --month); "
+                             "commissions: a month's statement (--month); "
                              "stock: on hand and in transit per store and product; "
                              "accounts: aging per store")
     report.add_argument("--store", help="one store's (default: every store, added up)")
     report.add_argument("--date", help="day: YYYY-MM-DD (default: today)")
     report.add_argument("--from", dest="start", metavar="DATE", help="period: first day")
     report.add_argument("--to", dest="end", metavar="DATE", help="period: last day (default: today)")
-    report.add_argument("--month", help="period: YYYY-MM, a calendar month")
+    report.add_argument("--month", help="period, commissions: YYYY-MM, a calendar month")
     report.add_argument("--as-of", dest="as_of", metavar="DATE", help="accounts: the day aged to")
     report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
     report.set_defaults(run=run, writes=False)
 
 
 def run(args, db, terminal) -> int:
-    return {"day": day, "period": period, "stock": stock, "accounts": accounts}[args.what](
-        args, db.url)
+    return {"day": day, "period": period, "commissions": commissions, "stock": stock,
+            "accounts": accounts}[args.what](args, db.url)
 
 
 def _write(args, data: bytes) -> None:
@@ -92,6 +94,20 @@ def period(args, hq_url: str) -> int:
         start, end = day_argument(args.start), day_argument(args.end)
     report = chain_period_report(hq_url, start=start, end=end, store=args.store)
     return _show(args, report, f"Head office report {start} to {end} ({report.scope})")
+
+
+def commissions(args, hq_url: str) -> int:
+    from pos.cli.common import day_argument
+    from pos.cli.reports import show_commissions
+    from pos.day.commissions import month_bounds, statement_csv
+    from pos.hq.reports import chain_commissions
+
+    start, end = month_bounds(args.month or day_argument(None).isoformat()[:7])
+    found = chain_commissions(hq_url, start=start, end=end, store=args.store)
+    print(f"Head office commissions {start} to {end} ({found.scope})")
+    show_commissions(found, indent="  ")
+    _write(args, statement_csv(found))
+    return 0
 
 
 def stock(args, hq_url: str) -> int:

@@ -28,11 +28,12 @@ from sqlalchemy.engine import make_url
 
 from pos.accounts.aging import Aging, aging
 from pos.day import reports
+from pos.day.commissions import CommissionStatement, commission_statement
 from pos.day.reports import DayReport, report_csv
 from pos.db.engine import Database, describe
 from pos.db.models import HqStream
 from pos.hq import replica
-from pos.hq.combine import CHAIN_SCOPE, combine
+from pos.hq.combine import CHAIN_SCOPE, combine, combine_commissions
 from pos.kernel.errors import UserError
 
 
@@ -161,6 +162,20 @@ def chain_day_report(hq_url: str, *, day: date, store: str | None = None) -> Day
     month to date, as a store's day report has them)."""
     return chain_period_report(hq_url, start=day, end=day, store=store,
                                commissions_from=day.replace(day=1))
+
+
+def chain_commissions(hq_url: str, *, start: date, end: date,
+                      store: str | None = None) -> CommissionStatement:
+    """Each store's commission statement of start..end (pos.day.commissions on its copy),
+    added up: a person who sold in two stores is paid per store's statement."""
+    _check_period(start, end)
+    found = []
+    for code in _each_store(hq_url, store):
+        with store_view(hq_url, code) as view:
+            found.append(commission_statement(view, start=start, end=end, store=code))
+    if store is not None:
+        return found[0] if found else CommissionStatement(start, end, store, scope_kind="store")
+    return combine_commissions(found) or CommissionStatement(start, end, CHAIN_SCOPE)
 
 
 def compare_with_store(store_db: Database, hq_url: str, code: str, *, day: date) -> list[str]:

@@ -15,12 +15,12 @@ import pytest
 from sqlalchemy import select, update
 
 from pos.accounts.aging import aging
-from pos.day import reports
+from pos.day import commissions, reports
 from pos.db.engine import Database
 from pos.db.models import HqStream, Store, StoreStock
 from pos.hq import replica
 from pos.hq import reports as hq_reports
-from pos.hq.combine import combine
+from pos.hq.combine import combine, combine_commissions
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.sync import capture
@@ -106,6 +106,17 @@ def test_the_chain_report_is_the_sum_of_the_stores_own(hq, chain):
     period = hq_reports.chain_period_report(hq.url, start=TODAY.replace(day=1), end=TODAY)
     assert csv(period) == csv(combine([reports.period_report(
         db, start=TODAY.replace(day=1), end=TODAY, store=code) for code, db in sorted(chain.items())]))
+    # the month's commission statement: each store's, added up
+    first, last = commissions.month_bounds(TODAY.isoformat()[:7])
+    statements = [commissions.commission_statement(db, start=first, end=last, store=code)
+                  for code, db in sorted(chain.items())]
+    paid = hq_reports.chain_commissions(hq.url, start=first, end=last)
+    assert commissions.statement_csv(paid) == commissions.statement_csv(
+        combine_commissions(statements))
+    assert paid.total == sum(s.total for s in statements) > 0
+    assert paid.net_sales == sum(s.net_sales for s in statements)
+    assert commissions.statement_csv(hq_reports.chain_commissions(
+        hq.url, start=first, end=last, store="S01")) == commissions.statement_csv(statements[0])
     # one store asked for: that store's own report
     assert csv(hq_reports.chain_day_report(hq.url, day=TODAY, store="S02")) == csv(own[1])
 
@@ -176,6 +187,10 @@ def test_pos_hq_report_prints_and_writes_the_chains_figures(hq, chain, tmp_path,
                  "--store", "S02", "--csv", str(out)]) == 0
     assert out.read_bytes() == reports.report_csv(
         reports.period_report(chain["S02"], start=TODAY, end=TODAY, store="S02"))
+    assert main(["hq", "report", "commissions", "--db", hq.url, "--csv", str(out)]) == 0
+    first, last = commissions.month_bounds(TODAY.isoformat()[:7])
+    assert out.read_bytes() == commissions.statement_csv(
+        hq_reports.chain_commissions(hq.url, start=first, end=last))
     assert main(["hq", "report", "stock", "--db", hq.url, "--csv", str(out)]) == 0
     lines = out.read_bytes().decode("utf-8-sig").splitlines()
     total = hq_reports.chain_stock(hq.url).totals()["BAG-NB-156"][0]
