@@ -1,14 +1,12 @@
 """Head office's reports (pos.hq.reports) over two stores' rows: an SQLite store (S01)
 and a PostgreSQL store (S02), each with a known day of sales (sheet items, a card, an
-add-on, a refund, a void), the SQLite one with a day of customer accounts too; head
-office on PostgreSQL. Each store's report computed at head office equals the store's
-own; the chain's reports equal the stores' own added up; stock and aging totals are the
-stores' sums."""
+add-on, a refund, a void), the SQLite one with a day of customer accounts too, pushed to
+head office on PostgreSQL (pos.sync.push into pos.hq.receive). Each store's report
+computed at head office equals the store's own; the chain's reports equal the stores'
+own added up; stock and aging totals are the stores' sums."""
 
 from __future__ import annotations
 
-import itertools
-import os
 from datetime import date
 
 import pytest
@@ -16,7 +14,6 @@ from sqlalchemy import select, update
 
 from pos.accounts.aging import aging
 from pos.day import commissions, reports
-from pos.db.engine import Database
 from pos.db.models import HqStream, Store, StoreStock
 from pos.hq import replica
 from pos.hq import reports as hq_reports
@@ -24,52 +21,40 @@ from pos.hq.combine import combine, combine_commissions
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.sync import capture
+from pos.sync.push import push_all
 from tests.integration.account_day import an_account_day
+from tests.integration.sync_helpers import deliver_to, hq_database, joined_store
 from tests.integration.test_reports import known_day
 
 pytestmark = pytest.mark.postgres
 
 TODAY = date.today()
-_names = itertools.count()
-
-
-def copy_to_hq(store_db: Database, hq_db: Database, code: str) -> None:
-    """Every replicated row of the store into its schema at head office, and the
-    store's stream (what pos.sync.push and pos.hq.receive do, in one go)."""
-    with hq_db.write_connection() as hq, store_db.read_connection() as conn:
-        replica.ensure_replica(hq, code)
-        if hq.execute(select(HqStream.store_code).where(HqStream.store_code == code)).first() is None:
-            hq.execute(HqStream.__table__.insert().values(store_code=code, chain_first="test"))
-        for table in capture.replicated_tables():
-            target = replica.replica_table(code, table.name)
-            rows = [dict(row._mapping) for row in conn.execute(select(table))]
-            hq.execute(target.delete())
-            if rows:
-                hq.execute(target.insert(), rows)
 
 
 @pytest.fixture
 def hq(pg_server):
-    name = f"tickbox_hq_{os.getpid()}_{next(_names)}"
-    pg_server.execute(f"CREATE DATABASE {name} TEMPLATE tickbox_template")
-    database = Database(pg_server.url(name))
+    database = hq_database(pg_server)
     yield database
     database.dispose()
-    pg_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    database.test_drop()
 
 
 @pytest.fixture
 def chain(hq, sqlite_demo_db, pg_demo_db):
-    """S01 on SQLite (a known day and a day of accounts), S02 on PostgreSQL (the demo
-    store renamed, a known day), both copied to head office."""
+    """S01 on SQLite (a known day, then a day of accounts), S02 on PostgreSQL (the demo
+    store renamed, a known day), joined to head office and pushed there (pos.sync.push
+    into pos.hq.receive) twice: after the known days, and after the accounts."""
     s01, s02 = sqlite_demo_db, pg_demo_db
     with s02.write_connection() as conn:
         conn.execute(update(Store).where(Store.code == "S01").values(code="S02"))
-    known_day(s01)
-    an_account_day(s01)
-    known_day(s02)
     for code, db in (("S01", s01), ("S02", s02)):
-        copy_to_hq(db, hq, code)
+        joined_store(db, hq, code)
+    known_day(s01)
+    known_day(s02)
+    for db in (s01, s02):
+        push_all(db, deliver=deliver_to(hq))
+    an_account_day(s01)
+    assert push_all(s01, deliver=deliver_to(hq)).pending_after == 0
     return {"S01": s01, "S02": s02}
 
 
