@@ -21,7 +21,7 @@ from pos.selling import checkout, completion
 from pos.selling.cart import TenderInput
 from pos.store import settings
 from pos.sync import capture
-from pos.sync.batch import error_from_json, read_batch
+from pos.sync.batch import consistent_read, error_from_json, read_batch
 from pos.sync.push import pending, push_all, push_once
 from tests.integration.checkout_helpers import NOTEBOOK, new_cart, restock
 from tests.integration.sync_helpers import deliver_to, hq_database, joined_store
@@ -380,3 +380,38 @@ def test_a_deleted_row_ships_as_a_delete(demo_db, hq_db):
     assert result.rows == batch.row_count and result.duplicates == 0
     assert journal(hq_db, "S01") == journal(store)
     same_rows(store, hq_db, "S01")
+
+
+def test_a_link_that_does_not_follow_or_another_schema_is_refused(sqlite_demo_db, hq_db):
+    store = sqlite_demo_db
+    joined_store(store, hq_db, "S01")
+    push_all(store, deliver=deliver_to(hq_db))
+    sell(store, "LINK-1")
+    with hq_db.write_connection() as conn:  # head office holds another version of the end
+        conn.execute(text("UPDATE alembic_version SET version_num = '0016'"))
+    waiting = pending(store)
+    with pytest.raises(UserError) as refused:
+        push_all(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.schema_differs"
+    assert refused.value.params["hq_rev"] == "0016" and pending(store) == waiting
+    assert stream(hq_db, "S01").state == "ok" and alerts(hq_db) == []
+    with hq_db.write_connection() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"),
+                     {"v": read_batch(store).schema_rev})
+        conn.execute(text("UPDATE hq_streams SET last_hash = :h"), {"h": "f" * 64})
+    held = count(hq_db, "store_s01.journal_entries")
+    with pytest.raises(UserError) as refused:
+        push_all(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.chain_broken"
+    assert refused.value.params["why"].id == "hq.why_link"
+    assert refused.value.params["seq"] == held + 1
+    assert count(hq_db, "store_s01.journal_entries") == held
+    assert [a.kind for a in alerts(hq_db)] == ["chain_broken"]
+
+
+def test_a_postgresql_store_is_read_in_one_repeatable_read_snapshot(pg_demo_db):
+    with consistent_read(pg_demo_db) as conn:
+        assert conn.exec_driver_sql("SHOW transaction_isolation").scalar() == "repeatable read"
+        assert conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
+    with pg_demo_db.read_connection() as conn:  # the pooled connection is back to normal
+        assert conn.exec_driver_sql("SHOW transaction_isolation").scalar() == "read committed"
