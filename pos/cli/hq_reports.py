@@ -59,11 +59,25 @@ def _write(args, data: bytes) -> None:
         print(f"written {args.csv}")
 
 
-def _show(args, report, heading: str) -> int:
+def show_streams(hq_url: str, store: str | None) -> None:
+    """How far each store's documents have arrived: the figures hold what arrived."""
+    from pos.hq.reports import streams
+
+    for row in streams(hq_url):
+        if store is None or row.store_code == store:
+            when = f"{row.last_received_at.astimezone():%Y-%m-%d %H:%M}" \
+                if row.last_received_at else "nothing yet"
+            state = "" if row.state == "ok" else f", stream {row.state}"
+            print(f"  store {row.store_code}: journal to #{row.last_seq}, last received "
+                  f"{when}{state}")
+
+
+def _show(args, hq_url: str, report, heading: str) -> int:
     from pos.cli.reports import show_report
     from pos.day.reports import report_csv
 
     print(heading)
+    show_streams(hq_url, args.store)
     show_report(report)
     _write(args, report_csv(report))
     return 0
@@ -75,7 +89,7 @@ def day(args, hq_url: str) -> int:
 
     when = day_argument(args.date)
     report = chain_day_report(hq_url, day=when, store=args.store)
-    return _show(args, report, f"Head office day report {when} ({report.scope})")
+    return _show(args, hq_url, report, f"Head office day report {when} ({report.scope})")
 
 
 def period(args, hq_url: str) -> int:
@@ -93,7 +107,7 @@ def period(args, hq_url: str) -> int:
             raise UserError("report.period_needs_from")
         start, end = day_argument(args.start), day_argument(args.end)
     report = chain_period_report(hq_url, start=start, end=end, store=args.store)
-    return _show(args, report, f"Head office report {start} to {end} ({report.scope})")
+    return _show(args, hq_url, report, f"Head office report {start} to {end} ({report.scope})")
 
 
 def commissions(args, hq_url: str) -> int:

@@ -13,7 +13,8 @@ totals.
 The stores are those head office knows: its `hq_streams` rows. A store that joined but
 whose rows have not arrived yet (no schema, or no row of its own store in it) adds
 nothing; a code head office does not know is refused (sync.unknown_store). Head office
-runs PostgreSQL: a URL of another database is refused (sync.bad_url)."""
+runs PostgreSQL: a URL of another database is refused (hq.needs_postgres), and one with
+no store's stream that is not head office too (sync.not_hq)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from pos.day import reports
 from pos.day.commissions import CommissionStatement, commission_statement
 from pos.day.reports import DayReport, report_csv
 from pos.db.engine import Database, describe
-from pos.db.models import HqStream
+from pos.db.models import HqStream, SyncState
 from pos.hq import replica
 from pos.hq.combine import CHAIN_SCOPE, combine, combine_commissions
 from pos.kernel.errors import UserError
@@ -39,7 +40,7 @@ from pos.kernel.errors import UserError
 
 def _check_url(hq_url: str) -> None:
     if make_url(hq_url).get_backend_name() != "postgresql":
-        raise UserError("sync.bad_url", url=describe(hq_url))
+        raise UserError("hq.needs_postgres", where=describe(hq_url))
 
 
 @contextmanager
@@ -52,11 +53,22 @@ def _hq(hq_url: str) -> Iterator[Database]:
         db.dispose()
 
 
+def streams(hq_url: str) -> list:
+    """Head office's streams, one per store that joined, by code (how far each store's
+    documents have arrived: the chain's figures hold what arrived). A database with none
+    that is not head office is refused (sync.not_hq): a store's own database would
+    otherwise give an empty chain."""
+    with _hq(hq_url) as db, db.read_connection() as conn:
+        found = conn.execute(select(HqStream).order_by(HqStream.store_code)).all()
+        if not found and conn.execute(select(SyncState.role).where(
+                SyncState.id == 1)).scalar() != "hq":
+            raise UserError("sync.not_hq", where=describe(hq_url))
+        return found
+
+
 def known_stores(hq_url: str) -> list[str]:
     """The codes of the stores head office knows (its streams), in order."""
-    with _hq(hq_url) as db, db.read_connection() as conn:
-        return list(conn.execute(select(HqStream.store_code).order_by(HqStream.store_code))
-                    .scalars())
+    return [row.store_code for row in streams(hq_url)]
 
 
 def _check_known(hq_url: str, code: str) -> None:

@@ -167,6 +167,7 @@ def test_pos_hq_report_prints_and_writes_the_chains_figures(hq, chain, tmp_path,
     assert main(["hq", "report", "day", "--db", hq.url, "--csv", str(out)]) == 0
     printed = capsys.readouterr().out
     assert f"Head office day report {TODAY} (all stores)" in printed
+    assert "store S01: journal to #" in printed and "store S02: journal to #" in printed
     assert out.read_bytes() == reports.report_csv(hq_reports.chain_day_report(hq.url, day=TODAY))
     assert main(["hq", "report", "period", "--db", hq.url, "--from", TODAY.isoformat(),
                  "--store", "S02", "--csv", str(out)]) == 0
@@ -189,7 +190,7 @@ def test_pos_hq_report_prints_and_writes_the_chains_figures(hq, chain, tmp_path,
     assert "S99" in capsys.readouterr().err
 
 
-def test_a_store_view_reads_one_snapshot_and_writes_nothing(hq):
+def test_a_store_view_reads_one_snapshot_and_writes_nothing(hq, pg_demo_db):
     with hq.write_connection() as conn:
         replica.ensure_replica(conn, "S05")
     with hq_reports.store_view(hq.url, "S05") as view, view.read_connection() as conn:
@@ -201,4 +202,7 @@ def test_a_store_view_reads_one_snapshot_and_writes_nothing(hq):
                 conn.exec_driver_sql("INSERT INTO settings (key, value_json) VALUES ('x', '1')")
     with pytest.raises(UserError) as refused:
         hq_reports.chain_day_report("sqlite:///nowhere.db", day=TODAY)
-    assert refused.value.message_id == "sync.bad_url"
+    assert refused.value.message_id == "hq.needs_postgres"
+    with pytest.raises(UserError) as refused:  # a store's database is no head office
+        hq_reports.chain_stock(pg_demo_db.url)
+    assert refused.value.message_id == "sync.not_hq"
