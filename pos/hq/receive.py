@@ -126,9 +126,9 @@ def _check_chain(conn: Connection, code: str, stream, batch: Batch) -> tuple[lis
             raise _fault_broken(code, row["seq"], Message("hq.why_hash"))
     old = [row for row in entries if row["seq"] <= stream.last_seq]
     if old:
-        held = _held_hashes(conn, code, [row["seq"] for row in old])
+        held = _held(conn, code, [row["id"] for row in old])
         for row in old:
-            if held.get(row["seq"]) != row["hash"]:
+            if held.get(row["id"]) != (row["seq"], row["hash"]):
                 raise _fault_broken(code, row["seq"], Message("hq.why_differs"))
     new = [row for row in entries if row["seq"] > stream.last_seq]
     seq, prev = stream.last_seq, stream.last_hash
@@ -156,12 +156,14 @@ def _hash_of(row: dict) -> str:
                       created_at=row["created_at"], payload=row["payload"])
 
 
-def _held_hashes(conn: Connection, code: str, seqs: list[int]) -> dict[int, str]:
+def _held(conn: Connection, code: str, ids: list[int]) -> dict[int, tuple[int, str]]:
+    """Head office's copy of these entries (by id, the replica's key): id -> (seq, hash)."""
     table = replica_table(code, JOURNAL)
-    held: dict[int, str] = {}
-    for start in range(0, len(seqs), CHUNK):
-        held.update(conn.execute(select(table.c.seq, table.c.hash)
-                                 .where(table.c.seq.in_(seqs[start:start + CHUNK]))).all())
+    held: dict[int, tuple[int, str]] = {}
+    for start in range(0, len(ids), CHUNK):
+        held.update((row.id, (row.seq, row.hash)) for row in conn.execute(
+            select(table.c.id, table.c.seq, table.c.hash)
+            .where(table.c.id.in_(ids[start:start + CHUNK]))))
     return held
 
 

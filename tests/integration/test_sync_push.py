@@ -151,6 +151,28 @@ def test_a_kill_after_head_office_committed_is_sent_again_as_duplicates(demo_db,
     assert verify(store).ok
 
 
+def test_a_batch_that_fails_half_way_at_head_office_leaves_nothing_there(
+        demo_db, hq_db, monkeypatch):
+    store = demo_db
+    joined_store(store, hq_db, "S01")
+    sell(store, "HALF-1")
+    waiting = pending(store)
+
+    def killed(*_args, **_kwargs):  # after every row was written, before the commit
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr("pos.hq.conflicts.flag", killed)
+    with pytest.raises(RuntimeError):
+        push_once(store, deliver=deliver_to(hq_db))
+    assert count(hq_db, "store_s01.journal_entries") == 0
+    assert count(hq_db, "store_s01.sales") == 0 and count(hq_db, "store_s01.products") == 0
+    assert stream(hq_db, "S01").batches == 0 and pending(store) == waiting
+    monkeypatch.undo()
+    result = push_all(store, deliver=deliver_to(hq_db))
+    assert result.duplicates == 0 and journal(hq_db, "S01") == journal(store)
+    same_rows(store, hq_db, "S01")
+
+
 def test_head_office_unreachable_is_remembered_from_the_first_failure(sqlite_demo_db, hq_db):
     store = sqlite_demo_db
     joined_store(store, hq_db, "S01")
