@@ -1,0 +1,155 @@
+"""Head office's master data, as stores pull it (issue 21).
+
+Head office edits its public tables with the normal commands; `start_master` makes every
+change of a master table (pos.sync.capture.MASTER) leave a row in `master_log`, numbered
+in commit order (the trigger takes one advisory lock first), and logs what head office
+holds when it starts. The tables with a code of their own also leave the code of a
+deleted or renamed row there (tbl "-products", pk [its id, the code it had]): the row
+is gone by the time a store pulls, and the store knows it only by that code.
+
+`master_changes` reads, in one consistent read (REPEATABLE READ), the log after a
+store's version and the current state of the rows it names, as a MasterBatch by natural
+key (pos.sync.master_keys).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, func, select
+
+from pos.db.engine import Database
+from pos.db.models import MasterLog
+from pos.sync import capture
+from pos.sync.master_keys import (
+    CODES, FAMILIES, ORDER, TOMBSTONE, Keys, MasterBatch, read_rows, shipped,
+)
+
+LOCK_KEY = 7_410_021  # the advisory lock of pos.sync.capture's master trigger: one order
+GONE = "tbx_master_gone"
+
+_PG_GONE = f"""
+CREATE OR REPLACE FUNCTION {GONE}() RETURNS trigger LANGUAGE plpgsql AS $f$
+DECLARE
+  old_code text := to_jsonb(OLD) ->> TG_ARGV[0];
+BEGIN
+  IF TG_OP = 'DELETE' OR (to_jsonb(NEW) ->> TG_ARGV[0]) IS DISTINCT FROM old_code THEN
+    PERFORM pg_advisory_xact_lock({LOCK_KEY});
+    INSERT INTO master_log (tbl, pk)
+      VALUES ('{TOMBSTONE}' || TG_TABLE_NAME, jsonb_build_array(OLD.id, old_code)::text);
+  END IF;
+  RETURN NULL;
+END
+$f$
+"""
+
+__all__ = ["MasterBatch", "master_changes", "start_master", "master_version"]
+
+
+def _install_gone(conn: Connection) -> None:
+    """Leave the code of a deleted or renamed row in master_log."""
+    if conn.dialect.name == "sqlite":
+        for name, column in CODES.items():
+            for suffix, event, when in (("d", "DELETE", ""),
+                                        ("u", f"UPDATE OF {column}",
+                                         f"WHEN OLD.{column} IS NOT NEW.{column} ")):
+                trigger = f"{GONE}_{name}_{suffix}"
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+                conn.exec_driver_sql(
+                    f"CREATE TRIGGER {trigger} AFTER {event} ON {name} {when}BEGIN "
+                    f"INSERT INTO master_log (tbl, pk) VALUES ('{TOMBSTONE}{name}', "
+                    f"json_array(OLD.id, OLD.{column})); END")
+        return
+    conn.exec_driver_sql(_PG_GONE)
+    for name, column in CODES.items():
+        trigger = f"{GONE}_{name}"
+        conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS {trigger} ON "{name}"')
+        conn.exec_driver_sql(
+            f'CREATE TRIGGER {trigger} AFTER UPDATE OR DELETE ON "{name}" '
+            f"FOR EACH ROW EXECUTE FUNCTION {GONE}('{column}')")
+
+
+def start_master(conn: Connection) -> int:
+    """Capture every change of head office's master tables into master_log (again: the
+    triggers are replaced) and, the first time, log every row it holds. Returns how many
+    rows were logged now."""
+    capture.install(conn, capture.MASTER, target=capture.MASTER_LOG)
+    _install_gone(conn)
+    if conn.execute(select(MasterLog.version).limit(1)).first() is not None:
+        return 0
+    return capture.snapshot(conn, ORDER, target=capture.MASTER_LOG)
+
+
+def master_version(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(MasterLog.version), 0))).scalar())
+
+
+def master_changes(hq_db: Database, *, since: int, limit: int = 5000) -> MasterBatch:
+    """The master data changed after version `since`: at most `limit` log rows' worth
+    (the whole families of sheets and tiers they touch, in full), read consistently."""
+    if hq_db.engine.dialect.name != "postgresql":
+        with hq_db.read_connection() as conn:  # SQLite: a read transaction is a snapshot
+            return _changes(conn, since, limit)
+    with hq_db.engine.connect().execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True) as conn:
+        with conn.begin():
+            return _changes(conn, since, limit)
+
+
+def _changes(conn: Connection, since: int, limit: int) -> MasterBatch:
+    hq_version = master_version(conn)
+    log = conn.execute(select(MasterLog.version, MasterLog.tbl, MasterLog.pk)
+                       .where(MasterLog.version > since).order_by(MasterLog.version)
+                       .limit(limit + 1)).all()
+    more = len(log) > limit
+    log = log[:limit]
+    if not log:
+        return MasterBatch(version=hq_version, hq_version=hq_version)
+    keys = Keys(conn)
+    changed: dict[str, set] = defaultdict(set)
+    families: set[str] = set()
+    gone: list[tuple[str, int, str]] = []
+    for _, tbl, pk in log:
+        values = capture.pk_values(pk)
+        if tbl.startswith(TOMBSTONE):
+            gone.append((tbl[len(TOMBSTONE):], values[0], values[1]))
+        elif tbl in FAMILIES:
+            families.add(tbl)
+        elif tbl in CODES:
+            changed[tbl].add(tuple(values))
+    deletes: dict[str, list] = defaultdict(list)
+    renames: dict[str, list] = defaultdict(list)
+    for name, hq_id, old_code in gone:
+        now = keys.by_ident(name).get((hq_id,))
+        back = keys.by_key(name).get((old_code,))
+        if now is not None and now != (old_code,):
+            renames[name].append([[old_code], list(now)])
+            changed[name].add((hq_id,))
+        elif back is not None:
+            changed[name].add(back)  # the code is back (a row made again): sent as it is
+        elif [old_code] not in deletes[name]:
+            deletes[name].append([old_code])
+    complete: dict[str, list] = {}
+    rows: dict[str, list] = {}
+    for child in families:
+        root = FAMILIES[child]
+        children = [c for c, r in FAMILIES.items() if r == root]
+        if root is None:
+            complete[child] = [[]]
+        else:
+            changed[root].update(keys.by_ident(root))
+            for name in children:
+                complete[name] = [list(k) for k in keys.by_ident(root).values()]
+        for name in children:
+            changed[name] = set(keys.by_ident(name)) if name != "department_sheets" else set()
+    for name in ORDER:
+        if name == "department_sheets" and "department_sheets" in complete:
+            found = read_rows(conn, name)
+        elif changed.get(name):
+            found = read_rows(conn, name, changed[name])
+        else:
+            continue
+        rows[name] = [shipped(keys, name, row) for row in found]
+    return MasterBatch(version=log[-1].version, hq_version=hq_version, rows=rows,
+                       deletes=dict(deletes), renames=dict(renames), complete=complete,
+                       more=more)
