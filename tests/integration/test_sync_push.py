@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 
 from pos.db.engine import DatabaseUnavailable
 from pos.db.models import HqAlert, HqSerial, HqStream, Product, Sale, SyncOutbox, SyncState
-from pos.hq.receive import apply_batch, resume_stream
+from pos.hq.receive import resume_stream
 from pos.hq.replica import replica_table
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
