@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, exists, insert, select, update
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.catalog import search
 from pos.db.models import Base, PriceOverride
 from pos.kernel.errors import UserError
 from pos.sync import capture
-from pos.sync.master_keys import CODES, MARKS, ORDER, Keys, MasterBatch, master_refs, plain
+from pos.sync.master_keys import (
+    CODES, ORDER, Keys, MasterBatch, master_refs, plain, read_rows,
+)
 
 
 @dataclass
@@ -50,9 +52,8 @@ def shown_key(key) -> str:
 def _required(name: str) -> list[str]:
     """Columns a row must bring: not null, no default, not the id."""
     table = capture.table(name)
-    return [c.name for c in table.columns
-            if not c.nullable and c.default is None and c.server_default is None
-            and not (c.primary_key and c.autoincrement is not False and len(table.primary_key.columns) == 1)]
+    return [c.name for c in table.columns if not c.nullable and c.default is None
+            and c.server_default is None and c.name != "id"]
 
 
 class Applier:
@@ -65,13 +66,21 @@ class Applier:
         self.product_ids: set[int] = set()
         self.overrides = dict(conn.execute(select(PriceOverride.sku, PriceOverride.price)).all())
         self.kept_prices: list[tuple[str, int, int]] = []  # sku, store price, head office's
+        self.current: dict[tuple, dict] = {}  # the rows of the table being applied, as held
 
     def apply(self, batch: MasterBatch) -> Applied:
         for name, pairs in batch.renames.items():
             for old, new in pairs:
                 self._rename(name, tuple(old), tuple(new))
         for name in ORDER:
-            for row in batch.rows.get(name, ()):
+            rows = batch.rows.get(name, ())
+            by_key = self.keys.by_key(name)
+            held = [by_key[tuple(r["_key"])] for r in rows
+                    if r.get("_key") and tuple(r["_key"]) in by_key]
+            pk = capture.pk_columns(name)
+            self.current = {tuple(r[c] for c in pk): r for r in read_rows(self.conn, name, held)} \
+                if held else {}
+            for row in rows:
                 self._upsert(name, row)
         for name in reversed(ORDER):
             if name in batch.complete:
@@ -82,7 +91,7 @@ class Applier:
                 if ident is not None:
                     self._remove(name, ident)
         if self.product_ids:
-            search.refresh(self.conn, product_ids=self.product_ids)
+            _refresh_search(self.conn, self.product_ids)
         return self.done
 
     # --- rows in -----------------------------------------------------------------------
@@ -152,7 +161,9 @@ class Applier:
                 self.done.inserted += 1
             else:
                 where = [table.c[c] == v for c, v in zip(pk, ident)]
-                now = self.conn.execute(select(table).where(*where)).mappings().one()
+                now = self.current.get(ident)
+                if now is None:  # renamed or made by this batch: read it
+                    now = self.conn.execute(select(table).where(*where)).mappings().one()
                 different = {c: v for c, v in values.items() if plain(now[c]) != plain(v)}
                 if not different:
                     return
@@ -198,6 +209,17 @@ class Applier:
                     self.product_ids.add(ident[0])
                 return
         self.done.kept += 1
+
+
+def _refresh_search(conn: Connection, ids: set[int]) -> None:
+    """As a catalog import does: the changed products' terms, or the whole structure
+    rebuilt once when most of the catalog changed (one pass over each page)."""
+    if len(ids) > search.FULL_REFRESH_AT:
+        catalog = conn.execute(select(func.count()).select_from(capture.table("products")))
+        if len(ids) * 4 >= catalog.scalar():
+            search.refresh(conn)
+            return
+    search.refresh(conn, product_ids=ids)
 
 
 def _in_use(conn: Connection, name: str, ident: tuple) -> bool:

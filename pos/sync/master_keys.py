@@ -56,7 +56,6 @@ FAMILIES: dict[str, str | None] = {
     "tier_categories": "service_tiers", "department_sheets": None,
 }
 TOMBSTONE = "-"  # master_log.tbl of a gone code: "-products", pk [head office id, code]
-MARKS = ("_key", "_ref")
 
 
 @dataclass(frozen=True)

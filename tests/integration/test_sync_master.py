@@ -274,6 +274,12 @@ def test_a_row_without_a_required_field_changes_nothing(hq, demo_db):
         pull_once(store, fetch=lambda **_: batch)
     assert refused.value.message_id == "sync.master_missing"
     assert _catalog(store) == before and _held(store) == held
+    # a table that is not master data (a till) is never applied, whatever comes
+    tills = _rows(store, "SELECT code, name FROM terminals ORDER BY code")
+    foreign = MasterBatch(version=held, hq_version=held, rows={"terminals": [
+        {"id": 1, "code": "T01", "name": "from head office", "_key": ["T01"], "_ref": {}}]})
+    assert pull_once(store, fetch=lambda **_: foreign).applied == 0
+    assert _rows(store, "SELECT code, name FROM terminals ORDER BY code") == tills
     pull_all(store, fetch=fetch)
     assert _one(store, "SELECT price FROM products WHERE sku = 'MON-PHI-24'") == 777700
 
