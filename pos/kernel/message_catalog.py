@@ -1206,4 +1206,7 @@ CATALOG: dict[str, str] = {
     "setting.expect.store_prices_allowed": "true or false",
     "setting.help.store_prices_allowed": ("Whether this store may set its own product prices, kept"
                                           " when head office's prices arrive"),
+    # --- chain push and receive (issue 21) -----------------------------------------------
+    "sync.push_running": ("Another sync of this store is sending its documents just now; this one "
+                          "sent nothing (it goes on by itself, or try again when that one ends)"),
 }

@@ -16,13 +16,16 @@ a push succeeds) and the last error (a message as JSON, pos.sync.batch.error_jso
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
-from pos.db.engine import Database, DatabaseUnavailable
+from pos.db.engine import Database, DatabaseUnavailable, sqlite_path
 from pos.db.models import SyncOutbox, SyncState
 from pos.kernel.clock import utcnow
 from pos.kernel.errors import UserError
@@ -30,6 +33,8 @@ from pos.sync.batch import CHUNK, Batch, error_json, read_batch
 
 _OUTBOX = SyncOutbox.__table__
 _STATE = SyncState.__table__
+_PUSH_LOCK = 7_410_022  # the advisory lock one pusher of a PostgreSQL store holds
+WAIT_S = 10.0  # for another push of the same store to end
 # Failures that mean head office cannot be reached just now (nothing was applied there).
 UNREACHABLE = (DatabaseUnavailable, OSError, OperationalError, InterfaceError,
                DisconnectionError)
@@ -59,7 +64,14 @@ def push_once(store_db: Database, *, deliver: Callable[[Batch], object],
               limit: int = 2000) -> PushResult:
     """Send the next batch; nothing to do when the outbox is empty. Head office that
     cannot be reached: sync.hq_unreachable (sync_state remembers since when). A refusal
-    of head office (a stopped stream, a gap): recorded as the last error and raised."""
+    of head office (a stopped stream, a gap): recorded as the last error and raised.
+    One push of a store at a time (sync.push_running after WAIT_S): two that overlap
+    could apply an older state of a row over a newer one."""
+    with sole_pusher(store_db):
+        return _push(store_db, deliver, limit)
+
+
+def _push(store_db: Database, deliver, limit: int) -> PushResult:
     batch = read_batch(store_db, limit=limit)
     if batch is None:
         return PushResult()
@@ -115,3 +127,49 @@ def _record(store_db: Database, *, error: UserError, unreachable: bool = False) 
                                  .where(_STATE.c.role == "store")).scalar()
             values["unreachable_since"] = since or now
         conn.execute(update(_STATE).where(_STATE.c.role == "store").values(**values))
+
+
+@contextmanager
+def sole_pusher(store_db: Database, *, wait_s: float | None = None) -> Iterator[None]:
+    """Hold the store's push lock: a PostgreSQL session advisory lock, or for an SQLite
+    store an exclusive transaction on a lock file beside it. The system lets go of
+    either when the process ends, however it ends."""
+    wait_s = WAIT_S if wait_s is None else wait_s
+    if store_db.engine.dialect.name == "postgresql":
+        with _advisory(store_db, wait_s):
+            yield
+        return
+    path = sqlite_path(store_db.url)
+    if path is None:  # in memory: one process only
+        yield
+        return
+    lock = sqlite3.connect(str(path.with_name(path.name + ".sync-lock")), timeout=wait_s,
+                           isolation_level=None)
+    try:
+        try:
+            lock.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as busy:
+            raise UserError("sync.push_running") from busy
+        yield
+    finally:
+        lock.close()
+
+
+@contextmanager
+def _advisory(store_db: Database, wait_s: float) -> Iterator[None]:
+    with store_db.engine.connect() as conn:
+        deadline = time.monotonic() + wait_s
+        while not conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({_PUSH_LOCK})").scalar():
+            conn.commit()
+            if time.monotonic() >= deadline:
+                raise UserError("sync.push_running")
+            time.sleep(0.2)
+        conn.commit()  # a session lock: no transaction is left open while it is held
+        try:
+            yield
+        finally:
+            try:
+                conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_PUSH_LOCK})")
+                conn.commit()
+            except Exception:  # noqa: BLE001 - the link is gone: so is the session's lock
+                conn.invalidate()  # never back to the pool still holding it

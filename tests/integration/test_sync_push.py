@@ -22,7 +22,7 @@ from pos.selling.cart import TenderInput
 from pos.store import settings
 from pos.sync import capture
 from pos.sync.batch import consistent_read, error_from_json, read_batch
-from pos.sync.push import pending, push_all, push_once
+from pos.sync.push import pending, push_all, push_once, sole_pusher
 from tests.integration.checkout_helpers import NOTEBOOK, new_cart, restock
 from tests.integration.sync_helpers import deliver_to, hq_database, joined_store
 
@@ -437,3 +437,17 @@ def test_a_postgresql_store_is_read_in_one_repeatable_read_snapshot(pg_demo_db):
         assert conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
     with pg_demo_db.read_connection() as conn:  # the pooled connection is back to normal
         assert conn.exec_driver_sql("SHOW transaction_isolation").scalar() == "read committed"
+
+
+def test_one_push_of_a_store_at_a_time(demo_db, hq_db, monkeypatch):
+    store = demo_db
+    joined_store(store, hq_db, "S01")
+    waiting = pending(store)
+    monkeypatch.setattr("pos.sync.push.WAIT_S", 0.5)
+    with sole_pusher(store):  # another `pos sync` of this store is sending
+        with pytest.raises(UserError) as refused:
+            push_once(store, deliver=deliver_to(hq_db))
+        assert refused.value.message_id == "sync.push_running"
+        assert pending(store) == waiting and stream(hq_db, "S01").batches == 0
+    assert push_all(store, deliver=deliver_to(hq_db)).batches == 1  # it ended: free again
+    assert pending(store) == 0 and journal(hq_db, "S01") == journal(store)

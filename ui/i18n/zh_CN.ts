@@ -10645,5 +10645,10 @@
         <comment>setting.help.store_prices_allowed</comment>
         <translation>本店是否可以自行设定商品价格（收到总部价格时保留本店价格）</translation>
     </message>
+    <message>
+        <source>Another sync of this store is sending its documents just now; this one sent nothing (it goes on by itself, or try again when that one ends)</source>
+        <comment>sync.push_running</comment>
+        <translation>本店的另一个同步正在发送单据；本次未发送任何内容（它会自行继续，或待其结束后重试）</translation>
+    </message>
 </context>
 </TS>
