@@ -30,14 +30,10 @@ GONE = "tbx_master_gone"
 
 _PG_GONE = f"""
 CREATE OR REPLACE FUNCTION {GONE}() RETURNS trigger LANGUAGE plpgsql AS $f$
-DECLARE
-  old_code text := to_jsonb(OLD) ->> TG_ARGV[0];
 BEGIN
-  IF TG_OP = 'DELETE' OR (to_jsonb(NEW) ->> TG_ARGV[0]) IS DISTINCT FROM old_code THEN
-    PERFORM pg_advisory_xact_lock({LOCK_KEY});
-    INSERT INTO master_log (tbl, pk)
-      VALUES ('{TOMBSTONE}' || TG_TABLE_NAME, jsonb_build_array(OLD.id, old_code)::text);
-  END IF;
+  PERFORM pg_advisory_xact_lock({LOCK_KEY});
+  INSERT INTO master_log (tbl, pk) VALUES ('{TOMBSTONE}' || TG_TABLE_NAME,
+    jsonb_build_array(OLD.id, to_jsonb(OLD) -> TG_ARGV[0])::text);
   RETURN NULL;
 END
 $f$
@@ -48,25 +44,26 @@ __all__ = ["MasterBatch", "master_changes", "start_master", "master_version"]
 
 def _install_gone(conn: Connection) -> None:
     """Leave the code of a deleted or renamed row in master_log."""
-    if conn.dialect.name == "sqlite":
-        for name, column in CODES.items():
-            for suffix, event, when in (("d", "DELETE", ""),
-                                        ("u", f"UPDATE OF {column}",
-                                         f"WHEN OLD.{column} IS NOT NEW.{column} ")):
-                trigger = f"{GONE}_{name}_{suffix}"
+    sqlite = conn.dialect.name == "sqlite"
+    if not sqlite:
+        conn.exec_driver_sql(_PG_GONE)
+    for name, column in CODES.items():
+        for suffix, event, when in (("d", "DELETE", ""),
+                                    ("u", f"UPDATE OF {column}",
+                                     f"WHEN (OLD.{column} IS NOT NEW.{column}) " if sqlite else
+                                     f"WHEN (OLD.{column} IS DISTINCT FROM NEW.{column}) ")):
+            trigger = f"{GONE}_{name}_{suffix}"
+            if sqlite:
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
                 conn.exec_driver_sql(
-                    f"CREATE TRIGGER {trigger} AFTER {event} ON {name} {when}BEGIN "
-                    f"INSERT INTO master_log (tbl, pk) VALUES ('{TOMBSTONE}{name}', "
+                    f"CREATE TRIGGER {trigger} AFTER {event} ON {name} FOR EACH ROW {when}"
+                    f"BEGIN INSERT INTO master_log (tbl, pk) VALUES ('{TOMBSTONE}{name}', "
                     f"json_array(OLD.id, OLD.{column})); END")
-        return
-    conn.exec_driver_sql(_PG_GONE)
-    for name, column in CODES.items():
-        trigger = f"{GONE}_{name}"
-        conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS {trigger} ON "{name}"')
-        conn.exec_driver_sql(
-            f'CREATE TRIGGER {trigger} AFTER UPDATE OR DELETE ON "{name}" '
-            f"FOR EACH ROW EXECUTE FUNCTION {GONE}('{column}')")
+            else:
+                conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS {trigger} ON "{name}"')
+                conn.exec_driver_sql(
+                    f'CREATE TRIGGER {trigger} AFTER {event} ON "{name}" FOR EACH ROW '
+                    f"{when}EXECUTE FUNCTION {GONE}('{column}')")
 
 
 def start_master(conn: Connection) -> int:

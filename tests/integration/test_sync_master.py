@@ -340,3 +340,33 @@ def _wait_for_lock_waiter(hq) -> None:
             return
         event.wait(0.02)
     raise AssertionError("the later transaction never waited for the lock")
+
+
+def test_codes_renamed_or_deleted_at_head_office_follow_by_their_old_code(sqlite_demo_db,
+                                                                          pg_demo_db):
+    """The same log on SQLite (a head office for a test or a demo) as on PostgreSQL: the
+    code a row had is logged when it goes or changes."""
+    hq, store = sqlite_demo_db, pg_demo_db
+    with hq.write_connection() as conn:
+        start_master(conn)
+        assert start_master(conn) == 0  # again: triggers replaced, nothing logged twice
+    _join(store)
+    fetch = partial(master_changes, hq)
+    _run(hq, "INSERT INTO products (sku, name, search_text, category_id, price, cost, "
+             "vat_rate_bp, price_role, serial_tracked, active) SELECT 'TEMP-1', 'Temp', "
+             "'temp temp-1', id, 1000, 500, 1300, 'none', false, true FROM categories "
+             "WHERE code = 'BAGS'")
+    pull_all(store, fetch=fetch)
+    tier = _one(store, "SELECT id FROM service_tiers ORDER BY id")
+    code = _one(store, "SELECT code FROM service_tiers WHERE id = :i", i=tier)
+    _run(hq, "UPDATE service_tiers SET code = 'RENAMED' WHERE code = :c", c=code)
+    _run(hq, "DELETE FROM products WHERE sku = 'TEMP-1'")
+    batch = fetch(since=_held(store))
+    assert batch.renames == {"service_tiers": [[[code], ["RENAMED"]]]}
+    assert batch.deletes == {"products": [["TEMP-1"]]}
+    done = pull_all(store, fetch=fetch)
+    assert (done.updated, done.deleted) == (1, 1)
+    assert _one(store, "SELECT code FROM service_tiers WHERE id = :i", i=tier) == "RENAMED"
+    assert _one(store, "SELECT count(*) FROM products WHERE sku = 'TEMP-1'") == 0
+    assert pull_all(store, fetch=fetch).applied == 0
+    assert verify(store).ok
