@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from pos.db.models import HqAlert, HqSerial
@@ -25,6 +25,7 @@ from pos.kernel.clock import utcnow
 from pos.kernel.enums import UnitState
 
 SKEW_LIMIT_S = 300
+_SERIAL_LOCKS = 7_410_023  # the advisory locks' space for serials being recorded
 _ALERTS = HqAlert.__table__
 _SERIALS = HqSerial.__table__
 
@@ -61,6 +62,12 @@ def _serials(conn: Connection, code: str, rows) -> None:
                                             _SERIALS.c.serial.in_(sorted(unsold))))
     if not sold:
         return
+    # Two stores' batches selling one serial may arrive at once: each waits for the
+    # other's commit on that serial, so the second sees the first's row (and its alert).
+    conn.execute(text(
+        "SELECT pg_advisory_xact_lock(:space, h) FROM (SELECT DISTINCT hashtext(s) AS h "
+        "FROM unnest(CAST(:serials AS text[])) AS s ORDER BY h) AS keys"),
+        {"space": _SERIAL_LOCKS, "serials": sorted({row["serial"] for row in sold})})
     receipts = _receipts(conn, code, [r["sale_line_id"] for r in sold if r["sale_line_id"]])
     values = [dict(serial=row["serial"], store_code=code,
                    sale_ref=receipts.get(row["sale_line_id"], ("", None))[0],

@@ -5,6 +5,7 @@ on PostgreSQL, head office on PostgreSQL."""
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from datetime import timedelta
 
@@ -13,7 +14,8 @@ from sqlalchemy import func, select, text
 
 from pos.db.engine import DatabaseUnavailable
 from pos.db.models import HqAlert, HqSerial, HqStream, Product, Sale, SyncOutbox, SyncState
-from pos.hq.receive import resume_stream
+from pos.hq import receive
+from pos.hq.receive import apply_batch, resume_stream
 from pos.hq.replica import replica_table
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
@@ -451,3 +453,28 @@ def test_one_push_of_a_store_at_a_time(demo_db, hq_db, monkeypatch):
         assert pending(store) == waiting and stream(hq_db, "S01").batches == 0
     assert push_all(store, deliver=deliver_to(hq_db)).batches == 1  # it ended: free again
     assert pending(store) == 0 and journal(hq_db, "S01") == journal(store)
+
+
+def test_one_serial_arriving_from_two_stores_at_once_is_flagged(sqlite_demo_db, pg_demo_db,
+                                                                hq_db):
+    one, two = sqlite_demo_db, pg_demo_db
+    joined_store(one, hq_db, "S01")
+    joined_store(two, hq_db, "S02")
+    push_all(one, deliver=deliver_to(hq_db))
+    push_all(two, deliver=deliver_to(hq_db))
+    sell(one, "RACE-1")
+    sell(two, "RACE-1")
+    first, second = read_batch(one), read_batch(two)
+    with hq_db.write_connection() as conn:  # store one's batch, applied, not yet committed
+        receive._apply(conn, first)
+        done = threading.Thread(target=apply_batch, args=(hq_db, second))
+        done.start()
+        while done.is_alive():  # store two's batch waits for it (on that serial) ...
+            with hq_db.read_connection() as look:
+                if look.execute(text("SELECT count(*) FROM pg_locks WHERE NOT granted "
+                                     "AND locktype = 'advisory'")).scalar():
+                    break
+    done.join(30)  # ... and sees it once it is committed
+    assert not done.is_alive()
+    (alert,) = alerts(hq_db, "serial_twice")
+    assert json.loads(alert.detail) == {"serial": "RACE-1", "stores": "S01, S02"}
