@@ -30,7 +30,7 @@ import sys
 COMMAND_MODULES = ("database", "setup", "catalog", "demo", "staff", "store", "stock",
                    "serial", "settings", "journal", "prints", "customers", "reports", "sale",
                    "backup", "support", "accounts", "quotes", "preorders", "leads", "cards",
-                   "confirmations", "jobs", "hq_reports")
+                   "confirmations", "jobs", "sync", "hq_reports")
 
 EXIT_OK = 0
 EXIT_REFUSED = 1          # bad input or a rule of the store; nothing was changed
