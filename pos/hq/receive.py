@@ -118,8 +118,11 @@ def _apply(conn: Connection, batch: Batch) -> Applied:
 def _check_chain(conn: Connection, code: str, stream, batch: Batch) -> tuple[list, int]:
     """The batch's new journal entries in order, and how many it held already; raises
     _ChainFault on a gap or a broken link."""
-    if batch.deletes.get(JOURNAL):
-        raise _fault_broken(code, "?", Message("hq.why_deleted"))
+    gone = batch.deletes.get(JOURNAL)
+    if gone:  # sealed entries are never deleted
+        held = _held(conn, code, [key[0] for key in gone])
+        seq = min((found[0] for found in held.values()), default="?")
+        raise _fault_broken(code, seq, Message("hq.why_deleted"))
     entries = sorted(batch.upserts.get(JOURNAL, ()), key=lambda row: row["seq"])
     for row in entries:  # every entry, old or new, must still give its own hash
         if _hash_of(row) != row["hash"]:

@@ -478,3 +478,19 @@ def test_one_serial_arriving_from_two_stores_at_once_is_flagged(sqlite_demo_db, 
     assert not done.is_alive()
     (alert,) = alerts(hq_db, "serial_twice")
     assert json.loads(alert.detail) == {"serial": "RACE-1", "stores": "S01, S02"}
+
+
+def test_an_entry_deleted_after_it_was_sent_is_a_broken_chain(sqlite_demo_db, hq_db):
+    store = sqlite_demo_db
+    joined_store(store, hq_db, "S01")
+    sell(store, "GONE-1")
+    push_all(store, deliver=deliver_to(hq_db))
+    last = journal(store)[-1][0]
+    with store.write_connection() as conn:
+        conn.execute(text("DELETE FROM journal_entries WHERE seq = :s"), {"s": last})
+    with pytest.raises(UserError) as refused:
+        push_all(store, deliver=deliver_to(hq_db))
+    assert refused.value.message_id == "hq.chain_broken"
+    assert refused.value.params["seq"] == last
+    assert refused.value.params["why"].id == "hq.why_deleted"
+    assert journal(hq_db, "S01")[-1][0] == last  # head office keeps what it received
