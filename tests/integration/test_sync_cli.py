@@ -371,3 +371,31 @@ def test_alerts_are_listed_and_resume_resolves_a_stopped_stream(demo_db, demo_hq
     with demo_hq.read_connection() as conn:
         assert conn.execute(select(HqAlert.resolved_by)).scalar() == "Chen"
         assert conn.execute(select(Store.code).order_by(Store.code)).scalars().all() == ["S01"]
+
+
+def test_the_loop_as_a_service_says_each_failure_and_stops_on_sigterm(
+        sqlite_demo_db, demo_hq, tmp_path):
+    """`pos sync --loop` as systemd runs it: each failed try said on stderr, SIGTERM ends
+    it between two tries with exit 0."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    link.join(sqlite_demo_db, hq_url=url(demo_hq), store_code="S01")
+    (tmp_path / "hq.url").write_text(f"postgresql://nobody@127.0.0.1:{closed_port()}/hq\n")
+    service = subprocess.Popen(
+        [sys.executable, "-m", "pos.cli", "--db", url(sqlite_demo_db), "sync", "--loop"],
+        stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "POS_LOCALE": "en"})
+    try:
+        first = service.stderr.readline()
+        assert first.startswith("error: Head office cannot be reached"), first
+        time.sleep(0.2)
+        service.send_signal(signal.SIGTERM)
+        assert service.wait(timeout=30) == 0
+    finally:
+        if service.poll() is None:
+            service.kill()
+            service.wait()
+    assert store_status(sqlite_demo_db).unreachable_since is not None
