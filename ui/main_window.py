@@ -16,6 +16,7 @@ from pos.kernel.enums import StaffRole
 from ui.gc_guard import GarbageCollector
 from ui.icons import apply_icons, set_icon
 from ui.login import LoginScreen
+from ui.sync_indicator import SyncIndicator
 from ui.top_bar import FoldingButton
 
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._add_accounts_buttons()
         self._add_leads_button()
         self._add_jobs_button()
+        self._add_sync_indicator()
         apply_icons(self.till)  # the till's main buttons, by attribute name (ui.icons)
         self.login.attach(context, people)
         GarbageCollector.freeze()  # the app's long-lived objects are all there now
@@ -63,6 +65,15 @@ class MainWindow(QMainWindow):
         top = till.layout().itemAt(0).layout()
         top.insertWidget(top.indexOf(till.settings_button), till.stock_button)
         till._shortcut("F5", lambda: till.stock_button.isVisible() and till.stock_button.click())
+
+    def _add_sync_indicator(self) -> None:
+        """The link to head office (ui.sync_indicator), after the backup's age; shown
+        once this database has joined a chain, read again after each completed sale."""
+        till = self.till
+        till.sync_indicator = SyncIndicator(till)
+        top = till.layout().itemAt(0).layout()
+        top.insertWidget(top.indexOf(till.backups.label) + 1, till.sync_indicator)
+        till.sale_completed.connect(lambda _sale: till.sync_indicator.refresh())
 
     def open_stock(self) -> None:
         """The stock screen (ui.stock.stock_screen), for managers and administrators."""

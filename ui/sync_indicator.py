@@ -62,16 +62,20 @@ class SyncIndicator(QWidget):
             return
         self.reading = True
         self.ops.run(sync_ops.sync_status(), parent=self.till, busy=False,
-                     done=self._read, refused=self._unreadable,
+                     done=self._answered, refused=self._unreadable,
                      crashed=lambda: self._unreadable(None))
 
-    def _read(self, status) -> None:
+    def _answered(self, status) -> None:
+        self.show_status(status)
+        self._next()
+
+    def show_status(self, status) -> None:
+        """Show a pos.sync.status.StoreSyncStatus (what a read answered)."""
         self.status = status
         if not status.joined:
             self._set(None, "", "", "", "")
         else:
             self._set(*self._describe(status))
-        self._next()
 
     def _unreadable(self, error) -> None:
         """The status could not be read: said so, never the last one kept. A till that

@@ -18,6 +18,7 @@ from ui.screenshots.stage import (
     Stage,
 )
 from ui.screenshots.account_screens import ACCOUNT_SCREENS
+from ui.screenshots.chain_screens import CHAIN_SCREENS
 from ui.screenshots.jobs_screens import JOBS_SCREENS
 from ui.screenshots.leads_screens import LEADS_SCREENS
 from ui.screenshots.stock_screens import STOCK_SCREENS
@@ -388,3 +389,4 @@ SCREENS.update(STOCK_SCREENS)  # the stock screen's tabs (ui.screenshots.stock_s
 SCREENS.update(ACCOUNT_SCREENS)  # customer accounts (ui.screenshots.account_screens)
 SCREENS.update(LEADS_SCREENS)  # leads and follow-up (ui.screenshots.leads_screens)
 SCREENS.update(JOBS_SCREENS)  # the jobs board and a job (ui.screenshots.jobs_screens)
+SCREENS.update(CHAIN_SCREENS)  # a chain store's sync indicator (ui.screenshots.chain_screens)
