@@ -32,6 +32,13 @@ from pos.sync.master_keys import (
 )
 
 
+# Sections and items hold unique positions in their template or section: before a family
+# is applied, the rows that move (and the ones head office no longer has) are parked out
+# of the way, as the checklist import does. One kept for the store's sales goes last.
+GROUPS = {"sheet_sections": "template_id", "sheet_items": "section_id"}
+KEPT_AT = 1_000_000
+
+
 @dataclass
 class Applied:
     inserted: int = 0
@@ -80,6 +87,8 @@ class Applier:
             pk = capture.pk_columns(name)
             self.current = {tuple(r[c] for c in pk): r for r in read_rows(self.conn, name, held)} \
                 if held else {}
+            if name in GROUPS and name in batch.complete:
+                self._park(name, batch)
             for row in rows:
                 self._upsert(name, row)
         for name in reversed(ORDER):
@@ -186,6 +195,25 @@ class Applier:
                 continue
             self._remove(name, ident)
 
+    def _park(self, name: str, batch: MasterBatch) -> None:
+        table, group = capture.table(name), GROUPS[name]
+        sent = {tuple(row["_key"]): row for row in batch.rows.get(name, ()) if row.get("_key")}
+        scopes = [tuple(scope) for scope in batch.complete[name]]
+        held = [ident for key, ident in self.keys.by_key(name).items()
+                if any(key[:len(scope)] == scope for scope in scopes)]
+        now = {r["id"]: r for r in read_rows(self.conn, name, held)}
+        for key, ident in [(k, i) for k, i in self.keys.by_key(name).items() if i in held]:
+            row, current = sent.get(key), now[ident[0]]
+            if row is None:
+                moves = current["position"] < KEPT_AT
+            else:
+                values = self._values(name, row)[1]
+                moves = (values["position"], values[group]) != (current["position"],
+                                                                 current[group])
+            if moves:
+                self.conn.execute(update(table).where(table.c.id == ident[0])
+                                  .values(position=-ident[0]))
+
     def _remove(self, name: str, ident: tuple) -> None:
         table = capture.table(name)
         where = [table.c[c] == v for c, v in zip(capture.pk_columns(name), ident)]
@@ -201,7 +229,10 @@ class Applier:
                 if name == "products":
                     self.product_ids.add(ident[0])
                 return
-        if "active" in table.c:
+        if name in GROUPS:  # still on the store's sheet, after head office's items
+            self.conn.execute(update(table).where(*where, table.c.position < KEPT_AT)
+                              .values(position=KEPT_AT + ident[0]))
+        elif "active" in table.c:
             if self.conn.execute(update(table).where(*where, table.c.active.is_(True))
                                  .values(active=False)).rowcount:
                 self.done.deactivated += 1

@@ -2,10 +2,9 @@
 known at both ends, since a store's ids are its own.
 
 Each master table has a natural key, made of its own columns and its parents' keys:
-a category by its code, a product by its sku, a sheet section by its template's code and
-its position, a sheet item by its section's key and its position, a tier's price band by
-the tier's code and its position... (`KEY_PARTS`, chosen from each table's unique
-constraints). A row travels as its columns plus `_key` (its natural key) and `_ref`
+a category by its code, a product by its sku, a sheet section or item by its template's
+code and its own, a tier's price band by the tier's code and its position... (`KEY_PARTS`,
+chosen from each table's unique constraints and the checklist import's identities). A row travels as its columns plus `_key` (its natural key) and `_ref`
 (the natural key of the row each master foreign key names), so the store maps every
 foreign key to its own id.
 
@@ -32,15 +31,18 @@ from pos.sync import capture
 # Parents before children (categories name a sheet template: templates come first).
 ORDER = tuple(t.name for t in Base.metadata.sorted_tables if t.name in capture.MASTER)
 
-# A natural key: column names, and (foreign key column, parent table) for the parent's key.
+# A natural key: column names, and (foreign key column, parent table[, n]) for the parent's
+# key (its first n parts). Sections and items are known by their codes, as the checklist
+# import knows them (codes are unique in a sheet), so an item moved at head office moves
+# at the store and keeps its id there, which the store's sales name.
 KEY_PARTS: dict[str, tuple] = {
     "stores": ("code",),
     "categories": ("code",),
     "products": ("sku",),
     "service_tiers": ("code",),
     "sheet_templates": ("code",),
-    "sheet_sections": (("template_id", "sheet_templates"), "position"),
-    "sheet_items": (("section_id", "sheet_sections"), "position"),
+    "sheet_sections": (("template_id", "sheet_templates"), "code"),
+    "sheet_items": (("section_id", "sheet_sections", 1), "code"),  # its template's, not section's
     "sheet_item_products": (("item_id", "sheet_items"), ("product_id", "products")),
     "tier_price_bands": (("tier_id", "service_tiers"), "position"),
     "tier_categories": (("tier_id", "service_tiers"), ("category_id", "categories")),
@@ -132,7 +134,8 @@ class Keys:
                 key.append(plain(row[part]))
             else:
                 parent = self.by_ident(part[1]).get((row[part[0]],))
-                key.extend(parent if parent is not None else (None,))
+                parent = (None,) if parent is None else parent
+                key.extend(parent[:part[2]] if len(part) > 2 else parent)
         return tuple(key)
 
     def add(self, name: str, ident: tuple, key: tuple) -> None:

@@ -13,14 +13,17 @@ import pytest
 from sqlalchemy import text
 
 from pos.catalog import search
+from pos.db.engine import Database
 from pos.hq.master import master_changes, master_version, start_master
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
+from pos.selling import checkout, completion, sheet
+from pos.selling.cart import TenderInput
 from pos.store.settings import change_setting
 from pos.sync import prices
 from pos.sync.master_keys import MasterBatch
 from pos.sync.pull import pull_all, pull_once
-from pos.db.engine import Database
+from tests.integration.checkout_helpers import NOTEBOOK, item_id, new_cart
 
 pytestmark = pytest.mark.postgres
 _hq_count = iter(range(10**6))
@@ -368,5 +371,58 @@ def test_codes_renamed_or_deleted_at_head_office_follow_by_their_old_code(sqlite
     assert (done.updated, done.deleted) == (1, 1)
     assert _one(store, "SELECT code FROM service_tiers WHERE id = :i", i=tier) == "RENAMED"
     assert _one(store, "SELECT count(*) FROM products WHERE sku = 'TEMP-1'") == 0
+    assert pull_all(store, fetch=fetch).applied == 0
+    assert verify(store).ok
+
+
+def _item(template: str, code: str) -> str:
+    return ("SELECT i.id FROM sheet_items i JOIN sheet_sections s ON s.id = i.section_id "
+            "JOIN sheet_templates t ON t.id = s.template_id "
+            f"WHERE t.code = '{template}' AND i.code = '{code}'")
+
+
+def _sell_declining(store, code: str) -> int:
+    """A notebook sold with its sheet's item `code` declined: the sale names the item."""
+    cart = new_cart(store)
+    unit = checkout.add_product(store, cart, code=NOTEBOOK)
+    checkout.set_serial(store, cart, line_id=unit.line_id, serial="MASTER-1")
+    item = item_id(store, cart, unit.line_id, code)
+    sheet.mark_item(store, cart, main_line_id=unit.line_id, item_id=item, outcome="declined")
+    total = sum(line.total for line in cart.lines)
+    completion.complete_sale(store, cart, tenders=[TenderInput("cash", total)])
+    assert _one(store, "SELECT count(*) FROM sheet_outcomes WHERE sheet_item_id = :i", i=item)
+    return item
+
+
+def test_sheet_items_moved_at_head_office_keep_their_ids_at_the_store(hq, demo_db):
+    """Items are known by their template's and their own code: reordered or moved to
+    another section at head office, they move at the store with the ids its sales name;
+    one deleted at head office that the store's sales name stays, last on its sheet."""
+    store = demo_db
+    _join(store)
+    fetch = partial(master_changes, hq)
+    pull_all(store, fetch=fetch)
+    sold = _sell_declining(store, "bag")  # a notebook sold, its sheet's bag declined
+    ids = {code: _one(store, _item("desktop", code)) for code in ("monitor", "chair", "webcam")}
+    # at head office, as the checklist import does it: positions parked, then set
+    _run(hq, f"UPDATE sheet_items SET position = -1 WHERE id = ({_item('desktop', 'monitor')})")
+    _run(hq, f"UPDATE sheet_items SET position = 1 WHERE id = ({_item('desktop', 'chair')})")
+    _run(hq, f"UPDATE sheet_items SET position = 2 WHERE id = ({_item('desktop', 'monitor')})")
+    _run(hq, f"UPDATE sheet_items SET position = 9, section_id = (SELECT s.id FROM "
+             f"sheet_sections s JOIN sheet_templates t ON t.id = s.template_id WHERE "
+             f"t.code = 'desktop' AND s.code = 'gaming') "
+             f"WHERE id = ({_item('desktop', 'webcam')})")
+    _run(hq, f"DELETE FROM sheet_items WHERE id = ({_item('notebook', 'bag')})")
+
+    done = pull_all(store, fetch=fetch)
+    assert done.kept == 1 and done.inserted == 0
+    assert {code: _one(store, _item("desktop", code)) for code in ids} == ids
+    placed = _rows(store, "SELECT i.code, i.position, s.code AS section FROM sheet_items i "
+                          "JOIN sheet_sections s ON s.id = i.section_id WHERE i.id IN "
+                          f"({ids['monitor']}, {ids['chair']}, {ids['webcam']}) ORDER BY i.code")
+    assert [tuple(r) for r in placed] == [("chair", 1, "accessories"),
+                                          ("monitor", 2, "accessories"),
+                                          ("webcam", 9, "gaming")]
+    assert _one(store, f"SELECT position FROM sheet_items WHERE id = {sold}") >= 1_000_000
     assert pull_all(store, fetch=fetch).applied == 0
     assert verify(store).ok
