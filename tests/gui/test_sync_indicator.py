@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import delete, insert, update
 
 from pos.db.models import SyncOutbox, SyncState
@@ -240,3 +241,23 @@ def test_squeezed_it_shows_the_short_form_then_the_dot(qtbot, sqlite_demo_db):
         indicator.resize(indicator.minimumSizeHint().width(), indicator.height())
         assert indicator.shown_text() == ""  # the amber dot alone
         assert indicator.toolTip().startswith("12 documents waiting")
+
+
+def test_a_sync_that_cannot_reach_head_office_turns_it_red(qtbot, sqlite_demo_db):
+    """As `pos sync` leaves sync_state when head office does not answer (pos.hq.link):
+    the till says since when, and the reason in its tooltip."""
+    from pos.hq.link import sync_once
+
+    join(sqlite_demo_db, last_ok_at=utcnow() - timedelta(hours=1))
+    waiting(sqlite_demo_db, [1, 2])
+    with pytest.raises(UserError) as refused:
+        sync_once(sqlite_demo_db, "postgresql://tickbox@127.0.0.1:9/nowhere")
+    assert refused.value.message_id == "sync.hq_unreachable"
+    with till_window(qtbot, sqlite_demo_db) as window:
+        log_in(qtbot, window)
+        indicator = shown(qtbot, window)
+        since = indicator.status.unreachable_since
+        assert since is not None and indicator.tone == "unreachable"
+        assert indicator.text() == f"Head office unreachable since {since.astimezone():%H:%M}"
+        assert "2 documents waiting" in indicator.toolTip()
+        assert "Last error: Head office cannot be reached" in indicator.toolTip()
