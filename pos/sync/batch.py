@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, inspect, select, text, tuple_
+from sqlalchemy import Connection, select, text, tuple_
 
 from pos.db.engine import Database
 from pos.db.models import SyncOutbox, SyncState
@@ -88,7 +88,12 @@ def store_link(conn: Connection) -> StoreLink:
 
 def schema_revision(conn: Connection) -> str:
     """The alembic revision this database is at ('' when it was never migrated)."""
-    if not inspect(conn).has_table("alembic_version"):
+    if conn.dialect.name == "postgresql":
+        there = conn.execute(text("SELECT to_regclass('alembic_version')")).scalar()
+    else:
+        there = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                  "AND name = 'alembic_version'")).scalar()
+    if not there:
         return ""
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() or ""
 
