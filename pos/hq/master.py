@@ -22,7 +22,7 @@ from pos.db.engine import Database
 from pos.db.models import MasterLog
 from pos.sync import capture
 from pos.sync.master_keys import (
-    CODES, FAMILIES, ORDER, TOMBSTONE, Keys, MasterBatch, read_rows, shipped,
+    CODES, FAMILIES, ORDER, TOMBSTONE, Keys, MasterBatch, master_refs, read_rows, shipped,
 )
 
 LOCK_KEY = 7_410_021  # the advisory lock of pos.sync.capture's master trigger: one order
@@ -74,6 +74,8 @@ def start_master(conn: Connection) -> int:
     _install_gone(conn)
     if conn.execute(select(MasterLog.version).limit(1)).first() is not None:
         return 0
+    if conn.dialect.name == "postgresql":  # in version order with any edit under way
+        conn.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
     return capture.snapshot(conn, ORDER, target=capture.MASTER_LOG)
 
 
@@ -116,37 +118,63 @@ def _changes(conn: Connection, since: int, limit: int) -> MasterBatch:
             changed[tbl].add(tuple(values))
     deletes: dict[str, list] = defaultdict(list)
     renames: dict[str, list] = defaultdict(list)
-    for name, hq_id, old_code in gone:
+    for name, hq_id, old_code in gone + _later_codes(conn, log[-1].version):
         now = keys.by_ident(name).get((hq_id,))
         back = keys.by_key(name).get((old_code,))
         if now is not None and now != (old_code,):
-            renames[name].append([[old_code], list(now)])
+            if [[old_code], list(now)] not in renames[name]:
+                renames[name].append([[old_code], list(now)])
             changed[name].add((hq_id,))
         elif back is not None:
             changed[name].add(back)  # the code is back (a row made again): sent as it is
-        elif [old_code] not in deletes[name]:
+        elif (name, hq_id, old_code) in gone and [old_code] not in deletes[name]:
             deletes[name].append([old_code])
-    complete: dict[str, list] = {}
-    rows: dict[str, list] = {}
-    for child in families:
-        root = FAMILIES[child]
-        children = [c for c, r in FAMILIES.items() if r == root]
-        if root is None:
-            complete[child] = [[]]
-        else:
-            changed[root].update(keys.by_ident(root))
-            for name in children:
-                complete[name] = [list(k) for k in keys.by_ident(root).values()]
-        for name in children:
-            changed[name] = set(keys.by_ident(name)) if name != "department_sheets" else set()
-    for name in ORDER:
-        if name == "department_sheets" and "department_sheets" in complete:
-            found = read_rows(conn, name)
-        elif changed.get(name):
-            found = read_rows(conn, name, changed[name])
-        else:
-            continue
-        rows[name] = [shipped(keys, name, row) for row in found]
-    return MasterBatch(version=log[-1].version, hq_version=hq_version, rows=rows,
+    complete = _families(keys, changed, families)
+    return MasterBatch(version=log[-1].version, hq_version=hq_version,
+                       rows=_rows(conn, keys, changed, whole="department_sheets" in complete),
                        deletes=dict(deletes), renames=dict(renames), complete=complete,
                        more=more)
+
+
+def _later_codes(conn: Connection, after: int) -> list[tuple[str, int, str]]:
+    """Codes changed after this batch: the rows it sends are as they are now, so a parent
+    they name by its new code is renamed at the store in this batch already (the
+    rename's own batch then finds nothing to do)."""
+    found = conn.execute(select(MasterLog.tbl, MasterLog.pk).where(
+        MasterLog.version > after, MasterLog.tbl.startswith(TOMBSTONE))
+        .order_by(MasterLog.version)).all()
+    return [(tbl[len(TOMBSTONE):], *capture.pk_values(pk)) for tbl, pk in found]
+
+
+def _families(keys: Keys, changed: dict[str, set], families: set[str]) -> dict[str, list]:
+    """Every tree of each family touched, whole (the store makes its trees the same)."""
+    complete: dict[str, list] = {}
+    for child in families:
+        root = FAMILIES[child]
+        if root is None:
+            complete[child] = [[]]
+            continue
+        changed[root].update(keys.by_ident(root))
+        for name in [c for c, r in FAMILIES.items() if r == root]:
+            complete[name] = [list(k) for k in keys.by_ident(root).values()]
+            changed[name] = set(keys.by_ident(name))
+    return complete
+
+
+def _rows(conn: Connection, keys: Keys, changed: dict[str, set], *, whole: bool) -> dict:
+    """The rows to send, as they are now, with every master row they name (children read
+    first, so their parents join the parents' reads): a store missing a parent that came
+    or changed later still finds it in the batch."""
+    found: dict[str, list] = {}
+    for name in reversed(ORDER):
+        if name == "department_sheets" and whole:
+            found[name] = read_rows(conn, name)
+        elif changed.get(name):
+            found[name] = read_rows(conn, name, changed[name])
+        else:
+            continue
+        for column, parent in master_refs(name).items():
+            changed[parent].update((row[column],) for row in found[name]
+                                   if row[column] is not None)
+    return {name: [shipped(keys, name, row) for row in found[name]]
+            for name in ORDER if name in found}

@@ -426,3 +426,35 @@ def test_sheet_items_moved_at_head_office_keep_their_ids_at_the_store(hq, demo_d
     assert _one(store, f"SELECT position FROM sheet_items WHERE id = {sold}") >= 1_000_000
     assert pull_all(store, fetch=fetch).applied == 0
     assert verify(store).ok
+
+
+def test_a_batch_cut_before_a_parent_changed_still_brings_the_parent(hq, demo_db):
+    """Rows travel as they are now: a product changed, then its category renamed and
+    another made for a second product; pulled one log row at a time, each batch brings
+    the parents its rows name (the rename applied in place, not a second category)."""
+    store = demo_db
+    _join(store)
+    fetch = partial(master_changes, hq)
+    pull_all(store, fetch=fetch)
+    bag = _one(hq, "SELECT sku FROM products p JOIN categories c ON c.id = p.category_id "
+                   "WHERE c.code = 'BAGS' ORDER BY sku")
+    other = _one(hq, "SELECT sku FROM products WHERE sku <> :s ORDER BY sku", s=bag)
+    bags = _one(store, "SELECT id FROM categories WHERE code = 'BAGS'")
+    _run(hq, "UPDATE products SET price = price + 1 WHERE sku IN (:a, :b)", a=bag, b=other)
+    _run(hq, "UPDATE categories SET code = 'BAGS-2' WHERE code = 'BAGS'")
+    _run(hq, "INSERT INTO categories (code, name, kind) VALUES ('LATER', 'Later', "
+             "'accessory')")
+    _run(hq, "UPDATE products SET category_id = (SELECT id FROM categories WHERE code = "
+             "'LATER') WHERE sku = :s", s=other)
+    first = pull_once(store, fetch=fetch, limit=1)
+    assert first.more
+    done = pull_all(store, fetch=fetch, limit=1)
+    assert done.batches > 3 and not done.more
+    assert _one(store, "SELECT id FROM categories WHERE code = 'BAGS-2'") == bags
+    assert _one(store, "SELECT count(*) FROM categories WHERE code IN ('BAGS', 'LATER')") == 1
+    assert _rows(store, "SELECT c.code FROM products p JOIN categories c ON c.id = "
+                        "p.category_id WHERE p.sku IN (:a, :b) ORDER BY p.sku",
+                 a=bag, b=other) == _rows(hq, "SELECT c.code FROM products p JOIN categories "
+                                              "c ON c.id = p.category_id WHERE p.sku IN "
+                                              "(:a, :b) ORDER BY p.sku", a=bag, b=other)
+    assert verify(store).ok
