@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, text
 
-from pos.db.engine import DatabaseUnavailable
+from pos.db.engine import Database, DatabaseUnavailable
 from pos.db.models import HqAlert, HqSerial, HqStream, Product, Sale, SyncOutbox, SyncState
 from pos.hq import receive
 from pos.hq.receive import apply_batch, resume_stream
@@ -190,6 +190,12 @@ def test_head_office_unreachable_is_remembered_from_the_first_failure(sqlite_dem
             since = state(store).unreachable_since
     assert state(store).unreachable_since == since and since is not None
     assert stream(hq_db, "S01").batches == 0
+    gone = Database("postgresql+psycopg://nobody@127.0.0.1:1/hq")  # a server that is not there
+    with pytest.raises(UserError) as refused:
+        push_once(store, deliver=deliver_to(gone))
+    gone.dispose()
+    assert refused.value.message_id == "sync.hq_unreachable"
+    assert state(store).unreachable_since == since
     push_all(store, deliver=deliver_to(hq_db))
     assert state(store).unreachable_since is None and pending(store) == 0
 
