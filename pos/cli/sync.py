@@ -105,21 +105,21 @@ def _when(say, when: datetime | None) -> str:
     return _local(when).strftime("%Y-%m-%d %H:%M") if when else say("sync.cli.never")
 
 
-def duration(seconds: int | None) -> str:
-    """A lag as people read it: 45 s, 12 min, 3 h 05 min, 2 d 04 h."""
+def duration(say, seconds: int | None) -> str:
+    """A lag as people read it: 45 s, 12 min, 3 h 05 min, 2 d 04 h ('-': none yet)."""
     if seconds is None:
         return "-"
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return say("sync.cli.seconds", n=seconds)
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min"
+        return say("sync.cli.minutes", n=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours} h {minutes:02d} min"
+        return say("sync.cli.hours", h=hours, m=f"{minutes:02d}")
     days, hours = divmod(hours, 24)
-    return f"{days} d {hours:02d} h"
+    return say("sync.cli.days", d=days, h=f"{hours:02d}")
 
 
 # --- head office -------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def hq_status(args, db, terminal) -> int:
             continue
         print(say("hq.cli.store_line", store=row.code, name=row.name, seq=row.last_seq,
                   document_at=_when(say, row.last_document_at),
-                  received_at=_when(say, row.last_received_at), lag=duration(row.lag_s),
+                  received_at=_when(say, row.last_received_at), lag=duration(say, row.lag_s),
                   state=_state(row), alerts=row.open_alerts))
         for till in row.terminals:
             print(say("hq.cli.terminal_line", terminal=till.terminal,
@@ -259,7 +259,7 @@ def sync_status(args, db, terminal) -> int:
     else:
         print(say("sync.cli.hq_view", seq=at_hq.last_seq,
                   received_at=_when(say, at_hq.last_received_at),
-                  lag=duration(at_hq.lag_s), state=_state(at_hq)))
+                  lag=duration(say, at_hq.lag_s), state=_state(at_hq)))
     held = {till.terminal: till.last_receipt for till in at_hq.terminals} if at_hq else {}
     unknown = say("sync.cli.unknown")
     for till in status.terminals:

@@ -1209,4 +1209,9 @@ CATALOG: dict[str, str] = {
     # --- chain push and receive (issue 21) -----------------------------------------------
     "sync.push_running": ("Another sync of this store is sending its documents just now; this one "
                           "sent nothing (it goes on by itself, or try again when that one ends)"),
+    # --- chain commands: durations (issue 21) --------------------------------------------
+    "sync.cli.seconds": "{n} s",
+    "sync.cli.minutes": "{n} min",
+    "sync.cli.hours": "{h} h {m} min",
+    "sync.cli.days": "{d} d {h} h",
 }

@@ -399,3 +399,19 @@ def test_the_loop_as_a_service_says_each_failure_and_stops_on_sigterm(
             service.kill()
             service.wait()
     assert store_status(sqlite_demo_db).unreachable_since is not None
+
+
+def test_a_lag_reads_in_the_readers_units():
+    from pos.cli.sync import duration
+    from pos.kernel.messages import msg, render
+    from pos.kernel.translations import load_translations
+
+    def say_in(locale):
+        translations = load_translations(locale)
+        translate = translations.message_template if translations else None
+        return lambda key, **values: render(msg(key, **values), translate=translate)
+
+    english, chinese = say_in("en"), say_in("zh_CN")
+    assert [duration(english, s) for s in (None, 45, 720, 3725, 190000)] == \
+        ["-", "45 s", "12 min", "1 h 02 min", "2 d 04 h"]
+    assert duration(chinese, 3725) == "1 小时 02 分钟"

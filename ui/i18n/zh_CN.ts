@@ -10650,5 +10650,25 @@
         <comment>sync.push_running</comment>
         <translation>本店的另一个同步正在发送单据；本次未发送任何内容（它会自行继续，或待其结束后重试）</translation>
     </message>
+    <message>
+        <source>{n} s</source>
+        <comment>sync.cli.seconds</comment>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <comment>sync.cli.minutes</comment>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <comment>sync.cli.hours</comment>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <comment>sync.cli.days</comment>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
 </context>
 </TS>
