@@ -115,7 +115,8 @@ def hq_address(url: str) -> str:
         raise UserError("sync.bad_url", url=_shown(text)) from None
     if parsed.get_backend_name() != "postgresql" or not parsed.database:
         raise UserError("sync.bad_url", url=_shown(text))
-    return parsed.render_as_string(hide_password=False)
+    # psycopg 3 whatever driver the address names (the one this app ships)
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
 def _shown(text: str) -> str:

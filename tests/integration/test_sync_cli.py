@@ -415,3 +415,46 @@ def test_a_lag_reads_in_the_readers_units():
     assert [duration(english, s) for s in (None, 45, 720, 3725, 190000)] == \
         ["-", "45 s", "12 min", "1 h 02 min", "2 d 04 h"]
     assert duration(chinese, 3725) == "1 小时 02 分钟"
+
+
+def test_the_password_stays_in_the_owner_only_file(sqlite_demo_db, demo_hq, capsys, tmp_path):
+    """Head office's password is kept in hq.url (0600) only: not in the store's database
+    file, not in what the commands print."""
+    secret = "s3cret-Passw0rd"
+    parsed = demo_hq.engine.url.set(password=secret)
+    address = parsed.render_as_string(hide_password=False)
+    code, out, err = pos(sqlite_demo_db, "store", "join", "--hq", address, "--store", "S01",
+                         capsys=capsys)
+    assert code == 0, err
+    assert secret in (tmp_path / "hq.url").read_text()
+    assert stat.S_IMODE((tmp_path / "hq.url").stat().st_mode) == 0o600
+    code, out2, _ = pos(sqlite_demo_db, "sync", "status", capsys=capsys)
+    assert code == 0 and secret not in out + out2
+    sqlite_demo_db.dispose()
+    path = sqlite_demo_db.engine.url.database
+    assert all(secret.encode() not in open(p, "rb").read()
+               for p in (path, path + "-wal") if os.path.exists(p))
+    # a refused address is repeated without its password
+    bad = f"mysql://someone:{secret}@127.0.0.1/hq"
+    code, _, err = pos(sqlite_demo_db, "store", "join", "--hq", bad, "--store", "S01",
+                       capsys=capsys)
+    assert code == 1 and "is not a PostgreSQL address" in err and secret not in err
+
+
+def test_a_store_with_an_empty_journal_joins_and_its_first_document_then_counts(
+        store_db, demo_hq):
+    """A database whose journal is empty joins with an empty first hash (nothing is sealed
+    for the join); a second database then joining as the same store, with a journal of
+    its own, takes that stream only while head office has received nothing."""
+    from pos.hq.link import join
+    from pos.sync.join import enrol
+
+    done = join(store_db, hq_url=url(demo_hq), store_code="S01")
+    assert done.chain_first == "" and not done.already
+    assert entries(store_db) == 0
+    assert enrol(demo_hq, "S01", "a" * 64, "0017") is True  # received nothing yet
+    with demo_hq.write_connection() as conn:
+        conn.execute(HqStream.__table__.update().values(last_seq=3))
+    with pytest.raises(UserError) as refused:
+        enrol(demo_hq, "S01", "b" * 64, "0017")
+    assert refused.value.message_id == "sync.already_joined"
