@@ -2,9 +2,10 @@
 rows, and the chain's figures as the stores' added up.
 
 Head office keeps a store's rows in the schema `store_<code>` (pos.hq.replica) with the
-store's tables and ids, so `Database(view_url(hq_url, code))` sees them as the store's
-database and pos.day.reports gives, at head office, exactly the report the store gives
-itself for the documents received (`compare_with_store` checks it line by line). The
+store's tables and ids, so a database whose search path is only that schema (as
+replica.view_url's; StoreViews opens each store's in turn on one engine) is the store's
+database to pos.day.reports, which gives at head office exactly the report the store
+gives itself for the documents received (`compare_with_store` checks it line by line). The
 chain's day and period reports are those per-store reports combined
 (pos.hq.combine.combine: sums, so they agree to the cent with the sum of the stores' own
 reports). Stock and account aging are read per store the same way, with the chain's
@@ -19,12 +20,15 @@ no store's stream that is not head office too (sync.not_hq)."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import make_url
 
 from pos.accounts.aging import Aging, aging
@@ -36,6 +40,9 @@ from pos.db.models import HqStream, SyncState
 from pos.hq import replica
 from pos.hq.combine import CHAIN_SCOPE, combine, combine_commissions
 from pos.kernel.errors import UserError
+
+T = TypeVar("T")
+READERS = 4  # stores read at once: the pool's connections (5) cover them
 
 
 def _check_url(hq_url: str) -> None:
@@ -53,29 +60,26 @@ def _hq(hq_url: str) -> Iterator[Database]:
         db.dispose()
 
 
+def _streams(conn, where: str) -> list:
+    found = conn.execute(select(HqStream).order_by(HqStream.store_code)).all()
+    if not found and conn.execute(select(SyncState.role).where(
+            SyncState.id == 1)).scalar() != "hq":
+        raise UserError("sync.not_hq", where=where)
+    return found
+
+
 def streams(hq_url: str) -> list:
     """Head office's streams, one per store that joined, by code (how far each store's
     documents have arrived: the chain's figures hold what arrived). A database with none
     that is not head office is refused (sync.not_hq): a store's own database would
     otherwise give an empty chain."""
     with _hq(hq_url) as db, db.read_connection() as conn:
-        found = conn.execute(select(HqStream).order_by(HqStream.store_code)).all()
-        if not found and conn.execute(select(SyncState.role).where(
-                SyncState.id == 1)).scalar() != "hq":
-            raise UserError("sync.not_hq", where=describe(hq_url))
-        return found
+        return _streams(conn, describe(hq_url))
 
 
 def known_stores(hq_url: str) -> list[str]:
     """The codes of the stores head office knows (its streams), in order."""
     return [row.store_code for row in streams(hq_url)]
-
-
-def _check_known(hq_url: str, code: str) -> None:
-    with _hq(hq_url) as db, db.read_connection() as conn:
-        if conn.execute(select(HqStream.store_code).where(
-                HqStream.store_code == code)).first() is None:
-            raise UserError("sync.unknown_store", code=str(code)[:20])
 
 
 def _has_rows(conn, code: str) -> bool:
@@ -88,29 +92,90 @@ def _has_rows(conn, code: str) -> bool:
     return conn.execute(select(stores.c.id).where(stores.c.code == code)).first() is not None
 
 
-def _arrived(hq_url: str, codes: list[str]) -> list[str]:
-    with _hq(hq_url) as db, db.read_connection() as conn:
-        return [code for code in codes if _has_rows(conn, code)]
-
-
 # A report at head office reads one snapshot (a batch arriving meanwhile is seen whole or
 # not at all, as the store's own report sees a sale) and never writes a store's copy.
 _SNAPSHOT = (r" -c default_transaction_isolation=repeatable\ read"
              " -c default_transaction_read_only=on")
 
 
+class StoreViews:
+    """Head office's copies of the stores' rows, each opened in turn as its store's
+    database: `with views.of(code) as db` gives a Database whose every transaction sees
+    only the schema `store_<code>` on its search path (as replica.view_url's), reads one
+    snapshot and cannot write. One engine serves every store, so the report's statements
+    are compiled once for the chain, not once per store; outside `of` (or a connection
+    made without it) the search path holds no table of ours at all, never head office's
+    own tables."""
+
+    def __init__(self, hq_url: str):
+        _check_url(hq_url)
+        self.where = describe(hq_url)
+        url = make_url(hq_url)
+        options = " ".join(part for part in (url.query.get("options"),
+                                             "-csearch_path=pg_catalog") if part) + _SNAPSHOT
+        self.hq = Database(hq_url)
+        self.view = Database(url.update_query_dict({"options": options})
+                             .render_as_string(hide_password=False))
+        self._chosen = threading.local()  # the store each thread reads
+        event.listen(self.view.engine, "begin", self._on_begin)
+
+    def _on_begin(self, connection) -> None:
+        schema = getattr(self._chosen, "schema", None)
+        if schema is None:
+            raise RuntimeError("a store's view used outside StoreViews.of")
+        connection.exec_driver_sql(f'SET LOCAL search_path TO "{schema}"')
+
+    @contextmanager
+    def of(self, code: str) -> Iterator[Database]:
+        self._chosen.schema = replica.schema_name(code)
+        try:
+            yield self.view
+        finally:
+            self._chosen.schema = None
+
+    def each(self, codes: list[str], read: Callable[[Database, str], T]) -> list[T]:
+        """read(db, code) for each store, in the codes' order, a few stores at a time
+        (the reads wait on the database far more than they compute)."""
+        def one(code: str) -> T:
+            with self.of(code) as db:
+                return read(db, code)
+
+        if len(codes) < 2:
+            return [one(code) for code in codes]
+        with ThreadPoolExecutor(max_workers=min(READERS, len(codes))) as pool:
+            return list(pool.map(one, codes))
+
+    def known(self, store: str | None = None) -> list[str]:
+        """The store asked for (refused when head office does not know it), or every
+        store head office knows; of those, the ones whose rows have arrived."""
+        with self.hq.read_connection() as conn:
+            codes = [row.store_code for row in _streams(conn, self.where)]
+            if store is not None:
+                if store not in codes:
+                    raise UserError("sync.unknown_store", code=str(store)[:20])
+                codes = [store]
+            return [code for code in codes if _has_rows(conn, code)]
+
+    def close(self) -> None:
+        self.view.dispose()
+        self.hq.dispose()
+
+
+@contextmanager
+def store_views(hq_url: str) -> Iterator[StoreViews]:
+    views = StoreViews(hq_url)
+    try:
+        yield views
+    finally:
+        views.close()
+
+
 @contextmanager
 def store_view(hq_url: str, code: str) -> Iterator[Database]:
-    """Head office's copy of a store's rows, opened as that store's database (read
+    """Head office's copy of one store's rows, opened as that store's database (read
     only, each transaction one snapshot)."""
-    _check_url(hq_url)
-    url = make_url(replica.view_url(hq_url, code))
-    url = url.update_query_dict({"options": url.query["options"] + _SNAPSHOT})
-    db = Database(url.render_as_string(hide_password=False))
-    try:
+    with store_views(hq_url) as views, views.of(code) as db:
         yield db
-    finally:
-        db.dispose()
 
 
 def _empty(code: str, start: date, end: date) -> DayReport:
@@ -121,31 +186,22 @@ def store_period(hq_url: str, code: str, *, start: date, end: date,
                  commissions_from: date | None = None) -> DayReport:
     """The store's report of start..end as head office's copy of its rows gives it."""
     _check_period(start, end)
-    _check_known(hq_url, code)
-    if not _arrived(hq_url, [code]):
-        return _empty(code, start, end)
-    with store_view(hq_url, code) as view:
-        return reports.period_report(view, start=start, end=end, store=code,
-                                     commissions_from=commissions_from)
+    with store_views(hq_url) as views:
+        if not views.known(code):
+            return _empty(code, start, end)
+        with views.of(code) as db:
+            return reports.period_report(db, start=start, end=end, store=code,
+                                         commissions_from=commissions_from)
 
 
 def store_report(hq_url: str, code: str, *, day: date) -> DayReport:
     """The store's day report (pos.day.reports.day_report, store=code) on head office's
     copy: for the documents received, exactly the report the store gives itself."""
-    _check_known(hq_url, code)
-    if not _arrived(hq_url, [code]):
-        return _empty(code, day, day)
-    with store_view(hq_url, code) as view:
-        return reports.day_report(view, day=day, store=code)
-
-
-def _each_store(hq_url: str, store: str | None) -> list[str]:
-    if store is not None:
-        _check_known(hq_url, store)
-        codes = [store]
-    else:
-        codes = known_stores(hq_url)
-    return _arrived(hq_url, codes)
+    with store_views(hq_url) as views:
+        if not views.known(code):
+            return _empty(code, day, day)
+        with views.of(code) as db:
+            return reports.day_report(db, day=day, store=code)
 
 
 def _check_period(start: date, end: date) -> None:
@@ -159,11 +215,9 @@ def chain_period_report(hq_url: str, *, start: date, end: date, store: str | Non
                         commissions_from: date | None = None) -> DayReport:
     """Every store's report of start..end added up (pos.hq.combine), or one store's."""
     _check_period(start, end)
-    found = []
-    for code in _each_store(hq_url, store):
-        with store_view(hq_url, code) as view:
-            found.append(reports.period_report(view, start=start, end=end, store=code,
-                                               commissions_from=commissions_from))
+    with store_views(hq_url) as views:
+        found = views.each(views.known(store), lambda db, code: reports.period_report(
+            db, start=start, end=end, store=code, commissions_from=commissions_from))
     if store is not None:
         return found[0] if found else _empty(store, start, end)
     return combine(found, scope=CHAIN_SCOPE, start=start, end=end)
@@ -181,10 +235,9 @@ def chain_commissions(hq_url: str, *, start: date, end: date,
     """Each store's commission statement of start..end (pos.day.commissions on its copy),
     added up: a person who sold in two stores is paid per store's statement."""
     _check_period(start, end)
-    found = []
-    for code in _each_store(hq_url, store):
-        with store_view(hq_url, code) as view:
-            found.append(commission_statement(view, start=start, end=end, store=code))
+    with store_views(hq_url) as views:
+        found = views.each(views.known(store), lambda db, code: commission_statement(
+            db, start=start, end=end, store=code))
     if store is not None:
         return found[0] if found else CommissionStatement(start, end, store, scope_kind="store")
     return combine_commissions(found) or CommissionStatement(start, end, CHAIN_SCOPE)
@@ -236,23 +289,30 @@ class ChainStock:
 def chain_stock(hq_url: str, *, store: str | None = None) -> ChainStock:
     """What each store holds, per product (by sku): on hand and in transit, as the
     store's rows at head office say (its store_stock), read on one connection."""
-    codes = _each_store(hq_url, store)
     rows: list[StockLine] = []
-    with _hq(hq_url) as db, db.read_connection() as conn:
-        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")  # one moment
-        for code in codes:
-            stock, products, stores = (replica.replica_table(code, name) for name in
-                                       ("store_stock", "products", "stores"))
-            for sku, name, on_hand, in_transit in conn.execute(
-                    select(products.c.sku, products.c.name, func.sum(stock.c.on_hand),
-                           func.sum(stock.c.in_transit))
-                    .select_from(stock)
-                    .join(products, products.c.id == stock.c.product_id)
-                    .join(stores, stores.c.id == stock.c.store_id)
-                    .where(stores.c.code == code)
-                    .group_by(products.c.sku, products.c.name).order_by(products.c.sku)):
-                rows.append(StockLine(code, sku, name, int(on_hand or 0), int(in_transit or 0)))
+    with store_views(hq_url) as views:
+        codes = views.known(store)
+        with views.hq.read_connection() as conn:
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            rows += _stock_rows(conn, codes)
     return ChainStock(tuple(rows))
+
+
+def _stock_rows(conn, codes: list[str]) -> list[StockLine]:
+    rows = []
+    for code in codes:
+        stock, products, stores = (replica.replica_table(code, name) for name in
+                                   ("store_stock", "products", "stores"))
+        for sku, name, on_hand, in_transit in conn.execute(
+                select(products.c.sku, products.c.name, func.sum(stock.c.on_hand),
+                       func.sum(stock.c.in_transit))
+                .select_from(stock)
+                .join(products, products.c.id == stock.c.product_id)
+                .join(stores, stores.c.id == stock.c.store_id)
+                .where(stores.c.code == code)
+                .group_by(products.c.sku, products.c.name).order_by(products.c.sku)):
+            rows.append(StockLine(code, sku, name, int(on_hand or 0), int(in_transit or 0)))
+    return rows
 
 
 # --- accounts ----------------------------------------------------------------------------
@@ -261,8 +321,7 @@ def chain_aging(hq_url: str, *, store: str | None = None, as_of: date | None = N
     """Each store's aging (pos.accounts.aging on head office's copy) in one: rows carry
     their store, `totals(store)` gives a store's and `totals()` the chain's."""
     as_of = as_of or date.today()
-    rows = []
-    for code in _each_store(hq_url, store):
-        with store_view(hq_url, code) as view:
-            rows += aging(view, store=code, as_of=as_of).rows
-    return Aging(as_of, store, tuple(rows))
+    with store_views(hq_url) as views:
+        found = views.each(views.known(store), lambda db, code: aging(
+            db, store=code, as_of=as_of).rows)
+    return Aging(as_of, store, tuple(row for rows in found for row in rows))

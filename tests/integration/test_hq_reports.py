@@ -200,6 +200,11 @@ def test_a_store_view_reads_one_snapshot_and_writes_nothing(hq, pg_demo_db):
         with pytest.raises(Exception, match="read-only"):
             with view.write_connection() as conn:
                 conn.exec_driver_sql("INSERT INTO settings (key, value_json) VALUES ('x', '1')")
+    with hq_reports.store_views(hq.url) as views:
+        with views.of("S05") as view, view.read_connection() as conn:
+            assert conn.exec_driver_sql("SHOW search_path").scalar() == "store_s05"
+        with pytest.raises(RuntimeError), views.view.read_connection() as conn:
+            conn.exec_driver_sql("SELECT 1")  # no store chosen: no search path at all
     with pytest.raises(UserError) as refused:
         hq_reports.chain_day_report("sqlite:///nowhere.db", day=TODAY)
     assert refused.value.message_id == "hq.needs_postgres"
