@@ -62,8 +62,10 @@ def _aware(when: datetime | None) -> datetime | None:
     return when.replace(tzinfo=timezone.utc)
 
 
-def hq_status(hq_db: Database, *, terminals: bool = True) -> list[StoreAtHq]:
-    """Every store head office knows (its `stores` and any stream), by code."""
+def hq_status(hq_db: Database, *, terminals: bool = True, only: str | None = None
+              ) -> list[StoreAtHq]:
+    """Every store head office knows (its `stores` and any stream), by code; with `only`,
+    that store's line alone."""
     now = utcnow()
     with hq_db.read_connection() as conn:
         names = dict(conn.execute(select(Store.code, Store.name)).all())
@@ -74,6 +76,8 @@ def hq_status(hq_db: Database, *, terminals: bool = True) -> list[StoreAtHq]:
         schemas = set(inspect(conn).get_schema_names()) if terminals else set()
         result = []
         for code in sorted(set(names) | set(streams)):
+            if only is not None and code.upper() != only.upper():
+                continue
             stream = streams.get(code)
             tills = ()
             if terminals and valid_code(code) and schema_name(code) in schemas:
@@ -85,10 +89,8 @@ def hq_status(hq_db: Database, *, terminals: bool = True) -> list[StoreAtHq]:
 
 def store_at_hq(hq_db: Database, code: str) -> StoreAtHq | None:
     """One store's line of hq_status (None when head office does not know it)."""
-    for row in hq_status(hq_db):
-        if row.code.upper() == code.upper():
-            return row
-    return None
+    found = hq_status(hq_db, only=code)
+    return found[0] if found else None
 
 
 def _store(code, name, stream, open_alerts, tills, now) -> StoreAtHq:

@@ -292,6 +292,11 @@ def test_head_office_unreachable_is_said_and_remembered_and_the_store_sells(
     back = store_status(store)
     assert back.unreachable_since is None and back.rows_waiting == 0
     assert back.last_error is None
+    # cut again with nothing to send: the pull finds head office away
+    (tmp_path / "hq.url").write_text(f"postgresql://nobody@127.0.0.1:{closed_port()}/hq\n")
+    code, _, err = pos(store, "sync", capsys=capsys)
+    assert code == 1 and "Head office cannot be reached" in err
+    assert store_status(store).unreachable_since is not None
     assert verify.verify(store).ok
 
 
