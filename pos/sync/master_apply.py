@@ -80,6 +80,8 @@ class Applier:
             for old, new in pairs:
                 self._rename(name, tuple(old), tuple(new))
         for name in ORDER:
+            if name in GROUPS and name in batch.complete:
+                self._park(name, batch)
             rows = batch.rows.get(name, ())
             by_key = self.keys.by_key(name)
             held = [by_key[tuple(r["_key"])] for r in rows
@@ -87,8 +89,6 @@ class Applier:
             pk = capture.pk_columns(name)
             self.current = {tuple(r[c] for c in pk): r for r in read_rows(self.conn, name, held)} \
                 if held else {}
-            if name in GROUPS and name in batch.complete:
-                self._park(name, batch)
             for row in rows:
                 self._upsert(name, row)
         for name in reversed(ORDER):
@@ -118,6 +118,10 @@ class Applier:
         self.done.updated += 1
         if name == "products":
             self.product_ids.add(ident[0])
+            if old[0] in self.overrides:  # the store's price follows its product
+                self.conn.execute(update(PriceOverride).where(PriceOverride.sku == old[0])
+                                  .values(sku=new[0]))
+                self.overrides[new[0]] = self.overrides.pop(old[0])
 
     def _values(self, name: str, row: dict) -> tuple[tuple, dict]:
         key = row.get("_key")
@@ -147,8 +151,7 @@ class Applier:
             values[column] = ident[0]
         if name == "products" and values.get("sku") in self.overrides:
             own = self.overrides[values["sku"]]
-            if values.get("price") != own:
-                self.kept_prices.append((values["sku"], own, values["price"]))
+            self.kept_prices.append((values["sku"], own, values.get("price")))
             values["price"] = own
         return key, values
 
@@ -224,10 +227,12 @@ class Applier:
             except IntegrityError:
                 pass  # a master row of the store's own still names it
             else:
+                if name == "products":  # its store price goes with it
+                    self.conn.execute(delete(PriceOverride).where(
+                        PriceOverride.sku == self.keys.by_ident(name)[ident][0]))
+                    self.product_ids.add(ident[0])
                 self.keys.drop(name, ident)
                 self.done.deleted += 1
-                if name == "products":
-                    self.product_ids.add(ident[0])
                 return
         if name in GROUPS:  # still on the store's sheet, after head office's items
             self.conn.execute(update(table).where(*where, table.c.position < KEPT_AT)

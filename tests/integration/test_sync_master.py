@@ -213,16 +213,23 @@ def test_a_store_price_survives_a_pull_and_clearing_it_brings_head_offices(hq, d
     assert _rows(store, "SELECT name, price FROM products WHERE sku = 'MON-AOC-Q27'") == \
         [("AOC Q27 monitor, new box", 99900)]
 
-    cleared = prices.clear_store_price(store, sku="MON-AOC-Q27", staff_id=manager)
+    _run(hq, "UPDATE products SET sku = 'MON-AOC-Q27B' WHERE sku = 'MON-AOC-Q27'")
+    pull_all(store, fetch=fetch)  # the store's price follows its product to its new sku
+    assert _rows(store, "SELECT sku, price FROM price_overrides") == [("MON-AOC-Q27B", 99900)]
+    assert _one(store, "SELECT price FROM products WHERE sku = 'MON-AOC-Q27B'") == 99900
+
+    cleared = prices.clear_store_price(store, sku="MON-AOC-Q27B", staff_id=manager)
     assert cleared.price == 150000
-    assert _one(store, "SELECT price FROM products WHERE sku = 'MON-AOC-Q27'") == 150000
+    assert _one(store, "SELECT price FROM products WHERE sku = 'MON-AOC-Q27B'") == 150000
     assert _one(store, "SELECT count(*) FROM price_overrides") == 0
     with pytest.raises(UserError) as refused:
-        prices.clear_store_price(store, sku="MON-AOC-Q27", staff_id=manager)
+        prices.clear_store_price(store, sku="MON-AOC-Q27B", staff_id=manager)
     assert refused.value.message_id == "sync.no_store_price"
-    actions = [r.action for r in _rows(store, "SELECT action FROM audit_events WHERE ref = "
-                                              "'MON-AOC-Q27' ORDER BY id")]
-    assert actions == ["store_price_set", "store_price_kept", "store_price_cleared"]
+    actions = [tuple(r) for r in _rows(store, "SELECT action, ref FROM audit_events WHERE ref "
+                                              "LIKE 'MON-AOC-Q27%' ORDER BY id")]
+    assert actions == [("store_price_set", "MON-AOC-Q27"), ("store_price_kept", "MON-AOC-Q27"),
+                       ("store_price_kept", "MON-AOC-Q27B"),
+                       ("store_price_cleared", "MON-AOC-Q27B")]
     assert verify(store).ok
 
 
