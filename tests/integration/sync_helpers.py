@@ -8,6 +8,10 @@
   every replicated table, its history snapshotted into the outbox and its `sync_state`
   row (role 'store'). Returns the chain_first hash.
 - `deliver_to(hq_db)`: the deliver function a push takes (head office's apply_batch).
+- `hq_db`: a fixture of a fresh head office (import it into a test module to use it).
+- looking at both ends: `sell` (a notebook with a serial, paid cash), `journal` (seq,
+  hash of a store's journal or head office's copy), `count`, `same_rows` (head office's
+  copy equals the store's, table by table), `stream`, `alerts`, `state` (sync_state).
 """
 
 from __future__ import annotations
@@ -16,14 +20,18 @@ import itertools
 import os
 from functools import partial
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
 
 from pos.db.engine import Database
-from pos.db.models import HqStream, JournalEntry, SyncState
+from pos.db.models import HqAlert, HqStream, JournalEntry, SyncState
 from pos.hq.receive import apply_batch
-from pos.hq.replica import ensure_replica
+from pos.hq.replica import ensure_replica, replica_table
 from pos.kernel.clock import utcnow
+from pos.selling import checkout, completion
+from pos.selling.cart import TenderInput
 from pos.sync import capture
+from tests.integration.checkout_helpers import NOTEBOOK, new_cart
 
 _names = itertools.count()
 
@@ -34,6 +42,14 @@ def hq_database(pg_server, template: str = "tickbox_template") -> Database:
     database = Database(pg_server.url(name))
     database.test_drop = lambda: pg_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     return database
+
+
+@pytest.fixture
+def hq_db(pg_server):
+    database = hq_database(pg_server)
+    yield database
+    database.dispose()
+    database.test_drop()
 
 
 def chain_first(store_db: Database) -> str:
@@ -61,3 +77,57 @@ def joined_store(store_db: Database, hq_db: Database, code: str) -> str:
 
 def deliver_to(hq_db: Database):
     return partial(apply_batch, hq_db)
+
+
+def sell(db, serial: str):
+    cart = new_cart(db)
+    unit = checkout.add_product(db, cart, code=NOTEBOOK)
+    checkout.set_serial(db, cart, line_id=unit.line_id, serial=serial)
+    total = sum(line.total for line in cart.lines)
+    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", total)])
+
+
+def journal(db, code: str | None = None) -> list[tuple[int, str]]:
+    """(seq, hash) of every journal entry: the store's own, or head office's copy."""
+    name = f"store_{code.lower()}.journal_entries" if code else "journal_entries"
+    with db.read_connection() as conn:
+        return [tuple(r) for r in conn.execute(text(f"SELECT seq, hash FROM {name} ORDER BY seq"))]
+
+
+def count(db, table: str) -> int:
+    with db.read_connection() as conn:
+        return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+
+
+def same_rows(store_db, hq_db, code: str) -> None:
+    """Every replicated table at head office holds exactly the store's rows."""
+    for source in capture.replicated_tables():
+        copy = replica_table(code, source.name)
+        keys = [c.name for c in source.primary_key.columns]
+        with store_db.read_connection() as conn:
+            mine = [dict(r) for r in conn.execute(select(source).order_by(
+                *[source.c[k] for k in keys])).mappings()]
+        with hq_db.read_connection() as conn:
+            theirs = [dict(r) for r in conn.execute(select(copy).order_by(
+                *[copy.c[k] for k in keys])).mappings()]
+        assert theirs == mine, source.name
+
+
+def stream(hq_db, code: str):
+    with hq_db.read_connection() as conn:
+        return conn.execute(select(HqStream.__table__).where(
+            HqStream.store_code == code)).first()
+
+
+def alerts(hq_db, kind: str | None = None) -> list:
+    table = HqAlert.__table__
+    query = select(table).order_by(table.c.id)
+    if kind:
+        query = query.where(table.c.kind == kind)
+    with hq_db.read_connection() as conn:
+        return list(conn.execute(query))
+
+
+def state(store_db):
+    with store_db.read_connection() as conn:
+        return conn.execute(select(SyncState.__table__)).first()

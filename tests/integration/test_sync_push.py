@@ -1,96 +1,28 @@
 """Documents up, store -> head office, exactly once and verified on arrival
-(pos.sync.batch, pos.sync.push, pos.hq.receive, pos.hq.conflicts): the store on SQLite and
-on PostgreSQL, head office on PostgreSQL."""
+(pos.sync.batch, pos.sync.push, pos.hq.receive): the store on SQLite and on PostgreSQL,
+head office on PostgreSQL. What conflicts between stores: test_sync_push_conflicts."""
 
 from __future__ import annotations
 
 import json
-import threading
-from dataclasses import replace
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select, text
 
 from pos.db.engine import Database, DatabaseUnavailable
-from pos.db.models import HqAlert, HqSerial, HqStream, Product, Sale, SyncOutbox, SyncState
-from pos.hq import receive
-from pos.hq.receive import apply_batch, resume_stream
-from pos.hq.replica import replica_table
+from pos.db.models import HqSerial, SyncOutbox
+from pos.hq.receive import resume_stream
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
-from pos.selling import checkout, completion
-from pos.selling.cart import TenderInput
 from pos.store import settings
 from pos.sync import capture
 from pos.sync.batch import consistent_read, error_from_json, read_batch
 from pos.sync.push import pending, push_all, push_once, sole_pusher
-from tests.integration.checkout_helpers import NOTEBOOK, new_cart, restock
-from tests.integration.sync_helpers import deliver_to, hq_database, joined_store
+from tests.integration.sync_helpers import (  # noqa: F401 - hq_db is a fixture
+    alerts, count, deliver_to, hq_db, joined_store, journal, same_rows, sell, state, stream,
+)
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def hq_db(pg_server):
-    database = hq_database(pg_server)
-    yield database
-    database.dispose()
-    database.test_drop()
-
-
-def sell(db, serial: str):
-    cart = new_cart(db)
-    unit = checkout.add_product(db, cart, code=NOTEBOOK)
-    checkout.set_serial(db, cart, line_id=unit.line_id, serial=serial)
-    total = sum(line.total for line in cart.lines)
-    return completion.complete_sale(db, cart, tenders=[TenderInput("cash", total)])
-
-
-def journal(db, code: str | None = None) -> list[tuple[int, str]]:
-    """(seq, hash) of every journal entry: the store's own, or head office's copy."""
-    name = f"store_{code.lower()}.journal_entries" if code else "journal_entries"
-    with db.read_connection() as conn:
-        return [tuple(r) for r in conn.execute(text(f"SELECT seq, hash FROM {name} ORDER BY seq"))]
-
-
-def count(db, table: str) -> int:
-    with db.read_connection() as conn:
-        return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
-
-
-def same_rows(store_db, hq_db, code: str) -> None:
-    """Every replicated table at head office holds exactly the store's rows."""
-    for source in capture.replicated_tables():
-        copy = replica_table(code, source.name)
-        keys = [c.name for c in source.primary_key.columns]
-        with store_db.read_connection() as conn:
-            mine = [dict(r) for r in conn.execute(select(source).order_by(
-                *[source.c[k] for k in keys])).mappings()]
-        with hq_db.read_connection() as conn:
-            theirs = [dict(r) for r in conn.execute(select(copy).order_by(
-                *[copy.c[k] for k in keys])).mappings()]
-        assert theirs == mine, source.name
-
-
-def stream(hq_db, code: str):
-    with hq_db.read_connection() as conn:
-        return conn.execute(select(HqStream.__table__).where(
-            HqStream.store_code == code)).first()
-
-
-def alerts(hq_db, kind: str | None = None) -> list:
-    table = HqAlert.__table__
-    query = select(table).order_by(table.c.id)
-    if kind:
-        query = query.where(table.c.kind == kind)
-    with hq_db.read_connection() as conn:
-        return list(conn.execute(query))
-
-
-def state(store_db):
-    with store_db.read_connection() as conn:
-        return conn.execute(select(SyncState.__table__)).first()
 
 
 def test_a_push_brings_every_document_once_and_twice_changes_nothing(demo_db, hq_db):
@@ -300,78 +232,6 @@ def test_an_unknown_store_or_one_not_joined_is_refused(sqlite_demo_db, hq_db):
     assert count(hq_db, "store_s01.journal_entries") == 0 and alerts(hq_db) == []
 
 
-def test_a_store_clock_far_off_is_flagged_once_and_documents_keep_their_time(
-        sqlite_demo_db, hq_db):
-    store = sqlite_demo_db
-    joined_store(store, hq_db, "S01")
-    push_all(store, deliver=deliver_to(hq_db))
-    sale = sell(store, "SKEW-1")
-    apply = deliver_to(hq_db)
-
-    def ahead(batch):  # the store's clock runs an hour ahead of head office's
-        return apply(replace(batch, sent_at=batch.sent_at + timedelta(hours=1)))
-
-    push_all(store, deliver=ahead, limit=5)
-    assert stream(hq_db, "S01").batches > 2
-    assert abs(stream(hq_db, "S01").clock_skew_s - 3600) <= 5
-    (alert,) = alerts(hq_db, "clock_skew")
-    assert alert.resolved_at is None and json.loads(alert.detail)["store"] == "S01"
-    with store.read_connection() as conn:
-        mine = conn.execute(select(Sale.completed_at).where(Sale.id == sale.sale_id)).scalar()
-    copy = replica_table("S01", "sales")
-    with hq_db.read_connection() as conn:
-        theirs = conn.execute(select(copy.c.completed_at)
-                              .where(copy.c.id == sale.sale_id)).scalar()
-    assert theirs == mine and abs(stream(hq_db, "S01").last_document_at - mine) < timedelta(
-        seconds=5)
-
-
-def test_a_serial_sold_at_two_stores_is_flagged_once(sqlite_demo_db, pg_demo_db, hq_db):
-    one, two = sqlite_demo_db, pg_demo_db
-    joined_store(one, hq_db, "S01")
-    joined_store(two, hq_db, "S02")
-    sell(one, "TWICE-1")
-    sell(two, "TWICE-1")
-    push_all(one, deliver=deliver_to(hq_db))
-    assert alerts(hq_db, "serial_twice") == []
-    push_all(two, deliver=deliver_to(hq_db))
-    (alert,) = alerts(hq_db, "serial_twice")
-    assert json.loads(alert.detail) == {"serial": "TWICE-1", "stores": "S01, S02"}
-    assert alert.store_code == "S02"
-    with hq_db.read_connection() as conn:
-        held = conn.execute(select(HqSerial.store_code, HqSerial.sale_ref)
-                            .where(HqSerial.serial == "TWICE-1")
-                            .order_by(HqSerial.store_code)).all()
-    assert [s for s, _ in held] == ["S01", "S02"] and all(ref for _, ref in held)
-    sell(one, "ONCE-1")  # more batches of both stores: no second alert
-    push_all(one, deliver=deliver_to(hq_db))
-    push_all(two, deliver=deliver_to(hq_db))
-    assert len(alerts(hq_db, "serial_twice")) == 1
-    assert verify(one).ok and verify(two).ok
-
-
-def test_stock_below_zero_is_flagged_until_it_is_back(sqlite_demo_db, hq_db):
-    store = sqlite_demo_db
-    with store.unit_of_work() as session:
-        settings.set_setting(session, "allow_negative_stock", True)
-        sku = session.scalar(select(Product.sku).where(Product.barcode == NOTEBOOK))
-    restock(store, {sku: 0})
-    joined_store(store, hq_db, "S01")
-    sell(store, "NEG-1")
-    push_all(store, deliver=deliver_to(hq_db))
-    (alert,) = alerts(hq_db, "stock_negative")
-    detail = json.loads(alert.detail)
-    assert (detail["sku"], detail["quantity"], detail["store"]) == (sku, -1, "S01")
-    sell(store, "NEG-2")  # still below: the open alert stands for it
-    push_all(store, deliver=deliver_to(hq_db))
-    assert len(alerts(hq_db, "stock_negative")) == 1
-    restock(store, {sku: 3})
-    push_all(store, deliver=deliver_to(hq_db))
-    (alert,) = alerts(hq_db, "stock_negative")
-    assert alert.resolved_at is not None
-    assert verify(store).ok
-
-
 def test_many_small_batches_give_what_one_batch_gives(demo_db, hq_db):
     store = demo_db
     joined_store(store, hq_db, "S01")
@@ -459,31 +319,6 @@ def test_one_push_of_a_store_at_a_time(demo_db, hq_db, monkeypatch):
         assert pending(store) == waiting and stream(hq_db, "S01").batches == 0
     assert push_all(store, deliver=deliver_to(hq_db)).batches == 1  # it ended: free again
     assert pending(store) == 0 and journal(hq_db, "S01") == journal(store)
-
-
-def test_one_serial_arriving_from_two_stores_at_once_is_flagged(sqlite_demo_db, pg_demo_db,
-                                                                hq_db):
-    one, two = sqlite_demo_db, pg_demo_db
-    joined_store(one, hq_db, "S01")
-    joined_store(two, hq_db, "S02")
-    push_all(one, deliver=deliver_to(hq_db))
-    push_all(two, deliver=deliver_to(hq_db))
-    sell(one, "RACE-1")
-    sell(two, "RACE-1")
-    first, second = read_batch(one), read_batch(two)
-    with hq_db.write_connection() as conn:  # store one's batch, applied, not yet committed
-        receive._apply(conn, first)
-        done = threading.Thread(target=apply_batch, args=(hq_db, second))
-        done.start()
-        while done.is_alive():  # store two's batch waits for it (on that serial) ...
-            with hq_db.read_connection() as look:
-                if look.execute(text("SELECT count(*) FROM pg_locks WHERE NOT granted "
-                                     "AND locktype = 'advisory'")).scalar():
-                    break
-    done.join(30)  # ... and sees it once it is committed
-    assert not done.is_alive()
-    (alert,) = alerts(hq_db, "serial_twice")
-    assert json.loads(alert.detail) == {"serial": "RACE-1", "stores": "S01, S02"}
 
 
 def test_an_entry_deleted_after_it_was_sent_is_a_broken_chain(sqlite_demo_db, hq_db):
