@@ -16,6 +16,7 @@ a push succeeds) and the last error (a message as JSON, pos.sync.batch.error_jso
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -121,12 +122,15 @@ def _record(store_db: Database, *, error: UserError, unreachable: bool = False) 
     """A push that failed: when, why, and since when head office cannot be reached."""
     now = utcnow()
     values: dict = dict(last_attempt_at=now, last_error=error_json(error))
-    with store_db.write_connection() as conn:
-        if unreachable:  # kept from the first failure until a push succeeds
-            since = conn.execute(select(_STATE.c.unreachable_since)
-                                 .where(_STATE.c.role == "store")).scalar()
-            values["unreachable_since"] = since or now
-        conn.execute(update(_STATE).where(_STATE.c.role == "store").values(**values))
+    try:
+        with store_db.write_connection() as conn:
+            if unreachable:  # kept from the first failure until a push succeeds
+                since = conn.execute(select(_STATE.c.unreachable_since)
+                                     .where(_STATE.c.role == "store")).scalar()
+                values["unreachable_since"] = since or now
+            conn.execute(update(_STATE).where(_STATE.c.role == "store").values(**values))
+    except DatabaseUnavailable:  # the store's own database busy: the refusal still stands
+        logging.getLogger(__name__).warning("sync state not written", exc_info=True)
 
 
 @contextmanager
