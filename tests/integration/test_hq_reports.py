@@ -17,7 +17,7 @@ from pos.day import commissions, reports
 from pos.db.models import HqStream, Store, StoreStock
 from pos.hq import replica
 from pos.hq import reports as hq_reports
-from pos.hq.combine import combine, combine_commissions
+from pos.hq.combine import ChainCommission, combine, combine_commissions
 from pos.kernel.errors import UserError
 from pos.ledger import verify
 from pos.sync import capture
@@ -87,6 +87,12 @@ def test_the_chain_report_is_the_sum_of_the_stores_own(hq, chain):
         assert found.takings.get(tender, 0) == sum(r.takings.get(tender, 0) for r in own)
     assert found.kpis.units == sum(r.kpis.units for r in own)
     assert found.commissions.total == sum(r.commissions.total for r in own) > 0
+    # the demo's staff sold in both stores: each paid per store's statement
+    both = [p for p in found.commissions.people if isinstance(p, ChainCommission)]
+    assert both and all(p.stores == 2 for p in both)
+    for person in both:
+        assert person.amount == sum(p.amount for r in own for p in r.commissions.people
+                                    if (p.staff, p.scheme) == (person.staff, person.scheme))
     assert found.account.deposits_held == sum(r.account.deposits_held for r in own if r.account)
     period = hq_reports.chain_period_report(hq.url, start=TODAY.replace(day=1), end=TODAY)
     assert csv(period) == csv(combine([reports.period_report(
