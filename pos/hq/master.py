@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DBAPIError
 
-from pos.db.engine import Database
+from pos.db.engine import Database, database_refusal
 from pos.db.models import MasterLog
 from pos.sync import capture
 from pos.sync.master_keys import (
@@ -89,10 +90,16 @@ def master_changes(hq_db: Database, *, since: int, limit: int = 5000) -> MasterB
     if hq_db.engine.dialect.name != "postgresql":
         with hq_db.read_connection() as conn:  # SQLite: a read transaction is a snapshot
             return _changes(conn, since, limit)
-    with hq_db.engine.connect().execution_options(
-            isolation_level="REPEATABLE READ", postgresql_readonly=True) as conn:
-        with conn.begin():
-            return _changes(conn, since, limit)
+    try:
+        with hq_db.engine.connect().execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True) as conn:
+            with conn.begin():
+                return _changes(conn, since, limit)
+    except DBAPIError as error:  # head office unreachable: a refusal, as Database gives
+        refusal = database_refusal(error, hq_db.engine.url, timeouts=hq_db.timeouts)
+        if refusal is None:
+            raise
+        raise refusal from error
 
 
 def _changes(conn: Connection, since: int, limit: int) -> MasterBatch:

@@ -47,10 +47,6 @@ class Applied:
     deactivated: int = 0
     kept: int = 0  # gone at head office, kept here: the store's documents name it
 
-    @property
-    def changes(self) -> int:
-        return self.inserted + self.updated + self.deleted + self.deactivated
-
 
 def shown_key(key) -> str:
     return "/".join(str(part) for part in key)
@@ -199,13 +195,14 @@ class Applier:
             self._remove(name, ident)
 
     def _park(self, name: str, batch: MasterBatch) -> None:
+        """Move out of the way the rows of a family's trees that change place or go."""
         table, group = capture.table(name), GROUPS[name]
         sent = {tuple(row["_key"]): row for row in batch.rows.get(name, ()) if row.get("_key")}
         scopes = [tuple(scope) for scope in batch.complete[name]]
-        held = [ident for key, ident in self.keys.by_key(name).items()
-                if any(key[:len(scope)] == scope for scope in scopes)]
-        now = {r["id"]: r for r in read_rows(self.conn, name, held)}
-        for key, ident in [(k, i) for k, i in self.keys.by_key(name).items() if i in held]:
+        held = {key: ident for key, ident in self.keys.by_key(name).items()
+                if any(key[:len(scope)] == scope for scope in scopes)}
+        now = {r["id"]: r for r in read_rows(self.conn, name, held.values())}
+        for key, ident in held.items():
             row, current = sent.get(key), now[ident[0]]
             if row is None:
                 moves = current["position"] < KEPT_AT

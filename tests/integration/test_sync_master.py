@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from pos.catalog import search
-from pos.db.engine import Database
+from pos.db.engine import Database, DatabaseUnavailable
 from pos.hq.master import master_changes, master_version, start_master
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
@@ -465,3 +465,13 @@ def test_a_batch_cut_before_a_parent_changed_still_brings_the_parent(hq, demo_db
                                               "c ON c.id = p.category_id WHERE p.sku IN "
                                               "(:a, :b) ORDER BY p.sku", a=bag, b=other)
     assert verify(store).ok
+
+
+def test_a_head_office_that_cannot_be_reached_is_a_refusal_and_the_store_keeps_its_version(
+        sqlite_demo_db):
+    store = sqlite_demo_db
+    _join(store)
+    gone = Database("postgresql+psycopg://nobody@127.0.0.1:1/hq?connect_timeout=2")
+    with pytest.raises(DatabaseUnavailable):
+        pull_once(store, fetch=partial(master_changes, gone))
+    assert _held(store) == 0
