@@ -38,6 +38,10 @@ def register(sub) -> None:
     listing.add_argument("--all", action="store_true", help="resolved ones too")
     listing.add_argument("--store", help="one store's only")
     listing.set_defaults(run=hq_alerts, writes=False)
+    checker = group.add_parser("verify", help="check head office's copy of each store "
+                               "against its seals (exit 2 when one fails)")
+    checker.add_argument("code", metavar="CODE", nargs="?", help="one store (default: all)")
+    checker.set_defaults(run=hq_verify, writes=False)
     resume = group.add_parser("resume", help="run a stopped store stream again")
     resume.add_argument("code", metavar="CODE")
     resume.add_argument("--by", default=None, help="who looked (default: this user)")
@@ -171,6 +175,21 @@ def hq_alerts(args, db, terminal) -> int:
         print(say("hq.cli.alert_line", id=alert.id, at=_local(alert.at),
                   store=alert.store_code, text=alert.text))
     return 0
+
+
+def hq_verify(args, db, terminal) -> int:
+    from pos.hq.verify import verify_chain, verify_store
+
+    say = _say(db, terminal)
+    verdicts = ([verify_store(db.url, args.code.strip().upper())] if args.code
+                else verify_chain(db.url))
+    for v in verdicts:
+        if v.ok:
+            print(say("hq.cli.verified", store=v.store, checked=v.checked, head=v.head or "-"))
+        else:
+            print(say("hq.cli.verify_failed", store=v.store, checked=v.checked,
+                      problem=v.problem or ""))
+    return 0 if all(v.ok for v in verdicts) else 2
 
 
 def hq_resume(args, db, terminal) -> int:

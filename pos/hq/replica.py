@@ -6,8 +6,8 @@ the primary key: rows arrive as the store's current state, a batch at a time, in
 order of tables, and they were checked where they were written. The indexes the reports
 use are kept.
 
-A store whose schema is newer than head office's adds the new tables and columns here
-when head office is upgraded (`ensure_replica` adds what is missing).
+A store whose schema is newer than head office's adds the new tables, columns and indexes
+here when head office is upgraded (`ensure_replica` adds what is missing).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sqlalchemy import Column, Connection, Index, MetaData, Table, inspect
+from sqlalchemy import Column, Connection, Index, MetaData, Table, UniqueConstraint, inspect
 from sqlalchemy.engine import make_url
 
 from pos.sync.capture import replicated_tables
@@ -46,6 +46,11 @@ def replica_metadata(code: str) -> MetaData:
             columns = [c.name for c in index.columns]
             if columns and len(columns) == len(index.expressions):
                 Index(index.name, *[copy.c[name] for name in columns])
+        # a unique constraint's columns are looked up (a till's receipts by number): kept
+        # as a plain index, since rows of one batch arrive in any order
+        for constraint in source.constraints:
+            if isinstance(constraint, UniqueConstraint) and constraint.name:
+                Index(f"rx_{constraint.name}"[:63], *[copy.c[c.name] for c in constraint.columns])
     return md
 
 
@@ -68,6 +73,10 @@ def ensure_replica(conn: Connection, code: str) -> None:
                 kind = column.type.compile(dialect=conn.dialect)
                 conn.exec_driver_sql(
                     f'ALTER TABLE "{schema}"."{table.name}" ADD COLUMN "{column.name}" {kind}')
+        indexed = {ix["name"] for ix in inspector.get_indexes(table.name, schema=schema)}
+        for index in table.indexes:
+            if index.name not in indexed:
+                index.create(conn)
 
 
 def view_url(url: str, code: str) -> str:

@@ -1214,4 +1214,8 @@ CATALOG: dict[str, str] = {
     "sync.cli.minutes": "{n} min",
     "sync.cli.hours": "{h} h {m} min",
     "sync.cli.days": "{d} d {h} h",
+    # --- chain: head office verify -------------------------------------------------------
+    "hq.cli.verified": "Store {store}: {checked} documents verified at head office; head {head}",
+    "hq.cli.verify_failed": ("Store {store}: head office's copy fails after {checked} good "
+                             "documents: {problem}"),
 }

@@ -60,3 +60,20 @@ def test_an_unknown_store_is_refused(hq_db):
     with pytest.raises(UserError) as refused:
         verify_store(hq_db.url, "S09")
     assert refused.value.message_id in ("sync.unknown_store", "sync.not_hq")
+
+
+def test_pos_hq_verify_says_each_store_and_exits_2_when_one_fails(demo_db, hq_db, capsys):
+    from pos.cli import main
+
+    joined_store(demo_db, hq_db, "S01")
+    sell(demo_db, "HQV-CLI")
+    push_all(demo_db, deliver=deliver_to(hq_db))
+    where = "--db=" + hq_db.engine.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    assert main([where, "hq", "verify"]) == 0
+    assert "Store S01:" in capsys.readouterr().out
+    with hq_db.write_connection() as conn:
+        conn.execute(text("DELETE FROM store_s01.payments WHERE id = "
+                          "(SELECT max(id) FROM store_s01.payments)"))
+    assert main([where, "hq", "verify", "s01"]) == 2
+    assert "fails after" in capsys.readouterr().out

@@ -10670,5 +10670,15 @@
         <comment>sync.cli.days</comment>
         <translation>{d} 天 {h} 小时</translation>
     </message>
+    <message>
+        <source>Store {store}: {checked} documents verified at head office; head {head}</source>
+        <comment>hq.cli.verified</comment>
+        <translation>门店 {store}：总部已核验 {checked} 张单据；链头 {head}</translation>
+    </message>
+    <message>
+        <source>Store {store}: head office's copy fails after {checked} good documents: {problem}</source>
+        <comment>hq.cli.verify_failed</comment>
+        <translation>门店 {store}：总部副本在 {checked} 张正常单据之后核验失败：{problem}</translation>
+    </message>
 </context>
 </TS>
