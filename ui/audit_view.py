@@ -116,6 +116,9 @@ class AuditDialog(QDialog):
             "job_event": self.tr("Service job"),
             "card_claim": self.tr("Service card claim"),
             "card_unit": self.tr("Unit registered on a card"),
+            "store_price_set": self.tr("Store price set"),
+            "store_price_cleared": self.tr("Store price cleared"),
+            "store_price_kept": self.tr("Store price kept over head office's"),
         }
 
     def detail_label(self, key: str) -> str:

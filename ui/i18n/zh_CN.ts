@@ -578,6 +578,18 @@
         <source>Unit registered on a card</source>
         <translation>服务卡登记机器</translation>
     </message>
+    <message>
+        <source>Store price set</source>
+        <translation>门店价格已设定</translation>
+    </message>
+    <message>
+        <source>Store price cleared</source>
+        <translation>门店价格已取消</translation>
+    </message>
+    <message>
+        <source>Store price kept over head office's</source>
+        <translation>保留门店价格（不采用总部价格）</translation>
+    </message>
 </context>
 <context>
     <name>BusyBanner</name>
