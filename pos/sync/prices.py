@@ -28,7 +28,9 @@ from pos.store.settings import get_setting
 
 SETTING = "store_prices_allowed"
 MANAGERS = (StaffRole.MANAGER, StaffRole.ADMIN)
-SET, CLEARED, KEPT = "store_price_set", "store_price_cleared", "store_price_kept"
+SET = "store_price_set"
+CLEARED = "store_price_cleared"
+KEPT = "store_price_kept"
 
 
 @dataclass(frozen=True)
