@@ -34,9 +34,13 @@ DOT = 10  # the coloured dot's diameter, in pixels
 GAP = 6  # between the dot and the words
 PAD = 4  # either side
 COLOURS = {"ok": style.SUCCESS, "waiting": "#bf8700", "unreachable": style.DANGER,
-           "unknown": style.MUTED}
+           "refused": style.DANGER, "unknown": style.MUTED}
 INKS = {"ok": style.SUCCESS, "waiting": style.WARNING_INK, "unreachable": style.DANGER,
-        "unknown": style.MUTED}
+        "refused": style.DANGER, "unknown": style.MUTED}
+# Head office answered and would not take the store's documents: they wait until a head
+# office manager looks (a stopped stream) or the versions agree; not a line to wait out.
+REFUSALS = frozenset({"hq.stream_stopped", "hq.chain_gap", "hq.chain_broken",
+                      "hq.schema_differs", "sync.already_joined", "sync.unknown_store"})
 
 
 class SyncIndicator(QWidget):
@@ -106,6 +110,9 @@ class SyncIndicator(QWidget):
             tone = "unreachable"
             text = self.tr("Head office unreachable since {time}").format(time=since)
             short, tiny = self.tr("Offline {time}").format(time=since), since
+        elif getattr(status.last_error, "id", None) in REFUSALS:
+            tone, text = "refused", self.tr("Head office refused the documents")
+            short, tiny = self.tr("Refused"), "!"
         elif waiting > 0:
             tone, text = "waiting", waiting_text
             short, tiny = self.tr("{n} waiting").format(n=waiting), str(waiting)
@@ -116,7 +123,7 @@ class SyncIndicator(QWidget):
             tone, text, short, tiny = "ok", self.tr("Synced"), self.tr("Synced"), ""
 
         lines = [text]
-        if tone == "unreachable" and waiting:
+        if tone in ("unreachable", "refused") and waiting:
             lines.append(waiting_text)
         code = getattr(status, "store_code", None)
         if code:
@@ -153,7 +160,7 @@ class SyncIndicator(QWidget):
 
     def _font(self) -> QFont:
         font = QFont(self.font())
-        font.setBold(self.tone in ("unreachable", "unknown"))
+        font.setBold(self.tone in ("unreachable", "refused", "unknown"))
         return font
 
     def _room(self) -> int:

@@ -261,3 +261,21 @@ def test_a_sync_that_cannot_reach_head_office_turns_it_red(qtbot, sqlite_demo_db
         assert indicator.text() == f"Head office unreachable since {since.astimezone():%H:%M}"
         assert "2 documents waiting" in indicator.toolTip()
         assert "Last error: Head office cannot be reached" in indicator.toolTip()
+
+
+def test_head_office_refusing_the_documents_is_red_not_waiting(qtbot, sqlite_demo_db):
+    """A stopped stream (a gap, a broken link): head office answers but takes nothing, so
+    the documents are not merely waiting; the reason is in the tooltip."""
+    join(sqlite_demo_db)
+    waiting(sqlite_demo_db, [7, 8])
+    set_state(sqlite_demo_db, last_error=json.dumps({"id": "hq.stream_stopped", "params": {
+        "store": "S01", "error": {"id": "hq.chain_gap",
+                                  "params": {"store": "S01", "seq": 9, "last": 6}}}}))
+    with till_window(qtbot, sqlite_demo_db) as window:
+        log_in(qtbot, window)
+        indicator = shown(qtbot, window)
+        assert indicator.text() == "Head office refused the documents"
+        assert indicator.tone == "refused"
+        assert indicator.ink().name() == style.DANGER.lower()
+        tip = indicator.toolTip()
+        assert "2 documents waiting" in tip and "stopped" in tip

@@ -6189,6 +6189,14 @@
         <source>Waiting</source>
         <translation>待发送</translation>
     </message>
+    <message>
+        <source>Head office refused the documents</source>
+        <translation>总部拒收单据</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒收</translation>
+    </message>
 </context>
 <context>
     <name>pos</name>
