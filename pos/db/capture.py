@@ -35,11 +35,12 @@ LOCAL_ONLY = frozenset({
     "hq_streams", "hq_alerts", "hq_serials", "master_log",
 })
 
-# What head office edits and stores pull (pos.sync.pull applies them by natural key).
+# What head office edits and stores pull (pos.sync.pull applies them by natural key;
+# staff and settings through the store's sealed paths, pos.sync.people_apply).
 MASTER = (
     "stores", "categories", "products", "service_tiers", "tier_price_bands",
     "tier_categories", "sheet_templates", "sheet_sections", "sheet_items",
-    "sheet_item_products", "department_sheets",
+    "sheet_item_products", "department_sheets", "staff", "settings",
 )
 
 OUTBOX = "sync_outbox"

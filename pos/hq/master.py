@@ -3,7 +3,9 @@
 Head office edits its public tables with the normal commands; `start_master` makes every
 change of a master table (pos.sync.capture.MASTER) leave a row in `master_log`, numbered
 in commit order (the trigger takes one advisory lock first), and logs what head office
-holds when it starts. The tables with a code of their own also leave the code of a
+holds when it starts (and, started before, the master tables it did not capture yet).
+Staff travel without their PIN hash, settings without the store-local ones
+(master_keys.PEOPLE, STORE_LOCAL_SETTINGS). The tables with a code of their own also leave the code of a
 deleted or renamed row there (tbl "-products", pk [its id, the code it had]): the row
 is gone by the time a store pulls, and the store knows it only by that code.
 
@@ -23,7 +25,8 @@ from pos.db.engine import Database, database_refusal
 from pos.db.models import MasterLog
 from pos.sync import capture
 from pos.sync.master_keys import (
-    CODES, FAMILIES, ORDER, TOMBSTONE, Keys, MasterBatch, master_refs, read_rows, shipped,
+    CODES, FAMILIES, ORDER, PEOPLE, STORE_LOCAL_SETTINGS, TOMBSTONE, Keys, MasterBatch,
+    master_refs, read_rows, shipped,
 )
 
 LOCK_KEY = 7_410_021  # the advisory lock of pos.sync.capture's master trigger: one order
@@ -71,13 +74,17 @@ def start_master(conn: Connection) -> int:
     """Capture every change of head office's master tables into master_log (again: the
     triggers are replaced) and, the first time, log every row it holds. Returns how many
     rows were logged now."""
+    uncaptured = capture.missing(conn, capture.MASTER, target=capture.MASTER_LOG)
     capture.install(conn, capture.MASTER, target=capture.MASTER_LOG)
     _install_gone(conn)
-    if conn.execute(select(MasterLog.version).limit(1)).first() is not None:
+    started = conn.execute(select(MasterLog.version).limit(1)).first() is not None
+    names = [name for name in ORDER if name in uncaptured] if started else list(ORDER)
+    if not names:
         return 0
     if conn.dialect.name == "postgresql":  # in version order with any edit under way
         conn.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
-    return capture.snapshot(conn, ORDER, target=capture.MASTER_LOG)
+    # a table master data gained since head office started (staff, settings) is logged whole
+    return capture.snapshot(conn, names, target=capture.MASTER_LOG)
 
 
 def master_version(conn: Connection) -> int:
@@ -121,7 +128,7 @@ def _changes(conn: Connection, since: int, limit: int) -> MasterBatch:
             gone.append((tbl[len(TOMBSTONE):], values[0], values[1]))
         elif tbl in FAMILIES:
             families.add(tbl)
-        elif tbl in CODES:
+        elif tbl in CODES or (tbl in PEOPLE and not _store_local(tbl, values)):
             changed[tbl].add(tuple(values))
     deletes: dict[str, list] = defaultdict(list)
     renames: dict[str, list] = defaultdict(list)
@@ -141,6 +148,11 @@ def _changes(conn: Connection, since: int, limit: int) -> MasterBatch:
                        rows=_rows(conn, keys, changed, whole="department_sheets" in complete),
                        deletes=dict(deletes), renames=dict(renames), complete=complete,
                        more=more)
+
+
+def _store_local(tbl: str, values: list) -> bool:
+    """A setting about the store or its machine (printers, backups...): never sent."""
+    return tbl == "settings" and values[0] in STORE_LOCAL_SETTINGS
 
 
 def _later_codes(conn: Connection, after: int) -> list[tuple[str, int, str]]:

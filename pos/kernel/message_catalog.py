@@ -1218,4 +1218,11 @@ CATALOG: dict[str, str] = {
     "hq.cli.verified": "Store {store}: {checked} documents verified at head office; head {head}",
     "hq.cli.verify_failed": ("Store {store}: head office's copy fails after {checked} good "
                              "documents: {problem}"),
+    # --- chain staff and settings (issue 21) ---------------------------------------------
+    "staff.no_pin": ("{name} has no PIN at this store yet: a manager sets it first (pos staff set-"
+                     "pin)"),
+    "sync.master_bad_setting": ("Head office's setting {key} is refused by this store "
+                                "({reason:msg}): nothing was applied"),
+    "sync.master_bad_staff": ("Head office's staff member {name} has the role '{role}', which this"
+                              " store does not know: nothing was applied"),
 }

@@ -45,6 +45,9 @@ PIN_MIN, PIN_MAX = 4, 8
 NAME_MAX = 120  # staff.name
 PEPPERED = "scrypt-pepper"  # PEPPERED$key id$N$r$p$salt$hash
 PLAIN = "scrypt"  # before the pepper: scrypt$N$r$p$salt$hash
+# A staff member who has no PIN at this store yet (one head office added: its PIN hash is
+# head office's key's and never comes down); a manager sets it here with `set_pin`.
+NO_PIN = "no-pin"
 
 # PINs people pick most that no rule below catches (DataGenetics' and others' counts).
 COMMON_PINS = frozenset({
@@ -74,8 +77,15 @@ def hash_pin(pin: str) -> str:
     return f"{PEPPERED}${key_id()}${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
+def pin_is_set(stored: str | None) -> bool:
+    """Whether a staff row holds a PIN at all (not empty, not NO_PIN)."""
+    return bool(stored) and stored != NO_PIN
+
+
 def pin_matches(pin: str, stored: str) -> bool:
     """Whether the PIN is the one `stored` was made from (peppered or from before)."""
+    if not pin_is_set(stored):
+        return False
     parts = stored.split("$")
     try:
         if parts[0] == PEPPERED and len(parts) == 7:
@@ -238,6 +248,40 @@ def change_pin(db: Database, *, staff_id: int, pin: str, new_pin: str) -> None:
     _store_hash(db, staff_id, hash_pin(new_pin), by=staff_id, action="pin_changed")
 
 
+def set_pin(db: Database, *, staff_id: int, new_pin: str, by_staff_id: int | None = None,
+            approval_id: int | None = None) -> StaffInfo:
+    """Set an active staff member's PIN without the old one: the first PIN of someone head
+    office added (a manager or an administrator may), or a forgotten one replaced (staff
+    administration). `by_staff_id` None is the `pos` command (the machine administrator's).
+    Written, audited and sealed in one transaction; the wrong-PIN count starts again."""
+    check_pin_format(new_pin)
+    with db.read_connection() as conn:
+        role = conn.execute(select(Staff.role).where(Staff.id == staff_id,
+                                                     Staff.active.is_(True))).scalar()
+        if role is None:
+            raise UserError("staff.no_such")
+        check_new_pin(conn, new_pin, role)
+    pin_hash = hash_pin(new_pin)  # ~50 ms: before the write transaction
+    with db.write_connection() as conn:
+        row = conn.execute(select(_STAFF).where(_STAFF.c.id == staff_id, _STAFF.c.active.is_(True))
+                           .with_for_update()).first()
+        if row is None:
+            raise UserError("staff.no_such")
+        if by_staff_id is not None:
+            by_role = conn.execute(select(Staff.role).where(
+                Staff.id == by_staff_id, Staff.active.is_(True))).scalar()
+            if pin_is_set(row.pin_hash) or by_role not in (StaffRole.MANAGER, StaffRole.ADMIN):
+                permissions.authorise(conn, action="staff_admin", ref=row.name,
+                                      staff_id=by_staff_id, approval_id=approval_id)
+        conn.execute(update(_STAFF).where(_STAFF.c.id == staff_id)
+                     .values(pin_hash=pin_hash, failed_pins=0, locked_until=None))
+        audit.record(conn, staff_id=by_staff_id, action="pin_set", ref=row.name,
+                     details={"first": not pin_is_set(row.pin_hash)})
+        facts.seal_staff(conn, by=by_staff_id, staff_id=row.id, name=row.name, role=row.role,
+                         active=row.active, pin_hash=pin_hash)
+        return StaffInfo(row.id, row.name, row.role, row.active)
+
+
 def list_staff(db: Database, *, include_inactive: bool = False) -> list[StaffInfo]:
     with db.read() as session:
         query = select(Staff).order_by(Staff.name)
@@ -264,6 +308,8 @@ def verify_pin(db: Database, *, staff_id: int, pin: str) -> StaffInfo:
         if staff is None or not staff.active or not isinstance(pin, str):
             raise UserError("staff.wrong_pin")
         now = utcnow()
+        if not pin_is_set(staff.pin_hash):  # not a wrong PIN: none to match, none counted
+            raise UserError("staff.no_pin", name=staff.name)
         if staff.locked_until is not None and staff.locked_until > now:
             seconds = int((staff.locked_until - now).total_seconds()) + 1
             refusal = UserError("staff.locked", name=staff.name, seconds=seconds)

@@ -28,7 +28,7 @@ from pos.db.models import Base, PriceOverride
 from pos.kernel.errors import UserError
 from pos.sync import capture
 from pos.sync.master_keys import (
-    CODES, ORDER, Keys, MasterBatch, master_refs, plain, read_rows,
+    CODES, ORDER, PEOPLE, Keys, MasterBatch, master_refs, plain, read_rows,
 )
 
 
@@ -76,6 +76,8 @@ class Applier:
             for old, new in pairs:
                 self._rename(name, tuple(old), tuple(new))
         for name in ORDER:
+            if name in PEOPLE:
+                continue  # staff and settings: pos.sync.people_apply, through sealed paths
             if name in GROUPS and name in batch.complete:
                 self._park(name, batch)
             rows = batch.rows.get(name, ())

@@ -47,6 +47,8 @@ KEY_PARTS: dict[str, tuple] = {
     "tier_price_bands": (("tier_id", "service_tiers"), "position"),
     "tier_categories": (("tier_id", "service_tiers"), ("category_id", "categories")),
     "department_sheets": ("department", ("category_id", "categories")),
+    "staff": ("name",),
+    "settings": ("key",),
 }
 # The tables whose rows have a code of their own: its column.
 CODES = {"stores": "code", "categories": "code", "products": "sku", "service_tiers": "code",
@@ -57,6 +59,19 @@ FAMILIES: dict[str, str | None] = {
     "sheet_item_products": "sheet_templates", "tier_price_bands": "service_tiers",
     "tier_categories": "service_tiers", "department_sheets": None,
 }
+# Applied at the store through its sealed paths (pos.sync.people_apply), not as rows: a
+# staff member by name (role and active flag only: a PIN hash is the head office's key's,
+# never sent), a setting by key (its value, checked by the store's own rule).
+PEOPLE: dict[str, tuple[str, ...]] = {"staff": ("name", "role", "active"),
+                                      "settings": ("key", "value_json")}
+# Settings about this store and this machine, never sent down: its printers per till, its
+# backups (folders, how many, how often), its own e-invoice QR (the store's taxpayer
+# address printed on its receipts), its service promise (minutes to its own city and
+# county). `store_prices_allowed` is head office's and flows down.
+STORE_LOCAL_SETTINGS = frozenset({
+    "printers", "backup_keep", "backup_second_folder", "backup_interval_hours",
+    "einvoice_qr", "service_promise",
+})
 TOMBSTONE = "-"  # master_log.tbl of a gone code: "-products", pk [head office id, code]
 
 
@@ -166,7 +181,11 @@ def read_rows(conn: Connection, name: str, idents: Iterable[tuple] | None = None
 
 
 def shipped(keys: Keys, name: str, row: dict) -> dict:
-    """A row as it travels: its columns, its natural key, its parents' keys."""
+    """A row as it travels: its columns, its natural key, its parents' keys (staff and
+    settings: only the columns in PEOPLE)."""
+    if name in PEOPLE:
+        return {**{c: plain(row[c]) for c in PEOPLE[name]}, "_key": [plain(row[PEOPLE[name][0]])],
+                "_ref": {}}
     refs = {}
     for column, parent in master_refs(name).items():
         value = row.get(column)

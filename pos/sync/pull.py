@@ -1,6 +1,7 @@
 """A store pulls head office's master data (issue 21): the changes after the version it
 holds, applied by natural key in one store transaction (pos.sync.master_apply), then the
-new version noted in sync_state.master_version.
+new version noted in sync_state.master_version. Staff and settings are applied through
+the store's sealed paths (pos.sync.people_apply) in the same transaction.
 
 `fetch(since=, limit=)` returns a MasterBatch; the caller gives it (pos.hq.link passes
 functools.partial(pos.hq.master.master_changes, hq_db)), since the store's side never
@@ -23,6 +24,7 @@ from pos.kernel.errors import UserError
 from pos.sync import prices
 from pos.sync.master_apply import Applied, Applier
 from pos.sync.master_keys import MasterBatch
+from pos.sync.people_apply import apply_people
 
 LIMIT = 5000
 
@@ -82,12 +84,14 @@ def pull_once(store_db: Database, *, fetch, limit: int = LIMIT) -> PullResult:
             return PullResult(version=held, more=True)
         done = Applier(conn)
         applied: Applied = done.apply(batch)
+        people = apply_people(conn, batch)  # staff and settings, sealed at the store
         prices.note_kept(conn, done.kept_prices)
         if batch.version != held:
             conn.execute(update(SyncState).where(SyncState.id == 1)
                          .values(master_version=batch.version))
-    return PullResult(version=batch.version, inserted=applied.inserted, updated=applied.updated,
-                      deleted=applied.deleted, deactivated=applied.deactivated,
+    return PullResult(version=batch.version, inserted=applied.inserted + people.inserted,
+                      updated=applied.updated + people.updated, deleted=applied.deleted,
+                      deactivated=applied.deactivated + people.deactivated,
                       kept=applied.kept, batches=1, more=batch.more)
 
 

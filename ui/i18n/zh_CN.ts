@@ -10700,5 +10700,20 @@
         <comment>hq.cli.verify_failed</comment>
         <translation>门店 {store}：总部副本在 {checked} 张正常单据之后核验失败：{problem}</translation>
     </message>
+    <message>
+        <source>{name} has no PIN at this store yet: a manager sets it first (pos staff set-pin)</source>
+        <comment>staff.no_pin</comment>
+        <translation>{name} 在本店还没有 PIN：请店长先设置（pos staff set-pin）</translation>
+    </message>
+    <message>
+        <source>Head office's setting {key} is refused by this store ({reason:msg}): nothing was applied</source>
+        <comment>sync.master_bad_setting</comment>
+        <translation>本店不接受总部的设置 {key}（{reason:msg}）：未应用任何内容</translation>
+    </message>
+    <message>
+        <source>Head office's staff member {name} has the role '{role}', which this store does not know: nothing was applied</source>
+        <comment>sync.master_bad_staff</comment>
+        <translation>总部的员工 {name} 的角色“{role}”本店不认识：未应用任何内容</translation>
+    </message>
 </context>
 </TS>
