@@ -5,7 +5,8 @@ store on SQLite; sales on all three tills; the line cut (head office stopped wit
 head office unreachable; master data changed at head office while the stores cannot
 pull; sync processes killed mid-batch (before head office commits, and after it
 committed but before the store forgot what it shipped); then everything synced, and:
-every document exactly once at head office, every chain verifying at both ends, head
+every document exactly once at head office, every chain verifying at both ends (at the
+store by `journal verify`, at head office by `pos hq verify` on its copy), head
 office's day report the sum of the stores' to the cent, the master data changed during
 the cut at both stores (and sold there)."""
 
@@ -141,6 +142,7 @@ def _price_at(store, sku: str) -> int:
 def test_a_chain_through_a_cut_line_and_killed_syncs_loses_and_doubles_nothing(chain, hq_server):
     from pos.hq.link import sync_once
     from pos.hq.reports import chain_day_report, store_report
+    from pos.hq.verify import verify_store
 
     hq_url, hq, stores = chain
     s01, s02 = stores["S01"], stores["S02"]
@@ -157,6 +159,8 @@ def test_a_chain_through_a_cut_line_and_killed_syncs_loses_and_doubles_nothing(c
     assert _stream(hq, "S02").last_seq == _head(s02)[0]
 
     # --- the cut: head office stops as a crash does; every till goes on selling -------
+    acked = {code: (_stream(hq, code).last_seq, _stream(hq, code).last_hash)
+             for code in stores}
     hq.dispose()
     hq_server.cut()
     t02 = _worker(s01.url, "T02", 4)
@@ -176,6 +180,8 @@ def test_a_chain_through_a_cut_line_and_killed_syncs_loses_and_doubles_nothing(c
 
     # --- head office back, its master data changed while no store can pull ----------
     hq_server.restore()
+    for code, store in stores.items():  # what head office acknowledged survived the crash
+        assert (_stream(hq, code).last_seq, _stream(hq, code).last_hash) == acked[code]
     old_price = _price_at(hq, PRICED_SKU)
     new_price = old_price + 1_000
     _change_master(hq, new_price)
@@ -245,6 +251,8 @@ def test_a_chain_through_a_cut_line_and_killed_syncs_loses_and_doubles_nothing(c
                 held = conn.execute(text(f"SELECT count(*) FROM {where}{name}")).scalar()
                 assert held == local.execute(text(f"SELECT count(*) FROM {name}")).scalar(), name
         assert verify(store).ok, verify(store).problem
+        verdict = verify_store(hq_url, code)  # head office's copy against its seals
+        assert verdict.ok and verdict.checked > 0, verdict.problem
         stream = _stream(hq, code)
         assert stream.state == "ok", stream.error
         assert (stream.last_seq, stream.last_hash) == _head(store)

@@ -34,8 +34,20 @@ class CuttableServer(PostgresServer):
     as a crash does (immediate: no checkpoint, recovery on the next start), `restore()`
     starts it again on the same data folder and port."""
 
-    OPTIONS = ("-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+    # A commit is on disk (in the WAL) before it is acknowledged, as a real head office
+    # must run: with synchronous_commit off, a crash loses batches head office already
+    # acknowledged and the store already forgot (the next batch is then a chain gap).
+    # fsync stays off: the cut kills the server, not the machine, so the OS keeps what
+    # was written.
+    OPTIONS = ("-c fsync=off -c synchronous_commit=on -c full_page_writes=off "
                "-c max_connections=60 -c shared_buffers=128MB")
+
+    def start(self) -> "CuttableServer":
+        super().start()  # initdb, and a first start with the test server's settings
+        done = self._pg_ctl("-m", "fast", "-w", "stop")
+        if done.returncode != 0:
+            raise PostgresUnavailable(f"pg_ctl stop failed: {done.stderr.strip()}")
+        return self.restore()  # again with this server's own
 
     def _pg_ctl(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(self._cmd("pg_ctl", "-D", str(self.data), *args),
