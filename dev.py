@@ -2,14 +2,15 @@
 """Set up and run Tickbox POS with nothing but Python 3.11+.
 
     python3 dev.py run     # venv + dependencies, demo store on first run, open the app
-    python3 dev.py test    # venv + dependencies, then the whole test suite
+    python3 dev.py test    # venv + dependencies, then the whole test suite (a worker per CPU)
     python3 dev.py package [--smoke]  # the installable folder dist/tickbox-pos (PyInstaller)
 
 The virtual environment lives in .venv and is reinstalled when pyproject.toml changes.
-Extra arguments after `test` go to pytest; after `run` they go to `pos`. `package` builds
-with packaging/tickbox-pos.spec into dist/tickbox-pos (a Windows build on Windows, a Linux
-one on Linux; README: Installable packages), then with --smoke runs packaging/smoke.py on
-the result; PyInstaller is installed into .venv on first use.
+Extra arguments after `test` go to pytest (`-n 0` runs it in one process); after `run`
+they go to `pos`. `package` builds with packaging/tickbox-pos.spec into dist/tickbox-pos
+(a Windows build on Windows, a Linux one on Linux; README: Installable packages), then
+with --smoke runs packaging/smoke.py on the result; PyInstaller is installed into .venv
+on first use.
 """
 
 from __future__ import annotations
@@ -53,9 +54,25 @@ def run(args: list[str]) -> int:
     return subprocess.run(pos + args, cwd=ROOT).returncode
 
 
+def parallel_options(args: list[str]) -> list[str]:
+    """pytest-xdist's options unless the arguments choose their own: one worker process
+    per CPU (`-n auto`), each test file on one worker (`--dist loadfile`: a module's
+    module-scoped fixture, such as a history built once, is built once, and its tests run
+    in the file's order). `-n 0` or `-p no:xdist` runs the suite in one process."""
+    if "no:xdist" in args or "-pno:xdist" in args:
+        return []
+    options = []
+    if not any(arg.startswith(("-n", "--numprocesses")) for arg in args):
+        options += ["-n", "auto"]
+    if not any(arg == "-d" or arg.startswith("--dist") for arg in args):
+        options += ["--dist", "loadfile"]
+    return options
+
+
 def test(args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
+    command = [str(PYTHON), "-m", "pytest", *parallel_options(args), *args]
+    return subprocess.run(command, cwd=ROOT, env=env).returncode
 
 
 PYINSTALLER = "pyinstaller>=6.10,<7"
