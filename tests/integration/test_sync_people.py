@@ -274,3 +274,38 @@ def test_head_office_never_sends_pin_hashes(hq):
     assert {row["name"] for row in people} >= {"Li Na", "Chen Jie"}
     assert all(set(row) == {"name", "role", "active", "_key", "_ref"} for row in people)
     assert "$" not in json.dumps(people)
+
+
+def test_pos_staff_set_pin_gives_a_newcomer_their_first_pin(sqlite_demo_db, monkeypatch,
+                                                             capsys):
+    """The machine administrator's command, as `pos staff add` (the PIN asked twice)."""
+    import io
+
+    from pos.cli import main
+
+    monkeypatch.setenv("POS_LOCALE", "en")
+    store = sqlite_demo_db
+    with store.write_connection() as conn:
+        conn.execute(text("INSERT INTO sync_state (id, role, store_code, hq_display, "
+                          "chain_first, master_version, sent_seq, last_error) "
+                          "VALUES (1, 'store', 'S01', 'hq', '', 0, 0, '')"))
+    row = {"name": "Chen Jie", "role": "installer", "active": True, "_key": ["Chen Jie"],
+           "_ref": {}}
+    batch = MasterBatch(version=1, hq_version=1, rows={"staff": [row]})
+    assert pull_once(store, fetch=lambda since, limit: batch).inserted == 1
+    chen = _person(store, "Chen Jie")
+    db_arg = f"--db={store.engine.url.render_as_string(hide_password=False)}"
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("1234\n1234\n"))  # trivial: refused
+    assert main([db_arg, "staff", "set-pin", "--name", "Chen Jie"]) == 1
+    assert "too easy" in capsys.readouterr().err
+    assert _person(store, "Chen Jie").pin_hash == staff.NO_PIN
+    monkeypatch.setattr("sys.stdin", io.StringIO("5937\n5937\n"))
+    assert main([db_arg, "staff", "set-pin", "--name", "Nobody"]) == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO("5937\n5937\n"))
+    assert main([db_arg, "staff", "set-pin", "--name", "Chen Jie"]) == 0
+    out = capsys.readouterr()
+    assert "PIN set for Chen Jie" in out.out and "5937" not in out.out + out.err
+    assert staff.verify_pin(store, staff_id=chen.id, pin="5937").name == "Chen Jie"
+    assert _sealed(store, "staff_record", str(chen.id)) == 2  # made, then its PIN set
+    assert verify(store).ok
