@@ -74,9 +74,14 @@ def test_chinese_translations_are_chinese(zh):
     assert ascii_only == []
 
 
+@pytest.fixture(scope="module")
+def chinese():
+    """The app's Chinese translations, read once for the module (the .ts is large)."""
+    return translations.load_translations("zh_CN")
+
+
 @pytest.mark.parametrize("message_id", sorted(CATALOG))
-def test_every_message_renders_in_english_and_chinese(message_id):
-    chinese = translations.load_translations("zh_CN")
+def test_every_message_renders_in_english_and_chinese(message_id, chinese):
     english = render(sample(message_id))
     assert "{" not in english.replace("{{", "").replace("{ ", "")
     assert render(sample(message_id), translate=chinese.message_template)
