@@ -1,6 +1,7 @@
 """`pos settings list|get|set` as a store's administrator uses it."""
 
 import json
+import sqlite3
 
 import pytest
 
@@ -15,13 +16,27 @@ def english(monkeypatch):
     monkeypatch.setenv("POS_LOCALE", "en")
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    """`pos demo load` into a database file, once for the module."""
+    path = tmp_path_factory.mktemp("settings_cli") / "demo.db"
+    assert main([f"--db=sqlite:///{path}", "demo", "load"]) == 0
+    return path
+
+
 @pytest.fixture
-def store(tmp_path, capsys):
-    """A demo store's database file, and the --db argument naming it."""
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    assert main([f"--db={url}", "demo", "load"]) == 0
+def store(tmp_path, capsys, demo_file):
+    """A demo store's database file of its own (a copy of the one `pos demo load` made),
+    and the --db argument naming it."""
+    path = tmp_path / "cli.db"
+    source, copy = sqlite3.connect(demo_file), sqlite3.connect(path)
+    try:
+        source.backup(copy)  # whole, whatever is still in the write-ahead log
+    finally:
+        source.close()
+        copy.close()
     capsys.readouterr()
-    return url
+    return f"sqlite:///{path}"
 
 
 def run(store, capsys, *words) -> tuple[int, str, str]:
