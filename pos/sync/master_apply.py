@@ -73,6 +73,8 @@ class Applier:
 
     def apply(self, batch: MasterBatch) -> Applied:
         for name, pairs in batch.renames.items():
+            if name in PEOPLE:
+                continue
             for old, new in pairs:
                 self._rename(name, tuple(old), tuple(new))
         for name in ORDER:
@@ -93,6 +95,8 @@ class Applier:
             if name in batch.complete:
                 self._complete(name, batch)
         for name in reversed(ORDER):
+            if name in PEOPLE:
+                continue  # a staff or setting row is never deleted behind the journal
             for key in batch.deletes.get(name, ()):
                 ident = self.keys.by_key(name).get(tuple(key))
                 if ident is not None:

@@ -309,3 +309,40 @@ def test_pos_staff_set_pin_gives_a_newcomer_their_first_pin(sqlite_demo_db, monk
     assert staff.verify_pin(store, staff_id=chen.id, pin="5937").name == "Chen Jie"
     assert _sealed(store, "staff_record", str(chen.id)) == 2  # made, then its PIN set
     assert verify(store).ok
+
+
+def test_a_head_office_started_before_staff_and_settings_were_master_data_logs_them(hq):
+    """`pos hq init` again (start_master) on a head office whose log began without them."""
+    from pos.sync import capture
+
+    with hq.write_connection() as conn:
+        capture.remove(conn, ["staff", "settings"], target=capture.MASTER_LOG)
+        conn.execute(text("DELETE FROM master_log WHERE tbl IN ('staff', 'settings')"))
+    staff.add_staff(hq, name="Chen Jie", role="cashier", pin=NEW_PIN)  # not captured
+    assert master_changes(hq, since=0).rows.get("staff") is None
+    people = _one(hq, "SELECT count(*) FROM staff") + _one(hq, "SELECT count(*) FROM settings")
+
+    with hq.write_connection() as conn:
+        assert start_master(conn) == people
+    with hq.write_connection() as conn:
+        assert start_master(conn) == 0  # idempotent
+    assert "Chen Jie" in {row["name"] for row in master_changes(hq, since=0).rows["staff"]}
+
+
+def test_the_store_still_sends_its_staff_and_settings_up(hq, store):
+    """Capture at the store is unchanged: what a pull seals there goes up like any change."""
+    from pos.sync import capture
+
+    with store.write_connection() as conn:
+        capture.install(conn, [t.name for t in capture.replicated_tables()])
+    staff.add_staff(hq, name="Chen Jie", role="cashier", pin=NEW_PIN)
+    change_setting(hq, key="margin_threshold_bp", value_text="800", staff_id=None)
+    _pull(store, hq)
+    waiting = {row[0] for row in _rows_of(store, "SELECT tbl FROM sync_outbox")}
+    assert {"staff", "settings", "audit_events", "journal_entries"} <= waiting
+    assert verify(store).ok
+
+
+def _rows_of(db, sql: str):
+    with db.read_connection() as conn:
+        return conn.execute(text(sql)).all()
