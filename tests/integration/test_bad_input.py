@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from datetime import date
 
 import pytest
@@ -160,6 +161,27 @@ def db_arg(tmp_path):
     return f"--db=sqlite:///{tmp_path / 'cli.db'}"
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    """`pos demo load` into a database file, once for the module."""
+    path = tmp_path_factory.mktemp("bad_input") / "demo.db"
+    assert main([f"--db=sqlite:///{path}", "demo", "load"]) == EXIT_OK
+    return path
+
+
+@pytest.fixture
+def demo_arg(db_arg, demo_file):
+    """db_arg naming a database of the test's own that `pos demo load` filled (a copy)."""
+    source, copy = sqlite3.connect(demo_file), sqlite3.connect(db_arg.removeprefix(
+        "--db=sqlite:///"))
+    try:
+        source.backup(copy)  # whole, whatever is still in the write-ahead log
+    finally:
+        source.close()
+        copy.close()
+    return db_arg
+
+
 def run(capsys, *argv) -> tuple[int, str, str]:
     capsys.readouterr()
     code = main(list(argv))
@@ -172,11 +194,10 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     ["followup", "assign", "--days", "99999999", "--to", "Li Na"],
     ["renewals", "--days", "99999999"],
 ])
-def test_a_number_of_days_beyond_ten_years_is_refused(db_arg, capsys, command, tmp_path,
+def test_a_number_of_days_beyond_ten_years_is_refused(demo_arg, capsys, command, tmp_path,
                                                       monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main([db_arg, "demo", "load"]) == EXIT_OK
-    code, _, err = run(capsys, db_arg, *command)
+    code, _, err = run(capsys, demo_arg, *command)
     assert (code, err.strip()) == (EXIT_REFUSED, "error: days must be from 1 to 3660")
     assert not (tmp_path / "calls.csv").exists()
 
@@ -190,8 +211,8 @@ def test_the_services_refuse_the_days_too(demo_db):
 @pytest.mark.parametrize("scope", [["--terminal", "T99"], ["--store", "S99"]])
 @pytest.mark.parametrize("kind", ["day", "x", "z"])
 def test_a_report_for_an_unknown_terminal_or_store_is_an_error_not_an_empty_report(
-        db_arg, capsys, scope, kind):
-    assert main([db_arg, "demo", "load"]) == EXIT_OK
+        demo_arg, capsys, scope, kind):
+    db_arg = demo_arg
     for argv in ([db_arg, "report", kind, *scope], [db_arg, *scope, "report", kind]):
         if scope[0] == "--store" and argv[1] == "--store":
             continue  # --store belongs to the report
@@ -215,10 +236,9 @@ def test_the_day_report_service_refuses_unknown_codes(demo_db):
     ["catalog", "export"], ["categories", "export"], ["checklists", "export"],
     ["followup", "export", "--csv"], ["report", "day", "--csv"], ["report", "day", "--pdf"],
 ])
-def test_an_export_to_a_missing_folder_is_a_message(db_arg, capsys, tmp_path, command):
-    assert main([db_arg, "demo", "load"]) == EXIT_OK
+def test_an_export_to_a_missing_folder_is_a_message(demo_arg, capsys, tmp_path, command):
     target = tmp_path / "missing" / "out.file"
-    code, _, err = run(capsys, db_arg, *command, str(target))
+    code, _, err = run(capsys, demo_arg, *command, str(target))
     assert code == EXIT_REFUSED
     assert err.strip() == f"error: cannot write {target}: No such file or directory"
     assert not (tmp_path / "missing").exists()
@@ -299,9 +319,9 @@ def sale_day(db):
         return session.scalar(select(Sale.business_date))
 
 
-def test_what_the_command_prints_from_the_database_cannot_drive_the_terminal(db_arg, capsys,
+def test_what_the_command_prints_from_the_database_cannot_drive_the_terminal(demo_arg, capsys,
                                                                              tmp_path):
-    assert main([db_arg, "demo", "load"]) == EXIT_OK
+    db_arg = demo_arg
     from pos.db.engine import Database
 
     database = Database(db_arg.removeprefix("--db="))
