@@ -63,6 +63,8 @@ def register(sub) -> None:
     actions = syncer.add_subparsers(dest="action", metavar="status")
     actions.add_parser("status", help="what waits; per till, what head office holds"
                        ).set_defaults(run=sync_status, writes=False)
+    actions.add_parser("resend", help="queue the store's whole history again (head office "
+                       "lost what it had received)").set_defaults(run=sync_resend)
 
 
 def subgroup(sub, name: str, *, help: str):  # noqa: A002 - argparse's word
@@ -210,6 +212,14 @@ def store_join(args, db, terminal) -> int:
     key = "sync.cli.rejoined" if done.already else "sync.cli.joined"
     print(_say(db, terminal)(key, code=done.store_code, hq=done.hq_display,
                              rows=done.queued_rows))
+    return 0
+
+
+def sync_resend(args, db, terminal) -> int:
+    from pos.sync.resend import resend_all
+
+    code, rows = resend_all(db)
+    print(_say(db, terminal)("sync.cli.resend_queued", code=code, rows=rows))
     return 0
 
 

@@ -1225,4 +1225,7 @@ CATALOG: dict[str, str] = {
                                 "({reason:msg}): nothing was applied"),
     "sync.master_bad_staff": ("Head office's staff member {name} has the role '{role}', which this"
                               " store does not know: nothing was applied"),
+    # --- chain: resend -------------------------------------------------------------------
+    "sync.cli.resend_queued": ("{rows} rows of store {code} queued to be sent again: once head "
+                               "office resumed the stream (pos hq resume {code}), run pos sync"),
 }

@@ -10715,5 +10715,10 @@
         <comment>sync.master_bad_staff</comment>
         <translation>总部的员工 {name} 的角色“{role}”本店不认识：未应用任何内容</translation>
     </message>
+    <message>
+        <source>{rows} rows of store {code} queued to be sent again: once head office resumed the stream (pos hq resume {code}), run pos sync</source>
+        <comment>sync.cli.resend_queued</comment>
+        <translation>门店 {code} 的 {rows} 行已排队重新发送：总部恢复数据流（pos hq resume {code}）后，运行 pos sync</translation>
+    </message>
 </context>
 </TS>
