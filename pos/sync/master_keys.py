@@ -52,7 +52,7 @@ KEY_PARTS: dict[str, tuple] = {
 }
 # The tables whose rows have a code of their own: its column.
 CODES = {"stores": "code", "categories": "code", "products": "sku", "service_tiers": "code",
-         "sheet_templates": "code"}
+         "sheet_templates": "code", "staff": "name"}
 # Families sent whole: child table -> the table of its trees' roots (None: the whole table).
 FAMILIES: dict[str, str | None] = {
     "sheet_sections": "sheet_templates", "sheet_items": "sheet_templates",

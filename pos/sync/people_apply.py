@@ -3,12 +3,13 @@ transaction (pos.sync.pull), through the store's sealed paths: every change leav
 store's journal a staff or setting record, as `pos staff add` and `pos settings set` do,
 so `pos journal verify` still holds.
 
-Staff, by name: head office's role and active flag. A person new to the store arrives
-with no PIN (pos.people.staff.NO_PIN: head office's PIN hashes are its own key's and never
-travel); they cannot log in until a manager sets their PIN here (`pos staff set-pin`,
-pos.people.staff.set_pin). A person deactivated at head office is deactivated here; one
-head office has not got, or has only as inactive, is not made; the store's own staff are
-left alone.
+Staff, by name: head office's role and active flag; a name corrected at head office
+renames the store's person (id and PIN kept); a person deleted there is deactivated here.
+A person new to the store arrives with no PIN (pos.people.staff.NO_PIN: head office's PIN
+hashes are its own key's and never travel); they cannot log in until a manager sets their
+PIN here (`pos staff set-pin`, pos.people.staff.set_pin). A person deactivated at head
+office is deactivated here; one head office has not got, or has only as inactive, is not
+made; the store's own staff are left alone.
 
 Settings, by key: head office's value, checked by this store's own rule for the key; a
 value the store refuses refuses the whole pull (nothing applied). The settings about this
@@ -53,8 +54,12 @@ def apply_people(conn: Connection, batch: MasterBatch) -> PeopleApplied:
     staff_rows = [_staff_row(row) for row in batch.rows.get("staff", ())]
     settings = _settings(conn, batch.rows.get("settings", ()))
     with Session(bind=conn, join_transaction_mode="rollback_only") as session:
+        for old, new in batch.renames.get("staff", ()):
+            _rename_staff(conn, done, old[0], new[0])
         for name, role, active in staff_rows:
             _apply_staff(session, done, name, role, active)
+        for (name,) in batch.deletes.get("staff", ()):
+            _change_staff(conn, done, name, active=False)
         for key, value in settings:
             old = store_settings.get_setting(session, key)
             if value == old:
@@ -81,17 +86,29 @@ def _staff_row(row: dict) -> tuple[str, StaffRole, bool]:
     return name, role, row["active"]
 
 
+def _held(conn: Connection, name: str):
+    return conn.execute(select(Staff.__table__).where(Staff.name == name)
+                        .with_for_update()).first()
+
+
 def _apply_staff(session: Session, done: PeopleApplied, name: str, role: StaffRole,
                  active: bool) -> None:
     conn = session.connection()
-    held = conn.execute(select(Staff.__table__).where(Staff.name == name)
-                        .with_for_update()).first()
-    if held is None:
+    if _held(conn, name) is None:
         if active:  # someone head office has only as inactive is not made here
             people.insert_staff(session, name=name, role=role, pin_hash=people.NO_PIN, by=None)
             done.inserted += 1
         return
-    if held.role == role and bool(held.active) == active:
+    _change_staff(conn, done, name, role=role, active=active)
+
+
+def _change_staff(conn: Connection, done: PeopleApplied, name: str, *,
+                  role: StaffRole | None = None, active: bool) -> None:
+    """Head office's role and active flag (a person gone at head office: inactive), sealed;
+    nothing written when the store holds them already or does not have the person."""
+    held = _held(conn, name)
+    role = held.role if held is not None and role is None else role
+    if held is None or (held.role == role and bool(held.active) == active):
         return
     conn.execute(update(Staff).where(Staff.id == held.id).values(role=role, active=active))
     audit.record(conn, staff_id=None, action="staff_changed", ref=name,
@@ -102,6 +119,21 @@ def _apply_staff(session: Session, done: PeopleApplied, name: str, role: StaffRo
         done.deactivated += 1
     else:
         done.updated += 1
+
+
+def _rename_staff(conn: Connection, done: PeopleApplied, old: str, new: str) -> None:
+    """A name corrected at head office: the store's person keeps their id and PIN."""
+    if not isinstance(new, str) or not new.strip() or len(new) > people.NAME_MAX:
+        raise UserError("sync.master_bad_row", table="staff", key=str(old)[:40], field="name")
+    held = _held(conn, old)
+    if held is None or _held(conn, new) is not None:
+        return  # not here, or the new name is here already: the rows come as they are
+    conn.execute(update(Staff).where(Staff.id == held.id).values(name=new))
+    audit.record(conn, staff_id=None, action="staff_changed", ref=new,
+                 details={"name": new, "was": old, "by": FROM_HQ})
+    facts.seal_staff(conn, by=None, staff_id=held.id, name=new, role=held.role,
+                     active=held.active, pin_hash=held.pin_hash)
+    done.updated += 1
 
 
 def _settings(conn: Connection, rows) -> list[tuple[str, object]]:

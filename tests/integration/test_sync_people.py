@@ -346,3 +346,31 @@ def test_the_store_still_sends_its_staff_and_settings_up(hq, store):
 def _rows_of(db, sql: str):
     with db.read_connection() as conn:
         return conn.execute(text(sql)).all()
+
+
+def test_a_name_corrected_at_head_office_keeps_the_stores_person_and_pin(hq, store):
+    """Staff leave their old name in head office's log (as codes do): the store renames
+    its person, who keeps their id and PIN; a person deleted there is deactivated here."""
+    staff.add_staff(hq, name="Chen Jei", role="cashier", pin=NEW_PIN)
+    _pull(store, hq)
+    chen = _person(store, "Chen Jei")
+    staff.set_pin(store, staff_id=chen.id, new_pin="5937", by_staff_id=_manager(store))
+    staff.add_staff(hq, name="Temp Helper", role="installer", pin=NEW_PIN)
+    _pull(store, hq)
+    temp = _person(store, "Temp Helper")
+
+    _run(hq, "UPDATE staff SET name = 'Chen Jie' WHERE name = 'Chen Jei'")
+    _run(hq, "DELETE FROM staff WHERE name = 'Temp Helper'")
+    records = _sealed(store, "staff_record")
+    result = _pull(store, hq)
+
+    assert (result.updated, result.deactivated, result.inserted) == (1, 1, 0)
+    assert _person(store, "Chen Jei") is None
+    assert _person(store, "Chen Jie").id == chen.id
+    assert staff.verify_pin(store, staff_id=chen.id, pin="5937").name == "Chen Jie"
+    assert not _person(store, "Temp Helper").active and _person(store, "Temp Helper").id == temp.id
+    assert _sealed(store, "staff_record") == records + 2
+    assert verify(store).ok
+    entries = _entries(store)
+    assert _pull(store, hq).applied == 0
+    assert _entries(store) == entries
