@@ -8,8 +8,8 @@ renames the store's person (id and PIN kept); a person deleted there is deactiva
 A person new to the store arrives with no PIN (pos.people.staff.NO_PIN: head office's PIN
 hashes are its own key's and never travel); they cannot log in until a manager sets their
 PIN here (`pos staff set-pin`, pos.people.staff.set_pin). A person deactivated at head
-office is deactivated here; one head office has not got, or has only as inactive, is not
-made; the store's own staff are left alone.
+office is deactivated here (one the store has not got is made inactive, so what names them
+holds); the store's own staff, whom head office has not got, are left alone.
 
 Settings, by key: head office's value, checked by this store's own rule for the key; a
 value the store refuses refuses the whole pull (nothing applied). The settings about this
@@ -52,7 +52,6 @@ def apply_people(conn: Connection, batch: MasterBatch) -> PeopleApplied:
     """Apply the batch's staff and settings; raises UserError (the caller rolls back)."""
     done = PeopleApplied()
     staff_rows = [_staff_row(row) for row in batch.rows.get("staff", ())]
-    settings = _settings(conn, batch.rows.get("settings", ()))
     with Session(bind=conn, join_transaction_mode="rollback_only") as session:
         for old, new in batch.renames.get("staff", ()):
             _rename_staff(conn, done, old[0], new[0])
@@ -60,7 +59,9 @@ def apply_people(conn: Connection, batch: MasterBatch) -> PeopleApplied:
             _apply_staff(session, done, name, role, active)
         for (name,) in batch.deletes.get("staff", ()):
             _change_staff(conn, done, name, active=False)
-        for key, value in settings:
+        session.flush()
+        # checked once the staff are in (a scheme names them), every one before any is written
+        for key, value in _settings(conn, batch.rows.get("settings", ())):
             old = store_settings.get_setting(session, key)
             if value == old:
                 continue
@@ -95,10 +96,13 @@ def _apply_staff(session: Session, done: PeopleApplied, name: str, role: StaffRo
                  active: bool) -> None:
     conn = session.connection()
     if _held(conn, name) is None:
-        if active:  # someone head office has only as inactive is not made here
-            people.insert_staff(session, name=name, role=role, pin_hash=people.NO_PIN, by=None)
-            done.inserted += 1
-        return
+        # made even when inactive at head office: a setting may name them (a commission
+        # scheme's staff), and the store's rule checks the names it holds
+        people.insert_staff(session, name=name, role=role, pin_hash=people.NO_PIN, by=None)
+        done.inserted += 1
+        if active:
+            return
+        done = PeopleApplied()  # their deactivation is part of being made: not counted
     _change_staff(conn, done, name, role=role, active=active)
 
 

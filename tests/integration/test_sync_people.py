@@ -164,9 +164,13 @@ def test_a_deactivation_arrives_and_the_stores_own_staff_stay(hq, store):
 
     result = _pull(store, hq)
 
-    assert result.deactivated == 1 and result.inserted == 0
+    assert result.deactivated == 1 and result.inserted == 1
     assert not _person(store, "Li Na").active
-    assert _person(store, "Gone Already") is None  # inactive at head office: not made here
+    gone = _person(store, "Gone Already")  # made inactive, so what names them holds
+    assert not gone.active and gone.pin_hash == staff.NO_PIN
+    with pytest.raises(UserError) as refused:
+        staff.set_pin(store, staff_id=gone.id, new_pin="5937", by_staff_id=_manager(store))
+    assert refused.value.message_id == "staff.no_such"
     own = _person(store, "Store Only")
     assert own.active and staff.verify_pin(store, staff_id=own.id, pin="5937")
     with pytest.raises(UserError) as refused:
@@ -374,3 +378,18 @@ def test_a_name_corrected_at_head_office_keeps_the_stores_person_and_pin(hq, sto
     entries = _entries(store)
     assert _pull(store, hq).applied == 0
     assert _entries(store) == entries
+
+
+def test_a_commission_scheme_may_name_a_person_arriving_in_the_same_pull(hq, store):
+    """The store's rule checks the staff a scheme names against its own staff: head
+    office's new person is in before head office's settings are checked."""
+    staff.add_staff(hq, name="Chen Jie", role="cashier", pin=NEW_PIN)
+    schemes = read_setting(hq, "commission_schemes").value
+    schemes[2]["staff"] = ["Chen Jie"]
+    change_setting(hq, key="commission_schemes", value_text=json.dumps(schemes), staff_id=None)
+
+    result = _pull(store, hq)
+
+    assert (result.inserted, result.updated) == (1, 1)
+    assert read_setting(store, "commission_schemes").value[2]["staff"] == ["Chen Jie"]
+    assert verify(store).ok
