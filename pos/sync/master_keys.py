@@ -28,8 +28,11 @@ from sqlalchemy import Connection, select, tuple_
 from pos.db.models import Base
 from pos.sync import capture
 
-# Parents before children (categories name a sheet template: templates come first).
-ORDER = tuple(t.name for t in Base.metadata.sorted_tables if t.name in capture.MASTER)
+# Parents before children (categories name a sheet template: templates come first), and
+# settings last: they may name categories and staff (imei_categories, commission_schemes),
+# so head office's first log of everything never has a batch bring a setting before them.
+ORDER = tuple(t.name for t in Base.metadata.sorted_tables
+              if t.name in capture.MASTER and t.name != "settings") + ("settings",)
 
 # A natural key: column names, and (foreign key column, parent table[, n]) for the parent's
 # key (its first n parts). Sections and items are known by their codes, as the checklist

@@ -393,3 +393,23 @@ def test_a_commission_scheme_may_name_a_person_arriving_in_the_same_pull(hq, sto
     assert (result.inserted, result.updated) == (1, 1)
     assert read_setting(store, "commission_schemes").value[2]["staff"] == ["Chen Jie"]
     assert verify(store).ok
+
+
+def test_head_office_logs_settings_after_the_staff_and_categories_they_name(pg_server):
+    """A first pull in small batches never meets a setting before what it names."""
+    name = f"tickbox_hq_people_{os.getpid()}_{next(_hq_count)}"
+    pg_server.execute(f"CREATE DATABASE {name} TEMPLATE tickbox_demo_template")
+    hq = Database(pg_server.url(name))
+    try:
+        change_setting(hq, key="margin_threshold_bp", value_text="800", staff_id=None)
+        with hq.write_connection() as conn:
+            start_master(conn)
+        with hq.read_connection() as conn:
+            first = dict(conn.execute(text("SELECT tbl, min(version) FROM master_log "
+                                           "GROUP BY tbl")).all())
+            last = dict(conn.execute(text("SELECT tbl, max(version) FROM master_log "
+                                          "GROUP BY tbl")).all())
+        assert first["settings"] > max(last["staff"], last["categories"])
+    finally:
+        hq.dispose()
+        pg_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
