@@ -46,8 +46,9 @@ NAME_MAX = 120  # staff.name
 PEPPERED = "scrypt-pepper"  # PEPPERED$key id$N$r$p$salt$hash
 PLAIN = "scrypt"  # before the pepper: scrypt$N$r$p$salt$hash
 # A staff member who has no PIN at this store yet (one head office added: its PIN hash is
-# head office's key's and never comes down); a manager sets it here with `set_pin`.
-NO_PIN = "no-pin"
+# head office's key's and never comes down); a manager sets it here with `set_pin`. Empty:
+# no text is ever mistaken for it (the support bundle's scrub skips empty hashes).
+NO_PIN = ""
 
 # PINs people pick most that no rule below catches (DataGenetics' and others' counts).
 COMMON_PINS = frozenset({
