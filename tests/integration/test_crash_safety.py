@@ -22,31 +22,57 @@ ROOT = Path(__file__).resolve().parents[2]
 KILLS = 60
 
 
-def run_until_killed(url: str, rng: random.Random) -> list[str]:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.support.sales_worker", url, "T01", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+# One process imports the app once and forks a fresh till process per run (the app's
+# imports, not the sales, were most of each run's time); each forked till opens the
+# database itself and is the one killed. It prints PID, then the worker's READY and
+# receipts (the last one may lack its newline), and EXIT with its wait status once it is
+# gone.
+FORKER = """
+import os, sys
+from tests.support import sales_worker
+url = sys.argv[1]
+for _ in sys.stdin:
+    pid = os.fork()
+    if pid == 0:
+        print("PID", os.getpid(), flush=True)  # before the worker's READY
+        sys.argv = ["sales_worker", url, "T01", "0"]
+        os._exit(sales_worker.main())
+    status = os.waitpid(pid, 0)[1]
+    print("\\nEXIT", status, flush=True)  # on a line of its own after a cut-off one
+"""
+
+
+def run_until_killed(forker: subprocess.Popen, rng: random.Random) -> list[str]:
+    forker.stdin.write("go\n")
+    forker.stdin.flush()
+    pid = int(forker.stdout.readline().split()[1])
     reported: list[str] = []
     ready = threading.Event()
+    status: list[int] = []
+    seen: list[str] = []
 
     def read():
-        for line in child.stdout:
+        for line in forker.stdout:
             line = line.strip()
+            seen.append(line)
             if line == "READY":
                 ready.set()
             elif line.startswith("T01-"):
                 reported.append(line)
+            elif line.startswith("EXIT "):
+                status.append(int(line.split()[1]))
+                return
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    assert ready.wait(60), child.stderr.read() if child.poll() is not None else "child never ready"
+    assert ready.wait(60), "child never ready" if reader.is_alive() else forker.stderr.read()
     # Kill somewhere inside the stream of sales: some kills land mid-transaction.
     killed = threading.Event()
-    threading.Timer(rng.uniform(0.02, 0.6), lambda: (child.send_signal(signal.SIGKILL), killed.set())).start()
-    child.wait(timeout=60)
-    reader.join(timeout=10)
-    assert killed.is_set() and child.returncode == -signal.SIGKILL
+    threading.Timer(rng.uniform(0.02, 0.6),
+                    lambda: (os.kill(pid, signal.SIGKILL), killed.set())).start()
+    reader.join(timeout=60)
+    assert killed.is_set() and status, (seen[-5:], forker.poll())
+    assert os.WIFSIGNALED(status[0]) and os.WTERMSIG(status[0]) == signal.SIGKILL
     return reported
 
 
@@ -58,8 +84,15 @@ def test_sales_survive_sigkill_at_random_moments(sqlite_demo_db):
     db.dispose()
     rng = random.Random(int(os.environ.get("CRASH_SEED", "20261123")))
     reported: list[str] = []
-    for _ in range(KILLS):
-        reported += run_until_killed(url, rng)
+    forker = subprocess.Popen([sys.executable, "-c", FORKER, url], cwd=ROOT, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    try:
+        for _ in range(KILLS):
+            reported += run_until_killed(forker, rng)
+    finally:
+        forker.stdin.close()
+        forker.wait(timeout=60)
 
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
