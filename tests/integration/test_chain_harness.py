@@ -28,7 +28,7 @@ from pos.catalog.products import export_catalog, find_by_code, import_catalog_fi
 from pos.day.reports import day_report, report_csv
 from pos.db import schema
 from pos.db.engine import Database
-from pos.db.models import HqAlert, HqStream, JournalEntry, JournalHead, Sale, SyncOutbox, SyncState
+from pos.db.models import HqAlert, HqStream, JournalHead, SyncOutbox, SyncState
 from pos.hq import replica
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
