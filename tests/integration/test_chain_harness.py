@@ -8,7 +8,7 @@ committed but before the store forgot what it shipped); then everything synced, 
 every document exactly once at head office, every chain verifying at both ends (at the
 store by `journal verify`, at head office by `pos hq verify` on its copy), head
 office's day report the sum of the stores' to the cent, the master data changed during
-the cut at both stores (and sold there)."""
+the cut at both stores (a price and a new product, sold there; a new person)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from pos.db.models import HqAlert, HqStream, JournalHead, SyncOutbox, SyncState
 from pos.hq import replica
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
+from pos.people.staff import add_staff, list_staff
 from tests.integration.checkout_helpers import restock
 from tests.support.chain import (
     CuttableServer, run_cli, run_killed_sync, sell, sqlite_store, start_cli,
@@ -42,6 +43,7 @@ pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW_SKU, NEW_BARCODE = "CHAIN-NEW-1", "6900000210017"
+NEW_PERSON = "Chain Hire"
 PRICED_SKU = "PRO-NBF-16"  # sold on every till; its price changes at head office
 DOCUMENT_TABLES = ("journal_entries", "sales", "sale_lines", "payments", "stock_documents",
                    "stock_moves", "audit_events", "shifts")
@@ -185,9 +187,11 @@ def test_a_chain_through_a_cut_line_and_killed_syncs_loses_and_doubles_nothing(c
     old_price = _price_at(hq, PRICED_SKU)
     new_price = old_price + 1_000
     _change_master(hq, new_price)
+    add_staff(hq, name=NEW_PERSON, role="cashier", pin="480516")  # hired at head office
     sold["S01"] += sell(s01, "T01", 2)  # still the old price: nothing pulled yet
     sold["S02"] += sell(s02, "T01", 2)
     assert _price_at(s01, PRICED_SKU) == old_price
+    assert NEW_PERSON not in {p.name for p in list_staff(s02)}
 
     # --- syncs killed mid-batch ------------------------------------------------------
     for code, store in (("S02", s02), ("S01", s01)):
@@ -226,6 +230,8 @@ def test_a_chain_through_a_cut_line_and_killed_syncs_loses_and_doubles_nothing(c
     for store in (s01, s02):
         assert _price_at(store, PRICED_SKU) == new_price
         assert find_by_code(store, NEW_BARCODE).sku == NEW_SKU
+        hired = [p for p in list_staff(store) if p.name == NEW_PERSON]
+        assert [(p.role.value, p.active) for p in hired] == [("cashier", True)]
     for code, store in stores.items():
         restock(store, {NEW_SKU: 5}, store=code)  # the new product's first delivery
         receipt, = sell(store, "T01", 1, items=(NEW_BARCODE, PRICED_SKU))
