@@ -54,6 +54,8 @@ def hq_server():
     try:
         server = CuttableServer().start()
     except PostgresUnavailable as exc:
+        if os.environ.get("CI") or os.environ.get("POS_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL is required here (CI) but could not start: {exc}")
         pytest.skip(f"PostgreSQL tests skipped: {exc}")
     yield server
     server.stop()
