@@ -31,6 +31,7 @@ from pos.db.models import SyncOutbox, SyncState
 from pos.kernel.clock import utcnow
 from pos.kernel.errors import UserError
 from pos.sync.batch import CHUNK, Batch, error_json, read_batch
+from pos.sync.resend import resend_all
 
 _OUTBOX = SyncOutbox.__table__
 _STATE = SyncState.__table__
@@ -86,9 +87,19 @@ def _push(store_db: Database, deliver, limit: int) -> PushResult:
         raise refusal from failure
     except UserError as refusal:
         _record(store_db, error=refusal)
+        if refusal.message_id == "hq.chain_gap" and _lost_at_hq(store_db, refusal):
+            resend_all(store_db)  # head office resumes the stream, then it all goes again
         raise
     left = forget_shipped(store_db, batch.outbox_ids, sent_seq=applied.last_seq)
     return PushResult(1, batch.row_count, applied.new_entries, applied.duplicates, left)
+
+
+def _lost_at_hq(store_db: Database, gap: UserError) -> bool:
+    """Head office holds less than it acknowledged (an older backup put back, a crash
+    without synchronous commit): the rows it lost left this outbox long ago."""
+    with store_db.read_connection() as conn:
+        sent = conn.execute(select(_STATE.c.sent_seq).where(_STATE.c.role == "store")).scalar()
+    return int(gap.params.get("last", 0) or 0) < int(sent or 0)
 
 
 def push_all(store_db: Database, *, deliver: Callable[[Batch], object],

@@ -1,7 +1,8 @@
 """Send a store's whole history again (`pos sync resend`): when head office lost what it
 had acknowledged (a head office restored from an older backup, or one that crashed
 running without synchronous commit), the next batch no longer follows the chain it
-holds and its stream stops (hq.chain_gap). The store then queues every row it has again;
+holds and its stream stops (hq.chain_gap). The store then queues every row it has again
+(the push does it by itself when the gap starts below what head office acknowledged);
 a head office manager resumes the stream (`pos hq resume CODE`); the next sync sends it
 all: the entries head office still holds are checked against its copy and skipped, the
 lost ones follow them in order, and every row is upserted as it is now. Nothing at the

@@ -80,3 +80,21 @@ def test_pos_sync_resend_says_what_it_queued(demo_db, hq_db, capsys):
     assert main([where, "sync", "resend"]) == 0
     said = capsys.readouterr().out
     assert "queued to be sent again" in said and "pos hq resume S01" in said
+
+
+def test_a_gap_below_what_head_office_acknowledged_queues_the_history_by_itself(demo_db, hq_db):
+    deliver = deliver_to(hq_db)
+    joined_store(demo_db, hq_db, "S01")
+    sell(demo_db, "RESEND-A1")
+    push_all(demo_db, deliver=deliver)
+    kept = journal(hq_db, "S01")[-1][0]
+    sell(demo_db, "RESEND-A2")
+    push_all(demo_db, deliver=deliver)
+    _forget_after(hq_db, kept)
+    sell(demo_db, "RESEND-A3")
+    with pytest.raises(UserError):
+        push_all(demo_db, deliver=deliver)
+    resume_stream(hq_db, "S01", by="test")  # head office looked; the store did nothing
+    push_all(demo_db, deliver=deliver)
+    assert journal(hq_db, "S01") == journal(demo_db)
+    assert verify_store(hq_db.url, "S01").ok
