@@ -47,6 +47,22 @@ def refusal_lines(error: UserError, *, locale: str, currency: str = "CNY") -> li
                                 for detail in error.details)]
 
 
+def reader_locale(db, terminal: str) -> str:
+    """The reader's language: POS_LOCALE, else the store's, else the system's."""
+    import os
+
+    from pos.kernel.translations import choose_locale
+    from pos.store.details import store_info
+
+    wanted = os.environ.get("POS_LOCALE")
+    if not wanted:
+        try:
+            wanted = store_info(db, terminal=terminal).locale
+        except UserError:
+            wanted = None
+    return choose_locale(wanted)
+
+
 def money(amount: int) -> str:
     return f"{to_decimal_string(amount):>12}"
 

@@ -11,7 +11,6 @@ What is said (help, refusals, the change) is in the reader's language."""
 
 from __future__ import annotations
 
-import os
 
 from pos.cli.common import read_file
 from pos.kernel.errors import UserError
@@ -41,16 +40,10 @@ def register(sub) -> None:
 def _say(db, terminal: str):
     """A renderer in the reader's language: POS_LOCALE, else the store's, else the
     system's (as refusals are said)."""
-    from pos.kernel.translations import choose_locale, load_translations
-    from pos.store.details import store_info
+    from pos.cli.common import reader_locale
+    from pos.kernel.translations import load_translations
 
-    wanted = os.environ.get("POS_LOCALE")
-    if not wanted:
-        try:
-            wanted = store_info(db, terminal=terminal).locale
-        except UserError:
-            wanted = None
-    translations = load_translations(choose_locale(wanted))
+    translations = load_translations(reader_locale(db, terminal))
     translate = translations.message_template if translations else None
     return lambda message: render(message, translate=translate)
 

@@ -23,7 +23,6 @@ a request posted before is not posted again). What is said is in the reader's la
 
 from __future__ import annotations
 
-import os
 import uuid
 
 from pos.cli.catalog import open_file
@@ -135,16 +134,10 @@ def _who(parser, *, required: bool = True) -> None:
 def sayer(db, terminal: str):
     """A renderer of messages in the reader's language: POS_LOCALE, else the store's,
     else the system's."""
-    from pos.kernel.translations import choose_locale, load_translations
-    from pos.store.details import store_info
+    from pos.cli.common import reader_locale
+    from pos.kernel.translations import load_translations
 
-    wanted = os.environ.get("POS_LOCALE")
-    if not wanted:
-        try:
-            wanted = store_info(db, terminal=terminal).locale
-        except UserError:
-            wanted = None
-    translations = load_translations(choose_locale(wanted))
+    translations = load_translations(reader_locale(db, terminal))
     translate = translations.message_template if translations else None
     return lambda message_id, **values: render(msg(message_id, **values), translate=translate)
 

@@ -84,19 +84,9 @@ def _say(db, terminal):
 
 
 def _locale(db, terminal) -> str:
-    """The reader's language: POS_LOCALE, else the store's, else the system's."""
-    import os
+    from pos.cli.common import reader_locale
 
-    from pos.kernel.translations import choose_locale
-    from pos.store.details import store_info
-
-    wanted = os.environ.get("POS_LOCALE")
-    if not wanted:
-        try:
-            wanted = store_info(db, terminal=terminal).locale
-        except UserError:
-            wanted = None
-    return choose_locale(wanted)
+    return reader_locale(db, terminal)
 
 
 def _local(when: datetime | None) -> datetime | None:

@@ -11,18 +11,10 @@ from pos.hq.verify import verify_chain, verify_store
 from pos.kernel.errors import UserError
 from pos.ledger.verify import verify
 from pos.sync.push import push_all
-from tests.integration.sync_helpers import deliver_to, hq_database, joined_store
+from tests.integration.sync_helpers import deliver_to, hq_db, joined_store  # noqa: F401 - a fixture
 from tests.integration.test_sync_push import sell
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def hq_db(pg_server):
-    database = hq_database(pg_server)
-    yield database
-    database.dispose()
-    database.test_drop()
 
 
 def test_head_office_verifies_a_stores_copy_and_finds_an_edit(demo_db, hq_db):

@@ -12,18 +12,10 @@ from pos.hq.verify import verify_store
 from pos.kernel.errors import UserError
 from pos.sync.push import push_all
 from pos.sync.resend import resend_all
-from tests.integration.sync_helpers import deliver_to, hq_database, joined_store
+from tests.integration.sync_helpers import deliver_to, hq_db, joined_store  # noqa: F401 - a fixture
 from tests.integration.test_sync_push import journal, sell
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def hq_db(pg_server):
-    database = hq_database(pg_server)
-    yield database
-    database.dispose()
-    database.test_drop()
 
 
 def _forget_after(hq_db, seq: int) -> None:
