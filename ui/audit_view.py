@@ -96,6 +96,7 @@ class AuditDialog(QDialog):
             "shift_closed": self.tr("Shift closed"),
             "failed_login": self.tr("Wrong PIN"),
             "pin_changed": self.tr("PIN changed"),
+            "pin_set": self.tr("PIN set by a manager"),
             "staff_added": self.tr("Staff member added"),
             "staff_record": self.tr("Staff record sealed"),
             "setting": self.tr("Setting sealed"),

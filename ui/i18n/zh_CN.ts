@@ -590,6 +590,10 @@
         <source>Store price kept over head office's</source>
         <translation>保留门店价格（不采用总部价格）</translation>
     </message>
+    <message>
+        <source>PIN set by a manager</source>
+        <translation>经理设定了PIN</translation>
+    </message>
 </context>
 <context>
     <name>BusyBanner</name>
