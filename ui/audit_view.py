@@ -99,6 +99,7 @@ class AuditDialog(QDialog):
             "pin_set": self.tr("PIN set by a manager"),
             "staff_added": self.tr("Staff member added"),
             "staff_record": self.tr("Staff record sealed"),
+            "staff_changed": self.tr("Staff member changed by head office"),
             "setting": self.tr("Setting sealed"),
             "setting_changed": self.tr("Setting changed"),
             "settings_change": self.tr("Store or printer details changed"),

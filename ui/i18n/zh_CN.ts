@@ -594,6 +594,10 @@
         <source>PIN set by a manager</source>
         <translation>经理设定了PIN</translation>
     </message>
+    <message>
+        <source>Staff member changed by head office</source>
+        <translation>总部变更了员工</translation>
+    </message>
 </context>
 <context>
     <name>BusyBanner</name>
