@@ -1,7 +1,15 @@
 """Another terminal holding the database never freezes this one (design rule 6): while a
-second connection holds SQLite's write lock, the cashier logs in, scans a notebook and
-pays, and the event loop never stops for more than 100 ms; the sale completes once the
-lock is let go."""
+second connection holds SQLite's write lock for 3 s, the cashier logs in, scans a
+notebook and pays, and the event loop is never stopped by the wait; the sale completes
+once the lock is let go.
+
+A write waiting on the GUI thread would stop the event loop for the whole hold (3 s;
+the till waits up to 5 s for a lock). What the loop is stopped for otherwise is the
+screen's own work (building the till after the login, opening the payment): 70-90 ms on
+a quiet machine, up to about 160 ms when the suite runs a worker on each CPU beside it,
+which is contention for the CPU, not waiting. So the bound is 400 ms: far below a wait,
+above the screen's own work on a busy machine. (Speed itself is measured by
+benchmarks/till.py, not by tests.)"""
 
 import sqlite3
 
@@ -17,7 +25,7 @@ from ui.ops import BusyBanner
 
 NOTEBOOK = "6923150020022"
 HOLD_MS = 3000
-WORST_STALL_MS = 100
+WORST_STALL_MS = 400  # a wait for the lock would be HOLD_MS (see above)
 
 
 class Heartbeat:
