@@ -270,11 +270,13 @@ def sync_status(args, db, terminal) -> int:
         print(say("sync.cli.never_synced", version=status.master_version))
     if status.unreachable_since:
         print(say("sync.cli.unreachable_since", at=_local(status.unreachable_since)))
-    if status.last_error:
-        print(say("sync.cli.last_error", error=status.last_error))
+    last_error = say("sync.cli.last_error", error=status.last_error) if status.last_error else ""
+    if last_error:
+        print(last_error)
     at_hq, why = _at_hq(status.store_code)
     if at_hq is None:
-        print(say("sync.cli.hq_not_asked", reason=why))
+        if say("sync.cli.last_error", error=why) != last_error:  # not the same reason twice
+            print(say("sync.cli.hq_not_asked", reason=why))
     else:
         print(say("sync.cli.hq_view", seq=at_hq.last_seq,
                   received_at=_when(say, at_hq.last_received_at),

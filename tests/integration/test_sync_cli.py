@@ -284,7 +284,9 @@ def test_head_office_unreachable_is_said_and_remembered_and_the_store_sells(
     assert store_status(store).unreachable_since == first.unreachable_since  # kept
     code, out, _ = pos(store, "sync", "status", capsys=capsys)
     assert "Head office unreachable since" in out
-    assert "Head office not asked: Head office cannot be reached" in out
+    assert "Last error: Head office cannot be reached" in out
+    assert "Head office not asked" not in out  # the same reason is said once
+    assert out.count("Head office cannot be reached") == 1
     assert f"last receipt {sale.receipt_no}" in out and "head office holds unknown" in out
     # the line is back: sent, and the mark is gone
     (tmp_path / "hq.url").write_text(url(demo_hq))
