@@ -27,7 +27,7 @@ from sqlalchemy.dialects.postgresql import insert
 from pos.db.engine import Database
 from pos.db.models import HqAlert, HqStream
 from pos.hq import conflicts
-from pos.hq.replica import ensure_replica, replica_table, schema_name
+from pos.hq.replica import ensure_replica, replica_metadata, replica_table, schema_name
 from pos.kernel.clock import utcnow
 from pos.kernel.errors import UserError
 from pos.kernel.messages import Message
@@ -90,6 +90,7 @@ def _apply(conn: Connection, batch: Batch) -> Applied:
         raise UserError("hq.schema_differs", store=batch.store_code,
                         store_rev=batch.schema_rev, hq_rev=hq_rev)
     code = batch.store_code
+    _check_shape(code, batch)
     if not conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"),
                         {"s": schema_name(code)}).first():
         ensure_replica(conn, code)
@@ -113,6 +114,28 @@ def _apply(conn: Connection, batch: Batch) -> Applied:
     conn.execute(update(_STREAMS).where(_STREAMS.c.store_code == code).values(**moved))
     conflicts.flag(conn, code, batch, skew=skew)
     return Applied(new_entries=len(new), duplicates=duplicates, rows=rows, last_seq=last_seq)
+
+
+def _check_shape(code: str, batch: Batch) -> None:
+    """Only the store's replicated tables and their columns, keys whole: anything else is
+    refused before a row is written (never a driver's error half way)."""
+    tables = replica_metadata(code).tables
+    schema = schema_name(code)
+    for name in {*batch.upserts, *batch.deletes}:
+        table = tables.get(f"{schema}.{name}")
+        if table is None:
+            raise UserError("hq.batch_unknown", store=code, what=f"table {str(name)[:60]}")
+        keys = [c.name for c in table.primary_key.columns]
+        for row in batch.upserts.get(name, ()):
+            extra = set(row) - set(table.c.keys())
+            if extra or any(row.get(k) is None for k in keys):
+                what = (f"column {sorted(extra)[0][:60]} of {name}" if extra
+                        else f"a row of {name} without its key")
+                raise UserError("hq.batch_unknown", store=code, what=what)
+        for key in batch.deletes.get(name, ()):
+            if len(key) != len(keys):
+                raise UserError("hq.batch_unknown", store=code,
+                                what=f"a key of {name} that is not one")
 
 
 def _check_chain(conn: Connection, code: str, stream, batch: Batch) -> tuple[list, int]:

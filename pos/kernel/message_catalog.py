@@ -1228,4 +1228,7 @@ CATALOG: dict[str, str] = {
     # --- chain: resend -------------------------------------------------------------------
     "sync.cli.resend_queued": ("{rows} rows of store {code} queued to be sent again: once head "
                                "office resumed the stream (pos hq resume {code}), run pos sync"),
+    # --- chain: a batch head office does not keep ----------------------------------------
+    "hq.batch_unknown": ("Store {store} sent {what}, which head office does not keep: nothing of "
+                         "the batch was applied"),
 }

@@ -335,3 +335,32 @@ def test_an_entry_deleted_after_it_was_sent_is_a_broken_chain(sqlite_demo_db, hq
     assert refused.value.params["seq"] == last
     assert refused.value.params["why"].id == "hq.why_deleted"
     assert journal(hq_db, "S01")[-1][0] == last  # head office keeps what it received
+
+
+@pytest.mark.parametrize("shape", ["table", "column", "keyless", "short_key"])
+def test_a_batch_of_what_head_office_does_not_keep_is_refused_whole(sqlite_demo_db, hq_db,
+                                                                   shape):
+    """A batch naming a table or column head office does not keep (a store of another
+    version, a hand-made batch) is refused with the reason before any row is written."""
+    from dataclasses import replace
+
+    from pos.hq.receive import apply_batch
+
+    store = sqlite_demo_db
+    joined_store(store, hq_db, "S01")
+    batch = read_batch(store)
+    upserts, deletes = dict(batch.upserts), dict(batch.deletes)
+    if shape == "table":
+        upserts["hq_streams"] = [{"store_code": "S02", "chain_first": "x"}]
+    elif shape == "column":
+        upserts["sales"] = [dict(upserts["journal_entries"][0], owner="me")]
+    elif shape == "keyless":
+        upserts["stores"] = [dict(upserts["stores"][0], id=None)]
+    else:
+        deletes["store_stock"] = [[1]]
+    with pytest.raises(UserError) as refused:
+        apply_batch(hq_db, replace(batch, upserts=upserts, deletes=deletes))
+    assert refused.value.message_id == "hq.batch_unknown"
+    assert count(hq_db, "store_s01.journal_entries") == 0
+    assert stream(hq_db, "S01").state == "ok" and stream(hq_db, "S01").last_seq == 0
+    assert push_all(store, deliver=deliver_to(hq_db)).new_entries > 0  # the real one goes

@@ -10728,5 +10728,10 @@
         <comment>sync.cli.resend_queued</comment>
         <translation>门店 {code} 的 {rows} 行已排队重新发送：总部恢复数据流（pos hq resume {code}）后，运行 pos sync</translation>
     </message>
+    <message>
+        <source>Store {store} sent {what}, which head office does not keep: nothing of the batch was applied</source>
+        <comment>hq.batch_unknown</comment>
+        <translation>门店 {store} 发送了总部不保存的 {what}：该批次未应用任何内容</translation>
+    </message>
 </context>
 </TS>
