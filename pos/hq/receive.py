@@ -124,18 +124,18 @@ def _check_shape(code: str, batch: Batch) -> None:
     for name in {*batch.upserts, *batch.deletes}:
         table = tables.get(f"{schema}.{name}")
         if table is None:
-            raise UserError("hq.batch_unknown", store=code, what=f"table {str(name)[:60]}")
+            raise UserError("hq.batch_table", store=code, table=str(name)[:60])
         keys = [c.name for c in table.primary_key.columns]
         for row in batch.upserts.get(name, ()):
             extra = set(row) - set(table.c.keys())
-            if extra or any(row.get(k) is None for k in keys):
-                what = (f"column {sorted(extra)[0][:60]} of {name}" if extra
-                        else f"a row of {name} without its key")
-                raise UserError("hq.batch_unknown", store=code, what=what)
+            if extra:
+                raise UserError("hq.batch_column", store=code, table=name,
+                                column=str(sorted(extra)[0])[:60])
+            if any(row.get(k) is None for k in keys):
+                raise UserError("hq.batch_key", store=code, table=name)
         for key in batch.deletes.get(name, ()):
             if len(key) != len(keys):
-                raise UserError("hq.batch_unknown", store=code,
-                                what=f"a key of {name} that is not one")
+                raise UserError("hq.batch_key", store=code, table=name)
 
 
 def _check_chain(conn: Connection, code: str, stream, batch: Batch) -> tuple[list, int]:

@@ -1229,6 +1229,10 @@ CATALOG: dict[str, str] = {
     "sync.cli.resend_queued": ("{rows} rows of store {code} queued to be sent again: once head "
                                "office resumed the stream (pos hq resume {code}), run pos sync"),
     # --- chain: a batch head office does not keep ----------------------------------------
-    "hq.batch_unknown": ("Store {store} sent {what}, which head office does not keep: nothing of "
-                         "the batch was applied"),
+    "hq.batch_table": ("Store {store} sent rows of table {table}, which head office does not keep:"
+                       " nothing of the batch was applied"),
+    "hq.batch_column": ("Store {store} sent column {column} of table {table}, which head office "
+                        "does not keep: nothing of the batch was applied"),
+    "hq.batch_key": ("Store {store} sent a row of table {table} without its whole key: nothing of "
+                     "the batch was applied"),
 }

@@ -10729,9 +10729,19 @@
         <translation>门店 {code} 的 {rows} 行已排队重新发送：总部恢复数据流（pos hq resume {code}）后，运行 pos sync</translation>
     </message>
     <message>
-        <source>Store {store} sent {what}, which head office does not keep: nothing of the batch was applied</source>
-        <comment>hq.batch_unknown</comment>
-        <translation>门店 {store} 发送了总部不保存的 {what}：该批次未应用任何内容</translation>
+        <source>Store {store} sent rows of table {table}, which head office does not keep: nothing of the batch was applied</source>
+        <comment>hq.batch_table</comment>
+        <translation>门店 {store} 发送了总部不保存的表 {table} 的行：该批次未应用任何内容</translation>
+    </message>
+    <message>
+        <source>Store {store} sent column {column} of table {table}, which head office does not keep: nothing of the batch was applied</source>
+        <comment>hq.batch_column</comment>
+        <translation>门店 {store} 发送了总部不保存的表 {table} 的列 {column}：该批次未应用任何内容</translation>
+    </message>
+    <message>
+        <source>Store {store} sent a row of table {table} without its whole key: nothing of the batch was applied</source>
+        <comment>hq.batch_key</comment>
+        <translation>门店 {store} 发送的表 {table} 的行缺少完整主键：该批次未应用任何内容</translation>
     </message>
 </context>
 </TS>
