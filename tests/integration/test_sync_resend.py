@@ -30,19 +30,26 @@ def _forget_after(hq_db, seq: int) -> None:
                           "store_code = 'S01'"), {"s": seq, "h": last_hash})
 
 
+def _gap_after_a_loss(store, hq_db, deliver, tag: str) -> int:
+    """A store syncs twice, head office then loses the second batch, the store sells on:
+    its next push is a chain gap. How many entries head office kept."""
+    joined_store(store, hq_db, "S01")
+    sell(store, f"{tag}-1")
+    push_all(store, deliver=deliver)
+    kept = journal(hq_db, "S01")[-1][0]
+    sell(store, f"{tag}-2")
+    push_all(store, deliver=deliver)
+    _forget_after(hq_db, kept)
+    sell(store, f"{tag}-3")
+    with pytest.raises(UserError) as refused:
+        push_all(store, deliver=deliver)
+    assert refused.value.message_id == "hq.chain_gap"
+    return kept
+
+
 def test_a_store_sends_its_history_again_after_head_office_lost_some(demo_db, hq_db):
     deliver = deliver_to(hq_db)
-    joined_store(demo_db, hq_db, "S01")
-    sell(demo_db, "RESEND-1")
-    push_all(demo_db, deliver=deliver)
-    kept = journal(hq_db, "S01")[-1][0]
-    sell(demo_db, "RESEND-2")
-    push_all(demo_db, deliver=deliver)
-    _forget_after(hq_db, kept)
-    sell(demo_db, "RESEND-3")
-    with pytest.raises(UserError) as refused:
-        push_all(demo_db, deliver=deliver)
-    assert refused.value.message_id == "hq.chain_gap"
+    kept = _gap_after_a_loss(demo_db, hq_db, deliver, "RESEND")
     code, rows = resend_all(demo_db)
     assert code == "S01" and rows > 0
     with pytest.raises(UserError) as still:
@@ -76,16 +83,7 @@ def test_pos_sync_resend_says_what_it_queued(demo_db, hq_db, capsys):
 
 def test_a_gap_below_what_head_office_acknowledged_queues_the_history_by_itself(demo_db, hq_db):
     deliver = deliver_to(hq_db)
-    joined_store(demo_db, hq_db, "S01")
-    sell(demo_db, "RESEND-A1")
-    push_all(demo_db, deliver=deliver)
-    kept = journal(hq_db, "S01")[-1][0]
-    sell(demo_db, "RESEND-A2")
-    push_all(demo_db, deliver=deliver)
-    _forget_after(hq_db, kept)
-    sell(demo_db, "RESEND-A3")
-    with pytest.raises(UserError):
-        push_all(demo_db, deliver=deliver)
+    _gap_after_a_loss(demo_db, hq_db, deliver, "RESEND-A")
     resume_stream(hq_db, "S01", by="test")  # head office looked; the store did nothing
     push_all(demo_db, deliver=deliver)
     assert journal(hq_db, "S01") == journal(demo_db)
