@@ -4,26 +4,14 @@ once the store's manager set their PIN (pos.people.staff.set_pin)."""
 
 from __future__ import annotations
 
-from sqlalchemy import text
-
 from pos.ledger.verify import verify
 from pos.people import staff
-from pos.sync.master_keys import MasterBatch
-from pos.sync.pull import pull_once
 from tests.gui.conftest import log_in, till_window
+from tests.integration.sync_helpers import newcomer_pulled
 
 
 def _newcomer(db) -> int:
-    with db.write_connection() as conn:
-        conn.execute(text("INSERT INTO sync_state (id, role, store_code, hq_display, "
-                          "chain_first, master_version, sent_seq, last_error) "
-                          "VALUES (1, 'store', 'S01', 'hq', '', 0, 0, '')"))
-    row = {"name": "Chen Jie", "role": "cashier", "active": True, "_key": ["Chen Jie"],
-           "_ref": {}}
-    batch = MasterBatch(version=1, hq_version=1, rows={"staff": [row]})
-    assert pull_once(db, fetch=lambda since, limit: batch).inserted == 1
-    with db.read_connection() as conn:
-        return conn.execute(text("SELECT id FROM staff WHERE name = 'Chen Jie'")).scalar()
+    return newcomer_pulled(db, "Chen Jie", "cashier")
 
 
 def test_a_newcomer_without_a_pin_is_told_to_ask_a_manager_then_logs_in(qtbot,

@@ -12,6 +12,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import delete, insert, update
 
 from pos.db.models import SyncOutbox, SyncState
@@ -201,7 +202,7 @@ def test_a_status_that_cannot_be_read_is_said_not_kept(qtbot, sqlite_demo_db, mo
 def _fits(qtbot, window, width: int) -> None:
     window.resize(width, 720)
     qtbot.waitUntil(lambda: window.width() == width)
-    qtbot.wait(20)  # the layout settles
+    QApplication.processEvents()  # the posted layout requests run
     assert window.width() == width
     assert window.till.minimumSizeHint().width() <= width
     assert window.minimumSizeHint().width() <= width

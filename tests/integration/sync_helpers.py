@@ -131,3 +131,22 @@ def alerts(hq_db, kind: str | None = None) -> list:
 def state(store_db):
     with store_db.read_connection() as conn:
         return conn.execute(select(SyncState.__table__)).first()
+
+
+def newcomer_pulled(store_db: Database, name: str, role: str) -> int:
+    """A person head office added, pulled to a store that joined (sync_state only): the
+    store's id of them, who has no PIN yet."""
+    from sqlalchemy import text
+
+    from pos.sync.master_keys import MasterBatch
+    from pos.sync.pull import pull_once
+
+    with store_db.write_connection() as conn:
+        conn.execute(text("INSERT INTO sync_state (id, role, store_code, hq_display, "
+                          "chain_first, master_version, sent_seq, last_error) "
+                          "VALUES (1, 'store', 'S01', 'hq', '', 0, 0, '')"))
+    row = {"name": name, "role": role, "active": True, "_key": [name], "_ref": {}}
+    batch = MasterBatch(version=1, hq_version=1, rows={"staff": [row]})
+    assert pull_once(store_db, fetch=lambda since, limit: batch).inserted == 1
+    with store_db.read_connection() as conn:
+        return conn.execute(text("SELECT id FROM staff WHERE name = :n"), {"n": name}).scalar()

@@ -23,6 +23,7 @@ from pos.store.settings import change_setting, read_setting
 from pos.sync.master_keys import MasterBatch
 from pos.sync.people_apply import STORE_LOCAL_SETTINGS
 from pos.sync.pull import pull_all, pull_once
+from tests.integration.sync_helpers import newcomer_pulled
 
 pytestmark = pytest.mark.postgres
 _hq_count = iter(range(10**6))
@@ -289,14 +290,7 @@ def test_pos_staff_set_pin_gives_a_newcomer_their_first_pin(sqlite_demo_db, monk
 
     monkeypatch.setenv("POS_LOCALE", "en")
     store = sqlite_demo_db
-    with store.write_connection() as conn:
-        conn.execute(text("INSERT INTO sync_state (id, role, store_code, hq_display, "
-                          "chain_first, master_version, sent_seq, last_error) "
-                          "VALUES (1, 'store', 'S01', 'hq', '', 0, 0, '')"))
-    row = {"name": "Chen Jie", "role": "installer", "active": True, "_key": ["Chen Jie"],
-           "_ref": {}}
-    batch = MasterBatch(version=1, hq_version=1, rows={"staff": [row]})
-    assert pull_once(store, fetch=lambda since, limit: batch).inserted == 1
+    newcomer_pulled(store, "Chen Jie", "installer")
     chen = _person(store, "Chen Jie")
     db_arg = f"--db={store.engine.url.render_as_string(hide_password=False)}"
 
